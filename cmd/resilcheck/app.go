@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+
+	"github.com/open-policy-agent/opa/v1/version"
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes. They are part of the interface CI gates rely on: keep README in step.
+const (
+	ExitOK           = 0 // compliant, or the command succeeded
+	ExitFailed       = 1 // failed controls at or above --fail-on; services lost in simulate
+	ExitInputError   = 2 // bad input or bad usage
+	ExitBundleBroken = 3 // the policy bundle does not compile or lacks metadata
+)
+
+// toolVersion is set at build time with -ldflags "-X main.toolVersion=v1.2.3"; otherwise it
+// comes from the module's build info, and "devel" when that has none.
+var toolVersion = ""
+
+// appIO is the process's I/O, injected so tests run the whole CLI in-process too.
+type appIO struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// exitError carries an exit code through urfave/cli back to main.
+type exitError struct {
+	code int
+	err  error
+	// reported is true when the command already printed everything the user needs, so main
+	// must not print the error again.
+	reported bool
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return "exit status " + strconv.Itoa(e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+func withCode(code int, err error) error { return &exitError{code: code, err: err} }
+
+// reported marks an exit code whose cause the command has already written out.
+func reported(code int) error { return &exitError{code: code, reported: true} }
+
+func exitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	// Anything else that escapes a command is a usage problem urfave/cli found (unknown
+	// flag, missing argument) or an input we could not read.
+	return ExitInputError
+}
+
+func isReported(err error) bool {
+	var ee *exitError
+	return errors.As(err, &ee) && ee.reported
+}
+
+// versions reports the tool, OPA and Go versions.
+func versions() (tool, opa, goVersion string) {
+	tool = toolVersion
+	if tool == "" {
+		tool = "devel"
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			tool = bi.Main.Version
+		}
+	}
+	return tool, version.Version, runtime.Version()
+}
+
+// globalFlags apply to every command.
+var globalFlags = []cli.Flag{
+	&cli.BoolFlag{Name: "no-color", Usage: "never colour output (the NO_COLOR environment variable does the same)"},
+	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and the report itself"},
+}
+
+func newApp(stdio appIO) *cli.App {
+	app := &cli.App{
+		Name:      "resilcheck",
+		Usage:     "check service providers and datacenters against Korea's resilience rules",
+		UsageText: "resilcheck [global options] command [options] PATH...",
+		Description: "resilcheck judges declared provider manifests against the disaster-management,\n" +
+			"service-stability, outage-notice and datacenter-protection duties of Korean law,\n" +
+			"and writes audit reports (text, json, sarif, junit, markdown, html, csv).",
+		Flags:                globalFlags,
+		Reader:               stdio.Stdin,
+		Writer:               stdio.Stdout,
+		ErrWriter:            stdio.Stderr,
+		HideVersion:          true,
+		EnableBashCompletion: true,
+		// main owns exiting: urfave/cli must never call os.Exit itself.
+		ExitErrHandler: func(*cli.Context, error) {},
+		Commands: []*cli.Command{
+			// One command per file. Add a line here when a command lands.
+			versionCommand(stdio),
+		},
+	}
+	return app
+}
+
+// noColor reports whether colour is off for this run.
+func noColor(c *cli.Context, stdio appIO) bool {
+	return c.Bool("no-color") || stdio.Getenv("NO_COLOR") != ""
+}

@@ -1,0 +1,269 @@
+// Package audit is the report model every other part of resilcheck shares: controls,
+// per-manifest results, problems found in the input, site-loss findings and the run's
+// metadata. It sits at the bottom of the dependency graph and imports nothing internal,
+// so engines produce it and renderers consume it without knowing about each other.
+package audit
+
+// Status is the verdict of one control on one manifest.
+type Status string
+
+// The verdicts, in the order reports list them (most urgent first).
+const (
+	StatusError         Status = "error"
+	StatusFail          Status = "fail"
+	StatusWaived        Status = "waived"
+	StatusPass          Status = "pass"
+	StatusNotApplicable Status = "not_applicable"
+)
+
+// Statuses lists every status in report order.
+var Statuses = []Status{StatusError, StatusFail, StatusWaived, StatusPass, StatusNotApplicable}
+
+// Severity ranks how much a failed control matters.
+type Severity string
+
+// The severities, most severe first.
+const (
+	SeverityCritical Severity = "critical"
+	SeverityHigh     Severity = "high"
+	SeverityMedium   Severity = "medium"
+	SeverityLow      Severity = "low"
+	SeverityInfo     Severity = "info"
+)
+
+// Severities lists every severity, most severe first.
+var Severities = []Severity{SeverityCritical, SeverityHigh, SeverityMedium, SeverityLow, SeverityInfo}
+
+// Rank orders severities: critical is 4, info is 0, anything unknown is -1.
+func (s Severity) Rank() int {
+	for i, v := range Severities {
+		if v == s {
+			return len(Severities) - 1 - i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether s is one of the known severities.
+func (s Severity) Valid() bool { return s.Rank() >= 0 }
+
+// Kind says whether a control enforces law or recommends practice.
+type Kind string
+
+// The kinds of control.
+const (
+	KindLaw      Kind = "law"
+	KindGuidance Kind = "guidance"
+)
+
+// Text is a string in English with its Korean rendering.
+type Text struct {
+	En string `json:"en"`
+	Ko string `json:"ko,omitempty"`
+}
+
+// In returns the text in lang ("ko" or anything else for English), falling back to English.
+func (t Text) In(lang string) string {
+	if lang == "ko" && t.Ko != "" {
+		return t.Ko
+	}
+	return t.En
+}
+
+// Citation is the legal basis of a control.
+type Citation struct {
+	Law      string `json:"law"`                // e.g. "Framework Act on Broadcasting and Communications Development"
+	LawKo    string `json:"law_ko,omitempty"`   // e.g. "방송통신발전 기본법"
+	Article  string `json:"article"`            // e.g. "Art. 38(1)"
+	Decree   string `json:"decree,omitempty"`   // e.g. "Enforcement Decree Art. 27"
+	InForce  string `json:"in_force,omitempty"` // date the cited wording took effect, YYYY-MM-DD
+	Source   string `json:"source,omitempty"`   // for guidance: the order or guideline it comes from
+	Text     string `json:"text"`               // one line for reports, e.g. "BCDA Art. 38(1); Decree Art. 27"
+	URL      string `json:"url,omitempty"`      // the law.go.kr page
+	Guidance bool   `json:"guidance,omitempty"` // true when the basis is not statute
+}
+
+// Control describes one check: what it is, why it exists and how to fix a failure.
+type Control struct {
+	ID               string   `json:"id"`
+	Package          string   `json:"package"`
+	Title            Text     `json:"title"`
+	Description      Text     `json:"description"`
+	Severity         Severity `json:"severity"`
+	Kind             Kind     `json:"kind"`
+	Citation         Citation `json:"citation"`
+	Remediation      Text     `json:"remediation"`
+	RelatedResources []string `json:"related_resources,omitempty"`
+	Frameworks       []string `json:"frameworks,omitempty"`
+	// Regulation groups controls in reports, e.g. "BCDA" or "Network Act".
+	Regulation string `json:"regulation"`
+	// Custom is true for controls loaded with --policy rather than built in.
+	Custom bool `json:"custom,omitempty"`
+}
+
+// Position is a place in an input file. Line and Column are 1-based; 0 means unknown.
+type Position struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// Violation is one reason a control failed.
+type Violation struct {
+	Message   string         `json:"message"`
+	MessageKo string         `json:"message_ko,omitempty"`
+	Pointer   string         `json:"pointer"`
+	Position                 // where Pointer lands in the manifest
+	Evidence  map[string]any `json:"evidence,omitempty"`
+}
+
+// Waiver records why a failed control was accepted and until when.
+type Waiver struct {
+	Control    string `json:"control"`
+	Manifest   string `json:"manifest,omitempty"`
+	Reason     string `json:"reason"`
+	ApprovedBy string `json:"approved_by,omitempty"`
+	Expires    string `json:"expires,omitempty"`
+}
+
+// Result is the verdict of one control on one manifest.
+type Result struct {
+	Manifest   string      `json:"manifest"`
+	Control    string      `json:"control"`
+	Status     Status      `json:"status"`
+	Reason     string      `json:"reason,omitempty"` // why not applicable, or the error
+	Violations []Violation `json:"violations,omitempty"`
+	Waiver     *Waiver     `json:"waiver,omitempty"`
+}
+
+// Problem is an input defect: the document could not be loaded or is not a valid manifest.
+type Problem struct {
+	Position
+	Pointer string `json:"pointer,omitempty"`
+	Message string `json:"message"`
+}
+
+// Scope is one scope decision (who is bound) with the metrics behind it.
+type Scope struct {
+	ID       string         `json:"id"`
+	Applies  bool           `json:"applies"`
+	Title    Text           `json:"title"`
+	Basis    string         `json:"basis"`
+	Evidence map[string]any `json:"evidence,omitempty"`
+}
+
+// Manifest is one input document as the report sees it.
+type Manifest struct {
+	// Name is the manifest's metadata.name, or the file path when it could not be read.
+	Name     string    `json:"name"`
+	File     string    `json:"file"`
+	Document int       `json:"document"` // 0-based index within a multi-document file
+	Provider string    `json:"provider,omitempty"`
+	Source   string    `json:"source,omitempty"`
+	Scopes   []Scope   `json:"scopes,omitempty"`
+	Problems []Problem `json:"problems,omitempty"`
+	SiteLoss *SiteLoss `json:"site_loss,omitempty"`
+}
+
+// SiteLoss is what the site-loss analysis found for one manifest.
+type SiteLoss struct {
+	Failures []FailureOutcome `json:"failures"`
+	Cycles   [][]string       `json:"cycles,omitempty"`
+}
+
+// FailureOutcome is what is left after one failure domain (datacenter, power feed,
+// building, or a combination) is lost.
+type FailureOutcome struct {
+	Domain      FailureDomain   `json:"domain"`
+	Unavailable []ServiceImpact `json:"unavailable"`
+	Surviving   []string        `json:"surviving"`
+}
+
+// FailureDomain names what is lost.
+type FailureDomain struct {
+	Kind        string   `json:"kind"` // datacenter, power-feed, building, combination
+	ID          string   `json:"id"`
+	Datacenters []string `json:"datacenters"` // the datacenters lost with it
+}
+
+// ServiceImpact explains why one service does not survive a failure.
+type ServiceImpact struct {
+	Service string `json:"service"`
+	// Reason is one of: no-surviving-deployment, insufficient-capacity, standby-unreachable,
+	// cold-standby-too-slow, dependency-lost, dependency-cycle.
+	Reason string `json:"reason"`
+	// Chain is the dependency chain from the service to the root cause, ending in a
+	// human-readable cause, e.g. ["kakaotalk", "kakao-login", "only active in pangyo"].
+	Chain  []string `json:"chain"`
+	Detail string   `json:"detail,omitempty"`
+}
+
+// Summary counts results by status.
+type Summary struct {
+	Pass          int `json:"pass"`
+	Fail          int `json:"fail"`
+	NotApplicable int `json:"not_applicable"`
+	Waived        int `json:"waived"`
+	Error         int `json:"error"`
+}
+
+// Add counts one result.
+func (s *Summary) Add(st Status) {
+	switch st {
+	case StatusPass:
+		s.Pass++
+	case StatusFail:
+		s.Fail++
+	case StatusNotApplicable:
+		s.NotApplicable++
+	case StatusWaived:
+		s.Waived++
+	case StatusError:
+		s.Error++
+	}
+}
+
+// Tool identifies the program that produced a report.
+type Tool struct {
+	Name       string `json:"name"`
+	Version    string `json:"version"`
+	OPAVersion string `json:"opa_version"`
+	GoVersion  string `json:"go_version,omitempty"`
+}
+
+// Bundle identifies the policy bundle that judged the inputs.
+type Bundle struct {
+	Digest string   `json:"digest"` // sha256 over the policy and data files, in path order
+	Custom []string `json:"custom,omitempty"`
+}
+
+// Input is one input file and its content hash, so an audit can be reproduced.
+type Input struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// Report is everything one run found: the model every renderer reads.
+type Report struct {
+	Tool      Tool       `json:"tool"`
+	AsOf      string     `json:"as_of"` // YYYY-MM-DD, Korean calendar date of the audit
+	Command   []string   `json:"command,omitempty"`
+	Bundle    Bundle     `json:"bundle"`
+	Inputs    []Input    `json:"inputs"`
+	Summary   Summary    `json:"summary"`
+	Manifests []Manifest `json:"manifests"`
+	Results   []Result   `json:"results"`
+	Controls  []Control  `json:"controls"`
+	// ExitCode is what the run exits with, for formats that record the invocation (SARIF).
+	ExitCode int `json:"exit_code"`
+}
+
+// ControlByID returns the catalogue entry for id.
+func (r *Report) ControlByID(id string) (Control, bool) {
+	for _, c := range r.Controls {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Control{}, false
+}

@@ -1,0 +1,90 @@
+# METADATA
+# title: Disaster-management officer appointed and notified
+# description: |
+#   A major provider appoints a disaster-management officer and notifies the Minister of
+#   Science and ICT in writing within 30 days of the appointment.
+# related_resources:
+#   - https://www.law.go.kr/법령/방송통신발전기본법
+# scope: package
+# custom:
+#   id: KR-BCDA-39-2-OFFICER
+#   severity: medium
+#   kind: law
+#   regulation: BCDA
+#   title_ko: 재난관리책임자 지정 및 통보
+#   description_ko: 주요방송통신사업자는 재난관리책임자를 지정하고 지정일부터 30일 이내에 과학기술정보통신부장관에게 서면으로 통보하여야 한다.
+#   citation:
+#     law: Framework Act on Broadcasting and Communications Development
+#     law_ko: 방송통신발전 기본법
+#     article: Art. 39-2(1)
+#     decree: Enforcement Decree Art. 27-2(1)-(2)
+#     in_force: "2023-07-04"
+#     text: BCDA Art. 39-2(1); Decree Art. 27-2(1)-(2)
+#   remediation:
+#     en: Appoint a disaster-management officer and send the ministry written notice within 30 days; record both dates under governance.officer.
+#     ko: 재난관리책임자를 지정하고 30일 이내에 과학기술정보통신부에 서면으로 통보한 뒤, governance.officer에 지정일과 통보일을 기록하십시오.
+#   frameworks:
+#     - KR-BCDA
+package resilcheck.controls.dm_officer
+
+import data.resilcheck.lib.params
+import data.resilcheck.lib.scope
+import data.resilcheck.lib.time
+
+default applies := false
+
+applies if scope.disaster_management
+
+officer := object.get(input, ["governance", "officer"], null)
+
+violations contains {
+	"msg": "no disaster-management officer is declared (governance.officer is missing)",
+	"msg_ko": "재난관리책임자가 신고되지 않았습니다(governance.officer 누락).",
+	"pointer": "/governance",
+	"evidence": {"missing": "governance.officer"},
+} if {
+	officer == null
+}
+
+violations contains {
+	"msg": "no disaster-management officer is appointed",
+	"msg_ko": "재난관리책임자가 지정되지 않았습니다.",
+	"pointer": "/governance/officer/appointed",
+	"evidence": {"appointed": false},
+} if {
+	officer.appointed == false
+}
+
+violations contains {
+	"msg": "the officer's appointment date is not declared, so the 30-day notice cannot be judged",
+	"msg_ko": "재난관리책임자 지정일이 없어 30일 이내 통보 여부를 판단할 수 없습니다.",
+	"pointer": "/governance/officer",
+	"evidence": {"missing": "governance.officer.appointedOn"},
+} if {
+	officer.appointed == true
+	not officer.appointedOn
+}
+
+violations contains {
+	"msg": sprintf("the ministry has not been notified of the officer appointed on %s; notice was due by %s", [officer.appointedOn, due]),
+	"msg_ko": sprintf("%s에 지정된 재난관리책임자를 통보하지 않았습니다(기한 %s).", [officer.appointedOn, due]),
+	"pointer": "/governance/officer",
+	"evidence": {"appointed_on": officer.appointedOn, "due": due, "as_of": time.as_of},
+} if {
+	officer.appointed == true
+	not officer.ministryNotifiedOn
+	due := time.add_days(officer.appointedOn, params.now("dm_officer_notify_days"))
+	time.as_of_ns > time.day_end_ns(due)
+}
+
+violations contains {
+	"msg": sprintf("the ministry was notified on %s, %d days after the appointment on %s (limit %d days)", [officer.ministryNotifiedOn, days, officer.appointedOn, limit]),
+	"msg_ko": sprintf("지정일(%s)부터 %d일 뒤인 %s에 통보했습니다(기한 %d일).", [officer.appointedOn, days, officer.ministryNotifiedOn, limit]),
+	"pointer": "/governance/officer/ministryNotifiedOn",
+	"evidence": {"appointed_on": officer.appointedOn, "notified_on": officer.ministryNotifiedOn, "days": days, "limit_days": limit},
+} if {
+	officer.appointed == true
+	limit := params.at("dm_officer_notify_days", time.day_start_ns(officer.appointedOn))
+	days := time.days_between(officer.appointedOn, officer.ministryNotifiedOn)
+	days > limit
+}

@@ -1,0 +1,69 @@
+# METADATA
+# title: Regulatory parameters
+# description: |
+#   Every number the controls use, effective-dated: each entry holds from its `from` date
+#   (Korean calendar) until the next entry's. An amendment is a new entry, so an old incident
+#   is still judged by the rule in force when it started. `label` says whether the number is
+#   written in law (`law`), reported but not verified in statute text (`guideline`), or an
+#   audit default where the law says only "without delay" (`audit-default`): a run may
+#   override any of them with data.resilcheck.overrides.
+package resilcheck.params
+
+table := {
+	# --- scope (who is bound) ---
+	"major_vas_min_users": [{"from": "2023-07-04", "value": 10000000, "label": "law", "basis": "BCDA Art. 35(1)4; Decree Art. 23(2)"}],
+	"major_vas_min_traffic_percent": [{"from": "2023-07-04", "value": 2, "label": "law", "basis": "BCDA Art. 35(1)4; Decree Art. 23(2)"}],
+	"major_idc_min_floor_m2": [{"from": "2023-07-04", "value": 22500, "label": "law", "basis": "BCDA Art. 35(1)5; Decree Art. 23(3)"}],
+	"major_idc_min_power_mw": [{"from": "2023-07-04", "value": 40, "label": "law", "basis": "BCDA Art. 35(1)5; Decree Art. 23(3)"}],
+	"major_idc_min_revenue_krw": [{"from": "2023-07-04", "value": 10000000000, "label": "law", "basis": "BCDA Art. 35(1)5; Decree Art. 23(3)"}],
+	"stability_min_users": [{"from": "2020-12-10", "value": 1000000, "label": "law", "basis": "TBA Art. 22-7; Decree Art. 30-8(1)"}],
+	"stability_min_traffic_percent": [{"from": "2020-12-10", "value": 1, "label": "law", "basis": "TBA Art. 22-7; Decree Art. 30-8(1)"}],
+	"idc_protect_min_floor_m2": [{"from": "2001-07-01", "value": 500, "label": "law", "basis": "Network Act Art. 46(1); Decree Art. 37(1)"}],
+	"idc_protect_min_ict_revenue_krw": [{"from": "2001-07-01", "value": 10000000000, "label": "law", "basis": "Network Act Art. 46(1); Decree Art. 37(1)"}],
+	"idc_protect_min_users": [{"from": "2001-07-01", "value": 1000000, "label": "law", "basis": "Network Act Art. 46(1); Decree Art. 37(1)"}],
+	"notice_min_telecom_revenue_krw": [{"from": "2019-06-25", "value": 10000000000, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(1)3"}],
+	"notice_min_users": [{"from": "2019-06-25", "value": 1000000, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(1)3"}],
+	# --- disaster management (BCDA) ---
+	"dm_plan_due_month_day": [{"from": "2023-07-04", "value": "09-30", "label": "law", "basis": "BCDA Art. 36(2); Decree Art. 24"}],
+	"dm_grading_due_month_day": [{"from": "2023-07-04", "value": "09-30", "label": "law", "basis": "BCDA Art. 35-3"}],
+	"dm_officer_notify_days": [{"from": "2023-07-04", "value": 30, "label": "law", "basis": "BCDA Art. 39-2(1); Decree Art. 27-2(1)-(2)"}],
+	"dm_staff_department_min_telecom_revenue_krw": [{"from": "2023-07-04", "value": 1000000000000, "label": "law", "basis": "Decree Art. 27-2(3)"}],
+	"dm_staff_min_telecom_revenue_krw": [{"from": "2023-07-04", "value": 10000000000, "label": "law", "basis": "Decree Art. 27-2(3)"}],
+	"dm_staff_min_count": [{"from": "2023-07-04", "value": 2, "label": "law", "basis": "Decree Art. 27-2(3)"}],
+	# "Without delay" (지체 없이) has no number in law. One hour is an audit default, not law.
+	"report_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "BCDA Art. 38(1) 'without delay': audit default, not law"}],
+	# --- service stability (TBA Art. 22-7) ---
+	"ss_report_due_month_day": [{"from": "2023-07-04", "value": "01-31", "label": "law", "basis": "TBA Art. 22-7(3)"}],
+	# --- outage notice to users (TBA Art. 33(2); Decree Art. 37-21) ---
+	"un_notice_min_outage_minutes": [
+		{"from": "2019-06-25", "value": 240, "label": "law", "basis": "TBA Decree Art. 37-11 (as then numbered): value-added services, 4 hours"},
+		{"from": "2025-03-28", "value": 120, "label": "law", "basis": "TBA Decree Art. 37-21(1) (as amended): 2 hours"},
+	],
+	"un_notice_free_services_exempt": [
+		{"from": "2019-06-25", "value": true, "label": "law", "basis": "TBA Decree Art. 37-11 (as then numbered): free services exempt"},
+		{"from": "2025-03-28", "value": false, "label": "law", "basis": "TBA Decree Art. 37-21 (as amended): free services covered"},
+	],
+	"un_notice_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "TBA Art. 33(2) 'without delay': audit default, not law"}],
+	"un_damages_notice_days": [{"from": "2019-06-25", "value": 30, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21"}],
+	# --- datacenters (Network Act Art. 46) ---
+	"dc_report_min_continuous_minutes": [{"from": "2023-01-01", "value": 30, "label": "law", "basis": "Network Act Art. 46(6); Decree Art. 40"}],
+	"dc_report_repeat_count": [{"from": "2023-01-01", "value": 2, "label": "law", "basis": "Network Act Art. 46(6); Decree Art. 40"}],
+	"dc_report_repeat_window_hours": [{"from": "2023-01-01", "value": 24, "label": "law", "basis": "Network Act Art. 46(6); Decree Art. 40"}],
+	"dc_report_repeat_total_minutes": [{"from": "2023-01-01", "value": 45, "label": "law", "basis": "Network Act Art. 46(6); Decree Art. 40"}],
+	"dc_report_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "Network Act Art. 46(6) 'without delay': audit default, not law"}],
+	"dc_bms_max_sampling_seconds": [{"from": "2024-01-01", "value": 10, "label": "guideline", "basis": "MSIT datacenter protection guideline 2024 (reported)"}],
+	"dc_max_mwh_per_compartment": [{"from": "2024-01-01", "value": 5, "label": "guideline", "basis": "MSIT datacenter protection guideline 2024 (reported)"}],
+	"dc_min_power_feeds": [{"from": "2024-01-01", "value": 2, "label": "guideline", "basis": "MSIT datacenter protection guideline 2024 (reported)"}],
+	"dc_min_generators": [{"from": "2024-01-01", "value": 1, "label": "guideline", "basis": "MSIT datacenter protection guideline 2024 (reported)"}],
+	"ups_inspection_min_kwh": [{"from": "2024-07-01", "value": 20, "label": "law", "basis": "UPS lithium battery inspection duty, from 2024-07-01"}],
+	"ups_inspection_yearly_min_kwh": [{"from": "2024-07-01", "value": 1000, "label": "law", "basis": "UPS lithium battery inspection duty, from 2024-07-01"}],
+	# --- cloud (Cloud Computing Act Art. 25(1)3; Decree Art. 16-17) ---
+	"cl_notice_min_minutes": [{"from": "2015-09-28", "value": 10, "label": "law", "basis": "Cloud Act Art. 25(1)3; Decree Art. 16"}],
+	"cl_notice_repeat_total_minutes": [{"from": "2015-09-28", "value": 15, "label": "law", "basis": "Cloud Act Art. 25(1)3; Decree Art. 16"}],
+	"cl_notice_repeat_count": [{"from": "2015-09-28", "value": 2, "label": "law", "basis": "Cloud Act Art. 25(1)3; Decree Art. 16"}],
+	"cl_notice_repeat_window_hours": [{"from": "2015-09-28", "value": 24, "label": "law", "basis": "Cloud Act Art. 25(1)3; Decree Art. 16"}],
+	"cl_notice_display_days": [{"from": "2015-09-28", "value": 15, "label": "law", "basis": "Cloud Act Decree Art. 17"}],
+	"cl_notice_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "Cloud Act Art. 25(1)3 'without delay': audit default, not law"}],
+	# --- resilience practice (guidance, not law) ---
+	"guide_drill_max_age_days": [{"from": "2000-01-01", "value": 365, "label": "guidance", "basis": "resilience practice: a site-loss drill within 12 months"}],
+}

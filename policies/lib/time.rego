@@ -1,0 +1,53 @@
+# METADATA
+# title: Time helpers
+# description: |
+#   Korean-calendar arithmetic for deadlines. Every timestamp in a manifest carries its own
+#   UTC offset; statutory deadlines (Sep 30, end of January, "within 30 days") are Korean
+#   dates, so instants are shifted to UTC+09:00 before their calendar date is taken.
+#   The audit date comes from data.resilcheck.run.as_of, never from the clock, so an audit
+#   can be replayed.
+package resilcheck.lib.time
+
+# Korea has used UTC+09:00 without daylight saving since 1988.
+kst_offset_ns := ((9 * 60) * 60) * 1000000000
+
+minute_ns := 60 * 1000000000
+
+day_ns := ((24 * 60) * 60) * 1000000000
+
+# ns(ts) is the instant of an RFC 3339 timestamp, in nanoseconds since the epoch.
+ns(ts) := time.parse_rfc3339_ns(ts)
+
+# kst_date(t) is the Korean calendar date [year, month, day] of the instant t (ns).
+kst_date(t) := time.date(t + kst_offset_ns)
+
+# kst_date_string(t) is the Korean calendar date of the instant t as YYYY-MM-DD.
+kst_date_string(t) := sprintf("%04d-%02d-%02d", kst_date(t))
+
+# day_start_ns(d) is midnight at the start of the Korean date d (YYYY-MM-DD).
+day_start_ns(d) := time.parse_ns("2006-01-02", d) - kst_offset_ns
+
+# day_end_ns(d) is the last nanosecond of the Korean date d: a deadline "by d" is met by
+# anything up to and including this instant.
+day_end_ns(d) := (day_start_ns(d) + day_ns) - 1
+
+# days_between(a, b) is the number of Korean calendar days from date a to date b.
+days_between(a, b) := (day_start_ns(b) - day_start_ns(a)) / day_ns
+
+# add_days(d, n) is the Korean date n days after date d.
+add_days(d, n) := kst_date_string(day_start_ns(d) + (n * day_ns))
+
+# minutes_between(a, b) is the minutes from timestamp a to timestamp b (negative if b is first).
+minutes_between(a, b) := (ns(b) - ns(a)) / minute_ns
+
+# as_of is the audit date (YYYY-MM-DD) the run was given.
+as_of := data.resilcheck.run.as_of
+
+# as_of_ns is the end of the audit date in Korea: everything on that date has happened.
+as_of_ns := day_end_ns(as_of)
+
+# as_of_year is the calendar year of the audit date.
+as_of_year := to_number(substring(as_of, 0, 4))
+
+# Valid reports whether the run context carries a usable audit date.
+valid_as_of if regex.match(`^\d{4}-\d{2}-\d{2}$`, as_of)
