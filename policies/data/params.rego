@@ -66,4 +66,19 @@ table := {
 	"cl_notice_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "Cloud Act Art. 25(1)3 'without delay': audit default, not law"}],
 	# --- resilience practice (guidance, not law) ---
 	"guide_drill_max_age_days": [{"from": "2000-01-01", "value": 365, "label": "guidance", "basis": "resilience practice: a site-loss drill within 12 months"}],
+	# --- incident reporting, notices, datacenter protection (controls dm_report, un_*, dc_*, cl_notice) ---
+	# Decree Art. 27 asks for progress reports "from time to time" (수시로) until a disaster ends, and
+	# gives no hour for the final report: both numbers are audit defaults, not law.
+	"dm_report_update_interval_minutes": [{"from": "2000-01-01", "value": 1440, "label": "audit-default", "basis": "BCDA Art. 39(4); Decree Art. 27 'from time to time until it ends': audit default, not law"}],
+	"dm_report_final_minutes": [{"from": "2000-01-01", "value": 1440, "label": "audit-default", "basis": "BCDA Art. 39(4); Decree Art. 27 report until the disaster ends: audit default, not law"}],
+	"ups_inspection_yearly_interval_years": [{"from": "2024-07-01", "value": 1, "label": "law", "basis": "UPS lithium battery inspection duty (Electrical Safety Management Act regime, as listed in REGULATIONS.md), from 2024-07-01"}],
+	"ups_inspection_interval_years": [{"from": "2024-07-01", "value": 2, "label": "law", "basis": "UPS lithium battery inspection duty (Electrical Safety Management Act regime, as listed in REGULATIONS.md), from 2024-07-01"}],
+	# --- governance controls (plans, grading, stability reports): first year each duty binds ---
+	# The 2023-01-03 amendments (in force 2023-07-04) made major value-added providers and
+	# datacenter operators major providers, so their first plan and grading submissions were
+	# due 2023-09-30 (for 2024) and their first stability report 2024-01-31. Years before
+	# these are not demanded.
+	"dm_plan_first_year": [{"from": "2023-07-04", "value": 2024, "label": "law", "basis": "BCDA Art. 35(1)4-5 and 36(2) as amended 2023-01-03, in force 2023-07-04; Decree Art. 24(2)"}],
+	"dm_grading_first_year": [{"from": "2023-07-04", "value": 2024, "label": "law", "basis": "BCDA Art. 35-3(1) as amended 2023-01-03, in force 2023-07-04; Decree Art. 23-3(3)"}],
+	"ss_report_first_year": [{"from": "2023-07-04", "value": 2024, "label": "law", "basis": "TBA Art. 22-7(3), added 2023-01-03, in force 2023-07-04"}],
 }

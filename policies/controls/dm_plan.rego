@@ -1,0 +1,88 @@
+# METADATA
+# title: Disaster management plan submitted by September 30
+# description: |
+#   A major provider draws up next year's broadcasting and communications disaster
+#   management plan following the ministry's guideline and submits it by September 30
+#   (Korean date). Judged: the plan for the audit year, the plan for the next year once
+#   September 30 has passed, and every plan year the manifest declares, from the first plan
+#   year the duty existed (2024, after the amendments in force 2023-07-04).
+# related_resources:
+#   - https://www.law.go.kr/법령/방송통신발전기본법
+# scope: package
+# custom:
+#   id: KR-BCDA-36-PLAN
+#   severity: medium
+#   kind: law
+#   regulation: BCDA
+#   title_ko: 방송통신재난관리계획 제출(매년 9월 30일까지)
+#   description_ko: 주요방송통신사업자는 수립지침에 따라 다음 연도의 방송통신재난관리계획을 수립하여 매년 9월 30일까지 과학기술정보통신부장관에게 제출하여야 한다. 감사 연도의 계획, 9월 30일이 지난 경우 다음 연도의 계획, 그리고 매니페스트에 신고된 모든 계획 연도를 의무가 생긴 첫해(2023년 7월 4일 시행 개정에 따른 2024년 계획)부터 판단한다.
+#   citation:
+#     law: Framework Act on Broadcasting and Communications Development
+#     law_ko: 방송통신발전 기본법
+#     article: Art. 36(2)
+#     decree: Enforcement Decree Art. 24(2)
+#     in_force: "2023-07-04"
+#     text: BCDA Art. 36(2); Decree Art. 24(2)
+#   remediation:
+#     en: Submit next year's disaster management plan to the ministry by September 30 every year and record each submission (year, submittedOn, evidence) under governance.disasterPlans.
+#     ko: 매년 9월 30일까지 다음 연도의 방송통신재난관리계획을 과학기술정보통신부에 제출하고, 제출 내역(연도, 제출일, 증빙)을 governance.disasterPlans에 기록하십시오.
+#   frameworks:
+#     - KR-BCDA
+package resilcheck.controls.dm_plan
+
+import data.resilcheck.lib.governance
+import data.resilcheck.lib.params
+import data.resilcheck.lib.scope
+import data.resilcheck.lib.time
+
+default applies := false
+
+applies if scope.disaster_management
+
+path := ["governance", "disasterPlans"]
+
+plans := object.get(input, path, [])
+
+first_year := params.now("dm_plan_first_year")
+
+basis := governance.param_basis("dm_plan_due_month_day", time.as_of_ns)
+
+# The plan for year y is due on the deadline day of year y-1.
+due(y) := sprintf("%04d-%s", [y - 1, params.now("dm_plan_due_month_day")])
+
+# The scope test reads the current metrics only, so it says nothing about earlier years:
+# the current and (once its deadline has passed) the next year's plans are always due;
+# older years are judged when the manifest declares them.
+required_years := {y |
+	some y in {time.as_of_year, time.as_of_year + 1}
+	y >= first_year
+	governance.passed(due(y))
+}
+
+dues := {y: due(y) | some y in (required_years | governance.declared_years(plans, first_year))}
+
+findings := governance.annual_findings(plans, dues)
+
+violations contains {
+	"msg": sprintf("the disaster management plan for %d has not been submitted; it was due by %s", [f.year, f.due]),
+	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
+	"pointer": missing_pointer(f),
+	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "first_plan_year": first_year, "basis": basis},
+} if {
+	some f in findings
+	f.kind == "missing"
+}
+
+violations contains {
+	"msg": sprintf("the disaster management plan for %d was submitted on %s, %d days after the %s deadline", [f.year, f.on, f.days_late, f.due]),
+	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출 기한(%s)보다 %d일 늦은 %s에 제출했습니다.", [f.year, f.due, f.days_late, f.on]),
+	"pointer": governance.pointer(array.concat(path, [f.index, "submittedOn"])),
+	"evidence": {"plan_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
+} if {
+	some f in findings
+	f.kind == "late"
+}
+
+missing_pointer(f) := governance.pointer(array.concat(path, [f.index])) if f.index
+
+missing_pointer(f) := governance.nearest_pointer(path) if not f.index

@@ -1,0 +1,138 @@
+package resilcheck.controls.dm_plan_test
+
+import data.resilcheck.controls.dm_plan
+
+run := {"as_of": "2026-11-22"}
+
+major := {
+	"name": "Example",
+	"categories": ["value-added"],
+	"origin": "domestic",
+	"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 10000000},
+}
+
+manifest(plans) := {"provider": major, "governance": {"disasterPlans": plans}}
+
+on_time := [
+	{"year": 2026, "submittedOn": "2025-09-30", "evidence": "MSIT-2025-0930"},
+	{"year": 2027, "submittedOn": "2026-09-12", "evidence": "MSIT-2026-0912"},
+]
+
+violations_of(m, as_of) := vs if {
+	vs := dm_plan.violations with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+test_passes_when_both_plans_submitted_on_time if {
+	dm_plan.applies with input as manifest(on_time) with data.resilcheck.run as run
+	count(violations_of(manifest(on_time), run.as_of)) == 0
+}
+
+test_submitted_on_september_30_is_on_time_and_october_1_is_one_day_late if {
+	m := manifest([on_time[0], {"year": 2027, "submittedOn": "2026-10-01"}])
+	vs := violations_of(m, run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/governance/disasterPlans/1/submittedOn"
+	v.evidence.days_late == 1
+	v.evidence.due == "2026-09-30"
+	v.evidence.plan_year == 2027
+}
+
+test_missing_next_year_plan_names_year_and_due_date if {
+	vs := violations_of(manifest([on_time[0]]), run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/governance/disasterPlans"
+	v.evidence == {"plan_year": 2027, "due": "2026-09-30", "as_of": "2026-11-22", "first_plan_year": 2024, "basis": "BCDA Art. 36(2); Decree Art. 24"}
+}
+
+test_next_year_plan_not_yet_due_on_september_30 if {
+	count(violations_of(manifest([on_time[0]]), "2026-09-30")) == 0
+}
+
+test_next_year_plan_overdue_on_october_1 if {
+	some v in violations_of(manifest([on_time[0]]), "2026-10-01")
+	v.evidence.plan_year == 2027
+}
+
+test_missing_current_year_plan if {
+	some v in violations_of(manifest([on_time[1]]), run.as_of)
+	v.evidence.plan_year == 2026
+	v.evidence.due == "2025-09-30"
+}
+
+test_declared_entry_without_date_is_pointed_at if {
+	m := manifest([on_time[0], {"year": 2027}])
+	some v in violations_of(m, run.as_of)
+	v.pointer == "/governance/disasterPlans/1"
+	v.evidence.plan_year == 2027
+}
+
+test_no_governance_points_at_document_root if {
+	some v in violations_of({"provider": major}, run.as_of)
+	v.pointer == ""
+	v.evidence.plan_year == 2026
+}
+
+test_earliest_submission_decides if {
+	m := manifest([
+		{"year": 2026, "submittedOn": "2025-11-02"},
+		{"year": 2026, "submittedOn": "2025-09-01"},
+		on_time[1],
+	])
+	count(violations_of(m, run.as_of)) == 0
+}
+
+test_declared_past_year_is_judged_for_lateness if {
+	m := manifest(array.concat(on_time, [{"year": 2025, "submittedOn": "2024-10-10"}]))
+	vs := violations_of(m, run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/governance/disasterPlans/2/submittedOn"
+	v.evidence.days_late == 10
+}
+
+test_submission_dated_after_audit_date_leaves_plan_missing if {
+	m := manifest([{"year": 2026, "submittedOn": "2025-12-01"}])
+	some v in violations_of(m, "2025-11-01")
+	v.evidence.plan_year == 2026
+	v.pointer == "/governance/disasterPlans/0"
+}
+
+test_first_plans_due_for_2024 if {
+	vs := violations_of(manifest([]), "2023-11-01")
+	count(vs) == 1
+	some v in vs
+	v.evidence.plan_year == 2024
+	v.evidence.due == "2023-09-30"
+}
+
+test_nothing_demanded_before_first_deadline if {
+	dm_plan.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2023-08-01"}
+	count(violations_of(manifest([]), "2023-08-01")) == 0
+}
+
+test_years_before_the_duty_are_not_judged if {
+	m := manifest(array.concat(on_time, [{"year": 2023}]))
+	count(violations_of(m, run.as_of)) == 0
+}
+
+test_not_applicable_before_the_amendments if {
+	not dm_plan.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2022-10-15"}
+}
+
+test_not_applicable_below_thresholds if {
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 9999999, "trafficSharePercent": 1.99}})
+	not dm_plan.applies with input as {"provider": small} with data.resilcheck.run as run
+}
+
+test_major_datacenter_operator_is_bound if {
+	idc := {
+		"name": "IDC",
+		"categories": ["datacenter-operator"],
+		"origin": "domestic",
+		"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "datacenterIncomingPowerMW": 40, "revenueKRW": 10000000000},
+	}
+	some v in violations_of({"provider": idc}, run.as_of)
+	v.evidence.plan_year == 2027
+}

@@ -1,0 +1,104 @@
+# METADATA
+# title: Governance helpers
+# description: |
+#   Shared logic for the paper duties that come round every year (disaster management plans,
+#   facility grades, service-stability reports) and for pointing at the nearest part of a
+#   manifest that exists when a required record is missing, so reports can still show a
+#   file position.
+package resilcheck.lib.governance
+
+import data.resilcheck.lib.params
+import data.resilcheck.lib.time
+
+# pointer(path) is the RFC 6901 JSON pointer of a path of object keys and array indexes.
+pointer(path) := concat("", [sprintf("/%s", [escape(seg)]) | some seg in path])
+
+escape(seg) := strings.replace_n({"~": "~0", "/": "~1"}, sprintf("%v", [seg]))
+
+# nearest_pointer(path) is the pointer of the longest prefix of path present in the input:
+# the missing field's parent, or its grandparent when the parent is missing too.
+nearest_pointer(path) := pointer(array.slice(path, 0, n)) if {
+	n := max([i |
+		some i in numbers.range(0, count(path))
+		present(array.slice(path, 0, i))
+	])
+}
+
+present(path) if count(path) == 0
+
+present(path) if {
+	count(path) > 0
+	object.get(input, path, null) != null
+}
+
+# passed(due) holds when the deadline "by due" (a Korean date) had passed on the audit date.
+# On the due date itself the duty can still be met, so it has not passed.
+passed(due) if time.as_of_ns > time.day_end_ns(due)
+
+# happened(date) holds when a declared date is not after the audit date: records dated later
+# describe a future the audit must not see, so a replayed audit gives the same verdict.
+happened(date) if time.day_start_ns(date) <= time.as_of_ns
+
+# param_basis(name, t) says where the value of a parameter in force at t comes from.
+param_basis(name, _) := "run override (data.resilcheck.overrides)" if params.has_override(name)
+
+param_basis(name, t) := params.in_force(name, t).basis if not params.has_override(name)
+
+# annual_findings(subs, dues) judges yearly submissions (the manifest's `submission` shape)
+# against dues, an object from year to its due date (YYYY-MM-DD). A year is judged by its
+# earliest submission made by the audit date. Each finding is one of
+#   {"kind": "missing", "year", "due", "index"?}: due date passed with nothing submitted;
+#     index is that of an entry for the year without `submittedOn`, if one is declared;
+#   {"kind": "late", "year", "due", "on", "index", "days_late"};
+#   {"kind": "no_evidence", "year", "due", "on", "index"}: no submission for the year on file
+#     names its evidence.
+annual_findings(subs, dues) := (missing_findings(subs, dues) | late_findings(subs, dues)) | no_evidence_findings(subs, dues)
+
+# submitted(subs) maps each year to the index and date of its earliest submission made by
+# the audit date.
+submitted(subs) := {y: {"index": i, "on": d} |
+	some y in {s.year | some s in subs; happened(s.submittedOn)}
+	d := min({s.submittedOn | some s in subs; s.year == y; happened(s.submittedOn)})
+	i := min({j | some j, s in subs; s.year == y; s.submittedOn == d})
+}
+
+missing_findings(subs, dues) := {f |
+	done := submitted(subs)
+	some y, due in dues
+	passed(due)
+	not done[y]
+	f := object.union({"kind": "missing", "year": y, "due": due}, unsubmitted_entry(subs, y))
+}
+
+# unsubmitted_entry(subs, y) points a missing submission at the entry declared for it, if any.
+unsubmitted_entry(subs, y) := {"index": i} if {
+	i := min({j | some j, s in subs; s.year == y; not happened_submission(s)})
+} else := {}
+
+happened_submission(s) if happened(s.submittedOn)
+
+late_findings(subs, dues) := {f |
+	some y, sub in submitted(subs)
+	due := dues[y]
+	days := time.days_between(due, sub.on)
+	days > 0
+	f := {"kind": "late", "year": y, "due": due, "on": sub.on, "index": sub.index, "days_late": days}
+}
+
+no_evidence_findings(subs, dues) := {f |
+	some y, sub in submitted(subs)
+	due := dues[y]
+	not has_evidence(subs, y)
+	f := {"kind": "no_evidence", "year": y, "due": due, "on": sub.on, "index": sub.index}
+}
+
+has_evidence(subs, y) if {
+	some s in subs
+	s.year == y
+	happened(s.submittedOn)
+	trim_space(object.get(s, "evidence", "")) != ""
+}
+
+# declared_years(subs, first) are the years the manifest declares submissions for, from the
+# first year the duty bound onwards.
+declared_years(subs, first) := {s.year | some s in subs; s.year >= first}
