@@ -1,0 +1,170 @@
+# METADATA
+# title: Incident helpers
+# description: |
+#   Shared facts about the declared incidents: when each started, was detected and ended,
+#   how long it lasted, whether it is a disaster, its first report and notice, and whether a
+#   series of interruptions at one datacenter or of one service became reportable within a
+#   24-hour window. An incident without restoredAt (or restored after the audit date) is still
+#   ongoing and is measured up to the end of the audit date, so an audit can be replayed.
+#   Incidents that start after the audit date are not judged at all.
+package resilcheck.lib.incidents
+
+import data.resilcheck.lib.params
+import data.resilcheck.lib.time as ktime
+
+all := object.get(input, "incidents", [])
+
+services_by_id := {s.id: s | some s in object.get(input, "services", [])}
+
+# judged holds the incidents (by index into input.incidents) that had started by the audit date.
+judged[i] := inc if {
+	some i, inc in all
+	start_ns(inc) <= ktime.as_of_ns
+}
+
+start_ns(inc) := ktime.ns(inc.startedAt)
+
+# detected_ns is when the provider knew of the incident; without detectedAt, the provider is
+# taken to have known from the start (the stricter reading: "without delay" runs from there).
+detected_ns(inc) := ktime.ns(inc.detectedAt)
+
+detected_ns(inc) := start_ns(inc) if not inc.detectedAt
+
+# restored holds when the incident ended on or before the audit date.
+restored(inc) if ktime.ns(inc.restoredAt) <= ktime.as_of_ns
+
+default ongoing(_) := false
+
+ongoing(inc) if not restored(inc)
+
+# end_ns is when service came back, or the end of the audit date for an ongoing incident.
+end_ns(inc) := ktime.ns(inc.restoredAt) if restored(inc)
+
+end_ns(inc) := ktime.as_of_ns if not restored(inc)
+
+duration_minutes(inc) := (end_ns(inc) - start_ns(inc)) / ktime.minute_ns
+
+# Causes that are a 방송통신재난 (BCDA Art. 2: disaster, or physical/functional failure of
+# facilities) by their nature. Software faults, overloads and the like become disasters only
+# when a critical service is hit, or when the provider says so.
+disaster_causes := {"fire", "power", "flood", "earthquake", "cyberattack"}
+
+# disaster(inc) decides whether an incident triggers the BCDA Art. 38 ministry report: an
+# explicit `disaster` flag always wins; without it, the cause or a critical affected service
+# decides (the default documented in the manifest schema).
+disaster(inc) if inc.disaster == true
+
+disaster(inc) if {
+	not has_disaster_flag(inc)
+	inc.cause in disaster_causes
+}
+
+disaster(inc) if {
+	not has_disaster_flag(inc)
+	some id in object.get(inc, "services", [])
+	services_by_id[id].critical == true
+}
+
+has_disaster_flag(inc) if "disaster" in object.keys(inc)
+
+# disaster_basis says which of the rules above made the incident a disaster (for evidence).
+disaster_basis(inc) := "declared disaster: true" if inc.disaster == true
+
+disaster_basis(inc) := sprintf("cause %q is a disaster cause", [inc.cause]) if {
+	not has_disaster_flag(inc)
+	inc.cause in disaster_causes
+}
+
+disaster_basis(inc) := "a critical service was affected" if {
+	not has_disaster_flag(inc)
+	not inc.cause in disaster_causes
+}
+
+# affected_services are the declared services an incident lists (unknown ids are ignored:
+# the loader reports dangling references).
+affected_services(inc) := [s | some id in object.get(inc, "services", []); s := services_by_id[id]]
+
+# User notice channels that reach users individually or on the service's own screen
+# (TBA Decree Art. 37-21(3) 1-4); `press` is the fallback when none of them works.
+user_channels := {"email", "sms", "web", "app", "sns"}
+
+notices(inc) := object.get(inc, "userNotices", [])
+
+# first_notice_ns is the first notice of any kind (the press fallback included).
+first_notice_ns(inc) := min({ktime.ns(n.at) | some n in notices(inc)}) if count(notices(inc)) > 0
+
+user_notice_times(inc) := {ktime.ns(n.at) |
+	some n in notices(inc)
+	some c in n.channels
+	c in user_channels
+}
+
+# first_user_notice_ns is the first notice through a channel that reaches users directly.
+first_user_notice_ns(inc) := min(user_notice_times(inc)) if count(user_notice_times(inc)) > 0
+
+press_notice_times(inc) := {ktime.ns(n.at) | some n in notices(inc); "press" in n.channels}
+
+# notice_contents is everything the notices about an incident said, taken together: the cause
+# may follow in a later notice once it is known.
+notice_contents(inc) := {c | some n in notices(inc); some c in object.get(n, "contents", [])}
+
+ministry_reports(inc) := object.get(inc, "ministryReports", [])
+
+report_times(inc) := sort([ktime.ns(r.at) | some r in ministry_reports(inc)])
+
+# precedes(j, k): incident j began before incident k (ties broken by position in the manifest).
+precedes(j, k) if start_ns(all[j]) < start_ns(all[k])
+
+precedes(j, k) if {
+	start_ns(all[j]) == start_ns(all[k])
+	j < k
+}
+
+# repeat_trigger(group, k, window_ns, min_count, min_total) is the earliest instant at which
+# interruption k made a series reportable: counting from the start of some interruption in
+# group (indexes into input.incidents: all at one datacenter, or all of one service), at
+# least min_count interruptions began within window_ns and their durations add up to at
+# least min_total minutes, which was not yet true before k. Both the datacenter rule
+# (Network Act Decree Art. 40(1)2) and the cloud rule (Cloud Act Decree Art. 16(2)) count
+# the window from the first interruption, which is why every member is tried as the start.
+repeat_trigger(group, k, window_ns, min_count, min_total) := min(triggers) if {
+	sk := start_ns(all[k])
+	triggers := {t |
+		some a in group
+		sa := start_ns(all[a])
+		sa <= sk
+		sk < sa + window_ns
+		prior := [j | some j in group; j != k; start_ns(all[j]) >= sa; precedes(j, k)]
+		before := sum([duration_minutes(all[j]) | some j in prior])
+		count(prior) + 1 >= min_count
+		before + duration_minutes(all[k]) >= min_total
+		not series_met(count(prior), before, min_count, min_total)
+		t := sk + (max([0, min_total - before]) * ktime.minute_ns)
+	}
+	count(triggers) > 0
+}
+
+series_met(n, total, min_count, min_total) if {
+	n >= min_count
+	total >= min_total
+}
+
+# series_total(group, k, window_ns) is the number and total minutes of the interruptions in
+# group that began in the window_ns before k started, k included (for evidence).
+series(group, k, window_ns) := {"count": count(members), "total_minutes": sum([duration_minutes(all[j]) | some j in members]), "incidents": [all[j].id | some j in members]} if {
+	sk := start_ns(all[k])
+	members := [j | some j in group; sj := start_ns(all[j]); sj <= sk; sj > sk - window_ns]
+}
+
+# kst_timestamp renders an instant (ns) as an RFC 3339 timestamp in Korean time, for evidence.
+kst_timestamp(t) := sprintf("%s+09:00", [time.format([round(t) + ktime.kst_offset_ns, "UTC", "2006-01-02T15:04:05"])])
+
+# param(name, t) is the parameter in force at instant t with its label and basis, for
+# evidence; a run override is labelled as such, since its basis is the auditor's choice.
+param(name, t) := {"value": params.at(name, t), "label": "override", "basis": "run override (data.resilcheck.overrides)"} if {
+	params.has_override(name)
+}
+
+param(name, t) := object.union(params.in_force(name, t), {"value": params.at(name, t)}) if {
+	not params.has_override(name)
+}
