@@ -1,0 +1,62 @@
+package resilcheck.controls.ss_report_test
+
+import data.resilcheck.controls.ss_report
+
+run := {"as_of": "2026-11-22"}
+
+bound := {
+	"name": "Example",
+	"categories": ["value-added"],
+	"origin": "domestic",
+	"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 1000000, "trafficSharePercent": 1},
+}
+
+manifest(reports) := {"provider": bound, "governance": {"stabilityReports": reports}}
+
+violations_of(m, as_of) := vs if {
+	vs := ss_report.violations with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+test_passes_when_submitted_on_january_31 if {
+	m := manifest([{"year": 2026, "submittedOn": "2026-01-31"}])
+	ss_report.applies with input as m with data.resilcheck.run as run
+	count(violations_of(m, run.as_of)) == 0
+}
+
+test_february_1_is_one_day_late if {
+	vs := violations_of(manifest([{"year": 2026, "submittedOn": "2026-02-01"}]), run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/governance/stabilityReports/0/submittedOn"
+	v.evidence == {"report_year": 2026, "due": "2026-01-31", "submitted_on": "2026-02-01", "days_late": 1, "basis": "TBA Art. 22-7(3)"}
+}
+
+test_missing_report_names_year_and_due_date if {
+	vs := violations_of(manifest([{"year": 2025, "submittedOn": "2025-01-20"}]), run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/governance/stabilityReports"
+	v.evidence.report_year == 2026
+	v.evidence.due == "2026-01-31"
+}
+
+test_in_january_last_years_report_is_the_latest_due if {
+	count(violations_of(manifest([{"year": 2025, "submittedOn": "2025-01-20"}]), "2026-01-31")) == 0
+	some v in violations_of(manifest([]), "2026-01-31")
+	v.evidence.report_year == 2025
+}
+
+test_first_report_due_2024_01_31 if {
+	count(violations_of(manifest([]), "2024-01-31")) == 0
+	some v in violations_of(manifest([]), "2024-02-01")
+	v.evidence.report_year == 2024
+}
+
+test_no_report_demanded_for_2023 if {
+	count(violations_of(manifest([]), "2023-12-31")) == 0
+}
+
+test_not_applicable_when_only_one_threshold_met if {
+	heavy := object.union(bound, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 50000000, "trafficSharePercent": 0.99}})
+	not ss_report.applies with input as {"provider": heavy} with data.resilcheck.run as run
+}
