@@ -1,0 +1,384 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/policies"
+)
+
+// ControlsPrefix is the package path every control lives under.
+const ControlsPrefix = "data.resilcheck.controls."
+
+// PolicySource is one tree of Rego files: the embedded built-ins or a --policy directory.
+type PolicySource struct {
+	// Name is the prefix file names are reported with (e.g. "policies" or the directory as
+	// the user typed it), so errors point at a path the user recognises.
+	Name string
+	FS   fs.FS
+	// Custom marks controls from this source as user-supplied in reports.
+	Custom bool
+}
+
+// Builtin is the embedded policy bundle.
+func Builtin() PolicySource { return PolicySource{Name: "policies", FS: policies.FS} }
+
+// File is one source file of the bundle, kept for the digest, the test runner and explain.
+type File struct {
+	Name    string // display path, slash-separated
+	Content []byte
+	Test    bool // a _test.rego file: run by `resilcheck test`, never evaluated
+	Custom  bool
+}
+
+// Problem is one defect in the policy bundle, located as precisely as the parser allows.
+type Problem struct {
+	File    string
+	Line    int
+	Message string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.File == "":
+		return p.Message
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	default:
+		return p.File + ": " + p.Message
+	}
+}
+
+// BundleError means the policy bundle cannot be used: a parse or compile error, a control
+// without complete metadata, a duplicate id, or a call to a builtin the sandbox forbids.
+// The CLI maps it to exit status 3.
+type BundleError struct{ Problems []Problem }
+
+func (e *BundleError) Error() string {
+	var b strings.Builder
+	b.WriteString("broken policy bundle")
+	if len(e.Problems) == 1 {
+		b.WriteString(": ")
+		b.WriteString(e.Problems[0].String())
+		return b.String()
+	}
+	fmt.Fprintf(&b, " (%d problems):", len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// readSources reads every .rego file of every source, in a stable order.
+func readSources(srcs []PolicySource) ([]File, error) {
+	var files []File
+	for _, src := range srcs {
+		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+				return nil
+			}
+			b, err := fs.ReadFile(src.FS, p)
+			if err != nil {
+				return err
+			}
+			files = append(files, File{
+				Name:    path.Join(src.Name, p),
+				Content: b,
+				Test:    strings.HasSuffix(p, "_test.rego"),
+				Custom:  src.Custom,
+			})
+			return nil
+		})
+		if err != nil {
+			return nil, &BundleError{Problems: []Problem{{File: src.Name, Message: "read policies: " + err.Error()}}}
+		}
+	}
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	return files, nil
+}
+
+// parserOptions: without ProcessAnnotation the METADATA blocks silently disappear.
+var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+
+// parseFiles parses the given files, collecting every syntax error rather than the first.
+func parseFiles(files []File) (map[string]*ast.Module, []Problem) {
+	mods := make(map[string]*ast.Module, len(files))
+	var probs []Problem
+	for _, f := range files {
+		m, err := ast.ParseModuleWithOpts(f.Name, string(f.Content), parserOptions)
+		if err != nil {
+			probs = append(probs, astProblems(f.Name, err)...)
+			continue
+		}
+		mods[f.Name] = m
+	}
+	return mods, probs
+}
+
+// astProblems flattens OPA's error lists into located problems.
+func astProblems(file string, err error) []Problem {
+	var out []Problem
+	if errs, ok := err.(ast.Errors); ok {
+		for _, e := range errs {
+			p := Problem{File: file, Message: e.Message}
+			if e.Location != nil {
+				if e.Location.File != "" {
+					p.File = e.Location.File
+				}
+				p.Line = e.Location.Row
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	return []Problem{{File: file, Message: err.Error()}}
+}
+
+// digest hashes every policy and data file, names included, in path order, so a report can
+// say exactly which rules judged it.
+func digest(files []File, data []DataFile) string {
+	type entry struct {
+		name    string
+		content []byte
+	}
+	all := make([]entry, 0, len(files)+len(data))
+	for _, f := range files {
+		if !f.Test {
+			all = append(all, entry{f.Name, f.Content})
+		}
+	}
+	for _, d := range data {
+		all = append(all, entry{"data:" + d.Name, d.Content})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].name < all[j].name })
+	h := sha256.New()
+	for _, e := range all {
+		fmt.Fprintf(h, "%s\x00%d\x00", e.name, len(e.content))
+		h.Write(e.content)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// controlInfo is what the engine knows about one control package.
+type controlInfo struct {
+	audit.Control
+	ref   ast.Ref  // data.resilcheck.controls.<name>
+	files []string // the modules of the package
+}
+
+// collectControls finds every package under resilcheck.controls and checks its metadata.
+func collectControls(mods map[string]*ast.Module, custom map[string]bool) ([]*controlInfo, []Problem) {
+	names := make([]string, 0, len(mods))
+	for n := range mods {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+
+	byPkg := map[string]*controlInfo{}
+	var order []string
+	var probs []Problem
+	type annotated struct {
+		a    *ast.Annotations
+		file string
+	}
+	meta := map[string][]annotated{}
+	rules := map[string]map[string]bool{}
+	for _, n := range names {
+		m := mods[n]
+		ref := m.Package.Path
+		s := ref.String()
+		if !strings.HasPrefix(s, ControlsPrefix) {
+			continue
+		}
+		ci, ok := byPkg[s]
+		if !ok {
+			ci = &controlInfo{ref: ref.Copy()}
+			ci.Package = strings.TrimPrefix(s, "data.")
+			byPkg[s] = ci
+			order = append(order, s)
+			rules[s] = map[string]bool{}
+		}
+		ci.files = append(ci.files, n)
+		if custom[n] {
+			ci.Custom = true
+		}
+		for _, a := range m.Annotations {
+			if a.Scope == "package" {
+				meta[s] = append(meta[s], annotated{a, n})
+			}
+		}
+		for _, r := range m.Rules {
+			rules[s][r.Head.Name.String()] = true
+			if len(r.Head.Reference) > 0 {
+				rules[s][r.Head.Reference[0].Value.String()] = true
+			}
+		}
+	}
+
+	seen := map[string]string{}
+	var out []*controlInfo
+	for _, s := range order {
+		ci := byPkg[s]
+		pkgFile := ci.files[0]
+		pkgLine := mods[pkgFile].Package.Location.Row
+		ms := meta[s]
+		switch {
+		case len(ms) == 0:
+			probs = append(probs, Problem{File: pkgFile, Line: pkgLine,
+				Message: fmt.Sprintf("control package %s has no package-scope METADATA (title, description, custom.id, severity, kind, citation, remediation...)", ci.Package)})
+			continue
+		case len(ms) > 1:
+			probs = append(probs, Problem{File: ms[1].file, Line: ms[1].a.Location.Row,
+				Message: fmt.Sprintf("control package %s declares package METADATA more than once", ci.Package)})
+			continue
+		}
+		a, file := ms[0].a, ms[0].file
+		line := 0
+		if a.Location != nil {
+			line = a.Location.Row
+		}
+		fieldProbs := fillControl(&ci.Control, a)
+		for _, fp := range fieldProbs {
+			probs = append(probs, Problem{File: file, Line: line, Message: fmt.Sprintf("control %s: %s", ci.Package, fp)})
+		}
+		for _, want := range []string{"applies", "violations"} {
+			if !rules[s][want] {
+				probs = append(probs, Problem{File: pkgFile, Line: pkgLine,
+					Message: fmt.Sprintf("control %s defines no %q rule (a control decides `applies` and produces `violations`)", ci.Package, want)})
+			}
+		}
+		if len(fieldProbs) > 0 {
+			continue
+		}
+		if prev, dup := seen[ci.ID]; dup {
+			probs = append(probs, Problem{File: file, Line: line,
+				Message: fmt.Sprintf("duplicate control id %s (already used by %s)", ci.ID, prev)})
+			continue
+		}
+		seen[ci.ID] = ci.Package
+		out = append(out, ci)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, probs
+}
+
+// fillControl maps package METADATA onto the report's control model and returns the
+// fields that are missing or invalid.
+func fillControl(c *audit.Control, a *ast.Annotations) []string {
+	var bad []string
+	str := func(m map[string]any, key, field string, required bool) string {
+		v, ok := m[key]
+		if !ok || v == nil {
+			if required {
+				bad = append(bad, "missing "+field)
+			}
+			return ""
+		}
+		s, ok := v.(string)
+		if !ok {
+			bad = append(bad, fmt.Sprintf("%s must be a string, not %T", field, v))
+			return ""
+		}
+		s = strings.TrimSpace(s)
+		if s == "" && required {
+			bad = append(bad, "empty "+field)
+		}
+		return s
+	}
+	obj := func(m map[string]any, key, field string) map[string]any {
+		v, ok := m[key]
+		if !ok || v == nil {
+			bad = append(bad, "missing "+field)
+			return map[string]any{}
+		}
+		o, ok := v.(map[string]any)
+		if !ok {
+			bad = append(bad, field+" must be an object")
+			return map[string]any{}
+		}
+		return o
+	}
+
+	c.Title.En = strings.TrimSpace(a.Title)
+	if c.Title.En == "" {
+		bad = append(bad, "missing title")
+	}
+	c.Description.En = strings.TrimSpace(a.Description)
+	if c.Description.En == "" {
+		bad = append(bad, "missing description")
+	}
+	for _, r := range a.RelatedResources {
+		if r != nil {
+			c.RelatedResources = append(c.RelatedResources, r.Ref.String())
+		}
+	}
+	custom := a.Custom
+	if custom == nil {
+		custom = map[string]any{}
+	}
+	c.ID = str(custom, "id", "custom.id", true)
+	c.Severity = audit.Severity(str(custom, "severity", "custom.severity", true))
+	if c.Severity != "" && !c.Severity.Valid() {
+		bad = append(bad, fmt.Sprintf("custom.severity %q is not one of critical, high, medium, low, info", c.Severity))
+	}
+	c.Kind = audit.Kind(str(custom, "kind", "custom.kind", true))
+	if c.Kind != "" && c.Kind != audit.KindLaw && c.Kind != audit.KindGuidance {
+		bad = append(bad, fmt.Sprintf("custom.kind %q is not one of law, guidance", c.Kind))
+	}
+	c.Regulation = str(custom, "regulation", "custom.regulation", true)
+	c.Title.Ko = str(custom, "title_ko", "custom.title_ko", true)
+	c.Description.Ko = str(custom, "description_ko", "custom.description_ko", false)
+
+	cit := obj(custom, "citation", "custom.citation")
+	c.Citation = audit.Citation{
+		Law:      str(cit, "law", "custom.citation.law", true),
+		LawKo:    str(cit, "law_ko", "custom.citation.law_ko", false),
+		Article:  str(cit, "article", "custom.citation.article", true),
+		Decree:   str(cit, "decree", "custom.citation.decree", false),
+		InForce:  str(cit, "in_force", "custom.citation.in_force", false),
+		Source:   str(cit, "source", "custom.citation.source", false),
+		Text:     str(cit, "text", "custom.citation.text", true),
+		URL:      str(cit, "url", "custom.citation.url", false),
+		Guidance: c.Kind == audit.KindGuidance,
+	}
+	if c.Citation.URL == "" {
+		for _, r := range c.RelatedResources {
+			if strings.Contains(r, "law.go.kr") {
+				c.Citation.URL = r
+				break
+			}
+		}
+	}
+	rem := obj(custom, "remediation", "custom.remediation")
+	c.Remediation = audit.Text{
+		En: str(rem, "en", "custom.remediation.en", true),
+		Ko: str(rem, "ko", "custom.remediation.ko", true),
+	}
+	if fw, ok := custom["frameworks"]; ok && fw != nil {
+		list, ok := fw.([]any)
+		if !ok {
+			bad = append(bad, "custom.frameworks must be a list of strings")
+		}
+		for _, x := range list {
+			s, ok := x.(string)
+			if !ok {
+				bad = append(bad, "custom.frameworks must be a list of strings")
+				break
+			}
+			c.Frameworks = append(c.Frameworks, s)
+		}
+	}
+	return bad
+}

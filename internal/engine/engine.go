@@ -1,0 +1,511 @@
+// Package engine compiles the Rego control bundle once and judges manifests with it: it
+// loads the built-in and custom policies, checks every control's metadata, sandboxes the
+// builtins (no network, clock or randomness), prepares one query over all controls and
+// evaluates documents concurrently. It turns Rego output into the audit model and knows
+// nothing about files on disk, terminals or report formats.
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// DefaultTimeout bounds the evaluation of one document.
+const DefaultTimeout = 10 * time.Second
+
+// Options configure an engine. The run context (as-of date, simulated failures, parameter
+// overrides) is fixed per engine because it lives in the store the query is prepared on.
+type Options struct {
+	// Policies are the Rego sources, usually Builtin() followed by --policy directories.
+	Policies []PolicySource
+	// AsOf is the audit date, YYYY-MM-DD.
+	AsOf string
+	// Fail lists failure-domain ids the site-loss simulation takes down (simulate only).
+	Fail []string
+	// Data are --data files of parameter overrides.
+	Data []DataFile
+	// Timeout bounds the evaluation of one document; zero means DefaultTimeout.
+	Timeout time.Duration
+	// Workers is the number of documents evaluated at once; zero means GOMAXPROCS.
+	Workers int
+}
+
+// Engine is a compiled bundle with a prepared query. It is safe for concurrent use.
+type Engine struct {
+	compiler *ast.Compiler
+	store    storage.Store
+	controls []*controlInfo
+	files    []File
+	digest   string
+	timeout  time.Duration
+	workers  int
+	asOf     string
+
+	query rego.PreparedEvalQuery
+
+	// single holds the per-control fallback queries, prepared on first need.
+	singleMu sync.Mutex
+	single   map[string]*rego.PreparedEvalQuery
+	extras   *rego.PreparedEvalQuery
+}
+
+// New loads, checks and compiles the bundle and prepares the evaluation query. Errors are
+// *BundleError (the policies are unusable) or *DataError (a --data file is).
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	if _, err := time.Parse("2006-01-02", opts.AsOf); err != nil {
+		return nil, fmt.Errorf("as-of date %q is not a YYYY-MM-DD date", opts.AsOf)
+	}
+	overrides, err := parseData(opts.Data)
+	if err != nil {
+		return nil, err
+	}
+	files, err := readSources(opts.Policies)
+	if err != nil {
+		return nil, err
+	}
+	custom := map[string]bool{}
+	var evalFiles []File
+	for _, f := range files {
+		if f.Custom {
+			custom[f.Name] = true
+		}
+		if !f.Test {
+			evalFiles = append(evalFiles, f)
+		}
+	}
+	mods, probs := parseFiles(evalFiles)
+	if len(probs) > 0 {
+		return nil, &BundleError{Problems: probs}
+	}
+	controls, probs := collectControls(mods, custom)
+	if len(probs) > 0 {
+		return nil, &BundleError{Problems: probs}
+	}
+	compiler, err := compile(mods)
+	if err != nil {
+		return nil, err
+	}
+
+	fail := make([]any, 0, len(opts.Fail))
+	for _, f := range opts.Fail {
+		fail = append(fail, f)
+	}
+	store := inmem.NewFromObjectWithOpts(map[string]any{
+		"resilcheck": map[string]any{
+			"run":       map[string]any{"as_of": opts.AsOf, "fail": fail},
+			"overrides": overrides,
+		},
+	}, inmem.OptRoundTripOnWrite(false))
+
+	e := &Engine{
+		compiler: compiler,
+		store:    store,
+		controls: controls,
+		files:    files,
+		digest:   digest(files, opts.Data),
+		timeout:  opts.Timeout,
+		workers:  opts.Workers,
+		asOf:     opts.AsOf,
+		single:   map[string]*rego.PreparedEvalQuery{},
+	}
+	if e.timeout <= 0 {
+		e.timeout = DefaultTimeout
+	}
+	if e.workers <= 0 {
+		e.workers = runtime.GOMAXPROCS(0)
+	}
+	if err := e.checkOverrides(ctx, opts.Data, overrides); err != nil {
+		return nil, err
+	}
+	q, err := e.prepare(ctx, mainQuery(controls))
+	if err != nil {
+		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + err.Error()}}}
+	}
+	e.query = q
+	return e, nil
+}
+
+// compile compiles the modules in strict mode against the sandboxed capabilities.
+func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	c := ast.NewCompiler().
+		WithStrict(true).
+		WithCapabilities(sandboxCapabilities()).
+		WithEnablePrintStatements(false)
+	c.Compile(mods)
+	if !c.Failed() {
+		return c, nil
+	}
+	var probs []Problem
+	for _, e := range c.Errors {
+		p := Problem{Message: explainSandbox(e.Message)}
+		if e.Location != nil {
+			p.File, p.Line = e.Location.File, e.Location.Row
+		}
+		probs = append(probs, p)
+	}
+	sort.SliceStable(probs, func(i, j int) bool {
+		if probs[i].File != probs[j].File {
+			return probs[i].File < probs[j].File
+		}
+		return probs[i].Line < probs[j].Line
+	})
+	return nil, &BundleError{Problems: probs}
+}
+
+func (e *Engine) prepare(ctx context.Context, body string) (rego.PreparedEvalQuery, error) {
+	q, err := ast.ParseBodyWithOpts(body, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	return rego.New(
+		rego.ParsedQuery(q),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+	).PrepareForEval(ctx)
+}
+
+// controlTerms is the query fragment judging one control. Wrapping both rules in
+// comprehensions keeps the query defined when a rule is undefined for a document, and
+// violations are only computed where the control applies.
+func controlTerms(i int, c *controlInfo) string {
+	return fmt.Sprintf("a%d := [x | x := %s.applies]; v%d := [x | a%d == [true]; some x in %s.violations]",
+		i, c.ref, i, i, c.ref)
+}
+
+const extrasQuery = "scopes := [x | x := data.resilcheck.lib.scope.decisions]; " +
+	"siteloss := [x | x := data.resilcheck.lib.siteloss.report]"
+
+// mainQuery judges every control, and computes the scope decisions and site-loss analysis,
+// in one evaluation so shared helpers (scope tests, parameters) are computed once per
+// document. main.rego is deliberately not part of it: it is the entry point for plain OPA.
+func mainQuery(controls []*controlInfo) string {
+	parts := make([]string, 0, len(controls)+1)
+	for i, c := range controls {
+		parts = append(parts, controlTerms(i, c))
+	}
+	parts = append(parts, extrasQuery)
+	return strings.Join(parts, "; ")
+}
+
+// Controls is the catalogue, sorted by id.
+func (e *Engine) Controls() []audit.Control {
+	out := make([]audit.Control, len(e.controls))
+	for i, c := range e.controls {
+		out[i] = c.Control
+	}
+	return out
+}
+
+// Digest identifies the policy and data files that judge the inputs.
+func (e *Engine) Digest() string { return e.digest }
+
+// Files are the bundle's source files, tests included, in path order.
+func (e *Engine) Files() []File { return e.files }
+
+// Document is one manifest to judge.
+type Document struct {
+	// Name is what results are keyed by (the manifest's metadata.name).
+	Name string
+	// Value is the decoded document: map[string]any, []any, string, json.Number, bool, nil.
+	Value any
+	// Pos maps a JSON pointer to where it lands in the source file.
+	Pos func(pointer string) audit.Position
+}
+
+// Outcome is what the engine found for one document.
+type Outcome struct {
+	Results  []audit.Result // one per control, in control-id order
+	Scopes   []audit.Scope  // sorted by id
+	SiteLoss *audit.SiteLoss
+}
+
+// Evaluate judges the documents on a bounded worker pool; outcomes are in input order, so
+// the caller's sort is the only ordering that matters.
+func (e *Engine) Evaluate(ctx context.Context, docs []Document) []Outcome {
+	out := make([]Outcome, len(docs))
+	workers := min(e.workers, len(docs))
+	if workers <= 1 {
+		for i := range docs {
+			out[i] = e.evaluateOne(ctx, &docs[i])
+		}
+		return out
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = e.evaluateOne(ctx, &docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// EvaluateOne judges a single document.
+func (e *Engine) EvaluateOne(ctx context.Context, doc Document) Outcome {
+	return e.evaluateOne(ctx, &doc)
+}
+
+func (e *Engine) evaluateOne(ctx context.Context, doc *Document) Outcome {
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+
+	input, err := ast.InterfaceToValue(doc.Value)
+	if err != nil {
+		return e.allErrors(doc, "input cannot be converted for evaluation: "+err.Error())
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return e.allErrors(doc, timeoutReason(ctxErr, e.timeout))
+		}
+		// One broken control must not silence the others: judge them one by one.
+		return e.evaluateSeparately(ctx, doc, input)
+	}
+	if len(rs) != 1 {
+		return e.evaluateSeparately(ctx, doc, input)
+	}
+	b := rs[0].Bindings
+	out := Outcome{Results: make([]audit.Result, len(e.controls))}
+	for i, c := range e.controls {
+		out.Results[i] = e.result(doc, c, b["a"+strconv.Itoa(i)], b["v"+strconv.Itoa(i)])
+	}
+	out.Scopes = convertScopes(b["scopes"])
+	out.SiteLoss = convertSiteLoss(b["siteloss"])
+	return out
+}
+
+func timeoutReason(err error, d time.Duration) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("evaluation timed out after %s", d)
+	}
+	return "evaluation cancelled"
+}
+
+func (e *Engine) allErrors(doc *Document, reason string) Outcome {
+	out := Outcome{Results: make([]audit.Result, len(e.controls))}
+	for i, c := range e.controls {
+		out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: reason}
+	}
+	return out
+}
+
+// evaluateSeparately is the slow path after the one-query evaluation failed.
+func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input ast.Value) Outcome {
+	out := Outcome{Results: make([]audit.Result, len(e.controls))}
+	for i, c := range e.controls {
+		q, err := e.singleQuery(ctx, c)
+		if err != nil {
+			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: "prepare: " + err.Error()}
+			continue
+		}
+		rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+		switch {
+		case err != nil && ctx.Err() != nil:
+			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: timeoutReason(ctx.Err(), e.timeout)}
+		case err != nil:
+			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: evalReason(err)}
+		case len(rs) != 1:
+			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: "query was undefined"}
+		default:
+			out.Results[i] = e.result(doc, c, rs[0].Bindings["a0"], rs[0].Bindings["v0"])
+		}
+	}
+	if q, err := e.extrasQuery(ctx); err == nil {
+		if rs, err := q.Eval(ctx, rego.EvalParsedInput(input)); err == nil && len(rs) == 1 {
+			out.Scopes = convertScopes(rs[0].Bindings["scopes"])
+			out.SiteLoss = convertSiteLoss(rs[0].Bindings["siteloss"])
+		}
+	}
+	return out
+}
+
+func (e *Engine) singleQuery(ctx context.Context, c *controlInfo) (*rego.PreparedEvalQuery, error) {
+	e.singleMu.Lock()
+	defer e.singleMu.Unlock()
+	if q, ok := e.single[c.ID]; ok {
+		return q, nil
+	}
+	q, err := e.prepare(ctx, controlTerms(0, c))
+	if err != nil {
+		return nil, err
+	}
+	e.single[c.ID] = &q
+	return &q, nil
+}
+
+func (e *Engine) extrasQuery(ctx context.Context) (*rego.PreparedEvalQuery, error) {
+	e.singleMu.Lock()
+	defer e.singleMu.Unlock()
+	if e.extras != nil {
+		return e.extras, nil
+	}
+	q, err := e.prepare(ctx, extrasQuery)
+	if err != nil {
+		return nil, err
+	}
+	e.extras = &q
+	return e.extras, nil
+}
+
+// evalReason keeps the first line of an evaluation error, with its Rego location.
+func evalReason(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return "evaluation error: " + msg
+}
+
+// result turns the applies/violations bindings of one control into a verdict.
+func (e *Engine) result(doc *Document, c *controlInfo, applies, violations any) audit.Result {
+	r := audit.Result{Manifest: doc.Name, Control: c.ID}
+	a, _ := applies.([]any)
+	if len(a) != 1 || a[0] != true {
+		r.Status = audit.StatusNotApplicable
+		return r
+	}
+	vs, _ := violations.([]any)
+	for _, v := range vs {
+		viol, err := convertViolation(v)
+		if err != nil {
+			return audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError,
+				Reason: "malformed violation: " + err.Error()}
+		}
+		if doc.Pos != nil {
+			viol.Position = doc.Pos(viol.Pointer)
+		}
+		r.Violations = append(r.Violations, viol)
+	}
+	if len(r.Violations) == 0 {
+		r.Status = audit.StatusPass
+		return r
+	}
+	r.Status = audit.StatusFail
+	sort.SliceStable(r.Violations, func(i, j int) bool {
+		a, b := r.Violations[i], r.Violations[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Pointer != b.Pointer {
+			return a.Pointer < b.Pointer
+		}
+		return a.Message < b.Message
+	})
+	return r
+}
+
+// convertViolation reads the contract's {"msg", "msg_ko", "pointer", "evidence"} object.
+// A bare string is accepted as a message, as conftest does, so policies ported from it
+// keep working.
+func convertViolation(v any) (audit.Violation, error) {
+	switch x := v.(type) {
+	case string:
+		return audit.Violation{Message: x}, nil
+	case map[string]any:
+		msg, ok := x["msg"].(string)
+		if !ok || msg == "" {
+			return audit.Violation{}, fmt.Errorf("violation has no \"msg\" string: %s", compactJSON(x))
+		}
+		out := audit.Violation{Message: msg}
+		if ko, ok := x["msg_ko"].(string); ok {
+			out.MessageKo = ko
+		}
+		if p, ok := x["pointer"].(string); ok {
+			if p != "" && !strings.HasPrefix(p, "/") {
+				return audit.Violation{}, fmt.Errorf("pointer %q is not a JSON pointer", p)
+			}
+			out.Pointer = p
+		}
+		switch ev := x["evidence"].(type) {
+		case nil:
+		case map[string]any:
+			out.Evidence = ev
+		default:
+			out.Evidence = map[string]any{"value": ev}
+		}
+		return out, nil
+	default:
+		return audit.Violation{}, fmt.Errorf("violation is a %T, not an object", v)
+	}
+}
+
+func compactJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	if len(b) > 200 {
+		return string(b[:200]) + "..."
+	}
+	return string(b)
+}
+
+// convertScopes reads data.resilcheck.lib.scope.decisions.
+func convertScopes(v any) []audit.Scope {
+	list, _ := v.([]any)
+	if len(list) != 1 {
+		return nil
+	}
+	m, _ := list[0].(map[string]any)
+	out := make([]audit.Scope, 0, len(m))
+	for id, d := range m {
+		dm, ok := d.(map[string]any)
+		if !ok {
+			continue
+		}
+		s := audit.Scope{ID: id}
+		s.Applies, _ = dm["applies"].(bool)
+		s.Basis, _ = dm["basis"].(string)
+		if t, ok := dm["title"].(map[string]any); ok {
+			s.Title.En, _ = t["en"].(string)
+			s.Title.Ko, _ = t["ko"].(string)
+		}
+		s.Evidence, _ = dm["evidence"].(map[string]any)
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// convertSiteLoss reads data.resilcheck.lib.siteloss.report, whose JSON shape is the
+// model's SiteLoss. When the package is absent the binding is empty and the manifest has
+// no site-loss section.
+func convertSiteLoss(v any) *audit.SiteLoss {
+	list, _ := v.([]any)
+	if len(list) != 1 || list[0] == nil {
+		return nil
+	}
+	b, err := json.Marshal(list[0])
+	if err != nil {
+		return nil
+	}
+	var sl audit.SiteLoss
+	if err := json.Unmarshal(b, &sl); err != nil {
+		return nil
+	}
+	return &sl
+}

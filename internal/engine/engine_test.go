@@ -1,0 +1,354 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// major is a provider bound by the disaster-management duties.
+func major(officer any) map[string]any {
+	m := map[string]any{
+		"apiVersion": "resilcheck/v1",
+		"kind":       "ProviderManifest",
+		"metadata":   map[string]any{"name": "example"},
+		"provider": map[string]any{
+			"name":       "Example",
+			"categories": []any{"value-added"},
+			"origin":     "domestic",
+			"metrics": map[string]any{
+				"window":            map[string]any{"from": "2025-10-01", "to": "2025-12-31"},
+				"dailyAverageUsers": json.Number("10000000"),
+			},
+		},
+	}
+	if officer != nil {
+		m["governance"] = map[string]any{"officer": officer}
+	}
+	return m
+}
+
+func pos(p string) audit.Position { return audit.Position{File: "m.yaml", Line: len(p) + 1} }
+
+func newEngine(t *testing.T, opts Options) *Engine {
+	t.Helper()
+	if opts.Policies == nil {
+		opts.Policies = []PolicySource{Builtin()}
+	}
+	if opts.AsOf == "" {
+		opts.AsOf = "2026-11-22"
+	}
+	e, err := New(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return e
+}
+
+func resultFor(t *testing.T, o Outcome, id string) audit.Result {
+	t.Helper()
+	for _, r := range o.Results {
+		if r.Control == id {
+			return r
+		}
+	}
+	t.Fatalf("no result for %s in %+v", id, o.Results)
+	return audit.Result{}
+}
+
+const officerID = "KR-BCDA-39-2-OFFICER"
+
+func TestEvaluateVerdicts(t *testing.T) {
+	e := newEngine(t, Options{})
+	small := major(nil)
+	small["provider"].(map[string]any)["metrics"].(map[string]any)["dailyAverageUsers"] = json.Number("5")
+	tests := []struct {
+		name     string
+		doc      map[string]any
+		want     audit.Status
+		pointer  string
+		evidence map[string]string
+	}{
+		{"notified in time passes", major(map[string]any{"appointed": true, "appointedOn": "2025-01-01", "ministryNotifiedOn": "2025-01-31"}), audit.StatusPass, "", nil},
+		{"notified late fails", major(map[string]any{"appointed": true, "appointedOn": "2025-01-01", "ministryNotifiedOn": "2025-02-01"}), audit.StatusFail, "/governance/officer/ministryNotifiedOn", map[string]string{"days": "31", "limit_days": "30"}},
+		{"missing officer fails", major(nil), audit.StatusFail, "/governance", nil},
+		{"small provider is not applicable", small, audit.StatusNotApplicable, "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := e.EvaluateOne(context.Background(), Document{Name: "example", Value: tc.doc, Pos: pos})
+			r := resultFor(t, o, officerID)
+			if r.Status != tc.want {
+				t.Fatalf("status = %s, want %s (%+v)", r.Status, tc.want, r)
+			}
+			if tc.pointer == "" {
+				if len(r.Violations) != 0 {
+					t.Fatalf("unexpected violations %+v", r.Violations)
+				}
+				return
+			}
+			v := r.Violations[0]
+			if v.Pointer != tc.pointer || v.Message == "" || v.MessageKo == "" {
+				t.Fatalf("violation = %+v", v)
+			}
+			if v.Position.Line != len(tc.pointer)+1 || v.Position.File != "m.yaml" {
+				t.Fatalf("position not mapped through Pos: %+v", v.Position)
+			}
+			for k, want := range tc.evidence {
+				got, err := json.Marshal(v.Evidence[k])
+				if err != nil || string(got) != want {
+					t.Fatalf("evidence[%s] = %s, want %s (integers must stay integers)", k, got, want)
+				}
+			}
+			if len(o.Scopes) == 0 {
+				t.Fatal("no scope decisions")
+			}
+		})
+	}
+}
+
+func TestOverrideChangesVerdict(t *testing.T) {
+	doc := major(map[string]any{"appointed": true, "appointedOn": "2025-01-01", "ministryNotifiedOn": "2025-02-01"})
+	e := newEngine(t, Options{Data: []DataFile{{Name: "o.yaml", Content: []byte("resilcheck:\n  overrides:\n    dm_officer_notify_days: 45\n")}}})
+	r := resultFor(t, e.EvaluateOne(context.Background(), Document{Name: "x", Value: doc}), officerID)
+	if r.Status != audit.StatusPass {
+		t.Fatalf("with a 45-day override the 31-day notice should pass, got %+v", r)
+	}
+	ps, err := e.Params(context.Background(), officerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, p := range ps {
+		if p.Name == "dm_officer_notify_days" {
+			found = true
+			if p.Label != "override" || !p.Direct {
+				t.Fatalf("param = %+v", p)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("dm_officer_notify_days not among %+v", ps)
+	}
+}
+
+func TestParamsIncludeScopeThresholds(t *testing.T) {
+	e := newEngine(t, Options{})
+	ps, err := e.Params(context.Background(), officerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Param{}
+	for _, p := range ps {
+		got[p.Name] = p
+	}
+	if p, ok := got["major_vas_min_users"]; !ok || p.Direct || p.Label != "law" {
+		t.Fatalf("major_vas_min_users via scope helper = %+v (all %+v)", p, ps)
+	}
+	if p := got["dm_officer_notify_days"]; !p.Direct || p.Label != "law" {
+		t.Fatalf("dm_officer_notify_days = %+v", p)
+	}
+}
+
+func TestDataFileRejected(t *testing.T) {
+	tests := []struct{ name, content, want string }{
+		{"other top-level key", "other: 1\n", `top-level key "other"`},
+		{"run context", "resilcheck:\n  run:\n    as_of: 2020-01-01\n", "resilcheck.run may not be overwritten"},
+		{"params table", "resilcheck:\n  params: {}\n  overrides: {}\n", "resilcheck.params may not be overwritten"},
+		{"not an object", "[1, 2]\n", "must be an object"},
+		{"unknown parameter", "resilcheck:\n  overrides:\n    dm_officer_notify_dayz: 3\n", `did you mean "dm_officer_notify_days"`},
+		{"bad yaml", "resilcheck: [\n", "not valid YAML"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(context.Background(), Options{Policies: []PolicySource{Builtin()}, AsOf: "2026-01-01",
+				Data: []DataFile{{Name: "d.yaml", Content: []byte(tc.content)}}})
+			var de *DataError
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want DataError containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+const goodMeta = `# METADATA
+# title: Custom check
+# description: A custom control.
+# scope: package
+# custom:
+#   id: CUSTOM-1
+#   severity: low
+#   kind: guidance
+#   regulation: Internal
+#   title_ko: 사용자 점검
+#   citation:
+#     law: Internal policy
+#     article: Sec. 1
+#     text: Internal Sec. 1
+#   remediation:
+#     en: Fix it.
+#     ko: 고치십시오.
+`
+
+func customSource(files map[string]string) PolicySource {
+	m := fstest.MapFS{}
+	for n, c := range files {
+		m[n] = &fstest.MapFile{Data: []byte(c)}
+	}
+	return PolicySource{Name: "custom", FS: m, Custom: true}
+}
+
+func TestBundleErrors(t *testing.T) {
+	body := "\ndefault applies := false\n\napplies if input.provider\n\nviolations contains \"x\" if false\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"no metadata", map[string]string{"c.rego": "package resilcheck.controls.c\n" + body}, []string{"custom/c.rego:1:", "no package-scope METADATA"}},
+		{"missing severity", map[string]string{"c.rego": strings.Replace(goodMeta, "#   severity: low\n", "", 1) + "package resilcheck.controls.c\n" + body}, []string{"custom/c.rego:1:", "missing custom.severity"}},
+		{"bad severity", map[string]string{"c.rego": strings.Replace(goodMeta, "severity: low", "severity: urgent", 1) + "package resilcheck.controls.c\n" + body}, []string{`custom.severity "urgent"`}},
+		{"bad kind", map[string]string{"c.rego": strings.Replace(goodMeta, "kind: guidance", "kind: advice", 1) + "package resilcheck.controls.c\n" + body}, []string{`custom.kind "advice"`}},
+		{"missing remediation ko", map[string]string{"c.rego": strings.Replace(goodMeta, "#     ko: 고치십시오.\n", "", 1) + "package resilcheck.controls.c\n" + body}, []string{"missing custom.remediation.ko"}},
+		{"duplicate id", map[string]string{"c.rego": strings.Replace(goodMeta, "CUSTOM-1", officerID, 1) + "package resilcheck.controls.c\n" + body}, []string{"duplicate control id " + officerID}},
+		{"no violations rule", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := false\n"}, []string{`no "violations" rule`}},
+		{"http.send", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + body + "\nx := http.send({\"method\": \"get\", \"url\": \"http://example.com\"})\n"}, []string{"custom/c.rego:", "http.send is not allowed"}},
+		{"time.now_ns", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + body + "\nx := time.now_ns()\n"}, []string{"time.now_ns is not allowed", "reads the clock"}},
+		{"syntax error", map[string]string{"c.rego": "package resilcheck.controls.c\n\nallow if {\n"}, []string{"custom/c.rego:"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(context.Background(), Options{Policies: []PolicySource{Builtin(), customSource(tc.files)}, AsOf: "2026-01-01"})
+			var be *BundleError
+			if !errors.As(err, &be) {
+				t.Fatalf("err = %v, want BundleError", err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Fatalf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestCustomControlAndTestFilesExcluded(t *testing.T) {
+	src := customSource(map[string]string{
+		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains {\"msg\": \"no services\", \"pointer\": \"/services\"} if not input.services\n",
+		// A test file is not part of the evaluated bundle, even if it would not compile.
+		"c_test.rego": "package resilcheck.controls.c_test\n\ntest_x if undefined_function(1)\n",
+	})
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin(), src}})
+	c, ok := e.Control("CUSTOM-1")
+	if !ok || !c.Custom || c.Package != "resilcheck.controls.c" || !c.Citation.Guidance {
+		t.Fatalf("custom control = %+v", c)
+	}
+	r := resultFor(t, e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)}), "CUSTOM-1")
+	if r.Status != audit.StatusFail || r.Violations[0].Pointer != "/services" {
+		t.Fatalf("result = %+v", r)
+	}
+}
+
+func TestBrokenControlIsolated(t *testing.T) {
+	// Two values for one complete rule is a conflict at evaluation time: only this control
+	// may turn into an error; the built-ins still judge.
+	src := customSource(map[string]string{
+		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nn := 1 if input.kind\n\nn := 2 if input.apiVersion\n\nviolations contains \"too many\" if n > 0\n",
+	})
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin(), src}})
+	o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
+	if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "conflict") {
+		t.Fatalf("broken control = %+v", r)
+	}
+	if r := resultFor(t, o, officerID); r.Status != audit.StatusFail {
+		t.Fatalf("built-in control = %+v", r)
+	}
+	if len(o.Scopes) == 0 {
+		t.Fatal("scopes lost in the fallback path")
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	src := customSource(map[string]string{
+		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains \"slow\" if {\n\tcount([x | some x in numbers.range(1, 100000000)]) < 0\n}\n",
+	})
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin(), src}, Timeout: 50 * time.Millisecond})
+	o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
+	if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "timed out") {
+		t.Fatalf("result = %+v", r)
+	}
+}
+
+func TestEvaluateOrderAndDeterminism(t *testing.T) {
+	e := newEngine(t, Options{Workers: 4})
+	docs := make([]Document, 40)
+	for i := range docs {
+		var off any
+		if i%2 == 0 {
+			off = map[string]any{"appointed": false}
+		}
+		docs[i] = Document{Name: string(rune('a' + i%26)), Value: major(off)}
+	}
+	first, _ := json.Marshal(e.Evaluate(context.Background(), docs))
+	second, _ := json.Marshal(e.Evaluate(context.Background(), docs))
+	if string(first) != string(second) {
+		t.Fatal("two evaluations differ")
+	}
+	out := e.Evaluate(context.Background(), docs)
+	for i, o := range out {
+		r := resultFor(t, o, officerID)
+		want := audit.StatusFail
+		if r.Manifest != docs[i].Name || r.Status != want {
+			t.Fatalf("doc %d: %+v", i, r)
+		}
+		if i%2 == 0 && r.Violations[0].Pointer != "/governance/officer/appointed" {
+			t.Fatalf("doc %d out of order: %+v", i, r)
+		}
+	}
+}
+
+func TestDigestCoversCustomAndData(t *testing.T) {
+	a := newEngine(t, Options{}).Digest()
+	b := newEngine(t, Options{Data: []DataFile{{Name: "d.yaml", Content: []byte("resilcheck:\n  overrides: {}\n")}}}).Digest()
+	c := newEngine(t, Options{Policies: []PolicySource{Builtin(), customSource(map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := false\n\nviolations contains \"x\" if false\n"})}}).Digest()
+	if a == b || a == c || b == c || !strings.HasPrefix(a, "sha256:") {
+		t.Fatalf("digests not distinct: %s %s %s", a, b, c)
+	}
+	if a != newEngine(t, Options{}).Digest() {
+		t.Fatal("digest not stable")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ids := []string{"KR-BCDA-39-2-OFFICER", "KR-BCDA-38-REPORT"}
+	tests := []struct{ in, want string }{
+		{"KR-BCDA-39-2-OFICER", "KR-BCDA-39-2-OFFICER"},
+		{"kr-bcda-38-report", "KR-BCDA-38-REPORT"},
+		{"SOMETHING-ELSE-ENTIRELY", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Suggest(tc.in, ids); got != tc.want {
+				t.Fatalf("Suggest(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestForbiddenBuiltins(t *testing.T) {
+	got := strings.Join(ForbiddenBuiltins(), " ")
+	for _, want := range []string{"http.send", "net.lookup_ip_addr", "time.now_ns", "rand.intn", "opa.runtime", "uuid.rfc4122"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s is not forbidden", want)
+		}
+	}
+	if strings.Contains(got, "time.parse_rfc3339_ns") {
+		t.Error("pure time builtins must stay available")
+	}
+}
