@@ -10,6 +10,7 @@
 package resilcheck.lib.incidents
 
 import data.resilcheck.lib.params
+import data.resilcheck.lib.scope
 import data.resilcheck.lib.time as ktime
 
 all := object.get(input, "incidents", [])
@@ -168,3 +169,67 @@ param(name, t) := {"value": params.at(name, t), "label": "override", "basis": "r
 param(name, t) := object.union(params.in_force(name, t), {"value": params.at(name, t)}) if {
 	not params.has_override(name)
 }
+
+# --- outage notice to users (TBA Art. 33(2); Decree Art. 37-21) ---
+# An incident is judged by the rule in force when it started: the outage threshold (4 hours
+# before 2025-03-28, 2 hours from then) and whether free services were exempt. Incidents
+# before the first dated entry are not judged.
+
+un_threshold(inc) := param("un_notice_min_outage_minutes", start_ns(inc))
+
+# un_services are the affected services the TBA notice rule covers: cloud services have their
+# own rule (Decree Art. 37-21(1)6). An incident that names no service stands for the
+# provider's service as a whole, judged with the schema's defaults (not paid, not cloud).
+un_services(inc) := [s | some s in affected_services(inc); not s.cloud == true] if count(object.get(inc, "services", [])) > 0
+
+un_services(inc) := [{"id": "", "name": "(unspecified)"}] if count(object.get(inc, "services", [])) == 0
+
+# un_exemption names the Decree Art. 37-21(1) exemption that covers the whole incident.
+un_exemption(inc) := "pre-announced maintenance (Decree Art. 37-21(1)1)" if inc.preAnnouncedMaintenance == true
+
+un_exemption(inc) := "carrier line fault (Decree Art. 37-21(1)2)" if {
+	not inc.preAnnouncedMaintenance == true
+	inc.carrierLineFault == true
+	scope.value_added
+}
+
+un_exemption(inc) := sprintf("outage of %v minutes, not over %v (Decree Art. 37-21(1)5)", [duration_minutes(inc), un_threshold(inc).value]) if {
+	not inc.preAnnouncedMaintenance == true
+	not carrier_exempt(inc)
+	not inc.criticalFacility == true
+	duration_minutes(inc) <= un_threshold(inc).value
+}
+
+carrier_exempt(inc) if {
+	inc.carrierLineFault == true
+	scope.value_added
+}
+
+# un_free_exempt: a free service was exempt before 2025-03-28 (paid defaults to false).
+un_free_exempt(inc, s) if {
+	param("un_notice_free_services_exempt", start_ns(inc)).value == true
+	not s.paid == true
+}
+
+# un_noticeable_services are the ids of the services whose users had to be told.
+un_noticeable_services(inc) := [s.id |
+	some s in un_services(inc)
+	not un_free_exempt(inc, s)
+]
+
+# un_noticeable(inc): the incident needed a user notice under Art. 33(2).
+un_noticeable(inc) if {
+	un_threshold(inc)
+	not un_exemption(inc)
+	count(un_noticeable_services(inc)) > 0
+}
+
+# un_trigger_ns is when the notice duty arose. Art. 37-21(1) asks for notice "without delay"
+# but exempts an unforeseen outage of no more than the threshold, so the duty can only be
+# known once the outage has gone past it: the clock starts at start + threshold. An outage in
+# a designated critical facility has no such exemption, so its clock starts at detection.
+un_trigger_ns(inc) := detected_ns(inc) if inc.criticalFacility == true
+
+un_trigger_ns(inc) := start_ns(inc) + (un_threshold(inc).value * ktime.minute_ns) if not inc.criticalFacility == true
+
+un_due_ns(inc) := un_trigger_ns(inc) + (param("un_notice_without_delay_minutes", start_ns(inc)).value * ktime.minute_ns)
