@@ -46,32 +46,32 @@ declared := object.get(input, path, null)
 # The manifest's measure fields and the decree items they stand for.
 measures := {
 	"equipmentPreChecks": {
-		"item": "Decree Art. 30-8(2)1 나목",
+		"item": "Decree Art. 30-8(2)1(b)",
 		"en": "pre-checks of business telecom equipment to prevent technical errors",
 		"ko": "사업용전기통신설비의 사전점검 등 기술적 오류 방지 조치",
 	},
 	"serverMultiplexing": {
-		"item": "Decree Art. 30-8(2)1 다목",
+		"item": "Decree Art. 30-8(2)1(c)",
 		"en": "server multiplexing or delivery optimisation for traffic peaks",
 		"ko": "트래픽 집중에 대비한 서버 다중화 또는 콘텐츠 전송량 최적화",
 	},
 	"capacityPlanning": {
-		"item": "Decree Art. 30-8(2)1 라목",
+		"item": "Decree Art. 30-8(2)1(d)",
 		"en": "capacity planning ahead of traffic growth",
 		"ko": "트래픽 증가에 대비한 서버 용량 증설 등 조치 마련",
 	},
 	"koreanSupportChannel": {
-		"item": "Decree Art. 30-8(2)2 가목",
+		"item": "Decree Art. 30-8(2)2(a)",
 		"en": "a Korean-language support channel answering in real time in business hours, otherwise within 3 business days",
 		"ko": "영업시간 중 실시간, 불가 시 3영업일 이내에 처리하는 한국어 이용자 요구사항 처리 시스템",
 	},
 	"slowdownNotice": {
-		"item": "Decree Art. 30-8(2)2 나목",
+		"item": "Decree Art. 30-8(2)2(b)",
 		"en": "notice to users of interruptions and slowdowns, with a contact point",
 		"ko": "서비스 중단·속도 저하 등 중대한 변동사항 발생 시 상담 연락처 등 고지",
 	},
 	"dataExport": {
-		"item": "Decree Art. 30-8(2)2 다목",
+		"item": "Decree Art. 30-8(2)2(c)",
 		"en": "a way for users to take their data when they leave",
 		"ko": "이용계약 해지·휴폐업 시 이용자 자료 전송 수단 확보",
 	},

@@ -36,7 +36,7 @@ test_false_measure_is_named_at_its_field if {
 	count(vs) == 1
 	some v in vs
 	v.pointer == "/governance/stabilityMeasures/serverMultiplexing"
-	v.evidence == {"measure": "serverMultiplexing", "declared": false, "item": "Decree Art. 30-8(2)1 다목"}
+	v.evidence == {"measure": "serverMultiplexing", "declared": false, "item": "Decree Art. 30-8(2)1(c)"}
 }
 
 test_missing_measure_is_named_at_parent if {
