@@ -102,3 +102,16 @@ has_evidence(subs, y) if {
 # declared_years(subs, first) are the years the manifest declares submissions for, from the
 # first year the duty bound onwards.
 declared_years(subs, first) := {s.year | some s in subs; s.year >= first}
+
+# critical_services maps the index of each service declared critical to the service; the
+# resilience guidance controls judge these.
+critical_services := {i: s |
+	some i, s in object.get(input, "services", [])
+	s.critical == true
+}
+
+# has_critical_service decides whether the guidance controls apply: guidance is for every
+# provider with a critical service, whatever its legal scope.
+default has_critical_service := false
+
+has_critical_service if count(critical_services) > 0

@@ -1,0 +1,51 @@
+# METADATA
+# title: Critical services declare recovery time and recovery point objectives
+# description: |
+#   Every critical service states how long it may be down (RTO, recovery.rtoMinutes) and
+#   how much data it may lose (RPO, data.rpoMinutes). Without them neither a drill nor a
+#   site-loss analysis can say whether recovery was good enough. Resilience practice, not
+#   law; applies to any manifest that declares a critical service.
+# related_resources:
+#   - https://www.law.go.kr/법령/방송통신발전기본법
+# scope: package
+# custom:
+#   id: GUIDE-RTO-RPO
+#   severity: low
+#   kind: guidance
+#   regulation: Guidance
+#   title_ko: 핵심 서비스의 목표 복구 시간(RTO)과 목표 복구 시점(RPO) 설정
+#   description_ko: 모든 핵심 서비스는 허용 가능한 중단 시간(RTO, recovery.rtoMinutes)과 데이터 손실 범위(RPO, data.rpoMinutes)를 정해 두어야 한다. 이 값이 없으면 훈련 결과나 데이터센터 상실 분석이 충분했는지 판단할 수 없다. 법령이 아닌 복원력 모범 관행이며, 핵심 서비스를 신고한 모든 매니페스트에 적용된다.
+#   citation:
+#     law: Resilience practice (not law)
+#     article: "-"
+#     text: "guidance: declared RTO and RPO for every critical service"
+#     source: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire (2022-12-06); resilience practice
+#     guidance: true
+#   remediation:
+#     en: Set recovery.rtoMinutes and data.rpoMinutes for every service marked critical, agreed with the business and tested in drills.
+#     ko: 핵심 서비스마다 업무 부서와 합의하고 훈련으로 검증한 recovery.rtoMinutes와 data.rpoMinutes를 설정하십시오.
+#   frameworks:
+#     - resilience-practice
+package resilcheck.controls.guide_rto_rpo
+
+import data.resilcheck.lib.governance
+
+default applies := false
+
+applies if governance.has_critical_service
+
+objectives := {
+	"rto": {"path": ["recovery", "rtoMinutes"], "en": "recovery time objective", "ko": "목표 복구 시간(RTO)"},
+	"rpo": {"path": ["data", "rpoMinutes"], "en": "recovery point objective", "ko": "목표 복구 시점(RPO)"},
+}
+
+violations contains {
+	"msg": sprintf("critical service %s declares no %s (%s)", [s.id, o.en, concat(".", o.path)]),
+	"msg_ko": sprintf("핵심 서비스 %s에 %s이 설정되어 있지 않습니다(%s).", [s.id, o.ko, concat(".", o.path)]),
+	"pointer": governance.nearest_pointer(array.concat(["services", i], o.path)),
+	"evidence": {"service": s.id, "missing": concat(".", o.path)},
+} if {
+	some i, s in governance.critical_services
+	some o in objectives
+	object.get(s, o.path, null) == null
+}

@@ -1,0 +1,43 @@
+package resilcheck.controls.guide_rto_rpo_test
+
+import data.resilcheck.controls.guide_rto_rpo
+
+run := {"as_of": "2026-11-22"}
+
+svc(extra) := object.union({"id": "talk", "name": "Talk", "critical": true, "deployments": [{"datacenter": "a", "mode": "active"}]}, extra)
+
+manifest(services) := {"provider": {"name": "Example", "categories": ["value-added"], "origin": "domestic", "metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}}}, "services": services}
+
+violations_of(m) := vs if {
+	vs := guide_rto_rpo.violations with input as m with data.resilcheck.run as run
+}
+
+test_passes_with_both_objectives if {
+	m := manifest([svc({"recovery": {"rtoMinutes": 30}, "data": {"rpoMinutes": 0}})])
+	guide_rto_rpo.applies with input as m with data.resilcheck.run as run
+	count(violations_of(m)) == 0
+}
+
+test_missing_rto_points_at_recovery if {
+	vs := violations_of(manifest([svc({"recovery": {"failover": "manual"}, "data": {"rpoMinutes": 5}})]))
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/services/0/recovery"
+	v.evidence == {"service": "talk", "missing": "recovery.rtoMinutes"}
+}
+
+test_missing_both_points_at_service if {
+	vs := violations_of(manifest([{"id": "web", "name": "Web", "deployments": [{"datacenter": "a", "mode": "active"}]}, svc({})]))
+	count(vs) == 2
+	{v.pointer | some v in vs} == {"/services/1"}
+	{v.evidence.missing | some v in vs} == {"recovery.rtoMinutes", "data.rpoMinutes"}
+}
+
+test_zero_rpo_counts_as_declared if {
+	count(violations_of(manifest([svc({"recovery": {"rtoMinutes": 0}, "data": {"rpoMinutes": 0}})]))) == 0
+}
+
+test_not_applicable_without_critical_services if {
+	m := manifest([object.union(svc({}), {"critical": false})])
+	not guide_rto_rpo.applies with input as m with data.resilcheck.run as run
+}
