@@ -40,7 +40,13 @@ func (f RendererFunc) Render(w io.Writer, r *audit.Report, opts Options) error {
 // registry is the one list of formats. Each format lives in its own file; adding one is a
 // line here, so there is no init-time registration to reason about.
 var registry = map[string]Renderer{
-	"json": RendererFunc(renderJSON),
+	"csv":      RendererFunc(renderCSV),
+	"html":     RendererFunc(renderHTML),
+	"json":     RendererFunc(renderJSON),
+	"junit":    RendererFunc(renderJUnit),
+	"markdown": RendererFunc(renderMarkdown),
+	"sarif":    RendererFunc(renderSARIF),
+	"text":     RendererFunc(renderText),
 }
 
 // Formats lists the format names, sorted.

@@ -1,0 +1,289 @@
+package reports
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// view is the report rearranged the way every human-readable format reads it: manifests in
+// input order, each with its results sorted most urgent first. Renderers never iterate the
+// model's maps or rely on the engine's ordering, so their output stays byte-stable even if
+// the engine changes how it sorts.
+type view struct {
+	r         *audit.Report
+	manifests []manifestView
+	controls  []audit.Control // catalogue order: regulation, then id
+	byID      map[string]int  // index into controls
+}
+
+type manifestView struct {
+	audit.Manifest
+	Results []resultView
+	Summary audit.Summary
+}
+
+type resultView struct {
+	audit.Result
+	Control    audit.Control
+	Violations []audit.Violation // sorted copy of Result.Violations
+}
+
+// statusRank orders statuses as audit.Statuses does: error and fail before pass.
+func statusRank(s audit.Status) int {
+	if i := slices.Index(audit.Statuses, s); i >= 0 {
+		return i
+	}
+	return len(audit.Statuses)
+}
+
+// newView indexes the report. Results whose manifest is not listed still get a manifest of
+// their own, so nothing the engine produced is silently dropped from a report.
+func newView(r *audit.Report) *view {
+	v := &view{r: r, byID: map[string]int{}}
+	v.controls = slices.Clone(r.Controls)
+	slices.SortStableFunc(v.controls, func(a, b audit.Control) int {
+		return cmp.Or(cmp.Compare(a.Regulation, b.Regulation), cmp.Compare(a.ID, b.ID))
+	})
+	for i, c := range v.controls {
+		v.byID[c.ID] = i
+	}
+	idx := map[string]int{}
+	for _, m := range r.Manifests {
+		if _, dup := idx[m.Name]; !dup {
+			idx[m.Name] = len(v.manifests)
+		}
+		v.manifests = append(v.manifests, manifestView{Manifest: m})
+	}
+	for _, res := range r.Results {
+		i, ok := idx[res.Manifest]
+		if !ok {
+			i = len(v.manifests)
+			idx[res.Manifest] = i
+			v.manifests = append(v.manifests, manifestView{Manifest: audit.Manifest{Name: res.Manifest, File: res.Manifest}})
+		}
+		rv := resultView{Result: res, Control: v.control(res.Control), Violations: sortedViolations(res.Violations)}
+		v.manifests[i].Results = append(v.manifests[i].Results, rv)
+		v.manifests[i].Summary.Add(res.Status)
+	}
+	for i := range v.manifests {
+		slices.SortStableFunc(v.manifests[i].Results, func(a, b resultView) int {
+			return cmp.Or(
+				cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
+				cmp.Compare(b.Control.Severity.Rank(), a.Control.Severity.Rank()),
+				cmp.Compare(a.Control.ID, b.Control.ID),
+			)
+		})
+	}
+	return v
+}
+
+// control returns the catalogue entry for id, or a minimal stand-in that still names it.
+func (v *view) control(id string) audit.Control {
+	if i, ok := v.byID[id]; ok {
+		return v.controls[i]
+	}
+	return audit.Control{ID: id, Title: audit.Text{En: id}}
+}
+
+func sortedViolations(in []audit.Violation) []audit.Violation {
+	out := slices.Clone(in)
+	slices.SortStableFunc(out, func(a, b audit.Violation) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Pointer, b.Pointer),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return out
+}
+
+// controlSummary counts one control's verdicts over all manifests.
+func (v *view) controlSummary(id string) audit.Summary {
+	var s audit.Summary
+	for _, m := range v.manifests {
+		for _, res := range m.Results {
+			if res.Control.ID == id {
+				s.Add(res.Status)
+			}
+		}
+	}
+	return s
+}
+
+// worst is the most urgent status in a summary; a control that never ran reads as n/a.
+func worst(s audit.Summary) audit.Status {
+	switch {
+	case s.Error > 0:
+		return audit.StatusError
+	case s.Fail > 0:
+		return audit.StatusFail
+	case s.Waived > 0:
+		return audit.StatusWaived
+	case s.Pass > 0:
+		return audit.StatusPass
+	}
+	return audit.StatusNotApplicable
+}
+
+// regulations groups the catalogue by regulation, in name order.
+func (v *view) regulations() []regulationGroup {
+	var out []regulationGroup
+	for _, c := range v.controls {
+		name := c.Regulation
+		if name == "" {
+			name = "other"
+		}
+		if len(out) == 0 || out[len(out)-1].Name != name {
+			out = append(out, regulationGroup{Name: name})
+		}
+		g := &out[len(out)-1]
+		g.Controls = append(g.Controls, c)
+		s := v.controlSummary(c.ID)
+		g.Summary.Pass += s.Pass
+		g.Summary.Fail += s.Fail
+		g.Summary.Waived += s.Waived
+		g.Summary.Error += s.Error
+		g.Summary.NotApplicable += s.NotApplicable
+	}
+	return out
+}
+
+type regulationGroup struct {
+	Name     string
+	Controls []audit.Control
+	Summary  audit.Summary
+}
+
+// location renders file:line:column, leaving out what is unknown. fallback names the file
+// when the position has none (the violation is somewhere in the manifest).
+func location(p audit.Position, fallback string) string {
+	f := p.File
+	if f == "" {
+		f = fallback
+	}
+	switch {
+	case p.Line > 0 && p.Column > 0:
+		return f + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+	case p.Line > 0:
+		return f + ":" + strconv.Itoa(p.Line)
+	}
+	return f
+}
+
+// kv is one evidence entry, its value already rendered.
+type kv struct{ Key, Value string }
+
+// evidence renders an evidence object as sorted key/value pairs. Strings stay bare so they
+// read naturally; everything else is compact JSON, which sorts nested map keys too.
+func evidence(m map[string]any) []kv {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]kv, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, kv{k, valueString(m[k])})
+	}
+	return out
+}
+
+func valueString(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// evidenceLine is the evidence on one line: "a=1, b=x".
+func evidenceLine(m map[string]any) string {
+	var b strings.Builder
+	for i, e := range evidence(m) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(e.Key + "=" + e.Value)
+	}
+	return b.String()
+}
+
+// message picks the violation message in lang, falling back to English.
+func message(v audit.Violation, lang string) string {
+	if lang == "ko" && v.MessageKo != "" {
+		return v.MessageKo
+	}
+	return v.Message
+}
+
+// citationLine is the one-line legal basis, built from the parts when the control has no
+// text of its own (a custom policy may omit it).
+func citationLine(c audit.Citation) string {
+	if c.Text != "" {
+		return c.Text
+	}
+	parts := []string{}
+	for _, p := range []string{c.Law, c.Article, c.Decree, c.Source} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// lawName is the law's name in lang.
+func lawName(c audit.Citation, lang string) string {
+	if lang == "ko" && c.LawKo != "" {
+		return c.LawKo
+	}
+	return c.Law
+}
+
+// manifestLabel names a manifest for headings: its name, and the file when they differ.
+func manifestLabel(m audit.Manifest) string {
+	if m.File == "" || m.File == m.Name {
+		return m.Name
+	}
+	if m.Document > 0 {
+		return fmt.Sprintf("%s (%s#%d)", m.Name, m.File, m.Document)
+	}
+	return m.Name + " (" + m.File + ")"
+}
+
+// lang normalises Options.Lang: anything but "ko" is English.
+func (o Options) lang() string {
+	if o.Lang == "ko" {
+		return "ko"
+	}
+	return "en"
+}
+
+// linkTarget makes a link target safe for Markdown and SARIF: only http(s) URLs, with
+// non-ASCII (law.go.kr paths are Korean) and parentheses percent-encoded so the URL is a
+// valid RFC 3986 URI and does not end a Markdown link early. Anything else yields "".
+func linkTarget(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return ""
+	}
+	return strings.NewReplacer("(", "%28", ")", "%29").Replace(u.String())
+}
+
+// relURI turns a report path into a relative URI reference with slashes, escaping what a
+// URI cannot hold (spaces, non-ASCII).
+func relURI(p string) string {
+	return (&url.URL{Path: filepath.ToSlash(p)}).String()
+}

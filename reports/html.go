@@ -1,0 +1,337 @@
+package reports
+
+import (
+	"cmp"
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// htmlData is what the template sees: everything precomputed and ordered, so the template
+// only lays out and html/template escapes every value (contextually: text, attributes, URLs).
+type htmlData struct {
+	Lang      string
+	R         *audit.Report
+	Manifests []manifestView
+	Matrix    []htmlRegulation
+	Problems  int
+	Command   string
+}
+
+type htmlRegulation struct {
+	Name     string
+	Summary  audit.Summary
+	Controls []htmlMatrixRow
+}
+
+type htmlMatrixRow struct {
+	Control audit.Control
+	Cells   []audit.Status // one per manifest; "" when the control did not run on it
+}
+
+// renderHTML writes one self-contained page for auditors: no scripts, no external assets,
+// A4 print layout with each manifest starting a page, and a Korean font stack so Hangul
+// renders on Windows, macOS and Linux alike.
+func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
+	v := newView(r)
+	d := htmlData{Lang: opts.lang(), R: r, Manifests: v.manifests, Command: shellJoin(r.Command)}
+	for _, m := range v.manifests {
+		d.Problems += len(m.Problems)
+	}
+	for _, g := range v.regulations() {
+		hg := htmlRegulation{Name: g.Name, Summary: g.Summary}
+		ctrls := slices.Clone(g.Controls)
+		// Within a law, the matrix reads in article order, as the statute does.
+		slices.SortStableFunc(ctrls, func(a, b audit.Control) int {
+			return cmp.Or(compareArticles(a.Citation.Article, b.Citation.Article), cmp.Compare(a.ID, b.ID))
+		})
+		for _, c := range ctrls {
+			row := htmlMatrixRow{Control: c}
+			for _, m := range v.manifests {
+				var st audit.Status
+				for _, res := range m.Results {
+					if res.Control.ID == c.ID {
+						st = res.Status
+					}
+				}
+				row.Cells = append(row.Cells, st)
+			}
+			hg.Controls = append(hg.Controls, row)
+		}
+		d.Matrix = append(d.Matrix, hg)
+	}
+	return htmlTemplate.Execute(w, d)
+}
+
+// compareArticles orders article references by their numbers, so "Art. 9" sorts before
+// "Art. 35(2)3" and "Art. 39-2(1)" after "Art. 39".
+func compareArticles(a, b string) int {
+	na, nb := articleNumbers(a), articleNumbers(b)
+	if c := slices.Compare(na, nb); c != 0 {
+		return c
+	}
+	return cmp.Compare(a, b)
+}
+
+func articleNumbers(s string) []int {
+	var out []int
+	n, in := 0, false
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n, in = n*10+int(r-'0'), true
+			continue
+		}
+		if in {
+			out = append(out, n)
+			n, in = 0, false
+		}
+	}
+	if in {
+		out = append(out, n)
+	}
+	return out
+}
+
+var htmlFuncs = template.FuncMap{
+	"tr":       tr,
+	"count":    count,
+	"status":   statusWord,
+	"severity": severityWord,
+	"kind":     kindWord,
+	"text":     func(t audit.Text, lang string) string { return t.In(lang) },
+	"msg":      message,
+	"loc":      location,
+	"evidence": evidence,
+	"cite":     citationLine,
+	"law":      lawName,
+	"waiver":   waiverLine,
+	"summary":  summaryLine,
+	"link":     func(s string) string { return linkTarget(s) },
+	"lower":    strings.ToLower,
+	"join":     strings.Join,
+	"add":      func(a, b int) int { return a + b },
+	"yesno": func(b bool, lang string) string {
+		if b {
+			return tr(lang, "label.applies")
+		}
+		return tr(lang, "label.notapplies")
+	},
+	"notable": func(rs []resultView) []resultView {
+		var out []resultView
+		for _, r := range rs {
+			if r.Status != audit.StatusPass && r.Status != audit.StatusNotApplicable {
+				out = append(out, r)
+			}
+		}
+		return out
+	},
+	"passed": func(rs []resultView) []resultView {
+		var out []resultView
+		for _, r := range rs {
+			if r.Status == audit.StatusPass || r.Status == audit.StatusNotApplicable {
+				out = append(out, r)
+			}
+		}
+		return out
+	},
+}
+
+var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlSource))
+
+const htmlSource = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="{{.R.Tool.Name}} {{.R.Tool.Version}}">
+<title>{{tr .Lang "title"}} · {{.R.AsOf}}</title>
+<style>
+@page { size: A4; margin: 14mm 12mm; }
+:root { --fail: #b42318; --error: #7a2e9a; --waived: #b54708; --pass: #067647; --na: #667085; --line: #d0d5dd; --bg: #f9fafb; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", NanumGothic, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #101828; margin: 0 auto; max-width: 190mm; padding: 8mm 0; word-break: keep-all; overflow-wrap: anywhere; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 13.5pt; margin: 7mm 0 2mm; border-bottom: 2px solid #101828; padding-bottom: 1mm; }
+h3 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
+h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+p { margin: 1mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-size: 9pt; }
+th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
+th { background: var(--bg); font-weight: 600; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+code, .mono { font-family: "D2Coding", "Noto Sans Mono CJK KR", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 8.5pt; }
+.meta { color: #475467; }
+.badge { display: inline-block; padding: 0 1.6mm; border-radius: 1mm; font-size: 8.5pt; font-weight: 600; color: #fff; white-space: nowrap; }
+.s-fail { background: var(--fail); } .s-error { background: var(--error); } .s-waived { background: var(--waived); }
+.s-pass { background: var(--pass); } .s-not_applicable { background: var(--na); } .s-none { background: #fff; color: var(--na); border: 1px dashed var(--line); }
+.sev { font-weight: 600; } .sev-critical { color: var(--fail); } .sev-high { color: #c4320a; } .sev-medium { color: var(--waived); } .sev-low, .sev-info { color: var(--na); }
+.finding { border: 1px solid var(--line); border-left: 4px solid var(--na); border-radius: 1mm; padding: 2mm 3mm; margin: 2.5mm 0; break-inside: avoid; }
+.finding.fail { border-left-color: var(--fail); } .finding.error { border-left-color: var(--error); } .finding.waived { border-left-color: var(--waived); }
+.finding h4 { margin-top: 0; }
+.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 3mm; margin: 1.5mm 0 0; }
+.finding dt { font-weight: 600; color: #344054; } .finding dd { margin: 0; }
+ul.ev { margin: 0.5mm 0 0; padding-left: 5mm; color: #344054; }
+.summary { display: flex; gap: 2mm; flex-wrap: wrap; margin: 2mm 0; }
+.summary span { border: 1px solid var(--line); border-radius: 1mm; padding: 1mm 2.5mm; }
+section.manifest { break-before: page; }
+.matrix td.cell { text-align: center; }
+.matrix tr.group th { background: #eaecf0; }
+.lost { color: var(--fail); }
+@media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+</style>
+</head>
+<body>
+{{- $L := .Lang}}
+<header>
+<h1>{{tr $L "title"}}</h1>
+<p class="meta">{{tr $L "label.asof"}} <strong>{{.R.AsOf}}</strong> · {{count $L (len .Manifests) "label.manifests"}} · {{count $L (len .R.Controls) "label.controls"}} · {{.R.Tool.Name}} {{.R.Tool.Version}}</p>
+<div class="summary">
+<span><span class="badge s-error">{{status $L "error"}}</span> {{.R.Summary.Error}}</span>
+<span><span class="badge s-fail">{{status $L "fail"}}</span> {{.R.Summary.Fail}}</span>
+<span><span class="badge s-waived">{{status $L "waived"}}</span> {{.R.Summary.Waived}}</span>
+<span><span class="badge s-pass">{{status $L "pass"}}</span> {{.R.Summary.Pass}}</span>
+<span><span class="badge s-not_applicable">{{status $L "not_applicable"}}</span> {{.R.Summary.NotApplicable}}</span>
+{{- if .Problems}}<span><span class="badge s-error">{{tr $L "heading.problems"}}</span> {{.Problems}}</span>{{end}}
+</div>
+</header>
+
+<h2>{{tr $L "heading.providers"}}</h2>
+<table>
+<thead><tr><th>{{tr $L "heading.manifest"}}</th><th>{{tr $L "label.provider"}}</th><th>{{tr $L "label.file"}}</th><th>{{tr $L "label.results"}}</th></tr></thead>
+<tbody>
+{{- range .Manifests}}
+<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{summary $L .Summary}}{{if .Problems}} · {{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+
+<h2>{{tr $L "heading.matrix"}}</h2>
+<table class="matrix">
+<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.severity"}}</th>{{range .Manifests}}<th>{{.Name}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Matrix}}
+<tr class="group"><th colspan="{{add 3 (len $.Manifests)}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
+{{- range .Controls}}
+<tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}<br><span class="meta">{{kind $L .Control.Kind}}</span></td>
+{{- range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}</tr>
+{{- end}}
+{{- end}}
+</tbody>
+</table>
+
+{{- range .Manifests}}
+<section class="manifest">
+<h2>{{tr $L "heading.manifest"}}: {{.Name}}</h2>
+<p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} · {{summary $L .Summary}}</p>
+
+{{- if .Problems}}
+<h3>{{tr $L "heading.problems"}}</h3>
+<table>
+<thead><tr><th>{{tr $L "label.location"}}</th><th>{{tr $L "label.pointer"}}</th><th>{{tr $L "label.reason"}}</th></tr></thead>
+<tbody>
+{{- $file := .File}}
+{{- range .Problems}}
+<tr><td><code>{{loc .Position $file}}</code></td><td><code>{{.Pointer}}</code></td><td>{{.Message}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+
+{{- if .Scopes}}
+<h3>{{tr $L "heading.scopes"}}</h3>
+<table>
+<thead><tr><th>{{tr $L "label.scope"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.basis"}}</th><th>{{tr $L "label.evidence"}}</th></tr></thead>
+<tbody>
+{{- range .Scopes}}
+<tr><td><code>{{.ID}}</code><br>{{text .Title $L}}</td><td>{{if .Applies}}<span class="badge s-fail">{{yesno .Applies $L}}</span>{{else}}<span class="badge s-not_applicable">{{yesno .Applies $L}}</span>{{end}}</td><td>{{.Basis}}</td><td>{{range evidence .Evidence}}<code>{{.Key}}</code> = {{.Value}}<br>{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+
+{{- $m := .}}
+{{- with notable .Results}}
+<h3>{{tr $L "heading.failures"}}</h3>
+{{- range .}}
+<div class="finding {{.Status}}">
+<h4><span class="badge s-{{.Status}}">{{status $L .Status}}</span> <code>{{.Control.ID}}</code> {{text .Control.Title $L}}</h4>
+<dl>
+<dt>{{tr $L "label.severity"}}</dt><dd><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span> · {{kind $L .Control.Kind}}</dd>
+<dt>{{tr $L "label.citation"}}</dt><dd>{{with link .Control.Citation.URL}}<a href="{{.}}">{{end}}{{cite .Control.Citation}}{{if link .Control.Citation.URL}}</a>{{end}}{{with law .Control.Citation $L}} — {{.}}{{end}}{{with .Control.Citation.InForce}} ({{.}}){{end}}</dd>
+{{- if .Reason}}<dt>{{tr $L "label.reason"}}</dt><dd>{{.Reason}}</dd>{{end}}
+{{- range .Violations}}
+<dt>{{tr $L "label.location"}}</dt><dd><code>{{loc .Position $m.File}}</code> <code class="meta">{{.Pointer}}</code><br>{{msg . $L}}
+{{- with evidence .Evidence}}<ul class="ev">{{range .}}<li><code>{{.Key}}</code> = {{.Value}}</li>{{end}}</ul>{{end}}</dd>
+{{- end}}
+{{- with .Waiver}}<dt>{{tr $L "label.waiver"}}</dt><dd>{{waiver $L .}}</dd>{{end}}
+{{- if eq .Status "fail"}}<dt>{{tr $L "label.remediation"}}</dt><dd>{{text .Control.Remediation $L}}</dd>{{end}}
+</dl>
+</div>
+{{- end}}
+{{- end}}
+
+{{- with passed .Results}}
+<h3>{{tr $L "heading.passes"}}</h3>
+<table>
+<thead><tr><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.citation"}}</th><th>{{tr $L "label.reason"}}</th></tr></thead>
+<tbody>
+{{- range .}}
+<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{cite .Control.Citation}}</td><td>{{.Reason}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+
+{{- with .SiteLoss}}
+<h3>{{tr $L "heading.siteloss"}}</h3>
+<table>
+<thead><tr><th>{{tr $L "label.domain"}}</th><th>{{tr $L "label.unavailable"}}</th><th>{{tr $L "label.surviving"}}</th></tr></thead>
+<tbody>
+{{- range .Failures}}
+<tr><td><code>{{.Domain.ID}}</code><br><span class="meta">{{.Domain.Kind}}{{if .Domain.Datacenters}}: {{join .Domain.Datacenters ", "}}{{end}}</span></td>
+<td>{{range .Unavailable}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{.Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}</td>
+<td>{{if .Surviving}}{{join .Surviving ", "}}{{else}}{{tr $L "label.none"}}{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- with .Cycles}}
+<h4>{{tr $L "heading.cycles"}}</h4>
+<ul>{{range .}}<li><code>{{join . " → "}}</code></li>{{end}}</ul>
+{{- end}}
+{{- end}}
+</section>
+{{- end}}
+
+<section class="manifest">
+<h2>{{tr $L "heading.metadata"}}</h2>
+<table>
+<tbody>
+<tr><th>{{tr $L "label.tool"}}</th><td>{{.R.Tool.Name}} {{.R.Tool.Version}}</td></tr>
+<tr><th>{{tr $L "label.opa"}}</th><td>{{.R.Tool.OPAVersion}}</td></tr>
+{{- with .R.Tool.GoVersion}}<tr><th>{{tr $L "label.go"}}</th><td>{{.}}</td></tr>{{end}}
+<tr><th>{{tr $L "label.bundle"}}</th><td><code>{{.R.Bundle.Digest}}</code></td></tr>
+{{- with .R.Bundle.Custom}}<tr><th>{{tr $L "label.custom"}}</th><td>{{range .}}<code>{{.}}</code><br>{{end}}</td></tr>{{end}}
+<tr><th>{{tr $L "label.asof"}}</th><td>{{.R.AsOf}}</td></tr>
+{{- with .Command}}<tr><th>{{tr $L "label.command"}}</th><td><code>{{.}}</code></td></tr>{{end}}
+<tr><th>{{tr $L "label.exitcode"}}</th><td>{{.R.ExitCode}}</td></tr>
+</tbody>
+</table>
+<h3>{{tr $L "label.inputs"}}</h3>
+<table>
+<thead><tr><th>{{tr $L "label.file"}}</th><th>SHA-256</th></tr></thead>
+<tbody>
+{{- range .R.Inputs}}
+<tr><td><code>{{.Path}}</code></td><td><code>{{.SHA256}}</code></td></tr>
+{{- end}}
+</tbody>
+</table>
+</section>
+</body>
+</html>
+`

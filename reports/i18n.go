@@ -1,0 +1,127 @@
+package reports
+
+import (
+	"strconv"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// catalogue holds every fixed string the human-readable formats print, in English and
+// Korean. Keeping it in one place lets a test prove that no key lacks a translation and
+// lets a reviewer who reads Korean check the wording in one sitting.
+var catalogue = map[string][2]string{
+	// Statuses and severities.
+	"status.error":          {"error", "오류"},
+	"status.fail":           {"fail", "미준수"},
+	"status.waived":         {"waived", "예외 승인"},
+	"status.pass":           {"pass", "준수"},
+	"status.not_applicable": {"n/a", "해당 없음"},
+	"severity.critical":     {"critical", "치명"},
+	"severity.high":         {"high", "높음"},
+	"severity.medium":       {"medium", "보통"},
+	"severity.low":          {"low", "낮음"},
+	"severity.info":         {"info", "정보"},
+	"kind.law":              {"law", "법령"},
+	"kind.guidance":         {"guidance", "권고"},
+
+	// Headings.
+	"title":             {"Resilience compliance audit", "재난·장애 대응 규제 준수 점검 보고서"},
+	"heading.summary":   {"Summary", "요약"},
+	"heading.failures":  {"Failures", "미준수 항목"},
+	"heading.waived":    {"Waived", "예외 승인 항목"},
+	"heading.errors":    {"Errors", "오류"},
+	"heading.problems":  {"Input problems", "입력 문제"},
+	"heading.byreg":     {"Controls by regulation", "법령별 점검 항목"},
+	"heading.passes":    {"Passed and not applicable", "준수 및 해당 없음"},
+	"heading.scopes":    {"Scope decisions", "적용 대상 판정"},
+	"heading.matrix":    {"Control matrix", "점검 항목 매트릭스"},
+	"heading.siteloss":  {"Site-loss analysis", "사이트 손실 분석"},
+	"heading.metadata":  {"Audit metadata", "점검 메타데이터"},
+	"heading.providers": {"Providers", "사업자"},
+	"heading.manifest":  {"Manifest", "매니페스트"},
+	"heading.cycles":    {"Dependency cycles", "의존성 순환"},
+
+	// Labels.
+	"label.control":     {"Control", "점검 항목"},
+	"label.title":       {"Title", "제목"},
+	"label.severity":    {"Severity", "심각도"},
+	"label.kind":        {"Kind", "구분"},
+	"label.status":      {"Status", "결과"},
+	"label.citation":    {"Legal basis", "근거 법령"},
+	"label.law":         {"Law", "법령"},
+	"label.article":     {"Article", "조문"},
+	"label.location":    {"Location", "위치"},
+	"label.evidence":    {"Evidence", "근거 자료"},
+	"label.remediation": {"Remediation", "조치 방법"},
+	"label.reason":      {"Reason", "사유"},
+	"label.waiver":      {"Waiver", "예외 승인"},
+	"label.approvedby":  {"approved by", "승인자"},
+	"label.expires":     {"expires", "만료일"},
+	"label.provider":    {"Provider", "사업자"},
+	"label.file":        {"File", "파일"},
+	"label.manifests":   {"manifests", "개 매니페스트"},
+	"label.controls":    {"controls", "개 점검 항목"},
+	"label.results":     {"Results", "결과"},
+	"label.scope":       {"Scope", "적용 대상"},
+	"label.applies":     {"applies", "적용"},
+	"label.notapplies":  {"does not apply", "비적용"},
+	"label.basis":       {"Basis", "근거"},
+	"label.domain":      {"Lost", "손실 범위"},
+	"label.datacenters": {"Datacenters", "데이터센터"},
+	"label.unavailable": {"Unavailable services", "중단되는 서비스"},
+	"label.surviving":   {"Surviving", "유지되는 서비스"},
+	"label.why":         {"Why", "원인"},
+	"label.none":        {"none", "없음"},
+	"label.tool":        {"Tool", "도구"},
+	"label.opa":         {"OPA", "OPA"},
+	"label.go":          {"Go", "Go"},
+	"label.bundle":      {"Policy bundle", "정책 번들"},
+	"label.custom":      {"Custom policies", "사용자 정책"},
+	"label.asof":        {"As of", "기준일"},
+	"label.command":     {"Command", "명령"},
+	"label.inputs":      {"Inputs", "입력 파일"},
+	"label.exitcode":    {"Exit code", "종료 코드"},
+	"label.total":       {"Total", "합계"},
+	"label.regulation":  {"Regulation", "법령"},
+	"label.pointer":     {"Pointer", "포인터"},
+	"label.nofailures":  {"No failures.", "미준수 항목이 없습니다."},
+	"label.details":     {"details", "상세"},
+}
+
+// tr returns the catalogue entry for key in lang. An unknown key comes back as itself so a
+// missing entry is visible in the output instead of blank (the catalogue test catches it).
+func tr(lang, key string) string {
+	e, ok := catalogue[key]
+	if !ok {
+		return key
+	}
+	if lang == "ko" {
+		return e[1]
+	}
+	return e[0]
+}
+
+func statusWord(lang string, s audit.Status) string { return tr(lang, "status."+string(s)) }
+
+func severityWord(lang string, s audit.Severity) string {
+	if !s.Valid() {
+		return string(s)
+	}
+	return tr(lang, "severity."+string(s))
+}
+
+func kindWord(lang string, k audit.Kind) string {
+	if k != audit.KindLaw && k != audit.KindGuidance {
+		return string(k)
+	}
+	return tr(lang, "kind."+string(k))
+}
+
+// count is "3 manifests" in English and "3개 매니페스트" in Korean, where the counter
+// attaches to the number.
+func count(lang string, n int, key string) string {
+	if lang == "ko" {
+		return strconv.Itoa(n) + tr(lang, key)
+	}
+	return strconv.Itoa(n) + " " + tr(lang, key)
+}

@@ -1,0 +1,206 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// ANSI styles for the text format. Plain SGR codes: every terminal that sets a TTY
+// understands them and nothing else is needed.
+const (
+	ansiReset   = "\x1b[0m"
+	ansiBold    = "\x1b[1m"
+	ansiDim     = "\x1b[2m"
+	ansiRed     = "\x1b[31m"
+	ansiGreen   = "\x1b[32m"
+	ansiYellow  = "\x1b[33m"
+	ansiMagenta = "\x1b[35m"
+	ansiCyan    = "\x1b[36m"
+)
+
+// textWriter carries the rendering state: one buffered writer, the language and whether
+// to colour. Write errors are kept and reported once at the end instead of checked per line.
+type textWriter struct {
+	w     *bufio.Writer
+	lang  string
+	color bool
+}
+
+func (t *textWriter) style(code, s string) string {
+	if !t.color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *textWriter) line(format string, args ...any) {
+	fmt.Fprintf(t.w, format+"\n", args...)
+}
+
+func statusStyle(s audit.Status) string {
+	switch s {
+	case audit.StatusFail:
+		return ansiRed + ansiBold
+	case audit.StatusError:
+		return ansiMagenta + ansiBold
+	case audit.StatusWaived:
+		return ansiYellow
+	case audit.StatusPass:
+		return ansiGreen
+	}
+	return ansiDim
+}
+
+// statusTag is the status word padded to a fixed display width so the control ids line up
+// in both languages (Hangul takes two terminal cells per rune).
+func (t *textWriter) statusTag(s audit.Status) string {
+	word := strings.ToUpper(statusWord(t.lang, s))
+	return t.style(statusStyle(s), word) + strings.Repeat(" ", max(1, 10-displayWidth(word)))
+}
+
+// displayWidth counts terminal cells: wide (East Asian) runes take two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30ff) || (r >= 0xff01 && r <= 0xff60) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// renderText writes the terminal report: what to fix first, per manifest, then a one-line
+// verdict per control grouped by regulation, then the metadata an auditor needs to
+// reproduce the run. Passing results are counted, not listed, so a clean run fits a screen.
+func renderText(w io.Writer, r *audit.Report, opts Options) error {
+	t := &textWriter{w: bufio.NewWriter(w), lang: opts.lang(), color: opts.Color}
+	v := newView(r)
+	L := t.lang
+
+	t.line("%s · %s %s · %s · %s", t.style(ansiBold, tr(L, "title")),
+		tr(L, "label.asof"), r.AsOf, count(L, len(v.manifests), "label.manifests"), count(L, len(v.controls), "label.controls"))
+
+	for _, m := range v.manifests {
+		t.line("")
+		head := t.style(ansiBold, manifestLabel(m.Manifest))
+		if m.Provider != "" {
+			head += " · " + m.Provider
+		}
+		t.line("%s", head)
+		for _, p := range m.Problems {
+			t.line("  %s%s  %s", t.statusTag(audit.StatusError), location(p.Position, m.File), p.Message)
+		}
+		var counted audit.Summary
+		for _, res := range m.Results {
+			switch res.Status {
+			case audit.StatusPass, audit.StatusNotApplicable:
+				counted.Add(res.Status)
+				continue
+			}
+			c := res.Control
+			t.line("  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
+			const indent = "            "
+			if res.Reason != "" {
+				t.line("%s%s: %s", indent, tr(L, "label.reason"), res.Reason)
+			}
+			for _, vi := range res.Violations {
+				t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), message(vi, L))
+				if len(vi.Evidence) > 0 {
+					t.line("%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence)))
+				}
+			}
+			if res.Waiver != nil {
+				t.line("%s%s: %s", indent, tr(L, "label.waiver"), waiverLine(L, res.Waiver))
+			}
+			if res.Status == audit.StatusFail {
+				t.line("%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
+			}
+			t.line("%s%s: %s", indent, tr(L, "label.citation"), citationLine(c.Citation))
+		}
+		if counted.Pass+counted.NotApplicable > 0 {
+			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
+				counted.Pass, statusWord(L, audit.StatusPass), counted.NotApplicable, statusWord(L, audit.StatusNotApplicable))))
+		}
+	}
+
+	t.line("")
+	t.line("%s", t.style(ansiBold, tr(L, "heading.byreg")))
+	for _, g := range v.regulations() {
+		t.line("  %s  %s", t.style(ansiBold, g.Name), summaryLine(L, g.Summary))
+		for _, c := range g.Controls {
+			s := v.controlSummary(c.ID)
+			t.line("    %s%s  %s  [%s]", t.statusTag(worst(s)), c.ID, c.Title.In(L), citationLine(c.Citation))
+		}
+	}
+	problems := 0
+	for _, m := range v.manifests {
+		problems += len(m.Problems)
+	}
+	total := tr(L, "label.total") + ": " + summaryLine(L, r.Summary)
+	if problems > 0 {
+		total += fmt.Sprintf(" · %d %s", problems, strings.ToLower(tr(L, "heading.problems")))
+	}
+	t.line("%s", t.style(ansiBold, total))
+
+	t.line("")
+	meta := fmt.Sprintf("%s %s · OPA %s", r.Tool.Name, r.Tool.Version, r.Tool.OPAVersion)
+	if r.Tool.GoVersion != "" {
+		meta += " · " + r.Tool.GoVersion
+	}
+	t.line("%s", t.style(ansiDim, meta))
+	t.line("%s", t.style(ansiDim, tr(L, "label.bundle")+": "+r.Bundle.Digest))
+	if len(r.Bundle.Custom) > 0 {
+		t.line("%s", t.style(ansiDim, tr(L, "label.custom")+": "+strings.Join(r.Bundle.Custom, ", ")))
+	}
+	if len(r.Command) > 0 {
+		t.line("%s", t.style(ansiDim, tr(L, "label.command")+": "+strings.Join(r.Command, " ")))
+	}
+	for _, in := range r.Inputs {
+		t.line("%s", t.style(ansiDim, "sha256:"+in.SHA256+"  "+in.Path))
+	}
+	return t.w.Flush()
+}
+
+// summaryLine is "2 fail · 1 waived · 3 pass" with zero counts left out.
+func summaryLine(lang string, s audit.Summary) string {
+	counts := []struct {
+		st audit.Status
+		n  int
+	}{
+		{audit.StatusError, s.Error}, {audit.StatusFail, s.Fail}, {audit.StatusWaived, s.Waived},
+		{audit.StatusPass, s.Pass}, {audit.StatusNotApplicable, s.NotApplicable},
+	}
+	var parts []string
+	for _, c := range counts {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, statusWord(lang, c.st)))
+		}
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// waiverLine is the reason with who approved it and until when.
+func waiverLine(lang string, w *audit.Waiver) string {
+	s := w.Reason
+	var extra []string
+	if w.ApprovedBy != "" {
+		extra = append(extra, tr(lang, "label.approvedby")+" "+w.ApprovedBy)
+	}
+	if w.Expires != "" {
+		extra = append(extra, tr(lang, "label.expires")+" "+w.Expires)
+	}
+	if len(extra) > 0 {
+		s += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return s
+}
