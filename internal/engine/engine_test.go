@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/policies"
 )
 
 // major is a provider bound by the disaster-management duties.
@@ -34,12 +36,28 @@ func major(officer any) map[string]any {
 	return m
 }
 
+// core is a slice of the built-in bundle (the shared library, the parameters and one
+// control) so these tests pin the engine's behaviour and not every control's.
+func core(t *testing.T) PolicySource {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, name := range []string{"lib/time.rego", "lib/params.rego", "lib/scope.rego", "data/params.rego",
+		"controls/dm_officer.rego", "controls/dm_officer_test.rego"} {
+		b, err := fs.ReadFile(policies.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: b}
+	}
+	return PolicySource{Name: "policies", FS: m}
+}
+
 func pos(p string) audit.Position { return audit.Position{File: "m.yaml", Line: len(p) + 1} }
 
 func newEngine(t *testing.T, opts Options) *Engine {
 	t.Helper()
 	if opts.Policies == nil {
-		opts.Policies = []PolicySource{Builtin()}
+		opts.Policies = []PolicySource{core(t)}
 	}
 	if opts.AsOf == "" {
 		opts.AsOf = "2026-11-22"
@@ -167,7 +185,7 @@ func TestDataFileRejected(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := New(context.Background(), Options{Policies: []PolicySource{Builtin()}, AsOf: "2026-01-01",
+			_, err := New(context.Background(), Options{Policies: []PolicySource{core(t)}, AsOf: "2026-01-01",
 				Data: []DataFile{{Name: "d.yaml", Content: []byte(tc.content)}}})
 			var de *DataError
 			if !errors.As(err, &de) || !strings.Contains(err.Error(), tc.want) {
@@ -224,7 +242,7 @@ func TestBundleErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := New(context.Background(), Options{Policies: []PolicySource{Builtin(), customSource(tc.files)}, AsOf: "2026-01-01"})
+			_, err := New(context.Background(), Options{Policies: []PolicySource{core(t), customSource(tc.files)}, AsOf: "2026-01-01"})
 			var be *BundleError
 			if !errors.As(err, &be) {
 				t.Fatalf("err = %v, want BundleError", err)
@@ -244,7 +262,7 @@ func TestCustomControlAndTestFilesExcluded(t *testing.T) {
 		// A test file is not part of the evaluated bundle, even if it would not compile.
 		"c_test.rego": "package resilcheck.controls.c_test\n\ntest_x if undefined_function(1)\n",
 	})
-	e := newEngine(t, Options{Policies: []PolicySource{Builtin(), src}})
+	e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
 	c, ok := e.Control("CUSTOM-1")
 	if !ok || !c.Custom || c.Package != "resilcheck.controls.c" || !c.Citation.Guidance {
 		t.Fatalf("custom control = %+v", c)
@@ -261,7 +279,7 @@ func TestBrokenControlIsolated(t *testing.T) {
 	src := customSource(map[string]string{
 		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nn := 1 if input.kind\n\nn := 2 if input.apiVersion\n\nviolations contains \"too many\" if n > 0\n",
 	})
-	e := newEngine(t, Options{Policies: []PolicySource{Builtin(), src}})
+	e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
 	o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
 	if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "conflict") {
 		t.Fatalf("broken control = %+v", r)
@@ -278,7 +296,7 @@ func TestTimeout(t *testing.T) {
 	src := customSource(map[string]string{
 		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains \"slow\" if {\n\tcount([x | some x in numbers.range(1, 100000000)]) < 0\n}\n",
 	})
-	e := newEngine(t, Options{Policies: []PolicySource{Builtin(), src}, Timeout: 50 * time.Millisecond})
+	e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Timeout: 50 * time.Millisecond})
 	o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
 	if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "timed out") {
 		t.Fatalf("result = %+v", r)
@@ -316,7 +334,7 @@ func TestEvaluateOrderAndDeterminism(t *testing.T) {
 func TestDigestCoversCustomAndData(t *testing.T) {
 	a := newEngine(t, Options{}).Digest()
 	b := newEngine(t, Options{Data: []DataFile{{Name: "d.yaml", Content: []byte("resilcheck:\n  overrides: {}\n")}}}).Digest()
-	c := newEngine(t, Options{Policies: []PolicySource{Builtin(), customSource(map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := false\n\nviolations contains \"x\" if false\n"})}}).Digest()
+	c := newEngine(t, Options{Policies: []PolicySource{core(t), customSource(map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := false\n\nviolations contains \"x\" if false\n"})}}).Digest()
 	if a == b || a == c || b == c || !strings.HasPrefix(a, "sha256:") {
 		t.Fatalf("digests not distinct: %s %s %s", a, b, c)
 	}
@@ -350,5 +368,51 @@ func TestForbiddenBuiltins(t *testing.T) {
 	}
 	if strings.Contains(got, "time.parse_rfc3339_ns") {
 		t.Error("pure time builtins must stay available")
+	}
+}
+
+func TestRunTests(t *testing.T) {
+	src := customSource(map[string]string{
+		"c.rego":      goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains \"x\" if input.bad\n",
+		"c_test.rego": "package resilcheck.controls.c_test\n\nimport data.resilcheck.controls.c\n\ntest_passes if count(c.violations) == 0 with input as {}\n\ntest_fails if count(c.violations) == 0 with input as {\"bad\": true}\n",
+	})
+	res, err := RunTests(context.Background(), TestOptions{Policies: []PolicySource{core(t), src}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outcome := map[string]bool{}
+	builtin := 0
+	for _, r := range res {
+		if r.Error != nil {
+			t.Fatalf("%s: %v", r.Name, r.Error)
+		}
+		if r.Package == "data.resilcheck.controls.c_test" {
+			outcome[r.Name] = r.Pass()
+		} else {
+			builtin++
+		}
+	}
+	if !outcome["test_passes"] || outcome["test_fails"] || len(outcome) != 2 {
+		t.Fatalf("custom outcomes = %v", outcome)
+	}
+	if builtin == 0 {
+		t.Fatal("built-in tests did not run")
+	}
+	for i := 1; i < len(res); i++ {
+		a, b := res[i-1].Location, res[i].Location
+		if a.File > b.File || (a.File == b.File && a.Row > b.Row) {
+			t.Fatalf("results out of order at %d: %s:%d after %s:%d", i, b.File, b.Row, a.File, a.Row)
+		}
+	}
+}
+
+func TestRunTestsSandboxed(t *testing.T) {
+	src := customSource(map[string]string{
+		"c_test.rego": "package x_test\n\ntest_clock if time.now_ns() > 0\n",
+	})
+	_, err := RunTests(context.Background(), TestOptions{Policies: []PolicySource{src}})
+	var be *BundleError
+	if !errors.As(err, &be) || !strings.Contains(err.Error(), "time.now_ns is not allowed") || !strings.Contains(err.Error(), "custom/c_test.rego:3") {
+		t.Fatalf("err = %v", err)
 	}
 }
