@@ -202,7 +202,7 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 	v := newView(r)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name:           r.Tool.Name,
+			Name: r.Tool.Name,
 			// SARIF viewers compare versions numerically; "v1.2.3" reads as text to them.
 			Version:        strings.TrimPrefix(r.Tool.Version, "v"),
 			InformationURI: sarifInfoURI,
