@@ -10,8 +10,9 @@
 #   dm_report_final_minutes of restoration. All three numbers are audit defaults, not law, and
 #   can be overridden. Which incidents are disasters is decided in lib/incidents.rego: the
 #   declared `disaster` flag, else a fire/power/flood/earthquake/cyberattack cause or a
-#   critical affected service. Value-added providers and datacenter operators became major
-#   providers on 2023-07-04; incidents that began before are not judged.
+#   critical affected service. Scope is decided on the audit date, like every duty: an
+#   incident from before a provider was bound (value-added providers from 2023-07-04) is judged
+#   as today's rules would judge it.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 # scope: package
@@ -45,22 +46,12 @@ default applies := false
 
 applies if scope.disaster_management
 
-# bound_at(t) holds when the provider's kind of major provider was bound at instant t.
-bound_at(t) if {
-	scope.major_vas
-	params.at("major_vas_min_users", t)
-}
-
-bound_at(t) if {
-	scope.major_idc
-	params.at("major_idc_min_revenue_krw", t)
-}
-
-# disasters are the judged incidents that are disasters and began while the duty bound.
+# disasters are the judged incidents that are disasters. Like every duty, scope is decided on
+# the audit date, so an incident from before the provider was bound (value-added providers
+# from 2023-07-04) is judged as today's rules would judge it.
 disasters[i] := inc if {
 	some i, inc in incidents.judged
 	incidents.disaster(inc)
-	bound_at(incidents.start_ns(inc))
 }
 
 # due_ns is when the first report was due: detection plus the "without delay" default.

@@ -164,9 +164,10 @@ test_override_changes_the_limit if {
 	v.evidence.limit_label == "override"
 }
 
-test_incident_before_value_added_duty_is_not_judged if {
+test_incident_before_value_added_duty_is_judged_with_todays_scope if {
 	inc := object.union(fire, {"startedAt": "2022-10-15T15:19:00+09:00", "detectedAt": "2022-10-15T15:19:00+09:00", "restoredAt": "2022-10-20T23:00:00+09:00"})
-	count(dm_report.violations) == 0 with input as manifest(inc) with data.resilcheck.run as run
+	some v in dm_report.violations with input as manifest(inc) with data.resilcheck.run as run
+	v.evidence.due == "2022-10-15T16:19:00+09:00"
 }
 
 test_not_applicable_below_thresholds if {

@@ -48,6 +48,14 @@ required_contents := {"fact", "cause", "response", "contact"}
 
 contents_ko := {"fact": "중단 사실", "cause": "원인", "response": "대응조치 현황", "contact": "상담 연락처"}
 
+# The fact, the response status and the contact point are owed within the notice deadline.
+# The cause may not be known yet (the Cloud Act decree says so outright; TBA is silent): it is
+# owed by restoration, not by the deadline.
+prompt_contents := {"fact", "response", "contact"}
+
+# content_first_ns(inc, c) is when users were first told c about the incident.
+content_first_ns(inc, c) := min({time.ns(n.at) | some n in incidents.notices(inc); c in object.get(n, "contents", [])})
+
 # While an outage is ongoing the cause may not be known yet; it is owed once service is back.
 deferrable(inc) := {"cause"} if incidents.ongoing(inc)
 
@@ -114,4 +122,22 @@ violations contains {
 	count(incidents.notices(inc)) > 0
 	missing := (required_contents - incidents.notice_contents(inc)) - deferrable(inc)
 	count(missing) > 0
+}
+
+violations contains {
+	"msg": sprintf("the notices about incident %s gave %s only after the notice was due at %s", [inc.id, concat(", ", [sprintf("%s at %s", [c, late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
+	"msg_ko": sprintf("장애 %s의 고지에서 %s 내용이 기한(%s)보다 늦게 안내되었습니다.", [inc.id, concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
+	"pointer": sprintf("/incidents/%d/userNotices", [i]),
+	"evidence": object.union(ev, {"late_contents": late}),
+} if {
+	some i, inc in noticeable
+	due := incidents.un_due_ns(inc)
+	incidents.first_notice_ns(inc) <= due
+	late := {c: incidents.kst_timestamp(t) |
+		some c in prompt_contents
+		t := content_first_ns(inc, c)
+		t > due
+	}
+	count(late) > 0
+	ev := facts(inc)
 }

@@ -139,3 +139,23 @@ test_not_applicable_below_revenue if {
 	small := object.union(provider, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 1000000, "telecomRevenueKRW": 9999999999}})
 	not un_notice.applies with input as {"provider": small} with data.resilcheck.run as run
 }
+
+test_contact_point_given_late_fails if {
+	inc := object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T18:00:00+09:00"), {"userNotices": [
+		{"at": "2025-04-01T12:30:00+09:00", "channels": ["app"], "contents": ["fact", "cause", "response"]},
+		{"at": "2025-04-01T13:01:00+09:00", "channels": ["sms"], "contents": ["contact"]},
+	]})
+	vs := violations(inc)
+	count(vs) == 1
+	some v in vs
+	v.evidence.late_contents == {"contact": "2025-04-01T13:01:00+09:00"}
+	v.pointer == "/incidents/0/userNotices"
+}
+
+test_cause_may_follow_after_the_deadline if {
+	inc := object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T18:00:00+09:00"), {"userNotices": [
+		{"at": "2025-04-01T12:30:00+09:00", "channels": ["app"], "contents": ["fact", "response", "contact"]},
+		{"at": "2025-04-01T17:00:00+09:00", "channels": ["app"], "contents": ["cause"]},
+	]})
+	count(violations(inc)) == 0
+}
