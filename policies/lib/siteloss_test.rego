@@ -1,0 +1,251 @@
+package resilcheck.lib.siteloss_test
+
+import data.resilcheck.lib.siteloss
+
+run := {"as_of": "2026-11-22"}
+
+dc(id, building, feeds) := {"id": id, "name": id, "operator": "op", "ownership": "own", "building": building, "powerFeeds": feeds}
+
+active(d) := {"datacenter": d, "mode": "active"}
+
+# Three sites: a and b share one building, b and c share one substation; d stands alone.
+sites := [
+	dc("a", "campus", ["sub-1"]),
+	dc("b", "campus", ["sub-2"]),
+	dc("c", "tower-c", ["sub-2"]),
+	dc("d", "tower-d", ["sub-3", "sub-4"]),
+]
+
+manifest(svcs) := {"datacenters": sites, "services": svcs}
+
+# outcome_of(m, kind, id) is the analysed outcome of one failure domain.
+outcome_of(m, kind, id) := o if {
+	some o in siteloss.report.failures with input as m with data.resilcheck.run as run
+	o.domain.kind == kind
+	o.domain.id == id
+}
+
+lost_ids(o) := {u.service | some u in o.unavailable}
+
+impact_of(o, sid) := u if {
+	some u in o.unavailable
+	u.service == sid
+}
+
+test_active_in_two_sites_survives_either if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("a"), active("d")]}])
+	count(outcome_of(m, "datacenter", "a").unavailable) == 0
+	count(outcome_of(m, "datacenter", "d").unavailable) == 0
+	outcome_of(m, "datacenter", "a").surviving == ["web"]
+}
+
+test_only_active_in_one_site_is_lost_with_it if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("d")]}])
+	u := impact_of(outcome_of(m, "datacenter", "d"), "web")
+	u.reason == "no-surviving-deployment"
+	u.chain == ["web", "only active in d"]
+}
+
+test_two_datacenters_in_one_building_are_lost_together if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("a"), active("b")]}])
+	o := outcome_of(m, "building", "campus")
+	o.domain.datacenters == ["a", "b"]
+	impact_of(o, "web").reason == "no-surviving-deployment"
+	count(outcome_of(m, "datacenter", "a").unavailable) == 0
+}
+
+test_one_datacenter_building_is_not_a_separate_domain if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("c")]}])
+	not outcome_of(m, "building", "tower-c")
+}
+
+test_two_datacenters_on_one_substation_are_lost_together if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("b"), active("c")]}])
+	o := outcome_of(m, "power-feed", "sub-2")
+	o.domain.datacenters == ["b", "c"]
+	impact_of(o, "web").chain == ["web", "only active in b, c"]
+}
+
+test_dual_fed_site_survives_one_substation if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("d")]}])
+	o := outcome_of(m, "power-feed", "sub-3")
+	o.domain.datacenters == []
+	o.surviving == ["web"]
+}
+
+test_capacity_too_small_after_loss if {
+	m := manifest([{"id": "web", "name": "web", "requiredCapacityPercent": 100, "deployments": [
+		{"datacenter": "a", "mode": "active", "capacityPercent": 60},
+		{"datacenter": "d", "mode": "active", "capacityPercent": 60},
+	]}])
+	u := impact_of(outcome_of(m, "datacenter", "a"), "web")
+	u.reason == "insufficient-capacity"
+	u.chain == ["web", "60% capacity left outside a, 100% required"]
+}
+
+test_lower_required_capacity_survives if {
+	m := manifest([{"id": "web", "name": "web", "requiredCapacityPercent": 50, "deployments": [
+		{"datacenter": "a", "mode": "active", "capacityPercent": 60},
+		{"datacenter": "d", "mode": "active", "capacityPercent": 60},
+	]}])
+	count(outcome_of(m, "datacenter", "a").unavailable) == 0
+}
+
+test_dependency_on_lost_service_is_lost_with_chain if {
+	m := manifest([
+		{"id": "login", "name": "login", "deployments": [active("a")]},
+		{"id": "api", "name": "api", "dependsOn": ["login"], "deployments": [active("a"), active("d")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["api"], "deployments": [active("d")]},
+	])
+	o := outcome_of(m, "datacenter", "a")
+	lost_ids(o) == {"login", "api", "talk"}
+	u := impact_of(o, "talk")
+	u.reason == "dependency-lost"
+	u.chain == ["talk", "api", "login", "only active in a"]
+	u.detail == "depends on api, which is lost"
+}
+
+test_chain_follows_the_shortest_way_to_the_root if {
+	# api depends on a deep path (mid -> login) and directly on login; the chain takes the
+	# dependency that reaches fewest services.
+	m := manifest([
+		{"id": "login", "name": "login", "deployments": [active("a")]},
+		{"id": "mid", "name": "mid", "dependsOn": ["login"], "deployments": [active("d")]},
+		{"id": "api", "name": "api", "dependsOn": ["mid", "login"], "deployments": [active("d")]},
+	])
+	impact_of(outcome_of(m, "datacenter", "a"), "api").chain == ["api", "login", "only active in a"]
+}
+
+failover_manifest(tool_sites, recovery, standby) := manifest([
+	{"id": "tool", "name": "tool", "coreFunction": "operations-tooling", "deployments": [active(d) | some d in tool_sites]},
+	{
+		"id": "talk", "name": "talk",
+		"deployments": [active("a"), standby],
+		"recovery": recovery,
+	},
+])
+
+test_standby_unreachable_when_performer_is_lost if {
+	m := failover_manifest(["a"], {"rtoMinutes": 60, "performedBy": "tool"}, {"datacenter": "d", "mode": "standby", "recoveryMinutes": 30})
+	u := impact_of(outcome_of(m, "datacenter", "a"), "talk")
+	u.reason == "standby-unreachable"
+	u.chain == ["talk", "tool", "only active in a"]
+}
+
+test_standby_takes_over_when_performer_survives if {
+	m := failover_manifest(["a", "d"], {"rtoMinutes": 60, "performedBy": "tool"}, {"datacenter": "d", "mode": "standby", "recoveryMinutes": 30})
+	o := outcome_of(m, "datacenter", "a")
+	count(o.unavailable) == 0
+	o.notes == [{"service": "talk", "note": "survives by failover to d within the RTO of 60 min"}]
+}
+
+test_standby_without_rto_survives_with_a_note if {
+	m := failover_manifest(["a", "d"], {"performedBy": "tool"}, {"datacenter": "d", "mode": "standby"})
+	o := outcome_of(m, "datacenter", "a")
+	count(o.unavailable) == 0
+	contains(o.notes[0].note, "no RTO is declared")
+}
+
+test_cold_standby_slower_than_rto if {
+	m := failover_manifest(["a", "d"], {"rtoMinutes": 60, "performedBy": "tool"}, {"datacenter": "d", "mode": "cold", "recoveryMinutes": 240})
+	u := impact_of(outcome_of(m, "datacenter", "a"), "talk")
+	u.reason == "cold-standby-too-slow"
+	u.chain == ["talk", "cold standby in d needs 240 min, RTO 60 min"]
+}
+
+test_cold_standby_without_recovery_time_is_too_slow if {
+	m := failover_manifest(["a", "d"], {"rtoMinutes": 60}, {"datacenter": "d", "mode": "cold"})
+	u := impact_of(outcome_of(m, "datacenter", "a"), "talk")
+	u.reason == "cold-standby-too-slow"
+	u.chain == ["talk", "cold standby in d has no declared recovery time"]
+}
+
+test_cold_standby_without_rto_is_too_slow if {
+	m := failover_manifest(["a", "d"], {}, {"datacenter": "d", "mode": "cold", "recoveryMinutes": 30})
+	impact_of(outcome_of(m, "datacenter", "a"), "talk").chain == ["talk", "cold standby in d but no RTO is declared"]
+}
+
+test_cold_standby_within_rto_survives if {
+	m := failover_manifest(["a", "d"], {"rtoMinutes": 60}, {"datacenter": "d", "mode": "cold", "recoveryMinutes": 45})
+	count(outcome_of(m, "datacenter", "a").unavailable) == 0
+}
+
+test_warm_standby_slower_than_rto if {
+	m := failover_manifest(["a", "d"], {"rtoMinutes": 10}, {"datacenter": "d", "mode": "standby", "recoveryMinutes": 30})
+	impact_of(outcome_of(m, "datacenter", "a"), "talk").reason == "standby-too-slow"
+}
+
+test_failover_deadlock_when_tooling_depends_on_the_service if {
+	m := manifest([
+		{"id": "tool", "name": "tool", "dependsOn": ["login"], "deployments": [active("a"), active("d")]},
+		{"id": "login", "name": "login", "deployments": [active("a"), {"datacenter": "d", "mode": "standby"}], "recovery": {"performedBy": "tool"}},
+	])
+	o := outcome_of(m, "datacenter", "a")
+	lost_ids(o) == {"login", "tool"}
+	impact_of(o, "login").reason == "dependency-cycle"
+	impact_of(o, "tool").chain == ["tool", "login", "failover needs tool, which depends on login"]
+}
+
+cyclic := manifest([
+	{"id": "c", "name": "c", "dependsOn": ["a"], "deployments": [active("a"), active("d")]},
+	{"id": "a", "name": "a", "dependsOn": ["b"], "deployments": [active("a"), active("d")]},
+	{"id": "b", "name": "b", "dependsOn": ["c", "root"], "deployments": [active("a"), active("d")]},
+	{"id": "root", "name": "root", "deployments": [active("a")]},
+	{"id": "self", "name": "self", "dependsOn": ["self"], "deployments": [active("d")]},
+])
+
+test_cycles_reported_once_rotated_to_smallest_id if {
+	r := siteloss.report with input as cyclic with data.resilcheck.run as run
+	r.cycles == [["a", "b", "c"], ["self"]]
+}
+
+test_cycle_is_lost_through_its_exit_without_looping if {
+	o := outcome_of(cyclic, "datacenter", "a")
+	lost_ids(o) == {"a", "b", "c", "root"}
+	impact_of(o, "b").chain == ["b", "root", "only active in a"]
+	ua := impact_of(o, "a")
+	ua.reason == "dependency-lost"
+	ua.chain == ["a", "b", "root", "only active in a"]
+
+	# c's only dependency (a) is not where the loss entered the cycle: the chain jumps to b.
+	uc := impact_of(o, "c")
+	uc.reason == "dependency-cycle"
+	uc.chain == ["c", "b", "root", "only active in a"]
+	uc.detail == "is in a dependency cycle with b, which is lost"
+}
+
+test_cycle_survives_when_nothing_in_it_is_lost if {
+	o := outcome_of(cyclic, "datacenter", "d")
+	{"a", "b", "c", "root"} == {x | some x in o.surviving}
+	impact_of(o, "self").chain == ["self", "only active in d"]
+}
+
+test_combination_via_run_fail if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("a"), active("d")]}])
+	r := siteloss.report with input as m with data.resilcheck.run as {"as_of": "2026-11-22", "fail": ["d", "campus"]}
+	count(r.failures) == 1
+	o := r.failures[0]
+	o.domain == {"kind": "combination", "id": "campus+d", "datacenters": ["a", "b", "d"]}
+	o.unavailable[0].chain == ["web", "only active in a, d"]
+}
+
+test_combination_of_both_feeds_takes_a_dual_fed_site if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("d")]}])
+	r := siteloss.report with input as m with data.resilcheck.run as {"as_of": "2026-11-22", "fail": ["sub-3", "sub-4", "nowhere"]}
+	r.failures[0].domain.datacenters == ["d"]
+	siteloss.unknown_fail == {"nowhere"} with input as m with data.resilcheck.run as {"as_of": "2026-11-22", "fail": ["sub-3", "nowhere"]}
+}
+
+test_failures_sorted_by_kind_then_id if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("d")]}])
+	r := siteloss.report with input as m with data.resilcheck.run as run
+	keys := [[o.domain.kind, o.domain.id] | some o in r.failures]
+	keys == sort(keys)
+	keys[0] == ["building", "campus"]
+	count(keys) == 9
+}
+
+test_no_services_no_datacenters if {
+	r := siteloss.report with input as {} with data.resilcheck.run as run
+	r == {"failures": [], "cycles": []}
+}
