@@ -98,6 +98,7 @@ func articleNumbers(s string) []int {
 var htmlFuncs = template.FuncMap{
 	"tr":       tr,
 	"count":    count,
+	"term":     term,
 	"status":   statusWord,
 	"severity": severityWord,
 	"kind":     kindWord,
@@ -153,7 +154,7 @@ const htmlSource = `<!DOCTYPE html>
 :root { --fail: #b42318; --error: #7a2e9a; --waived: #b54708; --pass: #067647; --na: #667085; --line: #d0d5dd; --bg: #f9fafb; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", NanumGothic, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #101828; margin: 0 auto; max-width: 190mm; padding: 8mm 0; word-break: keep-all; overflow-wrap: anywhere; }
+body { font-family: "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", NanumGothic, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #101828; margin: 0 auto; max-width: 190mm; padding: 8mm 0; word-break: keep-all; overflow-wrap: break-word; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13.5pt; margin: 7mm 0 2mm; border-bottom: 2px solid #101828; padding-bottom: 1mm; }
 h3 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
@@ -165,11 +166,13 @@ th { background: var(--bg); font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
+code { overflow-wrap: anywhere; }
+.nowrap { white-space: nowrap; }
 code, .mono { font-family: "D2Coding", "Noto Sans Mono CJK KR", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 8.5pt; }
 .meta { color: #475467; }
 .badge { display: inline-block; padding: 0 1.6mm; border-radius: 1mm; font-size: 8.5pt; font-weight: 600; color: #fff; white-space: nowrap; }
 .s-fail { background: var(--fail); } .s-error { background: var(--error); } .s-waived { background: var(--waived); }
-.s-pass { background: var(--pass); } .s-not_applicable { background: var(--na); } .s-none { background: #fff; color: var(--na); border: 1px dashed var(--line); }
+.s-pass { background: var(--pass); } .s-applies { background: #175cd3; } .s-not_applicable { background: var(--na); } .s-none { background: #fff; color: var(--na); border: 1px dashed var(--line); }
 .sev { font-weight: 600; } .sev-critical { color: var(--fail); } .sev-high { color: #c4320a; } .sev-medium { color: var(--waived); } .sev-low, .sev-info { color: var(--na); }
 .finding { border: 1px solid var(--line); border-left: 4px solid var(--na); border-radius: 1mm; padding: 2mm 3mm; margin: 2.5mm 0; break-inside: avoid; }
 .finding.fail { border-left-color: var(--fail); } .finding.error { border-left-color: var(--error); } .finding.waived { border-left-color: var(--waived); }
@@ -206,19 +209,19 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "heading.manifest"}}</th><th>{{tr $L "label.provider"}}</th><th>{{tr $L "label.file"}}</th><th>{{tr $L "label.results"}}</th></tr></thead>
 <tbody>
 {{- range .Manifests}}
-<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{summary $L .Summary}}{{if .Problems}} · {{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>
+<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{if .Results}}{{summary $L .Summary}}{{end}}{{if and .Results .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>
 
 <h2>{{tr $L "heading.matrix"}}</h2>
 <table class="matrix">
-<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.severity"}}</th>{{range .Manifests}}<th>{{.Name}}</th>{{end}}</tr></thead>
+<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th class="nowrap">{{tr $L "label.severity"}}</th>{{range .Manifests}}<th>{{.Name}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Matrix}}
 <tr class="group"><th colspan="{{add 3 (len $.Manifests)}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
 {{- range .Controls}}
-<tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}<br><span class="meta">{{kind $L .Control.Kind}}</span></td>
+<tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
 {{- range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}</tr>
 {{- end}}
 {{- end}}
@@ -228,7 +231,7 @@ section.manifest { break-before: page; }
 {{- range .Manifests}}
 <section class="manifest">
 <h2>{{tr $L "heading.manifest"}}: {{.Name}}</h2>
-<p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} · {{summary $L .Summary}}</p>
+<p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} {{- if .Results}} · {{summary $L .Summary}}{{end}}</p>
 
 {{- if .Problems}}
 <h3>{{tr $L "heading.problems"}}</h3>
@@ -249,7 +252,7 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "label.scope"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.basis"}}</th><th>{{tr $L "label.evidence"}}</th></tr></thead>
 <tbody>
 {{- range .Scopes}}
-<tr><td><code>{{.ID}}</code><br>{{text .Title $L}}</td><td>{{if .Applies}}<span class="badge s-fail">{{yesno .Applies $L}}</span>{{else}}<span class="badge s-not_applicable">{{yesno .Applies $L}}</span>{{end}}</td><td>{{.Basis}}</td><td>{{range evidence .Evidence}}<code>{{.Key}}</code> = {{.Value}}<br>{{end}}</td></tr>
+<tr><td><code>{{.ID}}</code><br>{{text .Title $L}}</td><td>{{if .Applies}}<span class="badge s-applies">{{yesno .Applies $L}}</span>{{else}}<span class="badge s-not_applicable">{{yesno .Applies $L}}</span>{{end}}</td><td>{{.Basis}}</td><td>{{range evidence .Evidence}}<code>{{.Key}}</code> = {{.Value}}<br>{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -257,7 +260,7 @@ section.manifest { break-before: page; }
 
 {{- $m := .}}
 {{- with notable .Results}}
-<h3>{{tr $L "heading.failures"}}</h3>
+<h3>{{tr $L "heading.findings"}}</h3>
 {{- range .}}
 <div class="finding {{.Status}}">
 <h4><span class="badge s-{{.Status}}">{{status $L .Status}}</span> <code>{{.Control.ID}}</code> {{text .Control.Title $L}}</h4>
@@ -294,8 +297,8 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "label.domain"}}</th><th>{{tr $L "label.unavailable"}}</th><th>{{tr $L "label.surviving"}}</th></tr></thead>
 <tbody>
 {{- range .Failures}}
-<tr><td><code>{{.Domain.ID}}</code><br><span class="meta">{{.Domain.Kind}}{{if .Domain.Datacenters}}: {{join .Domain.Datacenters ", "}}{{end}}</span></td>
-<td>{{range .Unavailable}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{.Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}</td>
+<tr><td><code>{{.Domain.ID}}</code><br><span class="meta">{{term $L .Domain.Kind}}{{if .Domain.Datacenters}}: {{join .Domain.Datacenters ", "}}{{end}}</span></td>
+<td>{{range .Unavailable}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{term $L .Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}</td>
 <td>{{if .Surviving}}{{join .Surviving ", "}}{{else}}{{tr $L "label.none"}}{{end}}</td></tr>
 {{- end}}
 </tbody>

@@ -24,10 +24,24 @@ var catalogue = map[string][2]string{
 	"kind.law":              {"law", "법령"},
 	"kind.guidance":         {"guidance", "권고"},
 
+	// Site-loss reasons and failure-domain kinds (codes from audit.ServiceImpact and
+	// audit.FailureDomain; unknown codes print as they are).
+	"term.no-surviving-deployment": {"no surviving deployment", "잔존 배포 없음"},
+	"term.insufficient-capacity":   {"insufficient capacity", "잔존 용량 부족"},
+	"term.standby-unreachable":     {"standby unreachable", "대기 시스템 전환 불가"},
+	"term.cold-standby-too-slow":   {"cold standby too slow", "콜드 스탠바이 전환 지연"},
+	"term.dependency-lost":         {"dependency lost", "의존 서비스 손실"},
+	"term.dependency-cycle":        {"dependency cycle", "의존성 순환"},
+	"term.datacenter":              {"datacenter", "데이터센터"},
+	"term.power-feed":              {"power feed", "전력 인입"},
+	"term.building":                {"building", "건물"},
+	"term.combination":             {"combination", "복합 장애"},
+
 	// Headings.
 	"title":             {"Resilience compliance audit", "재난·장애 대응 규제 준수 점검 보고서"},
 	"heading.summary":   {"Summary", "요약"},
 	"heading.failures":  {"Failures", "미준수 항목"},
+	"heading.findings":  {"Findings", "미준수·예외·오류 항목"},
 	"heading.waived":    {"Waived", "예외 승인 항목"},
 	"heading.errors":    {"Errors", "오류"},
 	"heading.problems":  {"Input problems", "입력 문제"},
@@ -124,4 +138,13 @@ func count(lang string, n int, key string) string {
 		return strconv.Itoa(n) + tr(lang, key)
 	}
 	return strconv.Itoa(n) + " " + tr(lang, key)
+}
+
+// term translates a code from the model (a site-loss reason, a failure-domain kind),
+// leaving codes the catalogue does not know as they are.
+func term(lang, code string) string {
+	if _, ok := catalogue["term."+code]; !ok {
+		return code
+	}
+	return tr(lang, "term."+code)
 }
