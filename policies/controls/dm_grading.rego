@@ -36,6 +36,8 @@ import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if scope.disaster_management
@@ -70,6 +72,7 @@ violations contains {
 	"pointer": missing_pointer(f),
 	"evidence": {"grading_year": f.year, "due": f.due, "as_of": time.as_of, "first_grading_year": first_year, "basis": basis},
 } if {
+	applies
 	some f in findings
 	f.kind == "missing"
 }
@@ -80,6 +83,7 @@ violations contains {
 	"pointer": governance.pointer(array.concat(path, [f.index, "submittedOn"])),
 	"evidence": {"grading_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
+	applies
 	some f in findings
 	f.kind == "late"
 }
@@ -92,6 +96,7 @@ violations contains {
 	"pointer": governance.pointer(array.concat(path, [f.index])),
 	"evidence": {"grading_year": f.year, "submitted_on": f.on, "missing": "evidence"},
 } if {
+	applies
 	some f in findings
 	f.kind == "no_evidence"
 }

@@ -35,6 +35,8 @@ import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if scope.disaster_management
@@ -69,6 +71,7 @@ violations contains {
 	"pointer": missing_pointer(f),
 	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "first_plan_year": first_year, "basis": basis},
 } if {
+	applies
 	some f in findings
 	f.kind == "missing"
 }
@@ -79,6 +82,7 @@ violations contains {
 	"pointer": governance.pointer(array.concat(path, [f.index, "submittedOn"])),
 	"evidence": {"plan_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
+	applies
 	some f in findings
 	f.kind == "late"
 }

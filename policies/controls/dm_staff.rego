@@ -35,6 +35,8 @@ import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if {
@@ -67,6 +69,7 @@ violations contains {
 	"pointer": governance.nearest_pointer(["provider", "metrics", "telecomRevenueKRW"]),
 	"evidence": {"missing": "provider.metrics.telecomRevenueKRW"},
 } if {
+	applies
 	scope.disaster_management
 	not revenue_declared
 }
@@ -82,6 +85,7 @@ violations contains {
 		"basis": basis,
 	},
 } if {
+	applies
 	revenue_declared
 	revenue >= department_min_revenue
 	not team.dedicatedDepartment == true
@@ -100,6 +104,7 @@ violations contains {
 		"basis": basis,
 	},
 } if {
+	applies
 	revenue_declared
 	revenue >= staff_min_revenue
 	revenue < department_min_revenue

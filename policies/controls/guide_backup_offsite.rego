@@ -31,6 +31,8 @@ package resilcheck.controls.guide_backup_offsite
 
 import data.resilcheck.lib.governance
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if governance.has_critical_service
@@ -56,6 +58,7 @@ violations contains {
 	"pointer": governance.nearest_pointer(["services", i, "data", "backups"]),
 	"evidence": {"service": s.id, "missing": "data.backups"},
 } if {
+	applies
 	some i, s in governance.critical_services
 	count(object.get(s, ["data", "backups"], [])) == 0
 }
@@ -71,6 +74,7 @@ violations contains {
 		"shared_buildings": sort({datacenters[dc].building | some dc in backup_dcs; building(dc) in {building(a) | some a in active}}),
 	},
 } if {
+	applies
 	some i, s in governance.critical_services
 	backups := object.get(s, ["data", "backups"], [])
 	count(backups) > 0

@@ -31,6 +31,8 @@ package resilcheck.controls.guide_replication
 
 import data.resilcheck.lib.governance
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if governance.has_critical_service
@@ -47,6 +49,7 @@ violations contains {
 	"pointer": governance.pointer(["services", i, "data"]),
 	"evidence": {"service": svc.id, "missing": "data.replication"},
 } if {
+	applies
 	some i, svc in stateful
 	not svc.data.replication
 }
@@ -57,6 +60,7 @@ violations contains {
 	"pointer": governance.pointer(["services", i, "data", "replication"]),
 	"evidence": {"service": svc.id, "replication": "none"},
 } if {
+	applies
 	some i, svc in stateful
 	svc.data.replication == "none"
 }
@@ -69,6 +73,7 @@ violations contains {
 	"pointer": governance.pointer(["services", i, "data"]),
 	"evidence": {"service": svc.id, "replication": "async", "missing": "data.rpoMinutes"},
 } if {
+	applies
 	some i, svc in stateful
 	svc.data.replication == "async"
 	not "rpoMinutes" in object.keys(svc.data)

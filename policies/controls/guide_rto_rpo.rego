@@ -30,6 +30,8 @@ package resilcheck.controls.guide_rto_rpo
 
 import data.resilcheck.lib.governance
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if governance.has_critical_service
@@ -45,6 +47,7 @@ violations contains {
 	"pointer": governance.nearest_pointer(array.concat(["services", i], o.path)),
 	"evidence": {"service": s.id, "missing": concat(".", o.path)},
 } if {
+	applies
 	some i, s in governance.critical_services
 	some o in objectives
 	object.get(s, o.path, null) == null

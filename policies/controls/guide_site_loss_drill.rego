@@ -33,6 +33,8 @@ import data.resilcheck.lib.governance
 import data.resilcheck.lib.params
 import data.resilcheck.lib.time
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if governance.has_critical_service
@@ -75,6 +77,7 @@ violations contains {
 	"pointer": governance.nearest_pointer(["services", i, "drills"]),
 	"evidence": {"service": s.id, "as_of": time.as_of, "max_age_days": max_age_days, "last_site_loss_drill": last, "basis": basis},
 } if {
+	applies
 	some i, s in governance.critical_services
 	count(recent[i]) == 0
 	last := last_site_loss_drill(s)
@@ -96,6 +99,7 @@ violations contains {
 		"basis": basis,
 	},
 } if {
+	applies
 	some i, s in governance.critical_services
 	count(recent[i]) > 0
 	drills := s.drills

@@ -31,6 +31,8 @@ package resilcheck.controls.ss_agent
 
 import data.resilcheck.lib.scope
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if {
@@ -46,6 +48,7 @@ violations contains {
 	"pointer": "/provider",
 	"evidence": {"origin": "foreign", "missing": "provider.domesticAgent"},
 } if {
+	applies
 	agent == null
 }
 
@@ -55,6 +58,7 @@ violations contains {
 	"pointer": "/provider/domesticAgent/appointedInWriting",
 	"evidence": {"agent": agent.name, "appointed_in_writing": false},
 } if {
+	applies
 	agent.appointedInWriting == false
 }
 
@@ -64,6 +68,7 @@ violations contains {
 	"pointer": "/provider/domesticAgent",
 	"evidence": {"agent": agent.name, "missing": "provider.domesticAgent.appointedInWriting"},
 } if {
+	applies
 	agent != null
 	not "appointedInWriting" in object.keys(agent)
 }
@@ -76,6 +81,7 @@ violations contains {
 	"pointer": "/provider/domesticAgent",
 	"evidence": {"agent": agent.name, "missing": "provider.domesticAgent.address"},
 } if {
+	applies
 	agent != null
 	trim_space(object.get(agent, "address", "")) == ""
 }

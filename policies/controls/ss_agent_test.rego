@@ -61,3 +61,7 @@ test_not_applicable_to_foreign_provider_below_stability_scope if {
 	small := object.union(foreign, {"metrics": {"dailyAverageUsers": 999999}})
 	not ss_agent.applies with input as {"provider": small} with data.resilcheck.run as run
 }
+
+test_no_violations_where_not_applicable if {
+	count(violations_of({"provider": object.union(foreign, {"origin": "domestic"})})) == 0
+}

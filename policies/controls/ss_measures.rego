@@ -35,6 +35,8 @@ package resilcheck.controls.ss_measures
 import data.resilcheck.lib.governance
 import data.resilcheck.lib.scope
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if scope.stability
@@ -83,6 +85,7 @@ violations contains {
 	"pointer": governance.nearest_pointer(path),
 	"evidence": {"missing": "governance.stabilityMeasures", "measures": sort(object.keys(measures))},
 } if {
+	applies
 	declared == null
 }
 
@@ -92,6 +95,7 @@ violations contains {
 	"pointer": governance.pointer(array.concat(path, [name])),
 	"evidence": {"measure": name, "declared": false, "item": m.item},
 } if {
+	applies
 	some name, m in measures
 	declared[name] == false
 }
@@ -102,6 +106,7 @@ violations contains {
 	"pointer": governance.pointer(path),
 	"evidence": {"measure": name, "declared": "not declared", "item": m.item},
 } if {
+	applies
 	declared != null
 	some name, m in measures
 	not name in object.keys(declared)

@@ -34,6 +34,8 @@ import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
 applies if scope.stability
@@ -68,6 +70,7 @@ violations contains {
 	"pointer": missing_pointer(f),
 	"evidence": {"report_year": f.year, "due": f.due, "as_of": time.as_of, "first_report_year": first_year, "basis": basis},
 } if {
+	applies
 	some f in findings
 	f.kind == "missing"
 }
@@ -78,6 +81,7 @@ violations contains {
 	"pointer": governance.pointer(array.concat(path, [f.index, "submittedOn"])),
 	"evidence": {"report_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
+	applies
 	some f in findings
 	f.kind == "late"
 }
