@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -321,7 +322,12 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 	}
 	for _, r := range a.RelatedResources {
 		if r != nil {
-			c.RelatedResources = append(c.RelatedResources, r.Ref.String())
+			// Keep law.go.kr's Hangul paths readable rather than percent-encoded.
+			u := r.Ref.String()
+			if un, err := url.PathUnescape(u); err == nil {
+				u = un
+			}
+			c.RelatedResources = append(c.RelatedResources, u)
 		}
 	}
 	custom := a.Custom

@@ -12,12 +12,7 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
 
-// paramFuncs are the parameter look-ups whose first argument names a parameter.
-var paramFuncs = map[string]bool{
-	"data.resilcheck.lib.params.now":      true,
-	"data.resilcheck.lib.params.at":       true,
-	"data.resilcheck.lib.params.in_force": true,
-}
+var paramTableRef = ast.MustParseRef("data.resilcheck.params")
 
 // Param is one regulatory parameter a control relies on, as it stands on the audit date.
 type Param struct {
@@ -43,8 +38,11 @@ func (e *Engine) Control(id string) (audit.Control, bool) {
 	return audit.Control{}, false
 }
 
-// Params lists the parameters control id uses, found by walking its compiled rules and,
-// transitively, the helper rules they refer to, with the values in force on the audit date.
+// Params lists the parameters control id uses, with the values in force on the audit date.
+// They are found by walking the control's compiled rules and, transitively, the helper rules
+// they refer to, collecting every string literal that names a parameter of the table: helpers
+// wrap params.at/params.now (e.g. a function returning value and basis), so looking for
+// those calls alone would miss parameters read through a helper.
 func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 	var ci *controlInfo
 	for _, c := range e.controls {
@@ -54,6 +52,14 @@ func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 	}
 	if ci == nil {
 		return nil, fmt.Errorf("unknown control %s", id)
+	}
+	names, err := e.paramNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(names))
+	for _, n := range names {
+		known[n] = true
 	}
 	direct := map[string]bool{}
 	all := map[string]bool{}
@@ -68,27 +74,18 @@ func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 			visited[r] = true
 			ast.WalkTerms(r, func(t *ast.Term) bool {
 				switch v := t.Value.(type) {
-				case ast.Call:
-					if name, ok := paramName(v); ok {
-						all[name] = true
+				case ast.String:
+					if known[string(v)] {
+						all[string(v)] = true
 						if isDirect {
-							direct[name] = true
+							direct[string(v)] = true
 						}
 					}
 				case ast.Ref:
-					if v.HasPrefix(ast.DefaultRootRef) && !v.HasPrefix(ci.ref) {
-						next = append(next, e.compiler.GetRules(v)...)
-					}
-				}
-				return false
-			})
-			ast.WalkExprs(r, func(x *ast.Expr) bool {
-				if x.IsCall() {
-					if name, ok := paramName(ast.Call(x.Terms.([]*ast.Term))); ok {
-						all[name] = true
-						if isDirect {
-							direct[name] = true
-						}
+					// The parameter table names every parameter: walking into it would
+					// make every control appear to use all of them.
+					if v.HasPrefix(ast.DefaultRootRef) && !v.HasPrefix(ci.ref) && !v.HasPrefix(paramTableRef) {
+						next = append(next, e.compiler.GetRulesForVirtualDocument(v)...)
 					}
 				}
 				return false
@@ -105,43 +102,26 @@ func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 		}
 	}
 	walk(own, true)
-	// A helper reached from the control may itself be in the control package (already
-	// walked as direct); GetRules for the params package returns the look-up functions,
-	// whose own bodies name no parameter, so they add nothing.
-
-	names := make([]string, 0, len(all))
+	used := make([]string, 0, len(all))
 	for n := range all {
-		names = append(names, n)
+		used = append(used, n)
 	}
-	sort.Strings(names)
-	if len(names) == 0 {
+	sort.Strings(used)
+	if len(used) == 0 {
 		return nil, nil
 	}
-	vals, err := e.lookupParams(ctx, names)
+	vals, err := e.lookupParams(ctx, used)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Param, 0, len(names))
-	for _, n := range names {
+	out := make([]Param, 0, len(used))
+	for _, n := range used {
 		p := vals[n]
 		p.Name = n
 		p.Direct = direct[n]
 		out = append(out, p)
 	}
 	return out, nil
-}
-
-// paramName reads the literal parameter name out of a params.now/at call.
-func paramName(call ast.Call) (string, bool) {
-	if len(call) < 2 {
-		return "", false
-	}
-	op, ok := call[0].Value.(ast.Ref)
-	if !ok || !paramFuncs[op.String()] {
-		return "", false
-	}
-	s, ok := call[1].Value.(ast.String)
-	return string(s), ok
 }
 
 // lookupParams reads each parameter's entry in force on the audit date, or its override.
@@ -204,22 +184,13 @@ func (e *Engine) checkOverrides(ctx context.Context, files []DataFile, overrides
 	if len(overrides) == 0 {
 		return nil
 	}
-	q, err := ast.ParseBodyWithOpts(`names := {n | some n, _ in data.resilcheck.params.table}`, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	knownList, err := e.paramNames(ctx)
 	if err != nil {
 		return err
 	}
-	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(e.compiler), rego.Store(e.store)).Eval(ctx)
-	if err != nil || len(rs) != 1 {
-		return &BundleError{Problems: []Problem{{Message: "parameter table data.resilcheck.params.table is unreadable"}}}
-	}
-	known := map[string]bool{}
-	list, _ := rs[0].Bindings["names"].([]any)
-	var knownList []string
-	for _, n := range list {
-		if s, ok := n.(string); ok {
-			known[s] = true
-			knownList = append(knownList, s)
-		}
+	known := make(map[string]bool, len(knownList))
+	for _, n := range knownList {
+		known[n] = true
 	}
 	var unknown []string
 	for n := range overrides {
@@ -282,4 +253,25 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// paramNames lists the parameters of data.resilcheck.params.table, sorted.
+func (e *Engine) paramNames(ctx context.Context) ([]string, error) {
+	q, err := ast.ParseBodyWithOpts(`names := {n | some n, _ in data.resilcheck.params.table}`, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(e.compiler), rego.Store(e.store)).Eval(ctx)
+	if err != nil || len(rs) != 1 {
+		return nil, &BundleError{Problems: []Problem{{Message: "parameter table data.resilcheck.params.table is unreadable"}}}
+	}
+	list, _ := rs[0].Bindings["names"].([]any)
+	out := make([]string, 0, len(list))
+	for _, n := range list {
+		if s, ok := n.(string); ok {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }
