@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/validate"
+)
+
+func validateCommand(stdio appIO) *cli.Command {
+	return &cli.Command{
+		Name:      "validate",
+		Usage:     "check that manifests load and match the manifest schema, without judging them",
+		ArgsUsage: "PATH...",
+		Description: "Reads every PATH (a file, a directory searched for *.yaml, *.yml and *.json,\n" +
+			"or - for standard input) and prints each problem as path:line:column: pointer: message\n" +
+			"on standard error. Exits 0 when every document is valid and 2 otherwise.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+			&cli.Int64Flag{Name: "max-file-size", Value: manifest.DefaultMaxFileSize, Usage: "refuse input files larger than `BYTES`"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only, no summary"},
+		},
+		Action: func(c *cli.Context) error {
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json)", format))
+			}
+			if c.NArg() == 0 {
+				return withCode(ExitInputError, fmt.Errorf("validate: no PATH given (usage: resilcheck validate PATH...)"))
+			}
+			if c.Int64("max-file-size") <= 0 {
+				return withCode(ExitInputError, fmt.Errorf("--max-file-size must be positive"))
+			}
+			if err := validate.Ready(); err != nil {
+				return withCode(ExitBundleBroken, err)
+			}
+			sources := manifest.Load(c.Args().Slice(), manifest.Options{
+				MaxFileSize: c.Int64("max-file-size"),
+				Stdin:       stdio.Stdin,
+			})
+			res := validateSources(sources)
+			if format == "json" {
+				enc := json.NewEncoder(stdio.Stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(res); err != nil {
+					return err
+				}
+			} else {
+				for _, f := range res.Files {
+					for _, p := range f.Problems {
+						fmt.Fprintln(stdio.Stderr, validate.Format(p))
+					}
+				}
+				if !c.Bool("quiet") {
+					fmt.Fprintln(stdio.Stdout, res.Summary.String())
+				}
+			}
+			if res.Summary.Invalid > 0 {
+				return reported(ExitInputError)
+			}
+			return nil
+		},
+	}
+}
+
+// validation is what `validate -f json` prints: stable field names, empty lists not null.
+type validation struct {
+	Valid   bool              `json:"valid"`
+	Summary validationSummary `json:"summary"`
+	Files   []validatedFile   `json:"files"`
+}
+
+type validationSummary struct {
+	Valid   int `json:"valid"`   // documents
+	Invalid int `json:"invalid"` // documents, counting an unreadable file as one
+	Files   int `json:"files"`
+}
+
+func (s validationSummary) String() string {
+	return fmt.Sprintf("%d %s valid, %d invalid in %d %s",
+		s.Valid, plural(s.Valid, "document", "documents"), s.Invalid, s.Files, plural(s.Files, "file", "files"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+type validatedFile struct {
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256,omitempty"`
+	Documents int             `json:"documents"`
+	Invalid   int             `json:"invalid"`
+	Problems  []audit.Problem `json:"problems"`
+}
+
+// validateSources validates every loaded document; the files keep load order and each
+// file's problems are in reading order.
+func validateSources(sources []*manifest.Source) validation {
+	out := validation{Files: []validatedFile{}}
+	for _, src := range sources {
+		f := validatedFile{Path: src.Path, SHA256: src.SHA256, Invalid: src.Rejected, Problems: []audit.Problem{}}
+		f.Problems = append(f.Problems, src.Problems...)
+		for _, d := range src.Documents {
+			ps := validate.Document(d)
+			if len(ps) > 0 {
+				f.Invalid++
+			} else {
+				out.Summary.Valid++
+			}
+			f.Problems = append(f.Problems, ps...)
+		}
+		f.Documents = len(src.Documents) + src.Rejected
+		sort.SliceStable(f.Problems, func(i, j int) bool {
+			a, b := f.Problems[i], f.Problems[j]
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Column < b.Column
+		})
+		out.Summary.Invalid += f.Invalid
+		out.Files = append(out.Files, f)
+	}
+	out.Summary.Files = len(out.Files)
+	out.Valid = out.Summary.Invalid == 0
+	return out
+}

@@ -1,0 +1,447 @@
+// Package manifest finds and decodes manifest files (YAML or JSON, one or many documents per
+// file) into plain Go values, remembering where every value and key was written so that
+// later stages can point a person at file:line:column. Bad input never fails a load: every
+// defect becomes an audit.Problem attached to the file it came from.
+package manifest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// StdinName is Document.File and Source.Path for input read from "-".
+const StdinName = "<stdin>"
+
+// Default limits. A real manifest is a few hundred kilobytes and a few thousand nodes deep
+// at most six levels; the limits sit far above that and far below what hurts.
+const (
+	DefaultMaxFileSize = 16 << 20
+	DefaultMaxDepth    = 64
+	DefaultMaxNodes    = 250_000
+)
+
+// Document is one decoded document.
+type Document struct {
+	File  string // the path as the user gave it, slash-separated; "<stdin>" for "-"
+	Index int    // 0-based document index within the file
+	Value any    // the decoded document
+
+	pos  map[string]audit.Position // JSON pointer -> where the value starts
+	keys map[string]audit.Position // JSON pointer -> where the key naming it starts
+}
+
+// Pos returns where the value at pointer was written: the exact place when the pointer
+// names a value in the document, else the nearest ancestor that does. File is always set.
+func (d *Document) Pos(pointer string) audit.Position {
+	return d.lookup(d.pos, pointer)
+}
+
+// KeyPos is like Pos but, for a member of a mapping, returns where its key was written,
+// which is where a person looks for a misspelt or unexpected field.
+func (d *Document) KeyPos(pointer string) audit.Position {
+	if p, ok := d.keys[pointer]; ok {
+		return p
+	}
+	return d.Pos(pointer)
+}
+
+func (d *Document) lookup(table map[string]audit.Position, pointer string) audit.Position {
+	for {
+		if p, ok := table[pointer]; ok {
+			return p
+		}
+		if pointer == "" {
+			return audit.Position{File: d.File}
+		}
+		i := strings.LastIndexByte(pointer, '/')
+		if i < 0 {
+			pointer = ""
+		} else {
+			pointer = pointer[:i]
+		}
+	}
+}
+
+func (d *Document) setPos(pointer string, p audit.Position) {
+	if d.pos == nil {
+		d.pos = map[string]audit.Position{}
+		d.keys = map[string]audit.Position{}
+	}
+	d.pos[pointer] = p
+}
+
+func (d *Document) setKeyPos(pointer string, p audit.Position) {
+	if d.keys == nil {
+		d.pos = map[string]audit.Position{}
+		d.keys = map[string]audit.Position{}
+	}
+	d.keys[pointer] = p
+}
+
+// Source is one input file (or a path that could not be read as one).
+type Source struct {
+	Path      string          // as Document.File
+	SHA256    string          // hex sha256 of the raw bytes ("" if unreadable)
+	Documents []*Document     // the documents that decoded into a mapping, in file order
+	Problems  []audit.Problem // load-level problems (syntax, size, encoding, unreadable...)
+	// Rejected counts the documents that could not be decoded, so summaries can say how many
+	// documents were invalid; a file-level failure (unreadable, empty, too large) counts 1.
+	Rejected int
+}
+
+// Options tune a load. Zero values select safe defaults.
+type Options struct {
+	MaxFileSize int64     // default 16 MiB when 0
+	Stdin       io.Reader // used for "-"
+	// MaxDepth limits nesting of mappings and sequences, checked before recursing so a
+	// hostile file cannot exhaust the stack. Default 64.
+	MaxDepth int
+	// MaxNodes limits the values one document decodes to after YAML aliases are expanded,
+	// which defuses "billion laughs" documents. Default 250,000.
+	MaxNodes int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = DefaultMaxNodes
+	}
+	return o
+}
+
+// IsManifestFile reports whether a file found while walking a directory is a manifest
+// candidate. Files named explicitly are loaded whatever their extension.
+func IsManifestFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// Load reads every path: files, directories (recursively, in name order, manifest
+// extensions only) and "-" for standard input. It never fails as a whole: every problem is
+// data on the Source it concerns. A file reached twice (named twice, through a directory and
+// by name, or through a symlink) is loaded once, at its first mention.
+func Load(paths []string, opts Options) []*Source {
+	l := &loader{opts: opts.withDefaults(), seen: map[string]bool{}}
+	for _, p := range paths {
+		l.add(p)
+	}
+	return l.sources
+}
+
+type loader struct {
+	opts    Options
+	seen    map[string]bool // canonical paths already loaded
+	sources []*Source
+}
+
+func (l *loader) add(p string) {
+	if p == "-" {
+		if l.seen["-"] {
+			return
+		}
+		l.seen["-"] = true
+		src := &Source{Path: StdinName}
+		l.sources = append(l.sources, src)
+		if l.opts.Stdin == nil {
+			src.fail(audit.Position{File: StdinName}, "standard input is not available")
+			return
+		}
+		l.loadReader(src, l.opts.Stdin, false)
+		return
+	}
+	display := displayPath(p)
+	fi, err := os.Stat(p)
+	if err != nil {
+		src := &Source{Path: display}
+		src.fail(audit.Position{File: display}, describeFSError(err))
+		l.sources = append(l.sources, src)
+		return
+	}
+	key := canonical(p)
+	if fi.IsDir() {
+		before := len(l.sources)
+		found := l.walk(p, display, []string{key})
+		if found == 0 && len(l.sources) == before {
+			src := &Source{Path: display}
+			src.fail(audit.Position{File: display}, "no manifest files (*.yaml, *.yml, *.json) in this directory")
+			l.sources = append(l.sources, src)
+		}
+		return
+	}
+	l.loadFile(p, display, key, fi)
+}
+
+// walk loads the manifest files under dir and returns how many it found. ancestors are the
+// canonical paths of the directories being walked, to stop symlink loops.
+func (l *loader) walk(dir, display string, ancestors []string) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		src := &Source{Path: display}
+		src.fail(audit.Position{File: display}, describeFSError(err))
+		l.sources = append(l.sources, src)
+		return 0
+	}
+	found := 0
+	for _, e := range entries { // os.ReadDir sorts by name: the order is deterministic
+		full := filepath.Join(dir, e.Name())
+		shown := display + "/" + e.Name()
+		if display == "." {
+			shown = e.Name()
+		}
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(full)
+			if err != nil {
+				if !IsManifestFile(e.Name()) && !isLoop(err) {
+					// A dangling link to something we would not have read anyway is noise.
+					continue
+				}
+				src := &Source{Path: shown}
+				src.fail(audit.Position{File: shown}, describeFSError(err))
+				l.sources = append(l.sources, src)
+				continue
+			}
+			mode = fi.Mode().Type()
+			if fi.IsDir() {
+				key := canonical(full)
+				if indexOf(ancestors, key) >= 0 {
+					src := &Source{Path: shown}
+					src.fail(audit.Position{File: shown}, "symbolic link loop: it leads back to a directory already being read")
+					l.sources = append(l.sources, src)
+					continue
+				}
+				found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], key))
+				continue
+			}
+		}
+		switch {
+		case mode.IsDir():
+			found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], canonical(full)))
+		case mode.IsRegular() && IsManifestFile(e.Name()):
+			found++
+			fi, err := os.Stat(full)
+			if err != nil {
+				src := &Source{Path: shown}
+				src.fail(audit.Position{File: shown}, describeFSError(err))
+				l.sources = append(l.sources, src)
+				continue
+			}
+			l.loadFile(full, shown, canonical(full), fi)
+		}
+	}
+	return found
+}
+
+// isLoop reports whether err is the operating system refusing a chain of symbolic links
+// that never ends (ELOOP); its text is the portable way to tell across platforms.
+func isLoop(err error) bool {
+	return strings.Contains(err.Error(), "too many levels of symbolic links")
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l *loader) loadFile(path, display, key string, fi fs.FileInfo) {
+	if l.seen[key] {
+		return
+	}
+	l.seen[key] = true
+	src := &Source{Path: display}
+	l.sources = append(l.sources, src)
+	if fi.Mode().IsRegular() && fi.Size() > l.opts.MaxFileSize {
+		src.fail(audit.Position{File: display}, fmt.Sprintf("file is %d bytes, over the %d-byte limit (raise it with --max-file-size)", fi.Size(), l.opts.MaxFileSize))
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		src.fail(audit.Position{File: display}, describeFSError(err))
+		return
+	}
+	defer f.Close()
+	l.loadReader(src, f, strings.EqualFold(filepath.Ext(path), ".json"))
+}
+
+// loadReader reads at most MaxFileSize+1 bytes, so a stream that lied about its size (or
+// has none, like stdin) is still refused without being read whole.
+func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool) {
+	data, err := io.ReadAll(io.LimitReader(r, l.opts.MaxFileSize+1))
+	if err != nil {
+		src.fail(audit.Position{File: src.Path}, "cannot read: "+describeFSError(err))
+		return
+	}
+	if int64(len(data)) > l.opts.MaxFileSize {
+		src.fail(audit.Position{File: src.Path}, fmt.Sprintf("input is over the %d-byte limit (raise it with --max-file-size)", l.opts.MaxFileSize))
+		return
+	}
+	sum := sha256.Sum256(data)
+	src.SHA256 = hex.EncodeToString(sum[:])
+	decode(src, data, isJSON, l.opts)
+}
+
+// decode fills src from the raw bytes of one file. It is the part fuzzing exercises.
+func decode(src *Source, data []byte, isJSON bool, opts Options) {
+	defer func() {
+		// The decoders are meant to turn every defect into a Problem; this is the last
+		// line of defence so one hostile file cannot take the whole run down.
+		if r := recover(); r != nil {
+			src.Documents = nil
+			src.fail(audit.Position{File: src.Path}, fmt.Sprintf("internal error while decoding (please report it): %v", r))
+		}
+	}()
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		src.fail(audit.Position{File: src.Path, Line: 1, Column: 1}, "file is UTF-16 encoded; save it as UTF-8")
+		return
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8Offset(data)
+		p := newLineIndex(data).pos(src.Path, off)
+		src.fail(p, fmt.Sprintf("file is not valid UTF-8: byte 0x%02x cannot start a character; save it as UTF-8", data[off]))
+		return
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a UTF-8 byte order mark carries no meaning
+	if len(bytes.TrimSpace(data)) == 0 {
+		src.fail(audit.Position{File: src.Path}, "file is empty")
+		return
+	}
+	var b builder
+	b.opts = opts
+	if isJSON {
+		decodeJSON(src, data, &b)
+	} else {
+		decodeYAML(src, data, &b)
+	}
+	if len(src.Documents) == 0 && len(src.Problems) == 0 {
+		src.fail(audit.Position{File: src.Path}, "file has no documents (only comments or document separators)")
+	}
+}
+
+// fail records a problem that makes the whole file (or one document) unusable.
+func (s *Source) fail(p audit.Position, msg string) {
+	s.Problems = append(s.Problems, audit.Problem{Position: p, Message: msg})
+	s.Rejected++
+}
+
+func invalidUTF8Offset(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// displayPath is how a path is shown: slash-separated and cleaned, so the same file named
+// as "./a.yaml" and "a.yaml" reads the same in every report.
+func displayPath(p string) string {
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// canonical identifies a file or directory whatever path reached it.
+func canonical(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		p = a
+	}
+	return p
+}
+
+// describeFSError turns an os error into the short reason a person needs; the path is
+// already on the Problem, so it is not repeated.
+func describeFSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	if isLoop(err) {
+		return "symbolic link loop: too many levels of symbolic links"
+	}
+	return err.Error()
+}
+
+// lineIndex maps byte offsets to 1-based line and column (columns count characters).
+type lineIndex struct {
+	data   []byte
+	starts []int
+}
+
+func newLineIndex(data []byte) *lineIndex {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{data: data, starts: starts}
+}
+
+func (x *lineIndex) pos(file string, off int) audit.Position {
+	if off > len(x.data) {
+		off = len(x.data)
+	}
+	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	col := utf8.RuneCount(x.data[x.starts[line]:off]) + 1
+	return audit.Position{File: file, Line: line + 1, Column: col}
+}
+
+// escape encodes one reference token of an RFC 6901 JSON pointer.
+func escape(token string) string {
+	if !strings.ContainsAny(token, "~/") {
+		return token
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(token, "~", "~0"), "/", "~1")
+}
+
+// Join appends reference tokens to a JSON pointer, escaping them.
+func Join(pointer string, tokens ...any) string {
+	var sb strings.Builder
+	sb.WriteString(pointer)
+	for _, t := range tokens {
+		sb.WriteByte('/')
+		switch v := t.(type) {
+		case int:
+			sb.WriteString(strconv.Itoa(v))
+		case string:
+			sb.WriteString(escape(v))
+		default:
+			sb.WriteString(escape(fmt.Sprint(v)))
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,456 @@
+package manifest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// builder turns one parsed document into plain values and a position table. Problems that
+// leave the document unusable but let decoding go on (a duplicate key, a non-string key)
+// are collected; limits abort the document at once through a *fatal.
+type builder struct {
+	opts     Options
+	doc      *Document
+	nodes    int
+	problems []audit.Problem
+}
+
+// fatal stops decoding one document.
+type fatal struct{ problem audit.Problem }
+
+func (f *fatal) Error() string { return f.problem.Message }
+
+func (b *builder) reset(doc *Document) {
+	b.doc = doc
+	b.nodes = 0
+	b.problems = nil
+}
+
+func (b *builder) problem(p audit.Position, pointer, msg string) {
+	b.problems = append(b.problems, audit.Problem{Position: p, Pointer: pointer, Message: msg})
+}
+
+// enter counts one value and checks the nesting depth before the caller recurses.
+func (b *builder) enter(p audit.Position, pointer string, depth int) error {
+	if depth > b.opts.MaxDepth {
+		return &fatal{audit.Problem{Position: p, Pointer: pointer,
+			Message: fmt.Sprintf("nested more than %d levels deep", b.opts.MaxDepth)}}
+	}
+	b.nodes++
+	if b.nodes > b.opts.MaxNodes {
+		return &fatal{audit.Problem{Position: p, Pointer: pointer,
+			Message: fmt.Sprintf("document expands to more than %d values (YAML aliases multiplying content?)", b.opts.MaxNodes)}}
+	}
+	return nil
+}
+
+// finish files a decoded document (or its problems) under src.
+func (b *builder) finish(src *Source, value any, start audit.Position, err error) {
+	var f *fatal
+	if errors.As(err, &f) {
+		b.problems = append(b.problems, f.problem)
+	}
+	if err == nil && len(b.problems) == 0 {
+		if _, ok := value.(map[string]any); !ok {
+			b.problem(start, "", fmt.Sprintf("a manifest must be a mapping of fields at the top level, not %s", describe(value)))
+		}
+	}
+	if len(b.problems) > 0 {
+		src.Problems = append(src.Problems, b.problems...)
+		src.Rejected++
+		return
+	}
+	b.doc.Value = value
+	src.Documents = append(src.Documents, b.doc)
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case []any:
+		return "a list"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case json.Number:
+		return "a number"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func decodeYAML(src *Source, data []byte, b *builder) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	lines := newLineIndex(data)
+	for index := 0; ; index++ {
+		var root yaml.Node
+		err := dec.Decode(&root)
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			src.fail(yamlErrorPos(src.Path, err, lines), yamlErrorMessage(err))
+			return // the parser cannot resynchronise after a syntax error
+		}
+		if isEmptyDocument(&root) {
+			continue // "---" with nothing after it, or a trailing separator
+		}
+		doc := &Document{File: src.Path, Index: index}
+		b.reset(doc)
+		start := nodePos(src.Path, &root)
+		if len(root.Content) == 1 {
+			start = nodePos(src.Path, root.Content[0])
+		}
+		value, err := b.yamlValue(&root, "", 0, nil)
+		b.finish(src, value, start, err)
+	}
+}
+
+func isEmptyDocument(n *yaml.Node) bool {
+	if n.Kind != yaml.DocumentNode {
+		return false
+	}
+	if len(n.Content) == 0 {
+		return true
+	}
+	c := n.Content[0]
+	return c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == "" && c.Style == 0
+}
+
+// parserProblems are the errors go.yaml.in/yaml raises in its parser rather than its
+// scanner. For those it reports a 0-based line (the scanner's are 1-based), so the line
+// must be shifted to agree with the editor.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
+// yamlErrorPos recovers the position of a parser error. go.yaml.in/yaml reports only the
+// line, so the column is the first character written on it, where the bad construct is
+// usually found.
+func yamlErrorPos(file string, err error, lines *lineIndex) audit.Position {
+	if m := unknownAnchorRE.FindStringSubmatch(err.Error()); m != nil {
+		// Reported without a position: the first use of the alias is where it is wrong.
+		if i := bytes.Index(lines.data, []byte("*"+m[1])); i >= 0 {
+			return lines.pos(file, i)
+		}
+	}
+	m := yamlLineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return audit.Position{File: file}
+	}
+	line, _ := strconv.Atoi(m[1])
+	if parserProblems[m[2]] {
+		// The parser reports where the enclosing block or flow collection started, often
+		// the first line of the file. Find the first line at which the same error appears.
+		line = firstFailingLine(lines, err.Error(), line+1)
+	}
+	if line < 1 || line > len(lines.starts) {
+		return audit.Position{File: file, Line: line}
+	}
+	start := lines.starts[line-1]
+	off := start
+	for off < len(lines.data) && (lines.data[off] == ' ' || lines.data[off] == '\t') {
+		off++
+	}
+	if off >= len(lines.data) || lines.data[off] == '\n' || lines.data[off] == '\r' {
+		off = start
+	}
+	return lines.pos(file, off)
+}
+
+// maxBisect bounds the bytes firstFailingLine re-parses, at most ~log2(lines) times.
+const maxBisect = 1 << 20
+
+// firstFailingLine returns the smallest number of leading lines that, parsed alone, fail
+// with the same error as the whole file: the line a person has to fix. Block YAML parses
+// cleanly up to the bad line, so the search is a binary search over line counts.
+func firstFailingLine(lines *lineIndex, msg string, fallback int) int {
+	if len(lines.data) > maxBisect {
+		return fallback
+	}
+	n := len(lines.starts)
+	fails := func(k int) bool {
+		end := len(lines.data)
+		if k < n {
+			end = lines.starts[k]
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(lines.data[:end]))
+		for {
+			var node yaml.Node
+			err := dec.Decode(&node)
+			if err == nil {
+				continue
+			}
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			m := yamlLineRE.FindStringSubmatch(err.Error())
+			want := yamlLineRE.FindStringSubmatch(msg)
+			return m != nil && want != nil && m[2] == want[2]
+		}
+	}
+	k := sort.Search(n, func(k int) bool { return k > 0 && fails(k) })
+	if k < 1 || k > n {
+		return fallback
+	}
+	return k
+}
+
+func yamlErrorMessage(err error) string {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return "invalid YAML: " + msg
+}
+
+func nodePos(file string, n *yaml.Node) audit.Position {
+	return audit.Position{File: file, Line: n.Line, Column: n.Column}
+}
+
+// jsonNumberRE matches the numbers JSON can write, which may be kept exactly as written.
+var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+// yamlValue converts n. active holds the anchors being expanded on the current path, so an
+// alias that contains itself is caught instead of recursing until the depth limit.
+func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*yaml.Node) (any, error) {
+	pos := nodePos(b.doc.File, n)
+	if err := b.enter(pos, pointer, depth); err != nil {
+		return nil, err
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		b.nodes-- // the document wrapper is not a value of its own
+		return b.yamlValue(n.Content[0], pointer, depth, active)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer, Message: "alias to an unknown anchor"}}
+		}
+		for _, a := range active {
+			if a == n.Alias {
+				return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer,
+					Message: fmt.Sprintf("alias *%s refers to a value that contains it", n.Value)}}
+			}
+		}
+		v, err := b.yamlValue(n.Alias, pointer, depth, active)
+		// The value was written at the anchor; the place to show for this pointer is
+		// where the alias stands.
+		b.doc.setPos(pointer, pos)
+		return v, err
+	case yaml.ScalarNode:
+		b.doc.setPos(pointer, pos)
+		return b.scalar(n, pointer, pos)
+	case yaml.SequenceNode:
+		b.doc.setPos(pointer, pos)
+		if n.Anchor != "" {
+			active = append(active[:len(active):len(active)], n)
+		}
+		out := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			v, err := b.yamlValue(c, Join(pointer, i), depth+1, active)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case yaml.MappingNode:
+		b.doc.setPos(pointer, pos)
+		if n.Anchor != "" {
+			active = append(active[:len(active):len(active)], n)
+		}
+		return b.mapping(n, pointer, depth, active)
+	}
+	return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer, Message: "unsupported YAML node"}}
+}
+
+func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yaml.Node) (any, error) {
+	out := make(map[string]any, len(n.Content)/2)
+	// YAML merge keys ("<<: *defaults") go first, last source first, so that earlier
+	// sources and then the keys written in the mapping itself override both the values and
+	// the remembered positions.
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := deref(n.Content[i]); k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			m := n.Content[i+1]
+			if deref(m).Kind == yaml.SequenceNode {
+				merges = append(merges, deref(m).Content...)
+			} else {
+				merges = append(merges, m)
+			}
+		}
+	}
+	for i := len(merges) - 1; i >= 0; i-- {
+		s := merges[i]
+		target := deref(s)
+		spos := nodePos(b.doc.File, s)
+		if target.Kind != yaml.MappingNode {
+			b.problem(spos, pointer, "a merge key (<<) needs a mapping or a list of mappings")
+			continue
+		}
+		for _, a := range active {
+			if a == target {
+				return nil, &fatal{audit.Problem{Position: spos, Pointer: pointer, Message: "merge key (<<) refers to a mapping that contains it"}}
+			}
+		}
+		merged, err := b.mapping(target, pointer, depth, append(active, target))
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range merged.(map[string]any) {
+			out[k] = v
+		}
+	}
+	b.doc.setPos(pointer, nodePos(b.doc.File, n))
+
+	first := map[string]audit.Position{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		kpos := nodePos(b.doc.File, k)
+		key := deref(k)
+		if key.Kind == yaml.ScalarNode && key.ShortTag() == "!!merge" {
+			continue
+		}
+		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!str" {
+			b.problem(kpos, pointer, fmt.Sprintf("mapping key %s is %s, not a string; quote it", keyText(key), tagName(key)))
+			continue
+		}
+		name := key.Value
+		child := Join(pointer, name)
+		if at, dup := first[name]; dup {
+			b.problem(kpos, child, fmt.Sprintf("duplicate key %q (first written at line %d)", name, at.Line))
+			continue
+		}
+		first[name] = kpos
+		b.doc.setKeyPos(child, kpos)
+		val, err := b.yamlValue(v, child, depth+1, active)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = val
+	}
+	return out, nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+func keyText(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	return "(a " + kindName(n.Kind) + ")"
+}
+
+func tagName(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return "a " + kindName(n.Kind)
+	}
+	switch n.ShortTag() {
+	case "!!int":
+		return "an integer"
+	case "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!null":
+		return "null"
+	case "!!timestamp":
+		return "a timestamp"
+	}
+	return "tagged " + n.ShortTag()
+}
+
+func kindName(k yaml.Kind) string {
+	switch k {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "scalar"
+}
+
+// scalar keeps numbers exact (json.Number) and dates and timestamps as the text written:
+// the schema and the policies compare those strings, and a time.Time would lose the
+// offset the author wrote.
+func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any, error) {
+	switch tag := n.ShortTag(); tag {
+	case "!!str", "!!timestamp", "!!binary":
+		return n.Value, nil
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		var v bool
+		if err := n.Decode(&v); err != nil {
+			b.problem(pos, pointer, fmt.Sprintf("%q is not a boolean", n.Value))
+			return nil, nil
+		}
+		return v, nil
+	case "!!int":
+		var i int64
+		if err := n.Decode(&i); err == nil {
+			return json.Number(strconv.FormatInt(i, 10)), nil
+		}
+		var u uint64
+		if err := n.Decode(&u); err == nil {
+			return json.Number(strconv.FormatUint(u, 10)), nil
+		}
+		b.problem(pos, pointer, fmt.Sprintf("integer %s is out of range", n.Value))
+		return nil, nil
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err != nil {
+			b.problem(pos, pointer, fmt.Sprintf("%q is not a number", n.Value))
+			return nil, nil
+		}
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			b.problem(pos, pointer, fmt.Sprintf("%s is not a finite number", n.Value))
+			return nil, nil
+		}
+		if jsonNumberRE.MatchString(n.Value) {
+			return json.Number(n.Value), nil
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
+	default:
+		b.problem(pos, pointer, fmt.Sprintf("unsupported YAML tag %s", n.Tag))
+		return nil, nil
+	}
+}

@@ -1,0 +1,231 @@
+package validate
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/resilcheck/resilcheck/internal/manifest"
+)
+
+// timestampPattern is the schema's pattern for an explicit UTC offset. Its failures and the
+// date/date-time format failures are reported by formats(), which is stricter than
+// gojsonschema's checker (that one accepts "15:04:05Z" as a date-time) and says more.
+const timestampPattern = "(Z|z|[+-][0-9]{2}:[0-9]{2})$"
+
+// ctxSep cannot occur in a JSON object key written in YAML or JSON without escaping, so
+// splitting a gojsonschema context on it recovers the path exactly, even for keys that
+// contain dots (which its dotted Field() cannot represent).
+const ctxSep = "\x00"
+
+func (v *validator) schemaErrors() {
+	res, err := v.schema.schema.Validate(gojsonschema.NewGoLoader(v.doc.Value))
+	if err != nil {
+		v.add("", "cannot validate: "+err.Error())
+		return
+	}
+	for _, e := range res.Errors() {
+		v.schemaError(e)
+	}
+}
+
+func contextPointer(e gojsonschema.ResultError) string {
+	parts := strings.Split(e.Context().String(ctxSep), ctxSep)
+	ptr := ""
+	for _, p := range parts[1:] { // parts[0] is "(root)"
+		ptr = manifest.Join(ptr, p)
+	}
+	return ptr
+}
+
+func (v *validator) schemaError(e gojsonschema.ResultError) {
+	ptr := contextPointer(e)
+	d := e.Details()
+	switch e.Type() {
+	case "required":
+		v.add(ptr, fmt.Sprintf("missing required field %q", d["property"]))
+	case "additional_property_not_allowed":
+		prop := fmt.Sprint(d["property"])
+		msg := fmt.Sprintf("unknown field %q (not allowed here", prop)
+		if s := suggest(prop, v.allowedFields(ptr)); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		v.addAtKey(manifest.Join(ptr, prop), msg+")")
+	case "invalid_type":
+		v.add(ptr, fmt.Sprintf("expected %s, got %s", d["expected"], d["given"]))
+	case "enum":
+		allowed := v.enumValues(ptr)
+		v.add(ptr, fmt.Sprintf("%s is not an allowed value (allowed: %s)", quote(e.Value()), allowed))
+	case "const":
+		v.add(ptr, fmt.Sprintf("must be %s, not %s", d["allowed"], quote(e.Value())))
+	case "format":
+		// formats() checks date and date-time itself, strictly and with better messages.
+	case "pattern":
+		switch pat := fmt.Sprint(d["pattern"]); {
+		case pat == timestampPattern:
+			// reported by formats()
+		case strings.HasPrefix(pat, "^[a-z0-9]"):
+			v.add(ptr, fmt.Sprintf("%s is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters", quote(e.Value())))
+		default:
+			v.add(ptr, fmt.Sprintf("%s does not match the pattern %s", quote(e.Value()), pat))
+		}
+	case "number_gte":
+		v.add(ptr, fmt.Sprintf("must be at least %s, got %s", num(d["min"]), quote(e.Value())))
+	case "number_gt":
+		v.add(ptr, fmt.Sprintf("must be greater than %s, got %s", num(d["min"]), quote(e.Value())))
+	case "number_lte":
+		v.add(ptr, fmt.Sprintf("must be at most %s, got %s", num(d["max"]), quote(e.Value())))
+	case "number_lt":
+		v.add(ptr, fmt.Sprintf("must be less than %s, got %s", num(d["max"]), quote(e.Value())))
+	case "string_gte":
+		if fmt.Sprint(d["min"]) == "1" {
+			v.add(ptr, "must not be empty")
+		} else {
+			v.add(ptr, fmt.Sprintf("must be at least %v characters long", d["min"]))
+		}
+	case "array_min_items":
+		if fmt.Sprint(d["min"]) == "1" {
+			v.add(ptr, "must list at least one item")
+		} else {
+			v.add(ptr, fmt.Sprintf("must list at least %v items", d["min"]))
+		}
+	case "unique":
+		j, _ := d["j"].(int)
+		item := any(nil)
+		if arr, ok := e.Value().([]any); ok && j < len(arr) {
+			item = arr[j]
+		}
+		v.add(manifest.Join(ptr, j), fmt.Sprintf("%s is listed more than once (items must be unique)", quote(item)))
+	default:
+		v.add(ptr, e.Description())
+	}
+}
+
+// quote shows a value as JSON, which is how a person would write it back in the manifest.
+func quote(x any) string {
+	b, err := json.Marshal(x)
+	if err != nil {
+		return fmt.Sprint(x)
+	}
+	return string(b)
+}
+
+func num(x any) string {
+	if f, ok := x.(*big.Float); ok {
+		return f.Text('g', -1)
+	}
+	return fmt.Sprint(x)
+}
+
+// at returns the schema that governs the value at pointer, following $ref, properties,
+// additionalProperties and items. nil when the pointer leaves the schema.
+func (c *compiledSchema) at(pointer string) map[string]any {
+	node := c.resolve(c.tree)
+	if pointer == "" {
+		return node
+	}
+	for _, tok := range strings.Split(pointer[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		node = c.child(node, tok)
+		if node == nil {
+			return nil
+		}
+	}
+	return node
+}
+
+// child steps from an object or array schema to the schema of one member. A numeric token
+// on an array schema selects its items.
+func (c *compiledSchema) child(node map[string]any, tok string) map[string]any {
+	if props, ok := node["properties"].(map[string]any); ok {
+		if s, ok := props[tok].(map[string]any); ok {
+			return c.resolve(s)
+		}
+	}
+	if s, ok := node["additionalProperties"].(map[string]any); ok {
+		return c.resolve(s)
+	}
+	if s, ok := node["items"].(map[string]any); ok {
+		return c.resolve(s)
+	}
+	return nil
+}
+
+// resolve follows local "$ref"s ("#/definitions/x"), the only kind the schemas use.
+func (c *compiledSchema) resolve(node map[string]any) map[string]any {
+	for i := 0; i < 16 && node != nil; i++ { // bounded: a $ref cycle must not hang
+		ref, ok := node["$ref"].(string)
+		if !ok {
+			return node
+		}
+		target := map[string]any(c.tree)
+		for _, tok := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+			next, _ := target[tok].(map[string]any)
+			target = next
+		}
+		node = target
+	}
+	return node
+}
+
+func (v *validator) allowedFields(ptr string) []string {
+	s := v.schema.at(ptr)
+	props, _ := s["properties"].(map[string]any)
+	out := make([]string, 0, len(props))
+	for k := range props {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (v *validator) enumValues(ptr string) string {
+	s := v.schema.at(ptr)
+	vals, _ := s["enum"].([]any)
+	parts := make([]string, 0, len(vals))
+	for _, x := range vals {
+		parts = append(parts, quote(x))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// suggest returns the allowed name closest to a misspelt one, or "" when none is close
+// enough to be a plausible typo.
+func suggest(name string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		if strings.EqualFold(a, name) {
+			return a
+		}
+		if d := distance(strings.ToLower(name), strings.ToLower(a)); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
