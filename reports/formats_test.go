@@ -1,0 +1,444 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+func TestLookup(t *testing.T) {
+	for _, f := range []string{"text", "json", "sarif", "junit", "markdown", "html", "csv"} {
+		if _, err := Lookup(f); err != nil {
+			t.Errorf("Lookup(%q): %v", f, err)
+		}
+	}
+	_, err := Lookup("nope")
+	if err == nil {
+		t.Fatal(`Lookup("nope") succeeded`)
+	}
+	for _, f := range Formats() {
+		if !strings.Contains(err.Error(), f) {
+			t.Errorf("error %q does not list format %q", err, f)
+		}
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	boom := errors.New("boom")
+	tests := []struct {
+		name     string
+		existing string // content before the write; "" for no file
+		write    func(io.Writer) error
+		wantErr  bool
+		want     string // content after
+	}{
+		{"new file", "", func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, false, "new"},
+		{"replaces", "old", func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, false, "new"},
+		{"failure leaves nothing", "", func(w io.Writer) error { io.WriteString(w, "half"); return boom }, true, ""},
+		{"failure keeps the old report", "old", func(w io.Writer) error { io.WriteString(w, "half"); return boom }, true, "old"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "report.sarif")
+			if tt.existing != "" {
+				if err := os.WriteFile(path, []byte(tt.existing), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := WriteFile(path, tt.write)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("WriteFile error = %v, want error %v", err, tt.wantErr)
+			}
+			if tt.wantErr && !errors.Is(err, boom) {
+				t.Errorf("error %v does not wrap the writer's error", err)
+			}
+			got, readErr := os.ReadFile(path)
+			switch {
+			case tt.want == "" && readErr == nil:
+				t.Errorf("a failed write left %s behind", path)
+			case tt.want != "" && string(got) != tt.want:
+				t.Errorf("content = %q, want %q", got, tt.want)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != "report.sarif" {
+					t.Errorf("temporary file %s left behind", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// unescapers turn each format's escaping back into plain text, so the content checks below
+// look at what a reader sees rather than at escaping details.
+var mdUnescape = regexp.MustCompile(`\\([\\` + "`" + `*_\[\]#|])`)
+
+func plain(format string, b []byte) string {
+	s := string(b)
+	switch format {
+	case "html", "junit":
+		return html.UnescapeString(s)
+	case "markdown":
+		return html.UnescapeString(mdUnescape.ReplaceAllString(s, "$1"))
+	}
+	return s
+}
+
+// TestEveryFormatCarriesControlMetadata checks the house rule that every format shows every
+// control's id and legal basis, and the fix for every failure.
+func TestEveryFormatCarriesControlMetadata(t *testing.T) {
+	r := fixtureReport()
+	for _, format := range Formats() {
+		for _, v := range variants(format) {
+			t.Run(format+"/"+v.name, func(t *testing.T) {
+				out := plain(format, render(t, format, v.opts, r))
+				for _, c := range r.Controls {
+					if !strings.Contains(out, c.ID) {
+						t.Errorf("control %s is missing", c.ID)
+					}
+					if !strings.Contains(out, c.Citation.Text) {
+						t.Errorf("citation %q of %s is missing", c.Citation.Text, c.ID)
+					}
+				}
+				if format == "csv" {
+					return // one row per verdict: no room for remediation text
+				}
+				for _, res := range r.Results {
+					if res.Status != audit.StatusFail {
+						continue
+					}
+					c, _ := r.ControlByID(res.Control)
+					fix := c.Remediation.En
+					if localised[format] {
+						fix = c.Remediation.In(v.opts.Lang)
+					}
+					if !strings.Contains(out, fix) {
+						t.Errorf("remediation of failed %s is missing: %q", c.ID, fix)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestCatalogueIsTranslated(t *testing.T) {
+	for key, e := range catalogue {
+		if e[0] == "" || e[1] == "" {
+			t.Errorf("catalogue entry %q lacks a translation: %q", key, e)
+		}
+	}
+	for _, s := range audit.Statuses {
+		if _, ok := catalogue["status."+string(s)]; !ok {
+			t.Errorf("status %q has no catalogue entry", s)
+		}
+	}
+	for _, s := range audit.Severities {
+		if _, ok := catalogue["severity."+string(s)]; !ok {
+			t.Errorf("severity %q has no catalogue entry", s)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	r := fixtureReport()
+	for format := range localised {
+		t.Run(format, func(t *testing.T) {
+			en := plain(format, render(t, format, Options{Lang: "en"}, r))
+			ko := plain(format, render(t, format, Options{Lang: "ko"}, r))
+			for _, c := range r.Controls {
+				if !strings.Contains(ko, c.Title.Ko) {
+					t.Errorf("Korean report lacks the Korean title of %s", c.ID)
+				}
+				if strings.Contains(en, c.Title.Ko) {
+					t.Errorf("English report shows the Korean title of %s", c.ID)
+				}
+			}
+			for _, key := range []string{"status.fail", "label.remediation", "label.citation"} {
+				if !strings.Contains(ko, tr("ko", key)) {
+					t.Errorf("Korean report lacks %q", tr("ko", key))
+				}
+			}
+		})
+	}
+}
+
+func TestTextColour(t *testing.T) {
+	r := fixtureReport()
+	if out := render(t, "text", Options{}, r); bytes.Contains(out, []byte("\x1b[")) {
+		t.Error("text without Color contains ANSI escapes")
+	}
+	if out := render(t, "text", Options{Color: true}, r); !bytes.Contains(out, []byte(ansiRed)) {
+		t.Error("text with Color has no red for failures")
+	}
+}
+
+func TestCSV(t *testing.T) {
+	r := fixtureReport()
+	out := render(t, "csv", Options{}, r)
+	if !bytes.HasPrefix(out, []byte("\xef\xbb\xbf")) {
+		t.Fatal("csv does not start with a UTF-8 byte-order mark")
+	}
+	if n, crlf := bytes.Count(out, []byte("\n")), bytes.Count(out, []byte("\r\n")); n != crlf {
+		t.Errorf("%d of %d line endings are not CRLF", n-crlf, n)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(out[3:])).ReadAll()
+	if err != nil {
+		t.Fatalf("csv does not parse back: %v", err)
+	}
+	if !slicesEqual(rows[0], csvHeader) {
+		t.Errorf("header = %q", rows[0])
+	}
+	problems := 0
+	for _, m := range r.Manifests {
+		problems += len(m.Problems)
+	}
+	if got, want := len(rows)-1, len(r.Results)+problems; got != want {
+		t.Errorf("%d data rows, want %d (one per result and per input problem)", got, want)
+	}
+	for _, row := range rows[1:] {
+		if row[3] == "KR-BCDA-35-REDUNDANCY" && row[0] == "kakao" {
+			if row[10] != "fail" || row[11] != "2" || row[13] != "testdata/manifests/kakao.yaml:24:5" || row[5] == "" {
+				t.Errorf("kakao redundancy row = %q", row)
+			}
+		}
+	}
+}
+
+func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
+
+func TestCSVFormulaInjection(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+1", "'+1"},
+		{"-2 days", "'-2 days"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"kakao", "kakao"},
+		{"", ""},
+		{"a=b", "a=b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := csvSafe(tt.in); got != tt.want {
+				t.Errorf("csvSafe(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	r := fixtureReport()
+	r.Manifests[0].Provider = "=cmd|' /C calc'!A0"
+	if out := render(t, "csv", Options{}, r); !bytes.Contains(out, []byte(`'=cmd|`)) {
+		t.Error("a provider starting with = is not defused in the csv")
+	}
+}
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	r := fixtureReport()
+	r.Manifests[0].Provider = `<script>alert("x")</script>`
+	r.Results[0].Violations[0].Message = `<img src=x onerror=alert(1)>`
+	out := string(render(t, "html", Options{Lang: "ko"}, r))
+	for _, bad := range []string{"<script", "<img", "onerror=alert", "<link", " src=", "@import", "url("} {
+		if strings.Contains(out, bad) {
+			t.Errorf("html contains %q", bad)
+		}
+	}
+	for _, want := range []string{`<meta charset="utf-8">`, "@page { size: A4", `"Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", NanumGothic, sans-serif`, "break-before: page", `lang="ko"`, "&lt;script&gt;"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+	for _, want := range []string{"pangyo", "kakaotalk", r.Bundle.Digest, r.Inputs[1].SHA256, "SCOPE-MAJOR-VAS", "46000000", "1.22.2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	out := string(render(t, "markdown", Options{}, fixtureReport()))
+	if !strings.Contains(out, "&lt;kakao-login&gt;") {
+		t.Error("angle brackets from a message reach the markdown unescaped")
+	}
+	if !strings.Contains(out, "<details><summary>") {
+		t.Error("passes are not folded into <details>")
+	}
+}
+
+func TestSARIFStructure(t *testing.T) {
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID         string         `json:"id"`
+						HelpURI    string         `json:"helpUri"`
+						Properties map[string]any `json:"properties"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				ExitCode            int  `json:"exitCode"`
+				Notifications       []struct {
+					AssociatedRule struct{ ID string } `json:"associatedRule"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+			Results []struct {
+				RuleID    string            `json:"ruleId"`
+				RuleIndex int               `json:"ruleIndex"`
+				Level     string            `json:"level"`
+				Prints    map[string]string `json:"partialFingerprints"`
+				Locations []struct {
+					Physical struct {
+						Artifact struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Suppressions []struct{ Kind, Justification string } `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	parse := func(r *audit.Report) {
+		t.Helper()
+		log.Runs = nil
+		if err := json.Unmarshal(render(t, "sarif", Options{}, r), &log); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := fixtureReport()
+	parse(r)
+	run := log.Runs[0]
+	rules := run.Tool.Driver.Rules
+	if len(rules) != len(r.Controls)+1 || rules[len(rules)-1].ID != sarifInputRule {
+		t.Fatalf("%d rules, want one per control plus %s", len(rules), sarifInputRule)
+	}
+	for _, rule := range rules[:len(rules)-1] {
+		if rule.Properties["security-severity"] == nil || rule.Properties["citation"] == nil {
+			t.Errorf("rule %s lacks security-severity or citation", rule.ID)
+		}
+	}
+	if rules[0].HelpURI != "https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EB%B0%A9%EC%86%A1%ED%86%B5%EC%8B%A0%EB%B0%9C%EC%A0%84%EA%B8%B0%EB%B3%B8%EB%B2%95" {
+		t.Errorf("helpUri is not the percent-encoded law page: %q", rules[0].HelpURI)
+	}
+	count := map[string]int{}
+	for _, res := range run.Results {
+		if rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("result %s has ruleIndex %d pointing at %s", res.RuleID, res.RuleIndex, rules[res.RuleIndex].ID)
+		}
+		count[res.RuleID]++
+		if len(res.Locations) == 0 || res.Locations[0].Physical.Artifact.URIBaseID != "%SRCROOT%" || strings.HasPrefix(res.Locations[0].Physical.Artifact.URI, "/") {
+			t.Errorf("result %s lacks a relative %%SRCROOT%% location", res.RuleID)
+		}
+	}
+	want := map[string]int{
+		"KR-BCDA-35-REDUNDANCY": 2, "KR-MSIT-OPS-TOOLING": 1, "RES-DRILL-12M": 1, "KR-NET-46-PROTECT": 2,
+		"KR-BCDA-36-PLAN": 1, sarifInputRule: 2,
+	}
+	if !mapsEqual(count, want) {
+		t.Errorf("results per rule = %v, want %v (fail and waived only, one per violation)", count, want)
+	}
+	levels := map[string]string{}
+	for _, res := range run.Results {
+		levels[res.RuleID] = res.Level
+		if res.RuleID == "KR-BCDA-36-PLAN" && (len(res.Suppressions) != 1 || res.Suppressions[0].Kind != "external" || res.Suppressions[0].Justification == "") {
+			t.Errorf("waived result has suppressions %+v", res.Suppressions)
+		}
+	}
+	for id, lvl := range map[string]string{"KR-BCDA-35-REDUNDANCY": "error", "KR-NET-46-PROTECT": "error", "KR-BCDA-36-PLAN": "warning", "RES-DRILL-12M": "note"} {
+		if levels[id] != lvl {
+			t.Errorf("level of %s = %q, want %q", id, levels[id], lvl)
+		}
+	}
+	inv := run.Invocations[0]
+	if inv.ExecutionSuccessful || inv.ExitCode != 1 || len(inv.Notifications) != 1 || inv.Notifications[0].AssociatedRule.ID != "KR-TBA-33-NOTICE" {
+		t.Errorf("invocation = %+v, want a failed execution with one notification for the errored control", inv)
+	}
+
+	// Moving a finding to another line must not change its fingerprint; moving it to
+	// another pointer must.
+	before := map[int]string{}
+	for i, res := range run.Results {
+		before[i] = res.Prints[sarifFingerprint]
+	}
+	moved := fixtureReport()
+	for i := range moved.Results {
+		for j := range moved.Results[i].Violations {
+			moved.Results[i].Violations[j].Line += 7
+		}
+	}
+	parse(moved)
+	for i, res := range log.Runs[0].Results {
+		if res.Prints[sarifFingerprint] != before[i] {
+			t.Errorf("fingerprint of result %d (%s) changed when only its line moved", i, res.RuleID)
+		}
+	}
+	renamed := fixtureReport()
+	renamed.Results[0].Violations[0].Pointer = "/services/5"
+	parse(renamed)
+	if log.Runs[0].Results[0].Prints[sarifFingerprint] == before[0] {
+		t.Error("fingerprint did not change when the finding moved to another pointer")
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestJUnitCounts(t *testing.T) {
+	var doc junitSuites
+	if err := xml.Unmarshal(render(t, "junit", Options{}, fixtureReport()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	type counts struct{ tests, failures, errors, skipped int }
+	want := map[string]counts{
+		"kakao":                          {10, 3, 1, 3},
+		"pangyo-idc":                     {10, 1, 0, 5},
+		"testdata/manifests/broken.yaml": {1, 0, 1, 0},
+	}
+	for _, s := range doc.Suites {
+		got := counts{s.Tests, s.Failures, s.Errors, s.Skipped}
+		if got != want[s.Name] {
+			t.Errorf("suite %s counts = %+v, want %+v", s.Name, got, want[s.Name])
+		}
+		var f, e, sk int
+		for _, c := range s.Cases {
+			if c.Failure != nil {
+				f++
+			}
+			if c.Error != nil {
+				e++
+			}
+			if c.Skipped != nil {
+				sk++
+			}
+		}
+		if f != s.Failures || e != s.Errors || sk != s.Skipped || len(s.Cases) != s.Tests {
+			t.Errorf("suite %s attributes disagree with its testcases", s.Name)
+		}
+	}
+	if doc.Tests != 21 || doc.Failures != 4 || doc.Errors != 2 {
+		t.Errorf("testsuites totals = %d/%d/%d, want 21/4/2", doc.Tests, doc.Failures, doc.Errors)
+	}
+}
