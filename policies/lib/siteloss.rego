@@ -370,6 +370,30 @@ cycles := sort({cycle_of(scc[id]) | some id in in_cycle})
 # whatever a simulation asked for.
 singles[key] := outcome(dom) if some key, dom in single_domains
 
+kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
+
+# judged maps [kind, id] to the single failures controls report on: those that lose at least
+# one datacenter, each distinct set of lost datacenters once. A site alone on its substation
+# is reported as the datacenter, not again as the feed; a substation or building that takes
+# several sites down is reported as itself. same_loss[key] lists the failures folded into key.
+judged[key] := singles[key] if {
+	some key, dom in single_domains
+	count(dom.datacenters) > 0
+	not folded(dom)
+}
+
+folded(dom) if {
+	some other in single_domains
+	other.datacenters == dom.datacenters
+	[kind_order[other.kind], other.id] < [kind_order[dom.kind], dom.id]
+}
+
+same_loss[key] := sort({sprintf("%s %s", [other.kind, other.id]) |
+	some other in single_domains
+	other.datacenters == dom.datacenters
+	other != dom
+}) if some key, dom in single_domains
+
 # report is audit.SiteLoss: every single failure domain in kind then id order, or the requested
 # combination only.
 report := {

@@ -249,3 +249,10 @@ test_no_services_no_datacenters if {
 	r := siteloss.report with input as {} with data.resilcheck.run as run
 	r == {"failures": [], "cycles": []}
 }
+
+test_judged_folds_a_lone_substation_into_its_datacenter if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("a")]}])
+	keys := object.keys(siteloss.judged) with input as m with data.resilcheck.run as run
+	keys == {["datacenter", "a"], ["datacenter", "b"], ["datacenter", "c"], ["datacenter", "d"], ["building", "campus"], ["power-feed", "sub-2"]}
+	siteloss.same_loss[["datacenter", "a"]] == ["power-feed sub-1"] with input as m with data.resilcheck.run as run
+}

@@ -1,0 +1,115 @@
+# METADATA
+# title: Failover tooling is multiplexed and survives the site it must rescue
+# description: |
+#   The tooling that performs a critical service's failover (its recovery.performedBy) and
+#   every operations-tooling service a critical service depends on must itself run in at
+#   least two datacenters, and must survive each failure (datacenter, shared building or
+#   only power feed) that takes down a site where the critical service is active. On
+#   2022-10-15 Kakao's data was replicated elsewhere, but the tooling that would bring the
+#   standby up ran only in Pangyo; MSIT ordered the management tools multiplexed across
+#   datacenters (corrective order, 2022-12-06) and the disaster-management basic plan
+#   carries the requirement. Survival is judged by the site-loss analysis, so tooling that
+#   depends on something lost with the site is lost too.
+# related_resources:
+#   - https://www.law.go.kr/법령/방송통신발전기본법
+#   - https://www.msit.go.kr/
+# scope: package
+# custom:
+#   id: KR-MSIT-2022-OPS-TOOLING
+#   severity: high
+#   kind: guidance
+#   regulation: BCDA
+#   title_ko: 운영·관리 도구의 데이터센터 간 이중화
+#   description_ko: 핵심 서비스의 장애 전환을 수행하는 도구(recovery.performedBy)와 핵심 서비스가 의존하는 운영 도구 서비스는 두 곳 이상의 데이터센터에서 운영되어야 하고, 핵심 서비스가 활성으로 운영되는 곳을 앗아가는 손실(데이터센터, 공유 건물, 유일한 전력 인입)에도 살아남아야 한다. 2022년 10월 15일 카카오는 데이터를 다른 곳에 복제했지만 대기 시스템을 올릴 운영 도구가 판교에만 있었다. 과학기술정보통신부는 관리 도구의 데이터센터 간 이중화를 시정 요구했고(2022-12-06) 방송통신재난관리기본계획에 반영했다. 도구의 생존은 사이트 손실 분석으로 판단하므로, 도구가 의존하는 서비스가 함께 손실되면 도구도 손실된 것으로 본다.
+#   citation:
+#     law: Framework Act on Broadcasting and Communications Development
+#     law_ko: 방송통신발전 기본법
+#     article: Art. 35(2)3 나·라
+#     in_force: "2023-07-04"
+#     source: MSIT corrective order on the 2022-10-15 Pangyo datacenter fire (2022-12-06); disaster-management basic plan
+#     text: MSIT corrective order 2022-12-06; BCDA Art. 35(2)3 (basic plan)
+#     guidance: true
+#   remediation:
+#     en: Deploy the operations and failover tooling active in at least two datacenters that share no building or single power feed with the sites it fails over from, make it independent of the services it must bring back, and drill a failover with the primary site's tooling switched off.
+#     ko: 운영·장애 전환 도구를 전환 대상 데이터센터와 건물이나 단일 전력 인입을 공유하지 않는 두 곳 이상의 데이터센터에 활성으로 배치하고, 복구해야 할 서비스에 의존하지 않게 하며, 주 사이트의 도구를 끈 상태로 전환 훈련을 하십시오.
+#   frameworks:
+#     - KR-BCDA
+#     - KR-TBA
+package resilcheck.controls.dm_ops_tooling
+
+import data.resilcheck.lib.scope
+import data.resilcheck.lib.siteloss
+
+default applies := false
+
+applies if scope.disaster_management
+
+applies if scope.stability
+
+critical := {s.id | some s in object.get(input, "services", []); s.critical == true}
+
+# tools_of[sid] is the tooling a critical service relies on to be brought back: its failover
+# performer and every operations-tooling service it depends on, directly or not.
+tools_of[sid] := tools if {
+	some sid in critical
+	performer := {p | p := siteloss.performer[sid]}
+	ops := {t | some t in siteloss.closure[sid]; siteloss.svc[t].coreFunction == "operations-tooling"; t != sid}
+	tools := performer | ops
+}
+
+# rescuers[t] lists the critical services that rely on tool t.
+rescuers[t] := sort({sid | some sid, ts in tools_of; t in ts}) if some t in {t | some ts in tools_of; some t in ts}
+
+tool_sites(t) := {d.datacenter | some d in siteloss.svc[t].deployments}
+
+violations contains {
+	"msg": sprintf("%s, the failover tooling of %s, runs only in %s", [t, concat(", ", svcs), concat(", ", sort(sites))]),
+	"msg_ko": sprintf("%s의 장애 전환 도구 %s가 %s에서만 운영됩니다.", [concat(", ", svcs), t, concat(", ", sort(sites))]),
+	"pointer": sprintf("/services/%d/deployments", [siteloss.svc_index[t]]),
+	"evidence": {"tool": t, "datacenters": sort(sites), "min_datacenters": 2, "relied_on_by": svcs},
+} if {
+	some t, svcs in rescuers
+	sites := tool_sites(t)
+	count(sites) < 2
+}
+
+violations contains {
+	"msg": sprintf("%s, the failover tooling of %s, is lost with %s %s, where %s %s active: failover away from it cannot be performed (%s)", [t, concat(", ", svcs), word[dom.kind], dom.id, concat(", ", svcs), is_are(svcs), concat(" -> ", chain)]),
+	"msg_ko": sprintf("장애 전환 도구 %s가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), concat(" -> ", chain)]),
+	"pointer": sprintf("/services/%d", [siteloss.svc_index[t]]),
+	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain},
+} if {
+	some t, all in rescuers
+	some key, o in siteloss.judged
+	dom := o.domain
+	some u in o.unavailable
+	u.service == t
+	chain := u.chain
+	svcs := sort({sid |
+		some sid in all
+		some d in siteloss.svc[sid].deployments
+		d.mode == "active"
+		d.datacenter in dom.datacenters
+	})
+	count(svcs) > 0
+}
+
+violations contains {
+	"msg": sprintf("%s names %s as the service performing its failover, but no such service is declared", [s.id, s.recovery.performedBy]),
+	"msg_ko": sprintf("%s의 장애 전환 수행 서비스 %s가 services에 없습니다.", [s.id, s.recovery.performedBy]),
+	"pointer": sprintf("/services/%d/recovery/performedBy", [i]),
+	"evidence": {"service": s.id, "performed_by": s.recovery.performedBy},
+} if {
+	some i, s in input.services
+	s.id in critical
+	p := s.recovery.performedBy
+	not p in siteloss.ids
+}
+
+is_are(list) := "is" if {
+	count(list) == 1
+} else := "are"
+
+word := {"datacenter": "datacenter", "power-feed": "power feed", "building": "building"}
+
+word_ko := {"datacenter": "데이터센터", "power-feed": "전력 인입(변전소)", "building": "건물"}

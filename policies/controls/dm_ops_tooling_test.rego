@@ -1,0 +1,96 @@
+package resilcheck.controls.dm_ops_tooling_test
+
+import data.resilcheck.controls.dm_ops_tooling
+
+run := {"as_of": "2026-11-22"}
+
+major := {
+	"name": "Example",
+	"categories": ["value-added"],
+	"origin": "domestic",
+	"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 20000000},
+}
+
+sites := [
+	{"id": "pangyo", "name": "pangyo", "operator": "op", "ownership": "colocation", "building": "campus", "powerFeeds": ["sub-p"]},
+	{"id": "pangyo-2", "name": "pangyo-2", "operator": "op", "ownership": "colocation", "building": "campus", "powerFeeds": ["sub-p2"]},
+	{"id": "anyang", "name": "anyang", "operator": "op", "ownership": "colocation", "building": "anyang", "powerFeeds": ["sub-a"]},
+]
+
+active(d) := {"datacenter": d, "mode": "active"}
+
+standby(d) := {"datacenter": d, "mode": "standby", "recoveryMinutes": 30}
+
+manifest(tool_sites) := {"provider": major, "datacenters": sites, "services": [
+	{"id": "ops", "name": "ops", "coreFunction": "operations-tooling", "deployments": [active(d) | some d in tool_sites]},
+	{"id": "talk", "name": "talk", "critical": true, "deployments": [active("pangyo"), standby("anyang")], "recovery": {"rtoMinutes": 60, "performedBy": "ops"}},
+]}
+
+violations(m) := vs if {
+	vs := dm_ops_tooling.violations with input as m with data.resilcheck.run as run
+}
+
+test_tooling_only_in_the_failed_site_fails if {
+	vs := violations(manifest(["pangyo"]))
+
+	# runs in one site; lost with the datacenter (and its substation); lost with the campus
+	count(vs) == 3
+	some single in vs
+	single.pointer == "/services/0/deployments"
+	single.evidence.datacenters == ["pangyo"]
+	some lost in vs
+	lost.pointer == "/services/0"
+	lost.evidence.failure_domain.id == "pangyo"
+	lost.evidence.same_loss == ["power-feed sub-p"]
+	lost.evidence.services == ["talk"]
+}
+
+test_tooling_in_two_sites_of_one_building_is_lost_with_the_building if {
+	vs := violations(manifest(["pangyo", "pangyo-2"]))
+	count(vs) == 1
+	some v in vs
+	v.evidence.failure_domain.kind == "building"
+	v.evidence.failure_domain.id == "campus"
+}
+
+test_tooling_in_two_independent_sites_passes if {
+	count(violations(manifest(["pangyo", "anyang"]))) == 0
+}
+
+test_tooling_depending_on_a_service_lost_with_the_site_fails if {
+	m := {"provider": major, "datacenters": sites, "services": [
+		{"id": "sso", "name": "sso", "deployments": [active("pangyo")]},
+		{"id": "ops", "name": "ops", "dependsOn": ["sso"], "deployments": [active("pangyo"), active("anyang")]},
+		{"id": "talk", "name": "talk", "critical": true, "deployments": [active("pangyo"), standby("anyang")], "recovery": {"performedBy": "ops"}},
+	]}
+	some v in violations(m)
+	v.evidence.tool_chain == ["ops", "sso", "only active in pangyo"]
+}
+
+test_operations_tooling_dependency_is_judged_too if {
+	m := {"provider": major, "datacenters": sites, "services": [
+		{"id": "console", "name": "console", "coreFunction": "operations-tooling", "deployments": [active("anyang")]},
+		{"id": "talk", "name": "talk", "critical": true, "dependsOn": ["console"], "deployments": [active("pangyo"), active("anyang")]},
+	]}
+	vs := violations(m)
+	count(vs) == 2
+	some v in vs
+	v.evidence.tool == "console"
+	v.evidence.min_datacenters == 2
+	some w in vs
+	w.evidence.failure_domain.id == "anyang"
+}
+
+test_undeclared_performer_fails if {
+	m := {"provider": major, "datacenters": sites, "services": [{"id": "talk", "name": "talk", "critical": true, "deployments": [active("pangyo"), standby("anyang")], "recovery": {"performedBy": "ghost"}}]}
+	some v in violations(m)
+	v.pointer == "/services/0/recovery/performedBy"
+}
+
+test_non_critical_services_are_not_judged if {
+	m := {"provider": major, "datacenters": sites, "services": [
+		{"id": "ops", "name": "ops", "deployments": [active("pangyo")]},
+		{"id": "blog", "name": "blog", "deployments": [active("pangyo"), standby("anyang")], "recovery": {"performedBy": "ops"}},
+	]}
+	count(violations(m)) == 0
+}
