@@ -109,6 +109,10 @@ func newApp(stdio appIO) *cli.App {
 		Commands: []*cli.Command{
 			// One command per file. Add a line here when a command lands.
 			versionCommand(stdio),
+			checkCommand(stdio),
+			rulesCommand(stdio),
+			explainCommand(stdio),
+			testCommand(stdio),
 			validateCommand(stdio),
 			schemaCommand(stdio),
 		},

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/check"
+	"github.com/resilcheck/resilcheck/internal/engine"
+	"github.com/resilcheck/resilcheck/internal/validate"
+	"github.com/resilcheck/resilcheck/reports"
+)
+
+// clock is the only source of "today"; tests replace it.
+var clock = time.Now
+
+// kst is Korea's time zone: UTC+09:00 without daylight saving since 1988, so a fixed zone
+// is exact and needs no tzdata on the host.
+var kst = time.FixedZone("KST", 9*60*60)
+
+// today is the Korean calendar date, the default audit date.
+func today() string { return clock().In(kst).Format("2006-01-02") }
+
+// parseAsOf accepts a YYYY-MM-DD date, defaulting to today in Korea.
+func parseAsOf(s string) (string, error) {
+	if s == "" {
+		return today(), nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return "", fmt.Errorf("--as-of %q: want a date as YYYY-MM-DD", s)
+	}
+	return s, nil
+}
+
+// defaultFormat is text when that renderer exists, else the always-present json.
+func defaultFormat() string {
+	if _, err := reports.Lookup("text"); err == nil {
+		return "text"
+	}
+	return "json"
+}
+
+// bundleFlags select the policies and parameters; check, rules and explain share them.
+func bundleFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "add the controls in `DIR` to the built-in ones (repeatable)"},
+		&cli.StringSliceFlag{Name: "data", Aliases: []string{"d"}, Usage: "parameter overrides from `FILE` (YAML/JSON {resilcheck: {overrides: {...}}}; repeatable)"},
+	}
+}
+
+// engineError maps an engine construction error to its exit status.
+func engineError(err error) error {
+	var be *engine.BundleError
+	if errors.As(err, &be) {
+		return withCode(ExitBundleBroken, err)
+	}
+	return withCode(ExitInputError, err)
+}
+
+// reportTarget is one report to write: a format and a file ("" for stdout).
+type reportTarget struct {
+	format string
+	file   string
+}
+
+func parseReportFlags(values []string) ([]reportTarget, error) {
+	var out []reportTarget
+	for _, v := range values {
+		format, file, ok := strings.Cut(v, "=")
+		if !ok || format == "" || file == "" {
+			return nil, fmt.Errorf("--report %q: want FORMAT=FILE, e.g. sarif=results.sarif", v)
+		}
+		if _, err := reports.Lookup(format); err != nil {
+			return nil, fmt.Errorf("--report %q: %w", v, err)
+		}
+		out = append(out, reportTarget{format, file})
+	}
+	return out, nil
+}
+
+// parseSize reads a byte count with an optional KiB/MiB/GiB (or KB/MB/GB) suffix.
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("--max-file-size: want a positive size such as 16MiB or 1048576")
+	}
+	return n * mult, nil
+}
+
+func checkCommand(stdio appIO) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: defaultFormat(), Usage: "report format: " + strings.Join(reports.Formats(), ", ")},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
+		&cli.StringSliceFlag{Name: "report", Usage: "also write a report as `FORMAT=FILE` (repeatable), from the same evaluation"},
+		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
+		&cli.StringFlag{Name: "fail-on", Usage: "lowest `SEVERITY` that fails the run: critical, high, medium, low, info, or none (default: any failed control)"},
+		&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of human-readable reports: en or ko"},
+		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+		&cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE`"},
+	}
+	flags = append(flags, bundleFlags()...)
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "judge manifests against the controls and write reports",
+		ArgsUsage: "PATH... (files, directories, or - for standard input)",
+		Flags:     flags,
+		Action: func(c *cli.Context) error {
+			return runCheck(c, stdio)
+		},
+	}
+}
+
+func runCheck(c *cli.Context, stdio appIO) error {
+	if err := argsOnly(c); err != nil {
+		return err
+	}
+	if c.NArg() == 0 {
+		return withCode(ExitInputError, errors.New("check: no input: give one or more files or directories, or - for standard input"))
+	}
+	format := c.String("format")
+	if _, err := reports.Lookup(format); err != nil {
+		return withCode(ExitInputError, fmt.Errorf("--format: %w", err))
+	}
+	extra, err := parseReportFlags(c.StringSlice("report"))
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
+	asOf, err := parseAsOf(c.String("as-of"))
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
+	failOn := strings.ToLower(c.String("fail-on"))
+	if failOn != "" && failOn != "none" && !audit.Severity(failOn).Valid() {
+		return withCode(ExitInputError, fmt.Errorf("--fail-on %q: want critical, high, medium, low, info or none", failOn))
+	}
+	lang := c.String("lang")
+	if lang != "en" && lang != "ko" {
+		return withCode(ExitInputError, fmt.Errorf("--lang %q: want en or ko", lang))
+	}
+	if c.Duration("timeout") <= 0 {
+		return withCode(ExitInputError, errors.New("--timeout must be positive"))
+	}
+	maxSize, err := parseSize(c.String("max-file-size"))
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
+
+	tool, opaVersion, goVersion := versions()
+	opts := check.Options{
+		Paths:       c.Args().Slice(),
+		PolicyDirs:  c.StringSlice("policy"),
+		DataFiles:   c.StringSlice("data"),
+		AsOf:        asOf,
+		Timeout:     c.Duration("timeout"),
+		MaxFileSize: maxSize,
+		Stdin:       stdio.Stdin,
+		Tool:        audit.Tool{Name: "resilcheck", Version: tool, OPAVersion: opaVersion, GoVersion: goVersion},
+		Command:     commandLine(),
+	}
+	if err := validate.Ready(); err != nil {
+		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
+	}
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r, err := check.Run(ctx, opts)
+	if err != nil {
+		return engineError(err)
+	}
+
+	code := ExitOK
+	switch {
+	case check.HasProblems(r):
+		code = ExitInputError
+	case check.Failed(r, failOn):
+		code = ExitFailed
+	}
+	r.ExitCode = code
+
+	printProblems(stdio.Stderr, r)
+	ropts := reports.Options{Lang: lang}
+	var outErr error
+	if out := c.String("output"); out != "" {
+		outErr = writeReport(format, out, r, ropts)
+	} else {
+		ropts.Color = !noColor(c, stdio) && isTerminal(stdio.Stdout)
+		rend, _ := reports.Lookup(format)
+		outErr = rend.Render(stdio.Stdout, r, ropts)
+		ropts.Color = false
+	}
+	for _, t := range extra {
+		if err := writeReport(t.format, t.file, r, ropts); err != nil && outErr == nil {
+			outErr = err
+		}
+	}
+	if outErr != nil {
+		return withCode(ExitInputError, outErr)
+	}
+	if code != ExitOK {
+		return reported(code)
+	}
+	return nil
+}
+
+func writeReport(format, file string, r *audit.Report, opts reports.Options) error {
+	rend, err := reports.Lookup(format)
+	if err != nil {
+		return err
+	}
+	return reports.WriteFile(file, func(w io.Writer) error { return rend.Render(w, r, opts) })
+}
+
+// printProblems lists every input problem on standard error, compiler-style, so a person
+// (or an editor) finds them even when the report goes to a file.
+func printProblems(w io.Writer, r *audit.Report) {
+	var all []audit.Problem
+	for _, m := range r.Manifests {
+		all = append(all, m.Problems...)
+	}
+	for _, p := range validate.Sort(all) {
+		fmt.Fprintln(w, validate.Format(p))
+	}
+}
+
+// commandLine is the invocation recorded in the report, with the program name normalised so
+// the report does not depend on where the binary was installed.
+func commandLine() []string {
+	if len(os.Args) == 0 {
+		return nil
+	}
+	return append([]string{"resilcheck"}, os.Args[1:]...)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// argsOnly refuses a flag written after the positional arguments. urfave/cli stops parsing
+// flags at the first argument, so `check dir --format json` would otherwise treat
+// "--format" as a path and the user would get a confusing "file not found".
+func argsOnly(c *cli.Context) error {
+	for _, a := range c.Args().Slice() {
+		if len(a) > 1 && a[0] == '-' {
+			return withCode(ExitInputError, fmt.Errorf("%s: flag %s must come before the arguments (resilcheck %s [flags] ARGS...)", c.Command.Name, a, c.Command.Name))
+		}
+	}
+	return nil
+}

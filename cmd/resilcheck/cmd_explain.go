@@ -1,0 +1,186 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/engine"
+)
+
+func explainCommand(stdio appIO) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+		&cli.StringFlag{Name: "as-of", Usage: "show the parameters in force on `DATE` (YYYY-MM-DD); default today in Korea"},
+		&cli.StringFlag{Name: "lang", Value: "en", Usage: "en or ko"},
+	}
+	return &cli.Command{
+		Name:      "explain",
+		Usage:     "explain one control: what it checks, its legal basis, remediation and the parameters in force",
+		ArgsUsage: "CONTROL-ID",
+		Flags:     append(flags, bundleFlags()...),
+		Action: func(c *cli.Context) error {
+			if err := argsOnly(c); err != nil {
+				return err
+			}
+			if c.NArg() != 1 {
+				return withCode(ExitInputError, fmt.Errorf("explain: give exactly one control id (see `resilcheck rules`)"))
+			}
+			lang := c.String("lang")
+			if lang != "en" && lang != "ko" {
+				return withCode(ExitInputError, fmt.Errorf("--lang %q: want en or ko", lang))
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json)", format))
+			}
+			asOf, err := parseAsOf(c.String("as-of"))
+			if err != nil {
+				return withCode(ExitInputError, err)
+			}
+			eng, err := loadEngine(c, asOf, c.StringSlice("data"))
+			if err != nil {
+				return err
+			}
+			ctrl, err := findControl(eng.Controls(), c.Args().First())
+			if err != nil {
+				return withCode(ExitInputError, err)
+			}
+			params, err := eng.Params(c.Context, ctrl.ID)
+			if err != nil {
+				return withCode(ExitBundleBroken, err)
+			}
+			if format == "json" {
+				enc := json.NewEncoder(stdio.Stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				if params == nil {
+					params = []engine.Param{}
+				}
+				return enc.Encode(map[string]any{"as_of": asOf, "control": ctrl, "parameters": params})
+			}
+			return explainText(stdio.Stdout, ctrl, params, asOf, lang)
+		},
+	}
+}
+
+// findControl resolves an id (case-insensitively) or a package name, and otherwise
+// suggests the nearest id so a typo costs one more command, not a trip to the docs.
+func findControl(controls []audit.Control, arg string) (audit.Control, error) {
+	ids := make([]string, 0, len(controls))
+	for _, c := range controls {
+		if strings.EqualFold(c.ID, arg) || c.Package == arg || strings.TrimPrefix(c.Package, "resilcheck.controls.") == arg {
+			return c, nil
+		}
+		ids = append(ids, c.ID)
+	}
+	msg := fmt.Sprintf("unknown control %q", arg)
+	if s := engine.Suggest(arg, ids); s != "" {
+		msg += fmt.Sprintf("; did you mean %s?", s)
+	} else {
+		msg += "; `resilcheck rules` lists them"
+	}
+	return audit.Control{}, fmt.Errorf("%s", msg)
+}
+
+// formatValue prints a parameter value: large integers with digit grouping, so
+// 10000000000 reads as 10,000,000,000.
+func formatValue(v any) string {
+	switch x := v.(type) {
+	case json.Number:
+		s := x.String()
+		if strings.ContainsAny(s, ".eE") || len(s) < 5 {
+			return s
+		}
+		neg := strings.HasPrefix(s, "-")
+		s = strings.TrimPrefix(s, "-")
+		var b strings.Builder
+		for i, r := range s {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		if neg {
+			return "-" + b.String()
+		}
+		return b.String()
+	case nil:
+		return "(none)"
+	case string:
+		return x
+	default:
+		b, err := json.Marshal(x)
+		if err != nil {
+			return fmt.Sprint(x)
+		}
+		return string(b)
+	}
+}
+
+func explainText(w io.Writer, c audit.Control, params []engine.Param, asOf, lang string) error {
+	var b strings.Builder
+	ko := lang == "ko"
+	label := func(en, k string) string {
+		if ko {
+			return k
+		}
+		return en
+	}
+	fmt.Fprintf(&b, "%s  %s\n", c.ID, c.Title.In(lang))
+	fmt.Fprintf(&b, "%s: %s   %s: %s   %s: %s\n",
+		label("Severity", "심각도"), c.Severity, label("Kind", "구분"), c.Kind, label("Regulation", "규제"), c.Regulation)
+	if c.Custom {
+		fmt.Fprintln(&b, label("Custom control (loaded with --policy)", "사용자 정의 통제(--policy)"))
+	}
+	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.Description.In(lang)))
+
+	fmt.Fprintf(&b, "\n%s\n", label("Legal basis", "법적 근거"))
+	law := c.Citation.Law
+	if ko && c.Citation.LawKo != "" {
+		law = c.Citation.LawKo
+	}
+	fmt.Fprintf(&b, "  %s, %s\n", law, c.Citation.Article)
+	if c.Citation.Decree != "" {
+		fmt.Fprintf(&b, "  %s\n", c.Citation.Decree)
+	}
+	if c.Citation.InForce != "" {
+		fmt.Fprintf(&b, "  %s %s\n", label("In force from", "시행일"), c.Citation.InForce)
+	}
+	if c.Citation.Source != "" {
+		fmt.Fprintf(&b, "  %s: %s\n", label("Source", "출처"), c.Citation.Source)
+	}
+	fmt.Fprintf(&b, "  %s: %s\n", label("Cited as", "인용"), c.Citation.Text)
+	if len(c.RelatedResources) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", label("Related resources", "관련 자료"))
+		for _, r := range c.RelatedResources {
+			fmt.Fprintf(&b, "  %s\n", r)
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n  %s\n", label("Remediation", "조치 방법"), c.Remediation.In(lang))
+
+	fmt.Fprintf(&b, "\n%s %s\n", label("Parameters in force on", "적용 기준값, 기준일"), asOf)
+	if len(params) == 0 {
+		fmt.Fprintf(&b, "  %s\n", label("(none: the control uses no regulatory parameter)", "(없음)"))
+	}
+	for _, p := range params {
+		via := ""
+		if !p.Direct {
+			via = label(" (via a shared helper)", " (공통 규칙 경유)")
+		}
+		fmt.Fprintf(&b, "  %s = %s  [%s]%s\n", p.Name, formatValue(p.Value), p.Label, via)
+		if p.Basis != "" {
+			detail := p.Basis
+			if p.From != "" {
+				detail += "; " + label("from ", "시행 ") + p.From
+			}
+			fmt.Fprintf(&b, "      %s\n", detail)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

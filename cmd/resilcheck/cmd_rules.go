@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/check"
+	"github.com/resilcheck/resilcheck/internal/engine"
+)
+
+func rulesCommand(stdio appIO) *cli.Command {
+	return &cli.Command{
+		Name:  "rules",
+		Usage: "list the controls: id, severity, kind, legal basis and title",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, json or markdown"},
+			&cli.StringFlag{Name: "lang", Value: "en", Usage: "en or ko"},
+			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "add the controls in `DIR` (repeatable)"},
+		},
+		Action: func(c *cli.Context) error {
+			lang := c.String("lang")
+			if lang != "en" && lang != "ko" {
+				return withCode(ExitInputError, fmt.Errorf("--lang %q: want en or ko", lang))
+			}
+			var render func(io.Writer, []audit.Control, string) error
+			switch c.String("format") {
+			case "text":
+				render = rulesText
+			case "json":
+				render = rulesJSON
+			case "markdown":
+				render = rulesMarkdown
+			default:
+				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json, markdown)", c.String("format")))
+			}
+			eng, err := loadEngine(c, today(), nil)
+			if err != nil {
+				return err
+			}
+			return render(stdio.Stdout, eng.Controls(), lang)
+		},
+	}
+}
+
+// loadEngine builds the engine the way check does, from the shared bundle flags.
+func loadEngine(c *cli.Context, asOf string, data []string) (*engine.Engine, error) {
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	eng, err := check.Engine(ctx, check.Options{PolicyDirs: c.StringSlice("policy"), DataFiles: data, AsOf: asOf})
+	if err != nil {
+		return nil, engineError(err)
+	}
+	return eng, nil
+}
+
+func rulesText(w io.Writer, controls []audit.Control, lang string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tKIND\tBASIS\tTITLE")
+	for _, c := range controls {
+		title := c.Title.In(lang)
+		if c.Custom {
+			title += " (custom)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Severity, c.Kind, c.Citation.Text, title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%d controls\n", len(controls))
+	return err
+}
+
+func rulesJSON(w io.Writer, controls []audit.Control, _ string) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(map[string]any{"controls": controls})
+}
+
+// mdCell keeps a value inside one Markdown table cell.
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
+	head := "| ID | Severity | Kind | Legal basis | Title |\n|---|---|---|---|---|\n"
+	if lang == "ko" {
+		head = "| ID | 심각도 | 구분 | 근거 | 제목 |\n|---|---|---|---|---|\n"
+	}
+	if _, err := io.WriteString(w, head); err != nil {
+		return err
+	}
+	for _, c := range controls {
+		basis := mdCell(c.Citation.Text)
+		if c.Citation.URL != "" {
+			basis = fmt.Sprintf("[%s](%s)", basis, c.Citation.URL)
+		}
+		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind, basis, mdCell(c.Title.In(lang))); err != nil {
+			return err
+		}
+	}
+	return nil
+}

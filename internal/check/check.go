@@ -1,0 +1,289 @@
+// Package check is the pipeline one `resilcheck check` runs: load the inputs, validate
+// them, evaluate the controls, apply waivers, count and sort. It is the only place that
+// knows the order of those steps; the CLI turns flags into Options and the report into
+// output and an exit code.
+package check
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/engine"
+	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/validate"
+)
+
+// Options are everything one run needs. Nothing here is read from the environment.
+type Options struct {
+	Paths       []string // files, directories, "-" for stdin
+	PolicyDirs  []string // --policy directories, added to the built-in bundle
+	DataFiles   []string // --data files of parameter overrides
+	AsOf        string   // YYYY-MM-DD audit date
+	Fail        []string // failure domains to take down (simulate)
+	Timeout     time.Duration
+	MaxFileSize int64
+	Stdin       io.Reader
+	Workers     int
+
+	// Validate checks one decoded document; nil means the manifest schema
+	// (validate.Document).
+	Validate func(*manifest.Document) []audit.Problem
+
+	Tool    audit.Tool
+	Command []string // the command line as given, for the report
+}
+
+// Engine builds the engine for a run from the options: the built-in bundle plus the
+// --policy directories, the --data files and the run context. The CLI's rules and explain
+// commands use it too, so every command sees the same bundle.
+func Engine(ctx context.Context, opts Options) (*engine.Engine, error) {
+	srcs := []engine.PolicySource{engine.Builtin()}
+	for _, d := range opts.PolicyDirs {
+		fi, err := os.Stat(d)
+		if err != nil {
+			return nil, &engine.BundleError{Problems: []engine.Problem{{File: d, Message: "policy directory: " + describe(err)}}}
+		}
+		if !fi.IsDir() {
+			return nil, &engine.BundleError{Problems: []engine.Problem{{File: d, Message: "policy path is not a directory"}}}
+		}
+		srcs = append(srcs, engine.PolicySource{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Custom: true})
+	}
+	var data []engine.DataFile
+	for _, f := range opts.DataFiles {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, &engine.DataError{File: f, Msg: describe(err)}
+		}
+		data = append(data, engine.DataFile{Name: filepath.ToSlash(f), Content: b})
+	}
+	return engine.New(ctx, engine.Options{
+		Policies: srcs,
+		AsOf:     opts.AsOf,
+		Fail:     opts.Fail,
+		Data:     data,
+		Timeout:  opts.Timeout,
+		Workers:  opts.Workers,
+	})
+}
+
+func describe(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "does not exist"
+	case os.IsPermission(err):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// Run judges the inputs and returns the report. An error means the run itself is broken
+// (bad option, unusable bundle or data file); bad input is part of the report instead.
+func Run(ctx context.Context, opts Options) (*audit.Report, error) {
+	eng, err := Engine(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return RunWith(ctx, eng, opts), nil
+}
+
+// entry is one document on its way through the pipeline.
+type entry struct {
+	m   audit.Manifest
+	doc *manifest.Document // nil when the document could not be judged
+}
+
+// RunWith runs the pipeline on an engine the caller built (simulate reuses one engine).
+func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Report {
+	sources := manifest.Load(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
+	controls := eng.Controls()
+	r := &audit.Report{
+		Tool:      opts.Tool,
+		AsOf:      opts.AsOf,
+		Command:   opts.Command,
+		Bundle:    audit.Bundle{Digest: eng.Digest()},
+		Inputs:    []audit.Input{},
+		Manifests: []audit.Manifest{},
+		Results:   []audit.Result{},
+		Controls:  controls,
+	}
+	for _, d := range opts.PolicyDirs {
+		r.Bundle.Custom = append(r.Bundle.Custom, filepath.ToSlash(filepath.Clean(d)))
+	}
+
+	validateDoc := opts.Validate
+	if validateDoc == nil {
+		validateDoc = validate.Document
+	}
+	var entries []*entry
+	for _, src := range sources {
+		if src.SHA256 != "" {
+			r.Inputs = append(r.Inputs, audit.Input{Path: src.Path, SHA256: src.SHA256})
+		}
+		if len(src.Problems) > 0 {
+			// File-level problems (unreadable, syntax, size) have no document to hang on:
+			// the file itself becomes the manifest entry.
+			doc := 0
+			if n := len(src.Documents); n > 0 {
+				doc = src.Documents[n-1].Index + 1
+			}
+			entries = append(entries, &entry{m: audit.Manifest{Name: src.Path, File: src.Path, Document: doc, Problems: src.Problems}})
+		}
+		for _, d := range src.Documents {
+			e := &entry{m: describeDoc(d), doc: d}
+			e.m.Problems = append(e.m.Problems, validateDoc(d)...)
+			entries = append(entries, e)
+		}
+	}
+	dedupeNames(entries)
+
+	var docs []engine.Document
+	var judged []*entry
+	for _, e := range entries {
+		if len(e.m.Problems) > 0 || e.doc == nil {
+			continue
+		}
+		judged = append(judged, e)
+		docs = append(docs, engine.Document{Name: e.m.Name, Value: e.doc.Value, Pos: e.doc.Pos})
+	}
+	outcomes := eng.Evaluate(ctx, docs)
+	for i, e := range judged {
+		e.m.Scopes = outcomes[i].Scopes
+		e.m.SiteLoss = outcomes[i].SiteLoss
+		r.Results = append(r.Results, outcomes[i].Results...)
+	}
+	for _, e := range entries {
+		if len(e.m.Problems) == 0 {
+			continue
+		}
+		reason := fmt.Sprintf("invalid manifest: %d problem", len(e.m.Problems))
+		if len(e.m.Problems) != 1 {
+			reason += "s"
+		}
+		for _, c := range controls {
+			r.Results = append(r.Results, audit.Result{Manifest: e.m.Name, Control: c.ID, Status: audit.StatusError, Reason: reason})
+		}
+	}
+	for _, e := range entries {
+		r.Manifests = append(r.Manifests, e.m)
+	}
+	Finish(r)
+	return r
+}
+
+// describeDoc reads the report's view of a manifest without trusting its shape: an invalid
+// document still gets the best name we can find.
+func describeDoc(d *manifest.Document) audit.Manifest {
+	m := audit.Manifest{File: d.File, Document: d.Index}
+	root, _ := d.Value.(map[string]any)
+	meta, _ := root["metadata"].(map[string]any)
+	prov, _ := root["provider"].(map[string]any)
+	if s, ok := meta["name"].(string); ok && strings.TrimSpace(s) != "" {
+		m.Name = s
+	} else if d.Index == 0 {
+		m.Name = d.File
+	} else {
+		m.Name = fmt.Sprintf("%s#%d", d.File, d.Index)
+	}
+	m.Source, _ = meta["source"].(string)
+	m.Provider, _ = prov["name"].(string)
+	return m
+}
+
+// dedupeNames makes a repeated metadata.name an input problem: results, waivers and
+// reports are keyed by it, so two manifests sharing one would be indistinguishable.
+func dedupeNames(entries []*entry) {
+	first := map[string]*entry{}
+	for _, e := range entries {
+		prev, ok := first[e.m.Name]
+		if !ok {
+			first[e.m.Name] = e
+			continue
+		}
+		at := prev.m.File
+		if prev.doc != nil {
+			p := prev.doc.Pos("/metadata/name")
+			at = fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+		}
+		p := audit.Position{File: e.m.File}
+		if e.doc != nil {
+			p = e.doc.Pos("/metadata/name")
+		}
+		e.m.Problems = append(e.m.Problems, audit.Problem{Position: p, Pointer: "/metadata/name",
+			Message: fmt.Sprintf("metadata.name %q is already used by the manifest at %s; names must be unique across one run", e.m.Name, at)})
+		e.m.Name = fmt.Sprintf("%s#%d", e.m.File, e.m.Document)
+	}
+}
+
+// Finish sorts the report and recounts its summary. Call it again after anything that
+// changes statuses (waivers) so the counts never disagree with the results.
+func Finish(r *audit.Report) {
+	sort.SliceStable(r.Inputs, func(i, j int) bool { return r.Inputs[i].Path < r.Inputs[j].Path })
+	sort.SliceStable(r.Manifests, func(i, j int) bool {
+		a, b := r.Manifests[i], r.Manifests[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Document < b.Document
+	})
+	order := make(map[string]int, len(r.Manifests))
+	for i, m := range r.Manifests {
+		order[m.Name] = i
+	}
+	sort.SliceStable(r.Results, func(i, j int) bool {
+		a, b := r.Results[i], r.Results[j]
+		if oa, ob := order[a.Manifest], order[b.Manifest]; oa != ob {
+			return oa < ob
+		}
+		return a.Control < b.Control
+	})
+	sort.SliceStable(r.Controls, func(i, j int) bool { return r.Controls[i].ID < r.Controls[j].ID })
+	r.Summary = audit.Summary{}
+	for _, res := range r.Results {
+		r.Summary.Add(res.Status)
+	}
+}
+
+// HasProblems reports whether any input could not be judged (exit status 2).
+func HasProblems(r *audit.Report) bool {
+	for _, m := range r.Manifests {
+		if len(m.Problems) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Failed reports whether any result at or above the threshold fails the gate. An error
+// result counts as a failure whatever its control's severity: a control that could not
+// judge has not shown compliance. threshold "" means any failure; "none" never fails.
+func Failed(r *audit.Report, threshold string) bool {
+	if threshold == "none" {
+		return false
+	}
+	min := -1
+	if threshold != "" {
+		min = audit.Severity(threshold).Rank()
+	}
+	sev := make(map[string]int, len(r.Controls))
+	for _, c := range r.Controls {
+		sev[c.ID] = c.Severity.Rank()
+	}
+	for _, res := range r.Results {
+		switch res.Status {
+		case audit.StatusError:
+			return true
+		case audit.StatusFail:
+			if sev[res.Control] >= min {
+				return true
+			}
+		}
+	}
+	return false
+}
