@@ -177,6 +177,15 @@ type FailureOutcome struct {
 	Domain      FailureDomain   `json:"domain"`
 	Unavailable []ServiceImpact `json:"unavailable"`
 	Surviving   []string        `json:"surviving"`
+	// Notes qualify surviving services, e.g. one that survives only by failover, or whose
+	// failover time could not be judged because no RTO is declared.
+	Notes []ServiceNote `json:"notes,omitempty"`
+}
+
+// ServiceNote is a remark about how one service survives a failure.
+type ServiceNote struct {
+	Service string `json:"service"`
+	Note    string `json:"note"`
 }
 
 // FailureDomain names what is lost.
@@ -190,7 +199,7 @@ type FailureDomain struct {
 type ServiceImpact struct {
 	Service string `json:"service"`
 	// Reason is one of: no-surviving-deployment, insufficient-capacity, standby-unreachable,
-	// cold-standby-too-slow, dependency-lost, dependency-cycle.
+	// cold-standby-too-slow, standby-too-slow, dependency-lost, dependency-cycle.
 	Reason string `json:"reason"`
 	// Chain is the dependency chain from the service to the root cause, ending in a
 	// human-readable cause, e.g. ["kakaotalk", "kakao-login", "only active in pangyo"].
