@@ -48,11 +48,13 @@ grades := object.get(input, path, [])
 
 first_year := params.now("dm_grading_first_year")
 
+due_month_day := params.now("dm_grading_due_month_day")
+
 basis := governance.param_basis("dm_grading_due_month_day", time.as_of_ns)
 
 # The grading for year y is submitted on the deadline day of year y-1, as the schema's
 # `year` convention for facilityGrades states.
-due(y) := sprintf("%04d-%s", [y - 1, params.now("dm_grading_due_month_day")])
+due(y) := sprintf("%04d-%s", [y - 1, due_month_day])
 
 # As for plans, the current metrics only say the provider is bound now: the current and
 # (once due) the next year's gradings are always judged, older years when declared.

@@ -47,10 +47,12 @@ plans := object.get(input, path, [])
 
 first_year := params.now("dm_plan_first_year")
 
+due_month_day := params.now("dm_plan_due_month_day")
+
 basis := governance.param_basis("dm_plan_due_month_day", time.as_of_ns)
 
 # The plan for year y is due on the deadline day of year y-1.
-due(y) := sprintf("%04d-%s", [y - 1, params.now("dm_plan_due_month_day")])
+due(y) := sprintf("%04d-%s", [y - 1, due_month_day])
 
 # The scope test reads the current metrics only, so it says nothing about earlier years:
 # the current and (once its deadline has passed) the next year's plans are always due;

@@ -6,6 +6,8 @@
 #   fire and a power cut-off, as Pangyo showed). A critical service that declares no backups
 #   fails. Resilience practice, not law; applies to any manifest that declares a critical
 #   service.
+#   The linked statute is context only: BCDA Art. 35(2)3 asks major providers for
+#   distribution and multiplexing of servers, storage, network and power.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 # scope: package

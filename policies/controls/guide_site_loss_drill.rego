@@ -6,6 +6,8 @@
 #   service's RTO. Kakao had replicas elsewhere in 2022 but had never failed over a whole
 #   site, and its failover tooling burned with Pangyo. Resilience practice, not law; applies
 #   to any manifest that declares a critical service.
+#   The linked statute is context only: BCDA Art. 35(2)3 asks major providers for
+#   distribution and multiplexing of servers, storage, network and power.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 # scope: package

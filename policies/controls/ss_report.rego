@@ -46,10 +46,12 @@ reports := object.get(input, path, [])
 
 first_year := params.now("ss_report_first_year")
 
+due_month_day := params.now("ss_report_due_month_day")
+
 basis := governance.param_basis("ss_report_due_month_day", time.as_of_ns)
 
 # The report for year y is due by the deadline day of year y itself.
-due(y) := sprintf("%04d-%s", [y, params.now("ss_report_due_month_day")])
+due(y) := sprintf("%04d-%s", [y, due_month_day])
 
 # Scope is computed from the last three months of the previous year, which is what binds the
 # report due this January; in early January, before that deadline, the latest report due is

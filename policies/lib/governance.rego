@@ -32,12 +32,13 @@ present(path) if {
 }
 
 # passed(due) holds when the deadline "by due" (a Korean date) had passed on the audit date.
-# On the due date itself the duty can still be met, so it has not passed.
-passed(due) if time.as_of_ns > time.day_end_ns(due)
+# On the due date itself the duty can still be met, so it has not passed. Dates are
+# zero-padded YYYY-MM-DD, so comparing the strings compares the days without parsing them.
+passed(due) if due < time.as_of
 
 # happened(date) holds when a declared date is not after the audit date: records dated later
 # describe a future the audit must not see, so a replayed audit gives the same verdict.
-happened(date) if time.day_start_ns(date) <= time.as_of_ns
+happened(date) if date <= time.as_of
 
 # param_basis(name, t) says where the value of a parameter in force at t comes from.
 param_basis(name, _) := "run override (data.resilcheck.overrides)" if params.has_override(name)
@@ -52,7 +53,9 @@ param_basis(name, t) := params.in_force(name, t).basis if not params.has_overrid
 #   {"kind": "late", "year", "due", "on", "index", "days_late"};
 #   {"kind": "no_evidence", "year", "due", "on", "index"}: no submission for the year on file
 #     names its evidence.
-annual_findings(subs, dues) := (missing_findings(subs, dues) | late_findings(subs, dues)) | no_evidence_findings(subs, dues)
+annual_findings(subs, dues) := (missing_findings(subs, dues, done) | late_findings(dues, done)) | no_evidence_findings(subs, dues, done) if {
+	done := submitted(subs)
+}
 
 # submitted(subs) maps each year to the index and date of its earliest submission made by
 # the audit date.
@@ -62,8 +65,7 @@ submitted(subs) := {y: {"index": i, "on": d} |
 	i := min({j | some j, s in subs; s.year == y; s.submittedOn == d})
 }
 
-missing_findings(subs, dues) := {f |
-	done := submitted(subs)
+missing_findings(subs, dues, done) := {f |
 	some y, due in dues
 	passed(due)
 	not done[y]
@@ -77,16 +79,16 @@ unsubmitted_entry(subs, y) := {"index": i} if {
 
 happened_submission(s) if happened(s.submittedOn)
 
-late_findings(subs, dues) := {f |
-	some y, sub in submitted(subs)
+late_findings(dues, done) := {f |
+	some y, sub in done
 	due := dues[y]
+	sub.on > due
 	days := time.days_between(due, sub.on)
-	days > 0
 	f := {"kind": "late", "year": y, "due": due, "on": sub.on, "index": sub.index, "days_late": days}
 }
 
-no_evidence_findings(subs, dues) := {f |
-	some y, sub in submitted(subs)
+no_evidence_findings(subs, dues, done) := {f |
+	some y, sub in done
 	due := dues[y]
 	not has_evidence(subs, y)
 	f := {"kind": "no_evidence", "year": y, "due": due, "on": sub.on, "index": sub.index}
