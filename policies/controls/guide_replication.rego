@@ -71,7 +71,7 @@ violations contains {
 # a site.
 violations contains {
 	"msg": sprintf("critical service %s replicates asynchronously with no declared lag bound (data.rpoMinutes)", [svc.id]),
-	"msg_ko": sprintf("핵심 서비스 %s는 비동기 복제이지만 지연 상한(data.rpoMinutes)이 신고되지 않았습니다.", [svc.id]),
+	"msg_ko": sprintf("핵심 서비스 %s의 데이터는 비동기로 복제되지만 지연 상한(data.rpoMinutes)이 신고되지 않았습니다.", [svc.id]),
 	"pointer": governance.pointer(["services", i, "data"]),
 	"evidence": {"service": svc.id, "replication": "async", "missing": "data.rpoMinutes"},
 } if {

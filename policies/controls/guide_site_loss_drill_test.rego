@@ -64,6 +64,7 @@ test_other_scenarios_do_not_count if {
 	d := {"date": "2026-05-01", "scenario": "tabletop", "result": "pass"}
 	some v in violations_of(manifest([svc([d])]))
 	v.evidence.last_site_loss_drill == "none"
+	endswith(v.msg_ko, "(마지막 훈련: 없음).")
 }
 
 test_no_drills_points_at_service if {
