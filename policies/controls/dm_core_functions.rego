@@ -39,11 +39,23 @@ import data.resilcheck.lib.siteloss
 
 default applies := false
 
-applies if scope.disaster_management
+# Only providers that run messaging or authentication have core functions to judge.
+applies if {
+	scope.disaster_management
+	has_core_function
+}
 
-applies if scope.stability
+applies if {
+	scope.stability
+	has_core_function
+}
 
 core_functions := {"messaging", "authentication"}
+
+has_core_function if {
+	some s in input.services
+	s.coreFunction in core_functions
+}
 
 active_sites(s) := {d.datacenter | some d in s.deployments; d.mode == "active"}
 

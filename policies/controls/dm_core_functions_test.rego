@@ -51,3 +51,8 @@ test_one_building_names_it if {
 test_undeclared_building_is_its_own if {
 	count(violations(svc("messaging", [{"datacenter": "b", "mode": "active"}, {"datacenter": "a1", "mode": "active"}]))) == 0
 }
+
+test_applies_only_with_a_core_function if {
+	dm_core_functions.applies with input as svc("messaging", [{"datacenter": "b", "mode": "active"}]) with data.resilcheck.run as run
+	not dm_core_functions.applies with input as svc("maps", [{"datacenter": "b", "mode": "active"}]) with data.resilcheck.run as run
+}

@@ -42,9 +42,17 @@ import data.resilcheck.lib.siteloss
 
 default applies := false
 
-applies if scope.disaster_management
+# A provider that declares no services (a datacenter operator judged on its facilities) has
+# nothing to lose here.
+applies if {
+	scope.disaster_management
+	count(siteloss.ids) > 0
+}
 
-applies if scope.stability
+applies if {
+	scope.stability
+	count(siteloss.ids) > 0
+}
 
 critical := {s.id | some s in object.get(input, "services", []); s.critical == true}
 

@@ -44,9 +44,17 @@ import data.resilcheck.lib.siteloss
 
 default applies := false
 
-applies if scope.disaster_management
+# A provider that declares no services (a datacenter operator judged on its facilities) has
+# nothing to lose here.
+applies if {
+	scope.disaster_management
+	count(siteloss.ids) > 0
+}
 
-applies if scope.stability
+applies if {
+	scope.stability
+	count(siteloss.ids) > 0
+}
 
 domain_word := {"datacenter": "datacenter", "power-feed": "power feed", "building": "building"}
 
