@@ -71,8 +71,9 @@ table := {
 	# gives no hour for the final report: both numbers are audit defaults, not law.
 	"dm_report_update_interval_minutes": [{"from": "2000-01-01", "value": 1440, "label": "audit-default", "basis": "BCDA Art. 39(4); Decree Art. 27 'from time to time until it ends': audit default, not law"}],
 	"dm_report_final_minutes": [{"from": "2000-01-01", "value": 1440, "label": "audit-default", "basis": "BCDA Art. 39(4); Decree Art. 27 report until the disaster ends: audit default, not law"}],
-	"ups_inspection_yearly_interval_years": [{"from": "2024-07-01", "value": 1, "label": "law", "basis": "UPS lithium battery inspection duty (Electrical Safety Management Act regime, as listed in REGULATIONS.md), from 2024-07-01"}],
-	"ups_inspection_interval_years": [{"from": "2024-07-01", "value": 2, "label": "law", "basis": "UPS lithium battery inspection duty (Electrical Safety Management Act regime, as listed in REGULATIONS.md), from 2024-07-01"}],
+	"ups_inspection_yearly_interval_years": [{"from": "2024-07-01", "value": 1, "label": "law", "basis": "Electrical Safety Management Act / Electric Utility Act enforcement rules as amended 2023-12-06, from 2024-07-01 (reported, not verified in statute text)"}],
+	"ups_inspection_interval_years": [{"from": "2024-07-01", "value": 2, "label": "law", "basis": "Electrical Safety Management Act / Electric Utility Act enforcement rules as amended 2023-12-06, from 2024-07-01 (reported, not verified in statute text)"}],
+	"ups_inspection_existing_due": [{"from": "2024-07-01", "value": "2025-06-30", "label": "law", "basis": "Electrical Safety Management Act / Electric Utility Act enforcement rules as amended 2023-12-06 (reported, not verified in statute text): UPS installed before 2024-07-01 inspected by 2025-06-30"}],
 	# --- governance controls (plans, grading, stability reports): first year each duty binds ---
 	# The 2023-01-03 amendments (in force 2023-07-04) made major value-added providers and
 	# datacenter operators major providers, so their first plan and grading submissions were
