@@ -38,7 +38,12 @@ import data.resilcheck.lib.time
 # agrees with the engine's verdict.
 default applies := false
 
-applies if scope.stability
+# The report duty was added on top of the older stability duty: before it was in force
+# (first_year undefined) there is nothing to judge.
+applies if {
+	scope.stability
+	first_year
+}
 
 path := ["governance", "stabilityReports"]
 

@@ -60,3 +60,9 @@ test_not_applicable_when_only_one_threshold_met if {
 	heavy := object.union(bound, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 50000000, "trafficSharePercent": 0.99}})
 	not ss_report.applies with input as {"provider": heavy} with data.resilcheck.run as run
 }
+
+test_not_applicable_before_the_report_duty_existed if {
+	m := manifest([])
+	not ss_report.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-03"}
+	ss_report.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
+}
