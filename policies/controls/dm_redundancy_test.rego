@@ -89,7 +89,8 @@ test_not_applicable_to_small_providers if {
 
 test_applies_under_the_stability_duty_before_2023 if {
 	kakao := object.union(major, {"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "dailyAverageUsers": 40000000, "trafficSharePercent": 1.2}})
-	dm_redundancy.applies with input as {"provider": kakao} with data.resilcheck.run as {"as_of": "2022-10-15"}
+	m := {"provider": kakao, "datacenters": sites, "services": [{"id": "talk", "name": "talk", "deployments": [active("east")]}]}
+	dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2022-10-15"}
 }
 
 test_not_applicable_without_services if {
