@@ -26,8 +26,15 @@ type view struct {
 
 type manifestView struct {
 	audit.Manifest
+	// All is every verdict on the manifest, most urgent first.
+	All []resultView
+	// Results is All without Unjudged: the verdicts worth a line each.
 	Results []resultView
-	Summary audit.Summary
+	// Unjudged are the error verdicts of a manifest with input problems: the engine marks
+	// every control as not evaluated, and the problems themselves say why, so the
+	// human-readable formats summarise these in one line instead of one per control.
+	Unjudged []resultView
+	Summary  audit.Summary
 }
 
 type resultView struct {
@@ -70,19 +77,47 @@ func newView(r *audit.Report) *view {
 			v.manifests = append(v.manifests, manifestView{Manifest: audit.Manifest{Name: res.Manifest, File: res.Manifest}})
 		}
 		rv := resultView{Result: res, Control: v.control(res.Control), Violations: sortedViolations(res.Violations)}
-		v.manifests[i].Results = append(v.manifests[i].Results, rv)
+		v.manifests[i].All = append(v.manifests[i].All, rv)
 		v.manifests[i].Summary.Add(res.Status)
 	}
 	for i := range v.manifests {
-		slices.SortStableFunc(v.manifests[i].Results, func(a, b resultView) int {
+		m := &v.manifests[i]
+		slices.SortStableFunc(m.All, func(a, b resultView) int {
 			return cmp.Or(
 				cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
 				cmp.Compare(b.Control.Severity.Rank(), a.Control.Severity.Rank()),
 				cmp.Compare(a.Control.ID, b.Control.ID),
 			)
 		})
+		for _, rv := range m.All {
+			if len(m.Problems) > 0 && rv.Status == audit.StatusError {
+				m.Unjudged = append(m.Unjudged, rv)
+			} else {
+				m.Results = append(m.Results, rv)
+			}
+		}
 	}
 	return v
+}
+
+// unjudgedLine is the one-line summary of a manifest's unjudged controls, e.g.
+// "40 controls not evaluated: invalid manifest: 2 problems".
+func unjudgedLine(lang string, m manifestView) string {
+	if len(m.Unjudged) == 0 {
+		return ""
+	}
+	reason := m.Unjudged[0].Reason
+	for _, u := range m.Unjudged[1:] {
+		if u.Reason != reason {
+			reason = ""
+			break
+		}
+	}
+	s := count(lang, len(m.Unjudged), "label.controls") + " " + tr(lang, "label.notevaluated")
+	if reason != "" {
+		s += ": " + reason
+	}
+	return s
 }
 
 // control returns the catalogue entry for id, or a minimal stand-in that still names it.
@@ -107,7 +142,8 @@ func sortedViolations(in []audit.Violation) []audit.Violation {
 	return out
 }
 
-// controlSummary counts one control's verdicts over all manifests.
+// controlSummary counts one control's verdicts over the manifests it could judge; the
+// unjudged verdicts of a broken manifest would otherwise mark every control as an error.
 func (v *view) controlSummary(id string) audit.Summary {
 	var s audit.Summary
 	for _, m := range v.manifests {

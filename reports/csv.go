@@ -41,7 +41,7 @@ func renderCSV(w io.Writer, r *audit.Report, _ Options) error {
 			row(m.Name, m.File, m.Provider, "input", "input problem", "입력 문제", "", "", "", "",
 				string(audit.StatusError), "0", p.Message, location(p.Position, m.File), p.Pointer)
 		}
-		for _, res := range m.Results {
+		for _, res := range m.All {
 			c := res.Control
 			first, loc := "", ""
 			if len(res.Violations) > 0 {

@@ -214,7 +214,12 @@ func fixtureReport() *audit.Report {
 		Controls:  controls,
 		ExitCode:  1,
 	}
-	for _, res := range results {
+	// As the engine does, a manifest that could not be judged gets an error verdict from
+	// every control.
+	for _, c := range controls {
+		r.Results = append(r.Results, audit.Result{Manifest: broken.Name, Control: c.ID, Status: audit.StatusError, Reason: "invalid manifest: 2 problems"})
+	}
+	for _, res := range r.Results {
 		r.Summary.Add(res.Status)
 	}
 	return r

@@ -415,7 +415,7 @@ func TestJUnitCounts(t *testing.T) {
 	want := map[string]counts{
 		"kakao":                          {10, 3, 1, 3},
 		"pangyo-idc":                     {10, 1, 0, 5},
-		"testdata/manifests/broken.yaml": {1, 0, 1, 0},
+		"testdata/manifests/broken.yaml": {11, 0, 11, 0},
 	}
 	for _, s := range doc.Suites {
 		got := counts{s.Tests, s.Failures, s.Errors, s.Skipped}
@@ -438,7 +438,7 @@ func TestJUnitCounts(t *testing.T) {
 			t.Errorf("suite %s attributes disagree with its testcases", s.Name)
 		}
 	}
-	if doc.Tests != 21 || doc.Failures != 4 || doc.Errors != 2 {
-		t.Errorf("testsuites totals = %d/%d/%d, want 21/4/2", doc.Tests, doc.Failures, doc.Errors)
+	if doc.Tests != 31 || doc.Failures != 4 || doc.Errors != 12 {
+		t.Errorf("testsuites totals = %d/%d/%d, want 31/4/12", doc.Tests, doc.Failures, doc.Errors)
 	}
 }

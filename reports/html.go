@@ -52,7 +52,7 @@ func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
 			row := htmlMatrixRow{Control: c}
 			for _, m := range v.manifests {
 				var st audit.Status
-				for _, res := range m.Results {
+				for _, res := range m.All {
 					if res.Control.ID == c.ID {
 						st = res.Status
 					}
@@ -99,6 +99,7 @@ var htmlFuncs = template.FuncMap{
 	"tr":       tr,
 	"count":    count,
 	"term":     term,
+	"unjudged": unjudgedLine,
 	"status":   statusWord,
 	"severity": severityWord,
 	"kind":     kindWord,
@@ -209,7 +210,7 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "heading.manifest"}}</th><th>{{tr $L "label.provider"}}</th><th>{{tr $L "label.file"}}</th><th>{{tr $L "label.results"}}</th></tr></thead>
 <tbody>
 {{- range .Manifests}}
-<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{if .Results}}{{summary $L .Summary}}{{end}}{{if and .Results .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>
+<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{if .All}}{{summary $L .Summary}}{{end}}{{if and .All .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -231,7 +232,7 @@ section.manifest { break-before: page; }
 {{- range .Manifests}}
 <section class="manifest">
 <h2>{{tr $L "heading.manifest"}}: {{.Name}}</h2>
-<p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} {{- if .Results}} · {{summary $L .Summary}}{{end}}</p>
+<p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} {{- if .All}} · {{summary $L .Summary}}{{end}}</p>
 
 {{- if .Problems}}
 <h3>{{tr $L "heading.problems"}}</h3>
@@ -244,6 +245,7 @@ section.manifest { break-before: page; }
 {{- end}}
 </tbody>
 </table>
+{{- with unjudged $L .}}<p class="meta">{{.}}</p>{{end}}
 {{- end}}
 
 {{- if .Scopes}}

@@ -81,7 +81,7 @@ func renderJUnit(w io.Writer, r *audit.Report, _ Options) error {
 			})
 			s.Errors++
 		}
-		for _, res := range m.Results {
+		for _, res := range m.All {
 			c := res.Control
 			tc := junitCase{
 				Name:      strings.TrimSpace(c.ID + " " + c.Title.En),

@@ -109,6 +109,12 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 				p("| %s | %s | %s |", mdCode(location(pr.Position, m.File)), ptr, md(pr.Message))
 			}
 		}
+		for _, m := range v.manifests {
+			if u := unjudgedLine(L, m); u != "" {
+				p("")
+				p("%s: %s", mdCode(m.Name), md(u))
+			}
+		}
 	}
 	section(audit.StatusError, "heading.errors")
 	section(audit.StatusWaived, "heading.waived")

@@ -193,9 +193,11 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-
 //     synthetic rule RESILCHECK-INPUT, not toolExecutionNotifications: they are defects at
 //     a line of the user's file, and code scanning shows results but ignores notifications,
 //     so a broken manifest would otherwise vanish from the dashboard.
-//   - A control that could not be evaluated (status error) is a toolExecutionNotification
-//     tied to its rule, and makes executionSuccessful false: the tool, not the input,
-//     failed, and no verdict exists to report as a result.
+//   - A control that could not be evaluated (status error) on a valid manifest is a
+//     toolExecutionNotification tied to its rule, and makes executionSuccessful false: the
+//     tool, not the input, failed, and no verdict exists to report as a result. The error
+//     verdicts of a manifest with input problems are left out: the RESILCHECK-INPUT results
+//     already say why nothing was judged.
 //   - partialFingerprints hash the control, manifest file, document and JSON pointer, never
 //     the line, so an alert keeps its identity when lines above it move.
 func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {

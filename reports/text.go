@@ -97,6 +97,9 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 		for _, p := range m.Problems {
 			t.line("  %s%s  %s", t.statusTag(audit.StatusError), location(p.Position, m.File), p.Message)
 		}
+		if u := unjudgedLine(L, m); u != "" {
+			t.line("  %s", t.style(ansiDim, u))
+		}
 		var counted audit.Summary
 		for _, res := range m.Results {
 			switch res.Status {
