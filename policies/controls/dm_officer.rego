@@ -37,12 +37,24 @@ applies if scope.disaster_management
 
 officer := object.get(input, ["governance", "officer"], null)
 
+# limit is the notice period in force on the day the officer was appointed.
+limit := params.at("dm_officer_notify_days", time.day_start_ns(officer.appointedOn))
+
+due := time.add_days(officer.appointedOn, limit)
+
+# notified_on is the notice date, when it had happened by the audit date: a notice dated
+# after the audit date has not happened yet from the audit's point of view.
+notified_on := officer.ministryNotifiedOn if time.day_start_ns(officer.ministryNotifiedOn) <= time.as_of_ns
+
+# Violations are judged only where the control applies, so querying them directly with
+# `opa eval` gives the same answer as the engine.
 violations contains {
 	"msg": "no disaster-management officer is declared (governance.officer is missing)",
 	"msg_ko": "재난관리책임자가 신고되지 않았습니다(governance.officer 누락).",
 	"pointer": "/governance",
 	"evidence": {"missing": "governance.officer"},
 } if {
+	applies
 	officer == null
 }
 
@@ -52,6 +64,7 @@ violations contains {
 	"pointer": "/governance/officer/appointed",
 	"evidence": {"appointed": false},
 } if {
+	applies
 	officer.appointed == false
 }
 
@@ -61,6 +74,7 @@ violations contains {
 	"pointer": "/governance/officer",
 	"evidence": {"missing": "governance.officer.appointedOn"},
 } if {
+	applies
 	officer.appointed == true
 	not officer.appointedOn
 }
@@ -69,22 +83,22 @@ violations contains {
 	"msg": sprintf("the ministry has not been notified of the officer appointed on %s; notice was due by %s", [officer.appointedOn, due]),
 	"msg_ko": sprintf("%s에 지정된 재난관리책임자를 통보하지 않았습니다(기한 %s).", [officer.appointedOn, due]),
 	"pointer": "/governance/officer",
-	"evidence": {"appointed_on": officer.appointedOn, "due": due, "as_of": time.as_of},
+	"evidence": {"appointed_on": officer.appointedOn, "due": due, "limit_days": limit, "as_of": time.as_of},
 } if {
+	applies
 	officer.appointed == true
-	not officer.ministryNotifiedOn
-	due := time.add_days(officer.appointedOn, params.now("dm_officer_notify_days"))
+	not notified_on
 	time.as_of_ns > time.day_end_ns(due)
 }
 
 violations contains {
-	"msg": sprintf("the ministry was notified on %s, %d days after the appointment on %s (limit %d days)", [officer.ministryNotifiedOn, days, officer.appointedOn, limit]),
-	"msg_ko": sprintf("지정일(%s)부터 %d일 뒤인 %s에 통보했습니다(기한 %d일).", [officer.appointedOn, days, officer.ministryNotifiedOn, limit]),
+	"msg": sprintf("the ministry was notified on %s, %d days after the appointment on %s (limit %d days)", [notified_on, days, officer.appointedOn, limit]),
+	"msg_ko": sprintf("지정일(%s)부터 %d일 뒤인 %s에 통보했습니다(기한 %d일).", [officer.appointedOn, days, notified_on, limit]),
 	"pointer": "/governance/officer/ministryNotifiedOn",
-	"evidence": {"appointed_on": officer.appointedOn, "notified_on": officer.ministryNotifiedOn, "days": days, "limit_days": limit},
+	"evidence": {"appointed_on": officer.appointedOn, "notified_on": notified_on, "days": days, "limit_days": limit},
 } if {
+	applies
 	officer.appointed == true
-	limit := params.at("dm_officer_notify_days", time.day_start_ns(officer.appointedOn))
-	days := time.days_between(officer.appointedOn, officer.ministryNotifiedOn)
+	days := time.days_between(officer.appointedOn, notified_on)
 	days > limit
 }

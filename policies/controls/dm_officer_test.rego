@@ -57,3 +57,23 @@ test_not_applicable_below_thresholds if {
 test_applies_at_exactly_ten_million_users if {
 	dm_officer.applies with input as {"provider": major} with data.resilcheck.run as run
 }
+
+test_notice_after_the_audit_date_has_not_happened_yet if {
+	# Appointed 2026-09-01, notice dated 2026-12-01: on 2026-11-22 the notice is overdue and
+	# has not happened yet.
+	m := manifest({"appointed": true, "appointedOn": "2026-09-01", "ministryNotifiedOn": "2026-12-01"})
+	some v in dm_officer.violations with input as m with data.resilcheck.run as run
+	v.pointer == "/governance/officer"
+	v.evidence.due == "2026-10-01"
+}
+
+test_no_violations_where_not_applicable if {
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 5}})
+	count(dm_officer.violations) == 0 with input as {"provider": small} with data.resilcheck.run as run
+}
+
+test_override_of_notice_period_applies if {
+	m := manifest({"appointed": true, "appointedOn": "2025-01-01", "ministryNotifiedOn": "2025-01-21"})
+	some v in dm_officer.violations with input as m with data.resilcheck.run as run with data.resilcheck.overrides as {"dm_officer_notify_days": 10}
+	v.evidence.limit_days == 10
+}
