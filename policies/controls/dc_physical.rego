@@ -103,6 +103,7 @@ violations contains {
 	"pointer": sites_pointer,
 	"evidence": {"missing": "datacenters[ownership in {own, leased-exclusive}]", "scope": scope.decisions.idc_protect.evidence},
 } if {
+	scope.idc_protect
 	count(scope.operated_datacenter_indexes) == 0
 }
 
