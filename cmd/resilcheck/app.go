@@ -115,6 +115,7 @@ func newApp(stdio appIO) *cli.App {
 			testCommand(stdio),
 			validateCommand(stdio),
 			schemaCommand(stdio),
+			simulateCommand(stdio),
 		},
 	}
 	return app

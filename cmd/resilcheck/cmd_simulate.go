@@ -1,0 +1,377 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/check"
+	"github.com/resilcheck/resilcheck/internal/engine"
+	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/validate"
+)
+
+func simulateCommand(stdio appIO) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringSliceFlag{Name: "fail", Usage: "take down `ID` (a datacenter, power feed or building; repeat to lose several at once)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
+		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+	}
+	flags = append(flags, bundleFlags()...)
+	return &cli.Command{
+		Name:      "simulate",
+		Usage:     "show what each datacenter, power feed or building failure takes down",
+		ArgsUsage: "PATH... (files, directories, or - for standard input)",
+		Description: "Without --fail, loses every datacenter, every power feed (substation) and every\n" +
+			"building holding two or more datacenters in turn; with --fail, loses exactly that\n" +
+			"combination. For each failure it lists the services that go down, why (the chain of\n" +
+			"lost dependencies down to the root cause) and what survives.\n" +
+			"Exits 0 when every service survives every analysed failure, 1 when some failure\n" +
+			"takes a service down, 2 on bad input or an unknown --fail id.",
+		Flags: flags,
+		Action: func(c *cli.Context) error {
+			return runSimulate(c, stdio)
+		},
+	}
+}
+
+func runSimulate(c *cli.Context, stdio appIO) error {
+	if err := argsOnly(c); err != nil {
+		return err
+	}
+	if c.NArg() == 0 {
+		return withCode(ExitInputError, errors.New("simulate: no input: give one or more files or directories, or - for standard input"))
+	}
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return withCode(ExitInputError, fmt.Errorf("--format %q: want text or json", format))
+	}
+	asOf, err := parseAsOf(c.String("as-of"))
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
+	if c.Duration("timeout") <= 0 {
+		return withCode(ExitInputError, errors.New("--timeout must be positive"))
+	}
+	if err := validate.Ready(); err != nil {
+		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
+	}
+	fail := cleanIDs(c.StringSlice("fail"))
+	paths := c.Args().Slice()
+
+	// Standard input can be read only once, but an unknown --fail id must be caught before
+	// the evaluation, so it is buffered and replayed to both readers.
+	stdin := stdio.Stdin
+	if len(fail) > 0 {
+		loadStdin := stdin
+		if slices.Contains(paths, "-") && stdin != nil {
+			b, err := io.ReadAll(stdin)
+			if err != nil {
+				return withCode(ExitInputError, fmt.Errorf("read standard input: %w", err))
+			}
+			stdin, loadStdin = bytes.NewReader(b), bytes.NewReader(b)
+		}
+		if err := checkFailIDs(fail, manifest.Load(paths, manifest.Options{Stdin: loadStdin})); err != nil {
+			return withCode(ExitInputError, err)
+		}
+	}
+
+	tool, opaVersion, goVersion := versions()
+	opts := check.Options{
+		Paths:      paths,
+		PolicyDirs: c.StringSlice("policy"),
+		DataFiles:  c.StringSlice("data"),
+		AsOf:       asOf,
+		Fail:       fail,
+		Timeout:    c.Duration("timeout"),
+		Stdin:      stdin,
+		Tool:       audit.Tool{Name: "resilcheck", Version: tool, OPAVersion: opaVersion, GoVersion: goVersion},
+		Command:    commandLine(),
+	}
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r, err := check.Run(ctx, opts)
+	if err != nil {
+		return engineError(err)
+	}
+	printProblems(stdio.Stderr, r)
+
+	sim := newSimulation(r, fail)
+	if format == "json" {
+		enc := json.NewEncoder(stdio.Stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(sim)
+	} else {
+		err = sim.writeText(stdio.Stdout, !noColor(c, stdio) && isTerminal(stdio.Stdout))
+	}
+	if err != nil {
+		return withCode(ExitInputError, fmt.Errorf("write output: %w", err))
+	}
+	switch {
+	case check.HasProblems(r):
+		return reported(ExitInputError)
+	case sim.Summary.FailuresWithLoss > 0:
+		return reported(ExitFailed)
+	}
+	return nil
+}
+
+// cleanIDs drops blanks and repeats and sorts, so "--fail a --fail a" is the failure "a".
+func cleanIDs(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// domainIDs are the failure-domain ids the loaded manifests declare, by kind.
+type domainIDs struct {
+	datacenters, feeds, buildings map[string]bool
+}
+
+func collectDomainIDs(sources []*manifest.Source) domainIDs {
+	k := domainIDs{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	for _, src := range sources {
+		for _, d := range src.Documents {
+			root, _ := d.Value.(map[string]any)
+			dcs, _ := root["datacenters"].([]any)
+			for _, v := range dcs {
+				dc, _ := v.(map[string]any)
+				if id, ok := dc["id"].(string); ok {
+					k.datacenters[id] = true
+				}
+				if b, ok := dc["building"].(string); ok {
+					k.buildings[b] = true
+				}
+				feeds, _ := dc["powerFeeds"].([]any)
+				for _, f := range feeds {
+					if id, ok := f.(string); ok {
+						k.feeds[id] = true
+					}
+				}
+			}
+		}
+	}
+	return k
+}
+
+func (k domainIDs) known(id string) bool { return k.datacenters[id] || k.feeds[id] || k.buildings[id] }
+
+// checkFailIDs rejects an id no input declares: a typo would otherwise simulate losing
+// nothing and report that everything survives. An id known to only some of several
+// manifests is fine; the others simply lose nothing to it.
+func checkFailIDs(fail []string, sources []*manifest.Source) error {
+	k := collectDomainIDs(sources)
+	var unknown []string
+	for _, id := range fail {
+		if !k.known(id) {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	list := func(m map[string]bool) string {
+		if len(m) == 0 {
+			return "(none)"
+		}
+		ids := make([]string, 0, len(m))
+		for id := range m {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Errorf("--fail: unknown failure domain %s; known ids:\n  datacenters: %s\n  power feeds: %s\n  buildings:   %s",
+		quoteAll(unknown), list(k.datacenters), list(k.feeds), list(k.buildings))
+}
+
+func quoteAll(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = fmt.Sprintf("%q", id)
+	}
+	return strings.Join(q, ", ")
+}
+
+// simulation is what `simulate -f json` prints: the site-loss analysis of every manifest,
+// with stable field names and empty lists rather than null.
+type simulation struct {
+	AsOf      string              `json:"as_of"`
+	Fail      []string            `json:"fail"`
+	Summary   simulationSummary   `json:"summary"`
+	Manifests []simulatedManifest `json:"manifests"`
+}
+
+type simulationSummary struct {
+	Manifests        int `json:"manifests"`
+	Failures         int `json:"failures"`           // failures analysed, over all manifests
+	FailuresWithLoss int `json:"failures_with_loss"` // of which take at least one service down
+	Problems         int `json:"problems"`           // input problems (manifests not analysed)
+}
+
+type simulatedManifest struct {
+	Name     string          `json:"name"`
+	File     string          `json:"file"`
+	Document int             `json:"document"`
+	Provider string          `json:"provider,omitempty"`
+	Problems []audit.Problem `json:"problems,omitempty"`
+	SiteLoss *audit.SiteLoss `json:"site_loss"`
+}
+
+func newSimulation(r *audit.Report, fail []string) simulation {
+	s := simulation{AsOf: r.AsOf, Fail: fail, Manifests: []simulatedManifest{}}
+	if s.Fail == nil {
+		s.Fail = []string{}
+	}
+	for _, m := range r.Manifests {
+		s.Manifests = append(s.Manifests, simulatedManifest{
+			Name: m.Name, File: m.File, Document: m.Document, Provider: m.Provider,
+			Problems: m.Problems, SiteLoss: m.SiteLoss,
+		})
+		s.Summary.Manifests++
+		s.Summary.Problems += len(m.Problems)
+		if m.SiteLoss == nil {
+			continue
+		}
+		for _, f := range m.SiteLoss.Failures {
+			s.Summary.Failures++
+			if len(f.Unavailable) > 0 {
+				s.Summary.FailuresWithLoss++
+			}
+		}
+	}
+	return s
+}
+
+var domainWords = map[string]string{
+	"datacenter":  "datacenter",
+	"power-feed":  "power feed",
+	"building":    "building",
+	"combination": "combination",
+}
+
+func describeDomain(d audit.FailureDomain) string {
+	word := domainWords[d.Kind]
+	if word == "" {
+		word = d.Kind
+	}
+	s := word + " " + d.ID
+	if d.Kind != "datacenter" && len(d.Datacenters) > 0 {
+		s += " (takes down " + strings.Join(d.Datacenters, ", ") + ")"
+	}
+	return s
+}
+
+// writeText prints one block per manifest: a line per failure, and under each failure that
+// takes something down a table of the lost services with their chains, then the survivors.
+func (s simulation) writeText(w io.Writer, color bool) error {
+	paint := func(code, text string) string {
+		if !color {
+			return text
+		}
+		return "\x1b[" + code + "m" + text + "\x1b[0m"
+	}
+	down, ok := paint("1;31", "DOWN"), paint("32", "OK  ")
+	bw := &errWriter{w: w}
+	for i, m := range s.Manifests {
+		if i > 0 {
+			bw.printf("\n")
+		}
+		bw.printf("%s (%s)\n", m.Name, m.File)
+		switch {
+		case len(m.Problems) > 0:
+			bw.printf("  not analysed: %d input %s (listed on standard error)\n", len(m.Problems), plural(len(m.Problems), "problem", "problems"))
+			continue
+		case m.SiteLoss == nil:
+			bw.printf("  no site-loss analysis: the policy bundle has none\n")
+			continue
+		case len(m.SiteLoss.Failures) == 0:
+			bw.printf("  no datacenters declared: nothing to take down\n")
+			continue
+		}
+		f0 := m.SiteLoss.Failures[0]
+		total := len(f0.Unavailable) + len(f0.Surviving)
+		lossy := 0
+		for _, f := range m.SiteLoss.Failures {
+			if len(f.Unavailable) > 0 {
+				lossy++
+			}
+		}
+		bw.printf("  %d %s; %d %s analysed, %d %s services down\n", total, plural(total, "service", "services"),
+			len(m.SiteLoss.Failures), plural(len(m.SiteLoss.Failures), "failure", "failures"), lossy, plural(lossy, "takes", "take"))
+		for _, f := range m.SiteLoss.Failures {
+			switch {
+			case len(f.Unavailable) > 0:
+				bw.printf("  %s  %s: %d of %d services unavailable\n", down, describeDomain(f.Domain), len(f.Unavailable), total)
+				tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+				fmt.Fprintf(tw, "        SERVICE\tREASON\tCHAIN\n")
+				for _, u := range f.Unavailable {
+					fmt.Fprintf(tw, "        %s\t%s\t%s\n", u.Service, u.Reason, strings.Join(u.Chain, " → "))
+				}
+				_ = tw.Flush()
+				if len(f.Surviving) > 0 {
+					bw.printf("        surviving: %s\n", strings.Join(f.Surviving, ", "))
+				} else {
+					bw.printf("        surviving: none\n")
+				}
+			case len(f.Domain.Datacenters) == 0:
+				bw.printf("  %s  %s: no datacenter lost (every site on it has another feed)\n", ok, describeDomain(f.Domain))
+			default:
+				bw.printf("  %s  %s: all %d services survive\n", ok, describeDomain(f.Domain), total)
+			}
+			for _, n := range f.Notes {
+				bw.printf("        note: %s %s\n", n.Service, n.Note)
+			}
+		}
+		for _, c := range m.SiteLoss.Cycles {
+			bw.printf("  dependency cycle: %s → %s\n", strings.Join(c, " → "), c[0])
+		}
+	}
+	bw.printf("\n")
+	switch {
+	case s.Summary.FailuresWithLoss > 0:
+		bw.printf("simulate: %d of %d %s %s services down\n", s.Summary.FailuresWithLoss, s.Summary.Failures,
+			plural(s.Summary.Failures, "failure", "failures"), plural(s.Summary.FailuresWithLoss, "takes", "take"))
+	case s.Summary.Failures > 0:
+		bw.printf("simulate: every service survives every one of %d %s\n", s.Summary.Failures, plural(s.Summary.Failures, "failure", "failures"))
+	default:
+		bw.printf("simulate: no failure analysed\n")
+	}
+	return bw.err
+}
+
+// errWriter keeps the first write error so the text renderer can print without checking
+// every line and still report a broken pipe.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
