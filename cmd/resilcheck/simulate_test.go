@@ -1,0 +1,259 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// simulateJSON runs `simulate -f json` and decodes what it printed.
+func simulateJSON(t *testing.T, stdin string, args ...string) (simulation, int) {
+	t.Helper()
+	out, errOut, code := runCLI(t, stdin, append([]string{"simulate", "-f", "json"}, args...)...)
+	var s simulation
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatalf("simulate %v: output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", args, err, out, errOut)
+	}
+	return s, code
+}
+
+func failureNamed(t *testing.T, m simulatedManifest, kind, id string) audit.FailureOutcome {
+	t.Helper()
+	if m.SiteLoss == nil {
+		t.Fatalf("%s: no site-loss analysis", m.Name)
+	}
+	for _, f := range m.SiteLoss.Failures {
+		if f.Domain.Kind == kind && f.Domain.ID == id {
+			return f
+		}
+	}
+	t.Fatalf("%s: no failure %s %s", m.Name, kind, id)
+	return audit.FailureOutcome{}
+}
+
+// TestSimulateKakao checks the 2022-10-15 reconstruction against what happened: losing
+// Pangyo takes every service down, and the standby in Anyang is unreachable because the
+// failover tooling ran only in Pangyo.
+func TestSimulateKakao(t *testing.T) {
+	s, code := simulateJSON(t, "", "--as-of", "2022-10-15", "testdata/manifests/kakao-2022-10-15.yaml")
+	if code != ExitFailed {
+		t.Errorf("exit code = %d, want %d", code, ExitFailed)
+	}
+	m := s.Manifests[0]
+	pangyo := failureNamed(t, m, "datacenter", "skcc-pangyo")
+	if len(pangyo.Surviving) != 0 || len(pangyo.Unavailable) != 10 {
+		t.Errorf("losing skcc-pangyo: %d unavailable, surviving %v; want all 10 down", len(pangyo.Unavailable), pangyo.Surviving)
+	}
+	want := map[string]struct {
+		reason string
+		chain  []string
+	}{
+		"ops-tooling":         {"no-surviving-deployment", []string{"ops-tooling", "only active in skcc-pangyo"}},
+		"daum-mail":           {"no-surviving-deployment", nil},
+		"kakao-webtoon":       {"no-surviving-deployment", nil},
+		"kakaotalk":           {"standby-unreachable", []string{"kakaotalk", "ops-tooling", "only active in skcc-pangyo"}},
+		"kakao-account-login": {"standby-unreachable", []string{"kakao-account-login", "ops-tooling", "only active in skcc-pangyo"}},
+		"talk-drawer-plus":    {"standby-unreachable", nil},
+		"daum-portal":         {"standby-unreachable", nil},
+		"kakao-map":           {"standby-unreachable", nil},
+		"kakao-t":             {"standby-unreachable", nil},
+		"kakaopay":            {"standby-unreachable", nil},
+	}
+	for _, u := range pangyo.Unavailable {
+		w, ok := want[u.Service]
+		if !ok {
+			t.Errorf("unexpected lost service %s", u.Service)
+			continue
+		}
+		if u.Reason != w.reason {
+			t.Errorf("%s: reason %s, want %s", u.Service, u.Reason, w.reason)
+		}
+		if w.chain != nil && !slices.Equal(u.Chain, w.chain) {
+			t.Errorf("%s: chain %q, want %q", u.Service, u.Chain, w.chain)
+		}
+	}
+	for _, f := range m.SiteLoss.Failures {
+		if f.Domain.ID != "skcc-pangyo" && len(f.Unavailable) > 0 {
+			t.Errorf("losing %s %s takes down %d services, want none", f.Domain.Kind, f.Domain.ID, len(f.Unavailable))
+		}
+	}
+	if s.Summary.FailuresWithLoss != 1 {
+		t.Errorf("failures with loss = %d, want 1", s.Summary.FailuresWithLoss)
+	}
+}
+
+func TestSimulateScenariosThatSurvive(t *testing.T) {
+	cases := []struct {
+		name, asOf, file string
+	}{
+		{"naver on the day of the fire", "2022-10-15", "testdata/manifests/naver-2022-10-15.yaml"},
+		{"kakao after remediation", "2026-10-01", "testdata/manifests/kakao-remediated.yaml"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, code := simulateJSON(t, "", "--as-of", tc.asOf, tc.file)
+			if code != ExitOK {
+				t.Errorf("exit code = %d, want 0", code)
+			}
+			m := s.Manifests[0]
+			if m.SiteLoss == nil || len(m.SiteLoss.Failures) < 3 {
+				t.Fatalf("expected every datacenter, feed and building analysed, got %+v", m.SiteLoss)
+			}
+			for _, f := range m.SiteLoss.Failures {
+				if len(f.Unavailable) > 0 {
+					t.Errorf("losing %s %s takes down %s", f.Domain.Kind, f.Domain.ID, f.Unavailable[0].Service)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckRedundancyControls checks the controls built on the analysis, through `check`.
+func TestCheckRedundancyControls(t *testing.T) {
+	controls := []string{"KR-BCDA-35-REDUNDANCY", "KR-MSIT-2022-OPS-TOOLING", "KR-MSIT-2022-CORE-FUNCTIONS"}
+	cases := []struct {
+		name, asOf, file string
+		want             audit.Status
+	}{
+		{"kakao fails on the day of the fire", "2022-10-15", "testdata/manifests/kakao-2022-10-15.yaml", audit.StatusFail},
+		{"kakao fails once the BCDA scope is in force", "2023-07-04", "testdata/manifests/kakao-2022-10-15.yaml", audit.StatusFail},
+		{"naver passes", "2022-10-15", "testdata/manifests/naver-2022-10-15.yaml", audit.StatusPass},
+		{"kakao remediated passes", "2026-10-01", "testdata/manifests/kakao-remediated.yaml", audit.StatusPass},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, _ := runCLI(t, "", "check", "-f", "json", "--as-of", tc.asOf, tc.file)
+			var r audit.Report
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatalf("check output is not JSON: %v\nstderr:\n%s", err, errOut)
+			}
+			got := map[string]audit.Result{}
+			for _, res := range r.Results {
+				got[res.Control] = res
+			}
+			for _, id := range controls {
+				res, ok := got[id]
+				if !ok {
+					t.Errorf("%s: no result", id)
+					continue
+				}
+				if res.Status != tc.want {
+					t.Errorf("%s: status %s, want %s (%+v)", id, res.Status, tc.want, res.Violations)
+				}
+				if tc.want != audit.StatusFail {
+					continue
+				}
+				named := false
+				for _, v := range res.Violations {
+					named = named || strings.Contains(v.Message, "skcc-pangyo")
+				}
+				if !named {
+					t.Errorf("%s: no violation names skcc-pangyo: %+v", id, res.Violations)
+				}
+			}
+		})
+	}
+}
+
+func TestSimulateFail(t *testing.T) {
+	kakao := "testdata/manifests/kakao-2022-10-15.yaml"
+	cases := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantID   string
+		wantDCs  []string
+		wantLost int
+	}{
+		{"one datacenter", []string{"--fail", "skcc-pangyo", kakao}, ExitFailed, "skcc-pangyo", []string{"skcc-pangyo"}, 10},
+		{"one of two feeds loses nothing", []string{"--fail", "substation-pangyo-a", kakao}, ExitOK, "substation-pangyo-a", []string{}, 0},
+		{"both feeds take the site", []string{"--fail", "substation-pangyo-b", "--fail", "substation-pangyo-a", kakao}, ExitFailed, "substation-pangyo-a+substation-pangyo-b", []string{"skcc-pangyo"}, 10},
+		{"a standby site alone", []string{"--fail", "anyang", kakao}, ExitOK, "anyang", []string{"anyang"}, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, code := simulateJSON(t, "", append([]string{"--as-of", "2022-10-15"}, tc.args...)...)
+			if code != tc.wantCode {
+				t.Errorf("exit code = %d, want %d", code, tc.wantCode)
+			}
+			fs := s.Manifests[0].SiteLoss.Failures
+			if len(fs) != 1 {
+				t.Fatalf("got %d failures, want the one combination", len(fs))
+			}
+			f := fs[0]
+			if f.Domain.Kind != "combination" || f.Domain.ID != tc.wantID || !slices.Equal(f.Domain.Datacenters, tc.wantDCs) {
+				t.Errorf("domain = %+v, want combination %s losing %v", f.Domain, tc.wantID, tc.wantDCs)
+			}
+			if len(f.Unavailable) != tc.wantLost {
+				t.Errorf("%d services lost, want %d", len(f.Unavailable), tc.wantLost)
+			}
+		})
+	}
+}
+
+func TestSimulateFailFromStdin(t *testing.T) {
+	doc := readRepoFile(t, "testdata/siteloss/campus.yaml")
+	s, code := simulateJSON(t, doc, "--as-of", "2026-01-01", "--fail", "campus-1", "-")
+	if code != ExitFailed {
+		t.Errorf("exit code = %d, want %d", code, ExitFailed)
+	}
+	f := s.Manifests[0].SiteLoss.Failures[0]
+	if !slices.Equal(f.Domain.Datacenters, []string{"hall-a", "hall-b"}) {
+		t.Errorf("campus-1 takes down %v, want hall-a and hall-b", f.Domain.Datacenters)
+	}
+}
+
+func TestSimulateUsageErrors(t *testing.T) {
+	cases := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantStderr []string
+	}{
+		{"unknown id lists the known ones", "", []string{"simulate", "--fail", "pangyo", "testdata/manifests/kakao-2022-10-15.yaml"},
+			[]string{`unknown failure domain "pangyo"`, "datacenters: anyang, metro-3, metro-4, skcc-pangyo", "power feeds: substation-anyang", "buildings:   anyang-dc"}},
+		{"no input", "", []string{"simulate"}, []string{"no input"}},
+		{"bad format", "", []string{"simulate", "-f", "sarif", "testdata/siteloss/campus.yaml"}, []string{"want text or json"}},
+		{"bad date", "", []string{"simulate", "--as-of", "15/10/2022", "testdata/siteloss/campus.yaml"}, []string{"YYYY-MM-DD"}},
+		{"flag after path", "", []string{"simulate", "testdata/siteloss/campus.yaml", "--fail", "x"}, []string{"must come before the arguments"}},
+		{"invalid manifest", "apiVersion: resilcheck/v1\nkind: ProviderManifest\n", []string{"simulate", "-"}, []string{"<stdin>"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errOut, code := runCLI(t, tc.stdin, tc.args...)
+			if code != ExitInputError {
+				t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, ExitInputError, errOut)
+			}
+			for _, w := range tc.wantStderr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+		})
+	}
+}
+
+// TestSimulateText pins the human-readable table on the synthetic campus, which has one
+// service lost for every reason, a cycle, a shared building, a shared substation and a
+// failover that works.
+func TestSimulateText(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "simulate", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml")
+	if code != ExitFailed {
+		t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, ExitFailed, errOut)
+	}
+	compareGolden(t, filepath.Join(repoRoot, "testdata/siteloss/campus.golden.txt"), out)
+}
+
+func readRepoFile(t *testing.T, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
