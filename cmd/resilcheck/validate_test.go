@@ -216,7 +216,7 @@ func TestValidateMixedDirectory(t *testing.T) {
 	}
 	stderr = strings.ReplaceAll(stderr, filepath.ToSlash(dir), "$TMP")
 	want := "$TMP/b-unknown-dc.yaml:26:22: /services/0/deployments/1/datacenter: unknown datacenter \"pangyo-b\"\n" +
-		"$TMP/nested/c-syntax.json:4:40: invalid JSON: invalid character '}' looking for beginning of object key string\n"
+		"$TMP/nested/c-syntax.json:4:41: invalid JSON: invalid character '}' looking for beginning of object key string\n"
 	if stderr != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
 	}

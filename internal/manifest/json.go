@@ -140,12 +140,8 @@ func (d *jsonDecoder) array(pointer string, depth int) (any, error) {
 func (d *jsonDecoder) errorPos(err error, file string) audit.Position {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		off := int(se.Offset)
-		// Offset is just past the offending byte.
-		if off > 0 {
-			off--
-		}
-		return d.lines.pos(file, off)
+		// Offset counts the bytes read before the offending one.
+		return d.lines.pos(file, int(se.Offset))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return d.lines.pos(file, len(d.data))

@@ -1,0 +1,50 @@
+package manifest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzLoad feeds arbitrary bytes to both decoders. Without -fuzz it runs the seed corpus
+// only (the malformed-input corpus and the valid examples), so it is cheap in go test.
+// A panic recovered into a Problem counts as a failure: that net is for production.
+func FuzzLoad(f *testing.F) {
+	for _, dir := range []string{"../../testdata/invalid", "../../testdata/valid"} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.IsDir() || strings.HasSuffix(e.Name(), ".expected") {
+				continue
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+				f.Add(b, strings.HasSuffix(e.Name(), ".json"))
+			}
+		}
+	}
+	f.Add([]byte("a: &a [*a]"), false)
+	f.Add([]byte(`{"a": {"b": [1, 2, {"c": null}]}}`), true)
+	f.Fuzz(func(t *testing.T, data []byte, isJSON bool) {
+		src := &Source{Path: "fuzz"}
+		decode(src, data, isJSON, Options{MaxDepth: 32, MaxNodes: 10_000}.withDefaults())
+		for _, p := range src.Problems {
+			if strings.HasPrefix(p.Message, "internal error") {
+				t.Fatalf("decoder panicked: %s", p.Message)
+			}
+			if p.File != "fuzz" {
+				t.Fatalf("problem without its file: %+v", p)
+			}
+		}
+		if len(src.Problems) > 0 && src.Rejected == 0 {
+			t.Fatalf("problems %v but nothing rejected", src.Problems)
+		}
+		for _, d := range src.Documents {
+			if _, ok := d.Value.(map[string]any); !ok {
+				t.Fatalf("document %d is %T, not a mapping", d.Index, d.Value)
+			}
+			if d.Pos("").File != "fuzz" || d.Pos("/no/such/pointer").File != "fuzz" {
+				t.Fatalf("Pos lost the file")
+			}
+		}
+	})
+}

@@ -1,0 +1,311 @@
+package manifest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// loadString decodes one in-memory file the way Load decodes a file on disk.
+func loadString(t *testing.T, name, content string, opts Options) *Source {
+	t.Helper()
+	src := &Source{Path: name}
+	decode(src, []byte(content), strings.HasSuffix(name, ".json"), opts.withDefaults())
+	return src
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		in   string
+		want any
+	}{
+		{
+			name: "numbers stay exact",
+			file: "m.yaml",
+			in:   "big: 1500000000000\nneg: -3\nhex: 0x10\nfloat: 1.50\nexp: 1e12\nlead: .5\n",
+			want: map[string]any{"big": json.Number("1500000000000"), "neg": json.Number("-3"), "hex": json.Number("16"),
+				"float": json.Number("1.50"), "exp": json.Number("1e12"), "lead": json.Number("0.5")},
+		},
+		{
+			name: "dates and timestamps are kept as written",
+			file: "m.yaml",
+			in:   "d: 2022-10-15\nts: 2022-10-15T15:19:00+09:00\nq: \"2022-10-15\"\n",
+			want: map[string]any{"d": "2022-10-15", "ts": "2022-10-15T15:19:00+09:00", "q": "2022-10-15"},
+		},
+		{
+			name: "scalars",
+			file: "m.yaml",
+			in:   "t: true\nf: false\nn: null\ntilde: ~\nempty:\nyes: yes\nquoted: \"123\"\n",
+			want: map[string]any{"t": true, "f": false, "n": nil, "tilde": nil, "empty": nil, "yes": "yes", "quoted": "123"},
+		},
+		{
+			name: "merge keys: written keys win, then earlier sources",
+			file: "m.yaml",
+			in:   "a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc:\n  <<: [*a, *b]\n  x: 3\n",
+			want: map[string]any{
+				"a": map[string]any{"x": json.Number("1"), "y": json.Number("1")},
+				"b": map[string]any{"y": json.Number("2"), "z": json.Number("2")},
+				"c": map[string]any{"x": json.Number("3"), "y": json.Number("1"), "z": json.Number("2")},
+			},
+		},
+		{
+			name: "aliases expand",
+			file: "m.yaml",
+			in:   "feeds: &f [sub-a, sub-b]\nother: *f\n",
+			want: map[string]any{"feeds": []any{"sub-a", "sub-b"}, "other": []any{"sub-a", "sub-b"}},
+		},
+		{
+			name: "json keeps numbers exact",
+			file: "m.json",
+			in:   `{"big": 1000000000000, "f": 2.50, "list": [true, null, "x"], "o": {}}`,
+			want: map[string]any{"big": json.Number("1000000000000"), "f": json.Number("2.50"),
+				"list": []any{true, nil, "x"}, "o": map[string]any{}},
+		},
+		{
+			name: "byte order mark is ignored",
+			file: "m.json",
+			in:   "\uFEFF{\"a\": 1}",
+			want: map[string]any{"a": json.Number("1")},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := loadString(t, tc.file, tc.in, Options{})
+			if len(src.Problems) != 0 || len(src.Documents) != 1 {
+				t.Fatalf("problems %v, %d documents", src.Problems, len(src.Documents))
+			}
+			if got := src.Documents[0].Value; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("value\n got %#v\nwant %#v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPositions(t *testing.T) {
+	const yamlDoc = "# comment\nmetadata:\n  name: x\n  labels:\n    a/b: one\n    \"t~x\": two\nservices:\n  - id: s\n    deployments:\n      - {datacenter: dc, mode: active}\n"
+	const jsonDoc = "{\n  \"metadata\": {\"name\": \"x\", \"labels\": {\"a/b\": \"one\", \"t~x\": \"two\"}},\n  \"services\": [\n    {\"id\": \"s\", \"deployments\": [{\"datacenter\": \"dc\", \"mode\": \"active\"}]}\n  ]\n}\n"
+	type want struct {
+		pointer   string
+		line, col int
+		key       bool
+	}
+	tests := []struct {
+		name  string
+		file  string
+		in    string
+		wants []want
+	}{
+		{"yaml", "m.yaml", yamlDoc, []want{
+			{"", 2, 1, false},
+			{"/metadata/name", 3, 9, false},
+			{"/metadata/name", 3, 3, true},
+			{"/metadata/labels/a~1b", 5, 10, false},
+			{"/metadata/labels/t~0x", 6, 12, false},
+			{"/services/0/deployments/0/datacenter", 10, 22, false},
+			{"/services/0/deployments/0/datacenter", 10, 10, true},
+			{"/services/0/deployments/0/nope/deeper", 10, 9, false}, // nearest ancestor
+			{"/services/7", 8, 3, false},
+			{"/services/0", 8, 5, true}, // no key: falls back to the value
+		}},
+		{"json", "m.json", jsonDoc, []want{
+			{"", 1, 1, false},
+			{"/metadata/name", 2, 24, false},
+			{"/metadata/name", 2, 16, true},
+			{"/metadata/labels/a~1b", 2, 47, false},
+			{"/metadata/labels/t~0x", 2, 61, false},
+			{"/services/0/deployments/0/datacenter", 4, 48, false},
+			{"/services/0/deployments/0/mode", 4, 54, true},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := loadString(t, tc.file, tc.in, Options{})
+			if len(src.Documents) != 1 {
+				t.Fatalf("problems: %v", src.Problems)
+			}
+			d := src.Documents[0]
+			for _, w := range tc.wants {
+				got := d.Pos(w.pointer)
+				if w.key {
+					got = d.KeyPos(w.pointer)
+				}
+				if exp := (audit.Position{File: tc.file, Line: w.line, Column: w.col}); got != exp {
+					t.Errorf("pos(%q, key=%v) = %v, want %v", w.pointer, w.key, got, exp)
+				}
+			}
+		})
+	}
+}
+
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		in       string
+		opts     Options
+		want     []string // "line:col pointer: message" for each problem
+		docs     int
+		rejected int
+	}{
+		{"empty", "e.yaml", "", Options{}, []string{"0:0 : file is empty"}, 0, 1},
+		{"whitespace", "e.yaml", "  \n\n", Options{}, []string{"0:0 : file is empty"}, 0, 1},
+		{"comments only", "c.yaml", "# a\n# b\n", Options{}, []string{"0:0 : file has no documents (only comments or document separators)"}, 0, 1},
+		{"separators only", "s.yaml", "---\n---\n", Options{}, []string{"0:0 : file has no documents (only comments or document separators)"}, 0, 1},
+		{"not utf-8", "u.yaml", "a: 1\nb: \xff\n", Options{}, []string{"2:4 : file is not valid UTF-8: byte 0xff cannot start a character; save it as UTF-8"}, 0, 1},
+		{"duplicate yaml key", "d.yaml", "a: 1\nb: 2\na: 3\n", Options{}, []string{`3:1 /a: duplicate key "a" (first written at line 1)`}, 0, 1},
+		{"duplicate json key", "d.json", "{\"a\": 1,\n \"a\": 2}", Options{}, []string{`2:2 /a: duplicate key "a" (first written at line 1)`}, 0, 1},
+		{"boolean key", "k.yaml", "true: 1\n", Options{}, []string{"1:1 : mapping key true is a boolean, not a string; quote it"}, 0, 1},
+		{"null key", "k.yaml", "a:\n  ~: 1\n", Options{}, []string{"2:3 /a: mapping key ~ is null, not a string; quote it"}, 0, 1},
+		{"complex key", "k.yaml", "? [a]\n: 1\n", Options{}, []string{"1:3 : mapping key (a list) is a list, not a string; quote it"}, 0, 1},
+		{"top-level list", "l.yaml", "- a\n", Options{}, []string{"1:1 : a manifest must be a mapping of fields at the top level, not a list"}, 0, 1},
+		{"top-level null", "n.yaml", "null\n", Options{}, []string{"1:1 : a manifest must be a mapping of fields at the top level, not null"}, 0, 1},
+		{"depth limit", "d.yaml", "a: [[[1]]]\n", Options{MaxDepth: 2}, []string{"1:6 /a/0/0: nested more than 2 levels deep"}, 0, 1},
+		{"json depth limit", "d.json", `{"a": [[[1]]]}`, Options{MaxDepth: 2}, []string{"1:9 /a/0/0: nested more than 2 levels deep"}, 0, 1},
+		{"node limit", "n.yaml", "a: &a [1, 2, 3]\nb: [*a, *a, *a]\n", Options{MaxNodes: 10}, []string{"1:14 /b/0/2: document expands to more than 10 values (YAML aliases multiplying content?)"}, 0, 1},
+		{"nan", "n.yaml", "a: .nan\n", Options{}, []string{"1:4 /a: .nan is not a finite number"}, 0, 1},
+		{"yaml syntax", "s.yaml", "a: 1\nb:\n  c: 1\n d: 2\n", Options{}, []string{"4:2 : invalid YAML: did not find expected key"}, 0, 1},
+		{"json syntax", "s.json", "{\"a\": tru}", Options{}, []string{"1:8 : invalid JSON: invalid character '}' in literal true (expecting 'e')"}, 0, 1},
+		{"json truncated", "s.json", "{\"a\": [1,\n", Options{}, []string{"2:1 : invalid JSON: unexpected end of input (unclosed object or array?)"}, 0, 1},
+		{
+			name: "second document broken, first kept",
+			file: "m.yaml",
+			in:   "a: 1\n---\nb: [\n",
+			want: []string{"3:1 : invalid YAML: did not find expected node content"},
+			docs: 1, rejected: 1,
+		},
+		{
+			name: "bad document between good ones",
+			file: "m.yaml",
+			in:   "a: 1\n---\n- x\n---\nc: 3\n",
+			want: []string{"3:1 : a manifest must be a mapping of fields at the top level, not a list"},
+			docs: 2, rejected: 1,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := loadString(t, tc.file, tc.in, tc.opts)
+			var got []string
+			for _, p := range src.Problems {
+				if p.File != tc.file {
+					t.Errorf("problem without the file: %+v", p)
+				}
+				got = append(got, strings.Join([]string{itoa(p.Line) + ":" + itoa(p.Column), p.Pointer + ": " + p.Message}, " "))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("problems\n got %q\nwant %q", got, tc.want)
+			}
+			if len(src.Documents) != tc.docs || src.Rejected != tc.rejected {
+				t.Errorf("documents = %d, rejected = %d; want %d, %d", len(src.Documents), src.Rejected, tc.docs, tc.rejected)
+			}
+		})
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestMultiDocumentIndex(t *testing.T) {
+	src := loadString(t, "m.yaml", "---\na: 1\n---\n---\nb: 2\n...\n", Options{})
+	if len(src.Problems) != 0 || len(src.Documents) != 2 {
+		t.Fatalf("problems %v, %d documents", src.Problems, len(src.Documents))
+	}
+	// Index counts every document in the stream, empty ones too, so it matches what an
+	// editor shows.
+	if src.Documents[0].Index != 0 || src.Documents[1].Index != 2 {
+		t.Errorf("indexes = %d, %d; want 0, 2", src.Documents[0].Index, src.Documents[1].Index)
+	}
+	if p := src.Documents[1].Pos("/b"); p.Line != 5 {
+		t.Errorf("second document positions are file lines: got %v", p)
+	}
+}
+
+func TestLoadPaths(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, content string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b.yaml", "b: 1\n")
+	write("a.YML", "a: 1\n")
+	write("sub/c.json", `{"c": 1}`)
+	write("sub/readme.md", "# not a manifest\n")
+	write("z/big.yaml", "k: "+strings.Repeat("x", 200)+"\n")
+	write("other.txt", "x: 1\n")
+
+	slash := filepath.ToSlash(dir)
+	sources := Load([]string{dir, filepath.Join(dir, "b.yaml"), filepath.Join(dir, "other.txt"), "-", "-", filepath.Join(dir, "missing.yaml")},
+		Options{MaxFileSize: 100, Stdin: strings.NewReader("s: 1\n")})
+	var got []string
+	for _, s := range sources {
+		line := strings.TrimPrefix(s.Path, slash+"/")
+		for _, p := range s.Problems {
+			line += " | " + p.Message
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"a.YML",
+		"b.yaml",
+		"sub/c.json",
+		"z/big.yaml | file is 204 bytes, over the 100-byte limit (raise it with --max-file-size)",
+		"other.txt", // named explicitly: read whatever its extension
+		"<stdin>",   // "-" twice reads stdin once
+		"missing.yaml | no such file or directory",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sources\n got %q\nwant %q", got, want)
+	}
+	sum := sha256.Sum256([]byte("b: 1\n"))
+	if sources[1].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("sha256 = %s", sources[1].SHA256)
+	}
+	if sources[3].SHA256 != "" {
+		t.Errorf("a file refused for size must have no hash, got %s", sources[3].SHA256)
+	}
+	if d := sources[5].Documents; len(d) != 1 || d[0].File != StdinName {
+		t.Errorf("stdin documents = %+v", d)
+	}
+}
+
+func TestLoadWithoutStdin(t *testing.T) {
+	sources := Load([]string{"-"}, Options{})
+	if len(sources) != 1 || len(sources[0].Problems) != 1 || sources[0].Problems[0].Message != "standard input is not available" {
+		t.Errorf("got %+v", sources)
+	}
+}
+
+func TestJoin(t *testing.T) {
+	tests := []struct {
+		name string
+		base string
+		toks []any
+		want string
+	}{
+		{"root", "", []any{"a"}, "/a"},
+		{"index", "/a", []any{3, "b"}, "/a/3/b"},
+		{"escapes", "", []any{"a/b", "c~d"}, "/a~1b/c~0d"},
+		{"empty token", "", []any{""}, "/"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Join(tc.base, tc.toks...); got != tc.want {
+				t.Errorf("Join = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
