@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -114,16 +116,42 @@ func readSources(srcs []PolicySource) ([]File, error) {
 var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
 
 // parseFiles parses the given files, collecting every syntax error rather than the first.
+// Files are parsed on every core: parsing is a fifth of start-up, which a one-manifest CLI
+// run pays in full.
 func parseFiles(files []File) (map[string]*ast.Module, []Problem) {
+	type parsed struct {
+		mod   *ast.Module
+		probs []Problem
+	}
+	out := make([]parsed, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				m, err := ast.ParseModuleWithOpts(files[i].Name, string(files[i].Content), parserOptions)
+				if err != nil {
+					out[i].probs = astProblems(files[i].Name, err)
+					continue
+				}
+				out[i].mod = m
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	mods := make(map[string]*ast.Module, len(files))
 	var probs []Problem
-	for _, f := range files {
-		m, err := ast.ParseModuleWithOpts(f.Name, string(f.Content), parserOptions)
-		if err != nil {
-			probs = append(probs, astProblems(f.Name, err)...)
-			continue
+	for i, p := range out {
+		probs = append(probs, p.probs...)
+		if p.mod != nil {
+			mods[files[i].Name] = p.mod
 		}
-		mods[f.Name] = m
 	}
 	return mods, probs
 }

@@ -110,7 +110,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			"run":       map[string]any{"as_of": opts.AsOf, "fail": fail},
 			"overrides": overrides,
 		},
-	}, inmem.OptRoundTripOnWrite(false))
+	}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
 	e := &Engine{
 		compiler: compiler,
