@@ -17,9 +17,10 @@ func validateCommand(stdio appIO) *cli.Command {
 		Name:      "validate",
 		Usage:     "check that manifests load and match the manifest schema, without judging them",
 		ArgsUsage: "PATH...",
-		Description: "Reads every PATH (a file, a directory searched for *.yaml, *.yml and *.json,\n" +
-			"or - for standard input) and prints each problem as path:line:column: pointer: message\n" +
-			"on standard error. Exits 0 when every document is valid and 2 otherwise.",
+		Description: "Reads every PATH (a file, a directory searched recursively for *.yaml, *.yml and\n" +
+			"*.json, skipping names that start with a dot, or - for standard input) and prints each\n" +
+			"problem as path:line:column: pointer: message on standard error. Exits 0 when every\n" +
+			"document is valid and 2 otherwise.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 			&cli.Int64Flag{Name: "max-file-size", Value: manifest.DefaultMaxFileSize, Usage: "refuse input files larger than `BYTES`"},

@@ -138,7 +138,7 @@ func IsManifestFile(name string) bool {
 }
 
 // Load reads every path: files, directories (recursively, in name order, manifest
-// extensions only) and "-" for standard input. It never fails as a whole: every problem is
+// extensions only, skipping names that start with a dot) and "-" for standard input. It never fails as a whole: every problem is
 // data on the Source it concerns. A file reached twice (named twice, through a directory and
 // by name, or through a symlink) is loaded once, at its first mention.
 func Load(paths []string, opts Options) []*Source {
@@ -167,7 +167,7 @@ func (l *loader) add(p string) {
 			src.fail(audit.Position{File: StdinName}, "standard input is not available")
 			return
 		}
-		l.loadReader(src, l.opts.Stdin, false)
+		l.loadReader(src, l.opts.Stdin, false, 0)
 		return
 	}
 	display := displayPath(p)
@@ -204,6 +204,11 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 	}
 	found := 0
 	for _, e := range entries { // os.ReadDir sorts by name: the order is deterministic
+		if strings.HasPrefix(e.Name(), ".") {
+			// .git, .github/workflows/*.yml, .pre-commit-config.yaml...: tooling, never
+			// manifests. Named explicitly, a dot file is still read.
+			continue
+		}
 		full := filepath.Join(dir, e.Name())
 		shown := display + "/" + e.Name()
 		if display == "." {
@@ -285,13 +290,18 @@ func (l *loader) loadFile(path, display, key string, fi fs.FileInfo) {
 		return
 	}
 	defer f.Close()
-	l.loadReader(src, f, strings.EqualFold(filepath.Ext(path), ".json"))
+	l.loadReader(src, f, strings.EqualFold(filepath.Ext(path), ".json"), fi.Size())
 }
 
 // loadReader reads at most MaxFileSize+1 bytes, so a stream that lied about its size (or
 // has none, like stdin) is still refused without being read whole.
-func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool) {
-	data, err := io.ReadAll(io.LimitReader(r, l.opts.MaxFileSize+1))
+func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool, sizeHint int64) {
+	var buf bytes.Buffer
+	if sizeHint > 0 && sizeHint <= l.opts.MaxFileSize {
+		buf.Grow(int(sizeHint) + bytes.MinRead) // one allocation instead of repeated doubling
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, l.opts.MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		src.fail(audit.Position{File: src.Path}, "cannot read: "+describeFSError(err))
 		return

@@ -246,6 +246,8 @@ func TestLoadPaths(t *testing.T) {
 	write("sub/readme.md", "# not a manifest\n")
 	write("z/big.yaml", "k: "+strings.Repeat("x", 200)+"\n")
 	write("other.txt", "x: 1\n")
+	write(".github/workflows/ci.yml", "on: push\n")
+	write(".hidden.yaml", "h: 1\n")
 
 	slash := filepath.ToSlash(dir)
 	sources := Load([]string{dir, filepath.Join(dir, "b.yaml"), filepath.Join(dir, "other.txt"), "-", "-", filepath.Join(dir, "missing.yaml")},

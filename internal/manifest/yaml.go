@@ -418,35 +418,32 @@ func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any,
 	case "!!null":
 		return nil, nil
 	case "!!bool":
-		var v bool
-		if err := n.Decode(&v); err != nil {
-			b.problem(pos, pointer, fmt.Sprintf("%q is not a boolean", n.Value))
-			return nil, nil
-		}
-		return v, nil
+		// ShortTag resolved the YAML 1.2 booleans (true, True, TRUE and the false forms).
+		return strings.EqualFold(n.Value, "true"), nil
 	case "!!int":
-		var i int64
-		if err := n.Decode(&i); err == nil {
+		// The same parse go.yaml.in/yaml uses to resolve the tag (0x, 0o, 0b, digits with
+		// underscores), done here because n.Decode builds a decoder per scalar.
+		plain := strings.ReplaceAll(n.Value, "_", "")
+		if i, err := strconv.ParseInt(plain, 0, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10)), nil
 		}
-		var u uint64
-		if err := n.Decode(&u); err == nil {
+		if u, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
 			return json.Number(strconv.FormatUint(u, 10)), nil
 		}
 		b.problem(pos, pointer, fmt.Sprintf("integer %s is out of range", n.Value))
 		return nil, nil
 	case "!!float":
-		var f float64
-		if err := n.Decode(&f); err != nil {
-			b.problem(pos, pointer, fmt.Sprintf("%q is not a number", n.Value))
-			return nil, nil
-		}
-		if math.IsInf(f, 0) || math.IsNaN(f) {
+		if special := strings.ToLower(strings.TrimLeft(n.Value, "+-")); special == ".inf" || special == ".nan" {
 			b.problem(pos, pointer, fmt.Sprintf("%s is not a finite number", n.Value))
 			return nil, nil
 		}
 		if jsonNumberRE.MatchString(n.Value) {
 			return json.Number(n.Value), nil
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			b.problem(pos, pointer, fmt.Sprintf("%s is not a finite number", n.Value))
+			return nil, nil
 		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
 	default:
