@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -266,4 +267,70 @@ func TestStdin(t *testing.T) {
 	if err := json.Unmarshal(renderJSON(t, r), &decoded); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestReportSchemaCoversModel walks the audit model by reflection alongside the schema and
+// fails when a field of the model has no property in the schema, so a model change cannot
+// silently ship reports the schema rejects (additionalProperties is false everywhere).
+func TestReportSchemaCoversModel(t *testing.T) {
+	raw, err := os.ReadFile("../../schemas/report.v1.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(raw, &schema); err != nil {
+		t.Fatal(err)
+	}
+	defs, _ := schema["definitions"].(map[string]any)
+	resolve := func(n map[string]any) map[string]any {
+		for {
+			ref, ok := n["$ref"].(string)
+			if !ok {
+				return n
+			}
+			n, _ = defs[strings.TrimPrefix(ref, "#/definitions/")].(map[string]any)
+		}
+	}
+	var walk func(path string, typ reflect.Type, node map[string]any)
+	walk = func(path string, typ reflect.Type, node map[string]any) {
+		node = resolve(node)
+		if node == nil {
+			t.Errorf("%s: no schema", path)
+			return
+		}
+		if _, ok := node["description"]; !ok && path != "report" {
+			t.Errorf("%s: schema has no description", path)
+		}
+		switch typ.Kind() {
+		case reflect.Pointer:
+			walk(path, typ.Elem(), node)
+		case reflect.Slice:
+			items, _ := node["items"].(map[string]any)
+			walk(path+"[]", typ.Elem(), items)
+		case reflect.Struct:
+			props, _ := node["properties"].(map[string]any)
+			var fields func(reflect.Type)
+			fields = func(st reflect.Type) {
+				for i := range st.NumField() {
+					f := st.Field(i)
+					if f.Anonymous {
+						fields(f.Type)
+						continue
+					}
+					name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+					if name == "" || name == "-" {
+						continue
+					}
+					sub, ok := props[name].(map[string]any)
+					if !ok {
+						t.Errorf("%s.%s: the model has it, the schema does not", path, name)
+						continue
+					}
+					walk(path+"."+name, f.Type, sub)
+				}
+			}
+			fields(typ)
+		}
+	}
+	walk("report", reflect.TypeOf(audit.Report{}), schema)
 }
