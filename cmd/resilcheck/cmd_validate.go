@@ -106,11 +106,16 @@ type validatedFile struct {
 // file's problems are in reading order.
 func validateSources(sources []*manifest.Source) validation {
 	out := validation{Files: []validatedFile{}}
+	var docs []*manifest.Document
+	for _, src := range sources {
+		docs = append(docs, src.Documents...)
+	}
+	dups := validate.UniqueNames(docs)
 	for _, src := range sources {
 		f := validatedFile{Path: src.Path, SHA256: src.SHA256, Invalid: src.Rejected, Problems: []audit.Problem{}}
 		f.Problems = append(f.Problems, src.Problems...)
 		for _, d := range src.Documents {
-			ps := validate.Document(d)
+			ps := append(validate.Document(d), dups[d]...)
 			if len(ps) > 0 {
 				f.Invalid++
 			} else {

@@ -125,6 +125,18 @@ func TestValidateRuntimeCases(t *testing.T) {
 			wantStdout: "1 document valid, 1 invalid in 2 files\n",
 		},
 		{
+			name: "symlink to the parent directory",
+			setup: func(t *testing.T, dir string) []string {
+				d := filepath.Join(dir, "manifests")
+				writeFile(t, filepath.Join(d, "a.yaml"), string(valid))
+				symlink(t, "..", filepath.Join(d, "up"))
+				return []string{d}
+			},
+			wantCode:   2,
+			wantStderr: "$TMP/manifests/up/manifests: directory loop: it leads back to a directory already being read\n",
+			wantStdout: "1 document valid, 1 invalid in 2 files\n",
+		},
+		{
 			name: "self-referencing symlink",
 			setup: func(t *testing.T, dir string) []string {
 				d := filepath.Join(dir, "manifests")
@@ -146,6 +158,17 @@ func TestValidateRuntimeCases(t *testing.T) {
 			},
 			wantCode:   0,
 			wantStdout: "1 document valid, 0 invalid in 1 file\n",
+		},
+		{
+			name: "manifest names repeated across files",
+			setup: func(t *testing.T, dir string) []string {
+				writeFile(t, filepath.Join(dir, "a.yaml"), string(valid))
+				writeFile(t, filepath.Join(dir, "b.yaml"), string(valid))
+				return []string{dir}
+			},
+			wantCode:   2,
+			wantStderr: "$TMP/b.yaml:6:9: /metadata/name: metadata.name \"example-minimal\" is already used by the manifest at $TMP/a.yaml:6:9; names must be unique across one run\n",
+			wantStdout: "1 document valid, 1 invalid in 2 files\n",
 		},
 		{
 			name:       "empty directory",

@@ -242,7 +242,15 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 		}
 		switch {
 		case mode.IsDir():
-			found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], canonical(full)))
+			key := canonical(full)
+			if indexOf(ancestors, key) >= 0 {
+				// Reached through a symlink higher up (or a bind mount): already being read.
+				src := &Source{Path: shown}
+				src.fail(audit.Position{File: shown}, "directory loop: it leads back to a directory already being read")
+				l.sources = append(l.sources, src)
+				continue
+			}
+			found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], key))
 		case mode.IsRegular() && IsManifestFile(e.Name()):
 			found++
 			fi, err := os.Stat(full)

@@ -130,3 +130,28 @@ func Format(p audit.Problem) string {
 
 // Sort orders problems of many files by file, then as Document does.
 func Sort(ps []audit.Problem) []audit.Problem { return sortProblems(ps) }
+
+// UniqueNames reports documents whose metadata.name repeats an earlier document's: reports
+// key results by that name, so it must be unique across the inputs of one run. The
+// problem is attached to every repeat, never to the first use.
+func UniqueNames(docs []*manifest.Document) map[*manifest.Document][]audit.Problem {
+	out := map[*manifest.Document][]audit.Problem{}
+	first := map[string]*manifest.Document{}
+	for _, d := range docs {
+		root, _ := d.Value.(map[string]any)
+		meta, _ := root["metadata"].(map[string]any)
+		name, ok := meta["name"].(string)
+		if !ok {
+			continue
+		}
+		prev, seen := first[name]
+		if !seen {
+			first[name] = d
+			continue
+		}
+		p := prev.Pos("/metadata/name")
+		out[d] = append(out[d], audit.Problem{Position: d.Pos("/metadata/name"), Pointer: "/metadata/name",
+			Message: fmt.Sprintf("metadata.name %q is already used by the manifest at %s:%d:%d; names must be unique across one run", name, p.File, p.Line, p.Column)})
+	}
+	return out
+}

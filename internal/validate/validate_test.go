@@ -168,6 +168,32 @@ func TestDocument(t *testing.T) {
 	}
 }
 
+func TestUniqueNames(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.yaml", "metadata:\n  name: same\n---\nmetadata: {name: other}\n")
+	b := write("b.yaml", "# again\nmetadata:\n  name: same\n---\nmetadata: {}\n")
+	var docs []*manifest.Document
+	for _, s := range manifest.Load([]string{a, b}, manifest.Options{}) {
+		docs = append(docs, s.Documents...)
+	}
+	got := UniqueNames(docs)
+	if len(got) != 1 || len(got[docs[2]]) != 1 {
+		t.Fatalf("got %v", got)
+	}
+	p := got[docs[2]][0]
+	want := "metadata.name \"same\" is already used by the manifest at " + a + ":2:9; names must be unique across one run"
+	if p.Line != 3 || p.Column != 9 || p.Pointer != "/metadata/name" || p.Message != want {
+		t.Errorf("problem = %+v", p)
+	}
+}
+
 func TestFormat(t *testing.T) {
 	tests := []struct {
 		name string
