@@ -3,10 +3,12 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -74,24 +76,49 @@ func TestSARIFMultitool(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"version":"2.1.0","runs":[{"tool":{"driver":{}},"results":[]}]}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	validate := func(path string) string {
-		args := append(tool[1:], "validate", path)
+	validate := func(paths ...string) string {
+		args := append(append(tool[1:], "validate"), paths...)
 		out, errOut, err := runTool(t, 3*time.Minute, tool[0], args...)
 		if err != nil {
-			t.Fatalf("%s validate %s: %v\n%s%s", tool[0], path, err, out, errOut)
+			t.Fatalf("%s validate: %v\n%s%s", tool[0], err, out, errOut)
 		}
 		return out + errOut
 	}
 	if out := validate(bad); !multitoolError.MatchString(out) {
 		t.Fatalf("the multitool reported no error on an invalid log; its output format changed?\n%s", out)
 	}
-	out := validate(good)
+	// One invocation for all files: the multitool's start-up dominates its run time, and
+	// each finding names its file.
+	files := append([]string{good}, scenarioFiles(t, dir, "sarif", "sarif")...)
+	out := validate(files...)
+	if want := fmt.Sprintf("Done. %d files scanned.", len(files)); len(files) > 1 && !strings.Contains(out, want) {
+		t.Errorf("the multitool did not report %q:\n%s", want, out)
+	}
 	if errs := multitoolError.FindAllString(out, -1); len(errs) > 0 {
 		t.Errorf("sarif-multitool found %d errors:\n%s", len(errs), strings.Join(errs, "\n"))
 	}
 	for _, w := range multitoolWarning.FindAllString(out, -1) {
 		t.Logf("multitool: %s", w)
 	}
+}
+
+// scenarioFiles renders format for every bundled scenario into dir (none under -short,
+// where the bundle is not evaluated).
+func scenarioFiles(t *testing.T, dir, format, ext string) []string {
+	t.Helper()
+	if testing.Short() {
+		return nil
+	}
+	var out []string
+	for name, r := range scenarios(t) {
+		path := filepath.Join(dir, "scenario-"+name+"."+ext)
+		if err := os.WriteFile(path, render(t, format, Options{}, r), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, path)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func TestJUnitSchema(t *testing.T) {
@@ -104,9 +131,10 @@ func TestJUnitSchema(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := writeTemp(t, dir, "report.xml", "junit", Options{})
-	out, errOut, err := runTool(t, time.Minute, "xmllint", "--noout", "--schema", xsd, good)
+	files := append([]string{good}, scenarioFiles(t, dir, "junit", "xml")...)
+	out, errOut, err := runTool(t, time.Minute, "xmllint", append([]string{"--noout", "--schema", xsd}, files...)...)
 	if err != nil {
-		t.Fatalf("xmllint rejects the JUnit report: %v\n%s%s", err, out, errOut)
+		t.Fatalf("xmllint rejects a JUnit report: %v\n%s%s", err, out, errOut)
 	}
 	// The schema must be strict enough to notice a missing required attribute.
 	bad := filepath.Join(dir, "bad.xml")
