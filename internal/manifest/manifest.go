@@ -173,9 +173,7 @@ func (l *loader) add(p string) {
 	display := displayPath(p)
 	fi, err := os.Stat(p)
 	if err != nil {
-		src := &Source{Path: display}
-		src.fail(audit.Position{File: display}, describeFSError(err))
-		l.sources = append(l.sources, src)
+		l.failPath(display, describeFSError(err))
 		return
 	}
 	key := canonical(p)
@@ -183,9 +181,7 @@ func (l *loader) add(p string) {
 		before := len(l.sources)
 		found := l.walk(p, display, []string{key})
 		if found == 0 && len(l.sources) == before {
-			src := &Source{Path: display}
-			src.fail(audit.Position{File: display}, "no manifest files (*.yaml, *.yml, *.json) in this directory")
-			l.sources = append(l.sources, src)
+			l.failPath(display, "no manifest files (*.yaml, *.yml, *.json) in this directory")
 		}
 		return
 	}
@@ -197,9 +193,7 @@ func (l *loader) add(p string) {
 func (l *loader) walk(dir, display string, ancestors []string) int {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		src := &Source{Path: display}
-		src.fail(audit.Position{File: display}, describeFSError(err))
-		l.sources = append(l.sources, src)
+		l.failPath(display, describeFSError(err))
 		return 0
 	}
 	found := 0
@@ -215,39 +209,26 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 			shown = e.Name()
 		}
 		mode := e.Type()
-		if mode&fs.ModeSymlink != 0 {
+		viaLink := mode&fs.ModeSymlink != 0
+		if viaLink {
 			fi, err := os.Stat(full)
 			if err != nil {
-				if !IsManifestFile(e.Name()) && !isLoop(err) {
-					// A dangling link to something we would not have read anyway is noise.
-					continue
-				}
-				src := &Source{Path: shown}
-				src.fail(audit.Position{File: shown}, describeFSError(err))
-				l.sources = append(l.sources, src)
+				if IsManifestFile(e.Name()) || isLoop(err) {
+					l.failPath(shown, describeFSError(err))
+				} // else a dangling link to something we would not read anyway: noise
 				continue
 			}
 			mode = fi.Mode().Type()
-			if fi.IsDir() {
-				key := canonical(full)
-				if indexOf(ancestors, key) >= 0 {
-					src := &Source{Path: shown}
-					src.fail(audit.Position{File: shown}, "symbolic link loop: it leads back to a directory already being read")
-					l.sources = append(l.sources, src)
-					continue
-				}
-				found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], key))
-				continue
-			}
 		}
 		switch {
 		case mode.IsDir():
 			key := canonical(full)
 			if indexOf(ancestors, key) >= 0 {
-				// Reached through a symlink higher up (or a bind mount): already being read.
-				src := &Source{Path: shown}
-				src.fail(audit.Position{File: shown}, "directory loop: it leads back to a directory already being read")
-				l.sources = append(l.sources, src)
+				kind := "directory loop" // reached through a symlink higher up, or a bind mount
+				if viaLink {
+					kind = "symbolic link loop"
+				}
+				l.failPath(shown, kind+": it leads back to a directory already being read")
 				continue
 			}
 			found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], key))
@@ -255,15 +236,20 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 			found++
 			fi, err := os.Stat(full)
 			if err != nil {
-				src := &Source{Path: shown}
-				src.fail(audit.Position{File: shown}, describeFSError(err))
-				l.sources = append(l.sources, src)
+				l.failPath(shown, describeFSError(err))
 				continue
 			}
 			l.loadFile(full, shown, canonical(full), fi)
 		}
 	}
 	return found
+}
+
+// failPath records a path that could not be read as a Source of its own.
+func (l *loader) failPath(display, msg string) {
+	src := &Source{Path: display}
+	src.fail(audit.Position{File: display}, msg)
+	l.sources = append(l.sources, src)
 }
 
 // isLoop reports whether err is the operating system refusing a chain of symbolic links
