@@ -60,16 +60,23 @@ candidates[k] contains {"rule": "continuous", "trigger_ns": t, "service": svc, "
 	t := incidents.start_ns(inc) + (limit.value * time.minute_ns)
 }
 
-candidates[k] contains {"rule": "repeated", "trigger_ns": t, "service": svc, "limit_minutes": total, "limit_basis": basis, "series": series} if {
-	some svc, g in groups
+# limits[k] is the series rule in force when interruption k started.
+limits[k] := [window, n, total] if {
+	some g in groups
 	some k in g
 	s := incidents.start_ns(input.incidents[k])
-	total := params.at("cl_notice_repeat_total_minutes", s)
-	n := params.at("cl_notice_repeat_count", s)
 	window := (params.at("cl_notice_repeat_window_hours", s) * 60) * time.minute_ns
-	t := incidents.repeat_trigger(g, k, window, n, total)
-	basis := incidents.param("cl_notice_repeat_total_minutes", s).basis
-	series := incidents.series(g, k, window)
+	n := params.at("cl_notice_repeat_count", s)
+	total := params.at("cl_notice_repeat_total_minutes", s)
+}
+
+# series[svc] holds the series triggers of each group, computed once per group.
+series[svc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some svc, g in groups
+
+candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "service": svc, "limit_minutes": limits[k][2], "limit_basis": basis, "series": r.series, "members": r.members} if {
+	some svc, triggers in series
+	some k, r in triggers
+	basis := incidents.param("cl_notice_repeat_total_minutes", incidents.start_ns(input.incidents[k])).basis
 }
 
 # noticeable[k] is the earliest way k made a notice due (continuous first on a tie).
@@ -89,11 +96,11 @@ later_rule(x, cs, first) if {
 due_ns(k) := noticeable[k].trigger_ns + (incidents.param("cl_notice_without_delay_minutes", incidents.start_ns(input.incidents[k])).value * time.minute_ns)
 
 # notice_times(k) are the notices that answer for k: its own, and for a series, notices on
-# other interruptions of the same service given at or after the trigger.
+# other members of the series given at or after the trigger.
 notice_times(k) := {time.ns(n.at) | some n in incidents.notices(input.incidents[k])} | {t |
 	c := noticeable[k]
 	c.rule == "repeated"
-	some j in groups[c.service]
+	some j in c.members
 	j != k
 	some n in incidents.notices(input.incidents[j])
 	t := time.ns(n.at)

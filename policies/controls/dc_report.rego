@@ -60,16 +60,23 @@ candidates[k] contains {"rule": "continuous", "trigger_ns": t, "datacenter": dc,
 	t := incidents.start_ns(inc) + (limit.value * time.minute_ns)
 }
 
-candidates[k] contains {"rule": "repeated", "trigger_ns": t, "datacenter": dc, "limit_minutes": total, "limit_basis": basis, "series": series} if {
-	some dc, g in groups
+# limits[k] is the series rule in force when interruption k started.
+limits[k] := [window, n, total] if {
+	some g in groups
 	some k in g
 	s := incidents.start_ns(input.incidents[k])
-	total := params.at("dc_report_repeat_total_minutes", s)
-	n := params.at("dc_report_repeat_count", s)
 	window := (params.at("dc_report_repeat_window_hours", s) * 60) * time.minute_ns
-	t := incidents.repeat_trigger(g, k, window, n, total)
-	basis := incidents.param("dc_report_repeat_total_minutes", s).basis
-	series := incidents.series(g, k, window)
+	n := params.at("dc_report_repeat_count", s)
+	total := params.at("dc_report_repeat_total_minutes", s)
+}
+
+# series[dc] holds the series triggers of each group, computed once per group.
+series[dc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some dc, g in groups
+
+candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "datacenter": dc, "limit_minutes": limits[k][2], "limit_basis": basis, "series": r.series, "members": r.members} if {
+	some dc, triggers in series
+	some k, r in triggers
+	basis := incidents.param("dc_report_repeat_total_minutes", incidents.start_ns(input.incidents[k])).basis
 }
 
 # reportable[k] is the earliest way k made a report due (continuous first on a tie).
@@ -89,11 +96,11 @@ later_rule(x, cs, first) if {
 due_ns(k) := reportable[k].trigger_ns + (incidents.param("dc_report_without_delay_minutes", incidents.start_ns(input.incidents[k])).value * time.minute_ns)
 
 # report_times(k) are the reports that answer for k: its own, and for a series, reports on
-# other interruptions at the same datacenter made at or after the trigger.
+# other members of the series made at or after the trigger.
 report_times(k) := {t | t := time.ns(input.incidents[k].datacenterReport.at)} | {t |
 	c := reportable[k]
 	c.rule == "repeated"
-	some j in groups[c.datacenter]
+	some j in c.members
 	j != k
 	t := time.ns(input.incidents[j].datacenterReport.at)
 	t >= c.trigger_ns

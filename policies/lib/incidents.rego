@@ -113,48 +113,63 @@ ministry_reports(inc) := object.get(inc, "ministryReports", [])
 
 report_times(inc) := sort([ktime.ns(r.at) | some r in ministry_reports(inc)])
 
-# precedes(j, k): incident j began before incident k (ties broken by position in the manifest).
-precedes(j, k) if start_ns(all[j]) < start_ns(all[k])
+# timeline(group) is the interruptions of a group (indexes into input.incidents: all at one
+# datacenter, or all of one service) as [start_ns, index, minutes], in order of start (ties
+# broken by position in the manifest). Build it once per group (in a rule, not a function
+# called per incident): the series rules below are linear scans over it.
+timeline(group) := sort([[start_ns(all[i]), i, duration_minutes(all[i])] | some i in group])
 
-precedes(j, k) if {
-	start_ns(all[j]) == start_ns(all[k])
-	j < k
-}
+# repeat_triggers(tl, limits) finds, for each interruption k of a timeline, the earliest
+# instant at which k made a series reportable: counting from the start of some interruption
+# of the series, at least min_count interruptions began within window_ns and their minutes
+# add up to min_total, which was not yet true before k. limits[k] is [window_ns, min_count,
+# min_total] in force when k started (absent = rule not in force). Both the datacenter rule
+# (Network Act Decree Art. 40(1)2) and the cloud rule (Cloud Act Decree Art. 16(2)) count the
+# window from the first interruption, which is why every earlier member is tried as the start.
+# The result maps k to {"trigger_ns", "series": {"count", "total_minutes", "incidents"},
+# "members"}: the series is every interruption that began in the window before k's start, k
+# included, and members are their indexes into input.incidents.
+repeat_triggers(tl, limits) := {k: {"trigger_ns": min(ts), "series": series, "members": members} |
+	some p, ek in tl
+	k := ek[1]
+	[window, min_count, min_total] := limits[k]
+	sk := ek[0]
 
-# repeat_trigger(group, k, window_ns, min_count, min_total) is the earliest instant at which
-# interruption k made a series reportable: counting from the start of some interruption in
-# group (indexes into input.incidents: all at one datacenter, or all of one service), at
-# least min_count interruptions began within window_ns and their durations add up to at
-# least min_total minutes, which was not yet true before k. Both the datacenter rule
-# (Network Act Decree Art. 40(1)2) and the cloud rule (Cloud Act Decree Art. 16(2)) count
-# the window from the first interruption, which is why every member is tried as the start.
-repeat_trigger(group, k, window_ns, min_count, min_total) := min(triggers) if {
-	sk := start_ns(all[k])
-	triggers := {t |
-		some a in group
-		sa := start_ns(all[a])
-		sa <= sk
-		sk < sa + window_ns
-		prior := [j | some j in group; j != k; start_ns(all[j]) >= sa; precedes(j, k)]
-		before := sum([duration_minutes(all[j]) | some j in prior])
-		count(prior) + 1 >= min_count
-		before + duration_minutes(all[k]) >= min_total
-		not series_met(count(prior), before, min_count, min_total)
+	first := window_start(tl, p, sk - window)
+	inside := numbers.range(first, p)
+	ts := {t |
+		some q in inside
+		before := sum([tl[j][2] | some j in inside; j >= q; j < p])
+		(p - q) + 1 >= min_count
+		before + ek[2] >= min_total
+		not series_met(p - q, before, min_count, min_total)
 		t := sk + (max([0, min_total - before]) * ktime.minute_ns)
 	}
-	count(triggers) > 0
+	count(ts) > 0
+	members := [tl[j][1] | some j in inside]
+	series := {
+		"count": count(inside),
+		"total_minutes": sum([tl[j][2] | some j in inside]),
+		"incidents": [all[i].id | some i in members],
+	}
+}
+
+# window_start(tl, p, after) is the first position of timeline tl whose start is later than
+# after (p itself qualifies). The window is short next to a long history: gallop back from p
+# by powers of two to a position known to start too early, then scan only from there, so an
+# interruption costs the size of its window, not the length of the history.
+window_start(tl, p, after) := (outside + 1) + count([1 | some j in numbers.range(outside + 1, p); tl[j][0] <= after]) if {
+	outside := max(array.concat([-1], [pos |
+		some e in numbers.range(0, 24)
+		pos := p - bits.lsh(1, e)
+		pos >= 0
+		tl[pos][0] <= after
+	]))
 }
 
 series_met(n, total, min_count, min_total) if {
 	n >= min_count
 	total >= min_total
-}
-
-# series_total(group, k, window_ns) is the number and total minutes of the interruptions in
-# group that began in the window_ns before k started, k included (for evidence).
-series(group, k, window_ns) := {"count": count(members), "total_minutes": sum([duration_minutes(all[j]) | some j in members]), "incidents": [all[j].id | some j in members]} if {
-	sk := start_ns(all[k])
-	members := [j | some j in group; sj := start_ns(all[j]); sj <= sk; sj > sk - window_ns]
 }
 
 # kst_timestamp renders an instant (ns) as an RFC 3339 timestamp in Korean time, for evidence.
