@@ -61,14 +61,17 @@ direct_deps := {id: others | some id, ds in deps; others := ds - {id}}
 dep_edges := [[d, id] | some id, ds in direct_deps; some d in ds]
 
 # rev is the reversed dependency graph: a lost service takes down everything in rev[id].
-rev := {id: {to | some e in dep_edges; e[0] == id; to := e[1]} | some id in ids}
+rev := {id: tos |
+	some id in ids
+	tos := {to | some e in dep_edges; e[0] == id; to := e[1]}
+}
 
 # closure[id] is every service id reaches through its dependencies (itself only via a cycle).
-closure[id] := graph.reachable(deps, deps[id]) if some id in ids
+closure := {id: graph.reachable(deps, ds) | some id, ds in deps}
 
 # rank[id] is well-founded along dependencies: a dependency outside id's cycle reaches strictly
 # fewer services, so following the smallest-rank lost dependency always ends at a root cause.
-rank[id] := count(closure[id] | {id}) if some id in ids
+rank := {id: count(reach) | some id, c in closure; reach := c | {id}}
 
 in_cycle contains id if {
 	some id in ids
@@ -87,7 +90,12 @@ performer[id] := p if {
 }
 
 # services_in[d] lists the services with a deployment in datacenter d.
-services_in[d] := {s.id | some s in services; some dep in s.deployments; dep.datacenter == d} if some d in dc_ids
+placements := [[dep.datacenter, s.id] | some s in services; some dep in s.deployments]
+
+services_in := {d: sids |
+	some d in dc_ids
+	sids := {sid | some p in placements; p[0] == d; sid := p[1]}
+}
 
 feeds_of(d) := {f | some f in object.get(d, "powerFeeds", [])}
 
@@ -265,8 +273,14 @@ outcome(dom) := {
 		v := pick_via(sid, lost, roots, failover)
 	}
 	vg := object.union({r: [] | some r in roots}, {sid: [v.to] | some sid, v in via})
+
+	# vg is a forest (one edge per node): what a service reaches in it is its chain, ordered
+	# by each member's own reach (its height above the root).
 	height := {sid: count(graph.reachable(vg, {sid})) | some sid in lost}
-	impacts := {sid: impact(sid, local, via, vg, height, lost_dcs) | some sid in lost}
+	impacts := {sid: impact(sid, local, via, path, lost_dcs) |
+		some sid in lost
+		path := [n | some pair in sort([[0 - height[n], n] | some n in graph.reachable(vg, {sid})]); n := pair[1]]
+	}
 }
 
 # pick_via(sid, ...) is the one lost neighbour sid's chain follows: its failover tooling first
@@ -303,13 +317,12 @@ cycle_exit(z, lost, _, _) if {
 	rank[y] < rank[z]
 }
 
-impact(sid, local, via, vg, height, lost_dcs) := {
+impact(sid, local, via, path, lost_dcs) := {
 	"service": sid,
 	"reason": reason,
 	"chain": array.concat(path, [root_cause(path[count(path) - 1], local, lost_dcs)]),
 	"detail": detail,
 } if {
-	path := [n | some pair in sort([[0 - height[n], n] | some n in graph.reachable(vg, {sid})]); n := pair[1]]
 	[reason, detail] := explain(sid, local, via)
 }
 
