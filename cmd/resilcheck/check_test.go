@@ -1,0 +1,345 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xeipuuv/gojsonschema"
+)
+
+const (
+	minimalManifest = "testdata/valid/minimal.yaml"
+	scenarioDir     = "testdata/manifests"
+	officerControl  = "KR-BCDA-39-2-OFFICER"
+	asOf            = "--as-of=2026-11-22"
+)
+
+// customMeta is complete package METADATA for a custom control.
+const customMeta = `# METADATA
+# title: Services declare an owner team
+# description: Every service names the team that owns it.
+# scope: package
+# custom:
+#   id: ACME-OWNER
+#   severity: low
+#   kind: guidance
+#   regulation: ACME
+#   title_ko: 서비스 소유 팀
+#   citation:
+#     law: ACME engineering standard
+#     article: Sec. 4
+#     text: ACME Std. Sec. 4
+#   remediation:
+#     en: Add a team label.
+#     ko: 팀 레이블을 추가하십시오.
+`
+
+const customBody = `
+default applies := true
+
+violations contains {"msg": "metadata.labels has no team", "pointer": "/metadata/labels"} if {
+	not input.metadata.labels.team
+}
+`
+
+var httpSendPolicy = customMeta + "package resilcheck.controls.acme_owner\n" + customBody +
+	"\nremote := http.send({\"method\": \"GET\", \"url\": \"https://example.com\"})\n"
+
+func policyDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// report is the subset of the JSON report these tests read.
+type report struct {
+	Summary   map[string]int `json:"summary"`
+	ExitCode  int            `json:"exit_code"`
+	Manifests []struct {
+		Name     string            `json:"name"`
+		File     string            `json:"file"`
+		Problems []json.RawMessage `json:"problems"`
+		Scopes   []json.RawMessage `json:"scopes"`
+	} `json:"manifests"`
+	Results []struct {
+		Manifest string `json:"manifest"`
+		Control  string `json:"control"`
+		Status   string `json:"status"`
+		Reason   string `json:"reason"`
+	} `json:"results"`
+	Controls []struct {
+		ID     string `json:"id"`
+		Custom bool   `json:"custom"`
+	} `json:"controls"`
+}
+
+func parseReport(t *testing.T, out string) report {
+	t.Helper()
+	var r report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, out)
+	}
+	return r
+}
+
+func (r report) status(manifest, control string) string {
+	for _, res := range r.Results {
+		if res.Manifest == manifest && res.Control == control {
+			return res.Status
+		}
+	}
+	return ""
+}
+
+func checkSchema(t *testing.T, doc string) {
+	t.Helper()
+	res, err := gojsonschema.Validate(
+		gojsonschema.NewReferenceLoader("file://"+filepath.ToSlash(filepath.Join(repoRoot, "schemas", "report.v1.schema.json"))),
+		gojsonschema.NewStringLoader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Errors() {
+		t.Errorf("report does not match schemas/report.v1.schema.json: %s", e)
+	}
+}
+
+// officerManifest is minimal.yaml with an officer the ministry heard of after 31 days.
+func officerManifest(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, minimalManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(b), "datacenters:\n", "governance:\n  officer: {appointed: true, appointedOn: 2025-01-01, ministryNotifiedOn: 2025-02-01}\ndatacenters:\n", 1)
+	p := filepath.Join(t.TempDir(), "officer.yaml")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCheckScenariosJSON(t *testing.T) {
+	out, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", scenarioDir)
+	if code != ExitFailed {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFailed, stderr)
+	}
+	checkSchema(t, out)
+	r := parseReport(t, out)
+	if r.ExitCode != ExitFailed || r.Summary["fail"] == 0 || len(r.Manifests) < 2 {
+		t.Fatalf("report: exit_code %d, summary %v, %d manifests", r.ExitCode, r.Summary, len(r.Manifests))
+	}
+	if got := r.status("kakao-2022-10-15", officerControl); got != "fail" {
+		t.Fatalf("kakao %s = %q, want fail", officerControl, got)
+	}
+}
+
+func TestCheckDeterministic(t *testing.T) {
+	args := []string{"check", asOf, "-f", "json", scenarioDir, minimalManifest}
+	first, _, _ := runCLI(t, "", args...)
+	second, _, _ := runCLI(t, "", args...)
+	if first != second || first == "" {
+		t.Fatal("two runs on the same input produced different JSON")
+	}
+}
+
+func TestCheckInvalidAmongValid(t *testing.T) {
+	out, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", minimalManifest, "testdata/invalid/unknown-field.yaml", "testdata/invalid/syntax-error.yaml")
+	if code != ExitInputError {
+		t.Fatalf("exit %d, want %d", code, ExitInputError)
+	}
+	for _, want := range []string{"testdata/invalid/unknown-field.yaml:12:1:", "testdata/invalid/syntax-error.yaml:8:3:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	checkSchema(t, out)
+	r := parseReport(t, out)
+	if r.ExitCode != ExitInputError {
+		t.Fatalf("exit_code = %d", r.ExitCode)
+	}
+	judged, invalid := 0, 0
+	for _, m := range r.Manifests {
+		if len(m.Problems) > 0 {
+			invalid++
+		} else if len(m.Scopes) > 0 {
+			judged++
+		}
+	}
+	if judged != 1 || invalid != 2 {
+		t.Fatalf("%d judged, %d invalid manifests; want 1 and 2", judged, invalid)
+	}
+	if got := r.status("example-minimal", officerControl); got != "fail" {
+		t.Fatalf("valid manifest %s = %q, want fail", officerControl, got)
+	}
+}
+
+func TestCheckStdin(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, minimalManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, string(b), "check", asOf, "-f", "json", "-")
+	r := parseReport(t, out)
+	if code != ExitFailed || len(r.Manifests) != 1 || r.Manifests[0].File != "<stdin>" {
+		t.Fatalf("exit %d, manifests %+v", code, r.Manifests)
+	}
+}
+
+func TestCheckDataOverrideChangesVerdict(t *testing.T) {
+	m := officerManifest(t)
+	out, _, _ := runCLI(t, "", "check", asOf, "-f", "json", m)
+	if got := parseReport(t, out).status("example-minimal", officerControl); got != "fail" {
+		t.Fatalf("without override: %s = %q, want fail (notice after 31 days)", officerControl, got)
+	}
+	data := filepath.Join(t.TempDir(), "data.yaml")
+	if err := os.WriteFile(data, []byte("resilcheck:\n  overrides:\n    dm_officer_notify_days: 45\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ = runCLI(t, "", "check", asOf, "-f", "json", "-d", data, m)
+	if got := parseReport(t, out).status("example-minimal", officerControl); got != "pass" {
+		t.Fatalf("with a 45-day override: %s = %q, want pass", officerControl, got)
+	}
+}
+
+func TestCheckCustomPolicies(t *testing.T) {
+	tests := []struct {
+		name       string
+		files      map[string]string
+		wantCode   int
+		wantStderr []string
+	}{
+		{"custom control added", map[string]string{"owner.rego": customMeta + "package resilcheck.controls.acme_owner\n" + customBody}, ExitFailed, nil},
+		{"custom control without metadata", map[string]string{"owner.rego": "package resilcheck.controls.acme_owner\n" + customBody}, ExitBundleBroken,
+			[]string{"owner.rego:1: control package resilcheck.controls.acme_owner has no package-scope METADATA"}},
+		{"custom control with incomplete metadata", map[string]string{"owner.rego": strings.Replace(customMeta, "#   severity: low\n", "", 1) + "package resilcheck.controls.acme_owner\n" + customBody}, ExitBundleBroken,
+			[]string{"owner.rego:1:", "missing custom.severity"}},
+		{"custom control calling http.send", map[string]string{"owner.rego": httpSendPolicy}, ExitBundleBroken,
+			[]string{fmt.Sprintf("owner.rego:%d:", strings.Count(httpSendPolicy[:strings.Index(httpSendPolicy, "remote :=")], "\n")+1), "http.send is not allowed"}},
+		{"duplicate id", map[string]string{"owner.rego": strings.Replace(customMeta, "ACME-OWNER", officerControl, 1) + "package resilcheck.controls.acme_owner\n" + customBody}, ExitBundleBroken,
+			[]string{"duplicate control id " + officerControl}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := policyDir(t, tc.files)
+			out, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", "-p", dir, minimalManifest)
+			if code != tc.wantCode {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.wantCode, stderr)
+			}
+			for _, w := range tc.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			if tc.wantCode == ExitBundleBroken {
+				if out != "" {
+					t.Errorf("a broken bundle must not produce a report, got:\n%s", out)
+				}
+				return
+			}
+			r := parseReport(t, out)
+			if got := r.status("example-minimal", "ACME-OWNER"); got != "fail" {
+				t.Fatalf("ACME-OWNER = %q, want fail", got)
+			}
+			for _, c := range r.Controls {
+				if c.ID == "ACME-OWNER" && !c.Custom {
+					t.Fatal("custom control not marked custom")
+				}
+			}
+		})
+	}
+}
+
+func TestCheckFailOn(t *testing.T) {
+	// Each case states only what holds whatever the built-in catalogue is, so adding a
+	// control does not break it.
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"default fails on any failure", nil, ExitFailed},
+		{"none never fails", []string{"--fail-on", "none"}, ExitOK},
+		{"unknown severity is a usage error", []string{"--fail-on", "urgent"}, ExitInputError},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"check", asOf, "-f", "json"}, tc.args...)
+			_, stderr, code := runCLI(t, "", append(args, minimalManifest)...)
+			if code != tc.want {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.want, stderr)
+			}
+		})
+	}
+}
+
+func TestCheckFailOnThreshold(t *testing.T) {
+	// The custom control is low severity: with --fail-on high it must not fail the gate on
+	// its own. Compare the gate with and without it on the same manifest.
+	dir := policyDir(t, map[string]string{"owner.rego": customMeta + "package resilcheck.controls.acme_owner\n" + customBody})
+	_, _, without := runCLI(t, "", "check", asOf, "-f", "json", "--fail-on", "high", minimalManifest)
+	_, _, with := runCLI(t, "", "check", asOf, "-f", "json", "--fail-on", "high", "-p", dir, minimalManifest)
+	if with != without {
+		t.Fatalf("a failing low-severity control changed the --fail-on high gate: %d vs %d", with, without)
+	}
+	_, _, low := runCLI(t, "", "check", asOf, "-f", "json", "--fail-on", "low", "-p", dir, minimalManifest)
+	if low != ExitFailed {
+		t.Fatalf("--fail-on low with a failing low control: exit %d", low)
+	}
+}
+
+func TestCheckOutputFiles(t *testing.T) {
+	dir := t.TempDir()
+	main := filepath.Join(dir, "report.json")
+	extra := filepath.Join(dir, "extra.json")
+	out, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", "-o", main, "--report", "json="+extra, minimalManifest)
+	if code != ExitFailed || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, stderr)
+	}
+	a, err := os.ReadFile(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a) != string(b) {
+		t.Fatal("-o and --report from one evaluation differ")
+	}
+	checkSchema(t, string(a))
+}
+
+func TestCheckUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no paths", []string{"check"}, "no input"},
+		{"unknown format", []string{"check", "-f", "yaml", minimalManifest}, `unknown format "yaml"`},
+		{"bad report flag", []string{"check", "--report", "json", minimalManifest}, "want FORMAT=FILE"},
+		{"bad as-of", []string{"check", "--as-of", "2026/11/22", minimalManifest}, "YYYY-MM-DD"},
+		{"bad lang", []string{"check", "--lang", "jp", minimalManifest}, "want en or ko"},
+		{"flag after path", []string{"check", minimalManifest, "-f", "json"}, "must come before the arguments"},
+		{"data file touching the run", []string{"check", "-d", minimalManifest, minimalManifest}, "only resilcheck.overrides may be set"},
+		{"bad size", []string{"check", "--max-file-size", "lots", minimalManifest}, "--max-file-size"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := runCLI(t, "", tc.args...)
+			if code != ExitInputError || !strings.Contains(stderr, tc.want) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, ExitInputError, tc.want)
+			}
+		})
+	}
+}
