@@ -126,8 +126,8 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("the notices about incident %s gave %s only after the notice was due at %s", [inc.id, concat(", ", [sprintf("%s at %s", [c, late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
-	"msg_ko": sprintf("장애 %s의 고지에서 %s 내용이 기한(%s)보다 늦게 안내되었습니다.", [inc.id, concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
-	"pointer": sprintf("/incidents/%d/userNotices", [i]),
+	"msg_ko": sprintf("장애 %s의 고지에서 %s이(가) 기한(%s)보다 늦게 안내되었습니다.", [inc.id, concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
+	"pointer": late_pointer(i, inc, late),
 	"evidence": object.union(ev, {"late_contents": late}),
 } if {
 	some i, inc in noticeable
@@ -140,4 +140,12 @@ violations contains {
 	}
 	count(late) > 0
 	ev := facts(inc)
+}
+
+# late_pointer points at the contents of the notice that first gave the late content (the
+# first of them alphabetically when several were late).
+late_pointer(i, inc, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i, j]) if {
+	c := sort(object.keys(late))[0]
+	t := content_first_ns(inc, c)
+	j := min({j | some j, n in incidents.notices(inc); time.ns(n.at) == t; c in object.get(n, "contents", [])})
 }

@@ -149,7 +149,7 @@ test_contact_point_given_late_fails if {
 	count(vs) == 1
 	some v in vs
 	v.evidence.late_contents == {"contact": "2025-04-01T13:01:00+09:00"}
-	v.pointer == "/incidents/0/userNotices"
+	v.pointer == "/incidents/0/userNotices/1/contents"
 }
 
 test_cause_may_follow_after_the_deadline if {
