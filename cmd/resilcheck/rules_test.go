@@ -1,0 +1,135 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestRules(t *testing.T) {
+	custom := policyDir(t, map[string]string{"owner.rego": customMeta + "package resilcheck.controls.acme_owner\n" + customBody})
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		wants []string
+	}{
+		{"text", []string{"rules"}, ExitOK, []string{"ID", "SEVERITY", officerControl, "BCDA Art. 39-2(1)", "Disaster-management officer appointed and notified"}},
+		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 통보"}},
+		{"markdown", []string{"rules", "-f", "markdown"}, ExitOK, []string{"| ID | Severity |", "| `" + officerControl + "` | medium | law |"}},
+		{"custom policy", []string{"rules", "-p", custom}, ExitOK, []string{"ACME-OWNER", "(custom)"}},
+		{"unknown format", []string{"rules", "-f", "yaml"}, ExitInputError, nil},
+		{"broken custom policy", []string{"rules", "-p", policyDir(t, map[string]string{"x.rego": "package resilcheck.controls.x\n\nviolations contains 1 if true\n"})}, ExitBundleBroken, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, stderr, code := runCLI(t, "", tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestRulesJSON(t *testing.T) {
+	out, _, code := runCLI(t, "", "rules", "-f", "json")
+	var doc struct {
+		Controls []struct {
+			ID       string `json:"id"`
+			Severity string `json:"severity"`
+			Citation struct {
+				Text string `json:"text"`
+			} `json:"citation"`
+		} `json:"controls"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != ExitOK {
+		t.Fatalf("exit %d, err %v", code, err)
+	}
+	seen := map[string]bool{}
+	for i, c := range doc.Controls {
+		if c.ID == "" || c.Severity == "" || c.Citation.Text == "" || seen[c.ID] {
+			t.Fatalf("control %d incomplete or duplicated: %+v", i, c)
+		}
+		if i > 0 && doc.Controls[i-1].ID > c.ID {
+			t.Fatalf("controls not sorted: %s before %s", doc.Controls[i-1].ID, c.ID)
+		}
+		seen[c.ID] = true
+	}
+	if !seen[officerControl] {
+		t.Fatalf("%s missing", officerControl)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		wants  []string
+		stderr string
+	}{
+		{"by id", []string{"explain", "--as-of", "2026-11-22", officerControl}, ExitOK, []string{
+			"Framework Act on Broadcasting and Communications Development, Art. 39-2(1)",
+			"Remediation", "https://www.law.go.kr/법령/방송통신발전기본법",
+			"Parameters in force on 2026-11-22", "dm_officer_notify_days = 30  [law]",
+			"major_vas_min_users = 10,000,000  [law] (via a shared helper)"}, ""},
+		{"by package name, in Korean", []string{"explain", "--lang", "ko", "dm_officer"}, ExitOK, []string{"재난관리책임자 지정 및 통보", "방송통신발전 기본법"}, ""},
+		{"effective-dated parameter", []string{"explain", "--as-of", "2025-01-01", "KR-TBA-33-NOTICE"}, ExitOK, []string{"un_notice_min_outage_minutes = 240"}, ""},
+		{"amended parameter", []string{"explain", "--as-of", "2025-03-28", "KR-TBA-33-NOTICE"}, ExitOK, []string{"un_notice_min_outage_minutes = 120"}, ""},
+		{"typo", []string{"explain", "KR-BCDA-39-2-OFICER"}, ExitInputError, nil, "did you mean " + officerControl},
+		{"unknown", []string{"explain", "NOTHING-LIKE-IT-AT-ALL"}, ExitInputError, nil, "resilcheck rules"},
+		{"no id", []string{"explain"}, ExitInputError, nil, "exactly one control id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, stderr, code := runCLI(t, "", tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
+			}
+		})
+	}
+}
+
+func TestExplainJSONWithOverride(t *testing.T) {
+	data := policyDir(t, map[string]string{"data.json": `{"resilcheck": {"overrides": {"dm_officer_notify_days": 45}}}`})
+	out, stderr, code := runCLI(t, "", "explain", "-f", "json", "-d", data+"/data.json", officerControl)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Control struct {
+			ID string `json:"id"`
+		} `json:"control"`
+		Parameters []struct {
+			Name   string `json:"name"`
+			Value  any    `json:"value"`
+			Label  string `json:"label"`
+			Direct bool   `json:"direct"`
+		} `json:"parameters"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Parameters {
+		if p.Name == "dm_officer_notify_days" {
+			if p.Label != "override" || p.Value != float64(45) || !p.Direct {
+				t.Fatalf("overridden parameter = %+v", p)
+			}
+			return
+		}
+	}
+	t.Fatalf("dm_officer_notify_days not listed: %+v", doc.Parameters)
+}
