@@ -90,6 +90,27 @@ func Section(readme []byte) ([]byte, error) {
 	return bytes.TrimPrefix(readme[start+len(openMarker):end], []byte("\n")), nil
 }
 
+// rulesText documents what `resilcheck validate` checks beyond the schema (internal/validate
+// and internal/manifest); keep it in step with them.
+const rulesText = `
+Beyond the schema, ` + "`resilcheck validate`" + ` (and every command that reads manifests) rejects:
+
+- YAML or JSON that does not parse, duplicate keys, non-string keys, files that are empty or
+  not UTF-8, files over ` + "`--max-file-size`" + ` (16 MiB), nesting deeper than 64 levels, and
+  YAML aliases that expand to more than 250,000 values;
+- a document whose top level is not a mapping, and a ` + "`metadata.name`" + ` already used by
+  another document of the same run;
+- dates that do not exist (` + "`2023-02-30`" + `) and timestamps without a UTC offset;
+- duplicate ids among datacenters, services or incidents; references to undeclared
+  datacenters (deployments, replicas, backups, incidents) or services (` + "`dependsOn`" + `,
+  ` + "`recovery.performedBy`" + `, incidents); a service that depends on itself;
+- ` + "`restoredAt`" + ` before ` + "`startedAt`" + `, a ministry report dated before the incident started,
+  and a metrics window that ends before it starts.
+
+Dependency cycles are not rejected: ` + "`simulate`" + ` and the site-loss analysis report them.
+Each problem is printed as ` + "`path:line:column: JSON-pointer: message`" + `.
+`
+
 type node = map[string]any
 
 type generator struct {
@@ -114,6 +135,7 @@ func Generate(raw []byte) ([]byte, error) {
 	g.out.WriteString("## Manifest reference\n\n")
 	g.out.WriteString("Generated from `schemas/manifest.v1.schema.json` by `go run ./internal/tools/schemadoc`; do not edit by hand.\n")
 	g.out.WriteString("`resilcheck schema` prints the schema itself, for editors. Paths use `[]` for list items.\n")
+	g.out.WriteString(rulesText)
 	root["x-loc"] = ""
 	g.object("(top level)", "", root)
 	return []byte(g.out.String()), nil
