@@ -109,3 +109,11 @@ test_own_datacenter_of_a_large_provider_applies if {
 	small := object.union(own, {"metrics": {"dailyAverageUsers": 999999}})
 	not dc_report.applies with input as {"provider": small, "datacenters": sites} with data.resilcheck.run as run
 }
+
+test_rule_in_force_from_2023_07_04 if {
+	before := outage("a", "2023-07-03T10:00:00+09:00", "2023-07-03T12:00:00+09:00")
+	count(violations([before])) == 0
+	from := outage("a", "2023-07-04T00:00:00+09:00", "2023-07-04T02:00:00+09:00")
+	some v in violations([from])
+	v.evidence.threshold_basis == "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40"
+}
