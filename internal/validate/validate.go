@@ -21,23 +21,30 @@ import (
 // ManifestSchema is the embedded schema documents are validated against.
 const ManifestSchema = "manifest"
 
-// compiled is the manifest schema, built on first use and shared: compiling it is far
-// dearer than validating one document.
-var compiled = sync.OnceValues(func() (*compiledSchema, error) {
-	raw, err := schemas.Read(ManifestSchema)
-	if err != nil {
-		return nil, err
-	}
-	s, err := gojsonschema.NewSchemaLoader().Compile(gojsonschema.NewBytesLoader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("compile manifest schema: %w", err)
-	}
-	var tree map[string]any
-	if err := json.Unmarshal(raw, &tree); err != nil {
-		return nil, fmt.Errorf("parse manifest schema: %w", err)
-	}
-	return &compiledSchema{schema: s, tree: tree}, nil
-})
+// cache holds each embedded schema compiled once and shared: compiling is far dearer than
+// validating one document, and a run validates many.
+var cache sync.Map // schema name -> func() (*compiledSchema, error)
+
+func compile(name string) (*compiledSchema, error) {
+	f, _ := cache.LoadOrStore(name, sync.OnceValues(func() (*compiledSchema, error) {
+		raw, err := schemas.Read(name)
+		if err != nil {
+			return nil, err
+		}
+		s, err := gojsonschema.NewSchemaLoader().Compile(gojsonschema.NewBytesLoader(raw))
+		if err != nil {
+			return nil, fmt.Errorf("compile %s schema: %w", name, err)
+		}
+		var tree map[string]any
+		if err := json.Unmarshal(raw, &tree); err != nil {
+			return nil, fmt.Errorf("parse %s schema: %w", name, err)
+		}
+		return &compiledSchema{schema: s, tree: tree}, nil
+	}))
+	return f.(func() (*compiledSchema, error))()
+}
+
+func compiled() (*compiledSchema, error) { return compile(ManifestSchema) }
 
 type compiledSchema struct {
 	schema *gojsonschema.Schema
@@ -53,17 +60,38 @@ func Ready() error {
 	return err
 }
 
-// Document validates one decoded document. Problems come sorted by line, column, pointer.
+// Document validates one decoded manifest document: the schema, then the rules a schema
+// cannot express. Problems come sorted by line, column, pointer.
 func Document(d *manifest.Document) []audit.Problem {
-	c, err := compiled()
-	if err != nil {
-		return []audit.Problem{{Position: d.Pos(""), Message: "cannot validate: " + err.Error()}}
+	v, problems := newValidator(ManifestSchema, d)
+	if v == nil {
+		return problems
 	}
-	v := &validator{doc: d, schema: c}
 	v.schemaErrors()
-	v.formats(d.Value, c.tree, "")
+	v.formats(d.Value, v.schema.tree, "")
 	v.references()
 	return sortProblems(v.problems)
+}
+
+// Against validates a document against another embedded schema (e.g. "waivers"), with the
+// same messages and the same strict date and date-time checks as Document. Rules beyond
+// the schema are the caller's.
+func Against(schema string, d *manifest.Document) []audit.Problem {
+	v, problems := newValidator(schema, d)
+	if v == nil {
+		return problems
+	}
+	v.schemaErrors()
+	v.formats(d.Value, v.schema.tree, "")
+	return sortProblems(v.problems)
+}
+
+func newValidator(schema string, d *manifest.Document) (*validator, []audit.Problem) {
+	c, err := compile(schema)
+	if err != nil {
+		return nil, []audit.Problem{{Position: d.Pos(""), Message: "cannot validate: " + err.Error()}}
+	}
+	return &validator{doc: d, schema: c}, nil
 }
 
 type validator struct {

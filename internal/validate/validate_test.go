@@ -194,6 +194,57 @@ func TestUniqueNames(t *testing.T) {
 	}
 }
 
+func TestAgainst(t *testing.T) {
+	tests := []struct {
+		name    string
+		schema  string
+		content string
+		want    []string
+	}{
+		{
+			name:    "valid waiver set",
+			schema:  "waivers",
+			content: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - {control: KR-X, reason: accepted for now, approvedBy: CISO, expires: 2026-12-31}\n",
+			want:    []string{},
+		},
+		{
+			name:    "strict dates and schema messages apply to other schemas",
+			schema:  "waivers",
+			content: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - {control: KR-X, reason: accepted for now, approvedBy: CISO, expires: 2026-02-30, extra: 1}\n",
+			want: []string{
+				`m:4:74: /waivers/0/expires: "2026-02-30" is not a valid date (YYYY-MM-DD): day out of range`,
+				`m:4:86: /waivers/0/extra: unknown field "extra" (not allowed here)`,
+			},
+		},
+		{
+			name:    "manifest rules beyond the schema are not applied",
+			schema:  "manifest",
+			content: base + "    dependsOn: [nope]\n",
+			want:    []string{},
+		},
+		{
+			name:    "unknown schema",
+			schema:  "nope",
+			content: "a: 1\n",
+			want:    nil, // checked by prefix below: the list of known schemas grows
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(Against(tc.schema, load(t, "m.yaml", tc.content)))
+			if tc.want == nil {
+				if len(got) != 1 || !strings.HasPrefix(got[0], `m:1:1: cannot validate: unknown schema "nope" (known: manifest, `) {
+					t.Errorf("problems = %q", got)
+				}
+				return
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("problems\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestFormat(t *testing.T) {
 	tests := []struct {
 		name string
