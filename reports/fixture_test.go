@@ -126,6 +126,7 @@ func fixtureReport() *audit.Report {
 				{
 					Domain:    audit.FailureDomain{Kind: "datacenter", ID: "ansan", Datacenters: []string{"ansan"}},
 					Surviving: []string{"daum-mail", "kakao-login", "kakaomap", "kakaotalk"},
+					Notes:     []audit.ServiceNote{{Service: "kakao-login", Note: "survives by failover to pangyo (RTO 30m, declared failover 10m)"}},
 				},
 			},
 			Cycles: [][]string{{"kakao-login", "ops-console", "kakao-login"}},

@@ -301,7 +301,7 @@ section.manifest { break-before: page; }
 {{- range .Failures}}
 <tr><td><code>{{.Domain.ID}}</code><br><span class="meta">{{term $L .Domain.Kind}}{{if .Domain.Datacenters}}: {{join .Domain.Datacenters ", "}}{{end}}</span></td>
 <td>{{range .Unavailable}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{term $L .Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}</td>
-<td>{{if .Surviving}}{{join .Surviving ", "}}{{else}}{{tr $L "label.none"}}{{end}}</td></tr>
+<td>{{if .Surviving}}{{join .Surviving ", "}}{{else}}{{tr $L "label.none"}}{{end}}{{range .Notes}}<div class="meta"><strong>{{.Service}}</strong>: {{.Note}}</div>{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>

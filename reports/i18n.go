@@ -30,6 +30,7 @@ var catalogue = map[string][2]string{
 	"term.insufficient-capacity":   {"insufficient capacity", "잔존 용량 부족"},
 	"term.standby-unreachable":     {"standby unreachable", "대기 시스템 전환 불가"},
 	"term.cold-standby-too-slow":   {"cold standby too slow", "콜드 스탠바이 전환 지연"},
+	"term.standby-too-slow":        {"standby too slow", "대기 시스템 전환 지연"},
 	"term.dependency-lost":         {"dependency lost", "의존 서비스 손실"},
 	"term.dependency-cycle":        {"dependency cycle", "의존성 순환"},
 	"term.datacenter":              {"datacenter", "데이터센터"},
