@@ -100,9 +100,6 @@ user_notice_times(inc) := {ktime.ns(n.at) |
 	c in user_channels
 }
 
-# first_user_notice_ns is the first notice through a channel that reaches users directly.
-first_user_notice_ns(inc) := min(user_notice_times(inc)) if count(user_notice_times(inc)) > 0
-
 press_notice_times(inc) := {ktime.ns(n.at) | some n in notices(inc); "press" in n.channels}
 
 # notice_contents is everything the notices about an incident said, taken together: the cause

@@ -1,0 +1,119 @@
+package resilcheck.lib.incidents_test
+
+import data.resilcheck.lib.incidents
+
+run := {"as_of": "2026-11-22"}
+
+services := [
+	{"id": "chat", "name": "Chat", "critical": true, "deployments": [{"datacenter": "dc1", "mode": "active"}]},
+	{"id": "blog", "name": "Blog", "deployments": [{"datacenter": "dc1", "mode": "active"}]},
+]
+
+inc(id, cause, start, end) := {"id": id, "cause": cause, "startedAt": start, "restoredAt": end, "services": ["blog"]}
+
+test_disaster_rule if {
+	cases := [
+		{"name": "fire is a disaster cause", "inc": inc("a", "fire", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"), "want": true},
+		{"name": "software on an ordinary service is not", "inc": inc("a", "software", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"), "want": false},
+		{"name": "software on a critical service is", "inc": object.union(inc("a", "software", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"), {"services": ["chat"]}), "want": true},
+		{"name": "declared false wins over the cause", "inc": object.union(inc("a", "fire", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"), {"disaster": false}), "want": false},
+		{"name": "declared true wins over the cause", "inc": object.union(inc("a", "overload", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"), {"disaster": true}), "want": true},
+	]
+	every c in cases {
+		got := is_disaster(c.inc)
+		got == c.want
+	}
+}
+
+is_disaster(i) if {
+	incidents.disaster(i) with input as {"services": services} with data.resilcheck.run as run
+}
+
+is_disaster(i) := false if {
+	not incidents.disaster(i) with input as {"services": services} with data.resilcheck.run as run
+}
+
+test_ongoing_incident_is_measured_to_the_end_of_the_audit_date if {
+	i := object.remove(inc("a", "power", "2026-11-22T23:00:00+09:00", ""), ["restoredAt"])
+
+	# Up to 23:59:59.999999999 on the audit date: a nanosecond short of an hour.
+	d := incidents.duration_minutes(i) with data.resilcheck.run as run
+	d > 59.9999
+	d < 60
+	incidents.ongoing(i) with data.resilcheck.run as run
+}
+
+test_restoration_after_the_audit_date_is_ongoing if {
+	i := inc("a", "power", "2026-11-22T23:00:00+09:00", "2026-11-23T01:00:00+09:00")
+	incidents.ongoing(i) with data.resilcheck.run as run
+	not incidents.restored(i) with data.resilcheck.run as run
+}
+
+test_incidents_after_the_audit_date_are_not_judged if {
+	m := {"incidents": [
+		inc("a", "power", "2026-11-22T23:59:00+09:00", "2026-11-23T00:30:00+09:00"),
+		inc("b", "power", "2026-11-23T00:00:00+09:00", "2026-11-23T00:30:00+09:00"),
+	]}
+	j := incidents.judged with input as m with data.resilcheck.run as run
+	object.keys(j) == {0}
+}
+
+test_timeline_orders_by_start_then_position if {
+	m := {"incidents": [
+		inc("late", "power", "2026-03-01T12:00:00+09:00", "2026-03-01T12:10:00+09:00"),
+		inc("tie-1", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:05:00+09:00"),
+		inc("tie-2", "power", "2026-03-01T01:00:00Z", "2026-03-01T01:20:00Z"),
+	]}
+	tl := incidents.timeline([0, 1, 2]) with input as m with data.resilcheck.run as run
+	[e[1] | some e in tl] == [1, 2, 0]
+	[e[2] | some e in tl] == [5, 20, 10]
+}
+
+# history(n, gap_hours, minutes) is n interruptions, gap_hours apart, of the given minutes.
+history(n, gap_hours, minutes) := [inc(sprintf("i%d", [k]), "power", start, end) |
+	some k in numbers.range(0, n - 1)
+	t := time.parse_rfc3339_ns("2026-01-01T00:00:00+09:00") + ((k * gap_hours) * 3600000000000)
+	start := sprintf("%s+09:00", [time.format([t + 32400000000000, "UTC", "2006-01-02T15:04:05"])])
+	end := sprintf("%s+09:00", [time.format([(t + 32400000000000) + (minutes * 60000000000), "UTC", "2006-01-02T15:04:05"])])
+]
+
+triggers(incs, window_hours, n, total) := r if {
+	limits := {k: [(window_hours * 3600) * 1000000000, n, total] | some k, _ in incs}
+	r := incidents.repeat_triggers(incidents.timeline(numbers.range(0, count(incs) - 1)), limits) with input as {"incidents": incs} with data.resilcheck.run as run
+}
+
+test_series_rule_cases if {
+	cases := [
+		{"name": "two of 20 and 25 within a day reach 45", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00"), inc("b", "power", "2026-03-02T09:00:00+09:00", "2026-03-02T09:25:00+09:00")], "want": {1: "2026-03-02T09:25:00+09:00"}},
+		{"name": "exactly 24 hours apart is outside the window", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00"), inc("b", "power", "2026-03-02T10:00:00+09:00", "2026-03-02T10:25:00+09:00")], "want": {}},
+		{"name": "a long first interruption makes the second trigger at its start", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T11:00:00+09:00"), inc("b", "power", "2026-03-01T12:00:00+09:00", "2026-03-01T12:01:00+09:00")], "want": {1: "2026-03-01T12:00:00+09:00"}},
+		{
+			"name": "an interruption exactly a window before is outside it", "incs": [
+				inc("a", "power", "2026-03-01T00:00:00+09:00", "2026-03-01T00:01:00+09:00"),
+				inc("b", "power", "2026-03-01T01:00:00+09:00", "2026-03-01T01:40:00+09:00"),
+				inc("c", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:01:00+09:00"),
+				inc("d", "power", "2026-03-01T20:00:00+09:00", "2026-03-01T20:01:00+09:00"),
+				inc("e", "power", "2026-03-02T01:00:00+09:00", "2026-03-02T01:10:00+09:00"),
+			],
+			"want": {},
+		},
+		{"name": "a lone interruption is never a series", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")], "want": {}},
+	]
+	every c in cases {
+		got := {k: incidents.kst_timestamp(r.trigger_ns) | some k, r in triggers(c.incs, 24, 2, 45)}
+		got == c.want
+	}
+}
+
+test_series_window_is_found_in_a_long_history if {
+	# 300 interruptions of 10 minutes every 5 hours: each window of 24 hours holds 5, and a
+	# series first reaches 45 minutes on the fifth of them.
+	incs := history(300, 5, 10)
+	r := triggers(incs, 24, 2, 45)
+	r[4].series.count == 5
+	r[4].series.total_minutes == 50
+	incidents.kst_timestamp(r[4].trigger_ns) == "2026-01-01T20:05:00+09:00"
+	r[299].series.count == 5
+	r[299].series.incidents == ["i295", "i296", "i297", "i298", "i299"]
+	not r[3]
+}
