@@ -289,6 +289,7 @@ func TestValidateValidAndUsage(t *testing.T) {
 	}{
 		{"valid directory", []string{"validate", "testdata/valid/"}, 0, "2 documents valid, 0 invalid in 2 files\n", ""},
 		{"quiet", []string{"validate", "-q", "testdata/valid/"}, 0, "", ""},
+		{"global quiet", []string{"-q", "validate", "testdata/valid/"}, 0, "", ""},
 		{"no path", []string{"validate"}, 2, "", "no PATH given"},
 		{"unknown format", []string{"validate", "-f", "xml", "testdata/valid"}, 2, "", `unknown format "xml"`},
 		{"bad size limit", []string{"validate", "--max-file-size", "0", "testdata/valid"}, 2, "", "must be positive"},
