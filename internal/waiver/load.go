@@ -1,0 +1,63 @@
+package waiver
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/validate"
+)
+
+// Schema is the embedded schema a waiver file is validated against.
+const Schema = "waivers"
+
+// ProblemsError is a waiver file that cannot be used: every problem found, each with its
+// file:line:column. A broken waiver file stops the run (exit 2) rather than being ignored,
+// because ignoring it would turn accepted risks back into failures, or worse, the reverse.
+type ProblemsError struct {
+	Problems []audit.Problem
+}
+
+func (e *ProblemsError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = validate.Format(p)
+	}
+	return "invalid waiver file:\n" + strings.Join(lines, "\n")
+}
+
+// Load reads and validates one waiver file (YAML or JSON, one document).
+func Load(path string, opts manifest.Options) (*Set, error) {
+	srcs := manifest.Load([]string{path}, opts)
+	if len(srcs) != 1 {
+		return nil, fmt.Errorf("waivers %s: expected one file, found %d", path, len(srcs))
+	}
+	src := srcs[0]
+	if len(src.Problems) > 0 {
+		return nil, &ProblemsError{Problems: src.Problems}
+	}
+	if len(src.Documents) != 1 {
+		return nil, &ProblemsError{Problems: []audit.Problem{{Position: audit.Position{File: src.Path}, Message: fmt.Sprintf("a waiver file holds exactly one WaiverSet document, found %d", len(src.Documents))}}}
+	}
+	doc := src.Documents[0]
+	if ps := validate.Against(Schema, doc); len(ps) > 0 {
+		return nil, &ProblemsError{Problems: ps}
+	}
+	// The document is schema-valid, so this decode cannot meet a type it does not expect.
+	raw, err := json.Marshal(doc.Value)
+	if err != nil {
+		return nil, fmt.Errorf("waivers %s: %w", src.Path, err)
+	}
+	var body struct {
+		Waivers []Waiver `json:"waivers"`
+	}
+	if err := json.Unmarshal(raw, &body); err != nil {
+		return nil, fmt.Errorf("waivers %s: %w", src.Path, err)
+	}
+	for i := range body.Waivers {
+		body.Waivers[i].At = doc.Pos(manifest.Join("/waivers", i))
+	}
+	return &Set{File: src.Path, Waivers: body.Waivers}, nil
+}

@@ -1,0 +1,89 @@
+package waiver
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/manifest"
+)
+
+func write(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "waivers.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoad(t *testing.T) {
+	p := write(t, `apiVersion: resilcheck/v1
+kind: WaiverSet
+waivers:
+  - control: KR-NETACT-46-ZONE-ISOLATION
+    manifest: skcc-*
+    reason: zone switchgear is on order, interim fire watch in the B3 room
+    approvedBy: CISO
+    expires: "2027-03-31"
+`)
+	set, err := Load(p, manifest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Waivers) != 1 {
+		t.Fatalf("got %d waivers, want 1", len(set.Waivers))
+	}
+	w := set.Waivers[0]
+	if w.Control != "KR-NETACT-46-ZONE-ISOLATION" || w.Manifest != "skcc-*" || w.Expires != "2027-03-31" || w.ApprovedBy != "CISO" {
+		t.Errorf("decoded %+v", w)
+	}
+	if w.At.Line != 4 || w.At.Column != 5 {
+		t.Errorf("position %d:%d, want 4:5 (the waiver's first key)", w.At.Line, w.At.Column)
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{
+			name: "missing expiry and approver",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n",
+			want: []string{`:4:5: /waivers/0: missing required field "approvedBy"`, `missing required field "expires"`},
+		},
+		{
+			name: "impossible expiry date",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n    approvedBy: CISO\n    expires: \"2027-02-30\"\n",
+			want: []string{"/waivers/0/expires"},
+		},
+		{
+			name: "unknown field",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n    approvedBy: CISO\n    expires: \"2027-01-01\"\n    expiry: soon\n",
+			want: []string{`unknown field "expiry"`},
+		},
+		{
+			name: "syntax error",
+			body: "waivers: [\n",
+			want: []string{"waivers.yaml:"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(write(t, tt.body), manifest.Options{})
+			var pe *ProblemsError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a ProblemsError", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
