@@ -139,8 +139,8 @@ func validateSources(sources []*manifest.Source) validation {
 	return out
 }
 
-// quietAnywhere is true for -q given before or after the command name: the local flag shadows the
-// global one of the same name, so each level of the context lineage is asked.
+// quietAnywhere is true for -q given before or after the command name: the local flag
+// shadows the global one of the same name, so each level of the context lineage is asked.
 func quietAnywhere(c *cli.Context) bool {
 	for _, ctx := range c.Lineage() {
 		if ctx.Bool("quiet") {

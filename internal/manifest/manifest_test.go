@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -309,5 +310,124 @@ func TestJoin(t *testing.T) {
 				t.Errorf("Join = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLoadSymlinks(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  []string // relative path | messages
+	}{
+		{
+			name: "link to its own directory",
+			setup: func(t *testing.T, dir string) {
+				mustSymlink(t, ".", filepath.Join(dir, "self"))
+			},
+			want: []string{"a.yaml", "self | symbolic link loop: it leads back to a directory already being read"},
+		},
+		{
+			name: "link to the parent",
+			setup: func(t *testing.T, dir string) {
+				mustSymlink(t, "..", filepath.Join(dir, "up"))
+			},
+			want: []string{"a.yaml", "up/" + "root | directory loop: it leads back to a directory already being read"},
+		},
+		{
+			name: "link that points at itself",
+			setup: func(t *testing.T, dir string) {
+				mustSymlink(t, "loop.yaml", filepath.Join(dir, "loop.yaml"))
+			},
+			want: []string{"a.yaml", "loop.yaml | symbolic link loop: too many levels of symbolic links"},
+		},
+		{
+			name: "dangling link to a manifest",
+			setup: func(t *testing.T, dir string) {
+				mustSymlink(t, "gone.yaml", filepath.Join(dir, "b.yaml"))
+			},
+			want: []string{"a.yaml", "b.yaml | no such file or directory"},
+		},
+		{
+			name: "dangling link to something else is ignored",
+			setup: func(t *testing.T, dir string) {
+				mustSymlink(t, "gone", filepath.Join(dir, "notes"))
+			},
+			want: []string{"a.yaml"},
+		},
+		{
+			name: "link to a file in the same directory is read once",
+			setup: func(t *testing.T, dir string) {
+				mustSymlink(t, "a.yaml", filepath.Join(dir, "z.yaml"))
+			},
+			want: []string{"a.yaml"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			top := t.TempDir()
+			dir := filepath.Join(top, "root")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("a: 1\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tc.setup(t, dir)
+			var got []string
+			for _, s := range Load([]string{dir}, Options{}) {
+				line := strings.TrimPrefix(s.Path, filepath.ToSlash(dir)+"/")
+				for _, p := range s.Problems {
+					line += " | " + p.Message
+				}
+				got = append(got, line)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("permissions are not enforced for root")
+	}
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.yaml")
+	sub := filepath.Join(dir, "sub")
+	if err := os.WriteFile(f, []byte("a: 1\n"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(sub, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(sub, 0o755) })
+	var got []string
+	for _, s := range Load([]string{dir}, Options{}) {
+		got = append(got, strings.TrimPrefix(s.Path, filepath.ToSlash(dir)+"/")+" | "+s.Problems[0].Message)
+	}
+	want := []string{"a.yaml | permission denied", "sub | permission denied"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func mustSymlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symlinks unavailable: %v", err)
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("input/output error") }
+
+// TestLoadReadError covers a read that fails midway (a disk error, a closed pipe), which
+// permissions cannot reproduce when the tests run as root.
+func TestLoadReadError(t *testing.T) {
+	src := Load([]string{"-"}, Options{Stdin: failingReader{}})
+	if len(src) != 1 || len(src[0].Problems) != 1 || src[0].Problems[0].Message != "cannot read: input/output error" || src[0].Rejected != 1 {
+		t.Errorf("got %+v", src)
 	}
 }
