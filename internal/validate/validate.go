@@ -62,7 +62,8 @@ func Ready() error {
 
 // Document validates one decoded manifest document: the schema, then the rules a schema
 // cannot express. Problems come sorted by line, column, pointer.
-func Document(d *manifest.Document) []audit.Problem {
+func Document(d *manifest.Document) (problems []audit.Problem) {
+	defer recoverInto(d, &problems)
 	v, problems := newValidator(ManifestSchema, d)
 	if v == nil {
 		return problems
@@ -76,7 +77,8 @@ func Document(d *manifest.Document) []audit.Problem {
 // Against validates a document against another embedded schema (e.g. "waivers"), with the
 // same messages and the same strict date and date-time checks as Document. Rules beyond
 // the schema are the caller's.
-func Against(schema string, d *manifest.Document) []audit.Problem {
+func Against(schema string, d *manifest.Document) (problems []audit.Problem) {
+	defer recoverInto(d, &problems)
 	v, problems := newValidator(schema, d)
 	if v == nil {
 		return problems
@@ -84,6 +86,15 @@ func Against(schema string, d *manifest.Document) []audit.Problem {
 	v.schemaErrors()
 	v.formats(d.Value, v.schema.tree, "")
 	return sortProblems(v.problems)
+}
+
+// recoverInto turns a panic while validating one document into a problem on it, so one
+// document that trips a bug cannot take a whole run down. It is a last resort: the
+// validator is written not to panic, and the problem asks to report it.
+func recoverInto(d *manifest.Document, problems *[]audit.Problem) {
+	if r := recover(); r != nil {
+		*problems = []audit.Problem{{Position: d.Pos(""), Message: fmt.Sprintf("internal error while validating (please report it): %v", r)}}
+	}
 }
 
 func newValidator(schema string, d *manifest.Document) (*validator, []audit.Problem) {

@@ -95,6 +95,36 @@ func TestDocument(t *testing.T) {
 			want: []string{`m:16:44: /services/0/deployments/0/mode: "hot" is not an allowed value (allowed: "active", "standby", "cold")`},
 		},
 		{
+			name: "const",
+			old:  "kind: ProviderManifest",
+			new:  "kind: Manifest",
+			want: []string{`m:2:7: /kind: must be "ProviderManifest", not "Manifest"`},
+		},
+		{
+			name: "id pattern",
+			old:  "id: dc-a,",
+			new:  "id: DC A,",
+			want: []string{
+				`m:12:10: /datacenters/0/id: "DC A" is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters`,
+				`m:16:32: /services/0/deployments/0/datacenter: unknown datacenter "dc-a"`,
+			},
+		},
+		{
+			name: "empty string and empty list",
+			old:  "  categories: [value-added]\n",
+			new:  "  categories: []\n  nameKo: \"\"\n",
+			want: []string{`m:7:15: /provider/categories: must list at least one item`},
+		},
+		{
+			name: "minimum and maximum",
+			old:  "    window:",
+			new:  "    dailyAverageUsers: -1\n    trafficSharePercent: 100.5\n    window:",
+			want: []string{
+				`m:10:24: /provider/metrics/dailyAverageUsers: must be at least 0, got -1`,
+				`m:11:26: /provider/metrics/trafficSharePercent: must be at most 100, got 100.5`,
+			},
+		},
+		{
 			name: "exclusive minimum",
 			new:  "    requiredCapacityPercent: 0\n",
 			want: []string{`m:17:30: /services/0/requiredCapacityPercent: must be greater than 0, got 0`},
