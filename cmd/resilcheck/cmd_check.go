@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -134,6 +135,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if err := argsOnly(c); err != nil {
 		return err
 	}
+	tuneGC(stdio)
 	if c.NArg() == 0 {
 		return withCode(ExitInputError, errors.New("check: no input: give one or more files or directories, or - for standard input"))
 	}
@@ -267,4 +269,14 @@ func argsOnly(c *cli.Context) error {
 		}
 	}
 	return nil
+}
+
+// tuneGC trades memory for time in a short-lived run: compiling the bundle allocates a lot
+// of small, long-lived AST nodes, and the default GOGC=100 collects several times before
+// the first document is judged. 400 cut CPU time by about a fifth in measurements (README
+// performance section) for tens of megabytes. An explicit GOGC in the environment wins.
+func tuneGC(stdio appIO) {
+	if stdio.Getenv != nil && stdio.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }
