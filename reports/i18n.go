@@ -66,6 +66,7 @@ var catalogue = map[string][2]string{
 	"label.law":           {"Law", "법령"},
 	"label.article":       {"Article", "조문"},
 	"label.location":      {"Location", "위치"},
+	"label.finding":       {"Finding", "지적 사항"},
 	"label.evidence":      {"Evidence", "근거 자료"},
 	"label.remediation":   {"Remediation", "조치 방법"},
 	"label.reason":        {"Reason", "사유"},

@@ -179,7 +179,7 @@ func mdResult(p func(string, ...any), L string, m manifestView, res resultView) 
 	}
 	if len(res.Violations) > 0 {
 		p("")
-		p("| %s | %s | %s |", tr(L, "label.location"), tr(L, "label.reason"), tr(L, "label.evidence"))
+		p("| %s | %s | %s |", tr(L, "label.location"), tr(L, "label.finding"), tr(L, "label.evidence"))
 		p("|---|---|---|")
 		for _, vi := range res.Violations {
 			var ev []string
