@@ -131,22 +131,27 @@ repeat_triggers(tl, limits) := {k: {"trigger_ns": min(ts), "series": series, "me
 	k := ek[1]
 	[window, min_count, min_total] := limits[k]
 	sk := ek[0]
-
 	first := window_start(tl, p, sk - window)
 	inside := numbers.range(first, p)
+
+	# durs[a] is the length of the a-th interruption of the window; the last one is k. Taking
+	# member a as the start of the series, the minutes before k are durs[a] up to, not
+	# including, k.
+	durs := [tl[j][2] | some j in inside]
+	last := count(durs) - 1
 	ts := {t |
-		some q in inside
-		before := sum([tl[j][2] | some j in inside; j >= q; j < p])
-		(p - q) + 1 >= min_count
+		some a in numbers.range(0, last)
+		before := sum(array.slice(durs, a, last))
+		(last - a) + 1 >= min_count
 		before + ek[2] >= min_total
-		not series_met(p - q, before, min_count, min_total)
+		not series_met(last - a, before, min_count, min_total)
 		t := sk + (max([0, min_total - before]) * ktime.minute_ns)
 	}
 	count(ts) > 0
 	members := [tl[j][1] | some j in inside]
 	series := {
 		"count": count(inside),
-		"total_minutes": sum([tl[j][2] | some j in inside]),
+		"total_minutes": sum(durs),
 		"incidents": [all[i].id | some i in members],
 	}
 }
