@@ -343,3 +343,31 @@ func TestCheckUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckWaivers(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, expires string) string {
+		p := filepath.Join(dir, name)
+		content := "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: " + officerControl +
+			"\n    manifest: example-minimal\n    reason: appointment pending board approval\n    approvedBy: CISO\n    expires: \"" + expires + "\"\n"
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	active, expired := write("active.yaml", "2026-12-31"), write("expired.yaml", "2026-01-31")
+	out, _, _ := runCLI(t, "", "check", asOf, "-f", "json", "--waivers", active, minimalManifest)
+	r := parseReport(t, out)
+	if got := r.status("example-minimal", officerControl); got != "waived" || r.Summary["waived"] != 1 {
+		t.Fatalf("with an active waiver: %s = %q, summary %v", officerControl, got, r.Summary)
+	}
+	checkSchema(t, out)
+	out, stderr, _ := runCLI(t, "", "check", asOf, "-f", "json", "--waivers", expired, minimalManifest)
+	if got := parseReport(t, out).status("example-minimal", officerControl); got != "fail" || !strings.Contains(stderr, "expired on 2026-01-31") {
+		t.Fatalf("with an expired waiver: %s = %q; stderr %q", officerControl, got, stderr)
+	}
+	_, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", "--waivers", minimalManifest, minimalManifest)
+	if code != ExitInputError || !strings.Contains(stderr, "invalid waiver file") {
+		t.Fatalf("a manifest given as waiver file: exit %d, stderr %q", code, stderr)
+	}
+}

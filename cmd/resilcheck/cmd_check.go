@@ -117,6 +117,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		&cli.StringFlag{Name: "fail-on", Usage: "lowest `SEVERITY` that fails the run: critical, high, medium, low, info, or none (default: any failed control)"},
 		&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of human-readable reports: en or ko"},
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
 		&cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE`"},
 	}
 	flags = append(flags, bundleFlags()...)
@@ -178,6 +179,10 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		Stdin:       stdio.Stdin,
 		Tool:        audit.Tool{Name: "resilcheck", Version: tool, OPAVersion: opaVersion, GoVersion: goVersion},
 		Command:     commandLine(),
+		Waivers:     c.String("waivers"),
+	}
+	if !c.Bool("quiet") {
+		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
 	}
 	if err := validate.Ready(); err != nil {
 		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))

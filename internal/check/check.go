@@ -18,6 +18,7 @@ import (
 	"github.com/resilcheck/resilcheck/internal/engine"
 	"github.com/resilcheck/resilcheck/internal/manifest"
 	"github.com/resilcheck/resilcheck/internal/validate"
+	"github.com/resilcheck/resilcheck/internal/waiver"
 )
 
 // Options are everything one run needs. Nothing here is read from the environment.
@@ -35,6 +36,12 @@ type Options struct {
 	// Validate checks one decoded document; nil means the manifest schema
 	// (validate.Document).
 	Validate func(*manifest.Document) []audit.Problem
+
+	// Waivers is a waiver file (schemas/waivers.v1.schema.json); "" for none.
+	Waivers string
+	// Warn receives notes the user should act on but that do not change the verdict:
+	// expired or unused waivers. Nil discards them.
+	Warn func(msg string)
 
 	Tool    audit.Tool
 	Command []string // the command line as given, for the report
@@ -90,7 +97,24 @@ func Run(ctx context.Context, opts Options) (*audit.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return RunWith(ctx, eng, opts), nil
+	// A broken waiver file stops the run before anything is judged: judging without it
+	// would report accepted risks as failures.
+	var waivers *waiver.Set
+	if opts.Waivers != "" {
+		if waivers, err = waiver.Load(opts.Waivers, manifest.Options{MaxFileSize: opts.MaxFileSize}); err != nil {
+			return nil, err
+		}
+	}
+	r := RunWith(ctx, eng, opts)
+	if waivers != nil {
+		for _, n := range waivers.Apply(r, r.AsOf) {
+			if opts.Warn != nil {
+				opts.Warn(n.String())
+			}
+		}
+		Finish(r)
+	}
+	return r, nil
 }
 
 // entry is one document on its way through the pipeline.

@@ -334,3 +334,50 @@ func TestReportSchemaCoversModel(t *testing.T) {
 	}
 	walk("report", reflect.TypeOf(audit.Report{}), schema)
 }
+
+func TestWaivers(t *testing.T) {
+	dir := t.TempDir()
+	waivers := func(expires string) string {
+		return writeFile(t, dir, "w-"+expires+".yaml", "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n"+
+			"  - control: "+officer+"\n    manifest: example-minimal\n    reason: officer appointment pending board approval\n"+
+			"    approvedBy: CISO\n    expires: \""+expires+"\"\n")
+	}
+	tests := []struct {
+		name    string
+		file    string
+		want    audit.Status
+		warning string
+	}{
+		{"unexpired waiver waives", waivers("2026-12-31"), audit.StatusWaived, ""},
+		{"waiver applies through its expiry date", waivers("2026-11-22"), audit.StatusWaived, ""},
+		{"expired waiver does not", waivers("2026-11-21"), audit.StatusFail, "expired on 2026-11-21"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var warnings []string
+			r := run(t, Options{Paths: []string{minimal}, Waivers: tc.file, Warn: func(m string) { warnings = append(warnings, m) }})
+			res := find(t, r, "example-minimal", officer)
+			if res.Status != tc.want {
+				t.Fatalf("status = %s, want %s", res.Status, tc.want)
+			}
+			if tc.want == audit.StatusWaived && (res.Waiver == nil || res.Waiver.ApprovedBy != "CISO") {
+				t.Fatalf("waiver not recorded: %+v", res)
+			}
+			if tc.warning != "" && !strings.Contains(strings.Join(warnings, "\n"), tc.warning) {
+				t.Fatalf("warnings %q lack %q", warnings, tc.warning)
+			}
+			var sum audit.Summary
+			for _, x := range r.Results {
+				sum.Add(x.Status)
+			}
+			if sum != r.Summary {
+				t.Fatalf("summary %+v disagrees with results %+v", r.Summary, sum)
+			}
+			validateReport(t, renderJSON(t, r))
+		})
+	}
+	bad := writeFile(t, dir, "bad.yaml", "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: "+officer+"\n")
+	if _, err := Run(context.Background(), Options{Paths: []string{minimal}, AsOf: "2026-11-22", Waivers: bad}); err == nil || !strings.Contains(err.Error(), "bad.yaml:4:") {
+		t.Fatalf("invalid waiver file: err = %v", err)
+	}
+}
