@@ -256,3 +256,22 @@ test_judged_folds_a_lone_substation_into_its_datacenter if {
 	keys == {["datacenter", "a"], ["datacenter", "b"], ["datacenter", "c"], ["datacenter", "d"], ["building", "campus"], ["power-feed", "sub-2"]}
 	siteloss.same_loss[["datacenter", "a"]] == ["power-feed sub-1"] with input as m with data.resilcheck.run as run
 }
+
+test_standby_unreachable_when_the_performer_loses_a_dependency if {
+	m := manifest([
+		{"id": "sso", "name": "sso", "deployments": [active("a")]},
+		{"id": "tool", "name": "tool", "dependsOn": ["sso"], "deployments": [active("a"), active("d")]},
+		{"id": "talk", "name": "talk", "deployments": [active("a"), {"datacenter": "d", "mode": "standby"}], "recovery": {"performedBy": "tool"}},
+	])
+	u := impact_of(outcome_of(m, "datacenter", "a"), "talk")
+	u.reason == "standby-unreachable"
+	u.chain == ["talk", "tool", "sso", "only active in a"]
+	u.detail == "the standby in d could take over, but its failover is performed by tool, which is lost"
+}
+
+test_service_untouched_by_the_loss_survives_even_without_redundancy if {
+	m := manifest([{"id": "web", "name": "web", "deployments": [active("d")]}])
+	o := outcome_of(m, "datacenter", "a")
+	o.surviving == ["web"]
+	o.unavailable == []
+}
