@@ -442,3 +442,24 @@ func TestJUnitCounts(t *testing.T) {
 		t.Errorf("testsuites totals = %d/%d/%d, want 31/4/12", doc.Tests, doc.Failures, doc.Errors)
 	}
 }
+
+// BenchmarkRender measures each renderer on the fixture (go test -bench Render ./reports).
+func BenchmarkRender(b *testing.B) {
+	r := fixtureReport()
+	for _, format := range Formats() {
+		rd, err := Lookup(format)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(format, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := rd.Render(&buf, r, Options{Lang: "ko"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
+}

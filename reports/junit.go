@@ -30,7 +30,6 @@ type junitSuite struct {
 	Errors     int             `xml:"errors,attr"`
 	Skipped    int             `xml:"skipped,attr"`
 	ID         string          `xml:"id,attr"`
-	Package    string          `xml:"package,attr,omitempty"`
 	File       string          `xml:"file,attr,omitempty"`
 	Properties []junitProperty `xml:"properties>property"`
 	Cases      []junitCase     `xml:"testcase"`
@@ -64,7 +63,7 @@ func renderJUnit(w io.Writer, r *audit.Report, _ Options) error {
 	v := newView(r)
 	out := junitSuites{Name: nonEmpty(r.Tool.Name, "resilcheck")}
 	for i, m := range v.manifests {
-		s := junitSuite{Name: m.Name, ID: strconv.Itoa(i), Package: m.Provider, File: m.File, Properties: junitMeta(r, m)}
+		s := junitSuite{Name: m.Name, ID: strconv.Itoa(i), File: m.File, Properties: junitMeta(r, m)}
 		if len(m.Problems) > 0 {
 			var body strings.Builder
 			for _, p := range m.Problems {

@@ -67,6 +67,9 @@ var multitoolError = regexp.MustCompile(`(?m)^.*: error [A-Z]+[0-9]+: .*$`)
 var multitoolWarning = regexp.MustCompile(`(?m)^.*: warning [A-Z]+[0-9]+: .*$`)
 
 func TestSARIFMultitool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the SARIF multitool")
+	}
 	tool := sarifMultitool(t)
 	dir := t.TempDir()
 	good := writeTemp(t, dir, "report.sarif", "sarif", Options{})
@@ -152,6 +155,9 @@ func TestJUnitSchema(t *testing.T) {
 // uncaught errors, so the test reads that, checks --dump-dom returns the whole document
 // (the page parsed to its end), and takes an A4-sized screenshot that must be a real PNG.
 func TestHTMLInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a headless browser")
+	}
 	chromium := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
