@@ -332,8 +332,10 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 				} else {
 					bw.printf("        surviving: none\n")
 				}
-			case len(f.Domain.Datacenters) == 0:
+			case len(f.Domain.Datacenters) == 0 && f.Domain.Kind == "power-feed":
 				bw.printf("  %s  %s: no datacenter lost (every site on it has another feed)\n", ok, describeDomain(f.Domain))
+			case len(f.Domain.Datacenters) == 0:
+				bw.printf("  %s  %s: none of this manifest's datacenters is lost\n", ok, describeDomain(f.Domain))
 			default:
 				bw.printf("  %s  %s: all %d services survive\n", ok, describeDomain(f.Domain), total)
 			}

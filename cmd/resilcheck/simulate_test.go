@@ -196,6 +196,25 @@ func TestSimulateFail(t *testing.T) {
 	}
 }
 
+// TestSimulateFailAcrossManifests loses a site only one of two providers uses: the other
+// provider loses nothing, and the id is not an error because one input declares it.
+func TestSimulateFailAcrossManifests(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "simulate", "--as-of", "2026-01-01", "--fail", "tower",
+		"testdata/siteloss/campus.yaml", "testdata/manifests/naver-2022-10-15.yaml")
+	if code != ExitFailed {
+		t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, ExitFailed, errOut)
+	}
+	for _, want := range []string{
+		"DOWN  combination tower (takes down tower): 2 of 8 services unavailable",
+		"OK    combination tower: none of this manifest's datacenters is lost",
+		"simulate: 1 of 2 failures takes services down",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestSimulateFailFromStdin(t *testing.T) {
 	doc := readRepoFile(t, "testdata/siteloss/campus.yaml")
 	s, code := simulateJSON(t, doc, "--as-of", "2026-01-01", "--fail", "campus-1", "-")
