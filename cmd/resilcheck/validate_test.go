@@ -287,7 +287,7 @@ func TestValidateValidAndUsage(t *testing.T) {
 		wantStdout string
 		wantStderr string // substring
 	}{
-		{"valid directory", []string{"validate", "testdata/valid/"}, 0, "2 documents valid, 0 invalid in 2 files\n", ""},
+		{"valid directory", []string{"validate", "testdata/valid/"}, 0, "4 documents valid, 0 invalid in 3 files\n", ""},
 		{"quiet", []string{"validate", "-q", "testdata/valid/"}, 0, "", ""},
 		{"global quiet", []string{"-q", "validate", "testdata/valid/"}, 0, "", ""},
 		{"no path", []string{"validate"}, 2, "", "no PATH given"},

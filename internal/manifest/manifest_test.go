@@ -431,3 +431,41 @@ func TestLoadReadError(t *testing.T) {
 		t.Errorf("got %+v", src)
 	}
 }
+
+// TestAnchorsExample checks the valid example written with anchors and merge keys: merged
+// values equal their source, and positions point where each value was written.
+func TestAnchorsExample(t *testing.T) {
+	const path = "../../testdata/valid/anchors.yaml"
+	srcs := Load([]string{path}, Options{})
+	if len(srcs) != 1 || len(srcs[0].Problems) != 0 || len(srcs[0].Documents) != 2 {
+		t.Fatalf("load: %+v", srcs)
+	}
+	a, b := srcs[0].Documents[0], srcs[0].Documents[1]
+	dcs := a.Value.(map[string]any)["datacenters"].([]any)
+	dc2 := dcs[1].(map[string]any)
+	if dc2["id"] != "dc-2" || dc2["operator"] != "Example Colo Co." || dc2["building"] != "campus-1" {
+		t.Errorf("merged datacenter = %v", dc2)
+	}
+	if !reflect.DeepEqual(a.Value.(map[string]any)["provider"], b.Value.(map[string]any)["provider"]) {
+		t.Errorf("aliased provider differs between documents")
+	}
+	tests := []struct {
+		name    string
+		doc     *Document
+		pointer string
+		line    int
+	}{
+		{"merged value: where the anchor wrote it", a, "/datacenters/1/operator", 21},
+		{"overriding key: where it is written", a, "/datacenters/1/id", 25},
+		{"alias: where the alias stands", b, "/provider", 40},
+		{"inside an alias: where the anchor wrote it", b, "/provider/origin", 13},
+		{"second document: file lines", b, "/incidents/0/startedAt", 44},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.doc.Pos(tc.pointer); got.Line != tc.line || got.File != path {
+				t.Errorf("Pos(%q) = %v, want line %d", tc.pointer, got, tc.line)
+			}
+		})
+	}
+}

@@ -185,8 +185,9 @@ func yamlErrorPos(file string, err error, lines *lineIndex) audit.Position {
 	return lines.pos(file, off)
 }
 
-// maxBisect bounds the bytes firstFailingLine re-parses, at most ~log2(lines) times.
-const maxBisect = 1 << 20
+// maxBisect bounds the bytes firstFailingLine re-parses, at most ~log2(lines) times, so a
+// hostile file cannot turn one syntax error into seconds of work.
+const maxBisect = 256 << 10
 
 // firstFailingLine returns the smallest number of leading lines that, parsed alone, fail
 // with the same error as the whole file: the line a person has to fix. Block YAML parses
