@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -112,6 +111,8 @@ type Options struct {
 	// MaxNodes limits the values one document decodes to after YAML aliases are expanded,
 	// which defuses "billion laughs" documents. Default 250,000.
 	MaxNodes int
+	// FS is where paths are read from; nil means the operating system.
+	FS FileSystem
 }
 
 func (o Options) withDefaults() Options {
@@ -123,6 +124,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxNodes <= 0 {
 		o.MaxNodes = DefaultMaxNodes
+	}
+	if o.FS == nil {
+		o.FS = osFS{}
 	}
 	return o
 }
@@ -171,12 +175,12 @@ func (l *loader) add(p string) {
 		return
 	}
 	display := displayPath(p)
-	fi, err := os.Stat(p)
+	fi, err := l.opts.FS.Stat(p)
 	if err != nil {
 		l.failPath(display, describeFSError(err))
 		return
 	}
-	key := canonical(p)
+	key := l.opts.FS.Canonical(p)
 	if fi.IsDir() {
 		before := len(l.sources)
 		found := l.walk(p, display, []string{key})
@@ -191,13 +195,13 @@ func (l *loader) add(p string) {
 // walk loads the manifest files under dir and returns how many it found. ancestors are the
 // canonical paths of the directories being walked, to stop symlink loops.
 func (l *loader) walk(dir, display string, ancestors []string) int {
-	entries, err := os.ReadDir(dir)
+	entries, err := l.opts.FS.ReadDir(dir)
 	if err != nil {
 		l.failPath(display, describeFSError(err))
 		return 0
 	}
 	found := 0
-	for _, e := range entries { // os.ReadDir sorts by name: the order is deterministic
+	for _, e := range entries { // sorted by name: the order is deterministic
 		if strings.HasPrefix(e.Name(), ".") {
 			// .git, .github/workflows/*.yml, .pre-commit-config.yaml...: tooling, never
 			// manifests. Named explicitly, a dot file is still read.
@@ -211,7 +215,7 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 		mode := e.Type()
 		viaLink := mode&fs.ModeSymlink != 0
 		if viaLink {
-			fi, err := os.Stat(full)
+			fi, err := l.opts.FS.Stat(full)
 			if err != nil {
 				if IsManifestFile(e.Name()) || isLoop(err) {
 					l.failPath(shown, describeFSError(err))
@@ -222,7 +226,7 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 		}
 		switch {
 		case mode.IsDir():
-			key := canonical(full)
+			key := l.opts.FS.Canonical(full)
 			if indexOf(ancestors, key) >= 0 {
 				kind := "directory loop" // reached through a symlink higher up, or a bind mount
 				if viaLink {
@@ -234,12 +238,12 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 			found += l.walk(full, shown, append(ancestors[:len(ancestors):len(ancestors)], key))
 		case mode.IsRegular() && IsManifestFile(e.Name()):
 			found++
-			fi, err := os.Stat(full)
+			fi, err := l.opts.FS.Stat(full)
 			if err != nil {
 				l.failPath(shown, describeFSError(err))
 				continue
 			}
-			l.loadFile(full, shown, canonical(full), fi)
+			l.loadFile(full, shown, l.opts.FS.Canonical(full), fi)
 		}
 	}
 	return found
@@ -278,7 +282,7 @@ func (l *loader) loadFile(path, display, key string, fi fs.FileInfo) {
 		src.fail(audit.Position{File: display}, fmt.Sprintf("file is %d bytes, over the %d-byte limit (raise it with --max-file-size)", fi.Size(), l.opts.MaxFileSize))
 		return
 	}
-	f, err := os.Open(path)
+	f, err := l.opts.FS.Open(path)
 	if err != nil {
 		src.fail(audit.Position{File: display}, describeFSError(err))
 		return
@@ -367,17 +371,6 @@ func invalidUTF8Offset(data []byte) int {
 // as "./a.yaml" and "a.yaml" reads the same in every report.
 func displayPath(p string) string {
 	return filepath.ToSlash(filepath.Clean(p))
-}
-
-// canonical identifies a file or directory whatever path reached it.
-func canonical(p string) string {
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		p = r
-	}
-	if a, err := filepath.Abs(p); err == nil {
-		p = a
-	}
-	return p
 }
 
 // describeFSError turns an os error into the short reason a person needs; the path is

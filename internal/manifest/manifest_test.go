@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -467,5 +468,36 @@ func TestAnchorsExample(t *testing.T) {
 				t.Errorf("Pos(%q) = %v, want line %d", tc.pointer, got, tc.line)
 			}
 		})
+	}
+}
+
+// TestLoadFromFS reads through an in-memory file system: directories, extensions, order,
+// explicit files and missing paths behave as on disk.
+func TestLoadFromFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"m/b.yaml":         {Data: []byte("b: 1\n")},
+		"m/a.json":         {Data: []byte(`{"a": 1}`)},
+		"m/sub/c.yml":      {Data: []byte("c: [1, 2\n")},
+		"m/sub/notes.txt":  {Data: []byte("ignored")},
+		"m/.hidden/d.yaml": {Data: []byte("d: 1\n")},
+		"empty/x.txt":      {Data: []byte("")},
+	}
+	var got []string
+	for _, s := range Load([]string{"m", "./m/b.yaml", "empty", "nope.yaml"}, Options{FS: FromFS(fsys)}) {
+		line := s.Path + " docs=" + strconv.Itoa(len(s.Documents))
+		for _, p := range s.Problems {
+			line += " | " + strconv.Itoa(p.Line) + ": " + p.Message
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"m/a.json docs=1",
+		"m/b.yaml docs=1",
+		"m/sub/c.yml docs=0 | 1: invalid YAML: did not find expected ',' or ']'",
+		"empty docs=0 | 0: no manifest files (*.yaml, *.yml, *.json) in this directory",
+		"nope.yaml docs=0 | 0: no such file or directory",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
