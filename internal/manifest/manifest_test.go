@@ -501,3 +501,19 @@ func TestLoadFromFS(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func BenchmarkLoad(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/valid/minimal.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		src := &Source{Path: "m.yaml"}
+		decode(src, data, false, Options{}.withDefaults())
+		if len(src.Documents) != 1 {
+			b.Fatal(src.Problems)
+		}
+	}
+}
