@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"html"
 	"io"
 	"os"
@@ -460,6 +461,36 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 			b.SetBytes(int64(buf.Len()))
+		})
+	}
+}
+
+// TestHTMLMatrixScales checks that a run over many manifests keeps the control matrix to a
+// fixed width instead of one column per manifest.
+func TestHTMLMatrixScales(t *testing.T) {
+	tests := []struct {
+		name      string
+		manifests int
+		wantCols  bool
+	}{
+		{"few manifests: a column each", 3, true},
+		{"many manifests: counts", htmlMatrixColumns + 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := fixtureReport()
+			for i := len(r.Manifests); i < tt.manifests; i++ {
+				m := r.Manifests[1]
+				m.Name = fmt.Sprintf("idc-%d", i)
+				r.Manifests = append(r.Manifests, m)
+				r.Results = append(r.Results, audit.Result{Manifest: m.Name, Control: "KR-NET-46-PROTECT", Status: audit.StatusPass})
+			}
+			out := string(render(t, "html", Options{}, r))
+			head := out[strings.Index(out, `<table class="matrix">`):]
+			head = head[:strings.Index(head, "</thead>")]
+			if got := strings.Contains(head, "<th>pangyo-idc</th>"); got != tt.wantCols {
+				t.Errorf("matrix has a column per manifest = %v, want %v", got, tt.wantCols)
+			}
 		})
 	}
 }

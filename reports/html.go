@@ -17,8 +17,12 @@ type htmlData struct {
 	R         *audit.Report
 	Manifests []manifestView
 	Matrix    []htmlRegulation
-	Problems  int
-	Command   string
+	// PerManifest is true when the matrix has a column per manifest; beyond
+	// htmlMatrixColumns manifests the page would overflow A4, so the matrix shows one
+	// column of counts instead and each manifest's section carries its own verdicts.
+	PerManifest bool
+	Problems    int
+	Command     string
 }
 
 type htmlRegulation struct {
@@ -30,6 +34,7 @@ type htmlRegulation struct {
 type htmlMatrixRow struct {
 	Control audit.Control
 	Cells   []audit.Status // one per manifest; "" when the control did not run on it
+	Summary audit.Summary  // over the manifests it judged
 }
 
 // renderHTML writes one self-contained page for auditors: no scripts, no external assets,
@@ -37,7 +42,7 @@ type htmlMatrixRow struct {
 // renders on Windows, macOS and Linux alike.
 func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
 	v := newView(r)
-	d := htmlData{Lang: opts.lang(), R: r, Manifests: v.manifests, Command: shellJoin(r.Command)}
+	d := htmlData{Lang: opts.lang(), R: r, Manifests: v.manifests, Command: shellJoin(r.Command), PerManifest: len(v.manifests) <= htmlMatrixColumns}
 	for _, m := range v.manifests {
 		d.Problems += len(m.Problems)
 	}
@@ -49,7 +54,7 @@ func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
 			return cmp.Or(compareArticles(a.Citation.Article, b.Citation.Article), cmp.Compare(a.ID, b.ID))
 		})
 		for _, c := range ctrls {
-			row := htmlMatrixRow{Control: c}
+			row := htmlMatrixRow{Control: c, Summary: v.controlSummary(c.ID)}
 			for _, m := range v.manifests {
 				var st audit.Status
 				for _, res := range m.All {
@@ -94,6 +99,10 @@ func articleNumbers(s string) []int {
 	}
 	return out
 }
+
+// htmlMatrixColumns is the most manifests the control matrix gives a column each; more do
+// not fit the width of an A4 page.
+const htmlMatrixColumns = 6
 
 var htmlFuncs = template.FuncMap{
 	"tr":       tr,
@@ -217,13 +226,14 @@ section.manifest { break-before: page; }
 
 <h2>{{tr $L "heading.matrix"}}</h2>
 <table class="matrix">
-<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th class="nowrap">{{tr $L "label.severity"}}</th>{{range .Manifests}}<th>{{.Name}}</th>{{end}}</tr></thead>
+<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th class="nowrap">{{tr $L "label.severity"}}</th>{{if .PerManifest}}{{range .Manifests}}<th>{{.Name}}</th>{{end}}{{else}}<th>{{tr $L "label.results"}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Matrix}}
-<tr class="group"><th colspan="{{add 3 (len $.Manifests)}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
+<tr class="group"><th colspan="{{if $.PerManifest}}{{add 3 (len $.Manifests)}}{{else}}4{{end}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
 {{- range .Controls}}
 <tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
-{{- range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}</tr>
+{{- if $.PerManifest}}{{range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}
+{{- else}}<td>{{summary $L .Summary}}</td>{{end}}</tr>
 {{- end}}
 {{- end}}
 </tbody>
