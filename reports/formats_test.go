@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,7 +199,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("csv does not parse back: %v", err)
 	}
-	if !slicesEqual(rows[0], csvHeader) {
+	if !slices.Equal(rows[0], csvHeader) {
 		t.Errorf("header = %q", rows[0])
 	}
 	problems := 0
@@ -216,8 +217,6 @@ func TestCSV(t *testing.T) {
 		}
 	}
 }
-
-func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
 
 func TestCSVFormulaInjection(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -493,4 +492,72 @@ func TestHTMLMatrixScales(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestHelpers(t *testing.T) {
+	t.Run("shellJoin", func(t *testing.T) {
+		tests := []struct {
+			in   []string
+			want string
+		}{
+			{[]string{"resilcheck", "check", "--report", "sarif=out/x.sarif", "a b.yaml"}, "resilcheck check --report sarif=out/x.sarif 'a b.yaml'"},
+			{[]string{"resilcheck", "it's", ""}, `resilcheck 'it'\''s' ''`},
+			{[]string{"resilcheck", "매니페스트.yaml"}, "resilcheck 매니페스트.yaml"},
+		}
+		for _, tt := range tests {
+			if got := shellJoin(tt.in); got != tt.want {
+				t.Errorf("shellJoin(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		}
+	})
+	t.Run("linkTarget", func(t *testing.T) {
+		tests := []struct{ in, want string }{
+			{"https://www.law.go.kr/법령/전기통신사업법", "https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EC%A0%84%EA%B8%B0%ED%86%B5%EC%8B%A0%EC%82%AC%EC%97%85%EB%B2%95"},
+			{"https://example.com/a_(b)", "https://example.com/a_%28b%29"},
+			{"javascript:alert(1)", ""},
+			{"/relative/path", ""},
+			{"", ""},
+		}
+		for _, tt := range tests {
+			if got := linkTarget(tt.in); got != tt.want {
+				t.Errorf("linkTarget(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		}
+	})
+	t.Run("relURI", func(t *testing.T) {
+		tests := []struct{ in, want string }{
+			{"testdata/manifests/kakao.yaml", "testdata/manifests/kakao.yaml"},
+			{"dir with space/a.yaml", "dir%20with%20space/a.yaml"},
+		}
+		for _, tt := range tests {
+			if got := relURI(tt.in); got != tt.want {
+				t.Errorf("relURI(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		}
+	})
+	t.Run("compareArticles", func(t *testing.T) {
+		in := []string{"Art. 46(6)-(7)", "Art. 39-2(1)", "Art. 9", "Art. 39", "Art. 35(2)3", "Art. 46(1)"}
+		want := []string{"Art. 9", "Art. 35(2)3", "Art. 39", "Art. 39-2(1)", "Art. 46(1)", "Art. 46(6)-(7)"}
+		got := append([]string(nil), in...)
+		slices.SortFunc(got, compareArticles)
+		if !slices.Equal(got, want) {
+			t.Errorf("article order = %q, want %q", got, want)
+		}
+	})
+	t.Run("location", func(t *testing.T) {
+		tests := []struct {
+			p        audit.Position
+			fallback string
+			want     string
+		}{
+			{audit.Position{File: "a.yaml", Line: 3, Column: 7}, "b.yaml", "a.yaml:3:7"},
+			{audit.Position{Line: 3}, "b.yaml", "b.yaml:3"},
+			{audit.Position{}, "b.yaml", "b.yaml"},
+		}
+		for _, tt := range tests {
+			if got := location(tt.p, tt.fallback); got != tt.want {
+				t.Errorf("location(%+v, %q) = %q, want %q", tt.p, tt.fallback, got, tt.want)
+			}
+		}
+	})
 }
