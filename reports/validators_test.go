@@ -206,6 +206,30 @@ func TestHTMLInChromium(t *testing.T) {
 			if len(png) < 50_000 {
 				t.Errorf("screenshot is only %d bytes; the page probably rendered blank", len(png))
 			}
+			if lang == "en" {
+				// Printing proves the print CSS: A4 pages (595×842 pt) and a page break before
+				// each manifest and the metadata, so at least one page more than manifests.
+				pdf := filepath.Join(dir, "report.pdf")
+				_, errOut, err = runTool(t, 2*time.Minute, chromium,
+					append(base, "--user-data-dir="+filepath.Join(dir, "profile-pdf"), "--no-pdf-header-footer", "--print-to-pdf="+pdf, url)...)
+				if err != nil {
+					t.Fatalf("chromium --print-to-pdf: %v\n%s", err, errOut)
+				}
+				doc, err := os.ReadFile(pdf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				boxes := regexp.MustCompile(`/MediaBox \[0 0 (\d+)[.\d]* (\d+)[.\d]*\]`).FindAllSubmatch(doc, -1)
+				if min := len(fixtureReport().Manifests) + 1; len(boxes) < min {
+					t.Errorf("printed %d pages, want at least %d (a page per manifest)", len(boxes), min)
+				}
+				for _, b := range boxes {
+					if (string(b[1]) != "594" && string(b[1]) != "595") || (string(b[2]) != "841" && string(b[2]) != "842") {
+						t.Errorf("page size %s×%s pt is not A4", b[1], b[2])
+						break
+					}
+				}
+			}
 			if dst := os.Getenv("RESILCHECK_SCREENSHOT_DIR"); dst != "" {
 				if err := os.WriteFile(filepath.Join(dst, "report."+lang+".png"), png, 0o644); err != nil {
 					t.Fatal(err)
