@@ -184,9 +184,6 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if !c.Bool("quiet") {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
 	}
-	if err := validate.Ready(); err != nil {
-		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
-	}
 	ctx := c.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -194,6 +191,11 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	r, err := check.Run(ctx, opts)
 	if err != nil {
 		return engineError(err)
+	}
+	// Asked after the run, which compiled the schema on the way, so this costs nothing: a
+	// schema that does not compile is a broken build, not bad input.
+	if err := validate.Ready(); err != nil {
+		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
 	}
 
 	code := ExitOK

@@ -93,6 +93,10 @@ func describe(err error) string {
 // Run judges the inputs and returns the report. An error means the run itself is broken
 // (bad option, unusable bundle or data file); bad input is part of the report instead.
 func Run(ctx context.Context, opts Options) (*audit.Report, error) {
+	// Reading and validating the inputs does not need the bundle: do it while the bundle
+	// compiles, which is most of a one-manifest run's wall time.
+	loaded := make(chan inputs, 1)
+	go func() { loaded <- loadInputs(opts) }()
 	eng, err := Engine(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -105,7 +109,7 @@ func Run(ctx context.Context, opts Options) (*audit.Report, error) {
 			return nil, err
 		}
 	}
-	r := RunWith(ctx, eng, opts)
+	r := judge(ctx, eng, opts, <-loaded)
 	if waivers != nil {
 		for _, n := range waivers.Apply(r, r.AsOf) {
 			if opts.Warn != nil {
@@ -123,33 +127,21 @@ type entry struct {
 	doc *manifest.Document // nil when the document could not be judged
 }
 
-// RunWith runs the pipeline on an engine the caller built (simulate reuses one engine).
-func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Report {
-	sources := manifest.Load(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
-	controls := eng.Controls()
-	r := &audit.Report{
-		Tool:      opts.Tool,
-		AsOf:      opts.AsOf,
-		Command:   opts.Command,
-		Bundle:    audit.Bundle{Digest: eng.Digest()},
-		Inputs:    []audit.Input{},
-		Manifests: []audit.Manifest{},
-		Results:   []audit.Result{},
-		Controls:  controls,
-	}
-	for _, d := range opts.PolicyDirs {
-		r.Bundle.Custom = append(r.Bundle.Custom, filepath.ToSlash(filepath.Clean(d)))
-	}
+// inputs are the loaded and validated documents of a run.
+type inputs struct {
+	sources []*manifest.Source
+	entries []*entry
+}
 
+// loadInputs reads and validates every input; defects become problems on the entries.
+func loadInputs(opts Options) inputs {
+	sources := manifest.Load(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
 	validateDoc := opts.Validate
 	if validateDoc == nil {
 		validateDoc = validate.Document
 	}
 	var entries []*entry
 	for _, src := range sources {
-		if src.SHA256 != "" {
-			r.Inputs = append(r.Inputs, audit.Input{Path: src.Path, SHA256: src.SHA256})
-		}
 		if len(src.Problems) > 0 {
 			// File-level problems (unreadable, syntax, size) have no document to hang on:
 			// the file itself becomes the manifest entry.
@@ -166,6 +158,35 @@ func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Repor
 		}
 	}
 	dedupeNames(entries)
+	return inputs{sources: sources, entries: entries}
+}
+
+// RunWith runs the pipeline on an engine the caller built (simulate reuses one engine).
+func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Report {
+	return judge(ctx, eng, opts, loadInputs(opts))
+}
+
+func judge(ctx context.Context, eng *engine.Engine, opts Options, in inputs) *audit.Report {
+	controls := eng.Controls()
+	r := &audit.Report{
+		Tool:      opts.Tool,
+		AsOf:      opts.AsOf,
+		Command:   opts.Command,
+		Bundle:    audit.Bundle{Digest: eng.Digest()},
+		Inputs:    []audit.Input{},
+		Manifests: []audit.Manifest{},
+		Results:   []audit.Result{},
+		Controls:  controls,
+	}
+	for _, d := range opts.PolicyDirs {
+		r.Bundle.Custom = append(r.Bundle.Custom, filepath.ToSlash(filepath.Clean(d)))
+	}
+	for _, src := range in.sources {
+		if src.SHA256 != "" {
+			r.Inputs = append(r.Inputs, audit.Input{Path: src.Path, SHA256: src.SHA256})
+		}
+	}
+	entries := in.entries
 
 	var docs []engine.Document
 	var judged []*entry
