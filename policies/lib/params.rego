@@ -9,27 +9,28 @@ package resilcheck.lib.params
 import data.resilcheck.lib.time
 
 # at(name, t) is the value of parameter name in force at instant t (ns): the entry with the
-# latest `from` date not after t. An override replaces the whole history.
+# latest `from` date not after t's Korean date. An override replaces the whole history.
 at(name, _) := data.resilcheck.overrides[name]
 
-at(name, t) := entry.value if {
-	not has_override(name)
-	entry := in_force(name, t)
-}
+at(name, t) := in_force(name, t).value if not has_override(name)
 
 # now(name) is the value in force on the audit date.
-now(name) := at(name, time.as_of_ns)
+now(name) := data.resilcheck.overrides[name]
 
-# in_force(name, t) is the whole parameter entry in force at t (value, from, basis, label).
-in_force(name, t) := data.resilcheck.params.table[name][i] if {
-	starts := [s |
-		some e in data.resilcheck.params.table[name]
-		s := time.day_start_ns(e.from)
-		s <= t
-	]
-	latest := max(starts)
-	some i, e in data.resilcheck.params.table[name]
-	time.day_start_ns(e.from) == latest
+now(name) := in_force_on(name, time.as_of).value if not has_override(name)
+
+# in_force(name, t) is the whole parameter entry in force at instant t (value, from, basis,
+# label).
+in_force(name, t) := in_force_on(name, time.kst_date_string(t))
+
+# in_force_on(name, d) is the entry in force on the Korean date d (YYYY-MM-DD). Dates in
+# that form order as strings do, so no date is parsed: look-ups run on every parameter use
+# of every manifest, and parsing dates dominated them.
+in_force_on(name, d) := entries[i] if {
+	entries := data.resilcheck.params.table[name]
+	latest := max({e.from | some e in entries; e.from <= d})
+	some i, e in entries
+	e.from == latest
 }
 
 # Refers to data.resilcheck.overrides alone: naming data.resilcheck would make every rule
