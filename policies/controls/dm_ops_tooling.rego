@@ -82,8 +82,8 @@ violations contains {
 }
 
 violations contains {
-	"msg": sprintf("%s, the failover tooling of %s, is lost with %s %s, where %s %s active: failover away from it cannot be performed (%s)", [t, concat(", ", svcs), word[dom.kind], dom.id, concat(", ", svcs), is_are(svcs), concat(" -> ", chain)]),
-	"msg_ko": sprintf("장애 전환 도구 %s가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), concat(" -> ", chain)]),
+	"msg": sprintf("%s, the failover tooling of %s, is lost with %s %s, where %s %s active: failover away from it cannot be performed (%s)", [t, concat(", ", svcs), word[dom.kind], dom.id, concat(", ", svcs), is_are(svcs), siteloss.chain_text(chain)]),
+	"msg_ko": sprintf("장애 전환 도구 %s가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), siteloss.chain_text(chain)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[t]]),
 	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain},
 } if {

@@ -70,8 +70,8 @@ takes_down_ko(dom) := "" if {
 } else := sprintf("(%s 포함)", [concat(", ", dom.datacenters)])
 
 violations contains {
-	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [u.service, domain_word[dom.kind], dom.id, takes_down(dom), concat(" -> ", u.chain)]),
-	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), u.service, concat(" -> ", u.chain)]),
+	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [u.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(u.chain)]),
+	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), u.service, siteloss.chain_text(u.chain)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[u.service]]),
 	"evidence": {
 		"failure_domain": dom,

@@ -276,13 +276,22 @@ outcome(dom) := {
 	vg := object.union({r: [] | some r in roots}, {sid: [v.to] | some sid, v in via})
 
 	# vg is a forest (one edge per node): what a service reaches in it is its chain, ordered
-	# by each member's own reach (its height above the root).
+	# by each member's own reach (its height above the root). Chains share their tails, so
+	# only the chain of each top (a lost service no other one follows) is ordered; every
+	# service on it takes the slice from its own position, at the cost of a copy.
 	height := {sid: count(graph.reachable(vg, {sid})) | some sid in lost}
-	impacts := {sid: impact(sid, local, via, path, lost_dcs) |
-		some sid in lost
-		path := [n | some pair in sort([[0 - height[n], n] | some n in graph.reachable(vg, {sid})]); n := pair[1]]
-	}
+	followed := {v.to | some v in via}
+	tops := sort(lost - followed)
+	paths := {t: ordered_chain(t, vg, height) | some t in tops}
+	at := object.union_n([{n: [t, i] | some i, n in paths[t]} | some t in tops])
+	sliced := {sid: array.slice(p, ti[1], count(p)) | some sid, ti in at; p := paths[ti[0]]}
+
+	# Only services caught in a loop of failovers have no top; order theirs one by one.
+	chains := object.union(sliced, {sid: ordered_chain(sid, vg, height) | some sid in lost; not at[sid]})
+	impacts := {sid: impact(sid, local, via, chains[sid], lost_dcs) | some sid in lost}
 }
+
+ordered_chain(sid, vg, height) := [n | some pair in sort([[0 - height[n], n] | some n in graph.reachable(vg, {sid})]); n := pair[1]]
 
 # pick_via(sid, ...) is the one lost neighbour sid's chain follows: its failover tooling first
 # (that is why a standby elsewhere did not help), then its lowest-ranked lost dependency, and
@@ -347,6 +356,16 @@ root_cause(root, local, _) := local[root].cause if {
 } else := sprintf("failover needs %s, which depends on %s", [performer[root], root]) if {
 	local[root].state == "failover"
 } else := "lost in a failover loop"
+
+# chain_text(chain) is a chain for a message: whole when short, else its first three and last
+# two links around a count of the rest, so a deep chain stays readable (evidence keeps it all).
+chain_text(chain) := concat(" -> ", chain) if {
+	count(chain) <= 6
+} else := sprintf("%s -> ... (%d more) ... -> %s", [
+	concat(" -> ", array.slice(chain, 0, 3)),
+	count(chain) - 5,
+	concat(" -> ", array.slice(chain, count(chain) - 2, count(chain))),
+])
 
 # --- cycles ---
 

@@ -275,3 +275,9 @@ test_service_untouched_by_the_loss_survives_even_without_redundancy if {
 	o.surviving == ["web"]
 	o.unavailable == []
 }
+
+test_chain_text_elides_the_middle_of_deep_chains if {
+	siteloss.chain_text(["a", "b", "c"]) == "a -> b -> c"
+	siteloss.chain_text(["a", "b", "c", "d", "e", "f"]) == "a -> b -> c -> d -> e -> f"
+	siteloss.chain_text(["a", "b", "c", "d", "e", "f", "g", "cause"]) == "a -> b -> c -> ... (3 more) ... -> g -> cause"
+}
