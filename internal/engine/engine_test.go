@@ -416,3 +416,30 @@ func TestRunTestsSandboxed(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestMalformedViolations(t *testing.T) {
+	tests := []struct {
+		name, rule string
+		want       audit.Status
+		reason     string
+	}{
+		{"number", "violations contains 42 if true", audit.StatusError, "violation is a json.Number"},
+		{"object without msg", "violations contains {\"pointer\": \"/a\"} if true", audit.StatusError, "no \"msg\" string"},
+		{"relative pointer", "violations contains {\"msg\": \"m\", \"pointer\": \"a/b\"} if true", audit.StatusError, "not a JSON pointer"},
+		{"bare string is a message", "violations contains \"plain message\" if true", audit.StatusFail, ""},
+		{"evidence scalar is wrapped", "violations contains {\"msg\": \"m\", \"pointer\": \"\", \"evidence\": 3} if true", audit.StatusFail, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := customSource(map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\n" + tc.rule + "\n"})
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
+			r := resultFor(t, e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)}), "CUSTOM-1")
+			if r.Status != tc.want || !strings.Contains(r.Reason, tc.reason) {
+				t.Fatalf("result = %+v, want %s with reason containing %q", r, tc.want, tc.reason)
+			}
+			if tc.want == audit.StatusFail && r.Violations[0].Message == "" {
+				t.Fatalf("no message: %+v", r)
+			}
+		})
+	}
+}
