@@ -317,8 +317,23 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		}
 		bw.printf("  %d %s; %d %s analysed, %d %s services down\n", total, plural(total, "service", "services"),
 			len(m.SiteLoss.Failures), plural(len(m.SiteLoss.Failures), "failure", "failures"), lossy, plural(lossy, "takes", "take"))
+		// A failure that loses exactly the datacenters of one listed before it (a site alone on
+		// its substation) has the same outcome: say so instead of repeating the table.
+		seen := map[string]audit.FailureDomain{}
 		for _, f := range m.SiteLoss.Failures {
+			key := strings.Join(f.Domain.Datacenters, "\x00")
+			first, repeated := seen[key]
+			if !repeated {
+				seen[key] = f.Domain
+			}
+			mark := ok
+			if len(f.Unavailable) > 0 {
+				mark = down
+			}
 			switch {
+			case repeated && len(f.Domain.Datacenters) > 0:
+				bw.printf("  %s  %s: same as %s\n", mark, describeDomain(f.Domain), describeDomain(first))
+				continue
 			case len(f.Unavailable) > 0:
 				bw.printf("  %s  %s: %d of %d services unavailable\n", down, describeDomain(f.Domain), len(f.Unavailable), total)
 				tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
