@@ -120,9 +120,8 @@ func TestCheckRedundancyControls(t *testing.T) {
 		name, asOf, file string
 		want             audit.Status
 	}{
-		{"kakao fails on the day of the fire", "2022-10-15", "testdata/manifests/kakao-2022-10-15.yaml", audit.StatusFail},
 		{"kakao fails once the BCDA scope is in force", "2023-07-04", "testdata/manifests/kakao-2022-10-15.yaml", audit.StatusFail},
-		{"naver passes", "2022-10-15", "testdata/manifests/naver-2022-10-15.yaml", audit.StatusPass},
+		{"naver passes", "2023-07-04", "testdata/manifests/naver-2022-10-15.yaml", audit.StatusPass},
 		{"kakao remediated passes", "2026-10-01", "testdata/manifests/kakao-remediated.yaml", audit.StatusPass},
 	}
 	for _, tc := range cases {
@@ -275,4 +274,30 @@ func readRepoFile(t *testing.T, rel string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestRedundancyFollowsTheBCDAScope: on the day of the fire Kakao was bound by the TBA
+// stability duty but not yet by BCDA Art. 35 (in force 2023-07-04), so the BCDA control is
+// not applicable then, while the site-loss analysis itself still shows what the fire took.
+func TestRedundancyFollowsTheBCDAScope(t *testing.T) {
+	out, errOut, _ := runCLI(t, "", "check", "-f", "json", "--as-of", "2022-10-15", "testdata/manifests/kakao-2022-10-15.yaml")
+	var r audit.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("check output is not JSON: %v\nstderr:\n%s", err, errOut)
+	}
+	found := false
+	for _, res := range r.Results {
+		if res.Control == "KR-BCDA-35-REDUNDANCY" {
+			found = true
+			if res.Status != audit.StatusNotApplicable {
+				t.Errorf("KR-BCDA-35-REDUNDANCY as of 2022-10-15: %s, want not_applicable", res.Status)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no KR-BCDA-35-REDUNDANCY result")
+	}
+	if len(r.Manifests) != 1 || r.Manifests[0].SiteLoss == nil || len(r.Manifests[0].SiteLoss.Failures) == 0 {
+		t.Fatalf("site-loss analysis missing from the report: %+v", r.Manifests)
+	}
 }

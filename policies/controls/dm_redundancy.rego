@@ -44,15 +44,12 @@ import data.resilcheck.lib.siteloss
 
 default applies := false
 
-# A provider that declares no services (a datacenter operator judged on its facilities) has
-# nothing to lose here.
+# The duty is BCDA Art. 35(2)3's, so it binds exactly the providers that article binds (the
+# major-provider scope, in force from 2023-07-04): a control must never cite a law against a
+# provider the law did not bind on the audit date. A provider that declares no services (a
+# datacenter operator judged on its facilities) has nothing to lose here.
 applies if {
 	scope.disaster_management
-	count(siteloss.ids) > 0
-}
-
-applies if {
-	scope.stability
 	count(siteloss.ids) > 0
 }
 

@@ -87,10 +87,12 @@ test_not_applicable_to_small_providers if {
 	not dm_redundancy.applies with input as {"provider": small} with data.resilcheck.run as run
 }
 
-test_applies_under_the_stability_duty_before_2023 if {
+test_not_applicable_before_the_bcda_scope_existed if {
+	# Kakao's 2022 metrics: bound by the TBA stability duty, not yet by BCDA Art. 35.
 	kakao := object.union(major, {"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "dailyAverageUsers": 40000000, "trafficSharePercent": 1.2}})
 	m := {"provider": kakao, "datacenters": sites, "services": [{"id": "talk", "name": "talk", "deployments": [active("east")]}]}
-	dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2022-10-15"}
+	not dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2022-10-15"}
+	dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
 }
 
 test_not_applicable_without_services if {
