@@ -280,7 +280,7 @@ func argsOnly(c *cli.Context) error {
 
 // tuneGC trades memory for time in a short-lived run: compiling the bundle allocates a lot
 // of small, long-lived AST nodes, and the default GOGC=100 collects several times before
-// the first document is judged. 400 cut CPU time by about a fifth in measurements (README
+// the first document is judged. 400 cut a one-manifest run's CPU time by a tenth (README
 // performance section) for about 13 MB. The soft memory limit makes the collector work
 // harder again when a large batch would otherwise grow the heap fivefold. An explicit GOGC
 // or GOMEMLIMIT in the environment wins.
