@@ -37,6 +37,7 @@ func Builtin() PolicySource { return PolicySource{Name: "policies", FS: policies
 // File is one source file of the bundle, kept for the digest, the test runner and explain.
 type File struct {
 	Name    string // display path, slash-separated
+	Key     string // path within its source, prefixed "policies/" or "custom/": what the digest hashes
 	Content []byte
 	Test    bool // a _test.rego file: run by `resilcheck test`, never evaluated
 	Custom  bool
@@ -96,8 +97,13 @@ func readSources(srcs []PolicySource) ([]File, error) {
 			if err != nil {
 				return err
 			}
+			root := "policies"
+			if src.Custom {
+				root = "custom"
+			}
 			files = append(files, File{
 				Name:    path.Join(src.Name, p),
+				Key:     path.Join(root, p),
 				Content: b,
 				Test:    strings.HasSuffix(p, "_test.rego"),
 				Custom:  src.Custom,
@@ -176,7 +182,9 @@ func astProblems(file string, err error) []Problem {
 }
 
 // digest hashes every policy and data file, names included, in path order, so a report can
-// say exactly which rules judged it.
+// say exactly which rules judged it. Files are named by their path inside their source and
+// data files by their base name, so the same policies give the same digest whatever the
+// directory the audit is re-run from.
 func digest(files []File, data []DataFile) string {
 	type entry struct {
 		name    string
@@ -185,11 +193,11 @@ func digest(files []File, data []DataFile) string {
 	all := make([]entry, 0, len(files)+len(data))
 	for _, f := range files {
 		if !f.Test {
-			all = append(all, entry{f.Name, f.Content})
+			all = append(all, entry{f.Key, f.Content})
 		}
 	}
 	for _, d := range data {
-		all = append(all, entry{"data:" + d.Name, d.Content})
+		all = append(all, entry{"data/" + path.Base(d.Name), d.Content})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].name < all[j].name })
 	h := sha256.New()

@@ -443,3 +443,14 @@ func TestMalformedViolations(t *testing.T) {
 		})
 	}
 }
+
+func TestDigestIgnoresWhereCustomPoliciesLive(t *testing.T) {
+	files := map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := false\n\nviolations contains \"x\" if false\n"}
+	a, b := customSource(files), customSource(files)
+	b.Name = "../elsewhere/custom"
+	da := newEngine(t, Options{Policies: []PolicySource{core(t), a}}).Digest()
+	db := newEngine(t, Options{Policies: []PolicySource{core(t), b}}).Digest()
+	if da != db {
+		t.Fatalf("same policies in another directory: %s vs %s", da, db)
+	}
+}
