@@ -4,8 +4,10 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,13 +71,29 @@ func Lookup(format string) (Renderer, error) {
 }
 
 // WriteFile writes a file atomically: the content goes to a temporary file in the same
-// directory, which is renamed over path only after write succeeded. A failed run never
-// leaves a half-written report behind.
+// directory, which is synced and renamed over path only after write succeeded. A failed
+// run never leaves a half-written report behind.
+//
+// A path that names something other than a regular file is not replaced: a directory is
+// an error, and a device or named pipe (-o /dev/stdout, a FIFO another CI step reads) is
+// written to directly, because renaming over it would swap the device for a plain file.
+// A symbolic link is followed, so the link survives and its target gets the report.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	target := path
+	if fi, statErr := os.Stat(path); statErr == nil {
+		switch {
+		case fi.IsDir():
+			return fmt.Errorf("write %s: is a directory", path)
+		case !fi.Mode().IsRegular():
+			return writeInPlace(path, write)
+		}
+		if target, err = filepath.EvalSymlinks(path); err != nil {
+			return fmt.Errorf("write %s: %w", path, pathErr(err))
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
 	defer func() {
 		if err != nil {
@@ -84,16 +102,53 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err = write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
+	}
+	// Without the sync, a crash after the rename can leave an empty file under the final
+	// name on some file systems: exactly the half-written report the rename is there to
+	// prevent.
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
 	return nil
+}
+
+// writeInPlace writes to an existing device or pipe, which has no content to protect.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, pathErr(err))
+	}
+	werr := write(f)
+	cerr := f.Close()
+	if werr != nil {
+		return fmt.Errorf("write %s: %w", path, pathErr(werr))
+	}
+	if cerr != nil {
+		return fmt.Errorf("write %s: %w", path, pathErr(cerr))
+	}
+	return nil
+}
+
+// pathErr drops the operation and path os wraps around an error: they would name the
+// temporary file, which the user never asked for and which no longer exists.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
