@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -147,6 +148,9 @@ func IsManifestFile(name string) bool {
 // by name, or through a symlink) is loaded once, at its first mention.
 func Load(paths []string, opts Options) []*Source {
 	l := &loader{opts: opts.withDefaults(), seen: map[string]bool{}}
+	if _, ok := l.opts.FS.(osFS); ok {
+		l.wd, _ = os.Getwd()
+	}
 	for _, p := range paths {
 		l.add(p)
 	}
@@ -157,6 +161,7 @@ type loader struct {
 	opts    Options
 	seen    map[string]bool // canonical paths already loaded
 	sources []*Source
+	wd      string // the working directory absolute paths are shown relative to; "" for none
 }
 
 func (l *loader) add(p string) {
@@ -174,7 +179,7 @@ func (l *loader) add(p string) {
 		l.loadReader(src, l.opts.Stdin, false, 0)
 		return
 	}
-	display := displayPath(p)
+	display := displayPath(p, l.wd)
 	fi, err := l.opts.FS.Stat(p)
 	if err != nil {
 		l.failPath(display, describeFSError(err))
@@ -368,9 +373,18 @@ func invalidUTF8Offset(data []byte) int {
 }
 
 // displayPath is how a path is shown: slash-separated and cleaned, so the same file named
-// as "./a.yaml" and "a.yaml" reads the same in every report.
-func displayPath(p string) string {
-	return filepath.ToSlash(filepath.Clean(p))
+// as "./a.yaml" and "a.yaml" reads the same in every report. An absolute path inside wd
+// is shown relative to it: CI scripts often pass "$PWD/manifests", and a report must not
+// change with the directory the repository was checked out to (SARIF viewers also resolve
+// locations against the checkout root). Paths outside wd stay absolute.
+func displayPath(p, wd string) string {
+	p = filepath.Clean(p)
+	if wd != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			p = rel
+		}
+	}
+	return filepath.ToSlash(p)
 }
 
 // describeFSError turns an os error into the short reason a person needs; the path is

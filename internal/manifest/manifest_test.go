@@ -517,3 +517,45 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestDisplayPath(t *testing.T) {
+	wd := filepath.FromSlash("/home/ci/repo")
+	tests := []struct {
+		name, path, wd, want string
+	}{
+		{"relative is cleaned", "./manifests//a.yaml", wd, "manifests/a.yaml"},
+		{"relative going up stays as given", "../other/a.yaml", wd, "../other/a.yaml"},
+		{"absolute inside the working directory", filepath.Join(wd, "manifests", "a.yaml"), wd, "manifests/a.yaml"},
+		{"the working directory itself", wd, wd, "."},
+		{"absolute outside stays absolute", filepath.FromSlash("/srv/manifests/a.yaml"), wd, "/srv/manifests/a.yaml"},
+		{"sibling with a common prefix stays absolute", filepath.FromSlash("/home/ci/repo2/a.yaml"), wd, "/home/ci/repo2/a.yaml"},
+		{"no working directory (fs.FS)", filepath.Join(wd, "a.yaml"), "", "/home/ci/repo/a.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := displayPath(tt.path, tt.wd); got != tt.want {
+				t.Errorf("displayPath(%q, %q) = %q, want %q", tt.path, tt.wd, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLoadAbsolutePathInWorkingDirectory: "$PWD/x.yaml" and "x.yaml" name the file the
+// same way in every report, so reports do not depend on where the checkout lives.
+func TestLoadAbsolutePathInWorkingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "m.yaml"), []byte("a: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	wd, err := os.Getwd() // the temporary directory may itself be reached through a link
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{"m.yaml", "./m.yaml", filepath.Join(wd, "m.yaml")} {
+		sources := Load([]string{arg}, Options{})
+		if len(sources) != 1 || sources[0].Path != "m.yaml" || len(sources[0].Documents) != 1 || sources[0].Documents[0].File != "m.yaml" {
+			t.Errorf("Load(%q): path %q, %d documents", arg, sources[0].Path, len(sources[0].Documents))
+		}
+	}
+}
