@@ -535,6 +535,19 @@ func TestHelpers(t *testing.T) {
 			}
 		}
 	})
+	t.Run("sarifArtifactAt", func(t *testing.T) {
+		tests := []struct{ in, wantURI, wantBase string }{
+			{"testdata/manifests/kakao.yaml", "testdata/manifests/kakao.yaml", sarifSrcRoot},
+			{"dir with space/a.yaml", "dir%20with%20space/a.yaml", sarifSrcRoot},
+			{"/srv/manifests/a b.yaml", "file:///srv/manifests/a%20b.yaml", ""},
+			{"C:/manifests/a.yaml", "file:///C:/manifests/a.yaml", ""},
+		}
+		for _, tt := range tests {
+			if got := sarifArtifactAt(tt.in); got.URI != tt.wantURI || got.URIBaseID != tt.wantBase {
+				t.Errorf("sarifArtifactAt(%q) = %q base %q, want %q base %q", tt.in, got.URI, got.URIBaseID, tt.wantURI, tt.wantBase)
+			}
+		}
+	})
 	t.Run("compareArticles", func(t *testing.T) {
 		in := []string{"Art. 46(6)-(7)", "Art. 39-2(1)", "Art. 9", "Art. 39", "Art. 35(2)3", "Art. 46(1)"}
 		want := []string{"Art. 9", "Art. 35(2)3", "Art. 39", "Art. 39-2(1)", "Art. 46(1)", "Art. 46(6)-(7)"}

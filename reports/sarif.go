@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -263,7 +264,7 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 	for _, in := range r.Inputs {
 		artifactIndex[in.Path] = len(run.Artifacts)
 		run.Artifacts = append(run.Artifacts, sarifArtifact{
-			Location: sarifArtifactLoc{URI: relURI(in.Path), URIBaseID: sarifSrcRoot},
+			Location: sarifArtifactAt(in.Path),
 			Hashes:   map[string]string{"sha-256": in.SHA256},
 		})
 	}
@@ -275,7 +276,7 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 		if file == "" {
 			return nil
 		}
-		al := sarifArtifactLoc{URI: relURI(file), URIBaseID: sarifSrcRoot}
+		al := sarifArtifactAt(file)
 		if i, ok := artifactIndex[file]; ok {
 			al.Index = &i
 		}
@@ -514,4 +515,17 @@ func shellJoin(args []string) string {
 		out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
 	return strings.Join(out, " ")
+}
+
+// sarifArtifactAt locates an input file. Paths are relative to the directory resilcheck ran
+// in, hence %SRCROOT%; a path outside it stays absolute, and SARIF (3.4.4) forbids a base
+// for an absolute URI, so it becomes a file: URI of its own.
+func sarifArtifactAt(file string) sarifArtifactLoc {
+	switch {
+	case strings.HasPrefix(file, "/"):
+		return sarifArtifactLoc{URI: (&url.URL{Scheme: "file", Path: file}).String()}
+	case len(file) > 2 && file[1] == ':' && file[2] == '/': // a Windows drive: file:///C:/...
+		return sarifArtifactLoc{URI: (&url.URL{Scheme: "file", Path: "/" + file}).String()}
+	}
+	return sarifArtifactLoc{URI: relURI(file), URIBaseID: sarifSrcRoot}
 }
