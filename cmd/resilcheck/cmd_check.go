@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -88,6 +89,29 @@ func parseReportFlags(values []string) ([]reportTarget, error) {
 	return out, nil
 }
 
+// distinctTargets refuses two reports aimed at one file: the later would silently replace
+// the earlier, and which format survived would depend on the order of the writes.
+func distinctTargets(output string, extra []reportTarget) error {
+	seen := map[string]string{}
+	key := func(file string) string {
+		if abs, err := filepath.Abs(file); err == nil {
+			return abs
+		}
+		return filepath.Clean(file)
+	}
+	if output != "" {
+		seen[key(output)] = "-o " + output
+	}
+	for _, t := range extra {
+		k := key(t.file)
+		if prev, ok := seen[k]; ok {
+			return fmt.Errorf("--report %s=%s: %s already writes that file", t.format, t.file, prev)
+		}
+		seen[k] = "--report " + t.format + "=" + t.file
+	}
+	return nil
+}
+
 // parseSize reads a byte count with an optional KiB/MiB/GiB (or KB/MB/GB) suffix.
 func parseSize(s string) (int64, error) {
 	s = strings.TrimSpace(s)
@@ -146,6 +170,9 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	}
 	extra, err := parseReportFlags(c.StringSlice("report"))
 	if err != nil {
+		return withCode(ExitInputError, err)
+	}
+	if err := distinctTargets(c.String("output"), extra); err != nil {
 		return withCode(ExitInputError, err)
 	}
 	asOf, err := parseAsOf(c.String("as-of"))
