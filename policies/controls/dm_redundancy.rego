@@ -10,12 +10,10 @@
 #   on its substation is reported once, as the datacenter (evidence.same_loss lists the
 #   feed). Critical
 #   services that declare their data must keep a replica or backup outside each datacenter
-#   they run in. Value-added providers under the service-stability duty are judged too: the
-#   decree asks them for server multiplexing (TBA Decree Art. 30-8(2)1 다), the duty that
-#   bound Kakao before the 2023 BCDA amendment.
+#   they run in. It binds major providers (BCDA scope, in force 2023-07-04); `resilcheck
+#   simulate` runs the same analysis for anyone.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
-#   - https://www.law.go.kr/법령/전기통신사업법시행령
 # scope: package
 # custom:
 #   id: KR-BCDA-35-REDUNDANCY
@@ -23,20 +21,18 @@
 #   kind: law
 #   regulation: BCDA
 #   title_ko: 단일 데이터센터·전력 인입·건물 손실 시에도 서비스 유지
-#   description_ko: 방송통신재난관리계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 한다(방송통신발전 기본법 제35조제2항제3호 라목). resilcheck는 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연, 의존 서비스 손실)를 손실 원인과 의존 경로와 함께 위반으로 보고한다. 데이터를 신고한 핵심 서비스는 운영 중인 각 데이터센터 밖에 복제본이나 백업을 두어야 한다. 서비스 안정성 확보 의무가 있는 부가통신사업자도 서버 다중화 의무(전기통신사업법 시행령 제30조의8제2항제1호 다목)에 따라 같은 기준으로 판단한다.
+#   description_ko: 방송통신재난관리계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 한다(방송통신발전 기본법 제35조제2항제3호 라목). resilcheck는 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연, 의존 서비스 손실)를 손실 원인과 의존 경로와 함께 위반으로 보고한다. 데이터를 신고한 핵심 서비스는 운영 중인 각 데이터센터 밖에 복제본이나 백업을 두어야 한다. 주요방송통신사업자(2023-07-04 시행)에 적용된다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
 #     article: Art. 35(2)3 라
-#     decree: TBA Enforcement Decree Art. 30-8(2)1 다 (service-stability scope)
 #     in_force: "2023-07-04"
-#     text: BCDA Art. 35(2)3 라; TBA Decree Art. 30-8(2)1 다
+#     text: BCDA Art. 35(2)3 라
 #   remediation:
 #     en: Run every service active (or as a standby whose failover tooling survives, within its RTO) in at least two datacenters that share no building and no single power feed, together with everything it depends on; keep a replica or backup of critical data outside each site. `resilcheck simulate` shows what each loss takes down.
 #     ko: 모든 서비스와 그 의존 서비스를 건물과 단일 전력 인입을 공유하지 않는 두 곳 이상의 데이터센터에서 활성으로(또는 전환 도구가 살아남고 RTO 안에 전환되는 대기 시스템으로) 운영하고, 핵심 데이터의 복제본이나 백업을 각 데이터센터 밖에 두십시오. `resilcheck simulate`로 각 손실의 영향을 확인할 수 있습니다.
 #   frameworks:
 #     - KR-BCDA
-#     - KR-TBA
 package resilcheck.controls.dm_redundancy
 
 import data.resilcheck.lib.scope
