@@ -3,6 +3,7 @@ package waiver
 import (
 	"encoding/json"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -29,10 +30,10 @@ func (e *ProblemsError) Error() string {
 }
 
 // Load reads and validates one waiver file (YAML or JSON, one document).
-func Load(path string, opts manifest.Options) (*Set, error) {
-	srcs := manifest.Load([]string{path}, opts)
+func Load(file string, opts manifest.Options) (*Set, error) {
+	srcs := manifest.Load([]string{file}, opts)
 	if len(srcs) != 1 {
-		return nil, fmt.Errorf("waivers %s: expected one file, found %d", path, len(srcs))
+		return nil, fmt.Errorf("waivers %s: expected one file, found %d", file, len(srcs))
 	}
 	src := srcs[0]
 	if len(src.Problems) > 0 {
@@ -56,8 +57,21 @@ func Load(path string, opts manifest.Options) (*Set, error) {
 	if err := json.Unmarshal(raw, &body); err != nil {
 		return nil, fmt.Errorf("waivers %s: %w", src.Path, err)
 	}
+	var bad []audit.Problem
 	for i := range body.Waivers {
 		body.Waivers[i].At = doc.Pos(manifest.Join("/waivers", i))
+		// A malformed glob would match nothing, and the waiver would only be reported as
+		// unused: say what is wrong with it instead.
+		if m := body.Waivers[i].Manifest; m != "" {
+			if _, err := path.Match(m, ""); err != nil {
+				ptr := manifest.Join(manifest.Join("/waivers", i), "manifest")
+				bad = append(bad, audit.Problem{Position: doc.Pos(ptr), Pointer: ptr,
+					Message: fmt.Sprintf("manifest %q is not a valid glob pattern (%v)", m, err)})
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return nil, &ProblemsError{Problems: bad}
 	}
 	return &Set{File: src.Path, Waivers: body.Waivers}, nil
 }

@@ -67,6 +67,11 @@ func TestLoadRejects(t *testing.T) {
 			want: []string{`unknown field "expiry"`},
 		},
 		{
+			name: "malformed manifest glob",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    manifest: \"kakao-[\"\n    reason: because we said so\n    approvedBy: CISO\n    expires: \"2027-01-01\"\n",
+			want: []string{`:5:15: /waivers/0/manifest: manifest "kakao-[" is not a valid glob pattern`},
+		},
+		{
 			name: "syntax error",
 			body: "waivers: [\n",
 			want: []string{"waivers.yaml:"},
