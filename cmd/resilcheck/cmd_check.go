@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -112,8 +113,15 @@ func distinctTargets(output string, extra []reportTarget) error {
 	return nil
 }
 
+// maxFileSizeFlag is the input size limit; check and validate share it so the same
+// value works for both.
+func maxFileSizeFlag() cli.Flag {
+	return &cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE` (bytes, or with KiB, MiB, GiB, KB, MB, GB)"}
+}
+
 // parseSize reads a byte count with an optional KiB/MiB/GiB (or KB/MB/GB) suffix.
 func parseSize(s string) (int64, error) {
+	orig := s
 	s = strings.TrimSpace(s)
 	mult := int64(1)
 	for _, u := range []struct {
@@ -126,8 +134,8 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("--max-file-size: want a positive size such as 16MiB or 1048576")
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("--max-file-size %q: must be positive, such as 16MiB or 1048576", orig)
 	}
 	return n * mult, nil
 }
@@ -142,7 +150,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of human-readable reports: en or ko"},
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
 		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
-		&cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE`"},
+		maxFileSizeFlag(),
 	}
 	flags = append(flags, bundleFlags()...)
 	return &cli.Command{

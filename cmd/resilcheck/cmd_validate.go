@@ -23,7 +23,7 @@ func validateCommand(stdio appIO) *cli.Command {
 			"document is valid and 2 otherwise.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
-			&cli.Int64Flag{Name: "max-file-size", Value: manifest.DefaultMaxFileSize, Usage: "refuse input files larger than `BYTES`"},
+			maxFileSizeFlag(),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only, no summary"},
 		},
 		Action: func(c *cli.Context) error {
@@ -34,14 +34,15 @@ func validateCommand(stdio appIO) *cli.Command {
 			if c.NArg() == 0 {
 				return withCode(ExitInputError, fmt.Errorf("validate: no PATH given (usage: resilcheck validate PATH...)"))
 			}
-			if c.Int64("max-file-size") <= 0 {
-				return withCode(ExitInputError, fmt.Errorf("--max-file-size must be positive"))
+			maxSize, err := parseSize(c.String("max-file-size"))
+			if err != nil {
+				return withCode(ExitInputError, err)
 			}
 			if err := validate.Ready(); err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
 			sources := manifest.Load(c.Args().Slice(), manifest.Options{
-				MaxFileSize: c.Int64("max-file-size"),
+				MaxFileSize: maxSize,
 				Stdin:       stdio.Stdin,
 			})
 			res := validateSources(sources)

@@ -293,6 +293,7 @@ func TestValidateValidAndUsage(t *testing.T) {
 		{"no path", []string{"validate"}, 2, "", "no PATH given"},
 		{"unknown format", []string{"validate", "-f", "xml", "testdata/valid"}, 2, "", `unknown format "xml"`},
 		{"bad size limit", []string{"validate", "--max-file-size", "0", "testdata/valid"}, 2, "", "must be positive"},
+		{"size limit with a unit, as check takes it", []string{"validate", "--max-file-size", "1MiB", "testdata/valid/"}, 0, "4 documents valid, 0 invalid in 3 files\n", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
