@@ -209,12 +209,17 @@ func TestCSV(t *testing.T) {
 	if got, want := len(rows)-1, len(r.Results)+problems; got != want {
 		t.Errorf("%d data rows, want %d (one per result and per input problem)", got, want)
 	}
+	found := 0
 	for _, row := range rows[1:] {
 		if row[3] == "KR-BCDA-35-REDUNDANCY" && row[0] == "kakao" {
+			found++
 			if row[10] != "fail" || row[11] != "2" || row[13] != "testdata/manifests/kakao.yaml:24:5" || row[5] == "" {
 				t.Errorf("kakao redundancy row = %q", row)
 			}
 		}
+	}
+	if found != 1 {
+		t.Errorf("%d kakao redundancy rows, want 1", found)
 	}
 }
 
