@@ -373,7 +373,7 @@ func loadJSON(t *testing.T, path string) []byte {
 func TestOPACompatible(t *testing.T) {
 	opa, err := exec.LookPath("opa")
 	if err != nil {
-		t.Skip("opa is not on PATH")
+		skipOrRequire(t, "opa is not on PATH")
 	}
 	for _, args := range [][]string{{"check", "--strict", "."}, {"test", "."}} {
 		if out, err := exec.Command(opa, args...).CombinedOutput(); err != nil {
@@ -430,7 +430,7 @@ func TestOPACompatible(t *testing.T) {
 func TestConftestCompatible(t *testing.T) {
 	conftest, err := exec.LookPath("conftest")
 	if err != nil {
-		t.Skip("conftest is not on PATH")
+		skipOrRequire(t, "conftest is not on PATH")
 	}
 	failures := 0
 	defer func() {
@@ -492,4 +492,15 @@ func manifestValues(t *testing.T, path string) []any {
 		}
 	}
 	return out
+}
+
+// skipOrRequire skips a test whose external tool is missing, except where
+// RESILCHECK_REQUIRE_TOOLS is set (CI installs the tools): there a missing tool fails the
+// test, so a broken install cannot turn the portability checks into silent skips.
+func skipOrRequire(t *testing.T, reason string) {
+	t.Helper()
+	if os.Getenv("RESILCHECK_REQUIRE_TOOLS") != "" {
+		t.Fatalf("%s, and RESILCHECK_REQUIRE_TOOLS is set", reason)
+	}
+	t.Skip(reason)
 }
