@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -58,6 +59,25 @@ func bundleFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "add the controls in `DIR` to the built-in ones (repeatable)"},
 		&cli.StringSliceFlag{Name: "data", Aliases: []string{"d"}, Usage: "parameter overrides from `FILE` (YAML/JSON {resilcheck: {overrides: {...}}}; repeatable)"},
 	}
+}
+
+// policyDirs returns the -p directories, refusing one that does not exist or is not a
+// directory: that is a mistyped path (exit 2, as for `resilcheck test`), not a broken
+// policy bundle (exit 3), which a CI gate reads as "the rules are wrong".
+func policyDirs(c *cli.Context) ([]string, error) {
+	dirs := c.StringSlice("policy")
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		switch {
+		case err != nil && errors.Is(err, fs.ErrNotExist):
+			return nil, withCode(ExitInputError, fmt.Errorf("--policy %s: no such directory", d))
+		case err != nil:
+			return nil, withCode(ExitInputError, fmt.Errorf("--policy %s: %w", d, err))
+		case !fi.IsDir():
+			return nil, withCode(ExitInputError, fmt.Errorf("--policy %s: not a directory", d))
+		}
+	}
+	return dirs, nil
 }
 
 // engineError maps an engine construction error to its exit status.
@@ -202,11 +222,15 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if err != nil {
 		return withCode(ExitInputError, err)
 	}
+	policies, err := policyDirs(c)
+	if err != nil {
+		return err
+	}
 
 	tool, opaVersion, goVersion := versions()
 	opts := check.Options{
 		Paths:       c.Args().Slice(),
-		PolicyDirs:  c.StringSlice("policy"),
+		PolicyDirs:  policies,
 		DataFiles:   c.StringSlice("data"),
 		AsOf:        asOf,
 		Timeout:     c.Duration("timeout"),

@@ -55,7 +55,11 @@ func loadEngine(c *cli.Context, asOf string, data []string) (*engine.Engine, err
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	eng, err := check.Engine(ctx, check.Options{PolicyDirs: c.StringSlice("policy"), DataFiles: data, AsOf: asOf})
+	policies, err := policyDirs(c)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := check.Engine(ctx, check.Options{PolicyDirs: policies, DataFiles: data, AsOf: asOf})
 	if err != nil {
 		return nil, engineError(err)
 	}

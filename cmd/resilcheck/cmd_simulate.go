@@ -67,6 +67,10 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	if err := validate.Ready(); err != nil {
 		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
 	}
+	policies, err := policyDirs(c)
+	if err != nil {
+		return err
+	}
 	fail := cleanIDs(c.StringSlice("fail"))
 	paths := c.Args().Slice()
 
@@ -90,7 +94,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	tool, opaVersion, goVersion := versions()
 	opts := check.Options{
 		Paths:      paths,
-		PolicyDirs: c.StringSlice("policy"),
+		PolicyDirs: policies,
 		DataFiles:  c.StringSlice("data"),
 		AsOf:       asOf,
 		Fail:       fail,

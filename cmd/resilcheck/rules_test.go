@@ -19,6 +19,7 @@ func TestRules(t *testing.T) {
 		{"markdown", []string{"rules", "-f", "markdown"}, ExitOK, []string{"| ID | Severity |", "| `" + officerControl + "` | medium | law |"}},
 		{"custom policy", []string{"rules", "-p", custom}, ExitOK, []string{"ACME-OWNER", "(custom)"}},
 		{"unknown format", []string{"rules", "-f", "yaml"}, ExitInputError, nil},
+		{"policy path that is a file", []string{"rules", "-p", "README.md"}, ExitInputError, nil},
 		{"broken custom policy", []string{"rules", "-p", policyDir(t, map[string]string{"x.rego": "package resilcheck.controls.x\n\nviolations contains 1 if true\n"})}, ExitBundleBroken, nil},
 	}
 	for _, tc := range tests {
