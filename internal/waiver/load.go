@@ -3,6 +3,8 @@ package waiver
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"os"
 	"path"
 	"strings"
 
@@ -31,6 +33,10 @@ func (e *ProblemsError) Error() string {
 
 // Load reads and validates one waiver file (YAML or JSON, one document).
 func Load(file string, opts manifest.Options) (*Set, error) {
+	if file != "-" && isDir(file, opts.FS) {
+		// manifest.Load would read every file below it before this could object.
+		return nil, &ProblemsError{Problems: []audit.Problem{{Position: audit.Position{File: file}, Message: "is a directory: give the one waiver file"}}}
+	}
 	srcs := manifest.Load([]string{file}, opts)
 	if len(srcs) != 1 {
 		return nil, fmt.Errorf("waivers %s: expected one file, found %d", file, len(srcs))
@@ -74,4 +80,15 @@ func Load(file string, opts manifest.Options) (*Set, error) {
 		return nil, &ProblemsError{Problems: bad}
 	}
 	return &Set{File: src.Path, Waivers: body.Waivers}, nil
+}
+
+func isDir(file string, fsys manifest.FileSystem) bool {
+	var fi fs.FileInfo
+	var err error
+	if fsys != nil {
+		fi, err = fsys.Stat(file)
+	} else {
+		fi, err = os.Stat(file)
+	}
+	return err == nil && fi.IsDir()
 }

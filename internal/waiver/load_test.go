@@ -92,3 +92,12 @@ func TestLoadRejects(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadDirectory(t *testing.T) {
+	dir := filepath.Dir(write(t, "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers: []\n"))
+	_, err := Load(dir, manifest.Options{})
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "is a directory") {
+		t.Fatalf("err = %v, want a ProblemsError saying it is a directory", err)
+	}
+}
