@@ -238,11 +238,15 @@ func valueString(v any) string {
 	if s, ok := v.(string); ok {
 		return s
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
+	// json.Marshal would write <, > and & as \u003c escapes, which a reader of the text or
+	// Markdown report sees literally; each format escapes for itself.
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return fmt.Sprint(v)
 	}
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // evidenceLine is the evidence on one line: "a=1, b=x".

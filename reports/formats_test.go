@@ -553,6 +553,25 @@ func TestHelpers(t *testing.T) {
 			}
 		}
 	})
+	t.Run("valueString", func(t *testing.T) {
+		tests := []struct {
+			name string
+			in   any
+			want string
+		}{
+			{"string stays bare", "R&D <lab>", "R&D <lab>"},
+			{"list keeps angle brackets and ampersands", []any{"a<b", "R&D"}, `["a<b","R&D"]`},
+			{"object keys sorted", map[string]any{"b": 1, "a": true}, `{"a":true,"b":1}`},
+			{"null", nil, "null"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := valueString(tt.in); got != tt.want {
+					t.Errorf("valueString(%v) = %q, want %q", tt.in, got, tt.want)
+				}
+			})
+		}
+	})
 	t.Run("compareArticles", func(t *testing.T) {
 		in := []string{"Art. 46(6)-(7)", "Art. 39-2(1)", "Art. 9", "Art. 39", "Art. 35(2)3", "Art. 46(1)"}
 		want := []string{"Art. 9", "Art. 35(2)3", "Art. 39", "Art. 39-2(1)", "Art. 46(1)", "Art. 46(6)-(7)"}
