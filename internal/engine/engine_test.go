@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/policies"
@@ -452,5 +456,59 @@ func TestDigestIgnoresWhereCustomPoliciesLive(t *testing.T) {
 	db := newEngine(t, Options{Policies: []PolicySource{core(t), b}}).Digest()
 	if da != db {
 		t.Fatalf("same policies in another directory: %s vs %s", da, db)
+	}
+}
+
+// TestOneQueryMatchesPerControl pins the one prepared query to the per-control fallback
+// queries: however the main query is shaped for speed, it must judge every control of the
+// built-in bundle exactly as that control judges on its own.
+func TestOneQueryMatchesPerControl(t *testing.T) {
+	ctx := context.Background()
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin()}})
+	cases := []struct{ name, path string }{
+		{"kakao", "../../testdata/manifests/kakao-2022-10-15.yaml"},
+		{"kakao remediated", "../../testdata/manifests/kakao-remediated.yaml"},
+		{"naver", "../../testdata/manifests/naver-2022-10-15.yaml"},
+		{"datacenter operator", "../../testdata/manifests/skcc-pangyo-2022-10-15.yaml"},
+		{"small provider", "../../testdata/manifests/small-provider.yaml"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			raw, err := os.ReadFile(tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v any
+			if err := yaml.Unmarshal(raw, &v); err != nil {
+				t.Fatal(err)
+			}
+			doc := Document{Name: tc.name, Value: v, Pos: pos}
+			one := e.EvaluateOne(ctx, doc)
+			input, err := ast.InterfaceToValue(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			each := e.evaluateSeparately(ctx, &doc, input)
+			statuses := map[audit.Status]int{}
+			for i, r := range one.Results {
+				statuses[r.Status]++
+				if r.Status == audit.StatusError {
+					t.Errorf("%s: %s", r.Control, r.Reason)
+				}
+				a, _ := json.Marshal(r)
+				b, _ := json.Marshal(each.Results[i])
+				if string(a) != string(b) {
+					t.Errorf("%s:\n one query: %s\n alone:     %s", r.Control, a, b)
+				}
+			}
+			if len(one.Results) != len(e.controls) || statuses[audit.StatusPass]+statuses[audit.StatusFail] == 0 {
+				t.Fatalf("nothing judged: %v", statuses)
+			}
+			a, _ := json.Marshal([]any{one.Scopes, one.SiteLoss})
+			b, _ := json.Marshal([]any{each.Scopes, each.SiteLoss})
+			if string(a) != string(b) {
+				t.Errorf("scopes or site loss differ:\n one query: %s\n alone:     %s", a, b)
+			}
+		})
 	}
 }
