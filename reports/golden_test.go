@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -115,4 +116,41 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return ""
+}
+
+// TestNoOrphanGoldens fails on a golden file no test compares any more (a renamed format
+// or variant, a removed scenario): -update never deletes one, and a stale golden reads as
+// pinned output when nothing pins it.
+func TestNoOrphanGoldens(t *testing.T) {
+	want := map[string]bool{}
+	for _, format := range Formats() {
+		for _, v := range variants(format) {
+			want[filepath.Join("fixture", "report."+v.name+"."+extensions[format])] = true
+		}
+	}
+	scenarioFiles, err := filepath.Glob(filepath.Join("..", "testdata", "manifests", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range scenarioFiles {
+		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		for _, format := range Formats() {
+			for _, v := range variants(format) {
+				if !v.opts.Color {
+					want[filepath.Join("scenarios", name+"."+v.name+"."+extensions[format])] = true
+				}
+			}
+		}
+	}
+	for _, dir := range []string{"fixture", "scenarios"} {
+		entries, err := os.ReadDir(filepath.Join("testdata", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if rel := filepath.Join(dir, e.Name()); !want[rel] {
+				t.Errorf("testdata/%s is compared by no test: delete it, or pin it again", filepath.ToSlash(rel))
+			}
+		}
+	}
 }
