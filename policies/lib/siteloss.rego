@@ -240,16 +240,32 @@ failover_note(s, takeover) := sprintf("survives by failover to %s; no RTO is dec
 
 # --- one failure domain ---
 
-# outcome(dom) is the FailureOutcome of audit.SiteLoss for one failure domain.
-outcome(dom) := {
-	"domain": dom,
+# outcome(dom) is the FailureOutcome of audit.SiteLoss for one failure domain. Domains that
+# lose the same datacenters (a site alone on its substation, say) share one analysis: loss is
+# a function of the lost datacenters only, and OPA caches a function per argument value.
+outcome(dom) := object.union(loss(dom.datacenters), {"domain": dom})
+
+# loss(dcs) is what losing the datacenters dcs (a sorted array) takes down.
+loss(dcs) := judge(lost_dcs, local) if {
+	lost_dcs := {d | some d in dcs}
+	local := {sid: classify(svc[sid], lost_dcs) | some d in dcs; some sid in services_in[d]}
+}
+
+# unscathed is the outcome of a loss that breaks no service and makes none fail over: most
+# domains of a redundant provider, and every domain that holds no deployment.
+unscathed := {"unavailable": [], "surviving": sort(ids), "notes": []}
+
+# judge(lost_dcs, local) follows dependencies and failover tooling from the services the
+# lost datacenters touched (local: their own classification) to everything that is lost.
+judge(lost_dcs, local) := unscathed if {
+	every st in local {
+		st.state == "ok"
+	}
+} else := {
 	"unavailable": [impacts[sid] | some sid in sort(lost)],
 	"surviving": sort(ids - lost),
 	"notes": [{"service": sid, "note": local[sid].note} | some sid in sort(object.keys(failover) - lost)],
 } if {
-	lost_dcs := {d | some d in dom.datacenters}
-	touched := {sid | some d in dom.datacenters; some sid in services_in[d]}
-	local := {sid: classify(svc[sid], lost_dcs) | some sid in touched}
 	broken := {sid | some sid, st in local; st.state == "broken"}
 	failover := {sid: object.get(performer, sid, null) | some sid, st in local; st.state == "failover"}
 
