@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 const (
@@ -144,11 +147,38 @@ func TestCheckScenariosJSON(t *testing.T) {
 }
 
 func TestCheckDeterministic(t *testing.T) {
-	args := []string{"check", asOf, "-f", "json", scenarioDir, minimalManifest}
-	first, _, _ := runCLI(t, "", args...)
-	second, _, _ := runCLI(t, "", args...)
-	if first != second || first == "" {
-		t.Fatal("two runs on the same input produced different JSON")
+	for _, format := range reports.Formats() {
+		t.Run(format, func(t *testing.T) {
+			args := []string{"check", asOf, "-f", format, scenarioDir, minimalManifest}
+			first, _, _ := runCLI(t, "", args...)
+			second, _, _ := runCLI(t, "", args...)
+			if first != second || first == "" {
+				t.Fatalf("two runs on the same input produced different %s", format)
+			}
+		})
+	}
+}
+
+// TestCheckInputOrderIrrelevant: naming the same inputs in another order, with ./
+// prefixes or as absolute paths changes only the recorded command line.
+func TestCheckInputOrderIrrelevant(t *testing.T) {
+	withoutCommand := func(out string) map[string]any {
+		t.Helper()
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("report is not JSON: %v", err)
+		}
+		delete(doc, "command")
+		return doc
+	}
+	a, _, _ := runCLI(t, "", "check", asOf, "-f", "json", scenarioDir, minimalManifest)
+	b, _, _ := runCLI(t, "", "check", asOf, "-f", "json", "./"+minimalManifest, "./"+scenarioDir+"/")
+	if !reflect.DeepEqual(withoutCommand(a), withoutCommand(b)) {
+		t.Fatal("reordering the inputs (and prefixing ./) changed the report beyond its command line")
+	}
+	c, _, _ := runCLI(t, "", "check", asOf, "-f", "json", filepath.Join(repoRoot, scenarioDir), filepath.Join(repoRoot, minimalManifest))
+	if !reflect.DeepEqual(withoutCommand(a), withoutCommand(c)) {
+		t.Fatal("absolute paths inside the working directory changed the report beyond its command line")
 	}
 }
 
