@@ -104,17 +104,23 @@ building_of(d) := object.get(d, "building", d.id)
 
 # --- failure domains ---
 
-feeds := {f | some d in datacenters; some f in feeds_of(d)}
+# dc_feeds pairs each declared datacenter with the set of feeds it declares, read once.
+dc_feeds := [[d.id, feeds_of(d)] | some d in datacenters]
+
+feeds := {f | some pair in dc_feeds; some f in pair[1]}
 
 buildings := {b | some d in datacenters; b := d.building}
 
 # lost_with_feeds(fs) is every datacenter all of whose declared feeds are in fs.
-lost_with_feeds(fs) := {d.id |
-	some d in datacenters
-	my := feeds_of(d)
-	count(my) > 0
-	count(my - fs) == 0
+lost_with_feeds(fs) := {pair[0] |
+	some pair in dc_feeds
+	count(pair[1]) > 0
+	count(pair[1] - fs) == 0
 }
+
+# sole_feed lists [datacenter, feed] for each datacenter with a single feed: the only sites
+# that one lost feed takes down.
+sole_feed := [[pair[0], f] | some pair in dc_feeds; count(pair[1]) == 1; some f in pair[1]]
 
 single_domains[[kind, id]] := dom if {
 	some id in dc_ids
@@ -125,7 +131,8 @@ single_domains[[kind, id]] := dom if {
 single_domains[[kind, id]] := dom if {
 	some id in feeds
 	kind := "power-feed"
-	dom := {"kind": kind, "id": id, "datacenters": sort(lost_with_feeds({id}))}
+	lost := sort({e[0] | some e in sole_feed; e[1] == id})
+	dom := {"kind": kind, "id": id, "datacenters": lost}
 }
 
 single_domains[[kind, id]] := dom if {
@@ -428,19 +435,20 @@ kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
 judged[key] := singles[key] if {
 	some key, dom in single_domains
 	count(dom.datacenters) > 0
-	not folded(dom)
+	[o, id, _] := min(same_datacenters[dom.datacenters])
+	[o, id] == [kind_order[dom.kind], dom.id]
 }
 
-folded(dom) if {
-	some other in single_domains
-	other.datacenters == dom.datacenters
-	[kind_order[other.kind], other.id] < [kind_order[dom.kind], dom.id]
+# same_datacenters groups the single failure domains by the datacenters they lose, each as
+# [kind_order, id, kind], so the first of a group is its min.
+same_datacenters := {dcs: group |
+	some dcs in {dom.datacenters | some dom in single_domains}
+	group := {[kind_order[dom.kind], dom.id, dom.kind] | some dom in single_domains; dom.datacenters == dcs}
 }
 
-same_loss[key] := sort({sprintf("%s %s", [other.kind, other.id]) |
-	some other in single_domains
-	other.datacenters == dom.datacenters
-	other != dom
+same_loss[key] := sort({sprintf("%s %s", [m[2], m[1]]) |
+	some m in same_datacenters[dom.datacenters]
+	[m[2], m[1]] != key
 }) if some key, dom in single_domains
 
 # report is audit.SiteLoss: every single failure domain in kind then id order, or the requested
