@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -167,7 +166,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		&cli.StringSliceFlag{Name: "report", Usage: "also write a report as `FORMAT=FILE` (repeatable), from the same evaluation"},
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
 		&cli.StringFlag{Name: "fail-on", Usage: "lowest `SEVERITY` that fails the run: critical, high, medium, low, info, or none (default: any failed control)"},
-		&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of human-readable reports: en or ko"},
+		langFlag("language of human-readable reports: en or ko"),
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
 		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
 		maxFileSizeFlag(),
@@ -211,9 +210,9 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if failOn != "" && failOn != "none" && !audit.Severity(failOn).Valid() {
 		return withCode(ExitInputError, fmt.Errorf("--fail-on %q: want critical, high, medium, low, info or none", failOn))
 	}
-	lang := c.String("lang")
-	if lang != "en" && lang != "ko" {
-		return withCode(ExitInputError, fmt.Errorf("--lang %q: want en or ko", lang))
+	lang, err := checkLang(c)
+	if err != nil {
+		return err
 	}
 	if c.Duration("timeout") <= 0 {
 		return withCode(ExitInputError, errors.New("--timeout must be positive"))
@@ -227,7 +226,6 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		return err
 	}
 
-	tool, opaVersion, goVersion := versions()
 	opts := check.Options{
 		Paths:       c.Args().Slice(),
 		PolicyDirs:  policies,
@@ -236,18 +234,14 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		Timeout:     c.Duration("timeout"),
 		MaxFileSize: maxSize,
 		Stdin:       stdio.Stdin,
-		Tool:        audit.Tool{Name: "resilcheck", Version: tool, OPAVersion: opaVersion, GoVersion: goVersion},
+		Tool:        toolInfo(),
 		Command:     commandLine(),
 		Waivers:     c.String("waivers"),
 	}
 	if !c.Bool("quiet") {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
 	}
-	ctx := c.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	r, err := check.Run(ctx, opts)
+	r, err := check.Run(commandContext(c), opts)
 	if err != nil {
 		return engineError(err)
 	}

@@ -16,7 +16,7 @@ func explainCommand(stdio appIO) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 		&cli.StringFlag{Name: "as-of", Usage: "show the parameters in force on `DATE` (YYYY-MM-DD); default today in Korea"},
-		&cli.StringFlag{Name: "lang", Value: "en", Usage: "en or ko"},
+		langFlag("en or ko"),
 	}
 	return &cli.Command{
 		Name:      "explain",
@@ -30,13 +30,13 @@ func explainCommand(stdio appIO) *cli.Command {
 			if c.NArg() != 1 {
 				return withCode(ExitInputError, fmt.Errorf("explain: give exactly one control id (see `resilcheck rules`)"))
 			}
-			lang := c.String("lang")
-			if lang != "en" && lang != "ko" {
-				return withCode(ExitInputError, fmt.Errorf("--lang %q: want en or ko", lang))
+			lang, err := checkLang(c)
+			if err != nil {
+				return err
 			}
 			format := c.String("format")
-			if format != "text" && format != "json" {
-				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json)", format))
+			if err := oneOf("format", format, "text", "json"); err != nil {
+				return err
 			}
 			asOf, err := parseAsOf(c.String("as-of"))
 			if err != nil {
@@ -50,7 +50,7 @@ func explainCommand(stdio appIO) *cli.Command {
 			if err != nil {
 				return withCode(ExitInputError, err)
 			}
-			params, err := eng.Params(c.Context, ctrl.ID)
+			params, err := eng.Params(commandContext(c), ctrl.ID)
 			if err != nil {
 				return withCode(ExitBundleBroken, err)
 			}

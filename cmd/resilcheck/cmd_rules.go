@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -21,24 +20,19 @@ func rulesCommand(stdio appIO) *cli.Command {
 		Usage: "list the controls: id, severity, kind, legal basis and title",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, json or markdown"},
-			&cli.StringFlag{Name: "lang", Value: "en", Usage: "en or ko"},
+			langFlag("en or ko"),
 			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "add the controls in `DIR` (repeatable)"},
 		},
 		Action: func(c *cli.Context) error {
-			lang := c.String("lang")
-			if lang != "en" && lang != "ko" {
-				return withCode(ExitInputError, fmt.Errorf("--lang %q: want en or ko", lang))
+			lang, err := checkLang(c)
+			if err != nil {
+				return err
 			}
-			var render func(io.Writer, []audit.Control, string) error
-			switch c.String("format") {
-			case "text":
-				render = rulesText
-			case "json":
-				render = rulesJSON
-			case "markdown":
-				render = rulesMarkdown
-			default:
-				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json, markdown)", c.String("format")))
+			render := map[string]func(io.Writer, []audit.Control, string) error{
+				"text": rulesText, "json": rulesJSON, "markdown": rulesMarkdown,
+			}[c.String("format")]
+			if render == nil {
+				return oneOf("format", c.String("format"), "text", "json", "markdown")
 			}
 			eng, err := loadEngine(c, today(), nil)
 			if err != nil {
@@ -51,15 +45,11 @@ func rulesCommand(stdio appIO) *cli.Command {
 
 // loadEngine builds the engine the way check does, from the shared bundle flags.
 func loadEngine(c *cli.Context, asOf string, data []string) (*engine.Engine, error) {
-	ctx := c.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	policies, err := policyDirs(c)
 	if err != nil {
 		return nil, err
 	}
-	eng, err := check.Engine(ctx, check.Options{PolicyDirs: policies, DataFiles: data, AsOf: asOf})
+	eng, err := check.Engine(commandContext(c), check.Options{PolicyDirs: policies, DataFiles: data, AsOf: asOf})
 	if err != nil {
 		return nil, engineError(err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -54,8 +53,8 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		return withCode(ExitInputError, errors.New("simulate: no input: give one or more files or directories, or - for standard input"))
 	}
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return withCode(ExitInputError, fmt.Errorf("--format %q: want text or json", format))
+	if err := oneOf("format", format, "text", "json"); err != nil {
+		return err
 	}
 	asOf, err := parseAsOf(c.String("as-of"))
 	if err != nil {
@@ -91,7 +90,6 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		}
 	}
 
-	tool, opaVersion, goVersion := versions()
 	opts := check.Options{
 		Paths:      paths,
 		PolicyDirs: policies,
@@ -100,14 +98,10 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		Fail:       fail,
 		Timeout:    c.Duration("timeout"),
 		Stdin:      stdin,
-		Tool:       audit.Tool{Name: "resilcheck", Version: tool, OPAVersion: opaVersion, GoVersion: goVersion},
+		Tool:       toolInfo(),
 		Command:    commandLine(),
 	}
-	ctx := c.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	r, err := check.Run(ctx, opts)
+	r, err := check.Run(commandContext(c), opts)
 	if err != nil {
 		return engineError(err)
 	}

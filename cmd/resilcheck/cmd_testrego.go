@@ -37,7 +37,7 @@ func testCommand(stdio appIO) *cli.Command {
 				}
 				srcs = append(srcs, engine.PolicySource{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Custom: true})
 			}
-			results, err := engine.RunTests(c.Context, engine.TestOptions{
+			results, err := engine.RunTests(commandContext(c), engine.TestOptions{
 				Policies: srcs,
 				Filter:   c.String("run"),
 				Timeout:  c.Duration("timeout"),

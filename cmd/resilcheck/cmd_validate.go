@@ -28,8 +28,8 @@ func validateCommand(stdio appIO) *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
-			if format != "text" && format != "json" {
-				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json)", format))
+			if err := oneOf("format", format, "text", "json"); err != nil {
+				return err
 			}
 			if c.NArg() == 0 {
 				return withCode(ExitInputError, fmt.Errorf("validate: no PATH given (usage: resilcheck validate PATH...)"))

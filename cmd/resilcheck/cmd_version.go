@@ -25,7 +25,7 @@ func versionCommand(stdio appIO) *cli.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]string{"resilcheck": tool, "opa": opa, "go": goVersion})
 			default:
-				return withCode(ExitInputError, fmt.Errorf("unknown format %q (known: text, json)", c.String("format")))
+				return oneOf("format", c.String("format"), "text", "json")
 			}
 		},
 	}
