@@ -553,6 +553,25 @@ func TestHelpers(t *testing.T) {
 			}
 		}
 	})
+	t.Run("MarkdownCitation", func(t *testing.T) {
+		tests := []struct {
+			name string
+			in   audit.Citation
+			want string
+		}{
+			{"linked", audit.Citation{Text: "TBA Art. 33", URL: "https://www.law.go.kr/x"}, "[TBA Art. 33](https://www.law.go.kr/x)"},
+			{"no URL", audit.Citation{Text: "TBA Art. 33"}, "TBA Art. 33"},
+			{"script URL dropped, not an empty link", audit.Citation{Text: "x", URL: "javascript:alert(1)"}, "x"},
+			{"text escaped", audit.Citation{Text: "a_b [c]"}, `a\_b \[c\]`},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := MarkdownCitation(tt.in); got != tt.want {
+					t.Errorf("MarkdownCitation(%+v) = %q, want %q", tt.in, got, tt.want)
+				}
+			})
+		}
+	})
 	t.Run("valueString", func(t *testing.T) {
 		tests := []struct {
 			name string

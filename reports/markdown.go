@@ -130,7 +130,7 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 		for _, c := range g.Controls {
 			s := v.controlSummary(c.ID)
 			p("| %s %s | %s | %s | %s | %s | %s |", statusIcon[worst(s)], mdCode(c.ID), md(c.Title.In(L)),
-				severityWord(L, c.Severity), kindWord(L, c.Kind), mdCitation(L, c.Citation), md(summaryLine(L, s)))
+				severityWord(L, c.Severity), kindWord(L, c.Kind), MarkdownCitation(c.Citation), md(summaryLine(L, s)))
 		}
 	}
 	p("")
@@ -172,7 +172,7 @@ func mdResult(p func(string, ...any), L string, m manifestView, res resultView) 
 	p("### %s %s · %s · %s", statusIcon[res.Status], mdCode(c.ID), md(c.Title.In(L)), mdCode(m.Name))
 	p("")
 	p("**%s:** %s · **%s:** %s · **%s:** %s", tr(L, "label.severity"), severityWord(L, c.Severity),
-		tr(L, "label.kind"), kindWord(L, c.Kind), tr(L, "label.citation"), mdCitation(L, c.Citation))
+		tr(L, "label.kind"), kindWord(L, c.Kind), tr(L, "label.citation"), MarkdownCitation(c.Citation))
 	if res.Reason != "" {
 		p("")
 		p("**%s:** %s", tr(L, "label.reason"), md(res.Reason))
@@ -199,11 +199,18 @@ func mdResult(p func(string, ...any), L string, m manifestView, res resultView) 
 	}
 }
 
-// mdCitation is the citation line, linked to law.go.kr when the control names the page.
-func mdCitation(L string, c audit.Citation) string {
+// MarkdownCitation is the citation line in Markdown, linked to law.go.kr when the control
+// names the page. A URL that is not http(s) is dropped rather than rendered as an empty
+// or script link. Exported for the rules command's catalogue, so custom controls render
+// the same way there as in reports.
+func MarkdownCitation(c audit.Citation) string {
 	text := md(citationLine(c))
-	if c.URL != "" {
-		return "[" + text + "](" + linkTarget(c.URL) + ")"
+	if u := linkTarget(c.URL); u != "" {
+		return "[" + text + "](" + u + ")"
 	}
 	return text
 }
+
+// MarkdownText escapes text from manifests and policies for a Markdown paragraph or table
+// cell (see mdEscaper).
+func MarkdownText(s string) string { return md(s) }

@@ -409,7 +409,7 @@ func sarifRuleFor(c audit.Control) sarifRule {
 		full = c.Title.En
 	}
 	helpText := c.Remediation.En + "\n\nLegal basis: " + cit
-	helpMD := "**Remediation:** " + md(c.Remediation.En) + "\n\n**Legal basis:** " + mdCitation("en", c.Citation)
+	helpMD := "**Remediation:** " + md(c.Remediation.En) + "\n\n**Legal basis:** " + MarkdownCitation(c.Citation)
 	if c.Citation.Law != "" {
 		helpText += " (" + c.Citation.Law + ")"
 		helpMD += " (" + md(c.Citation.Law) + ")"

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -12,6 +11,7 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/check"
 	"github.com/resilcheck/resilcheck/internal/engine"
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 func rulesCommand(stdio appIO) *cli.Command {
@@ -80,11 +80,6 @@ func rulesJSON(w io.Writer, controls []audit.Control, _ string) error {
 	return enc.Encode(map[string]any{"controls": controls})
 }
 
-// mdCell keeps a value inside one Markdown table cell.
-func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
-}
-
 func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 	head := "| ID | Severity | Kind | Legal basis | Title |\n|---|---|---|---|---|\n"
 	if lang == "ko" {
@@ -94,11 +89,10 @@ func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 		return err
 	}
 	for _, c := range controls {
-		basis := mdCell(c.Citation.Text)
-		if c.Citation.URL != "" {
-			basis = fmt.Sprintf("[%s](%s)", basis, c.Citation.URL)
-		}
-		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind, basis, mdCell(c.Title.In(lang))); err != nil {
+		// Titles and citations of custom controls are arbitrary text: escape them as the
+		// reports do, so a `*` or `<` cannot restyle or swallow the rest of the table.
+		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind,
+			reports.MarkdownCitation(c.Citation), reports.MarkdownText(c.Title.In(lang))); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,8 @@ import (
 
 func TestRules(t *testing.T) {
 	custom := policyDir(t, map[string]string{"owner.rego": customMeta + "package resilcheck.controls.acme_owner\n" + customBody})
+	markup := policyDir(t, map[string]string{"owner.rego": strings.Replace(customMeta, "# title: Services declare an owner team", "# title: Services declare an <b>owner</b> | *team*", 1) +
+		"package resilcheck.controls.acme_owner\n" + customBody})
 	tests := []struct {
 		name  string
 		args  []string
@@ -18,6 +20,7 @@ func TestRules(t *testing.T) {
 		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 통보"}},
 		{"markdown", []string{"rules", "-f", "markdown"}, ExitOK, []string{"| ID | Severity |", "| `" + officerControl + "` | medium | law |"}},
 		{"custom policy", []string{"rules", "-p", custom}, ExitOK, []string{"ACME-OWNER", "(custom)"}},
+		{"markdown escapes a custom title", []string{"rules", "-f", "markdown", "-p", markup}, ExitOK, []string{`Services declare an &lt;b&gt;owner&lt;/b&gt; \| \*team\* |`}},
 		{"unknown format", []string{"rules", "-f", "yaml"}, ExitInputError, nil},
 		{"policy path that is a file", []string{"rules", "-p", "README.md"}, ExitInputError, nil},
 		{"broken custom policy", []string{"rules", "-p", policyDir(t, map[string]string{"x.rego": "package resilcheck.controls.x\n\nviolations contains 1 if true\n"})}, ExitBundleBroken, nil},
