@@ -10,25 +10,27 @@ package resilcheck.lib.governance
 import data.resilcheck.lib.params
 import data.resilcheck.lib.time
 
-# pointer(path) is the RFC 6901 JSON pointer of a path of object keys and array indexes.
-pointer(path) := concat("", [sprintf("/%s", [escape(seg)]) | some seg in path])
+# pointer(path) is the RFC 6901 JSON pointer of a path of object keys and array indexes:
+# each segment preceded by a slash, so the empty path is the empty pointer.
+pointer(path) := concat("/", array.concat([""], [escape(seg) | some seg in path]))
 
-escape(seg) := strings.replace_n({"~": "~0", "/": "~1"}, sprintf("%v", [seg]))
+# Only keys need escaping, and few keys hold "~" or "/": strings.replace_n (and replace)
+# build a replacement table on every call, and a pointer is made for every violation.
+escape(seg) := sprintf("%v", [seg]) if {
+	not is_string(seg)
+} else := seg if {
+	not contains(seg, "~")
+	not contains(seg, "/")
+} else := strings.replace_n({"~": "~0", "/": "~1"}, seg)
 
 # nearest_pointer(path) is the pointer of the longest prefix of path present in the input:
-# the missing field's parent, or its grandparent when the parent is missing too.
+# the missing field's parent, or its grandparent when the parent is missing too. A prefix is
+# present only when every shorter one is, so counting the present prefixes finds it.
 nearest_pointer(path) := pointer(array.slice(path, 0, n)) if {
-	n := max([i |
-		some i in numbers.range(0, count(path))
-		present(array.slice(path, 0, i))
+	n := count([i |
+		some i in numbers.range(1, count(path))
+		object.get(input, array.slice(path, 0, i), null) != null
 	])
-}
-
-present(path) if count(path) == 0
-
-present(path) if {
-	count(path) > 0
-	object.get(input, path, null) != null
 }
 
 # passed(due) holds when the deadline "by due" (a Korean date) had passed on the audit date.

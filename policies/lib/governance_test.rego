@@ -1,0 +1,28 @@
+package resilcheck.lib.governance_test
+
+import data.resilcheck.lib.governance
+
+test_pointer if {
+	cases := [
+		{"name": "empty path is the whole document", "path": [], "want": ""},
+		{"name": "keys and indexes", "path": ["services", 3, "recovery"], "want": "/services/3/recovery"},
+		{"name": "slash and tilde are escaped, tilde first", "path": ["a/b", "c~d", "~1"], "want": "/a~1b/c~0d/~01"},
+		{"name": "an empty key is kept", "path": ["x", ""], "want": "/x/"},
+	]
+	bad := [c.name | some c in cases; governance.pointer(c.path) != c.want]
+	bad == []
+}
+
+doc := {"services": [{"id": "a", "data": {"backups": []}, "recovery": null}]}
+
+test_nearest_pointer if {
+	cases := [
+		{"name": "present field", "path": ["services", 0, "data", "backups"], "want": "/services/0/data/backups"},
+		{"name": "missing field points at its parent", "path": ["services", 0, "data", "rpoMinutes"], "want": "/services/0/data"},
+		{"name": "missing parent points at the grandparent", "path": ["services", 0, "drills", 2], "want": "/services/0"},
+		{"name": "a null parent is missing", "path": ["services", 0, "recovery", "rtoMinutes"], "want": "/services/0"},
+		{"name": "nothing present is the root", "path": ["governance", "disasterTeam"], "want": ""},
+	]
+	bad := [c.name | some c in cases; governance.nearest_pointer(c.path) != c.want with input as doc]
+	bad == []
+}
