@@ -186,6 +186,30 @@ func TestTextColour(t *testing.T) {
 	}
 }
 
+// TestTextIsInertOnATerminal: control characters and bidi overrides from a manifest or a
+// custom policy print as escapes; only the renderer's own colour codes reach the terminal.
+func TestTextIsInertOnATerminal(t *testing.T) {
+	r := fixtureReport()
+	r.Manifests[0].Provider = "Evil\x1b]0;pwned\a\x1b[2J\u202eabc"
+	r.Results[0].Violations[0].Message = "cursor\x1b[1A\u009bup"
+	for _, color := range []bool{false, true} {
+		out := string(render(t, "text", Options{Lang: "en", Color: color}, r))
+		for _, bad := range []string{"\x1b]", "\a", "\x1b[2J", "\x1b[1A", "\u202e", "\u009b"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("color=%v: output contains %q", color, bad)
+			}
+		}
+		for _, want := range []string{`Evil\x1b]0;pwned\x07\x1b[2J\u202eabc`, `cursor\x1b[1A\x9bup`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("color=%v: output lacks the escaped text %q", color, want)
+			}
+		}
+		if !color && strings.Contains(out, "\x1b") {
+			t.Error("uncoloured output contains an escape character")
+		}
+	}
+}
+
 func TestCSV(t *testing.T) {
 	r := fixtureReport()
 	out := render(t, "csv", Options{}, r)

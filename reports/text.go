@@ -23,6 +23,45 @@ const (
 	ansiCyan    = "\x1b[36m"
 )
 
+// styled is text that may hold this renderer's own ANSI codes. Everything else that
+// reaches the terminal is a plain string and passes through safe first: manifests and
+// custom policies are untrusted, and a YAML "\e]0;...\a" in a provider name must print as
+// text, not retitle the terminal, move the cursor or hide the failures below it.
+type styled string
+
+// safe makes s inert on a terminal: C0 and C1 control characters (except newline and tab)
+// and the Unicode bidirectional overrides, which can make text read in another order than
+// it is stored, are shown as escapes such as \x1b and \u202e.
+func safe(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
 // textWriter carries the rendering state: one buffered writer, the language and whether
 // to colour. Write errors are kept and reported once at the end instead of checked per line.
 type textWriter struct {
@@ -31,14 +70,21 @@ type textWriter struct {
 	color bool
 }
 
-func (t *textWriter) style(code, s string) string {
+func (t *textWriter) style(code, s string) styled {
+	s = safe(s)
 	if !t.color || s == "" {
-		return s
+		return styled(s)
 	}
-	return code + s + ansiReset
+	return styled(code + s + ansiReset)
 }
 
+// line prints one line; plain string arguments are made safe, styled ones already are.
 func (t *textWriter) line(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safe(s)
+		}
+	}
 	fmt.Fprintf(t.w, format+"\n", args...)
 }
 
@@ -58,9 +104,9 @@ func statusStyle(s audit.Status) string {
 
 // statusTag is the status word padded to a fixed display width so the control ids line up
 // in both languages (Hangul takes two terminal cells per rune).
-func (t *textWriter) statusTag(s audit.Status) string {
+func (t *textWriter) statusTag(s audit.Status) styled {
 	word := strings.ToUpper(statusWord(t.lang, s))
-	return t.style(statusStyle(s), word) + strings.Repeat(" ", max(1, 10-displayWidth(word)))
+	return t.style(statusStyle(s), word) + styled(strings.Repeat(" ", max(1, 10-displayWidth(word))))
 }
 
 // displayWidth counts terminal cells: wide (East Asian) runes take two.
@@ -91,7 +137,7 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 		t.line("")
 		head := t.style(ansiBold, manifestLabel(m.Manifest))
 		if m.Provider != "" {
-			head += " · " + m.Provider
+			head += styled(" · " + safe(m.Provider))
 		}
 		t.line("%s", head)
 		for _, p := range m.Problems {
