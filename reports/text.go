@@ -29,38 +29,8 @@ const (
 // text, not retitle the terminal, move the cursor or hide the failures below it.
 type styled string
 
-// safe makes s inert on a terminal: C0 and C1 control characters (except newline and tab)
-// and the Unicode bidirectional overrides, which can make text read in another order than
-// it is stored, are shown as escapes such as \x1b and \u202e.
-func safe(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case !unsafeRune(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		}
-	}
-	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
-}
+// safe is audit.Printable: control characters and bidi overrides print as escapes.
+func safe(s string) string { return audit.Printable(s) }
 
 // textWriter carries the rendering state: one buffered writer, the language and whether
 // to colour. Write errors are kept and reported once at the end instead of checked per line.

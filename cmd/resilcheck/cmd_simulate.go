@@ -293,7 +293,8 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		if i > 0 {
 			bw.printf("\n")
 		}
-		bw.printf("%s (%s)\n", m.Name, m.File)
+		// Names and paths of unanalysed inputs are not validated ids: keep them inert.
+		bw.printf("%s (%s)\n", audit.Printable(m.Name), audit.Printable(m.File))
 		switch {
 		case len(m.Problems) > 0:
 			bw.printf("  not analysed: %d input %s (listed on standard error)\n", len(m.Problems), plural(len(m.Problems), "problem", "problems"))

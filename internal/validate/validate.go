@@ -148,7 +148,9 @@ func sortProblems(ps []audit.Problem) []audit.Problem {
 }
 
 // Format renders a problem the way compilers do, so editors and CI log viewers link it:
-// "path:line:column: pointer: message", leaving out what is unknown.
+// "path:line:column: pointer: message", leaving out what is unknown. It goes to a
+// terminal, and file names and keys (hence pointers) come from untrusted input, so
+// control characters print as escapes (audit.Printable).
 func Format(p audit.Problem) string {
 	var sb strings.Builder
 	sb.WriteString(p.File)
@@ -164,7 +166,7 @@ func Format(p audit.Problem) string {
 		sb.WriteString(": ")
 	}
 	sb.WriteString(p.Message)
-	return sb.String()
+	return audit.Printable(sb.String())
 }
 
 // Sort orders problems of many files by file, then as Document does.

@@ -285,6 +285,8 @@ func TestFormat(t *testing.T) {
 		{"no pointer", audit.Problem{Position: audit.Position{File: "k.yaml", Line: 1, Column: 1}, Message: "bad"}, "k.yaml:1:1: bad"},
 		{"line only", audit.Problem{Position: audit.Position{File: "k.yaml", Line: 3}, Message: "bad"}, "k.yaml:3: bad"},
 		{"no position", audit.Problem{Position: audit.Position{File: "k.yaml"}, Message: "empty"}, "k.yaml: empty"},
+		{"escape sequence in a key", audit.Problem{Position: audit.Position{File: "k.yaml", Line: 5, Column: 3}, Pointer: "/metadata/ev\x1b]0;x\ail", Message: "unknown field"},
+			`k.yaml:5:3: /metadata/ev\x1b]0;x\x07il: unknown field`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
