@@ -91,3 +91,64 @@ func BenchmarkControls(b *testing.B) {
 	}
 	run("scopes+siteloss", q)
 }
+
+// BenchmarkBuild splits New into its phases, to see which one a change moves:
+//
+//	go test -run '^$' -bench Build -benchmem ./internal/engine/
+func BenchmarkBuild(b *testing.B) {
+	ctx := context.Background()
+	files, err := readSources([]PolicySource{Builtin()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var eval []File
+	for _, f := range files {
+		if !f.Test {
+			eval = append(eval, f)
+		}
+	}
+	mods, probs := parseFiles(eval)
+	if len(probs) > 0 {
+		b.Fatal(probs)
+	}
+	controls, probs := collectControls(mods, nil)
+	if len(probs) > 0 {
+		b.Fatal(probs)
+	}
+	compiler, err := compile(mods)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := &Engine{compiler: compiler, controls: controls}
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := readSources([]PolicySource{Builtin()}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			parseFiles(eval)
+		}
+	})
+	b.Run("metadata", func(b *testing.B) {
+		for b.Loop() {
+			collectControls(mods, nil)
+		}
+	})
+	b.Run("compile", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := compile(mods); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("prepare", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := e.prepare(ctx, mainQuery(controls)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
