@@ -25,8 +25,14 @@ escape(seg) := sprintf("%v", [seg]) if {
 
 # nearest_pointer(path) is the pointer of the longest prefix of path present in the input:
 # the missing field's parent, or its grandparent when the parent is missing too. A prefix is
-# present only when every shorter one is, so counting the present prefixes finds it.
-nearest_pointer(path) := pointer(array.slice(path, 0, n)) if {
+# present only when every shorter one is, so counting the present prefixes finds it; the
+# path itself and its parent, by far the usual answers, are tried first.
+nearest_pointer(path) := pointer(path) if {
+	object.get(input, path, null) != null
+} else := pointer(parent) if {
+	parent := array.slice(path, 0, count(path) - 1)
+	object.get(input, parent, null) != null
+} else := pointer(array.slice(path, 0, n)) if {
 	n := count([i |
 		some i in numbers.range(1, count(path))
 		object.get(input, array.slice(path, 0, i), null) != null

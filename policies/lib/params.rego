@@ -26,7 +26,12 @@ in_force(name, t) := in_force_on(name, time.kst_date_string(t))
 # in_force_on(name, d) is the entry in force on the Korean date d (YYYY-MM-DD). Dates in
 # that form order as strings do, so no date is parsed: look-ups run on every parameter use
 # of every manifest, and parsing dates dominated them.
-in_force_on(name, d) := entries[i] if {
+in_force_on(name, d) := entries[0] if {
+	# Most parameters have never been amended: one entry, nothing to compare.
+	entries := data.resilcheck.params.table[name]
+	count(entries) == 1
+	entries[0].from <= d
+} else := entries[i] if {
 	entries := data.resilcheck.params.table[name]
 	latest := max({e.from | some e in entries; e.from <= d})
 	some i, e in entries
