@@ -12,7 +12,9 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
 
-var paramTableRef = ast.MustParseRef("data.resilcheck.params")
+// paramTableRef is data.resilcheck.params, built rather than parsed: package variables
+// are initialised by every command at start-up, and the parser costs more than the value.
+var paramTableRef = ast.Ref{ast.DefaultRootDocument, ast.StringTerm("resilcheck"), ast.StringTerm("params")}
 
 // Param is one regulatory parameter a control relies on, as it stands on the audit date.
 type Param struct {

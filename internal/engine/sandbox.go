@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -66,12 +67,16 @@ func ForbiddenBuiltins() []string {
 	return out
 }
 
-var undefinedFunction = regexp.MustCompile(`undefined function ([A-Za-z0-9_.]+)`)
+// undefinedFunction is compiled on first use: it is only needed when a bundle is broken,
+// and every command would otherwise pay for it at start-up.
+var undefinedFunction = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`undefined function ([A-Za-z0-9_.]+)`)
+})
 
 // explainSandbox rewrites OPA's "undefined function http.send" into a message that says
 // the builtin exists but is not allowed here, so the author does not hunt for a typo.
 func explainSandbox(msg string) string {
-	m := undefinedFunction.FindStringSubmatch(msg)
+	m := undefinedFunction().FindStringSubmatch(msg)
 	if m == nil {
 		return msg
 	}
