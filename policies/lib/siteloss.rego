@@ -302,19 +302,30 @@ judge(lost_dcs, local) := unscathed if {
 	# by each member's own reach (its height above the root). Chains share their tails, so
 	# only the chain of each top (a lost service no other one follows) is ordered; every
 	# service on it takes the slice from its own position, at the cost of a copy.
-	height := {sid: count(graph.reachable(vg, {sid})) | some sid in lost}
 	followed := {v.to | some v in via}
 	tops := sort(lost - followed)
-	paths := {t: ordered_chain(t, vg, height) | some t in tops}
+	paths := {t: chain_from(t, vg, roots) | some t in tops}
 	at := object.union_n([{n: [t, i] | some i, n in paths[t]} | some t in tops])
 	sliced := {sid: array.slice(p, ti[1], count(p)) | some sid, ti in at; p := paths[ti[0]]}
 
 	# Only services caught in a loop of failovers have no top; order theirs one by one.
-	chains := object.union(sliced, {sid: ordered_chain(sid, vg, height) | some sid in lost; not at[sid]})
+	chains := object.union(sliced, {sid: ordered_chain(sid, vg) | some sid in lost; not at[sid]})
 	impacts := {sid: impact(sid, local, via, chains[sid], lost_dcs) | some sid in lost}
 }
 
-ordered_chain(sid, vg, height) := [n | some pair in sort([[0 - height[n], n] | some n in graph.reachable(vg, {sid})]); n := pair[1]]
+# chain_from(t, vg, roots) is t's chain. When the one path from t ends at a root, each member
+# reaches exactly the rest of the path, so the path is already in order of height; a path that
+# runs into a loop of failovers (members of equal height) is ordered by ordered_chain.
+chain_from(t, vg, roots) := p if {
+	some p in graph.reachable_paths(vg, {t})
+	p[count(p) - 1] in roots
+} else := ordered_chain(t, vg)
+
+# ordered_chain(sid, vg) orders what sid reaches by height, highest first, then by id.
+ordered_chain(sid, vg) := [n |
+	some pair in sort([[0 - count(graph.reachable(vg, {m})), m] | some m in graph.reachable(vg, {sid})])
+	n := pair[1]
+]
 
 # pick_via(sid, ...) is the one lost neighbour sid's chain follows: its failover tooling first
 # (that is why a standby elsewhere did not help), then its lowest-ranked lost dependency, and
