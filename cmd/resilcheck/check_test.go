@@ -313,17 +313,37 @@ func TestCheckFailOn(t *testing.T) {
 }
 
 func TestCheckFailOnThreshold(t *testing.T) {
-	// The custom control is low severity: with --fail-on high it must not fail the gate on
-	// its own. Compare the gate with and without it on the same manifest.
-	dir := policyDir(t, map[string]string{"owner.rego": customMeta + "package resilcheck.controls.acme_owner\n" + customBody})
-	_, _, without := runCLI(t, "", "check", asOf, "-f", "json", "--fail-on", "high", minimalManifest)
-	_, _, with := runCLI(t, "", "check", asOf, "-f", "json", "--fail-on", "high", "-p", dir, minimalManifest)
-	if with != without {
-		t.Fatalf("a failing low-severity control changed the --fail-on high gate: %d vs %d", with, without)
+	// The same failing custom control, once low and once critical, against a --fail-on
+	// critical gate: only the critical one may trip it. The comparison needs a manifest the
+	// built-in controls do not already fail at critical, or the gate would be 1 either way
+	// and prove nothing.
+	withSeverity := func(sev string) string {
+		return policyDir(t, map[string]string{"owner.rego": strings.Replace(customMeta, "#   severity: low\n", "#   severity: "+sev+"\n", 1) +
+			"package resilcheck.controls.acme_owner\n" + customBody})
 	}
-	_, _, low := runCLI(t, "", "check", asOf, "-f", "json", "--fail-on", "low", "-p", dir, minimalManifest)
-	if low != ExitFailed {
-		t.Fatalf("--fail-on low with a failing low control: exit %d", low)
+	gate := []string{"check", asOf, "-f", "json", "--fail-on", "critical"}
+	out, stderr, builtin := runCLI(t, "", append(gate, minimalManifest)...)
+	if builtin != ExitOK {
+		t.Fatalf("%s already fails the critical gate with the built-in controls (exit %d): choose a manifest without critical failures\n%s", minimalManifest, builtin, stderr)
+	}
+	if got := parseReport(t, out).Summary["fail"]; got == 0 {
+		t.Fatalf("%s fails no control at all: the gate is not exercised", minimalManifest)
+	}
+	tests := []struct {
+		severity string
+		want     int
+	}{
+		{"low", ExitOK},
+		{"high", ExitOK},
+		{"critical", ExitFailed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.severity, func(t *testing.T) {
+			_, stderr, code := runCLI(t, "", append(gate, "-p", withSeverity(tc.severity), minimalManifest)...)
+			if code != tc.want {
+				t.Fatalf("a failing %s custom control against --fail-on critical: exit %d, want %d\n%s", tc.severity, code, tc.want, stderr)
+			}
+		})
 	}
 }
 
