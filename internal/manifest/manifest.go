@@ -179,6 +179,12 @@ func (l *loader) add(p string) {
 		l.loadReader(src, l.opts.Stdin, false, 0)
 		return
 	}
+	if p == "" {
+		// filepath.Clean would show it as ".", which exists: the message would contradict
+		// itself. An empty argument is usually an unset shell variable.
+		l.failPath(`""`, "empty path: name a file, a directory, or - for standard input")
+		return
+	}
 	display := displayPath(p, l.wd)
 	fi, err := l.opts.FS.Stat(p)
 	if err != nil {

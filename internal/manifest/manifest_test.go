@@ -560,3 +560,11 @@ func TestLoadAbsolutePathInWorkingDirectory(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadEmptyPath(t *testing.T) {
+	sources := Load([]string{""}, Options{})
+	if len(sources) != 1 || len(sources[0].Problems) != 1 || sources[0].Path != `""` ||
+		!strings.HasPrefix(sources[0].Problems[0].Message, "empty path") || sources[0].Rejected != 1 {
+		t.Fatalf("Load(\"\") = %+v", sources[0])
+	}
+}
