@@ -383,6 +383,8 @@ func TestCheckUsageErrors(t *testing.T) {
 		{"flag after path", []string{"check", minimalManifest, "-f", "json"}, "must come before the arguments"},
 		{"data file touching the run", []string{"check", "-d", minimalManifest, minimalManifest}, "only resilcheck.overrides may be set"},
 		{"bad size", []string{"check", "--max-file-size", "lots", minimalManifest}, "--max-file-size"},
+		{"after -- a dash argument is a path", []string{"check", "--", "-f"}, "-f: no such file or directory"},
+		{"empty path", []string{"check", ""}, `"": empty path`},
 		{"missing policy directory", []string{"check", "-p", "no-such-dir", minimalManifest}, "--policy no-such-dir: no such directory"},
 		{"two reports to one file", []string{"check", "--report", "json=" + os.DevNull, "--report", "sarif=" + os.DevNull, minimalManifest}, "already writes that file"},
 		{"report onto the output", []string{"check", "-o", os.DevNull, "--report", "sarif=" + os.DevNull, minimalManifest}, "-o " + os.DevNull + " already writes that file"},

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -322,8 +323,20 @@ func isTerminal(w io.Writer) bool {
 // argsOnly refuses a flag written after the positional arguments. urfave/cli stops parsing
 // flags at the first argument, so `check dir --format json` would otherwise treat
 // "--format" as a path and the user would get a confusing "file not found".
+//
+// After "--" every argument is a path, even "-odd-name.yaml", as usual for command-line
+// tools. The flag parser consumes the "--" itself, so the arguments it protects are
+// found as the tail of the parent context's arguments.
 func argsOnly(c *cli.Context) error {
-	for _, a := range c.Args().Slice() {
+	args := c.Args().Slice()
+	protected := 0
+	if lineage := c.Lineage(); len(lineage) > 1 {
+		parent := lineage[1].Args().Slice()
+		if i := slices.Index(parent, "--"); i >= 0 {
+			protected = min(len(parent)-i-1, len(args))
+		}
+	}
+	for _, a := range args[:len(args)-protected] {
 		if len(a) > 1 && a[0] == '-' {
 			return withCode(ExitInputError, fmt.Errorf("%s: flag %s must come before the arguments (resilcheck %s [flags] ARGS...)", c.Command.Name, a, c.Command.Name))
 		}
