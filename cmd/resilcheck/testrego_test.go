@@ -40,7 +40,10 @@ func TestTestCommand(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, out)
 				}
 			}
-			if !strings.Contains(stderr, tc.stderr) {
+			switch {
+			case tc.stderr == "" && stderr != "":
+				t.Errorf("stderr = %q, want it empty", stderr)
+			case !strings.Contains(stderr, tc.stderr):
 				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
 			}
 		})
