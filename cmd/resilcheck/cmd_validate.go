@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	"github.com/urfave/cli/v2"
 
@@ -125,13 +124,7 @@ func validateSources(sources []*manifest.Source) validation {
 			f.Problems = append(f.Problems, ps...)
 		}
 		f.Documents = len(src.Documents) + src.Rejected
-		sort.SliceStable(f.Problems, func(i, j int) bool {
-			a, b := f.Problems[i], f.Problems[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Column < b.Column
-		})
+		f.Problems = validate.Sort(f.Problems)
 		out.Summary.Invalid += f.Invalid
 		out.Files = append(out.Files, f)
 	}
