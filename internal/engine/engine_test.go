@@ -512,3 +512,28 @@ func TestOneQueryMatchesPerControl(t *testing.T) {
 		})
 	}
 }
+
+func TestControlBindings(t *testing.T) {
+	cases := []struct {
+		name string
+		v    any
+		n    int
+		ok   bool
+	}{
+		{"one pair per control", []any{[]any{[]any{true}, []any{}}, []any{[]any{}, []any{}}}, 2, true},
+		{"missing binding", nil, 1, false},
+		{"not a list", map[string]any{}, 1, false},
+		{"too few pairs", []any{[]any{[]any{true}, []any{}}}, 2, false},
+		{"too many pairs", []any{[]any{[]any{true}, []any{}}, []any{[]any{}, []any{}}}, 1, false},
+		{"pair of three", []any{[]any{[]any{true}, []any{}, []any{}}}, 1, false},
+		{"pair not a list", []any{"x"}, 1, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pairs, ok := controlBindings(tc.v, tc.n)
+			if ok != tc.ok || (ok && len(pairs) != tc.n) {
+				t.Fatalf("controlBindings = %v, %v; want ok=%v with %d pairs", pairs, ok, tc.ok, tc.n)
+			}
+		})
+	}
+}
