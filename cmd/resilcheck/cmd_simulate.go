@@ -26,6 +26,7 @@ func simulateCommand(stdio appIO) *cli.Command {
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+		maxFileSizeFlag(),
 	}
 	flags = append(flags, bundleFlags()...)
 	return &cli.Command{
@@ -63,6 +64,10 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	if c.Duration("timeout") <= 0 {
 		return withCode(ExitInputError, errors.New("--timeout must be positive"))
 	}
+	maxSize, err := parseSize(c.String("max-file-size"))
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
 	if err := validate.Ready(); err != nil {
 		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
 	}
@@ -85,21 +90,22 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 			}
 			stdin, loadStdin = bytes.NewReader(b), bytes.NewReader(b)
 		}
-		if err := checkFailIDs(fail, manifest.Load(paths, manifest.Options{Stdin: loadStdin})); err != nil {
+		if err := checkFailIDs(fail, manifest.Load(paths, manifest.Options{Stdin: loadStdin, MaxFileSize: maxSize})); err != nil {
 			return withCode(ExitInputError, err)
 		}
 	}
 
 	opts := check.Options{
-		Paths:      paths,
-		PolicyDirs: policies,
-		DataFiles:  c.StringSlice("data"),
-		AsOf:       asOf,
-		Fail:       fail,
-		Timeout:    c.Duration("timeout"),
-		Stdin:      stdin,
-		Tool:       toolInfo(),
-		Command:    commandLine(),
+		Paths:       paths,
+		PolicyDirs:  policies,
+		DataFiles:   c.StringSlice("data"),
+		AsOf:        asOf,
+		Fail:        fail,
+		Timeout:     c.Duration("timeout"),
+		MaxFileSize: maxSize,
+		Stdin:       stdin,
+		Tool:        toolInfo(),
+		Command:     commandLine(),
 	}
 	r, err := check.Run(commandContext(c), opts)
 	if err != nil {

@@ -239,6 +239,7 @@ func TestSimulateUsageErrors(t *testing.T) {
 		{"bad format", "", []string{"simulate", "-f", "sarif", "testdata/siteloss/campus.yaml"}, []string{"want text or json"}},
 		{"bad date", "", []string{"simulate", "--as-of", "15/10/2022", "testdata/siteloss/campus.yaml"}, []string{"YYYY-MM-DD"}},
 		{"flag after path", "", []string{"simulate", "testdata/siteloss/campus.yaml", "--fail", "x"}, []string{"must come before the arguments"}},
+		{"file over --max-file-size", "", []string{"simulate", "--max-file-size", "100", "testdata/siteloss/campus.yaml"}, []string{"over the 100-byte limit"}},
 		{"invalid manifest", "apiVersion: resilcheck/v1\nkind: ProviderManifest\n", []string{"simulate", "-"}, []string{"<stdin>"}},
 	}
 	for _, tc := range cases {
