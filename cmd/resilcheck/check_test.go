@@ -426,3 +426,22 @@ func TestCheckWaivers(t *testing.T) {
 		t.Fatalf("a manifest given as waiver file: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestCheckRefusesToOverwriteAnInput: -o naming the manifest itself is a usage error, and
+// the manifest is left as it was.
+func TestCheckRefusesToOverwriteAnInput(t *testing.T) {
+	m := officerManifest(t)
+	before, err := os.ReadFile(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-o", m}, {"--report", "sarif=" + m}} {
+		_, stderr, code := runCLI(t, "", append(append([]string{"check", asOf, "-f", "json"}, args...), m)...)
+		if code != ExitInputError || !strings.Contains(stderr, "refusing to overwrite it with a report") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		if after, _ := os.ReadFile(m); string(after) != string(before) {
+			t.Fatalf("%v: the input manifest was overwritten", args)
+		}
+	}
+}

@@ -139,6 +139,28 @@ func maxFileSizeFlag() cli.Flag {
 	return &cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE` (bytes, or with KiB, MiB, GiB, KB, MB, GB)"}
 }
 
+// notAnInput refuses to write a report over a file the run read as a manifest: the
+// atomic rename would replace the input with the report (a mistyped -o manifest.yaml, or
+// -o reports/out.json inside an input directory on the second run).
+func notAnInput(output string, extra []reportTarget, inputs []audit.Input) error {
+	files := []string{output}
+	for _, t := range extra {
+		files = append(files, t.file)
+	}
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if f == "" || err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		for _, in := range inputs {
+			if ii, err := os.Stat(filepath.FromSlash(in.Path)); err == nil && os.SameFile(fi, ii) {
+				return fmt.Errorf("%s is an input of this run (%s): refusing to overwrite it with a report", f, in.Path)
+			}
+		}
+	}
+	return nil
+}
+
 // parseSize reads a byte count with an optional KiB/MiB/GiB (or KB/MB/GB) suffix.
 func parseSize(s string) (int64, error) {
 	orig := s
@@ -250,6 +272,10 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	// schema that does not compile is a broken build, not bad input.
 	if err := validate.Ready(); err != nil {
 		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
+	}
+
+	if err := notAnInput(c.String("output"), extra, r.Inputs); err != nil {
+		return withCode(ExitInputError, err)
 	}
 
 	code := ExitOK
