@@ -281,3 +281,25 @@ test_chain_text_elides_the_middle_of_deep_chains if {
 	siteloss.chain_text(["a", "b", "c", "d", "e", "f"]) == "a -> b -> c -> d -> e -> f"
 	siteloss.chain_text(["a", "b", "c", "d", "e", "f", "g", "cause"]) == "a -> b -> c -> ... (3 more) ... -> g -> cause"
 }
+
+# x and y perform each other's failover and both are lost (x through its dependency c), so
+# their chains run into that loop: t's chain is ordered from t, and every service on it takes
+# the rest of t's chain, whatever order its own loop would give.
+standby_in_d(id, deps, by) := {"id": id, "name": id, "dependsOn": deps, "deployments": [active("a"), {"datacenter": "d", "mode": "standby"}], "recovery": {"performedBy": by}}
+
+test_chains_into_a_failover_loop_are_sliced_from_the_top if {
+	m := manifest([
+		{"id": "c", "name": "c", "deployments": [active("a")]},
+		standby_in_d("x", ["c"], "y"),
+		standby_in_d("y", [], "x"),
+		{"id": "t", "name": "t", "dependsOn": ["y"], "deployments": [active("d")]},
+	])
+	o := outcome_of(m, "datacenter", "a")
+	chains := {u.service: u.chain | some u in o.unavailable}
+	chains == {
+		"c": ["c", "only active in a"],
+		"t": ["t", "x", "y", "failover needs x, which depends on y"],
+		"x": ["x", "y", "failover needs x, which depends on y"],
+		"y": ["y", "failover needs x, which depends on y"],
+	}
+}
