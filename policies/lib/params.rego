@@ -10,14 +10,16 @@ import data.resilcheck.lib.time
 
 # at(name, t) is the value of parameter name in force at instant t (ns): the entry with the
 # latest `from` date not after t's Korean date. An override replaces the whole history.
-at(name, _) := data.resilcheck.overrides[name]
-
-at(name, t) := in_force(name, t).value if not has_override(name)
+# An override is taken whatever its value (false included): binding it is the presence test,
+# so one rule body decides, instead of a look-up and a separate has_override scan.
+at(name, t) := v if {
+	v := data.resilcheck.overrides[name]
+} else := in_force(name, t).value
 
 # now(name) is the value in force on the audit date.
-now(name) := data.resilcheck.overrides[name]
-
-now(name) := in_force_on(name, time.as_of).value if not has_override(name)
+now(name) := v if {
+	v := data.resilcheck.overrides[name]
+} else := in_force_on(name, time.as_of).value
 
 # in_force(name, t) is the whole parameter entry in force at instant t (value, from, basis,
 # label).
