@@ -49,9 +49,9 @@ passed(due) if due < time.as_of
 happened(date) if date <= time.as_of
 
 # param_basis(name, t) says where the value of a parameter in force at t comes from.
-param_basis(name, _) := "run override (data.resilcheck.overrides)" if params.has_override(name)
-
-param_basis(name, t) := params.in_force(name, t).basis if not params.has_override(name)
+param_basis(name, t) := "run override (data.resilcheck.overrides)" if {
+	params.has_override(name)
+} else := params.in_force(name, t).basis
 
 # annual_findings(subs, dues) judges yearly submissions (the manifest's `submission` shape)
 # against dues, an object from year to its due date (YYYY-MM-DD). A year is judged by its

@@ -179,13 +179,10 @@ kst_timestamp(t) := sprintf("%s+09:00", [time.format([round(t) + ktime.kst_offse
 
 # param(name, t) is the parameter in force at instant t with its label and basis, for
 # evidence; a run override is labelled as such, since its basis is the auditor's choice.
+# Without an override, the entry in force already holds the value.
 param(name, t) := {"value": params.at(name, t), "label": "override", "basis": "run override (data.resilcheck.overrides)"} if {
 	params.has_override(name)
-}
-
-param(name, t) := object.union(params.in_force(name, t), {"value": params.at(name, t)}) if {
-	not params.has_override(name)
-}
+} else := params.in_force(name, t)
 
 # --- outage notice to users (TBA Art. 33(2); Decree Art. 37-21) ---
 # An incident is judged by the rule in force when it started: the outage threshold (4 hours
