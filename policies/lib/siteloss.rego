@@ -89,13 +89,11 @@ performer[id] := p if {
 	p != id
 }
 
-placements := [[dep.datacenter, s.id] | some s in services; some dep in s.deployments]
-
 # services_in[d] lists the services with a deployment in datacenter d: the only ones a loss
 # of d needs to look at before following dependencies.
 services_in := {d: sids |
 	some d in dc_ids
-	sids := {sid | some p in placements; p[0] == d; sid := p[1]}
+	sids := {s.id | some s in services; some dep in s.deployments; dep.datacenter == d}
 }
 
 feeds_of(d) := {f | some f in object.get(d, "powerFeeds", [])}
