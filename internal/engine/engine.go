@@ -95,28 +95,22 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if len(probs) > 0 {
 		return nil, &BundleError{Problems: probs}
 	}
+	// Compiling takes one core for most of the build: what does not need the compiled
+	// bundle (the store, the digest, parsing the query) is done on another meanwhile.
+	aside := make(chan besideCompile, 1)
+	go func() { aside <- buildBesideCompile(opts, overrides, files, controls) }()
 	compiler, err := compile(mods)
 	if err != nil {
 		return nil, err
 	}
-
-	fail := make([]any, 0, len(opts.Fail))
-	for _, f := range opts.Fail {
-		fail = append(fail, f)
-	}
-	store := inmem.NewFromObjectWithOpts(map[string]any{
-		"resilcheck": map[string]any{
-			"run":       map[string]any{"as_of": opts.AsOf, "fail": fail},
-			"overrides": overrides,
-		},
-	}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	side := <-aside
 
 	e := &Engine{
 		compiler: compiler,
-		store:    store,
+		store:    side.store,
 		controls: controls,
 		files:    files,
-		digest:   digest(files, opts.Data),
+		digest:   side.digest,
 		timeout:  opts.Timeout,
 		workers:  opts.Workers,
 		asOf:     opts.AsOf,
@@ -131,12 +125,41 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err := e.checkOverrides(ctx, opts.Data, overrides); err != nil {
 		return nil, err
 	}
-	q, err := e.prepare(ctx, mainQuery(controls))
+	if side.queryErr != nil {
+		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + side.queryErr.Error()}}}
+	}
+	q, err := e.prepareParsed(ctx, side.query)
 	if err != nil {
 		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + err.Error()}}}
 	}
 	e.query = q
 	return e, nil
+}
+
+// besideCompile is the part of an engine that does not depend on the compiled bundle.
+type besideCompile struct {
+	store    storage.Store
+	digest   string
+	query    ast.Body
+	queryErr error
+}
+
+func buildBesideCompile(opts Options, overrides map[string]any, files []File, controls []*controlInfo) besideCompile {
+	fail := make([]any, 0, len(opts.Fail))
+	for _, f := range opts.Fail {
+		fail = append(fail, f)
+	}
+	b := besideCompile{
+		store: inmem.NewFromObjectWithOpts(map[string]any{
+			"resilcheck": map[string]any{
+				"run":       map[string]any{"as_of": opts.AsOf, "fail": fail},
+				"overrides": overrides,
+			},
+		}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true)),
+		digest: digest(files, opts.Data),
+	}
+	b.query, b.queryErr = parseQuery(mainQuery(controls))
+	return b
 }
 
 // compile compiles the modules in strict mode against the sandboxed capabilities.
@@ -166,11 +189,21 @@ func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	return nil, &BundleError{Problems: probs}
 }
 
+func parseQuery(body string) (ast.Body, error) {
+	return ast.ParseBodyWithOpts(body, ast.ParserOptions{RegoVersion: ast.RegoV1})
+}
+
 func (e *Engine) prepare(ctx context.Context, body string) (rego.PreparedEvalQuery, error) {
-	q, err := ast.ParseBodyWithOpts(body, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	q, err := parseQuery(body)
 	if err != nil {
 		return rego.PreparedEvalQuery{}, err
 	}
+	return e.prepareParsed(ctx, q)
+}
+
+// prepareParsed compiles only the query: the compiler is already compiled and the store
+// holds all the data, so nothing of the bundle is loaded or compiled again.
+func (e *Engine) prepareParsed(ctx context.Context, q ast.Body) (rego.PreparedEvalQuery, error) {
 	return rego.New(
 		rego.ParsedQuery(q),
 		rego.Compiler(e.compiler),
