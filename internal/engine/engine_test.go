@@ -186,6 +186,9 @@ func TestDataFileRejected(t *testing.T) {
 		{"not an object", "[1, 2]\n", "must be an object"},
 		{"unknown parameter", "resilcheck:\n  overrides:\n    dm_officer_notify_dayz: 3\n", `did you mean "dm_officer_notify_days"`},
 		{"bad yaml", "resilcheck: [\n", "not valid YAML"},
+		{"string for a number", "resilcheck:\n  overrides:\n    dm_officer_notify_days: \"abc\"\n", `parameter "dm_officer_notify_days" takes a number, got string "abc"`},
+		{"number for a boolean", "resilcheck:\n  overrides:\n    un_notice_free_services_exempt: 1\n", `takes a boolean, got number`},
+		{"number for a month-day", "resilcheck:\n  overrides:\n    dm_plan_due_month_day: 930\n", `takes a string, got number`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/suggest"
 )
 
 // paramTableRef is data.resilcheck.params, built rather than parsed: package variables
@@ -180,86 +183,87 @@ func prefixIf(prefix, s string) string {
 	return prefix + s
 }
 
-// checkOverrides refuses an override for a parameter that does not exist: a typo would
-// otherwise change nothing and the user would believe the run used their number.
+// checkOverrides refuses an override for a parameter that does not exist, or of another
+// type than the parameter's own values: a typo in the name would change nothing, and a
+// string where a number belongs would make every comparison with it undefined, so a
+// control could pass on a number the user never meant. Either way the user would believe
+// the run used their value.
 func (e *Engine) checkOverrides(ctx context.Context, files []DataFile, overrides map[string]any) error {
 	if len(overrides) == 0 {
 		return nil
 	}
-	knownList, err := e.paramNames(ctx)
+	types, err := e.paramTypes(ctx)
 	if err != nil {
 		return err
 	}
-	known := make(map[string]bool, len(knownList))
-	for _, n := range knownList {
-		known[n] = true
+	knownList := make([]string, 0, len(types))
+	for n := range types {
+		knownList = append(knownList, n)
 	}
-	var unknown []string
+	sort.Strings(knownList)
+	names := make([]string, 0, len(overrides))
 	for n := range overrides {
-		if !known[n] {
-			unknown = append(unknown, n)
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var msgs []string
+	for _, n := range names {
+		want, ok := types[n]
+		if !ok {
+			m := fmt.Sprintf("unknown parameter %q", n)
+			if s := Suggest(n, knownList); s != "" {
+				m += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			msgs = append(msgs, m)
+			continue
+		}
+		if got := regoTypeName(overrides[n]); !slices.Contains(want, got) {
+			msgs = append(msgs, fmt.Sprintf("parameter %q takes a %s, got %s %s", n, strings.Join(want, " or "), got, describeValue(overrides[n])))
 		}
 	}
-	if len(unknown) == 0 {
+	if len(msgs) == 0 {
 		return nil
 	}
-	sort.Strings(unknown)
-	var msgs []string
-	for _, n := range unknown {
-		m := fmt.Sprintf("unknown parameter %q", n)
-		if s := Suggest(n, knownList); s != "" {
-			m += fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		msgs = append(msgs, m)
-	}
-	names := make([]string, len(files))
+	fileNames := make([]string, len(files))
 	for i, f := range files {
-		names[i] = f.Name
+		fileNames[i] = f.Name
 	}
-	return &DataError{File: strings.Join(names, ", "), Msg: strings.Join(msgs, "; ")}
+	return &DataError{File: strings.Join(fileNames, ", "), Msg: strings.Join(msgs, "; ")}
 }
 
-// Suggest returns the candidate closest to s by edit distance, if it is close enough to be
-// a plausible typo, or "".
-func Suggest(s string, candidates []string) string {
-	best, bestD := "", -1
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		d := levenshtein(ls, strings.ToLower(c))
-		if bestD < 0 || d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
-	if bestD < 0 || bestD > max(2, len(s)/3) {
+// describeValue shows a short rendering of a rejected override value.
+func describeValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || len(b) > 40 {
 		return ""
 	}
-	return best
+	return string(b)
 }
 
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+// Suggest returns the candidate closest to s, if it is close enough to be a plausible typo
+// (within a third of its length, at least two edits), or "".
+func Suggest(s string, candidates []string) string {
+	return suggest.Closest(s, candidates, max(2, len(s)/3))
 }
 
 // paramNames lists the parameters of data.resilcheck.params.table, sorted.
 func (e *Engine) paramNames(ctx context.Context) ([]string, error) {
-	q, err := ast.ParseBodyWithOpts(`names := {n | some n, _ in data.resilcheck.params.table}`, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	types, err := e.paramTypes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(types))
+	for n := range types {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// paramTypes maps every parameter of data.resilcheck.params.table to the Rego type names
+// (number, string, boolean...) its values take across its effective-dated entries.
+func (e *Engine) paramTypes(ctx context.Context) (map[string][]string, error) {
+	q, err := ast.ParseBodyWithOpts(`types := {n: ts | some n, entries in data.resilcheck.params.table; ts := {type_name(x.value) | some x in entries}}`, ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return nil, err
 	}
@@ -267,13 +271,35 @@ func (e *Engine) paramNames(ctx context.Context) ([]string, error) {
 	if err != nil || len(rs) != 1 {
 		return nil, &BundleError{Problems: []Problem{{Message: "parameter table data.resilcheck.params.table is unreadable"}}}
 	}
-	list, _ := rs[0].Bindings["names"].([]any)
-	out := make([]string, 0, len(list))
-	for _, n := range list {
-		if s, ok := n.(string); ok {
-			out = append(out, s)
+	raw, _ := rs[0].Bindings["types"].(map[string]any)
+	out := make(map[string][]string, len(raw))
+	for n, v := range raw {
+		list, _ := v.([]any)
+		for _, t := range list {
+			if s, ok := t.(string); ok {
+				out[n] = append(out[n], s)
+			}
 		}
+		sort.Strings(out[n])
 	}
-	sort.Strings(out)
 	return out, nil
+}
+
+// regoTypeName names a decoded JSON/YAML value's type the way Rego's type_name does.
+func regoTypeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case string:
+		return "string"
+	case float64, float32, int, int64, json.Number:
+		return "number"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return fmt.Sprintf("%T", v)
 }

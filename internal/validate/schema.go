@@ -10,6 +10,7 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/suggest"
 )
 
 // timestampPattern is the schema's pattern for an explicit UTC offset. Its failures and the
@@ -51,7 +52,7 @@ func (v *validator) schemaError(e gojsonschema.ResultError) {
 	case "additional_property_not_allowed":
 		prop := fmt.Sprint(d["property"])
 		msg := fmt.Sprintf("unknown field %q (not allowed here", prop)
-		if s := suggest(prop, v.allowedFields(ptr)); s != "" {
+		if s := suggestField(prop, v.allowedFields(ptr)); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		v.addAtKey(manifest.Join(ptr, prop), msg+")")
@@ -193,39 +194,7 @@ func (v *validator) enumValues(ptr string) string {
 	return strings.Join(parts, ", ")
 }
 
-// suggest returns the allowed name closest to a misspelt one, or "" when none is close
-// enough to be a plausible typo.
-func suggest(name string, allowed []string) string {
-	best, bestD := "", 3
-	for _, a := range allowed {
-		if strings.EqualFold(a, name) {
-			return a
-		}
-		if d := distance(strings.ToLower(name), strings.ToLower(a)); d < bestD {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein edit distance.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+// suggestField names the allowed field a misspelt one most likely meant: at most two edits away.
+func suggestField(name string, allowed []string) string {
+	return suggest.Closest(name, allowed, 2)
 }

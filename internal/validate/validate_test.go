@@ -308,8 +308,8 @@ func TestSuggest(t *testing.T) {
 	allowed := []string{"apiVersion", "datacenters", "services", "incidents"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := suggest(tc.in, allowed); got != tc.want {
-				t.Errorf("suggest(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := suggestField(tc.in, allowed); got != tc.want {
+				t.Errorf("suggestField(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
