@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -78,34 +77,25 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	fail := cleanIDs(c.StringSlice("fail"))
 	paths := c.Args().Slice()
 
-	// Standard input can be read only once, but an unknown --fail id must be caught before
-	// the evaluation, so it is buffered and replayed to both readers.
-	stdin := stdio.Stdin
+	// An unknown --fail id must be caught before the evaluation, so the inputs are loaded
+	// here once and handed to the pipeline.
+	sources := manifest.Load(paths, manifest.Options{Stdin: stdio.Stdin, MaxFileSize: maxSize})
 	if len(fail) > 0 {
-		loadStdin := stdin
-		if slices.Contains(paths, "-") && stdin != nil {
-			b, err := io.ReadAll(stdin)
-			if err != nil {
-				return withCode(ExitInputError, fmt.Errorf("read standard input: %w", err))
-			}
-			stdin, loadStdin = bytes.NewReader(b), bytes.NewReader(b)
-		}
-		if err := checkFailIDs(fail, manifest.Load(paths, manifest.Options{Stdin: loadStdin, MaxFileSize: maxSize})); err != nil {
+		if err := checkFailIDs(fail, sources); err != nil {
 			return withCode(ExitInputError, err)
 		}
 	}
 
 	opts := check.Options{
-		Paths:       paths,
-		PolicyDirs:  policies,
-		DataFiles:   c.StringSlice("data"),
-		AsOf:        asOf,
-		Fail:        fail,
-		Timeout:     c.Duration("timeout"),
-		MaxFileSize: maxSize,
-		Stdin:       stdin,
-		Tool:        toolInfo(),
-		Command:     commandLine(),
+		Paths:      paths,
+		PolicyDirs: policies,
+		DataFiles:  c.StringSlice("data"),
+		AsOf:       asOf,
+		Fail:       fail,
+		Timeout:    c.Duration("timeout"),
+		Sources:    sources,
+		Tool:       toolInfo(),
+		Command:    commandLine(),
 	}
 	r, err := check.Run(commandContext(c), opts)
 	if err != nil {

@@ -33,9 +33,9 @@ type Options struct {
 	Stdin       io.Reader
 	Workers     int
 
-	// Validate checks one decoded document; nil means the manifest schema
-	// (validate.Document).
-	Validate func(*manifest.Document) []audit.Problem
+	// Sources, when set, are the inputs already loaded (simulate loads them first to check
+	// its --fail ids): Paths, MaxFileSize and Stdin are then not read again.
+	Sources []*manifest.Source
 
 	// Waivers is a waiver file (schemas/waivers.v1.schema.json); "" for none.
 	Waivers string
@@ -135,10 +135,9 @@ type inputs struct {
 
 // loadInputs reads and validates every input; defects become problems on the entries.
 func loadInputs(opts Options) inputs {
-	sources := manifest.Load(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
-	validateDoc := opts.Validate
-	if validateDoc == nil {
-		validateDoc = validate.Document
+	sources := opts.Sources
+	if sources == nil {
+		sources = manifest.Load(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
 	}
 	var entries []*entry
 	for _, src := range sources {
@@ -153,7 +152,7 @@ func loadInputs(opts Options) inputs {
 		}
 		for _, d := range src.Documents {
 			e := &entry{m: describeDoc(d), doc: d}
-			e.m.Problems = append(e.m.Problems, validateDoc(d)...)
+			e.m.Problems = append(e.m.Problems, validate.Document(d)...)
 			entries = append(entries, e)
 		}
 	}
@@ -161,7 +160,8 @@ func loadInputs(opts Options) inputs {
 	return inputs{sources: sources, entries: entries}
 }
 
-// RunWith runs the pipeline on an engine the caller built (simulate reuses one engine).
+// RunWith runs the pipeline on an engine the caller built (the benchmarks build one and
+// judge many times).
 func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Report {
 	return judge(ctx, eng, opts, loadInputs(opts))
 }
