@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 
 	"github.com/open-policy-agent/opa/v1/version"
@@ -118,10 +119,40 @@ func newApp(stdio appIO) *cli.App {
 			simulateCommand(stdio),
 		},
 	}
+	// The global flags are accepted after the command name too (`resilcheck check -q ...`),
+	// as users type them; flagAnywhere reads them at either place.
+	for _, cmd := range app.Commands {
+		for _, g := range globalFlags {
+			if !hasFlag(cmd, g.Names()[0]) {
+				cmd.Flags = append(cmd.Flags, g)
+			}
+		}
+	}
 	return app
+}
+
+func hasFlag(cmd *cli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		if slices.Contains(f.Names(), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// flagAnywhere is true for a boolean flag given before or after the command name: a
+// command's flag shadows the global one of the same name, so each level of the context
+// lineage is asked.
+func flagAnywhere(c *cli.Context, name string) bool {
+	for _, ctx := range c.Lineage() {
+		if ctx.Bool(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // noColor reports whether colour is off for this run.
 func noColor(c *cli.Context, stdio appIO) bool {
-	return c.Bool("no-color") || stdio.Getenv("NO_COLOR") != ""
+	return flagAnywhere(c, "no-color") || stdio.Getenv("NO_COLOR") != ""
 }

@@ -261,7 +261,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		Command:     commandLine(),
 		Waivers:     c.String("waivers"),
 	}
-	if !c.Bool("quiet") {
+	if !flagAnywhere(c, "quiet") {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
 	}
 	r, err := check.Run(commandContext(c), opts)

@@ -57,7 +57,7 @@ func validateCommand(stdio appIO) *cli.Command {
 						fmt.Fprintln(stdio.Stderr, validate.Format(p))
 					}
 				}
-				if !quietAnywhere(c) {
+				if !flagAnywhere(c, "quiet") {
 					fmt.Fprintln(stdio.Stdout, res.Summary.String())
 				}
 			}
@@ -131,15 +131,4 @@ func validateSources(sources []*manifest.Source) validation {
 	out.Summary.Files = len(out.Files)
 	out.Valid = out.Summary.Invalid == 0
 	return out
-}
-
-// quietAnywhere is true for -q given before or after the command name: the local flag
-// shadows the global one of the same name, so each level of the context lineage is asked.
-func quietAnywhere(c *cli.Context) bool {
-	for _, ctx := range c.Lineage() {
-		if ctx.Bool("quiet") {
-			return true
-		}
-	}
-	return false
 }

@@ -380,3 +380,20 @@ func symlink(t *testing.T, target, link string) {
 		t.Skipf("symlinks unavailable: %v", err)
 	}
 }
+
+// TestGlobalFlagsAfterCommand: -q and --no-color work after the command name as well as
+// before it, for every command.
+func TestGlobalFlagsAfterCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"check", "--no-color", "-q", "--as-of", "2026-11-22", "--fail-on", "none", "testdata/valid/minimal.yaml"},
+		{"--no-color", "-q", "check", "--as-of", "2026-11-22", "--fail-on", "none", "testdata/valid/minimal.yaml"},
+		{"simulate", "--no-color", "-q", "--as-of", "2026-11-22", "testdata/valid/minimal.yaml"},
+		{"rules", "--no-color"},
+		{"validate", "--no-color", "-q", "testdata/valid/minimal.yaml"},
+	} {
+		_, errOut, code := runCLI(t, "", args...)
+		if code != 0 && code != 1 || strings.Contains(errOut, "flag provided but not defined") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
