@@ -49,7 +49,6 @@ type Engine struct {
 	compiler *ast.Compiler
 	store    storage.Store
 	controls []*controlInfo
-	files    []File
 	digest   string
 	timeout  time.Duration
 	workers  int
@@ -109,7 +108,6 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		compiler: compiler,
 		store:    side.store,
 		controls: controls,
-		files:    files,
 		digest:   side.digest,
 		timeout:  opts.Timeout,
 		workers:  opts.Workers,
@@ -273,9 +271,6 @@ func (e *Engine) Controls() []audit.Control {
 
 // Digest identifies the policy and data files that judge the inputs.
 func (e *Engine) Digest() string { return e.digest }
-
-// Files are the bundle's source files, tests included, in path order.
-func (e *Engine) Files() []File { return e.files }
 
 // Document is one manifest to judge.
 type Document struct {
