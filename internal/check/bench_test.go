@@ -51,14 +51,7 @@ func BenchmarkCheckOne(b *testing.B) {
 func BenchmarkCheckBatch(b *testing.B) {
 	const n = 500
 	ctx := context.Background()
-	eng, err := Engine(ctx, benchOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if err := generateBatch(dir, n); err != nil {
-		b.Fatal(err)
-	}
+	eng, dir := batchSetup(b, n)
 	opts := benchOptions()
 	opts.Paths = []string{dir}
 	b.ResetTimer()
@@ -75,14 +68,7 @@ func BenchmarkCheckBatch(b *testing.B) {
 func BenchmarkEvaluateBatch(b *testing.B) {
 	const n = 500
 	ctx := context.Background()
-	eng, err := Engine(ctx, benchOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if err := generateBatch(dir, n); err != nil {
-		b.Fatal(err)
-	}
+	eng, dir := batchSetup(b, n)
 	var docs []engine.Document
 	for _, src := range manifest.Load([]string{dir}, manifest.Options{}) {
 		for _, d := range src.Documents {
@@ -94,6 +80,20 @@ func BenchmarkEvaluateBatch(b *testing.B) {
 		eng.Evaluate(ctx, docs)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "manifests/s")
+}
+
+// batchSetup builds the engine and writes n generated manifests into a temporary directory.
+func batchSetup(b *testing.B, n int) (*engine.Engine, string) {
+	b.Helper()
+	eng, err := Engine(context.Background(), benchOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := generateBatch(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	return eng, dir
 }
 
 func generateBatch(dir string, n int) error {
