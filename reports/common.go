@@ -269,14 +269,15 @@ func message(v audit.Violation, lang string) string {
 	return v.Message
 }
 
-// citationLine is the one-line legal basis, built from the parts when the control has no
-// text of its own (a custom policy may omit it).
-func citationLine(c audit.Citation) string {
-	if c.Text != "" {
-		return c.Text
+// citationLine is the one-line legal basis in lang (Korean only where the control has a
+// Korean line), built from the parts when the control has no text of its own (a custom
+// policy may omit it).
+func citationLine(c audit.Citation, lang string) string {
+	if t := c.In(lang); t != "" {
+		return t
 	}
 	parts := []string{}
-	for _, p := range []string{c.Law, c.Article, c.Decree, c.Source} {
+	for _, p := range []string{lawName(c, lang), c.Article, c.Decree, c.Source} {
 		if p != "" {
 			parts = append(parts, p)
 		}
@@ -290,6 +291,20 @@ func lawName(c audit.Citation, lang string) string {
 		return c.LawKo
 	}
 	return c.Law
+}
+
+// lawNote is the law's name to print after the citation line, or "" when it would add
+// nothing: the line already names the law (Korean lines start with it), or the line is
+// Korean and the law has no Korean name, where the English one would only mix languages.
+func lawNote(c audit.Citation, lang string) string {
+	name := lawName(c, lang)
+	if lang == "ko" && c.TextKo != "" && c.LawKo == "" {
+		return ""
+	}
+	if name == "" || strings.Contains(citationLine(c, lang), name) {
+		return ""
+	}
+	return name
 }
 
 // manifestLabel names a manifest for headings: its name, and the file when they differ.

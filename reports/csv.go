@@ -52,7 +52,7 @@ func renderCSV(w io.Writer, r *audit.Report, _ Options) error {
 				reason = waiverLine("en", res.Waiver)
 			}
 			row(m.Name, m.File, m.Provider, c.ID, c.Title.En, c.Title.Ko, string(c.Severity), string(c.Kind),
-				c.Regulation, citationLine(c.Citation), string(res.Status), strconv.Itoa(len(res.Violations)),
+				c.Regulation, citationLine(c.Citation, "en"), string(res.Status), strconv.Itoa(len(res.Violations)),
 				first, loc, reason)
 		}
 	}

@@ -15,6 +15,13 @@ func cite(base audit.Citation, article, decree, inForce, text string) audit.Cita
 	return base
 }
 
+// withKo adds the Korean citation line. Some fixture controls keep none, so Korean reports
+// also show the fallback to the English line.
+func withKo(c audit.Citation, textKo string) audit.Citation {
+	c.TextKo = textKo
+	return c
+}
+
 // fixtureReport is a realistic run over three manifests: a major value-added provider with
 // a Pangyo-style single point of failure, a datacenter operator, and a file that does not
 // load. It exercises every status, severity, waivers, control errors, input problems,
@@ -26,7 +33,7 @@ func fixtureReport() *audit.Report {
 			Title:       audit.Text{En: "Every service survives the loss of any one datacenter", Ko: "모든 서비스가 데이터센터 1곳 손실 시에도 유지됨"},
 			Description: audit.Text{En: "The disaster-management plan must distribute and multiplex servers, storage, network and power.", Ko: "재난관리계획은 서버·저장장치·네트워크·전력공급장치의 분산 및 다중화를 포함하여야 한다."},
 			Severity:    audit.SeverityCritical, Kind: audit.KindLaw,
-			Citation:         cite(lawBCDA, "Art. 35(2)3", "", "2023-07-04", "BCDA Art. 35(2)3 (a)-(d)"),
+			Citation:         withKo(cite(lawBCDA, "Art. 35(2)3", "", "2023-07-04", "BCDA Art. 35(2)3 (a)-(d)"), "방송통신발전 기본법 제35조제2항제3호 가목부터 라목까지"),
 			Remediation:      audit.Text{En: "Run every service and its dependencies active in at least two datacenters, or keep a warm standby whose failover does not depend on the lost site.", Ko: "모든 서비스와 그 의존 서비스를 2곳 이상의 데이터센터에서 운영하거나, 손실된 사이트에 의존하지 않는 웜 스탠바이를 두십시오."},
 			RelatedResources: []string{"https://www.law.go.kr/법령/방송통신발전기본법"}, Frameworks: []string{"KR-BCDA"},
 		},
@@ -35,7 +42,7 @@ func fixtureReport() *audit.Report {
 			Title:       audit.Text{En: "Disaster-management plan submitted by 30 September", Ko: "방송통신재난관리계획 9월 30일까지 제출"},
 			Description: audit.Text{En: "Next year's plan reaches the Minister by 30 September.", Ko: "다음 연도 계획을 9월 30일까지 장관에게 제출한다."},
 			Severity:    audit.SeverityMedium, Kind: audit.KindLaw,
-			Citation:         cite(lawBCDA, "Art. 36(2)", "Enforcement Decree Art. 24", "2023-07-04", "BCDA Art. 36(2); Decree Art. 24"),
+			Citation:         withKo(cite(lawBCDA, "Art. 36(2)", "Enforcement Decree Art. 24", "2023-07-04", "BCDA Art. 36(2); Decree Art. 24"), "방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조"),
 			Remediation:      audit.Text{En: "Submit the plan and record the date under governance.plan.submitted.", Ko: "계획을 제출하고 governance.plan.submitted에 제출일을 기록하십시오."},
 			RelatedResources: []string{"https://www.law.go.kr/법령/방송통신발전기본법"},
 		},
@@ -44,7 +51,7 @@ func fixtureReport() *audit.Report {
 			Title:       audit.Text{En: "Disasters reported to the ministry without delay", Ko: "재난 발생 시 지체 없이 보고"},
 			Description: audit.Text{En: "Status, cause, emergency actions and recovery plan are reported without delay.", Ko: "재난 현황, 원인, 응급조치 및 복구계획을 지체 없이 보고한다."},
 			Severity:    audit.SeverityHigh, Kind: audit.KindLaw,
-			Citation:    cite(lawBCDA, "Art. 38(1)", "Enforcement Decree Art. 27", "2023-07-04", "BCDA Art. 38(1); Decree Art. 27"),
+			Citation:    withKo(cite(lawBCDA, "Art. 38(1)", "Enforcement Decree Art. 27", "2023-07-04", "BCDA Art. 38(1); Decree Art. 27"), "방송통신발전 기본법 제38조제1항; 같은 법 시행령 제27조"),
 			Remediation: audit.Text{En: "Report each disaster within the configured bound and log the report time.", Ko: "재난마다 설정된 기한 내에 보고하고 보고 시각을 기록하십시오."},
 		},
 		{
@@ -68,7 +75,7 @@ func fixtureReport() *audit.Report {
 			Title:       audit.Text{En: "Datacenter protective measures", Ko: "집적정보통신시설 보호조치"},
 			Description: audit.Text{En: "Battery rooms separated from UPS, zone power cut-off, redundant feeds.", Ko: "배터리실 분리, 구역별 전원 차단, 이중 전원 인입."},
 			Severity:    audit.SeverityHigh, Kind: audit.KindLaw,
-			Citation:    cite(lawNet, "Art. 46(1)", "Enforcement Decree Art. 37(1)", "2023-07-04", "Network Act Art. 46(1); Decree Art. 37(1)"),
+			Citation:    withKo(cite(lawNet, "Art. 46(1)", "Enforcement Decree Art. 37(1)", "2023-07-04", "Network Act Art. 46(1); Decree Art. 37(1)"), "정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제1항; 같은 법 시행령 제37조제1항"),
 			Remediation: audit.Text{En: "Separate lithium-ion batteries from UPS rooms and enable zone-by-zone power cut-off.", Ko: "리튬이온 배터리를 UPS실과 분리하고 구역별 전원 차단을 가능하게 하십시오."},
 		},
 		{
@@ -92,7 +99,7 @@ func fixtureReport() *audit.Report {
 			Title:       audit.Text{En: "Users told of outages longer than 2 hours", Ko: "2시간 초과 장애 이용자 고지"},
 			Description: audit.Text{En: "Users are told the fact, cause, response and a contact point without delay.", Ko: "이용자에게 장애 사실, 원인, 대응 현황, 연락처를 지체 없이 알린다."},
 			Severity:    audit.SeverityHigh, Kind: audit.KindLaw,
-			Citation:    cite(lawTBA, "Art. 33(2)", "Enforcement Decree Art. 37-21(1)", "2026-04-28", "TBA Art. 33(2); Decree Art. 37-21(1)"),
+			Citation:    withKo(cite(lawTBA, "Art. 33(2)", "Enforcement Decree Art. 37-21(1)", "2026-04-28", "TBA Art. 33(2); Decree Art. 37-21(1)"), "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제1항"),
 			Remediation: audit.Text{En: "Notify users through at least one channel and keep the notice on record.", Ko: "하나 이상의 수단으로 이용자에게 알리고 고지 내역을 보관하십시오."},
 		},
 		{

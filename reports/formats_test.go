@@ -110,8 +110,12 @@ func TestEveryFormatCarriesControlMetadata(t *testing.T) {
 					if !strings.Contains(out, c.ID) {
 						t.Errorf("control %s is missing", c.ID)
 					}
-					if !strings.Contains(out, c.Citation.Text) {
-						t.Errorf("citation %q of %s is missing", c.Citation.Text, c.ID)
+					cit := c.Citation.Text
+					if localised[format] {
+						cit = c.Citation.In(v.opts.Lang)
+					}
+					if !strings.Contains(out, cit) {
+						t.Errorf("citation %q of %s is missing", cit, c.ID)
 					}
 				}
 				if format == "csv" {
@@ -581,16 +585,21 @@ func TestHelpers(t *testing.T) {
 		tests := []struct {
 			name string
 			in   audit.Citation
+			lang string
 			want string
 		}{
-			{"linked", audit.Citation{Text: "TBA Art. 33", URL: "https://www.law.go.kr/x"}, "[TBA Art. 33](https://www.law.go.kr/x)"},
-			{"no URL", audit.Citation{Text: "TBA Art. 33"}, "TBA Art. 33"},
-			{"script URL dropped, not an empty link", audit.Citation{Text: "x", URL: "javascript:alert(1)"}, "x"},
-			{"text escaped", audit.Citation{Text: "a_b [c]"}, `a\_b \[c\]`},
+			{"linked", audit.Citation{Text: "TBA Art. 33", URL: "https://www.law.go.kr/x"}, "en", "[TBA Art. 33](https://www.law.go.kr/x)"},
+			{"no URL", audit.Citation{Text: "TBA Art. 33"}, "en", "TBA Art. 33"},
+			{"script URL dropped, not an empty link", audit.Citation{Text: "x", URL: "javascript:alert(1)"}, "en", "x"},
+			{"text escaped", audit.Citation{Text: "a_b [c]"}, "en", `a\_b \[c\]`},
+			{"korean line linked", audit.Citation{Text: "TBA Art. 33", TextKo: "전기통신사업법 제33조", URL: "https://www.law.go.kr/x"}, "ko", "[전기통신사업법 제33조](https://www.law.go.kr/x)"},
+			{"korean line unused in english", audit.Citation{Text: "TBA Art. 33", TextKo: "전기통신사업법 제33조"}, "en", "TBA Art. 33"},
+			{"korean falls back to english line", audit.Citation{Text: "TBA Art. 33"}, "ko", "TBA Art. 33"},
+			{"korean built from parts uses the korean law name", audit.Citation{Law: "Telecommunications Business Act", LawKo: "전기통신사업법", Article: "Art. 33"}, "ko", "전기통신사업법; Art. 33"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				if got := MarkdownCitation(tt.in); got != tt.want {
+				if got := MarkdownCitation(tt.in, tt.lang); got != tt.want {
 					t.Errorf("MarkdownCitation(%+v) = %q, want %q", tt.in, got, tt.want)
 				}
 			})

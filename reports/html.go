@@ -117,7 +117,7 @@ var htmlFuncs = template.FuncMap{
 	"loc":      location,
 	"evidence": evidence,
 	"cite":     citationLine,
-	"law":      lawName,
+	"lawnote":  lawNote,
 	"waiver":   waiverLine,
 	"summary":  summaryLine,
 	"link":     func(s string) string { return linkTarget(s) },
@@ -231,7 +231,7 @@ section.manifest { break-before: page; }
 {{- range .Matrix}}
 <tr class="group"><th colspan="{{if $.PerManifest}}{{add 3 (len $.Manifests)}}{{else}}4{{end}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
 {{- range .Controls}}
-<tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
+<tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation $L}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
 {{- if $.PerManifest}}{{range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}
 {{- else}}<td>{{summary $L .Summary}}</td>{{end}}</tr>
 {{- end}}
@@ -278,7 +278,7 @@ section.manifest { break-before: page; }
 <h4><span class="badge s-{{.Status}}">{{status $L .Status}}</span> <code>{{.Control.ID}}</code> {{text .Control.Title $L}}</h4>
 <dl>
 <dt>{{tr $L "label.severity"}}</dt><dd><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span> · {{kind $L .Control.Kind}}</dd>
-<dt>{{tr $L "label.citation"}}</dt><dd>{{with link .Control.Citation.URL}}<a href="{{.}}">{{end}}{{cite .Control.Citation}}{{if link .Control.Citation.URL}}</a>{{end}}{{with law .Control.Citation $L}} — {{.}}{{end}}{{with .Control.Citation.InForce}} ({{.}}){{end}}</dd>
+<dt>{{tr $L "label.citation"}}</dt><dd>{{with link .Control.Citation.URL}}<a href="{{.}}">{{end}}{{cite .Control.Citation $L}}{{if link .Control.Citation.URL}}</a>{{end}}{{with lawnote .Control.Citation $L}} — {{.}}{{end}}{{with .Control.Citation.InForce}} ({{.}}){{end}}</dd>
 {{- if .Reason}}<dt>{{tr $L "label.reason"}}</dt><dd>{{.Reason}}</dd>{{end}}
 {{- range .Violations}}
 <dt>{{tr $L "label.location"}}</dt><dd><code>{{loc .Position $m.File}}</code> <code class="meta">{{.Pointer}}</code><br>{{msg . $L}}
@@ -297,7 +297,7 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.citation"}}</th><th>{{tr $L "label.reason"}}</th></tr></thead>
 <tbody>
 {{- range .}}
-<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{cite .Control.Citation}}</td><td>{{.Reason}}</td></tr>
+<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{cite .Control.Citation $L}}</td><td>{{.Reason}}</td></tr>
 {{- end}}
 </tbody>
 </table>

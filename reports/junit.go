@@ -187,7 +187,7 @@ func junitFailureBody(m manifestView, res resultView) string {
 	if res.Status == audit.StatusFail {
 		fmt.Fprintf(&b, "remediation: %s\n", c.Remediation.En)
 	}
-	fmt.Fprintf(&b, "legal basis: %s\n", citationLine(c.Citation))
+	fmt.Fprintf(&b, "legal basis: %s\n", citationLine(c.Citation, "en"))
 	return b.String()
 }
 
@@ -200,7 +200,7 @@ func junitControlInfo(c audit.Control) string {
 		fmt.Fprintf(&b, "title_ko: %s\n", c.Title.Ko)
 	}
 	fmt.Fprintf(&b, "severity: %s\nkind: %s\n", c.Severity, c.Kind)
-	fmt.Fprintf(&b, "legal basis: %s\n", citationLine(c.Citation))
+	fmt.Fprintf(&b, "legal basis: %s\n", citationLine(c.Citation, "en"))
 	if c.Citation.Law != "" {
 		fmt.Fprintf(&b, "law: %s", c.Citation.Law)
 		if c.Citation.LawKo != "" {

@@ -130,7 +130,7 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 		for _, c := range g.Controls {
 			s := v.controlSummary(c.ID)
 			p("| %s %s | %s | %s | %s | %s | %s |", statusIcon[worst(s)], mdCode(c.ID), md(c.Title.In(L)),
-				severityWord(L, c.Severity), kindWord(L, c.Kind), MarkdownCitation(c.Citation), md(summaryLine(L, s)))
+				severityWord(L, c.Severity), kindWord(L, c.Kind), MarkdownCitation(c.Citation, L), md(summaryLine(L, s)))
 		}
 	}
 	p("")
@@ -172,7 +172,7 @@ func mdResult(p func(string, ...any), L string, m manifestView, res resultView) 
 	p("### %s %s · %s · %s", statusIcon[res.Status], mdCode(c.ID), md(c.Title.In(L)), mdCode(m.Name))
 	p("")
 	p("**%s:** %s · **%s:** %s · **%s:** %s", tr(L, "label.severity"), severityWord(L, c.Severity),
-		tr(L, "label.kind"), kindWord(L, c.Kind), tr(L, "label.citation"), MarkdownCitation(c.Citation))
+		tr(L, "label.kind"), kindWord(L, c.Kind), tr(L, "label.citation"), MarkdownCitation(c.Citation, L))
 	if res.Reason != "" {
 		p("")
 		p("**%s:** %s", tr(L, "label.reason"), md(res.Reason))
@@ -199,12 +199,12 @@ func mdResult(p func(string, ...any), L string, m manifestView, res resultView) 
 	}
 }
 
-// MarkdownCitation is the citation line in Markdown, linked to law.go.kr when the control
-// names the page. A URL that is not http(s) is dropped rather than rendered as an empty
+// MarkdownCitation is the citation line in lang in Markdown, linked to law.go.kr when the
+// control names the page. A URL that is not http(s) is dropped rather than rendered as an empty
 // or script link. Exported for the rules command's catalogue, so custom controls render
 // the same way there as in reports.
-func MarkdownCitation(c audit.Citation) string {
-	text := md(citationLine(c))
+func MarkdownCitation(c audit.Citation, lang string) string {
+	text := md(citationLine(c, lang))
 	if u := linkTarget(c.URL); u != "" {
 		return "[" + text + "](" + u + ")"
 	}

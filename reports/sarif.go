@@ -403,13 +403,13 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 
 // sarifRuleFor describes a control as a reportingDescriptor, with both languages.
 func sarifRuleFor(c audit.Control) sarifRule {
-	cit := citationLine(c.Citation)
+	cit := citationLine(c.Citation, "en")
 	full := c.Description.En
 	if full == "" {
 		full = c.Title.En
 	}
 	helpText := c.Remediation.En + "\n\nLegal basis: " + cit
-	helpMD := "**Remediation:** " + md(c.Remediation.En) + "\n\n**Legal basis:** " + MarkdownCitation(c.Citation)
+	helpMD := "**Remediation:** " + md(c.Remediation.En) + "\n\n**Legal basis:** " + MarkdownCitation(c.Citation, "en")
 	if c.Citation.Law != "" {
 		helpText += " (" + c.Citation.Law + ")"
 		helpMD += " (" + md(c.Citation.Law) + ")"
@@ -421,6 +421,10 @@ func sarifRuleFor(c audit.Control) sarifRule {
 	if c.Remediation.Ko != "" {
 		helpText += "\n\n조치 방법: " + c.Remediation.Ko
 		helpMD += "\n\n**조치 방법:** " + md(c.Remediation.Ko)
+	}
+	if c.Citation.TextKo != "" {
+		helpText += "\n\n근거 법령: " + c.Citation.TextKo
+		helpMD += "\n\n**근거 법령:** " + MarkdownCitation(c.Citation, "ko")
 	}
 	helpURI := ""
 	for _, u := range append(slices.Clone(c.RelatedResources), c.Citation.URL) {
@@ -445,6 +449,11 @@ func sarifRuleFor(c audit.Control) sarifRule {
 		"tags":              tags,
 		"remediation":       c.Remediation,
 		"title":             c.Title,
+	}
+	if c.Citation.TextKo != "" {
+		// Flat next to description_ko, so a viewer that shows string properties only still
+		// has the Korean basis (the citation object carries it as text_ko too).
+		props["citation_ko"] = c.Citation.TextKo
 	}
 	if c.Description.Ko != "" {
 		props["description_ko"] = c.Description.Ko

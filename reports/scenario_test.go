@@ -110,14 +110,20 @@ func TestScenarioReportsCiteEveryControl(t *testing.T) {
 	}
 	for name, r := range scenarios(t) {
 		for _, format := range Formats() {
-			t.Run(name+"/"+format, func(t *testing.T) {
-				out := plain(format, render(t, format, Options{}, r))
-				for _, c := range r.Controls {
-					if !strings.Contains(out, c.ID) || !strings.Contains(out, citationLine(c.Citation)) {
-						t.Errorf("control %s or its citation %q is missing", c.ID, citationLine(c.Citation))
+			langs := []string{"en"}
+			if localised[format] {
+				langs = append(langs, "ko")
+			}
+			for _, lang := range langs {
+				t.Run(name+"/"+format+"/"+lang, func(t *testing.T) {
+					out := plain(format, render(t, format, Options{Lang: lang}, r))
+					for _, c := range r.Controls {
+						if want := citationLine(c.Citation, lang); !strings.Contains(out, c.ID) || !strings.Contains(out, want) {
+							t.Errorf("control %s or its citation %q is missing", c.ID, want)
+						}
 					}
-				}
-			})
+				})
+			}
 		}
 	}
 }

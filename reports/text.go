@@ -141,7 +141,7 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 			if res.Status == audit.StatusFail {
 				t.line("%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
 			}
-			t.line("%s%s: %s", indent, tr(L, "label.citation"), citationLine(c.Citation))
+			t.line("%s%s: %s", indent, tr(L, "label.citation"), citationLine(c.Citation, L))
 		}
 		if counted.Pass+counted.NotApplicable > 0 {
 			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
@@ -155,7 +155,7 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 		t.line("  %s  %s", t.style(ansiBold, g.Name), summaryLine(L, g.Summary))
 		for _, c := range g.Controls {
 			s := v.controlSummary(c.ID)
-			t.line("    %s%s  %s  [%s]", t.statusTag(worst(s)), c.ID, c.Title.In(L), citationLine(c.Citation))
+			t.line("    %s%s  %s  [%s]", t.statusTag(worst(s)), c.ID, c.Title.In(L), citationLine(c.Citation, L))
 		}
 	}
 	problems := 0

@@ -64,7 +64,7 @@ func rulesText(w io.Writer, controls []audit.Control, lang string) error {
 		if c.Custom {
 			title += " (custom)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Severity, c.Kind, c.Citation.Text, title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Severity, c.Kind, c.Citation.In(lang), title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -92,7 +92,7 @@ func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 		// Titles and citations of custom controls are arbitrary text: escape them as the
 		// reports do, so a `*` or `<` cannot restyle or swallow the rest of the table.
 		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind,
-			reports.MarkdownCitation(c.Citation), reports.MarkdownText(c.Title.In(lang))); err != nil {
+			reports.MarkdownCitation(c.Citation, lang), reports.MarkdownText(c.Title.In(lang))); err != nil {
 			return err
 		}
 	}

@@ -79,8 +79,18 @@ type Citation struct {
 	InForce  string `json:"in_force,omitempty"` // date the cited wording took effect, YYYY-MM-DD
 	Source   string `json:"source,omitempty"`   // for guidance: the order or guideline it comes from
 	Text     string `json:"text"`               // one line for reports, e.g. "BCDA Art. 38(1); Decree Art. 27"
+	TextKo   string `json:"text_ko,omitempty"`  // the same line as Korean statutes are cited, e.g. "방송통신발전 기본법 제38조제1항; 같은 법 시행령 제27조"
 	URL      string `json:"url,omitempty"`      // the law.go.kr page
 	Guidance bool   `json:"guidance,omitempty"` // true when the basis is not statute
+}
+
+// In is the one-line citation in lang: the Korean line for "ko" when the control has one,
+// else the English line, so a custom policy without text_ko still renders a basis.
+func (c Citation) In(lang string) string {
+	if lang == "ko" && c.TextKo != "" {
+		return c.TextKo
+	}
+	return c.Text
 }
 
 // Control describes one check: what it is, why it exists and how to fix a failure.

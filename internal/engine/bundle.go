@@ -392,6 +392,7 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 		InForce:  str(cit, "in_force", "custom.citation.in_force", false),
 		Source:   str(cit, "source", "custom.citation.source", false),
 		Text:     str(cit, "text", "custom.citation.text", true),
+		TextKo:   str(cit, "text_ko", "custom.citation.text_ko", false),
 		URL:      str(cit, "url", "custom.citation.url", false),
 		Guidance: c.Kind == audit.KindGuidance,
 	}

@@ -280,6 +280,32 @@ func TestCustomControlAndTestFilesExcluded(t *testing.T) {
 	}
 }
 
+func TestCustomCitationTextKo(t *testing.T) {
+	// text_ko is optional: a custom control without it still loads, and reports fall back
+	// to the English line.
+	tests := []struct {
+		name   string
+		meta   string
+		wantKo string
+	}{
+		{"absent", goodMeta, ""},
+		{"present", strings.Replace(goodMeta, "#     text: Internal Sec. 1\n", "#     text: Internal Sec. 1\n#     text_ko: 내부 규정 제1조\n", 1), "내부 규정 제1조"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := customSource(map[string]string{"c.rego": tc.meta + "package resilcheck.controls.c\n\ndefault applies := false\n\nviolations contains \"x\" if false\n"})
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
+			c, ok := e.Control("CUSTOM-1")
+			if !ok {
+				t.Fatal("custom control not loaded")
+			}
+			if c.Citation.TextKo != tc.wantKo || c.Citation.Text != "Internal Sec. 1" {
+				t.Fatalf("citation = %+v, want text_ko %q", c.Citation, tc.wantKo)
+			}
+		})
+	}
+}
+
 func TestBrokenControlIsolated(t *testing.T) {
 	// Two values for one complete rule is a conflict at evaluation time: only this control
 	// may turn into an error; the built-ins still judge.

@@ -26,6 +26,7 @@
 #     decree: Enforcement Decree Art. 16-17
 #     in_force: "2015-09-28"
 #     text: Cloud Computing Act Art. 25(1)3; Decree Art. 16, 17(1)-(2)
+#     text_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제25조제1항제3호; 같은 법 시행령 제16조, 제17조제1항 및 제2항
 #   remediation:
 #     en: Notify affected cloud users as soon as an unannounced outage reaches 10 minutes (or a series reaches 15 minutes within 24 hours), keep any screen notice up for 15 days, and record each notice with its channels and displayedDays under incidents[].userNotices.
 #     ko: 예고 없는 중단이 10분(또는 24시간 이내 누적 15분)에 이르면 즉시 이용자에게 알리고, 접속화면 게시는 15일 이상 유지하며, 각 통지를 incidents[].userNotices에 방법과 displayedDays와 함께 기록하십시오.

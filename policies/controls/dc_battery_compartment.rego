@@ -25,6 +25,7 @@
 #     decree: Enforcement Decree Art. 37(2)2
 #     in_force: "2024-01-01"
 #     text: Network Act Art. 46(1); Decree Art. 37(2)2; MSIT datacenter protection guideline 2024 (reported, not verified in statute text)
+#     text_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제1항; 같은 법 시행령 제37조제2항제2호; 과학기술정보통신부 데이터센터 보호지침 2024(보도 내용이며 법령 원문으로 확인되지 않음)
 #     source: MSIT datacenter protection guideline 2024 (reported)
 #   remediation:
 #     en: Split the lithium-ion battery plant so that no fire compartment holds more than 5 MWh, and declare datacenters[].ups.battery.maxMWhPerFireCompartment (or capacityKWh when the whole plant is within the limit).

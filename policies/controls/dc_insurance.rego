@@ -24,6 +24,7 @@
 #     decree: Enforcement Decree Art. 38(1)
 #     in_force: "2023-07-04"
 #     text: Network Act Art. 46(2); Decree Art. 38(1)
+#     text_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제2항; 같은 법 시행령 제38조제1항
 #   remediation:
 #     en: Hold liability insurance for every facility from the day it starts operating, and declare datacenters[].liabilityInsurance (insured, since) and operatingSince.
 #     ko: 시설별로 운영 개시일부터 책임보험에 가입하고 datacenters[].liabilityInsurance(insured, since)와 operatingSince를 신고하십시오.

@@ -25,6 +25,7 @@
 #     decree: Enforcement Decree Art. 37(2)1-4
 #     in_force: "2023-07-04"
 #     text: Network Act Art. 46(1); Decree Art. 37(2)1-4
+#     text_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제1항; 같은 법 시행령 제37조제2항제1호부터 제4호까지
 #   remediation:
 #     en: Put each missing measure in place (logged access control, flood and seismic protection, fire suppression, 24x7 on-site staff, a written contingency plan with realistic fire scenarios) and declare it under datacenters[].physicalProtection and fireSuppression.
 #     ko: 누락된 보호조치(출입 통제·기록, 침수·내진 대비, 소화설비, 24시간 상주 인력, 현실적인 화재 시나리오를 담은 비상계획)를 갖추고 datacenters[].physicalProtection과 fireSuppression에 신고하십시오.

@@ -29,6 +29,7 @@
 #     decree: Enforcement Decree Art. 40-41
 #     in_force: "2023-07-04"
 #     text: Network Act Art. 46(6)-(7); Decree Art. 40(1)-(3), 41
+#     text_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제6항 및 제7항; 같은 법 시행령 제40조제1항부터 제3항까지, 제41조
 #   remediation:
 #     en: Send MSIT a written report as soon as an interruption reaches 30 minutes (or a series reaches 45 minutes within 24 hours), and record it under incidents[].datacenterReport.
 #     ko: 서비스 중단이 30분(또는 24시간 이내 누적 45분)에 이르면 즉시 과학기술정보통신부에 문서로 보고하고 incidents[].datacenterReport에 기록하십시오.

@@ -28,6 +28,7 @@
 #     decree: Network Act Enforcement Decree Art. 37(2)2
 #     in_force: "2024-07-01"
 #     text: UPS with lithium batteries > 20 kWh inspected before use, then yearly (>= 1,000 kWh or multi-use building) or every 2 years, from 2024-07-01 (reported, not verified in statute text)
+#     text_ko: "리튬 배터리 20kWh 초과 UPS는 사용 전 검사 후 매년(1,000kWh 이상 또는 다중이용건축물) 또는 2년마다 정기검사, 2024-07-01부터(보도 내용이며 법령 원문으로 확인되지 않음)"
 #     source: Korea Electrical Safety Corporation announcement 2023-12-13 (reported)
 #   remediation:
 #     en: Book the statutory UPS inspection with the Korea Electrical Safety Corporation on the required cycle and declare datacenters[].ups.lastInspectionOn, ups.battery.capacityKWh and multiUseBuilding.

@@ -25,6 +25,7 @@
 #     in_force: "2023-07-04"
 #     source: MSIT corrective order on the 2022-10-15 Pangyo datacenter fire (2022-12-06); disaster-management basic plan
 #     text: MSIT corrective order 2022-12-06; BCDA Art. 35(2)3 (basic plan)
+#     text_ko: 과학기술정보통신부 시정명령(2022-12-06); 방송통신발전 기본법 제35조제2항제3호(기본계획)
 #     guidance: true
 #   remediation:
 #     en: Run messaging and authentication active-active in at least two datacenters in different buildings, each able to carry the required load, and declare both deployments as mode active.

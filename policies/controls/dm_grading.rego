@@ -24,6 +24,7 @@
 #     decree: Enforcement Decree Art. 23-3(3)
 #     in_force: "2023-07-04"
 #     text: BCDA Art. 35-3(1); Decree Art. 23-3(3)
+#     text_ko: 방송통신발전 기본법 제35조의3제1항; 같은 법 시행령 제23조의3제3항
 #   remediation:
 #     en: Grade every communications facility under the ministry's criteria, submit the grades with their supporting evidence by September 30 each year, and record each submission (year, submittedOn, evidence) under governance.facilityGrades.
 #     ko: 고시된 기준에 따라 모든 통신시설의 등급을 분류하여 매년 9월 30일까지 근거자료와 함께 제출하고, 제출 내역(연도, 제출일, 근거자료)을 governance.facilityGrades에 기록하십시오.

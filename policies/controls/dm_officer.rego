@@ -20,6 +20,7 @@
 #     decree: Enforcement Decree Art. 27-2(1)-(2)
 #     in_force: "2023-07-04"
 #     text: BCDA Art. 39-2(1); Decree Art. 27-2(1)-(2)
+#     text_ko: 방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항
 #   remediation:
 #     en: Appoint a disaster-management officer and send the ministry written notice within 30 days; record both dates under governance.officer.
 #     ko: 재난관리책임자를 지정하고 30일 이내에 과학기술정보통신부에 서면으로 통보한 뒤, governance.officer에 지정일과 통보일을 기록하십시오.

@@ -23,6 +23,7 @@
 #     decree: Enforcement Decree Art. 24(2)
 #     in_force: "2023-07-04"
 #     text: BCDA Art. 36(2); Decree Art. 24(2)
+#     text_ko: 방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항
 #   remediation:
 #     en: Submit next year's disaster management plan to the ministry by September 30 every year and record each submission (year, submittedOn, evidence) under governance.disasterPlans.
 #     ko: 매년 9월 30일까지 다음 연도의 방송통신재난관리계획을 과학기술정보통신부에 제출하고, 제출 내역(연도, 제출일, 증빙)을 governance.disasterPlans에 기록하십시오.

@@ -28,6 +28,7 @@
 #     article: Art. 35(2)3 라
 #     in_force: "2023-07-04"
 #     text: BCDA Art. 35(2)3 라
+#     text_ko: 방송통신발전 기본법 제35조제2항제3호 라목
 #   remediation:
 #     en: Run every service active (or as a standby whose failover tooling survives, within its RTO) in at least two datacenters that share no building and no single power feed, together with everything it depends on; keep a replica or backup of critical data outside each site. `resilcheck simulate` shows what each loss takes down.
 #     ko: 모든 서비스와 그 의존 서비스를 건물과 단일 전력 인입을 공유하지 않는 두 곳 이상의 데이터센터에서 활성으로(또는 전환 도구가 살아남고 RTO 안에 전환되는 대기 시스템으로) 운영하고, 핵심 데이터의 복제본이나 백업을 각 데이터센터 밖에 두십시오. `resilcheck simulate`로 각 손실의 영향을 확인할 수 있습니다.

@@ -30,6 +30,7 @@
 #     decree: Enforcement Decree Art. 27
 #     in_force: "2023-07-04"
 #     text: BCDA Art. 38(1), 39(4); Decree Art. 27
+#     text_ko: 방송통신발전 기본법 제38조제1항, 제39조제4항; 같은 법 시행령 제27조
 #   remediation:
 #     en: Report every disaster to MSIT as soon as it is detected, send progress reports until service is restored, close with a final report, and record each under incidents[].ministryReports with its time and kind.
 #     ko: 재난을 인지하는 즉시 과학기술정보통신부에 보고하고, 복구될 때까지 경과를 수시로 보고한 뒤 최종 보고로 마무리하십시오. 각 보고는 incidents[].ministryReports에 시각과 종류(initial/update/final)를 기록하십시오.

@@ -23,6 +23,7 @@
 #     decree: Enforcement Decree Art. 27-2(3)
 #     in_force: "2023-07-04"
 #     text: BCDA Art. 39-2(2); Decree Art. 27-2(3)
+#     text_ko: 방송통신발전 기본법 제39조의2제2항; 같은 법 시행령 제27조의2제3항
 #   remediation:
 #     en: With telecom revenue of KRW 1 trillion or more, set up a department dedicated to communications disaster management; from KRW 10 billion, assign at least two full-time staff. Declare provider.metrics.telecomRevenueKRW and governance.disasterTeam.
 #     ko: 전기통신역무 매출액이 1조원 이상이면 통신재난관리 전담부서를 두고, 100억원 이상이면 2명 이상의 전담인력을 배치하십시오. provider.metrics.telecomRevenueKRW와 governance.disasterTeam을 신고하십시오.

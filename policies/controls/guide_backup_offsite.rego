@@ -22,6 +22,7 @@
 #     law: Resilience practice (not law)
 #     article: "-"
 #     text: "guidance: backups in a different datacenter"
+#     text_ko: "권고(법령 아님): 다른 데이터센터에 백업 보관"
 #     source: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire (2022-12-06); resilience practice
 #     guidance: true
 #   remediation:

@@ -22,6 +22,7 @@
 #     law: Resilience practice (not law)
 #     article: "-"
 #     text: "guidance: synchronous or bounded-lag replication for critical data"
+#     text_ko: "권고(법령 아님): 핵심 데이터의 동기식 복제 또는 지연 상한이 있는 복제"
 #     source: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire (2022-12-06); resilience practice
 #     guidance: true
 #   remediation:

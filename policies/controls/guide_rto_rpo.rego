@@ -21,6 +21,7 @@
 #     law: Resilience practice (not law)
 #     article: "-"
 #     text: "guidance: declared RTO and RPO for every critical service"
+#     text_ko: "권고(법령 아님): 모든 핵심 서비스의 목표 복구 시간(RTO)과 목표 복구 시점(RPO) 선언"
 #     source: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire (2022-12-06); resilience practice
 #     guidance: true
 #   remediation:

@@ -21,6 +21,7 @@
 #     law: Resilience practice (not law)
 #     article: "-"
 #     text: "guidance: no single power feed, operator or building shared by all replicas of a critical service"
+#     text_ko: "권고(법령 아님): 핵심 서비스의 모든 복제본이 하나의 전력 인입, 운영 주체 또는 건물을 함께 쓰지 않을 것"
 #     source: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire (2022-12-06); resilience practice
 #     guidance: true
 #   remediation:

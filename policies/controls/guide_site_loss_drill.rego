@@ -22,6 +22,7 @@
 #     law: Resilience practice (not law)
 #     article: "-"
 #     text: "guidance: a site-loss failover drill within the last 12 months whose achieved RTO met the target"
+#     text_ko: "권고(법령 아님): 최근 12개월 내 사이트 손실 장애 전환 훈련을 하고 달성한 RTO가 목표를 충족할 것"
 #     source: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire (2022-12-06); resilience practice
 #     guidance: true
 #   remediation:

@@ -22,6 +22,7 @@
 #     article: Art. 22-8(1)-(2)
 #     in_force: "2023-07-04"
 #     text: TBA Art. 22-8(1)-(2)
+#     text_ko: 전기통신사업법 제22조의8제1항 및 제2항
 #   remediation:
 #     en: Appoint in writing a domestic agent with an address or place of business in Korea (a Korean subsidiary or controlled company where one exists) and declare it under provider.domesticAgent with appointedInWriting and address.
 #     ko: 국내에 주소 또는 영업소가 있는 자(국내 법인 자회사나 지배 법인이 있으면 그 법인)를 국내대리인으로 서면 지정하고, provider.domesticAgent에 appointedInWriting과 address를 신고하십시오.

@@ -25,6 +25,7 @@
 #     decree: Enforcement Decree Art. 30-8(2)
 #     in_force: "2023-07-04"
 #     text: TBA Art. 22-7(1); Decree Art. 30-8(2)
+#     text_ko: 전기통신사업법 제22조의7제1항; 같은 법 시행령 제30조의8제2항
 #   remediation:
 #     en: Put each measure of Decree Art. 30-8(2) in place and declare it true under governance.stabilityMeasures; keep the internal guideline the decree asks for as evidence.
 #     ko: 시행령 제30조의8제2항의 각 조치를 이행하고 governance.stabilityMeasures에 true로 신고하십시오. 시행령이 요구하는 자체 지침을 증빙으로 보관하십시오.

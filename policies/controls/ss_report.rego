@@ -22,6 +22,7 @@
 #     article: Art. 22-7(3)
 #     in_force: "2023-07-04"
 #     text: TBA Art. 22-7(3)
+#     text_ko: 전기통신사업법 제22조의7제3항
 #   remediation:
 #     en: Submit the year's service-stability implementation status and plan to the ministry by January 31 and record each submission (year, submittedOn, evidence) under governance.stabilityReports.
 #     ko: 매년 1월 31일까지 서비스 안정성 확보 조치의 이행 현황 및 계획을 과학기술정보통신부에 제출하고, 제출 내역(연도, 제출일, 증빙)을 governance.stabilityReports에 기록하십시오.

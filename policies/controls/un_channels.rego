@@ -24,6 +24,7 @@
 #     decree: Enforcement Decree Art. 37-21(3)
 #     in_force: "2025-03-28"
 #     text: TBA Art. 33(2); Decree Art. 37-21(3) (formerly Art. 37-11, 37-12, 37-13)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항(종전 제37조의11부터 제37조의13까지)
 #   remediation:
 #     en: Notify users by e-mail, text message, a website or app screen notice, or SNS; if you had to go to the press first, follow up with a direct notice as soon as those channels work again, and record it under incidents[].userNotices.
 #     ko: 전자우편, 문자메시지, 홈페이지·앱 접속화면 게시 또는 SNS로 이용자에게 고지하십시오. 언론사에 먼저 알린 경우에는 해당 방법이 복구되는 즉시 이용자에게 직접 고지하고 incidents[].userNotices에 기록하십시오.

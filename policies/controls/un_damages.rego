@@ -25,6 +25,7 @@
 #     decree: Enforcement Decree Art. 37-21(2)
 #     in_force: "2025-03-28"
 #     text: TBA Art. 33(2); Decree Art. 37-21(2) (formerly Art. 37-11, 37-12, 37-13)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제2항(종전 제37조의11부터 제37조의13까지)
 #   remediation:
 #     en: Within 30 days of restoration, tell the users of every affected paid service who may claim damages, the criteria and the procedure, and record the date under incidents[].damagesNotice.
 #     ko: 복구일부터 30일 이내에 영향을 받은 유료 서비스 이용자에게 손해배상 청구권자, 기준, 절차 및 방법을 알리고 incidents[].damagesNotice에 일시를 기록하십시오.

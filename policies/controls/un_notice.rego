@@ -29,6 +29,7 @@
 #     decree: Enforcement Decree Art. 37-21(1)
 #     in_force: "2025-03-28"
 #     text: TBA Art. 33(2); Decree Art. 37-21(1) (formerly Art. 37-11, 37-12, 37-13)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제1항(종전 제37조의11부터 제37조의13까지)
 #   remediation:
 #     en: As soon as an outage goes past the notice threshold (or at once in a critical facility), tell users the fact, cause, response status and a contact point, and record each notice under incidents[].userNotices with its time, channels and contents.
 #     ko: 장애가 고지 기준 시간을 넘기는 즉시(중요통신시설은 인지 즉시) 중단 사실, 원인, 대응조치 현황, 상담 연락처를 이용자에게 알리고, 각 고지를 incidents[].userNotices에 시각·방법·내용과 함께 기록하십시오.
