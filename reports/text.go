@@ -76,11 +76,12 @@ func statusStyle(s audit.Status) string {
 // in both languages (Hangul takes two terminal cells per rune).
 func (t *textWriter) statusTag(s audit.Status) styled {
 	word := strings.ToUpper(statusWord(t.lang, s))
-	return t.style(statusStyle(s), word) + styled(strings.Repeat(" ", max(1, 10-displayWidth(word))))
+	return t.style(statusStyle(s), word) + styled(strings.Repeat(" ", max(1, 10-DisplayWidth(word))))
 }
 
-// displayWidth counts terminal cells: wide (East Asian) runes take two.
-func displayWidth(s string) int {
+// DisplayWidth counts terminal cells: wide (East Asian) runes take two. Exported for the
+// rules command, whose Korean columns must line up the same way.
+func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		if unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30ff) || (r >= 0xff01 && r <= 0xff60) {

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -57,19 +57,33 @@ func loadEngine(c *cli.Context, asOf string, data []string) (*engine.Engine, err
 }
 
 func rulesText(w io.Writer, controls []audit.Control, lang string) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSEVERITY\tKIND\tBASIS\tTITLE")
+	rows := [][]string{{"ID", "SEVERITY", "KIND", "BASIS", "TITLE"}}
 	for _, c := range controls {
 		title := c.Title.In(lang)
 		if c.Custom {
 			title += " (custom)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Severity, c.Kind, c.Citation.In(lang), title)
+		rows = append(rows, []string{c.ID, string(c.Severity), string(c.Kind), c.Citation.In(lang), title})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	// Padded by display width rather than with text/tabwriter, which counts runes: with
+	// --lang ko the Korean basis column would push every title out of line.
+	widths := make([]int, len(rows[0])-1)
+	for _, row := range rows {
+		for i := range widths {
+			widths[i] = max(widths[i], reports.DisplayWidth(row[i]))
+		}
 	}
-	_, err := fmt.Fprintf(w, "\n%d controls\n", len(controls))
+	var b strings.Builder
+	for _, row := range rows {
+		for i, cell := range row[:len(widths)] {
+			b.WriteString(cell)
+			b.WriteString(strings.Repeat(" ", widths[i]-reports.DisplayWidth(cell)+2))
+		}
+		b.WriteString(row[len(widths)])
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n%d controls\n", len(controls))
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 func TestRules(t *testing.T) {
@@ -17,7 +19,9 @@ func TestRules(t *testing.T) {
 		wants []string
 	}{
 		{"text", []string{"rules"}, ExitOK, []string{"ID", "SEVERITY", officerControl, "BCDA Art. 39-2(1)", "Disaster-management officer appointed and notified"}},
-		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 통보"}},
+		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 통보", "방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항"}},
+		{"korean markdown", []string{"rules", "-f", "markdown", "--lang", "ko"}, ExitOK, []string{"| 근거 |", "[방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항]("}},
+		{"korean falls back to the english basis of a custom control", []string{"rules", "--lang", "ko", "-p", custom}, ExitOK, []string{"ACME-OWNER", "ACME Std. Sec. 4", "(custom)"}},
 		{"markdown", []string{"rules", "-f", "markdown"}, ExitOK, []string{"| ID | Severity |", "| `" + officerControl + "` | medium | law |"}},
 		{"custom policy", []string{"rules", "-p", custom}, ExitOK, []string{"ACME-OWNER", "(custom)"}},
 		{"markdown escapes a custom title", []string{"rules", "-f", "markdown", "-p", markup}, ExitOK, []string{`Services declare an &lt;b&gt;owner&lt;/b&gt; \| \*team\* |`}},
@@ -34,6 +38,38 @@ func TestRules(t *testing.T) {
 			for _, w := range tc.wants {
 				if !strings.Contains(out, w) {
 					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// TestRulesTextColumnsAlign checks that every title starts in the same terminal column:
+// Korean citations are two cells per syllable, which a rune-counting layout gets wrong.
+func TestRulesTextColumnsAlign(t *testing.T) {
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			out, stderr, code := runCLI(t, "", "rules", "--lang", lang)
+			if code != ExitOK {
+				t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+			}
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			lines = lines[:len(lines)-2] // the blank line and "N controls"
+			if len(lines) < 2 {
+				t.Fatalf("no rows:\n%s", out)
+			}
+			col := -1
+			for _, line := range lines {
+				// The basis is followed by at least two spaces, then the title.
+				i := strings.LastIndex(line, "  ")
+				if i < 0 {
+					t.Fatalf("no column gap in %q", line)
+				}
+				at := reports.DisplayWidth(line[:i+2])
+				if col == -1 {
+					col = at
+				} else if at != col {
+					t.Errorf("title starts at column %d, want %d: %q", at, col, line)
 				}
 			}
 		})
