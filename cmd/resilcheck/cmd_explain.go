@@ -140,13 +140,19 @@ func explainText(w io.Writer, c audit.Control, params []engine.Param, asOf, lang
 	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.Description.In(lang)))
 
 	fmt.Fprintf(&b, "\n%s\n", label("Legal basis", "법적 근거"))
-	law := c.Citation.Law
-	if ko && c.Citation.LawKo != "" {
-		law = c.Citation.LawKo
-	}
-	fmt.Fprintf(&b, "  %s, %s\n", law, c.Citation.Article)
-	if c.Citation.Decree != "" {
-		fmt.Fprintf(&b, "  %s\n", c.Citation.Decree)
+	if ko && c.Citation.TextKo != "" {
+		// The Korean citation already names the law, article and decree as Korean statutes
+		// are cited; the English parts would mix two languages in one line.
+		fmt.Fprintf(&b, "  %s\n", c.Citation.TextKo)
+	} else {
+		law := c.Citation.Law
+		if ko && c.Citation.LawKo != "" {
+			law = c.Citation.LawKo
+		}
+		fmt.Fprintf(&b, "  %s, %s\n", law, c.Citation.Article)
+		if c.Citation.Decree != "" {
+			fmt.Fprintf(&b, "  %s\n", c.Citation.Decree)
+		}
 	}
 	if c.Citation.InForce != "" {
 		fmt.Fprintf(&b, "  %s %s\n", label("In force from", "시행일"), c.Citation.InForce)
@@ -154,7 +160,9 @@ func explainText(w io.Writer, c audit.Control, params []engine.Param, asOf, lang
 	if c.Citation.Source != "" {
 		fmt.Fprintf(&b, "  %s: %s\n", label("Source", "출처"), c.Citation.Source)
 	}
-	fmt.Fprintf(&b, "  %s: %s\n", label("Cited as", "인용"), c.Citation.Text)
+	if cited := c.Citation.In(lang); !(ko && cited == c.Citation.TextKo) {
+		fmt.Fprintf(&b, "  %s: %s\n", label("Cited as", "인용"), cited)
+	}
 	if len(c.RelatedResources) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", label("Related resources", "관련 자료"))
 		for _, r := range c.RelatedResources {

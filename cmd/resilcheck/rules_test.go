@@ -176,3 +176,26 @@ func TestExplainJSONWithOverride(t *testing.T) {
 	}
 	t.Fatalf("dm_officer_notify_days not listed: %+v", doc.Parameters)
 }
+
+// TestExplainKoreanCitation: in Korean, the legal basis is the Korean citation line, once,
+// with no English article mixed in.
+func TestExplainKoreanCitation(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "explain", "--lang", "ko", "KR-TBA-33-NOTICE")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	const ko = "전기통신사업법 제33조제2항"
+	if strings.Count(out, ko) != 1 {
+		t.Errorf("want the Korean citation exactly once, got %d times:\n%s", strings.Count(out, ko), out)
+	}
+	// The legal-basis section runs from its heading to the next blank line. (Parameter
+	// bases further down are English: the parameter table has no Korean basis yet.)
+	_, section, ok := strings.Cut(out, "법적 근거\n")
+	if !ok {
+		t.Fatalf("no legal-basis section:\n%s", out)
+	}
+	section, _, _ = strings.Cut(section, "\n\n")
+	if strings.Contains(section, "Art.") {
+		t.Errorf("English article in the Korean legal basis:\n%s", section)
+	}
+}
