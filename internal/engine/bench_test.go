@@ -79,13 +79,13 @@ func BenchmarkControls(b *testing.B) {
 		})
 	}
 	for _, c := range e.controls {
-		q, err := e.singleQuery(ctx, c)
+		q, err := e.lazyQuery(ctx, oneControlQuery(c))
 		if err != nil {
 			b.Fatal(err)
 		}
 		run(c.ID, q)
 	}
-	q, err := e.extrasQuery(ctx)
+	q, err := e.lazyQuery(ctx, extrasQuery)
 	if err != nil {
 		b.Fatal(err)
 	}

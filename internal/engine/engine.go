@@ -56,10 +56,10 @@ type Engine struct {
 
 	query rego.PreparedEvalQuery
 
-	// single holds the per-control fallback queries, prepared on first need.
-	singleMu sync.Mutex
-	single   map[string]*rego.PreparedEvalQuery
-	extras   *rego.PreparedEvalQuery
+	// lazy holds the fallback queries (one per control, and the extras), prepared on first
+	// need, keyed by their query text.
+	lazyMu sync.Mutex
+	lazy   map[string]*rego.PreparedEvalQuery
 }
 
 // New loads, checks and compiles the bundle and prepares the evaluation query. Errors are
@@ -112,7 +112,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		timeout:  opts.Timeout,
 		workers:  opts.Workers,
 		asOf:     opts.AsOf,
-		single:   map[string]*rego.PreparedEvalQuery{},
+		lazy:     map[string]*rego.PreparedEvalQuery{},
 	}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
@@ -367,38 +367,43 @@ func timeoutReason(err error, d time.Duration) string {
 func (e *Engine) allErrors(doc *Document, reason string) Outcome {
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
 	for i, c := range e.controls {
-		out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: reason}
+		out.Results[i] = errorResult(doc, c, reason)
 	}
 	return out
+}
+
+// errorResult is the verdict of a control that could not judge the document.
+func errorResult(doc *Document, c *controlInfo, reason string) audit.Result {
+	return audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: reason}
 }
 
 // evaluateSeparately is the slow path after the one-query evaluation failed.
 func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input ast.Value) Outcome {
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
 	for i, c := range e.controls {
-		q, err := e.singleQuery(ctx, c)
+		q, err := e.lazyQuery(ctx, oneControlQuery(c))
 		if err != nil {
-			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: "prepare: " + err.Error()}
+			out.Results[i] = errorResult(doc, c, "prepare: "+err.Error())
 			continue
 		}
 		rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
 		switch {
 		case err != nil && ctx.Err() != nil:
-			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: timeoutReason(ctx.Err(), e.timeout)}
+			out.Results[i] = errorResult(doc, c, timeoutReason(ctx.Err(), e.timeout))
 		case err != nil:
-			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: evalReason(err)}
+			out.Results[i] = errorResult(doc, c, evalReason(err))
 		case len(rs) != 1:
-			out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: "query was undefined"}
+			out.Results[i] = errorResult(doc, c, "query was undefined")
 		default:
 			pairs, ok := controlBindings(rs[0].Bindings["controls"], 1)
 			if !ok {
-				out.Results[i] = audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: "query result has an unexpected shape"}
+				out.Results[i] = errorResult(doc, c, "query result has an unexpected shape")
 				continue
 			}
 			out.Results[i] = e.result(doc, c, pairs[0][0], pairs[0][1])
 		}
 	}
-	if q, err := e.extrasQuery(ctx); err == nil {
+	if q, err := e.lazyQuery(ctx, extrasQuery); err == nil {
 		if rs, err := q.Eval(ctx, rego.EvalParsedInput(input)); err == nil && len(rs) == 1 {
 			out.Scopes = convertScopes(rs[0].Bindings["scopes"])
 			out.SiteLoss = convertSiteLoss(rs[0].Bindings["siteloss"])
@@ -407,32 +412,19 @@ func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input as
 	return out
 }
 
-func (e *Engine) singleQuery(ctx context.Context, c *controlInfo) (*rego.PreparedEvalQuery, error) {
-	e.singleMu.Lock()
-	defer e.singleMu.Unlock()
-	if q, ok := e.single[c.ID]; ok {
+// lazyQuery prepares a fallback query once and keeps it.
+func (e *Engine) lazyQuery(ctx context.Context, body string) (*rego.PreparedEvalQuery, error) {
+	e.lazyMu.Lock()
+	defer e.lazyMu.Unlock()
+	if q, ok := e.lazy[body]; ok {
 		return q, nil
 	}
-	q, err := e.prepare(ctx, oneControlQuery(c))
+	q, err := e.prepare(ctx, body)
 	if err != nil {
 		return nil, err
 	}
-	e.single[c.ID] = &q
+	e.lazy[body] = &q
 	return &q, nil
-}
-
-func (e *Engine) extrasQuery(ctx context.Context) (*rego.PreparedEvalQuery, error) {
-	e.singleMu.Lock()
-	defer e.singleMu.Unlock()
-	if e.extras != nil {
-		return e.extras, nil
-	}
-	q, err := e.prepare(ctx, extrasQuery)
-	if err != nil {
-		return nil, err
-	}
-	e.extras = &q
-	return e.extras, nil
 }
 
 // evalReason keeps the first line of an evaluation error, with its Rego location.
@@ -456,8 +448,7 @@ func (e *Engine) result(doc *Document, c *controlInfo, applies, violations any) 
 	for _, v := range vs {
 		viol, err := convertViolation(v)
 		if err != nil {
-			return audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError,
-				Reason: "malformed violation: " + err.Error()}
+			return errorResult(doc, c, "malformed violation: "+err.Error())
 		}
 		if doc.Pos != nil {
 			viol.Position = doc.Pos(viol.Pointer)

@@ -135,11 +135,11 @@ func (e *Engine) lookupParams(ctx context.Context, names []string) (map[string]P
 	for i, n := range names {
 		in[i] = n
 	}
-	q, err := ast.ParseBodyWithOpts(`entries := {n: e |
+	q, err := parseQuery(`entries := {n: e |
 		some n in input.names
 		e := data.resilcheck.lib.params.in_force(n, data.resilcheck.lib.time.as_of_ns)
 	}
-	overrides := {n: v | some n in input.names; v := data.resilcheck.overrides[n]}`, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	overrides := {n: v | some n in input.names; v := data.resilcheck.overrides[n]}`)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +263,7 @@ func (e *Engine) paramNames(ctx context.Context) ([]string, error) {
 // paramTypes maps every parameter of data.resilcheck.params.table to the Rego type names
 // (number, string, boolean...) its values take across its effective-dated entries.
 func (e *Engine) paramTypes(ctx context.Context) (map[string][]string, error) {
-	q, err := ast.ParseBodyWithOpts(`types := {n: ts | some n, entries in data.resilcheck.params.table; ts := {type_name(x.value) | some x in entries}}`, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	q, err := parseQuery(`types := {n: ts | some n, entries in data.resilcheck.params.table; ts := {type_name(x.value) | some x in entries}}`)
 	if err != nil {
 		return nil, err
 	}
