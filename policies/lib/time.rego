@@ -37,9 +37,6 @@ days_between(a, b) := (day_start_ns(b) - day_start_ns(a)) / day_ns
 # add_days(d, n) is the Korean date n days after date d.
 add_days(d, n) := kst_date_string(day_start_ns(d) + (n * day_ns))
 
-# minutes_between(a, b) is the minutes from timestamp a to timestamp b (negative if b is first).
-minutes_between(a, b) := (ns(b) - ns(a)) / minute_ns
-
 # as_of is the audit date (YYYY-MM-DD) the run was given.
 as_of := data.resilcheck.run.as_of
 
@@ -48,6 +45,3 @@ as_of_ns := day_end_ns(as_of)
 
 # as_of_year is the calendar year of the audit date.
 as_of_year := to_number(substring(as_of, 0, 4))
-
-# Valid reports whether the run context carries a usable audit date.
-valid_as_of if regex.match(`^\d{4}-\d{2}-\d{2}$`, as_of)
