@@ -38,6 +38,7 @@
 #     - KR-TBA
 package resilcheck.controls.dm_ops_tooling
 
+import data.resilcheck.lib.governance
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.siteloss
 
@@ -55,7 +56,7 @@ applies if {
 	count(siteloss.ids) > 0
 }
 
-critical := {s.id | some s in object.get(input, "services", []); s.critical == true}
+critical := {s.id | some s in governance.critical_services}
 
 # tools_of[sid] is the tooling a critical service relies on to be brought back: its failover
 # performer and every operations-tooling service it depends on, directly or not.
