@@ -58,8 +58,6 @@ has_core_function if {
 	s.coreFunction in core_functions
 }
 
-active_sites(s) := {d.datacenter | some d in s.deployments; d.mode == "active"}
-
 building(id) := siteloss.building_of(siteloss.dc[id])
 
 building(id) := id if not siteloss.dc[id]
@@ -78,7 +76,7 @@ violations contains {
 } if {
 	some i, s in input.services
 	s.coreFunction in core_functions
-	active := active_sites(s)
+	active := siteloss.active_datacenters(s)
 	count(active) < 2
 }
 
@@ -90,7 +88,7 @@ violations contains {
 } if {
 	some i, s in input.services
 	s.coreFunction in core_functions
-	active := active_sites(s)
+	active := siteloss.active_datacenters(s)
 	count(active) >= 2
 	buildings := {building(d) | some d in active}
 	count(buildings) == 1

@@ -83,7 +83,7 @@ violations contains {
 
 # data_sites(s) are the datacenters holding a service's data: where it is active (the primary
 # copy) and where replicas and backups are kept.
-data_sites(s) := ({d.datacenter | some d in s.deployments; d.mode == "active"} | {d | some d in object.get(s.data, "replicaDatacenters", [])}) | {b.datacenter | some b in object.get(s.data, "backups", [])}
+data_sites(s) := (siteloss.active_datacenters(s) | {d | some d in object.get(s.data, "replicaDatacenters", [])}) | {b.datacenter | some b in object.get(s.data, "backups", [])}
 
 violations contains {
 	"msg": sprintf("critical service %s keeps its data only in %s: no replica or backup in another datacenter", [s.id, concat(", ", sort(sites))]),

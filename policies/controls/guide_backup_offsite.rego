@@ -33,6 +33,7 @@
 package resilcheck.controls.guide_backup_offsite
 
 import data.resilcheck.lib.governance
+import data.resilcheck.lib.siteloss
 
 # Violations are only judged where the control applies, so a direct query of violations
 # agrees with the engine's verdict.
@@ -48,11 +49,9 @@ building(id) := sprintf("building:%s", [b]) if {
 	b := datacenters[id].building
 } else := sprintf("datacenter:%s", [id])
 
-active_datacenters(s) := {d.datacenter | some d in s.deployments; d.mode == "active"}
-
 offsite(s, dc) if {
-	not dc in active_datacenters(s)
-	not building(dc) in {building(a) | some a in active_datacenters(s)}
+	not dc in siteloss.active_datacenters(s)
+	not building(dc) in {building(a) | some a in siteloss.active_datacenters(s)}
 }
 
 violations contains {
@@ -83,7 +82,7 @@ violations contains {
 	count(backups) > 0
 	not any_offsite(s, backups)
 	backup_dcs := sort({b.datacenter | some b in backups})
-	active := sort(active_datacenters(s))
+	active := sort(siteloss.active_datacenters(s))
 }
 
 any_offsite(s, backups) if {

@@ -100,6 +100,10 @@ feeds_of(d) := {f | some f in object.get(d, "powerFeeds", [])}
 
 building_of(d) := object.get(d, "building", d.id)
 
+# active_datacenters(s) are the datacenters where service s is deployed active, serving
+# traffic: standby and cold deployments need a failover first.
+active_datacenters(s) := {d.datacenter | some d in s.deployments; d.mode == "active"}
+
 # --- failure domains ---
 
 # dc_feeds pairs each declared datacenter with the set of feeds it declares, read once.
