@@ -72,7 +72,7 @@ findings := governance.annual_findings(grades, dues)
 violations contains {
 	"msg": sprintf("the facility grades for %d have not been submitted; they were due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도분 통신시설 등급과 근거자료를 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
-	"pointer": missing_pointer(f),
+	"pointer": governance.missing_pointer(path, f),
 	"evidence": {"grading_year": f.year, "due": f.due, "as_of": time.as_of, "first_grading_year": first_year, "basis": basis},
 } if {
 	applies
@@ -103,7 +103,3 @@ violations contains {
 	some f in findings
 	f.kind == "no_evidence"
 }
-
-missing_pointer(f) := governance.pointer(array.concat(path, [f.index])) if f.index
-
-missing_pointer(f) := governance.nearest_pointer(path) if not f.index

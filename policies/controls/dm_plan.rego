@@ -71,7 +71,7 @@ findings := governance.annual_findings(plans, dues)
 violations contains {
 	"msg": sprintf("the disaster management plan for %d has not been submitted; it was due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
-	"pointer": missing_pointer(f),
+	"pointer": governance.missing_pointer(path, f),
 	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "first_plan_year": first_year, "basis": basis},
 } if {
 	applies
@@ -89,7 +89,3 @@ violations contains {
 	some f in findings
 	f.kind == "late"
 }
-
-missing_pointer(f) := governance.pointer(array.concat(path, [f.index])) if f.index
-
-missing_pointer(f) := governance.nearest_pointer(path) if not f.index

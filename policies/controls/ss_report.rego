@@ -75,7 +75,7 @@ findings := governance.annual_findings(reports, dues)
 violations contains {
 	"msg": sprintf("the service-stability report for %d has not been submitted; it was due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도 서비스 안정성 확보 조치 이행 현황 및 계획을 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
-	"pointer": missing_pointer(f),
+	"pointer": governance.missing_pointer(path, f),
 	"evidence": {"report_year": f.year, "due": f.due, "as_of": time.as_of, "first_report_year": first_year, "basis": basis},
 } if {
 	applies
@@ -93,7 +93,3 @@ violations contains {
 	some f in findings
 	f.kind == "late"
 }
-
-missing_pointer(f) := governance.pointer(array.concat(path, [f.index])) if f.index
-
-missing_pointer(f) := governance.nearest_pointer(path) if not f.index

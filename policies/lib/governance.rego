@@ -87,6 +87,12 @@ unsubmitted_entry(subs, y) := {"index": i} if {
 
 happened_submission(s) if happened(s.submittedOn)
 
+# missing_pointer(path, f) is the JSON pointer of a "missing" finding about the submissions at
+# path: the entry declared for the year, if any, else the nearest part of path present.
+missing_pointer(path, f) := pointer(array.concat(path, [f.index])) if f.index
+
+missing_pointer(path, f) := nearest_pointer(path) if not f.index
+
 late_findings(dues, done) := {f |
 	some y, sub in done
 	due := dues[y]
