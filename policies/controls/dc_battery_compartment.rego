@@ -48,19 +48,13 @@ applies if {
 
 limit := incidents.param("dc_max_mwh_per_compartment", time.as_of_ns)
 
-lithium[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-	d.ups.battery.chemistry == "lithium-ion"
-}
-
 violations contains {
 	"msg": sprintf("datacenter %s holds %v MWh of lithium-ion battery in one fire compartment (limit %v MWh)", [d.id, mwh, limit.value]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 방화구획 하나에 리튬이온 배터리 %vMWh가 있습니다(기준 %vMWh 이하).", [d.id, mwh, limit.value]),
 	"pointer": sprintf("/datacenters/%d/ups/battery/maxMWhPerFireCompartment", [i]),
 	"evidence": {"datacenter": d.id, "max_mwh_per_compartment": mwh, "limit_mwh": limit.value, "limit_label": limit.label, "limit_basis": limit.basis},
 } if {
-	some i, d in lithium
+	some i, d in scope.lithium_datacenters
 	mwh := d.ups.battery.maxMWhPerFireCompartment
 	mwh > limit.value
 }
@@ -71,7 +65,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/ups/battery", [i]),
 	"evidence": {"datacenter": d.id, "missing": "ups.battery.maxMWhPerFireCompartment", "capacity_kwh": object.get(d.ups.battery, "capacityKWh", null), "limit_mwh": limit.value},
 } if {
-	some i, d in lithium
+	some i, d in scope.lithium_datacenters
 	not "maxMWhPerFireCompartment" in object.keys(d.ups.battery)
 	not within_limit_overall(d)
 }

@@ -48,19 +48,13 @@ applies if {
 
 limit := incidents.param("dc_bms_max_sampling_seconds", time.as_of_ns)
 
-lithium[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-	d.ups.battery.chemistry == "lithium-ion"
-}
-
 violations contains {
 	"msg": sprintf("the battery monitoring at datacenter %s samples every %v seconds (limit %v seconds)", [d.id, seconds, limit.value]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 배터리 감시 주기가 %v초입니다(기준 %v초 이하).", [d.id, seconds, limit.value]),
 	"pointer": sprintf("/datacenters/%d/ups/battery/monitoringSamplingSeconds", [i]),
 	"evidence": {"datacenter": d.id, "sampling_seconds": seconds, "limit_seconds": limit.value, "limit_label": limit.label, "limit_basis": limit.basis},
 } if {
-	some i, d in lithium
+	some i, d in scope.lithium_datacenters
 	seconds := d.ups.battery.monitoringSamplingSeconds
 	seconds > limit.value
 }
@@ -71,6 +65,6 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/ups/battery", [i]),
 	"evidence": {"datacenter": d.id, "missing": "ups.battery.monitoringSamplingSeconds", "limit_seconds": limit.value},
 } if {
-	some i, d in lithium
+	some i, d in scope.lithium_datacenters
 	not d.ups.battery.monitoringSamplingSeconds
 }

@@ -57,15 +57,9 @@ regime_start := params.in_force("ups_inspection_min_kwh", time.as_of_ns).from
 
 existing_due := params.now("ups_inspection_existing_due")
 
-lithium[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-	d.ups.battery.chemistry == "lithium-ion"
-}
-
 # covered[i] holds the inspection cycle of each plant over the size threshold.
 covered[i] := {"datacenter": d, "capacity_kwh": kwh, "interval_years": years, "cycle_basis": basis} if {
-	some i, d in lithium
+	some i, d in scope.lithium_datacenters
 	kwh := d.ups.battery.capacityKWh
 	kwh > min_kwh.value
 	[years, basis] := cycle(d, kwh)
@@ -122,6 +116,6 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/ups/battery", [i]),
 	"evidence": {"datacenter": d.id, "missing": "ups.battery.capacityKWh", "min_kwh": min_kwh.value},
 } if {
-	some i, d in lithium
+	some i, d in scope.lithium_datacenters
 	not "capacityKWh" in object.keys(d.ups.battery)
 }

@@ -110,6 +110,14 @@ operated_datacenters := [d | some d in object.get(input, "datacenters", []); d.o
 # for JSON pointers.
 operated_datacenter_indexes := [i | some i, d in object.get(input, "datacenters", []); d.ownership in {"own", "leased-exclusive"}]
 
+# lithium_datacenters maps the index into input.datacenters of each operated site whose UPS
+# runs on a lithium-ion battery plant to its declaration.
+lithium_datacenters[i] := d if {
+	some i in operated_datacenter_indexes
+	d := input.datacenters[i]
+	d.ups.battery.chemistry == "lithium-ion"
+}
+
 largest_operated_area := max(array.concat([floor_area], [object.get(d, "serverRoomAreaM2", 0) | some d in operated_datacenters]))
 
 # SCOPE-NOTICE (TBA Art. 33(2); Decree Art. 37-21(1)3): every telecom provider, except a
