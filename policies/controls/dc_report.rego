@@ -81,18 +81,7 @@ candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "datacen
 }
 
 # reportable[k] is the earliest way k made a report due (continuous first on a tie).
-reportable[k] := c if {
-	some k, cs in candidates
-	first := min({x.trigger_ns | some x in cs})
-	c := [x | some x in cs; x.trigger_ns == first; not later_rule(x, cs, first)][0]
-}
-
-later_rule(x, cs, first) if {
-	x.rule == "repeated"
-	some y in cs
-	y.rule == "continuous"
-	y.trigger_ns == first
-}
+reportable[k] := incidents.earliest_trigger(cs) if some k, cs in candidates
 
 due_ns(k) := reportable[k].trigger_ns + (incidents.param("dc_report_without_delay_minutes", incidents.start_ns(input.incidents[k])).value * time.minute_ns)
 

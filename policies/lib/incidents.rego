@@ -174,6 +174,20 @@ series_met(n, total, min_count, min_total) if {
 	total >= min_total
 }
 
+# earliest_trigger(cs) picks, from the ways cs an interruption made a duty due (each
+# {"rule": "continuous" or "repeated", "trigger_ns", ...}), the earliest; on a tie the
+# continuous rule wins.
+earliest_trigger(cs) := [x | some x in cs; x.trigger_ns == first; not later_rule(x, cs, first)][0] if {
+	first := min({x.trigger_ns | some x in cs})
+}
+
+later_rule(x, cs, first) if {
+	x.rule == "repeated"
+	some y in cs
+	y.rule == "continuous"
+	y.trigger_ns == first
+}
+
 # kst_timestamp renders an instant (ns) as an RFC 3339 timestamp in Korean time, for evidence.
 kst_timestamp(t) := sprintf("%s+09:00", [time.format([round(t) + ktime.kst_offset_ns, "UTC", "2006-01-02T15:04:05"])])
 
