@@ -84,14 +84,10 @@ facts(inc) := {
 	delay := incidents.param("un_notice_without_delay_minutes", incidents.start_ns(inc))
 }
 
-notices_pointer(i, inc) := sprintf("/incidents/%d/userNotices", [i]) if "userNotices" in object.keys(inc)
-
-notices_pointer(i, inc) := sprintf("/incidents/%d", [i]) if not "userNotices" in object.keys(inc)
-
 violations contains {
 	"msg": sprintf("no user notice for incident %s: the %v-minute outage was over the %v-minute threshold and users had to be told by %s", [inc.id, ev.outage_minutes, ev.threshold_minutes, ev.notice_due]),
 	"msg_ko": sprintf("장애 %s에 대한 이용자 고지가 없습니다. %v분 장애로 기준 %v분을 넘었으므로 %s까지 고지해야 했습니다.", [inc.id, ev.outage_minutes, ev.threshold_minutes, ev.notice_due]),
-	"pointer": notices_pointer(i, inc),
+	"pointer": incidents.notices_pointer(i, inc),
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some i, inc in noticeable

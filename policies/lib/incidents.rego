@@ -91,6 +91,12 @@ user_channels := {"email", "sms", "web", "app", "sns"}
 
 notices(inc) := object.get(inc, "userNotices", [])
 
+# notices_pointer(i, inc) points at the notices of incident inc (input.incidents[i]), or at
+# the incident when it declares none.
+notices_pointer(i, inc) := sprintf("/incidents/%d/userNotices", [i]) if "userNotices" in object.keys(inc)
+
+notices_pointer(i, inc) := sprintf("/incidents/%d", [i]) if not "userNotices" in object.keys(inc)
+
 # first_notice_ns is the first notice of any kind (the press fallback included).
 first_notice_ns(inc) := min({ktime.ns(n.at) | some n in notices(inc)}) if count(notices(inc)) > 0
 
