@@ -41,18 +41,13 @@ default applies := false
 
 applies if scope.idc_protect
 
-sites[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
 violations contains {
 	"msg": sprintf("datacenter %s does not declare its UPS battery (declare ups.battery with its chemistry and whether it is separated from the UPS)", [d.id]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 UPS 배터리 정보가 없습니다(ups.battery의 종류와 UPS와의 분리 여부를 신고하십시오).", [d.id]),
 	"pointer": pointer,
 	"evidence": {"datacenter": d.id, "missing": "ups.battery"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not d.ups.battery
 	pointer := missing_pointer(i, d)
 }
@@ -67,7 +62,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/ups/battery/separatedFromUps", [i]),
 	"evidence": {"datacenter": d.id, "chemistry": "lithium-ion", "separated_from_ups": false},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.ups.battery.chemistry == "lithium-ion"
 	d.ups.battery.separatedFromUps == false
 }
@@ -78,7 +73,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/ups/battery", [i]),
 	"evidence": {"datacenter": d.id, "chemistry": "lithium-ion", "missing": "ups.battery.separatedFromUps"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.ups.battery.chemistry == "lithium-ion"
 	not "separatedFromUps" in object.keys(d.ups.battery)
 }

@@ -52,18 +52,13 @@ limit := incidents.param("dc_min_generators", time.as_of_ns)
 # A plain `N` scheme has no spare unit; every other scheme in the schema has at least one.
 redundant_schemes := {"N+1", "2N", "2N+1"}
 
-sites[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
 violations contains {
 	"msg": sprintf("datacenter %s does not declare its standby generators (declare generators.count and generators.redundancy)", [d.id]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 비상발전기가 신고되지 않았습니다(generators.count, generators.redundancy).", [d.id]),
 	"pointer": sprintf("/datacenters/%d", [i]),
 	"evidence": {"datacenter": d.id, "missing": "generators", "min_generators": limit.value},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not d.generators
 }
 
@@ -73,7 +68,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/generators/count", [i]),
 	"evidence": {"datacenter": d.id, "generators": d.generators.count, "min_generators": limit.value, "limit_label": limit.label, "limit_basis": limit.basis},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.generators.count < limit.value
 }
 
@@ -83,7 +78,7 @@ violations contains {
 	"pointer": problem.pointer,
 	"evidence": {"datacenter": d.id, "equipment": unit.key, "redundancy": object.get(plant, "redundancy", null), "accepted": sort(redundant_schemes)},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	some unit in [
 		{"key": "generators", "en": "standby generators", "ko": "비상발전기는"},
 		{"key": "ups", "en": "UPS", "ko": "UPS는"},

@@ -42,18 +42,13 @@ applies if {
 	scope.datacenter_operator
 }
 
-sites[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
 violations contains {
 	"msg": sprintf("datacenter %s does not declare liability insurance (declare liabilityInsurance with insured and since)", [d.id]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 책임보험 정보가 없습니다(liabilityInsurance의 insured와 since를 신고하십시오).", [d.id]),
 	"pointer": sprintf("/datacenters/%d", [i]),
 	"evidence": {"datacenter": d.id, "missing": "liabilityInsurance"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not d.liabilityInsurance
 }
 
@@ -63,7 +58,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/liabilityInsurance/insured", [i]),
 	"evidence": {"datacenter": d.id, "insured": false},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.liabilityInsurance.insured == false
 }
 
@@ -73,7 +68,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/liabilityInsurance/since", [i]),
 	"evidence": {"datacenter": d.id, "operating_since": d.operatingSince, "insured_since": since, "uninsured_days": days},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.liabilityInsurance.insured == true
 	since := d.liabilityInsurance.since
 	days := time.days_between(d.operatingSince, since)
@@ -86,7 +81,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d", [i]),
 	"evidence": {"datacenter": d.id, "missing": missing},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.liabilityInsurance.insured == true
 	missing := [name | some name in ["operatingSince", "liabilityInsurance.since"]; not declared(d, name)]
 	count(missing) > 0

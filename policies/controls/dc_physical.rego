@@ -39,11 +39,6 @@ default applies := false
 
 applies if scope.idc_protect
 
-sites[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
 measures := [
 	{"key": "accessControl", "item": "Decree Art. 37(2)1", "en": "controlled, logged physical access", "ko": "출입 통제 및 감시"},
 	{"key": "floodProtection", "item": "Decree Art. 37(2)2", "en": "protection against flooding", "ko": "침수 대비"},
@@ -58,7 +53,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/physicalProtection/%s", [i, m.key]),
 	"evidence": {"datacenter": d.id, "measure": m.key, "value": false, "basis": m.item},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	some m in measures
 	d.physicalProtection[m.key] == false
 }
@@ -69,7 +64,7 @@ violations contains {
 	"pointer": protection_pointer(i, d),
 	"evidence": {"datacenter": d.id, "missing": sprintf("physicalProtection.%s", [m.key]), "basis": m.item},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	some m in measures
 	not m.key in object.keys(object.get(d, "physicalProtection", {}))
 }
@@ -84,7 +79,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/fireSuppression/type", [i]),
 	"evidence": {"datacenter": d.id, "fire_suppression": "none", "basis": "Decree Art. 37(2)2"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.fireSuppression.type == "none"
 }
 
@@ -94,7 +89,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d", [i]),
 	"evidence": {"datacenter": d.id, "missing": "fireSuppression", "basis": "Decree Art. 37(2)2"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not d.fireSuppression
 }
 

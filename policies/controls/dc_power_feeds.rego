@@ -49,18 +49,13 @@ applies if {
 
 limit := incidents.param("dc_min_power_feeds", time.as_of_ns)
 
-sites[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
 violations contains {
 	"msg": sprintf("datacenter %s is fed from %d distinct substation(s) (%s); at least %d are required", [d.id, count(substations), concat(", ", sort(substations)), limit.value]),
 	"msg_ko": sprintf("집적정보통신시설 %s는 서로 다른 변전소 %d곳(%s)에서만 전력을 받습니다(기준 %d곳 이상).", [d.id, count(substations), concat(", ", sort(substations)), limit.value]),
 	"pointer": sprintf("/datacenters/%d/powerFeeds", [i]),
 	"evidence": {"datacenter": d.id, "substations": sort(substations), "distinct_feeds": count(substations), "min_feeds": limit.value, "limit_label": limit.label, "limit_basis": limit.basis},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.powerFeeds
 	substations := {f | some f in d.powerFeeds}
 	count(substations) < limit.value
@@ -72,6 +67,6 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d", [i]),
 	"evidence": {"datacenter": d.id, "missing": "powerFeeds", "min_feeds": limit.value},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not d.powerFeeds
 }

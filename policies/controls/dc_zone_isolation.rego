@@ -40,18 +40,13 @@ default applies := false
 
 applies if scope.idc_protect
 
-sites[i] := d if {
-	some i in scope.operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
 violations contains {
 	"msg": sprintf("power at datacenter %s cannot be cut zone by zone: a fire anywhere forces a whole-building cut-off", [d.id]),
 	"msg_ko": sprintf("집적정보통신시설 %s는 구역별 전원 차단이 불가능하여 화재 시 건물 전체의 전원을 차단해야 합니다.", [d.id]),
 	"pointer": sprintf("/datacenters/%d/zonePowerIsolation", [i]),
 	"evidence": {"datacenter": d.id, "zone_power_isolation": false},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.zonePowerIsolation == false
 }
 
@@ -61,7 +56,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d", [i]),
 	"evidence": {"datacenter": d.id, "missing": "zonePowerIsolation"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not "zonePowerIsolation" in object.keys(d)
 }
 
@@ -71,7 +66,7 @@ violations contains {
 	"pointer": sprintf("/datacenters/%d/ups/bypass", [i]),
 	"evidence": {"datacenter": d.id, "ups_bypass": false},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	d.ups.bypass == false
 }
 
@@ -81,7 +76,7 @@ violations contains {
 	"pointer": ups_pointer(i, d),
 	"evidence": {"datacenter": d.id, "missing": "ups.bypass"},
 } if {
-	some i, d in sites
+	some i, d in scope.operated_sites
 	not "bypass" in object.keys(object.get(d, "ups", {}))
 }
 

@@ -110,6 +110,13 @@ operated_datacenters := [d | some d in object.get(input, "datacenters", []); d.o
 # for JSON pointers.
 operated_datacenter_indexes := [i | some i, d in object.get(input, "datacenters", []); d.ownership in {"own", "leased-exclusive"}]
 
+# operated_sites maps the index into input.datacenters of each operated site to its
+# declaration.
+operated_sites[i] := d if {
+	some i in operated_datacenter_indexes
+	d := input.datacenters[i]
+}
+
 # lithium_datacenters maps the index into input.datacenters of each operated site whose UPS
 # runs on a lithium-ion battery plant to its declaration.
 lithium_datacenters[i] := d if {
