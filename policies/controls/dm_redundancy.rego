@@ -36,6 +36,7 @@
 #     - KR-BCDA
 package resilcheck.controls.dm_redundancy
 
+import data.resilcheck.lib.governance
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.siteloss
 
@@ -91,8 +92,7 @@ violations contains {
 	"pointer": sprintf("/services/%d/data", [i]),
 	"evidence": {"service": s.id, "data_datacenters": sort(sites), "min_datacenters": 2},
 } if {
-	some i, s in input.services
-	s.critical == true
+	some i, s in governance.critical_services
 	s.data
 	sites := data_sites(s)
 	count(sites) < 2
