@@ -35,7 +35,6 @@
 package resilcheck.controls.cl_notice
 
 import data.resilcheck.lib.incidents
-import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
@@ -62,14 +61,7 @@ candidates[k] contains {"rule": "continuous", "trigger_ns": t, "service": svc, "
 }
 
 # limits[k] is the series rule in force when interruption k started.
-limits[k] := [window, n, total] if {
-	some g in groups
-	some k in g
-	s := incidents.start_ns(input.incidents[k])
-	window := (params.at("cl_notice_repeat_window_hours", s) * 60) * time.minute_ns
-	n := params.at("cl_notice_repeat_count", s)
-	total := params.at("cl_notice_repeat_total_minutes", s)
-}
+limits := incidents.repeat_limits(groups, "cl_notice_repeat_window_hours", "cl_notice_repeat_count", "cl_notice_repeat_total_minutes")
 
 # series[svc] holds the series triggers of each group, computed once per group.
 series[svc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some svc, g in groups

@@ -38,7 +38,6 @@
 package resilcheck.controls.dc_report
 
 import data.resilcheck.lib.incidents
-import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
@@ -62,14 +61,7 @@ candidates[k] contains {"rule": "continuous", "trigger_ns": t, "datacenter": dc,
 }
 
 # limits[k] is the series rule in force when interruption k started.
-limits[k] := [window, n, total] if {
-	some g in groups
-	some k in g
-	s := incidents.start_ns(input.incidents[k])
-	window := (params.at("dc_report_repeat_window_hours", s) * 60) * time.minute_ns
-	n := params.at("dc_report_repeat_count", s)
-	total := params.at("dc_report_repeat_total_minutes", s)
-}
+limits := incidents.repeat_limits(groups, "dc_report_repeat_window_hours", "dc_report_repeat_count", "dc_report_repeat_total_minutes")
 
 # series[dc] holds the series triggers of each group, computed once per group.
 series[dc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some dc, g in groups

@@ -162,6 +162,19 @@ repeat_triggers(tl, limits) := {k: {"trigger_ns": min(ts), "series": series, "me
 	}
 }
 
+# repeat_limits(groups, window_param, count_param, total_param) maps each interruption of
+# groups (arrays of indexes into input.incidents) to the limits of repeat_triggers from the
+# series rule in force when it started: the window (in hours), count and total (in minutes)
+# parameters named.
+repeat_limits(groups, window_param, count_param, total_param) := {k: [window, n, total] |
+	some g in groups
+	some k in g
+	s := start_ns(all[k])
+	window := (params.at(window_param, s) * 60) * ktime.minute_ns
+	n := params.at(count_param, s)
+	total := params.at(total_param, s)
+}
+
 # window_start(tl, p, after) is the first position of timeline tl whose start is later than
 # after (p itself qualifies). The window is short next to a long history: gallop back from p
 # by powers of two to a position known to start too early, then scan only from there, so an
