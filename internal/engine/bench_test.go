@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -18,6 +19,10 @@ import (
 var benchManifests = []struct{ name, path string }{
 	{"kakao", "../../testdata/manifests/kakao-2022-10-15.yaml"},
 	{"minimal", "../../testdata/valid/minimal.yaml"},
+	{"naver", "../../testdata/manifests/naver-2022-10-15.yaml"},
+	{"skcc", "../../testdata/manifests/skcc-pangyo-2022-10-15.yaml"},
+	{"small", "../../testdata/manifests/small-provider.yaml"},
+	{"kakao-remediated", "../../testdata/manifests/kakao-remediated.yaml"},
 }
 
 func benchEngine(b *testing.B) *Engine {
@@ -61,35 +66,41 @@ func BenchmarkEvaluateOne(b *testing.B) {
 	}
 }
 
-// BenchmarkControls is each control (and the scope and site-loss helpers) alone.
+// BenchmarkControls is each control (and the scope and site-loss helpers) alone, on the
+// Kakao scenario and on the small provider (where most controls do not apply, so what is
+// left is the cost of deciding that).
 func BenchmarkControls(b *testing.B) {
 	ctx := context.Background()
 	e := benchEngine(b)
-	in, err := ast.InterfaceToValue(benchDoc(b, benchManifests[0].path))
-	if err != nil {
-		b.Fatal(err)
-	}
-	run := func(name string, q *rego.PreparedEvalQuery) {
-		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := q.Eval(ctx, rego.EvalParsedInput(in)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-	for _, c := range e.controls {
-		q, err := e.lazyQuery(ctx, oneControlQuery(c))
+	for _, m := range []struct{ name, path string }{benchManifests[0], {"small", "../../testdata/manifests/small-provider.yaml"}} {
+		in, err := ast.InterfaceToValue(benchDoc(b, m.path))
 		if err != nil {
 			b.Fatal(err)
 		}
-		run(c.ID, q)
+		run := func(name string, q *rego.PreparedEvalQuery) {
+			b.Run(m.name+"/"+name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := q.Eval(ctx, rego.EvalParsedInput(in)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		for _, c := range e.controls {
+			q, err := e.lazyQuery(ctx, oneControlQuery(c))
+			if err != nil {
+				b.Fatal(err)
+			}
+			run(c.ID, q)
+		}
+		for _, extra := range []string{"scopes := [x | x := data.resilcheck.lib.scope.decisions]", "siteloss := [x | x := data.resilcheck.lib.siteloss.report]", "t := true"} {
+			q, err := e.lazyQuery(ctx, extra)
+			if err != nil {
+				b.Fatal(err)
+			}
+			run(strings.Fields(extra)[0], q)
+		}
 	}
-	q, err := e.lazyQuery(ctx, extrasQuery)
-	if err != nil {
-		b.Fatal(err)
-	}
-	run("scopes+siteloss", q)
 }
 
 // BenchmarkBuild splits New into its phases, to see which one a change moves:
