@@ -126,7 +126,7 @@ func BenchmarkBuild(b *testing.B) {
 	if len(probs) > 0 {
 		b.Fatal(probs)
 	}
-	compiler, err := compile(mods)
+	compiler, err := compile(mods, true)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -148,13 +148,19 @@ func BenchmarkBuild(b *testing.B) {
 			collectControls(mods, nil)
 		}
 	})
-	b.Run("compile", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := compile(mods); err != nil {
-				b.Fatal(err)
-			}
+	for _, verify := range []bool{true, false} {
+		name := "compile-builtin"
+		if verify {
+			name = "compile-verified"
 		}
-	})
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := compile(mods, verify); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	b.Run("prepare", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := e.prepare(ctx, mainQuery(controls)); err != nil {

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/types"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -246,6 +248,10 @@ func TestBundleErrors(t *testing.T) {
 		{"http.send", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + body + "\nx := http.send({\"method\": \"get\", \"url\": \"http://example.com\"})\n"}, []string{"custom/c.rego:", "http.send is not allowed"}},
 		{"time.now_ns", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + body + "\nx := time.now_ns()\n"}, []string{"time.now_ns is not allowed", "reads the clock"}},
 		{"syntax error", map[string]string{"c.rego": "package resilcheck.controls.c\n\nallow if {\n"}, []string{"custom/c.rego:"}},
+		// The checks the built-in bundle skips at run time still apply to custom policies.
+		{"type error", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + body + "\nx := 1 + \"one\"\n"}, []string{"custom/c.rego:26:", "plus: invalid argument"}},
+		{"unused import (strict)", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n\nimport data.resilcheck.lib.time\n" + body}, []string{"custom/c.rego:", "import data.resilcheck.lib.time unused"}},
+		{"recursion", map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + body + "\np if q\n\nq if p\n"}, []string{"custom/c.rego:26:", "is recursive"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -565,4 +571,71 @@ func TestControlBindings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBuiltinBundlePassesEveryCheck is what lets a run without custom policies skip the
+// compiler's verification stages: the embedded bundle passes all of them, strict.
+func TestBuiltinBundlePassesEveryCheck(t *testing.T) {
+	files, err := readSources([]PolicySource{Builtin()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, probs := parseFiles(files) // the _test.rego files too: `resilcheck test` compiles them
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if _, err := compile(mods, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSkippedChecksChangeNothing: the verification stages only report, so an engine that
+// skips them judges every bundled manifest exactly as one that runs them.
+func TestSkippedChecksChangeNothing(t *testing.T) {
+	ctx := context.Background()
+	fast := newEngine(t, Options{Policies: []PolicySource{Builtin()}})
+	full := newEngine(t, Options{Policies: []PolicySource{Builtin()}, verifyAll: true})
+	// The type checker records a type for every rule: only the full compilation ran it.
+	typed := ast.MustParseRef("data.resilcheck.lib.time.day_ns")
+	if types.Compare(fast.compiler.TypeEnv.Get(typed), types.A) != 0 || types.Compare(full.compiler.TypeEnv.Get(typed), types.N) != 0 {
+		t.Fatal("the two engines did not run different stages; the comparison would prove nothing")
+	}
+	paths, err := filepathGlob("../../testdata/manifests/*.yaml", "../../testdata/valid/*.yaml", "../../testdata/siteloss/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := yaml.Unmarshal(raw, &v); err != nil {
+			t.Fatal(err)
+		}
+		doc := Document{Name: path, Value: v, Pos: pos}
+		a, _ := json.Marshal(fast.EvaluateOne(ctx, doc))
+		b, _ := json.Marshal(full.EvaluateOne(ctx, doc))
+		if string(a) != string(b) {
+			t.Errorf("%s: outcomes differ\n skipped checks: %s\n every check:    %s", path, a, b)
+		}
+		if strings.Contains(string(a), `"status":"error"`) {
+			t.Errorf("%s: a control errored: %s", path, a)
+		}
+	}
+	if len(paths) < 8 {
+		t.Fatalf("only %d manifests compared", len(paths))
+	}
+}
+
+func filepathGlob(patterns ...string) ([]string, error) {
+	var out []string
+	for _, p := range patterns {
+		m, err := filepath.Glob(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m...)
+	}
+	return out, nil
 }
