@@ -1,0 +1,466 @@
+package irvm
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// opcode numbers the executable statements; a switch over small integers is a jump table,
+// which a type switch over ir's statement structs is not.
+type opcode uint8
+
+const (
+	opReturnLocal opcode = iota
+	opCall
+	opCallBuiltin
+	opCallDynamic
+	opBlock
+	opBreak
+	opDot
+	opLen
+	opScan
+	opNot
+	opAssignInt
+	opAssignVar
+	opAssignVarOnce
+	opResetLocal
+	opMakeConst // null and number literals: immutable, so one term per statement
+	opMakeArray
+	opMakeObject
+	opMakeSet
+	opEqual
+	opNotEqual
+	opIsArray
+	opIsObject
+	opIsSet
+	opIsDefined
+	opIsUndefined
+	opArrayAppend
+	opObjectInsert
+	opObjectInsertOnce
+	opObjectMerge
+	opSetAdd
+	opWith
+	opNop
+	opResultSetAdd
+)
+
+// operand is a local (c == nil) or a constant term.
+type operand struct {
+	local int32
+	c     *ast.Term
+}
+
+// instr is one executable statement. Fields are used per opcode as commented in exec.
+type instr struct {
+	op     opcode
+	target int32 // result, target, key (scan), local (with), array/object/set, return source
+	value  int32 // scan value local, merge B
+	a, b   operand
+	c      *ast.Term // constant result (opMakeConst, opAssignInt)
+	n      int       // break index, array capacity, function index
+	body   *block
+	blocks []*block
+	args   []operand
+	path   []operand // dynamic call path
+	wpath  []*ast.Term
+	bi     *builtin
+	loc    *ast.Location
+}
+
+type block struct{ instrs []instr }
+
+// function is a planned function: a rule (params input and data), a partial rule, or a
+// user function (more params).
+type function struct {
+	name    string
+	params  []int32
+	ret     int32
+	blocks  []*block
+	nlocals int
+	loc     *ast.Location // of its first statement, for conflict errors
+	isFunc  bool          // a Rego function (takes arguments) rather than a rule
+}
+
+type builtin struct {
+	name     string
+	f        topdown.BuiltinFunc
+	decl     *ast.Builtin
+	relation bool
+	void     bool
+}
+
+// program is a policy ready to evaluate; it is immutable and shared by all evaluations.
+type program struct {
+	funcs   []*function
+	plan    []*block
+	nlocals int
+	data    *ast.Term
+	dynamic map[string]int // function path joined by "\x00" -> function index
+	pool    vmPool
+}
+
+type compiler struct {
+	pol      *ir.Policy
+	strings  []*ast.Term
+	files    []string
+	funcIdx  map[string]int
+	builtins map[string]*builtin
+	extra    map[string]*topdown.Builtin
+	maxLocal int
+	ints     map[int64]*ast.Term
+}
+
+// compile turns a planned policy into a program, refusing anything it cannot execute:
+// an unknown statement, function or builtin is a prepare-time error, never an eval-time
+// panic.
+func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) (*program, error) {
+	if pol == nil || pol.Plans == nil || len(pol.Plans.Plans) == 0 {
+		return nil, fmt.Errorf("irvm: policy has no plan")
+	}
+	if len(pol.Plans.Plans) != 1 {
+		return nil, fmt.Errorf("irvm: policy has %d plans, expected one query", len(pol.Plans.Plans))
+	}
+	c := &compiler{
+		pol:      pol,
+		funcIdx:  map[string]int{},
+		builtins: map[string]*builtin{},
+		extra:    extra,
+		ints:     map[int64]*ast.Term{},
+	}
+	if pol.Static != nil {
+		for _, s := range pol.Static.Strings {
+			c.strings = append(c.strings, ast.StringTerm(s.Value))
+		}
+		for _, f := range pol.Static.Files {
+			c.files = append(c.files, f.Value)
+		}
+	}
+	p := &program{data: data, dynamic: map[string]int{}}
+	var funcs []*ir.Func
+	if pol.Funcs != nil {
+		funcs = pol.Funcs.Funcs
+	}
+	for i, f := range funcs {
+		if _, dup := c.funcIdx[f.Name]; dup {
+			return nil, fmt.Errorf("irvm: function %s planned twice", f.Name)
+		}
+		c.funcIdx[f.Name] = i
+		if len(f.Path) > 0 {
+			p.dynamic[strings.Join(f.Path, "\x00")] = i
+		}
+	}
+	for _, f := range funcs {
+		fn, err := c.function(f)
+		if err != nil {
+			return nil, fmt.Errorf("irvm: func %s: %w", f.Name, err)
+		}
+		p.funcs = append(p.funcs, fn)
+	}
+	c.maxLocal = int(ir.Data)
+	for i, b := range pol.Plans.Plans[0].Blocks {
+		cb, err := c.block(b)
+		if err != nil {
+			return nil, fmt.Errorf("irvm: plan block %d: %w", i, err)
+		}
+		p.plan = append(p.plan, cb)
+	}
+	p.nlocals = c.maxLocal + 1
+	p.pool.init(p)
+	return p, nil
+}
+
+func (c *compiler) function(f *ir.Func) (*function, error) {
+	if len(f.Params) < 2 {
+		return nil, fmt.Errorf("expected input and data parameters, got %d", len(f.Params))
+	}
+	c.maxLocal = int(f.Return)
+	fn := &function{name: f.Name, ret: int32(f.Return), isFunc: len(f.Params) > 2}
+	for _, l := range f.Params {
+		fn.params = append(fn.params, c.local(l))
+	}
+	for i, b := range f.Blocks {
+		cb, err := c.block(b)
+		if err != nil {
+			return nil, fmt.Errorf("block %d: %w", i, err)
+		}
+		fn.blocks = append(fn.blocks, cb)
+	}
+	fn.nlocals = c.maxLocal + 1
+	for _, b := range f.Blocks {
+		if len(b.Stmts) > 0 {
+			fn.loc = c.location(b.Stmts[0])
+			break
+		}
+	}
+	return fn, nil
+}
+
+func (c *compiler) local(l ir.Local) int32 {
+	if int(l) > c.maxLocal {
+		c.maxLocal = int(l)
+	}
+	return int32(l)
+}
+
+func (c *compiler) operand(o ir.Operand) (operand, error) {
+	switch v := o.Value.(type) {
+	case ir.Local:
+		return operand{local: c.local(v)}, nil
+	case ir.StringIndex:
+		if int(v) < 0 || int(v) >= len(c.strings) {
+			return operand{}, fmt.Errorf("string index %d out of range", v)
+		}
+		return operand{local: -1, c: c.strings[v]}, nil
+	case ir.Bool:
+		return operand{local: -1, c: ast.BooleanTerm(bool(v))}, nil
+	default:
+		return operand{}, fmt.Errorf("unsupported operand %T", o.Value)
+	}
+}
+
+func (c *compiler) operands(os []ir.Operand) ([]operand, error) {
+	out := make([]operand, len(os))
+	for i, o := range os {
+		var err error
+		if out[i], err = c.operand(o); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (c *compiler) intTerm(v int64) *ast.Term {
+	if t, ok := c.ints[v]; ok {
+		return t
+	}
+	t := ast.IntNumberTerm(int(v))
+	c.ints[v] = t
+	return t
+}
+
+func (c *compiler) location(s ir.Stmt) *ast.Location {
+	l := s.GetLocation()
+	if l == nil || (l.Row == 0 && l.File == 0 && len(c.files) == 0) {
+		return nil
+	}
+	loc := &ast.Location{Row: l.Row, Col: l.Col}
+	if l.File >= 0 && l.File < len(c.files) {
+		loc.File = c.files[l.File]
+	}
+	return loc
+}
+
+func (c *compiler) blocks(bs []*ir.Block) ([]*block, error) {
+	out := make([]*block, len(bs))
+	for i, b := range bs {
+		var err error
+		if out[i], err = c.block(b); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (c *compiler) block(b *ir.Block) (*block, error) {
+	out := &block{instrs: make([]instr, 0, len(b.Stmts))}
+	for _, s := range b.Stmts {
+		in, err := c.stmt(s)
+		if err != nil {
+			return nil, err
+		}
+		out.instrs = append(out.instrs, in)
+	}
+	return out, nil
+}
+
+func (c *compiler) stmt(s ir.Stmt) (instr, error) {
+	var err error
+	in := instr{loc: c.location(s)}
+	switch s := s.(type) {
+	case *ir.ReturnLocalStmt:
+		in.op, in.target = opReturnLocal, c.local(s.Source)
+	case *ir.CallStmt:
+		in.target = c.local(s.Result)
+		if in.args, err = c.operands(s.Args); err != nil {
+			return in, err
+		}
+		if i, ok := c.funcIdx[s.Func]; ok {
+			in.op, in.n = opCall, i
+			break
+		}
+		in.op = opCallBuiltin
+		if in.bi, err = c.builtin(s.Func); err != nil {
+			return in, err
+		}
+	case *ir.CallDynamicStmt:
+		in.op, in.target = opCallDynamic, c.local(s.Result)
+		for _, a := range s.Args {
+			in.args = append(in.args, operand{local: c.local(a)})
+		}
+		if in.path, err = c.operands(s.Path); err != nil {
+			return in, err
+		}
+	case *ir.BlockStmt:
+		in.op = opBlock
+		if in.blocks, err = c.blocks(s.Blocks); err != nil {
+			return in, err
+		}
+	case *ir.BreakStmt:
+		in.op, in.n = opBreak, int(s.Index)
+	case *ir.DotStmt:
+		in.op, in.target = opDot, c.local(s.Target)
+		if in.a, err = c.operand(s.Source); err != nil {
+			return in, err
+		}
+		if in.b, err = c.operand(s.Key); err != nil {
+			return in, err
+		}
+	case *ir.LenStmt:
+		in.op, in.target = opLen, c.local(s.Target)
+		if in.a, err = c.operand(s.Source); err != nil {
+			return in, err
+		}
+	case *ir.ScanStmt:
+		in.op, in.a = opScan, operand{local: c.local(s.Source)}
+		in.target, in.value = c.local(s.Key), c.local(s.Value)
+		if in.body, err = c.block(s.Block); err != nil {
+			return in, err
+		}
+	case *ir.NotStmt:
+		in.op = opNot
+		if in.body, err = c.block(s.Block); err != nil {
+			return in, err
+		}
+	case *ir.AssignIntStmt:
+		in.op, in.target, in.c = opAssignInt, c.local(s.Target), c.intTerm(s.Value)
+	case *ir.AssignVarStmt:
+		in.op, in.target = opAssignVar, c.local(s.Target)
+		if in.a, err = c.operand(s.Source); err != nil {
+			return in, err
+		}
+	case *ir.AssignVarOnceStmt:
+		in.op, in.target = opAssignVarOnce, c.local(s.Target)
+		if in.a, err = c.operand(s.Source); err != nil {
+			return in, err
+		}
+	case *ir.ResetLocalStmt:
+		in.op, in.target = opResetLocal, c.local(s.Target)
+	case *ir.MakeNullStmt:
+		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NullTerm()
+	case *ir.MakeNumberIntStmt:
+		in.op, in.target, in.c = opMakeConst, c.local(s.Target), c.intTerm(s.Value)
+	case *ir.MakeNumberRefStmt:
+		if s.Index < 0 || s.Index >= len(c.strings) {
+			return in, fmt.Errorf("number string index %d out of range", s.Index)
+		}
+		str := string(c.strings[s.Index].Value.(ast.String))
+		// A number literal reaches the planner as its source text, which is what
+		// ast.Number holds: big and fractional values stay exact.
+		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NewTerm(ast.Number(str))
+	case *ir.MakeArrayStmt:
+		in.op, in.target, in.n = opMakeArray, c.local(s.Target), int(s.Capacity)
+	case *ir.MakeObjectStmt:
+		in.op, in.target = opMakeObject, c.local(s.Target)
+	case *ir.MakeSetStmt:
+		in.op, in.target = opMakeSet, c.local(s.Target)
+	case *ir.EqualStmt:
+		in.op = opEqual
+		if in.a, err = c.operand(s.A); err != nil {
+			return in, err
+		}
+		if in.b, err = c.operand(s.B); err != nil {
+			return in, err
+		}
+	case *ir.NotEqualStmt:
+		in.op = opNotEqual
+		if in.a, err = c.operand(s.A); err != nil {
+			return in, err
+		}
+		if in.b, err = c.operand(s.B); err != nil {
+			return in, err
+		}
+	case *ir.IsArrayStmt:
+		in.op = opIsArray
+		in.a, err = c.operand(s.Source)
+	case *ir.IsObjectStmt:
+		in.op = opIsObject
+		in.a, err = c.operand(s.Source)
+	case *ir.IsSetStmt:
+		in.op = opIsSet
+		in.a, err = c.operand(s.Source)
+	case *ir.IsDefinedStmt:
+		in.op, in.target = opIsDefined, c.local(s.Source)
+	case *ir.IsUndefinedStmt:
+		in.op, in.target = opIsUndefined, c.local(s.Source)
+	case *ir.ArrayAppendStmt:
+		in.op, in.target = opArrayAppend, c.local(s.Array)
+		in.a, err = c.operand(s.Value)
+	case *ir.ObjectInsertStmt:
+		in.op, in.target = opObjectInsert, c.local(s.Object)
+		if in.a, err = c.operand(s.Key); err != nil {
+			return in, err
+		}
+		in.b, err = c.operand(s.Value)
+	case *ir.ObjectInsertOnceStmt:
+		in.op, in.target = opObjectInsertOnce, c.local(s.Object)
+		if in.a, err = c.operand(s.Key); err != nil {
+			return in, err
+		}
+		in.b, err = c.operand(s.Value)
+	case *ir.ObjectMergeStmt:
+		in.op = opObjectMerge
+		in.a, in.b = operand{local: c.local(s.A)}, operand{local: c.local(s.B)}
+		in.target = c.local(s.Target)
+	case *ir.SetAddStmt:
+		in.op, in.target = opSetAdd, c.local(s.Set)
+		in.a, err = c.operand(s.Value)
+	case *ir.WithStmt:
+		in.op, in.target = opWith, c.local(s.Local)
+		for _, idx := range s.Path {
+			if idx < 0 || idx >= len(c.strings) {
+				return in, fmt.Errorf("with path string index %d out of range", idx)
+			}
+			in.wpath = append(in.wpath, c.strings[idx])
+		}
+		if in.a, err = c.operand(s.Value); err != nil {
+			return in, err
+		}
+		in.body, err = c.block(s.Block)
+	case *ir.NopStmt:
+		in.op = opNop
+	case *ir.ResultSetAddStmt:
+		in.op, in.target = opResultSetAdd, c.local(s.Value)
+	default:
+		var buf bytes.Buffer
+		_ = ir.Pretty(&buf, s)
+		return in, fmt.Errorf("unsupported statement %T: %s", s, strings.TrimSpace(buf.String()))
+	}
+	return in, err
+}
+
+// builtin resolves a builtin by name: functions given to rego (rego.FunctionN) first, as
+// topdown does, then OPA's own implementations.
+func (c *compiler) builtin(name string) (*builtin, error) {
+	if b, ok := c.builtins[name]; ok {
+		return b, nil
+	}
+	b := &builtin{name: name}
+	if x, ok := c.extra[name]; ok && x != nil && x.Func != nil {
+		b.f, b.decl = x.Func, x.Decl
+	} else {
+		b.f, b.decl = topdown.GetBuiltin(name), ast.BuiltinMap[name]
+	}
+	if b.f == nil || b.decl == nil {
+		return nil, fmt.Errorf("builtin %s has no implementation", name)
+	}
+	b.relation = b.decl.Relation
+	b.void = b.decl.Decl != nil && b.decl.Decl.Result() == nil
+	c.builtins[name] = b
+	return b, nil
+}

@@ -1,0 +1,61 @@
+// Package irvm evaluates OPA's intermediate representation (the planner's output, package
+// ir) with a small direct interpreter, registered as a rego target plugin. Topdown spends
+// most of a manifest's evaluation in per-expression unification and backtracking; the
+// planned IR has none of that, so batches of manifests are judged several times faster
+// with the same builtins and the same ast values, hence the same answers.
+package irvm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// Target is the name to pass to rego.Target once Register has run.
+const Target = "irvm"
+
+var registerOnce sync.Once
+
+// Register makes the irvm target known to the rego package. It is safe to call any number
+// of times; the registry in rego is global and panics on a second registration.
+func Register() {
+	registerOnce.Do(func() { rego.RegisterPlugin(Target, plugin{}) })
+}
+
+type dataKey struct{}
+
+// WithData returns a context carrying the base data document (the JSON object under
+// `data`) for PrepareForEval. A target plugin is never handed the store, and rules are
+// planned rather than stored, so the only data irvm needs is the base document, and it
+// must come this way: preparing without it is an error rather than a silently empty
+// `data`. The value must not be modified afterwards.
+func WithData(ctx context.Context, data ast.Value) context.Context {
+	return context.WithValue(ctx, dataKey{}, data)
+}
+
+// ErrNoData is returned by PrepareForEval when the context carries no base data.
+var ErrNoData = errors.New("irvm: no base data document: prepare with irvm.WithData(ctx, data)")
+
+type plugin struct{}
+
+func (plugin) IsTarget(t string) bool { return t == Target }
+
+func (plugin) PrepareForEval(ctx context.Context, pol *ir.Policy, opts ...rego.PrepareOption) (rego.TargetPluginEval, error) {
+	data, ok := ctx.Value(dataKey{}).(ast.Value)
+	if !ok || data == nil {
+		return nil, ErrNoData
+	}
+	if _, ok := data.(ast.Object); !ok {
+		return nil, fmt.Errorf("irvm: base data must be an object, got %s", ast.ValueName(data))
+	}
+	cfg := &rego.PrepareConfig{}
+	for _, o := range opts {
+		o(cfg)
+	}
+	return compile(pol, ast.NewTerm(data), cfg.BuiltinFuncs())
+}

@@ -1,0 +1,783 @@
+package irvm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+	"github.com/open-policy-agent/opa/v1/metrics"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+)
+
+// Control flow results of executing a statement or a block, besides a break index >= 0
+// (0 leaves the current block, n leaves n enclosing blocks more).
+const (
+	cont = -1 // go on with the next statement
+	ret  = -2 // a ReturnLocalStmt ran: leave the function
+)
+
+// cancelEvery is how many statements run between two looks at the context: often enough
+// for a timeout to stop a runaway evaluation within microseconds, rarely enough to cost
+// nothing measurable.
+const cancelEvery = 4096
+
+// callMemo caches calls of Rego functions by their arguments, as topdown does for ground
+// arguments. It is a variable only so the benchmark can measure what it is worth.
+var callMemo = true
+
+// undef marks a memoised rule whose value is undefined.
+var undef = &ast.Term{Value: ast.Null{}}
+
+type memoLevel struct {
+	rules []*ast.Term // by function index; nil = not evaluated yet
+	calls map[uint64][]callEntry
+}
+
+type callEntry struct {
+	fn     int
+	args   []*ast.Term
+	result *ast.Term
+}
+
+// vm is the mutable state of one evaluation; vms are pooled per program.
+type vm struct {
+	p     *program
+	ctx   context.Context
+	done  <-chan struct{}
+	steps uint32
+
+	stack  []*ast.Term // locals of all active frames
+	argbuf []*ast.Term // arguments being passed to a planned function
+
+	memos []*memoLevel // the base level, then one per active WithStmt
+	memo  *memoLevel   // memos[depth]
+	depth int
+
+	fn     *function // the function being executed, nil in the plan
+	retval *ast.Term
+
+	bctx    topdown.BuiltinContext
+	biOut   *ast.Term
+	biAll   []*ast.Term
+	biRel   bool
+	biIter  func(*ast.Term) error
+	result  ast.Set
+	scanErr error
+}
+
+type vmPool struct {
+	p    *program
+	pool sync.Pool
+}
+
+func (vp *vmPool) init(p *program) {
+	vp.p = p
+	vp.pool.New = func() any {
+		m := &vm{p: p}
+		m.biIter = m.collect
+		return m
+	}
+}
+
+func (vp *vmPool) get() *vm { return vp.pool.Get().(*vm) }
+
+// put clears everything that refers to the evaluation's values, so a pooled vm does not
+// keep a manifest alive.
+func (vp *vmPool) put(m *vm) {
+	clear(m.stack[:cap(m.stack)])
+	m.stack = m.stack[:0]
+	clear(m.argbuf[:cap(m.argbuf)])
+	m.argbuf = m.argbuf[:0]
+	for _, l := range m.memos {
+		clear(l.rules)
+		clear(l.calls)
+	}
+	m.depth, m.memo = 0, nil
+	m.ctx, m.done, m.fn, m.retval, m.result, m.biOut = nil, nil, nil, nil, nil, nil
+	m.bctx = topdown.BuiltinContext{}
+	vp.pool.Put(m)
+}
+
+// Eval runs the plan and returns the set of result objects rego expects from a target.
+func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.Value) (ast.Value, error) {
+	var input *ast.Term
+	if v := ectx.ParsedInput(); v != nil {
+		input = ast.NewTerm(v)
+	} else if raw := ectx.RawInput(); raw != nil {
+		v, err := ast.InterfaceToValue(*raw)
+		if err != nil {
+			return nil, fmt.Errorf("irvm: input: %w", err)
+		}
+		input = ast.NewTerm(v)
+	}
+
+	m := p.pool.get()
+	defer p.pool.put(m)
+	m.ctx, m.done, m.steps = ctx, ctx.Done(), 0
+	if len(m.memos) == 0 {
+		m.memos = append(m.memos, &memoLevel{rules: make([]*ast.Term, len(p.funcs))})
+	}
+	m.depth, m.memo = 0, m.memos[0]
+	m.result = ast.NewSet()
+
+	now := ectx.Time()
+	if now.IsZero() {
+		now = time.Now()
+	}
+	mx := ectx.Metrics()
+	if mx == nil {
+		mx = metrics.NoOp()
+	}
+	m.bctx = topdown.BuiltinContext{
+		Context:                     ctx,
+		Metrics:                     mx,
+		Seed:                        ectx.Seed(),
+		Time:                        ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10))),
+		Cancel:                      topdown.NewCancel(),
+		Cache:                       builtins.Cache{},
+		InterQueryBuiltinCache:      ectx.InterQueryBuiltinCache(),
+		InterQueryBuiltinValueCache: ectx.InterQueryBuiltinValueCache(),
+		NDBuiltinCache:              ectx.NDBCache(),
+		PrintHook:                   ectx.PrintHook(),
+		Capabilities:                ectx.Capabilities(),
+	}
+	if runtime != nil {
+		m.bctx.Runtime = ast.NewTerm(runtime)
+	}
+
+	locals := m.frame(p.nlocals)
+	locals[ir.Input] = input
+	locals[ir.Data] = p.data
+	for _, b := range p.plan {
+		if _, err := m.block(locals, b); err != nil {
+			return nil, err
+		}
+	}
+	return m.result, nil
+}
+
+// frame reserves n cleared locals on the stack. The slice stays valid for the frame's
+// lifetime even if a nested call grows the stack into a new array: no other frame
+// touches it.
+func (m *vm) frame(n int) []*ast.Term {
+	base := len(m.stack)
+	if base+n > cap(m.stack) {
+		grown := make([]*ast.Term, base, 2*(base+n))
+		copy(grown, m.stack)
+		m.stack = grown
+	}
+	m.stack = m.stack[:base+n]
+	locals := m.stack[base : base+n : base+n]
+	clear(locals)
+	return locals
+}
+
+func (m *vm) cancelled() error {
+	select {
+	case <-m.done:
+		m.bctx.Cancel.Cancel()
+		return fmt.Errorf("irvm: evaluation cancelled: %w", m.ctx.Err())
+	default:
+		return nil
+	}
+}
+
+func read(locals []*ast.Term, o operand) *ast.Term {
+	if o.c != nil {
+		return o.c
+	}
+	return locals[o.local]
+}
+
+func equal(a, b *ast.Term) bool {
+	if a == b {
+		return true
+	}
+	if x, ok := a.Value.(ast.String); ok {
+		y, ok := b.Value.(ast.String)
+		return ok && x == y
+	}
+	return a.Value.Compare(b.Value) == 0
+}
+
+// block executes one block and reports cont when it ran to its end, ret when the
+// function returned, or the break index relative to the block's container.
+func (m *vm) block(locals []*ast.Term, b *block) (int, error) {
+	for i := range b.instrs {
+		in := &b.instrs[i]
+		m.steps++
+		if m.steps%cancelEvery == 0 {
+			if err := m.cancelled(); err != nil {
+				return 0, err
+			}
+		}
+		r, err := m.exec(locals, in)
+		if err != nil {
+			return 0, err
+		}
+		if r != cont {
+			return r, nil
+		}
+	}
+	return cont, nil
+}
+
+// exec executes one statement: cont when it is defined, a break index (0 when it is
+// undefined), or ret.
+func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
+	switch in.op {
+	case opDot:
+		src, key := read(locals, in.a), read(locals, in.b)
+		if src == nil || key == nil {
+			return 0, nil
+		}
+		var v *ast.Term
+		switch x := src.Value.(type) {
+		case ast.Object:
+			v = x.Get(key)
+		case *ast.Array:
+			v = x.Get(key)
+		case ast.Set:
+			if x.Contains(key) {
+				v = key
+			}
+		}
+		if v == nil {
+			return 0, nil
+		}
+		locals[in.target] = v
+	case opEqual:
+		a, b := read(locals, in.a), read(locals, in.b)
+		if a == nil || b == nil || !equal(a, b) {
+			return 0, nil
+		}
+	case opNotEqual:
+		a, b := read(locals, in.a), read(locals, in.b)
+		if a == nil || b == nil || equal(a, b) {
+			return 0, nil
+		}
+	case opAssignVar:
+		v := read(locals, in.a)
+		locals[in.target] = v
+	case opAssignVarOnce:
+		v := read(locals, in.a)
+		if old := locals[in.target]; old != nil && v != nil && !equal(old, v) {
+			return 0, m.conflict(in)
+		}
+		locals[in.target] = v
+	case opMakeConst, opAssignInt:
+		locals[in.target] = in.c
+	case opIsDefined:
+		if locals[in.target] == nil {
+			return 0, nil
+		}
+	case opIsUndefined:
+		if locals[in.target] != nil {
+			return 0, nil
+		}
+	case opResetLocal:
+		locals[in.target] = nil
+	case opBreak:
+		return in.n, nil
+	case opReturnLocal:
+		m.retval = locals[in.target]
+		return ret, nil
+	case opBlock:
+		for _, b := range in.blocks {
+			r, err := m.block(locals, b)
+			if err != nil {
+				return 0, err
+			}
+			switch {
+			case r == ret:
+				return ret, nil
+			case r > 0:
+				return r - 1, nil
+			}
+		}
+	case opNot:
+		r, err := m.block(locals, in.body)
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case r == cont: // the negated block was defined
+			return 0, nil
+		case r == ret:
+			return ret, nil
+		case r > 0:
+			return r - 1, nil
+		}
+	case opScan:
+		return m.scan(locals, in)
+	case opCall:
+		return m.callStmt(locals, in)
+	case opCallBuiltin:
+		return m.callBuiltin(locals, in)
+	case opCallDynamic:
+		return m.callDynamic(locals, in)
+	case opLen:
+		src := read(locals, in.a)
+		if src == nil {
+			return 0, nil
+		}
+		n := 0
+		switch x := src.Value.(type) {
+		case ast.String:
+			n = len([]rune(string(x)))
+		case *ast.Array:
+			n = x.Len()
+		case ast.Object:
+			n = x.Len()
+		case ast.Set:
+			n = x.Len()
+		}
+		locals[in.target] = ast.InternedTerm(n)
+	case opMakeArray:
+		locals[in.target] = ast.NewTerm(ast.NewArrayWithCapacity(in.n))
+	case opMakeObject:
+		locals[in.target] = ast.NewTerm(ast.NewObject())
+	case opMakeSet:
+		locals[in.target] = ast.NewTerm(ast.NewSet())
+	case opIsArray:
+		if v := read(locals, in.a); v == nil || !isArray(v.Value) {
+			return 0, nil
+		}
+	case opIsObject:
+		if v := read(locals, in.a); v == nil || !isObject(v.Value) {
+			return 0, nil
+		}
+	case opIsSet:
+		if v := read(locals, in.a); v == nil || !isSet(v.Value) {
+			return 0, nil
+		}
+	case opArrayAppend:
+		t, v := locals[in.target], read(locals, in.a)
+		arr, ok := t.Value.(*ast.Array)
+		if !ok || v == nil {
+			return 0, fmt.Errorf("irvm: %s: append to %s", where(in.loc), typeName(t))
+		}
+		// The array term was made by this evaluation (MakeArrayStmt), so it is updated in
+		// place, as the Wasm runtime does.
+		t.Value = arr.Append(v)
+	case opObjectInsert:
+		t, k, v := locals[in.target], read(locals, in.a), read(locals, in.b)
+		obj, ok := t.Value.(ast.Object)
+		if !ok || k == nil || v == nil {
+			return 0, fmt.Errorf("irvm: %s: insert into %s", where(in.loc), typeName(t))
+		}
+		obj.Insert(k, v)
+	case opObjectInsertOnce:
+		t, k, v := locals[in.target], read(locals, in.a), read(locals, in.b)
+		obj, ok := t.Value.(ast.Object)
+		if !ok || k == nil || v == nil {
+			return 0, fmt.Errorf("irvm: %s: insert into %s", where(in.loc), typeName(t))
+		}
+		if old := obj.Get(k); old != nil {
+			if !equal(old, v) {
+				return 0, &topdown.Error{Code: topdown.ConflictErr, Location: in.loc, Message: "object keys must be unique"}
+			}
+			return cont, nil
+		}
+		obj.Insert(k, v)
+	case opSetAdd:
+		t, v := locals[in.target], read(locals, in.a)
+		set, ok := t.Value.(ast.Set)
+		if !ok || v == nil {
+			return 0, fmt.Errorf("irvm: %s: add to %s", where(in.loc), typeName(t))
+		}
+		set.Add(v)
+	case opObjectMerge:
+		return m.merge(locals, in)
+	case opWith:
+		return m.with(locals, in)
+	case opResultSetAdd:
+		if v := locals[in.target]; v != nil {
+			m.result.Add(v)
+		}
+	case opNop:
+	default:
+		return 0, fmt.Errorf("irvm: internal error: opcode %d", in.op)
+	}
+	return cont, nil
+}
+
+func isArray(v ast.Value) bool  { _, ok := v.(*ast.Array); return ok }
+func isObject(v ast.Value) bool { _, ok := v.(ast.Object); return ok }
+func isSet(v ast.Value) bool    { _, ok := v.(ast.Set); return ok }
+
+func typeName(t *ast.Term) string {
+	if t == nil {
+		return "undefined"
+	}
+	return ast.ValueName(t.Value)
+}
+
+func where(loc *ast.Location) string {
+	if loc == nil {
+		return "?"
+	}
+	return fmt.Sprintf("%s:%d", loc.File, loc.Row)
+}
+
+// errStopScan ends an object iteration early; it never escapes scan.
+var errStopScan = errors.New("stop scan")
+
+// scan runs the body once per element, in ast's (sorted) order, which is topdown's. In
+// the body, break 0 goes on with the next element and break 1 leaves the scan.
+func (m *vm) scan(locals []*ast.Term, in *instr) (int, error) {
+	src := locals[in.a.local]
+	if src == nil {
+		return cont, nil
+	}
+	out := cont
+	step := func(k, v *ast.Term) (bool, error) {
+		locals[in.target], locals[in.value] = k, v
+		r, err := m.block(locals, in.body)
+		if err != nil {
+			return false, err
+		}
+		switch {
+		case r == ret:
+			out = ret
+			return false, nil
+		case r == 1:
+			return false, nil
+		case r > 1:
+			out = r - 2
+			return false, nil
+		}
+		return true, nil
+	}
+	switch x := src.Value.(type) {
+	case *ast.Array:
+		for i := range x.Len() {
+			more, err := step(ast.InternedTerm(i), x.Elem(i))
+			if err != nil || !more {
+				return out, err
+			}
+		}
+	case ast.Object:
+		err := x.Iter(func(k, v *ast.Term) error {
+			more, err := step(k, v)
+			if err != nil {
+				return err
+			}
+			if !more {
+				return errStopScan
+			}
+			return nil
+		})
+		if err != nil && err != errStopScan {
+			return 0, err
+		}
+	case ast.Set:
+		for _, e := range x.Slice() {
+			more, err := step(e, e)
+			if err != nil || !more {
+				return out, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
+	base := len(m.argbuf)
+	for _, a := range in.args {
+		v := read(locals, a)
+		if v == nil {
+			m.argbuf = m.argbuf[:base]
+			return 0, nil
+		}
+		m.argbuf = append(m.argbuf, v)
+	}
+	v, err := m.call(in.n, m.argbuf[base:])
+	m.argbuf = m.argbuf[:base]
+	if err != nil {
+		return 0, err
+	}
+	if v == nil {
+		return 0, nil
+	}
+	locals[in.target] = v
+	return cont, nil
+}
+
+// call runs planned function fi. Rules (input and data only) are evaluated once per
+// memo level; functions once per distinct argument list, as topdown caches them.
+func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
+	fn := m.p.funcs[fi]
+	memo := m.memo
+	var h uint64
+	if !fn.isFunc {
+		if v := memo.rules[fi]; v != nil {
+			if v == undef {
+				return nil, nil
+			}
+			return v, nil
+		}
+	} else if callMemo {
+		h = uint64(fi)*1099511628211 + 14695981039346656037
+		for _, a := range args[2:] {
+			h = (h ^ uint64(a.Value.Hash())) * 1099511628211
+		}
+		for _, e := range memo.calls[h] {
+			if e.fn == fi && sameArgs(e.args, args[2:]) {
+				return e.result, nil
+			}
+		}
+	}
+
+	saved := m.fn
+	m.fn = fn
+	base := len(m.stack)
+	locals := m.frame(fn.nlocals)
+	for i, p := range fn.params {
+		locals[p] = args[i]
+	}
+	var result *ast.Term
+	returned := false
+	for _, b := range fn.blocks {
+		r, err := m.block(locals, b)
+		if err != nil {
+			m.fn = saved
+			m.stack = m.stack[:base]
+			return nil, err
+		}
+		if r == ret {
+			result, returned = m.retval, true
+			break
+		}
+	}
+	if !returned {
+		result = locals[fn.ret]
+	}
+	m.fn = saved
+	m.stack = m.stack[:base]
+
+	if !fn.isFunc {
+		if result == nil {
+			memo.rules[fi] = undef
+		} else {
+			memo.rules[fi] = result
+		}
+	} else if callMemo {
+		if memo.calls == nil {
+			memo.calls = map[uint64][]callEntry{}
+		}
+		memo.calls[h] = append(memo.calls[h], callEntry{fn: fi, args: append([]*ast.Term(nil), args[2:]...), result: result})
+	}
+	return result, nil
+}
+
+func sameArgs(a, b []*ast.Term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && !a[i].Equal(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// callDynamic calls the function whose path the operands spell. Not found: the statement
+// is undefined (break 0), so the planned fallback over base data runs. Found but
+// undefined: the whole lookup is, three blocks up, as the Wasm compiler does.
+func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
+	var sb strings.Builder
+	for i, o := range in.path {
+		v := read(locals, o)
+		if v == nil {
+			return 0, nil
+		}
+		s, ok := v.Value.(ast.String)
+		if !ok {
+			return 0, nil
+		}
+		if i > 0 {
+			sb.WriteByte(0)
+		}
+		sb.WriteString(string(s))
+	}
+	fi, ok := m.p.dynamic[sb.String()]
+	if !ok {
+		return 0, nil
+	}
+	base := len(m.argbuf)
+	for _, a := range in.args {
+		m.argbuf = append(m.argbuf, read(locals, a))
+	}
+	v, err := m.call(fi, m.argbuf[base:])
+	m.argbuf = m.argbuf[:base]
+	if err != nil {
+		return 0, err
+	}
+	if v == nil {
+		return 3, nil
+	}
+	locals[in.target] = v
+	return cont, nil
+}
+
+func (m *vm) collect(t *ast.Term) error {
+	if m.biRel {
+		m.biAll = append(m.biAll, t)
+		return nil
+	}
+	if m.biOut == nil {
+		m.biOut = t
+	}
+	return nil
+}
+
+// callBuiltin calls OPA's implementation. A builtin error makes the call undefined, as
+// topdown does unless strict builtin errors are asked for; a Halt stops the evaluation.
+func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
+	args := make([]*ast.Term, len(in.args))
+	for i, a := range in.args {
+		if args[i] = read(locals, a); args[i] == nil {
+			return 0, nil
+		}
+	}
+	bi := in.bi
+	m.biOut, m.biRel, m.biAll = nil, bi.relation, m.biAll[:0]
+	bctx := m.bctx
+	bctx.Location = in.loc
+	err := bi.f(bctx, args, m.biIter)
+	if err != nil {
+		var h topdown.Halt
+		if errors.As(err, &h) {
+			return 0, h.Err
+		}
+		if cerr := m.cancelled(); cerr != nil {
+			return 0, cerr
+		}
+		return 0, nil
+	}
+	switch {
+	case bi.relation:
+		locals[in.target] = ast.NewTerm(ast.NewArray(append([]*ast.Term(nil), m.biAll...)...))
+	case bi.void:
+	case m.biOut == nil:
+		return 0, nil
+	default:
+		locals[in.target] = m.biOut
+	}
+	m.biOut = nil
+	return cont, nil
+}
+
+func (m *vm) conflict(in *instr) error {
+	if m.fn == nil {
+		return &topdown.Error{Code: topdown.ConflictErr, Location: in.loc, Message: "query produced conflicting values"}
+	}
+	name := m.fn.name
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	loc := m.fn.loc
+	if loc == nil {
+		loc = in.loc
+	}
+	if m.fn.isFunc {
+		return &topdown.Error{Code: topdown.ConflictErr, Location: loc, Message: "function " + name + " produced conflicting values for the same inputs"}
+	}
+	return &topdown.Error{Code: topdown.ConflictErr, Location: loc, Message: "rule " + name + " produced conflicting values"}
+}
+
+// merge combines a virtual document with the base document under the same path.
+func (m *vm) merge(locals []*ast.Term, in *instr) (int, error) {
+	a, b := locals[in.a.local], locals[in.b.local]
+	switch {
+	case a == nil:
+		locals[in.target] = b
+		return cont, nil
+	case b == nil:
+		locals[in.target] = a
+		return cont, nil
+	}
+	ao, ok1 := a.Value.(ast.Object)
+	bo, ok2 := b.Value.(ast.Object)
+	if ok1 && ok2 {
+		if merged, ok := ao.Merge(bo); ok {
+			locals[in.target] = ast.NewTerm(merged)
+			return cont, nil
+		}
+	}
+	return 0, &topdown.Error{Code: topdown.ConflictErr, Location: in.loc, Message: "base and virtual documents conflict"}
+}
+
+// with replaces a local (or a path inside it) for the duration of a block, with a fresh
+// memo level: rules evaluated under `with` must not see or leave cached values.
+func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
+	saved := locals[in.target]
+	v := read(locals, in.a)
+	if v == nil {
+		return 0, nil
+	}
+	if len(in.wpath) == 0 {
+		locals[in.target] = v
+	} else {
+		locals[in.target] = upsert(saved, in.wpath, v)
+	}
+	m.pushMemo()
+	r, err := m.block(locals, in.body)
+	m.popMemo()
+	locals[in.target] = saved
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case r == cont:
+		return cont, nil
+	case r == 0:
+		return 0, nil
+	case r == ret:
+		return ret, nil
+	default:
+		return r - 1, nil
+	}
+}
+
+// upsert returns doc with value at path, copying the objects along the path and creating
+// those missing (or replacing non-objects), never modifying doc.
+func upsert(doc *ast.Term, path []*ast.Term, value *ast.Term) *ast.Term {
+	if len(path) == 0 {
+		return value
+	}
+	obj := ast.NewObject()
+	if doc != nil {
+		if o, ok := doc.Value.(ast.Object); ok {
+			o.Foreach(func(k, v *ast.Term) { obj.Insert(k, v) })
+		}
+	}
+	obj.Insert(path[0], upsert(obj.Get(path[0]), path[1:], value))
+	return ast.NewTerm(obj)
+}
+
+func (m *vm) pushMemo() {
+	m.depth++
+	if m.depth == len(m.memos) {
+		m.memos = append(m.memos, &memoLevel{rules: make([]*ast.Term, len(m.p.funcs))})
+	}
+	m.memo = m.memos[m.depth]
+}
+
+// popMemo leaves a with block; its level is cleared now so the next push starts empty.
+func (m *vm) popMemo() {
+	clear(m.memo.rules)
+	clear(m.memo.calls)
+	m.depth--
+	m.memo = m.memos[m.depth]
+}
