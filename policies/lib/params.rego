@@ -16,14 +16,31 @@ at(name, t) := v if {
 	v := data.resilcheck.overrides[name]
 } else := in_force(name, t).value
 
-# now(name) is the value in force on the audit date.
+# now(name) is the value in force on the audit date. Most parameters have never been amended:
+# unifying the table entry with a one-element array is the whole look-up, with no count and no
+# second function call; an amended parameter (or one not yet in force) takes in_force_on.
 now(name) := v if {
 	v := data.resilcheck.overrides[name]
+} else := v if {
+	[e] := data.resilcheck.params.table[name]
+	e.from <= time.as_of
+	v := e.value
 } else := in_force_on(name, time.as_of).value
 
 # in_force(name, t) is the whole parameter entry in force at instant t (value, from, basis,
-# label).
-in_force(name, t) := in_force_on(name, time.kst_date_string(t))
+# label). An entry holds from the start of its `from` date in Korea, so t is compared with
+# that instant: day_start_ns is cached per date (a handful of distinct ones), where rendering
+# t's own Korean date would cost a sprintf per look-up.
+in_force(name, t) := e if {
+	[e] := data.resilcheck.params.table[name]
+	t >= time.day_start_ns(e.from)
+} else := entries[i] if {
+	entries := data.resilcheck.params.table[name]
+	count(entries) > 1
+	latest := max({e.from | some e in entries; t >= time.day_start_ns(e.from)})
+	some i, e in entries
+	e.from == latest
+}
 
 # in_force_on(name, d) is the entry in force on the Korean date d (YYYY-MM-DD). Dates in
 # that form order as strings do, so no date is parsed: look-ups run on every parameter use
