@@ -17,6 +17,7 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/engine"
 	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/parallel"
 	"github.com/resilcheck/resilcheck/internal/validate"
 	"github.com/resilcheck/resilcheck/internal/waiver"
 )
@@ -151,11 +152,15 @@ func loadInputs(opts Options) inputs {
 			entries = append(entries, &entry{m: audit.Manifest{Name: src.Path, File: src.Path, Document: doc, Problems: src.Problems}})
 		}
 		for _, d := range src.Documents {
-			e := &entry{m: describeDoc(d), doc: d}
-			e.m.Problems = append(e.m.Problems, validate.Document(d)...)
-			entries = append(entries, e)
+			entries = append(entries, &entry{m: describeDoc(d), doc: d})
 		}
 	}
+	// Validating one document reads nothing of another: on every core.
+	parallel.For(len(entries), opts.Workers, func(i int) {
+		if e := entries[i]; e.doc != nil {
+			e.m.Problems = append(e.m.Problems, validate.Document(e.doc)...)
+		}
+	})
 	dedupeNames(entries)
 	return inputs{sources: sources, entries: entries}
 }

@@ -7,14 +7,13 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/parallel"
 	"github.com/resilcheck/resilcheck/policies"
 )
 
@@ -130,27 +129,14 @@ func parseFiles(files []File) (map[string]*ast.Module, []Problem) {
 		probs []Problem
 	}
 	out := make([]parsed, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				m, err := ast.ParseModuleWithOpts(files[i].Name, string(files[i].Content), parserOptions)
-				if err != nil {
-					out[i].probs = astProblems(files[i].Name, err)
-					continue
-				}
-				out[i].mod = m
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), 0, func(i int) {
+		m, err := ast.ParseModuleWithOpts(files[i].Name, string(files[i].Content), parserOptions)
+		if err != nil {
+			out[i].probs = astProblems(files[i].Name, err)
+			return
+		}
+		out[i].mod = m
+	})
 	mods := make(map[string]*ast.Module, len(files))
 	var probs []Problem
 	for i, p := range out {

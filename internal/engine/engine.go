@@ -22,6 +22,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/parallel"
 )
 
 // DefaultTimeout bounds the evaluation of one document.
@@ -325,29 +326,7 @@ type Outcome struct {
 // the caller's sort is the only ordering that matters.
 func (e *Engine) Evaluate(ctx context.Context, docs []Document) []Outcome {
 	out := make([]Outcome, len(docs))
-	workers := min(e.workers, len(docs))
-	if workers <= 1 {
-		for i := range docs {
-			out[i] = e.evaluateOne(ctx, &docs[i])
-		}
-		return out
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = e.evaluateOne(ctx, &docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(docs), e.workers, func(i int) { out[i] = e.evaluateOne(ctx, &docs[i]) })
 	return out
 }
 

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/parallel"
 )
 
 // StdinName is Document.File and Source.Path for input read from "-".
@@ -154,6 +155,10 @@ func Load(paths []string, opts Options) []*Source {
 	for _, p := range paths {
 		l.add(p)
 	}
+	// Finding and reading the files is sequential (it decides their order and skips
+	// duplicates); decoding them is independent per file and is most of the cost of a
+	// batch, so it runs on every core. Each decode fills only its own Source.
+	parallel.For(len(l.decodes), 0, func(i int) { l.decodes[i]() })
 	return l.sources
 }
 
@@ -162,6 +167,7 @@ type loader struct {
 	seen    map[string]bool // canonical paths already loaded
 	sources []*Source
 	wd      string // the working directory absolute paths are shown relative to; "" for none
+	decodes []func()
 }
 
 func (l *loader) add(p string) {
@@ -321,7 +327,8 @@ func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool, sizeHint int6
 	}
 	sum := sha256.Sum256(data)
 	src.SHA256 = hex.EncodeToString(sum[:])
-	decode(src, data, isJSON, l.opts)
+	opts := l.opts
+	l.decodes = append(l.decodes, func() { decode(src, data, isJSON, opts) })
 }
 
 // decode fills src from the raw bytes of one file. It is the part fuzzing exercises.
