@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
@@ -64,13 +65,15 @@ type vm struct {
 	fn     *function // the function being executed, nil in the plan
 	retval *ast.Term
 
-	bctx    topdown.BuiltinContext
-	biOut   *ast.Term
-	biAll   []*ast.Term
-	biRel   bool
-	biIter  func(*ast.Term) error
-	result  ast.Set
-	scanErr error
+	bctx     topdown.BuiltinContext
+	biOut    *ast.Term
+	biAll    []*ast.Term
+	biRel    bool
+	biCalled bool
+	biIter   func(*ast.Term) error
+	result   ast.Set
+	sc       scanState
+	objStep  func(k, v *ast.Term) error
 }
 
 type vmPool struct {
@@ -83,6 +86,7 @@ func (vp *vmPool) init(p *program) {
 	vp.pool.New = func() any {
 		m := &vm{p: p}
 		m.biIter = m.collect
+		m.objStep = m.stepObject
 		return m
 	}
 }
@@ -332,7 +336,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		n := 0
 		switch x := src.Value.(type) {
 		case ast.String:
-			n = len([]rune(string(x)))
+			n = utf8.RuneCountInString(string(x))
 		case *ast.Array:
 			n = x.Len()
 		case ast.Object:
@@ -431,6 +435,15 @@ func where(loc *ast.Location) string {
 // errStopScan ends an object iteration early; it never escapes scan.
 var errStopScan = errors.New("stop scan")
 
+// scanState is the scan in progress; it lives in the vm, and is saved on the Go stack by
+// nested scans, so iterating an object needs no closure allocated per scan.
+type scanState struct {
+	locals []*ast.Term
+	in     *instr
+	out    int
+	err    error
+}
+
 // scan runs the body once per element, in ast's (sorted) order, which is topdown's. In
 // the body, break 0 goes on with the next element and break 1 leaves the scan.
 func (m *vm) scan(locals []*ast.Term, in *instr) (int, error) {
@@ -438,56 +451,60 @@ func (m *vm) scan(locals []*ast.Term, in *instr) (int, error) {
 	if src == nil {
 		return cont, nil
 	}
-	out := cont
-	step := func(k, v *ast.Term) (bool, error) {
-		locals[in.target], locals[in.value] = k, v
-		r, err := m.block(locals, in.body)
-		if err != nil {
-			return false, err
-		}
-		switch {
-		case r == ret:
-			out = ret
-			return false, nil
-		case r == 1:
-			return false, nil
-		case r > 1:
-			out = r - 2
-			return false, nil
-		}
-		return true, nil
-	}
+	saved := m.sc
+	m.sc = scanState{locals: locals, in: in, out: cont}
 	switch x := src.Value.(type) {
 	case *ast.Array:
 		for i := range x.Len() {
-			more, err := step(ast.InternedTerm(i), x.Elem(i))
-			if err != nil || !more {
-				return out, err
+			if !m.step(ast.InternedTerm(i), x.Elem(i)) {
+				break
 			}
 		}
 	case ast.Object:
-		err := x.Iter(func(k, v *ast.Term) error {
-			more, err := step(k, v)
-			if err != nil {
-				return err
-			}
-			if !more {
-				return errStopScan
-			}
-			return nil
-		})
-		if err != nil && err != errStopScan {
-			return 0, err
-		}
+		_ = x.Iter(m.objStep)
 	case ast.Set:
 		for _, e := range x.Slice() {
-			more, err := step(e, e)
-			if err != nil || !more {
-				return out, err
+			if !m.step(e, e) {
+				break
 			}
 		}
 	}
+	out, err := m.sc.out, m.sc.err
+	m.sc = saved
+	if err != nil {
+		return 0, err
+	}
 	return out, nil
+}
+
+// step runs the body of the current scan for one element and reports whether to go on.
+func (m *vm) step(k, v *ast.Term) bool {
+	sc := &m.sc
+	sc.locals[sc.in.target], sc.locals[sc.in.value] = k, v
+	r, err := m.block(sc.locals, sc.in.body)
+	// m.sc may have been replaced and restored by a nested scan: re-read it.
+	sc = &m.sc
+	switch {
+	case err != nil:
+		sc.err = err
+		return false
+	case r == ret:
+		sc.out = ret
+		return false
+	case r == 1:
+		return false
+	case r > 1:
+		sc.out = r - 2
+		return false
+	}
+	return true
+}
+
+func (m *vm) stepObject(k, v *ast.Term) error {
+	if m.step(k, v) {
+		return nil
+	}
+	return errStopScan
 }
 
 func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
@@ -631,6 +648,7 @@ func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
 }
 
 func (m *vm) collect(t *ast.Term) error {
+	m.biCalled = true
 	if m.biRel {
 		m.biAll = append(m.biAll, t)
 		return nil
@@ -644,20 +662,31 @@ func (m *vm) collect(t *ast.Term) error {
 // callBuiltin calls OPA's implementation. A builtin error makes the call undefined, as
 // topdown does unless strict builtin errors are asked for; a Halt stops the evaluation.
 func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
-	args := make([]*ast.Term, len(in.args))
-	for i, a := range in.args {
-		if args[i] = read(locals, a); args[i] == nil {
+	bi := in.bi
+	// Builtins do not keep their operand slice, so it comes from the vm's buffer; the
+	// non-deterministic ones may (their cache keys on it), so they get their own.
+	base := len(m.argbuf)
+	for _, a := range in.args {
+		v := read(locals, a)
+		if v == nil {
+			m.argbuf = m.argbuf[:base]
 			return 0, nil
 		}
+		m.argbuf = append(m.argbuf, v)
 	}
-	bi := in.bi
-	m.biOut, m.biRel, m.biAll = nil, bi.relation, m.biAll[:0]
+	args := m.argbuf[base:len(m.argbuf):len(m.argbuf)]
+	if bi.decl.Nondeterministic {
+		args = append([]*ast.Term(nil), args...)
+	}
+	m.biOut, m.biRel, m.biAll, m.biCalled = nil, bi.relation, m.biAll[:0], false
 	bctx := m.bctx
 	bctx.Location = in.loc
 	err := bi.f(bctx, args, m.biIter)
+	clear(m.argbuf[base:])
+	m.argbuf = m.argbuf[:base]
 	if err != nil {
-		var h topdown.Halt
-		if errors.As(err, &h) {
+		// Exactly topdown's test: only a Halt itself stops the evaluation.
+		if h, ok := err.(topdown.Halt); ok { //nolint:errorlint
 			return 0, h.Err
 		}
 		if cerr := m.cancelled(); cerr != nil {
@@ -668,7 +697,12 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	switch {
 	case bi.relation:
 		locals[in.target] = ast.NewTerm(ast.NewArray(append([]*ast.Term(nil), m.biAll...)...))
+		clear(m.biAll)
 	case bi.void:
+		// A void builtin (print) has no value: it is defined when it yielded.
+		if !m.biCalled {
+			return 0, nil
+		}
 	case m.biOut == nil:
 		return 0, nil
 	default:

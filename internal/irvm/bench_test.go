@@ -1,0 +1,83 @@
+package irvm
+
+import (
+	"context"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+)
+
+var benchDocs = []struct{ name, key string }{
+	{"kakao", "kakao-2022-10-15.yaml#0"},
+	{"small", "small-provider.yaml#0"},
+	{"minimal", "minimal.yaml#0"},
+}
+
+// BenchmarkEval judges one manifest per op with the engine's main query, topdown against
+// irvm: the ratio is the speed-up a batch gets.
+func BenchmarkEval(b *testing.B) {
+	c := compiledBundle(b)
+	p := preparePair(b, c, mainQuery(c), runData("2026-11-22", nil, nil))
+	docs := manifests(b)
+	ctx := context.Background()
+	for _, d := range benchDocs {
+		input, ok := docs[d.key]
+		if !ok {
+			b.Fatalf("no manifest %s", d.key)
+		}
+		for _, ev := range []struct {
+			name string
+			q    rego.PreparedEvalQuery
+			memo bool
+		}{
+			{"topdown", p.topdown, true},
+			{"irvm", p.irvm, true},
+			{"irvm-nocallmemo", p.irvm, false},
+		} {
+			b.Run(d.name+"/"+ev.name, func(b *testing.B) {
+				defer func(old bool) { callMemo = old }(callMemo)
+				callMemo = ev.memo
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := ev.q.Eval(ctx, rego.EvalParsedInput(input)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkPrepare is what preparing the main query costs on an already compiled bundle:
+// topdown compiles the query only, irvm also plans the whole bundle and converts the plan.
+func BenchmarkPrepare(b *testing.B) {
+	c := compiledBundle(b)
+	query := mainQuery(c)
+	data := runData("2026-11-22", nil, nil)
+	dv, err := ast.InterfaceToValue(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	Register()
+	ctx := context.Background()
+	b.Run("topdown", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Store(store)).PrepareForEval(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("irvm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Store(store), rego.Target(Target)).
+				PrepareForEval(WithData(ctx, dv)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
