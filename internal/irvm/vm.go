@@ -508,14 +508,10 @@ func (m *vm) stepObject(k, v *ast.Term) error {
 }
 
 func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
+	// An undefined argument is passed as such: input is undefined when there is none.
 	base := len(m.argbuf)
 	for _, a := range in.args {
-		v := read(locals, a)
-		if v == nil {
-			m.argbuf = m.argbuf[:base]
-			return 0, nil
-		}
-		m.argbuf = append(m.argbuf, v)
+		m.argbuf = append(m.argbuf, read(locals, a))
 	}
 	v, err := m.call(in.n, m.argbuf[base:])
 	m.argbuf = m.argbuf[:base]
@@ -545,7 +541,10 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	} else if callMemo {
 		h = uint64(fi)*1099511628211 + 14695981039346656037
 		for _, a := range args[2:] {
-			h = (h ^ uint64(a.Value.Hash())) * 1099511628211
+			if a != nil {
+				h ^= uint64(a.Value.Hash())
+			}
+			h *= 1099511628211
 		}
 		for _, e := range memo.calls[h] {
 			if e.fn == fi && sameArgs(e.args, args[2:]) {
@@ -601,7 +600,7 @@ func sameArgs(a, b []*ast.Term) bool {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] && !a[i].Equal(b[i]) {
+		if a[i] != b[i] && (a[i] == nil || b[i] == nil || !a[i].Equal(b[i])) {
 			return false
 		}
 	}
@@ -757,12 +756,13 @@ func (m *vm) merge(locals []*ast.Term, in *instr) (int, error) {
 func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 	saved := locals[in.target]
 	v := read(locals, in.a)
-	if v == nil {
-		return 0, nil
-	}
-	if len(in.wpath) == 0 {
+	switch {
+	case len(in.wpath) == 0:
+		// The planner restores an undefined input this way too: nil is a value here.
 		locals[in.target] = v
-	} else {
+	case v == nil:
+		return 0, nil
+	default:
 		locals[in.target] = upsert(saved, in.wpath, v)
 	}
 	m.pushMemo()

@@ -1,0 +1,338 @@
+package irvm
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/types"
+	"github.com/open-policy-agent/opa/v1/util"
+)
+
+// snippet is a small policy evaluated by both evaluators.
+type snippet struct {
+	name   string
+	module string // package p unless it says otherwise
+	extra  string // a second module
+	query  string
+	input  string // JSON; "" means no input
+	data   string // JSON base data; "" means {}
+	// want is what the test expects beyond agreement, so a case where both evaluators
+	// return nothing cannot pass by accident.
+	want outcomeKind
+}
+
+type outcomeKind int
+
+const (
+	defined   outcomeKind = iota // at least one result
+	undefined                    // no result
+	failed                       // an evaluation error
+)
+
+func compileModules(t *testing.T, srcs ...string) *ast.Compiler {
+	t.Helper()
+	mods := map[string]*ast.Module{}
+	for i, src := range srcs {
+		if src == "" {
+			continue
+		}
+		name := "m" + string(rune('0'+i)) + ".rego"
+		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatalf("parse: %v", err)
+		}
+		mods[name] = m
+	}
+	c := ast.NewCompiler()
+	if c.Compile(mods); c.Failed() {
+		t.Fatalf("compile: %v", c.Errors)
+	}
+	return c
+}
+
+func jsonValue(t *testing.T, s string) ast.Value {
+	t.Helper()
+	var x any
+	if err := util.UnmarshalJSON([]byte(s), &x); err != nil {
+		t.Fatalf("bad JSON %q: %v", s, err)
+	}
+	v, err := ast.InterfaceToValue(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func runSnippet(t *testing.T, s snippet) {
+	t.Helper()
+	c := compileModules(t, s.module, s.extra)
+	data := map[string]any{}
+	if s.data != "" {
+		if err := util.UnmarshalJSON([]byte(s.data), &data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := preparePair(t, c, s.query, data)
+	var input ast.Value
+	if s.input != "" {
+		input = jsonValue(t, s.input)
+	}
+	want, got := evalOne(t, p.topdown, input), evalOne(t, p.irvm, input)
+	switch {
+	case want.err != nil || got.err != nil:
+		if want.err == nil || got.err == nil {
+			t.Fatalf("errors differ\ntopdown: %v %v\nirvm:    %v %v", want.err, want.value, got.err, got.value)
+		}
+		if s.want != failed {
+			t.Fatalf("both failed, expected %v: %v", s.want, want.err)
+		}
+		// Conflicts must be reported as conflicts, so the engine's message is the same.
+		if strings.Contains(want.err.Error(), "conflict") != strings.Contains(got.err.Error(), "conflict") {
+			t.Fatalf("error kinds differ\ntopdown: %v\nirvm:    %v", want.err, got.err)
+		}
+		return
+	}
+	// The target contract returns a set of results, so results are compared as sets.
+	w, g := asSet(want.value), asSet(got.value)
+	if ast.Compare(w, g) != 0 {
+		t.Fatalf("results differ\ntopdown: %v\nirvm:    %v", w, g)
+	}
+	switch n := w.Len(); {
+	case s.want == failed:
+		t.Fatalf("expected an error, both returned %v", w)
+	case s.want == defined && n == 0:
+		t.Fatal("both undefined, expected a result")
+	case s.want == undefined && n > 0:
+		t.Fatalf("expected undefined, both returned %v", w)
+	}
+}
+
+func asSet(v ast.Value) ast.Set {
+	s := ast.NewSet()
+	v.(*ast.Array).Foreach(s.Add)
+	return s
+}
+
+func TestSnippets(t *testing.T) {
+	cases := []snippet{
+		// else chains, in rules and functions
+		{name: "function else chain", module: `package p
+f(x) := "big" if x > 10
+else := "mid" if x > 5
+else := "small"`, query: `a := [data.p.f(1), data.p.f(6), data.p.f(11)]`},
+		{name: "rule else falls through to undefined", module: `package p
+r := 1 if input.x == 1
+else := 2 if input.x == 2`, query: `x := data.p.r`, input: `{"x": 3}`, want: undefined},
+		{name: "rule else second branch", module: `package p
+r := 1 if input.x == 1
+else := 2 if input.x == 2`, query: `x := data.p.r`, input: `{"x": 2}`},
+		{name: "default rule", module: `package p
+default allow := false
+allow if input.user == "admin"`, query: `x := data.p.allow`, input: `{"user": "bob"}`},
+
+		// negation and undefined
+		{name: "not undefined ref", module: `package p
+deny if not input.ok`, query: `x := data.p.deny`, input: `{}`},
+		{name: "not false", module: `package p
+deny if not input.ok`, query: `x := data.p.deny`, input: `{"ok": false}`},
+		{name: "not true", module: `package p
+deny if not input.ok`, query: `x := [v | v := data.p.deny]`, input: `{"ok": true}`},
+		{name: "not of function call", module: `package p
+pos(x) if x > 0
+r := [x | some x in input.xs; not pos(x)]`, query: `x := data.p.r`, input: `{"xs": [1, -1, 0, 2]}`},
+		{name: "undefined function result", module: `package p
+f(x) := y if { x > 1; y := x * 2 }`, query: `a := [v | v := data.p.f(0)]; b := [v | v := data.p.f(2)]`},
+		{name: "no input", module: `package p
+r := input.a`, query: `x := [v | v := data.p.r]`},
+		{name: "expression false stops the query", module: `package p`, query: `x := 1; false`, want: undefined},
+
+		// every, some ... in, comprehensions
+		{name: "every over array", module: `package p
+ok if every x in input.xs { x > 0 }`, query: `x := [v | v := data.p.ok]`, input: `{"xs": [1, 2, 3]}`},
+		{name: "every fails", module: `package p
+ok if every x in input.xs { x > 1 }`, query: `x := [v | v := data.p.ok]`, input: `{"xs": [1, 2, 3]}`},
+		{name: "every over empty and object and scalar", module: `package p
+e if every x in [] { x > 1 }
+o if every k, v in input.o { startswith(k, "a"); v > 0 }
+s if every x in input.n { x > 1 }`, query: `x := [[v | v := data.p.e], [v | v := data.p.o], [v | v := data.p.s]]`, input: `{"o": {"ab": 1, "ac": 2}, "n": 3}`},
+		{name: "some in with key", module: `package p
+s contains k if { some k, v in input.obj; v > 1 }`, query: `x := data.p.s`, input: `{"obj": {"b": 2, "a": 3, "c": 1}}`},
+		{name: "membership", module: `package p`, query: `a := 1 in {"k": 1}; b := "a" in {"a"}; c := 3 in [1, 2]; d := "k" in input.o`, input: `{"o": {"k": 1}}`},
+		{name: "array comprehension order over object and set", module: `package p`,
+			query: `a := [k | some k, _ in input.obj]; b := [x | some x in {"b", "a", 3, [1], {"z": 1}}]; c := [v | some v in input.obj]`,
+			input: `{"obj": {"z": 1, "b": 2, "a": 3, "1": 0}}`},
+		{name: "nested comprehensions", module: `package p
+r := {s.id: {d | some d in s.deps; d != s.id} | some s in input.services}`,
+			query: `x := data.p.r`, input: `{"services": [{"id": "a", "deps": ["b", "a"]}, {"id": "b", "deps": []}]}`},
+		{name: "object comprehension conflict", module: `package p
+r := {k: v | some v in input.xs; k := "same"}`, query: `x := data.p.r`, input: `{"xs": [1, 2]}`, want: failed},
+		{name: "array and object patterns", module: `package p
+r := [a, b] if [a, b] := input.pair
+s := x if {"k": x} := input.o`, query: `x := [data.p.r, data.p.s]`, input: `{"pair": [1, "two"], "o": {"k": [3]}}`},
+		{name: "array pattern length mismatch", module: `package p
+r := a if [a, _] := input.pair`, query: `x := [v | v := data.p.r]`, input: `{"pair": [1, 2, 3]}`},
+		{name: "iteration with duplicate values", module: `package p`, query: `some x in input.xs`, input: `{"xs": [1, 1, 2]}`},
+
+		// partial rules, ref heads and dynamic lookups
+		{name: "partial set and object", module: `package p
+s contains x if some x in input.xs
+o[k] := count(v) if some k, v in input.m`, query: `a := data.p.s; b := data.p.o`, input: `{"xs": [3, 1, 3], "m": {"a": [1], "b": []}}`},
+		{name: "partial object key conflict", module: `package p
+o[k] := v if some k, v in input.m
+o["a"] := 99`, query: `x := data.p.o`, input: `{"m": {"a": 1}}`, want: failed},
+		{name: "ref head rules", module: `package p
+q[r].allow := true if some r in ["a", "b"]
+q.c.allow := false`, query: `x := [data.p.q.a.allow, data.p.q.c.allow]; y := data.p.q`},
+		{name: "dynamic package lookup", module: `package p.a
+allow if input.user == "alice"`, extra: `package p.b
+allow if input.user == "bob"`, query: `x := [data.p[k].allow | some k in ["a", "b", "c"]]`, input: `{"user": "bob"}`},
+		{name: "dynamic lookup of undefined rule", module: `package p.a
+allow if input.user == "alice"`, extra: `package p.b
+allow if input.user == "bob"`, query: `k := input.k; x := data.p[k].allow`, input: `{"user": "carol", "k": "a"}`, want: undefined},
+		{name: "whole package as object", module: `package p
+a := 1
+b contains 2
+c(x) := x`, query: `x := data.p`},
+		{name: "base and virtual data", module: `package p
+r := data.base.limit * 2
+s := [x | some x in data.base.list; x > data.base.limit]`, query: `x := [data.p.r, data.p.s, data.base]`, data: `{"base": {"limit": 2, "list": [1, 2, 3, 4]}}`},
+		{name: "iterate data", module: `package p
+r := 1`, query: `x := [k | some k, _ in data.base]; y := data.p`, data: `{"base": {"b": 1, "a": 2}}`},
+
+		// conflicts
+		{name: "complete rule conflict", module: `package p
+r := 1 if input.x
+r := 2 if input.x`, query: `x := data.p.r`, input: `{"x": true}`, want: failed},
+		{name: "complete rule same value twice", module: `package p
+r := 1 if input.x
+r := 1 if input.x`, query: `x := data.p.r`, input: `{"x": true}`},
+		{name: "function conflict", module: `package p
+f(x) := 1 if x > 0
+f(x) := 2 if x > 1`, query: `x := data.p.f(5)`, want: failed},
+
+		// with
+		{name: "with input", module: `package p
+r if input.x == 1`, query: `x := data.p.r with input.x as 1`},
+		{name: "with input whole", module: `package p
+r := input`, query: `x := data.p.r with input as {"a": [1]}`, input: `{"b": 2}`},
+		{name: "with data", module: `package p
+r := data.base.v + 1`, query: `a := data.p.r; b := data.p.r with data.base.v as 10; c := data.p.r`, data: `{"base": {"v": 1}}`},
+		{name: "with new path", module: `package p
+r := data.cfg.deep.v`, query: `x := data.p.r with data.cfg.deep.v as "set"`},
+		{name: "with function mock", module: `package p
+f(x) := x + 1
+g(x) := x * 10
+r := f(2)`, query: `a := data.p.r; b := data.p.r with data.p.f as data.p.g`},
+		{name: "with builtin mock", module: `package p
+r := count([1, 2])`, query: `x := data.p.r with count as 7`},
+		{name: "with undefined block", module: `package p
+r if input.x == 1`, query: `x := data.p.r with input.x as 2`, want: undefined},
+
+		// builtins
+		{name: "builtin error is undefined", module: `package p
+a := to_number("abc")
+b := 1 / 0
+c := count(input.n)
+d := sprintf("%d", ["x"])`, query: `x := [[v | v := data.p.a], [v | v := data.p.b], [v | v := data.p.c], [v | v := data.p.d]]`, input: `{"n": 3}`},
+		{name: "big and exact numbers", module: `package p`, query: `a := 12345678901234567890123 + 1; b := input.big * 2; c := 0.1 + 0.2; d := 1 == 1.0; e := input.big > 1e20; f := 7 % 3; g := 10 / 4`,
+			input: `{"big": 98765432109876543210}`},
+		{name: "numbers.range and sets", module: `package p`, query: `a := numbers.range(1, 5); b := {1, 2} | {3}; c := {1, 2} & {2}; d := {1, 2} - {1}; e := count(set()); f := sum([]); g := max({3, 1})`},
+		{name: "graph reachability", module: `package p`,
+			query: `a := graph.reachable(input.g, ["a"]); b := graph.reachable_paths(input.g, ["a"])`,
+			input: `{"g": {"a": ["b"], "b": ["c", "a"], "c": [], "d": ["a"]}}`},
+		{name: "time builtins", module: `package p`,
+			query: `a := time.parse_rfc3339_ns("2022-10-15T15:19:00+09:00"); b := time.add_date(a, 0, 1, 0); c := time.date(b); d := time.parse_ns("2006-01-02", "2026-11-22"); e := time.diff(a, d); f := time.weekday(a)`},
+		{name: "strings and objects", module: `package p`,
+			query: `a := sprintf("%s has %d (%v)", ["x", 3, [1, "a"]]); b := count("héllo"); c := object.get(input, ["a", "b"], "dflt"); d := object.union({"a": 1}, {"b": 2}); e := concat(",", ["b", "a"]); f := sort(["b", "a", "c"]); g := json.marshal({"k": [1]}); h := upper("ş"); i := object.keys({"b": 1, "a": 2}); j := array.concat([1], [2]); k := regex.match("^a+$", "aaa")`,
+			input: `{"a": {"c": 1}}`},
+		{name: "walk relation", module: `package p`, query: `x := [p | walk(input, [p, _])]; y := [v | walk(input, [["a"], v])]`, input: `{"a": [1, {"b": 2}]}`},
+		{name: "equality of mixed types", module: `package p`, query: `a := [1] == [1.0]; b := {"a": 1} == {"a": 1.0}; c := null == false; d := "1" == 1`},
+		{name: "memoised function with equal arguments", module: `package p
+f(x) := sprintf("%v", [x])`, query: `a := [data.p.f(1), data.p.f(1.0), data.p.f(1)]; b := [data.p.f([1]), data.p.f([1.0])]`},
+		{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
+	}
+	for _, s := range cases {
+		t.Run(s.name, func(t *testing.T) { runSnippet(t, s) })
+	}
+}
+
+// TestCustomBuiltin checks that functions given to rego (rego.FunctionN) are called.
+func TestCustomBuiltin(t *testing.T) {
+	Register()
+	decl := &rego.Function{Name: "test.double", Decl: types.NewFunction(types.Args(types.N), types.N)}
+	impl := func(_ rego.BuiltinContext, a *ast.Term) (*ast.Term, error) {
+		n, ok := a.Value.(ast.Number)
+		if !ok {
+			return nil, errors.New("not a number")
+		}
+		i, _ := n.Int()
+		return ast.IntNumberTerm(2 * i), nil
+	}
+	for _, target := range []string{"rego", Target} {
+		q, err := rego.New(rego.Query(`x := test.double(21); y := [v | v := test.double(input.s)]`), rego.Function1(decl, impl),
+			rego.Target(target)).PrepareForEval(WithData(context.Background(), ast.NewObject()))
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		rs, err := q.Eval(context.Background(), rego.EvalInput(map[string]any{"s": "a"}))
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		if len(rs) != 1 || rs[0].Bindings["x"] == nil || rs[0].Bindings["x"].(interface{ String() string }).String() != "42" {
+			t.Fatalf("%s: got %v", target, rs)
+		}
+		if y, _ := rs[0].Bindings["y"].([]any); len(y) != 0 {
+			t.Fatalf("%s: a failing custom builtin must be undefined, got %v", target, y)
+		}
+	}
+}
+
+func TestPrepareErrors(t *testing.T) {
+	Register()
+	c := compileModules(t, `package p
+r := 1`)
+	tests := []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"no data", context.Background(), "no base data"},
+		{"data not an object", WithData(context.Background(), ast.NewArray()), "must be an object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := rego.New(rego.Query(`x := data.p.r`), rego.Compiler(c), rego.Store(inmem.New()), rego.Target(Target)).PrepareForEval(tt.ctx)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestCancellation checks that a long evaluation stops at the context's deadline.
+func TestCancellation(t *testing.T) {
+	Register()
+	c := compileModules(t, `package p
+r := count([x | some i in numbers.range(1, 3000); some j in numbers.range(1, 3000); x := i * j])`)
+	q, err := rego.New(rego.Query(`x := data.p.r`), rego.Compiler(c), rego.Store(inmem.New()), rego.Target(Target)).
+		PrepareForEval(WithData(context.Background(), ast.NewObject()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = q.Eval(ctx)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want a deadline error", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("cancellation took %s", d)
+	}
+}
