@@ -39,13 +39,45 @@ var undef = &ast.Term{Value: ast.Null{}}
 
 type memoLevel struct {
 	rules []*ast.Term // by function index; nil = not evaluated yet
-	calls map[uint64][]callEntry
+	// Function calls: a hash of function and arguments to the first entry with it (plus
+	// one), entries chained by next; arguments are kept in args. Slices rather than a
+	// slice per key, so a call costs no allocation once the level has grown.
+	calls   map[uint64]int32
+	entries []callEntry
+	args    []*ast.Term
 }
 
 type callEntry struct {
-	fn     int
-	args   []*ast.Term
-	result *ast.Term
+	fn, off, n, next int32
+	result           *ast.Term
+}
+
+func (l *memoLevel) reset() {
+	clear(l.rules)
+	clear(l.calls)
+	clear(l.entries)
+	l.entries = l.entries[:0]
+	clear(l.args)
+	l.args = l.args[:0]
+}
+
+func (l *memoLevel) lookup(h uint64, fi int, args []*ast.Term) (*ast.Term, bool) {
+	for i := l.calls[h]; i > 0; i = l.entries[i-1].next {
+		e := &l.entries[i-1]
+		if int(e.fn) == fi && sameArgs(l.args[e.off:e.off+e.n], args) {
+			return e.result, true
+		}
+	}
+	return nil, false
+}
+
+func (l *memoLevel) store(h uint64, fi int, args []*ast.Term, result *ast.Term) {
+	if l.calls == nil {
+		l.calls = map[uint64]int32{}
+	}
+	l.entries = append(l.entries, callEntry{fn: int32(fi), off: int32(len(l.args)), n: int32(len(args)), next: l.calls[h], result: result})
+	l.args = append(l.args, args...)
+	l.calls[h] = int32(len(l.entries))
 }
 
 // vm is the mutable state of one evaluation; vms are pooled per program.
@@ -73,6 +105,7 @@ type vm struct {
 	biIter   func(*ast.Term) error
 	result   ast.Set
 	sc       scanState
+	terms    []ast.Term // where the terms this evaluation makes come from
 	objStep  func(k, v *ast.Term) error
 }
 
@@ -101,9 +134,9 @@ func (vp *vmPool) put(m *vm) {
 	clear(m.argbuf[:cap(m.argbuf)])
 	m.argbuf = m.argbuf[:0]
 	for _, l := range m.memos {
-		clear(l.rules)
-		clear(l.calls)
+		l.reset()
 	}
+	m.terms = nil
 	m.depth, m.memo = 0, nil
 	m.ctx, m.done, m.fn, m.retval, m.result, m.biOut = nil, nil, nil, nil, nil, nil
 	m.bctx = topdown.BuiltinContext{}
@@ -346,11 +379,11 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = ast.InternedTerm(n)
 	case opMakeArray:
-		locals[in.target] = ast.NewTerm(ast.NewArrayWithCapacity(in.n))
+		locals[in.target] = m.newTerm(ast.NewArrayWithCapacity(in.n))
 	case opMakeObject:
-		locals[in.target] = ast.NewTerm(ast.NewObject())
+		locals[in.target] = m.newTerm(ast.NewObject())
 	case opMakeSet:
-		locals[in.target] = ast.NewTerm(ast.NewSet())
+		locals[in.target] = m.newTerm(ast.NewSet())
 	case opIsArray:
 		if v := read(locals, in.a); v == nil || !isArray(v.Value) {
 			return 0, nil
@@ -546,10 +579,8 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			}
 			h *= 1099511628211
 		}
-		for _, e := range memo.calls[h] {
-			if e.fn == fi && sameArgs(e.args, args[2:]) {
-				return e.result, nil
-			}
+		if v, ok := memo.lookup(h, fi, args[2:]); ok {
+			return v, nil
 		}
 	}
 
@@ -587,10 +618,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			memo.rules[fi] = result
 		}
 	} else if callMemo {
-		if memo.calls == nil {
-			memo.calls = map[uint64][]callEntry{}
-		}
-		memo.calls[h] = append(memo.calls[h], callEntry{fn: fi, args: append([]*ast.Term(nil), args[2:]...), result: result})
+		memo.store(h, fi, args[2:], result)
 	}
 	return result, nil
 }
@@ -695,7 +723,7 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	}
 	switch {
 	case bi.relation:
-		locals[in.target] = ast.NewTerm(ast.NewArray(append([]*ast.Term(nil), m.biAll...)...))
+		locals[in.target] = m.newTerm(ast.NewArray(append([]*ast.Term(nil), m.biAll...)...))
 		clear(m.biAll)
 	case bi.void:
 		// A void builtin (print) has no value: it is defined when it yielded.
@@ -810,8 +838,21 @@ func (m *vm) pushMemo() {
 
 // popMemo leaves a with block; its level is cleared now so the next push starts empty.
 func (m *vm) popMemo() {
-	clear(m.memo.rules)
-	clear(m.memo.calls)
+	m.memo.reset()
 	m.depth--
 	m.memo = m.memos[m.depth]
+}
+
+// termChunk is how many terms are allocated at once: collections made by the plan need
+// a term each, and one allocation per term was a tenth of all allocations.
+const termChunk = 128
+
+// newTerm returns a term for v from the current chunk. Chunks are never reused: terms
+// end up in results that outlive the evaluation.
+func (m *vm) newTerm(v ast.Value) *ast.Term {
+	if len(m.terms) == cap(m.terms) {
+		m.terms = make([]ast.Term, 0, termChunk)
+	}
+	m.terms = append(m.terms, ast.Term{Value: v})
+	return &m.terms[len(m.terms)-1]
 }
