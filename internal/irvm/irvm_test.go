@@ -141,7 +141,8 @@ func evalOne(tb testing.TB, q rego.PreparedEvalQuery, input ast.Value) outcome {
 	}
 	v, err := ast.InterfaceToValue(list)
 	if err != nil {
-		tb.Fatalf("result is not convertible: %v", err)
+		// Not Fatal: evalOne also runs on goroutines other than the test's.
+		return outcome{err: fmt.Errorf("result is not convertible: %w", err)}
 	}
 	return outcome{value: v}
 }
@@ -239,5 +240,40 @@ func TestBundleScenarios(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestConcurrentEval shares one prepared query between goroutines, as the engine's worker
+// pool does: every evaluation must see only its own input and memo (run with -race).
+func TestConcurrentEval(t *testing.T) {
+	c := compiledBundle(t)
+	p := preparePair(t, c, mainQuery(c), runData("2026-11-22", nil, nil))
+	docs := manifests(t)
+	names := sortedKeys(docs)
+	want := map[string]outcome{}
+	for _, n := range names {
+		want[n] = evalOne(t, p.topdown, docs[n])
+	}
+	const workers = 4
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 2 * len(names) {
+				n := names[(i+w)%len(names)]
+				got := evalOne(t, p.irvm, docs[n])
+				if got.err != nil || ast.Compare(got.value, want[n].value) != 0 {
+					errs <- fmt.Errorf("%s: concurrent result differs (err %v)", n, got.err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
