@@ -56,21 +56,35 @@ type operand struct {
 	c     *ast.Term
 }
 
-// instr is one executable statement. Fields are used per opcode as commented in exec.
+// instr is one executable statement. It is kept small (the fields most statements use,
+// and a pointer to the rest) because the plan of a real bundle has tens of thousands.
 type instr struct {
 	op     opcode
 	target int32 // result, target, key (scan), local (with), array/object/set, return source
-	value  int32 // scan value local, merge B
+	value  int32 // scan value local
+	n      int32 // break index, array capacity, function index
 	a, b   operand
 	c      *ast.Term // constant result (opMakeConst, opAssignInt)
-	n      int       // break index, array capacity, function index
 	body   *block
+	x      *instrExtra
+	loc    *ir.Location // converted to an ast.Location only for an error message
+}
+
+// instrExtra holds what only calls, nested blocks and with statements need.
+func (in *instr) ext() *instrExtra {
+	if in.x == nil {
+		in.x = &instrExtra{}
+	}
+	return in.x
+}
+
+type instrExtra struct {
 	blocks []*block
 	args   []operand
 	path   []operand // dynamic call path
 	wpath  []*ast.Term
 	bi     *builtin
-	loc    *ast.Location
+	astLoc *ast.Location // of a builtin call, for the builtin context
 }
 
 type block struct{ instrs []instr }
@@ -101,6 +115,7 @@ type program struct {
 	plan    []*block
 	nlocals int
 	data    *ast.Term
+	files   []string
 	dynamic map[string]int // function path joined by "\x00" -> function index
 	pool    vmPool
 }
@@ -141,7 +156,7 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 			c.files = append(c.files, f.Value)
 		}
 	}
-	p := &program{data: data, dynamic: map[string]int{}}
+	p := &program{data: data, files: c.files, dynamic: map[string]int{}}
 	var funcs []*ir.Func
 	if pol.Funcs != nil {
 		funcs = pol.Funcs.Funcs
@@ -281,38 +296,42 @@ func (c *compiler) block(b *ir.Block) (*block, error) {
 
 func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	var err error
-	in := instr{loc: c.location(s)}
+	in := instr{loc: s.GetLocation()}
 	switch s := s.(type) {
 	case *ir.ReturnLocalStmt:
 		in.op, in.target = opReturnLocal, c.local(s.Source)
 	case *ir.CallStmt:
+		in.ext() // always present for this statement, even with nothing in it
 		in.target = c.local(s.Result)
-		if in.args, err = c.operands(s.Args); err != nil {
+		if in.ext().args, err = c.operands(s.Args); err != nil {
 			return in, err
 		}
 		if i, ok := c.funcIdx[s.Func]; ok {
-			in.op, in.n = opCall, i
+			in.op, in.n = opCall, int32(i)
 			break
 		}
 		in.op = opCallBuiltin
-		if in.bi, err = c.builtin(s.Func); err != nil {
+		if in.ext().bi, err = c.builtin(s.Func); err != nil {
 			return in, err
 		}
+		in.ext().astLoc = c.location(s)
 	case *ir.CallDynamicStmt:
+		in.ext() // always present for this statement, even with nothing in it
 		in.op, in.target = opCallDynamic, c.local(s.Result)
 		for _, a := range s.Args {
-			in.args = append(in.args, operand{local: c.local(a)})
+			in.ext().args = append(in.ext().args, operand{local: c.local(a)})
 		}
-		if in.path, err = c.operands(s.Path); err != nil {
+		if in.ext().path, err = c.operands(s.Path); err != nil {
 			return in, err
 		}
 	case *ir.BlockStmt:
+		in.ext() // always present for this statement, even with nothing in it
 		in.op = opBlock
-		if in.blocks, err = c.blocks(s.Blocks); err != nil {
+		if in.ext().blocks, err = c.blocks(s.Blocks); err != nil {
 			return in, err
 		}
 	case *ir.BreakStmt:
-		in.op, in.n = opBreak, int(s.Index)
+		in.op, in.n = opBreak, int32(s.Index)
 	case *ir.DotStmt:
 		in.op, in.target = opDot, c.local(s.Target)
 		if in.a, err = c.operand(s.Source); err != nil {
@@ -364,7 +383,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		// ast.Number holds: big and fractional values stay exact.
 		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NewTerm(ast.Number(str))
 	case *ir.MakeArrayStmt:
-		in.op, in.target, in.n = opMakeArray, c.local(s.Target), int(s.Capacity)
+		in.op, in.target, in.n = opMakeArray, c.local(s.Target), s.Capacity
 	case *ir.MakeObjectStmt:
 		in.op, in.target = opMakeObject, c.local(s.Target)
 	case *ir.MakeSetStmt:
@@ -421,12 +440,13 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		in.op, in.target = opSetAdd, c.local(s.Set)
 		in.a, err = c.operand(s.Value)
 	case *ir.WithStmt:
+		in.ext() // always present for this statement, even with nothing in it
 		in.op, in.target = opWith, c.local(s.Local)
 		for _, idx := range s.Path {
 			if idx < 0 || idx >= len(c.strings) {
 				return in, fmt.Errorf("with path string index %d out of range", idx)
 			}
-			in.wpath = append(in.wpath, c.strings[idx])
+			in.ext().wpath = append(in.ext().wpath, c.strings[idx])
 		}
 		if in.a, err = c.operand(s.Value); err != nil {
 			return in, err

@@ -336,3 +336,28 @@ r := count([x | some i in numbers.range(1, 3000); some j in numbers.range(1, 300
 		t.Fatalf("cancellation took %s", d)
 	}
 }
+
+// TestStrictBuiltinErrors checks that rego.StrictBuiltinErrors turns a failing builtin
+// into an evaluation error under irvm as under topdown, and that without it both are
+// undefined.
+func TestStrictBuiltinErrors(t *testing.T) {
+	Register()
+	c := compileModules(t, `package p
+r := to_number(input.s)`)
+	for _, strict := range []bool{false, true} {
+		for _, target := range []string{"rego", Target} {
+			q, err := rego.New(rego.Query(`x := data.p.r`), rego.Compiler(c), rego.Store(inmem.New()),
+				rego.StrictBuiltinErrors(strict), rego.Target(target)).PrepareForEval(WithData(context.Background(), ast.NewObject()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := q.Eval(context.Background(), rego.EvalInput(map[string]any{"s": "not a number"}))
+			switch {
+			case strict && err == nil:
+				t.Errorf("%s strict: got %v, want an error", target, rs)
+			case !strict && (err != nil || len(rs) != 0):
+				t.Errorf("%s: got %v, %v, want undefined", target, rs, err)
+			}
+		}
+	}
+}

@@ -82,10 +82,11 @@ func (l *memoLevel) store(h uint64, fi int, args []*ast.Term, result *ast.Term) 
 
 // vm is the mutable state of one evaluation; vms are pooled per program.
 type vm struct {
-	p     *program
-	ctx   context.Context
-	done  <-chan struct{}
-	steps uint32
+	p      *program
+	ctx    context.Context
+	done   <-chan struct{}
+	steps  uint32
+	strict bool // rego.StrictBuiltinErrors: a failing builtin is an error, not undefined
 
 	stack  []*ast.Term // locals of all active frames
 	argbuf []*ast.Term // arguments being passed to a planned function
@@ -158,7 +159,7 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 
 	m := p.pool.get()
 	defer p.pool.put(m)
-	m.ctx, m.done, m.steps = ctx, ctx.Done(), 0
+	m.ctx, m.done, m.steps, m.strict = ctx, ctx.Done(), 0, ectx.StrictBuiltinErrors()
 	if len(m.memos) == 0 {
 		m.memos = append(m.memos, &memoLevel{rules: make([]*ast.Term, len(p.funcs))})
 	}
@@ -323,12 +324,12 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 	case opResetLocal:
 		locals[in.target] = nil
 	case opBreak:
-		return in.n, nil
+		return int(in.n), nil
 	case opReturnLocal:
 		m.retval = locals[in.target]
 		return ret, nil
 	case opBlock:
-		for _, b := range in.blocks {
+		for _, b := range in.x.blocks {
 			r, err := m.block(locals, b)
 			if err != nil {
 				return 0, err
@@ -379,7 +380,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = ast.InternedTerm(n)
 	case opMakeArray:
-		locals[in.target] = m.newTerm(ast.NewArrayWithCapacity(in.n))
+		locals[in.target] = m.newTerm(ast.NewArrayWithCapacity(int(in.n)))
 	case opMakeObject:
 		locals[in.target] = m.newTerm(ast.NewObject())
 	case opMakeSet:
@@ -400,7 +401,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		t, v := locals[in.target], read(locals, in.a)
 		arr, ok := t.Value.(*ast.Array)
 		if !ok || v == nil {
-			return 0, fmt.Errorf("irvm: %s: append to %s", where(in.loc), typeName(t))
+			return 0, fmt.Errorf("irvm: %s: append to %s", where(m.location(in)), typeName(t))
 		}
 		// The array term was made by this evaluation (MakeArrayStmt), so it is updated in
 		// place, as the Wasm runtime does.
@@ -409,18 +410,18 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		t, k, v := locals[in.target], read(locals, in.a), read(locals, in.b)
 		obj, ok := t.Value.(ast.Object)
 		if !ok || k == nil || v == nil {
-			return 0, fmt.Errorf("irvm: %s: insert into %s", where(in.loc), typeName(t))
+			return 0, fmt.Errorf("irvm: %s: insert into %s", where(m.location(in)), typeName(t))
 		}
 		obj.Insert(k, v)
 	case opObjectInsertOnce:
 		t, k, v := locals[in.target], read(locals, in.a), read(locals, in.b)
 		obj, ok := t.Value.(ast.Object)
 		if !ok || k == nil || v == nil {
-			return 0, fmt.Errorf("irvm: %s: insert into %s", where(in.loc), typeName(t))
+			return 0, fmt.Errorf("irvm: %s: insert into %s", where(m.location(in)), typeName(t))
 		}
 		if old := obj.Get(k); old != nil {
 			if !equal(old, v) {
-				return 0, &topdown.Error{Code: topdown.ConflictErr, Location: in.loc, Message: "object keys must be unique"}
+				return 0, &topdown.Error{Code: topdown.ConflictErr, Location: m.location(in), Message: "object keys must be unique"}
 			}
 			return cont, nil
 		}
@@ -429,7 +430,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		t, v := locals[in.target], read(locals, in.a)
 		set, ok := t.Value.(ast.Set)
 		if !ok || v == nil {
-			return 0, fmt.Errorf("irvm: %s: add to %s", where(in.loc), typeName(t))
+			return 0, fmt.Errorf("irvm: %s: add to %s", where(m.location(in)), typeName(t))
 		}
 		set.Add(v)
 	case opObjectMerge:
@@ -543,10 +544,10 @@ func (m *vm) stepObject(k, v *ast.Term) error {
 func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
 	// An undefined argument is passed as such: input is undefined when there is none.
 	base := len(m.argbuf)
-	for _, a := range in.args {
+	for _, a := range in.x.args {
 		m.argbuf = append(m.argbuf, read(locals, a))
 	}
-	v, err := m.call(in.n, m.argbuf[base:])
+	v, err := m.call(int(in.n), m.argbuf[base:])
 	m.argbuf = m.argbuf[:base]
 	if err != nil {
 		return 0, err
@@ -640,7 +641,7 @@ func sameArgs(a, b []*ast.Term) bool {
 // undefined: the whole lookup is, three blocks up, as the Wasm compiler does.
 func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
 	var sb strings.Builder
-	for i, o := range in.path {
+	for i, o := range in.x.path {
 		v := read(locals, o)
 		if v == nil {
 			return 0, nil
@@ -659,7 +660,7 @@ func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
 		return 0, nil
 	}
 	base := len(m.argbuf)
-	for _, a := range in.args {
+	for _, a := range in.x.args {
 		m.argbuf = append(m.argbuf, read(locals, a))
 	}
 	v, err := m.call(fi, m.argbuf[base:])
@@ -689,11 +690,11 @@ func (m *vm) collect(t *ast.Term) error {
 // callBuiltin calls OPA's implementation. A builtin error makes the call undefined, as
 // topdown does unless strict builtin errors are asked for; a Halt stops the evaluation.
 func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
-	bi := in.bi
+	bi := in.x.bi
 	// Builtins do not keep their operand slice, so it comes from the vm's buffer; the
 	// non-deterministic ones may (their cache keys on it), so they get their own.
 	base := len(m.argbuf)
-	for _, a := range in.args {
+	for _, a := range in.x.args {
 		v := read(locals, a)
 		if v == nil {
 			m.argbuf = m.argbuf[:base]
@@ -707,7 +708,7 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	}
 	m.biOut, m.biRel, m.biAll, m.biCalled = nil, bi.relation, m.biAll[:0], false
 	bctx := m.bctx
-	bctx.Location = in.loc
+	bctx.Location = in.x.astLoc
 	err := bi.f(bctx, args, m.biIter)
 	clear(m.argbuf[base:])
 	m.argbuf = m.argbuf[:base]
@@ -715,6 +716,9 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 		// Exactly topdown's test: only a Halt itself stops the evaluation.
 		if h, ok := err.(topdown.Halt); ok { //nolint:errorlint
 			return 0, h.Err
+		}
+		if m.strict {
+			return 0, err
 		}
 		if cerr := m.cancelled(); cerr != nil {
 			return 0, cerr
@@ -741,7 +745,7 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 
 func (m *vm) conflict(in *instr) error {
 	if m.fn == nil {
-		return &topdown.Error{Code: topdown.ConflictErr, Location: in.loc, Message: "query produced conflicting values"}
+		return &topdown.Error{Code: topdown.ConflictErr, Location: m.location(in), Message: "query produced conflicting values"}
 	}
 	name := m.fn.name
 	if i := strings.IndexByte(name, '.'); i >= 0 {
@@ -749,7 +753,7 @@ func (m *vm) conflict(in *instr) error {
 	}
 	loc := m.fn.loc
 	if loc == nil {
-		loc = in.loc
+		loc = m.location(in)
 	}
 	if m.fn.isFunc {
 		return &topdown.Error{Code: topdown.ConflictErr, Location: loc, Message: "function " + name + " produced conflicting values for the same inputs"}
@@ -776,7 +780,7 @@ func (m *vm) merge(locals []*ast.Term, in *instr) (int, error) {
 			return cont, nil
 		}
 	}
-	return 0, &topdown.Error{Code: topdown.ConflictErr, Location: in.loc, Message: "base and virtual documents conflict"}
+	return 0, &topdown.Error{Code: topdown.ConflictErr, Location: m.location(in), Message: "base and virtual documents conflict"}
 }
 
 // with replaces a local (or a path inside it) for the duration of a block, with a fresh
@@ -785,13 +789,13 @@ func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 	saved := locals[in.target]
 	v := read(locals, in.a)
 	switch {
-	case len(in.wpath) == 0:
+	case len(in.x.wpath) == 0:
 		// The planner restores an undefined input this way too: nil is a value here.
 		locals[in.target] = v
 	case v == nil:
 		return 0, nil
 	default:
-		locals[in.target] = upsert(saved, in.wpath, v)
+		locals[in.target] = upsert(saved, in.x.wpath, v)
 	}
 	m.pushMemo()
 	r, err := m.block(locals, in.body)
@@ -855,4 +859,17 @@ func (m *vm) newTerm(v ast.Value) *ast.Term {
 	}
 	m.terms = append(m.terms, ast.Term{Value: v})
 	return &m.terms[len(m.terms)-1]
+}
+
+// location is where a statement came from, for error messages.
+func (m *vm) location(in *instr) *ast.Location {
+	l := in.loc
+	if l == nil {
+		return nil
+	}
+	loc := &ast.Location{Row: l.Row, Col: l.Col}
+	if l.File >= 0 && l.File < len(m.p.files) {
+		loc.File = m.p.files[l.File]
+	}
+	return loc
 }
