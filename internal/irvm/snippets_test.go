@@ -255,6 +255,16 @@ d := sprintf("%d", ["x"])`, query: `x := [[v | v := data.p.a], [v | v := data.p.
 		{name: "equality of mixed types", module: `package p`, query: `a := [1] == [1.0]; b := {"a": 1} == {"a": 1.0}; c := null == false; d := "1" == 1`},
 		{name: "memoised function with equal arguments", module: `package p
 f(x) := sprintf("%v", [x])`, query: `a := [data.p.f(1), data.p.f(1.0), data.p.f(1)]; b := [data.p.f([1]), data.p.f([1.0])]`},
+		{name: "complete rule conflict in one body", module: `package p
+r := x if some x in input.xs`, query: `x := data.p.r`, input: `{"xs": [1, 2]}`, want: failed},
+		{name: "function with several outputs", module: `package p
+f(xs) := y if some y in xs`, query: `x := data.p.f([1, 2])`, want: failed},
+		{name: "default function", module: `package p
+default f(_) := 0
+f(x) := 1 if x > 5`, query: `x := [data.p.f(1), data.p.f(9)]`},
+		{name: "odd keys and indexes", module: `package p`,
+			query: `a := [v | v := input.xs[1.0]]; b := [v | v := input.xs[-1]]; o := {1: "a", [2]: "b"}; c := [o[1], o[[2]]]; st := {3, 4}; d := [v | v := st[4]]; f := [v | v := input.xs["0"]]`,
+			input: `{"xs": [10, 20]}`},
 		{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
 	}
 	for _, s := range cases {
@@ -293,21 +303,27 @@ func TestCustomBuiltin(t *testing.T) {
 	}
 }
 
+// TestPrepareErrors: what irvm (or OPA's planner before it) cannot run is refused when
+// the query is prepared, so the engine can fall back to topdown, never at evaluation.
 func TestPrepareErrors(t *testing.T) {
 	Register()
 	c := compileModules(t, `package p
 r := 1`)
+	data := WithData(context.Background(), ast.NewObject())
 	tests := []struct {
-		name string
-		ctx  context.Context
-		want string
+		name  string
+		ctx   context.Context
+		query string
+		want  string
 	}{
-		{"no data", context.Background(), "no base data"},
-		{"data not an object", WithData(context.Background(), ast.NewArray()), "must be an object"},
+		{"no data", context.Background(), `x := data.p.r`, "no base data"},
+		{"data not an object", WithData(context.Background(), ast.NewArray()), `x := data.p.r`, "must be an object"},
+		// The planner cannot iterate a literal scalar; topdown finds nothing to iterate.
+		{"iteration over a string literal", data, `x := [c | some c in "abc"]`, "non-var head"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := rego.New(rego.Query(`x := data.p.r`), rego.Compiler(c), rego.Store(inmem.New()), rego.Target(Target)).PrepareForEval(tt.ctx)
+			_, err := rego.New(rego.Query(tt.query), rego.Compiler(c), rego.Store(inmem.New()), rego.Target(Target)).PrepareForEval(tt.ctx)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want an error containing %q", err, tt.want)
 			}
