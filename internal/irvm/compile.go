@@ -48,7 +48,29 @@ const (
 	opWith
 	opNop
 	opResultSetAdd
+	opCount // number of opcodes
 )
+
+var opNames = [opCount]string{
+	opReturnLocal: "ReturnLocalStmt", opCall: "CallStmt (function)", opCallBuiltin: "CallStmt (builtin)",
+	opCallDynamic: "CallDynamicStmt", opBlock: "BlockStmt", opBreak: "BreakStmt", opDot: "DotStmt",
+	opLen: "LenStmt", opScan: "ScanStmt", opNot: "NotStmt", opAssignInt: "AssignIntStmt",
+	opAssignVar: "AssignVarStmt", opAssignVarOnce: "AssignVarOnceStmt", opResetLocal: "ResetLocalStmt",
+	opMakeConst: "MakeNullStmt/MakeNumberIntStmt/MakeNumberRefStmt", opMakeArray: "MakeArrayStmt",
+	opMakeObject: "MakeObjectStmt", opMakeSet: "MakeSetStmt", opEqual: "EqualStmt",
+	opNotEqual: "NotEqualStmt", opIsArray: "IsArrayStmt", opIsObject: "IsObjectStmt", opIsSet: "IsSetStmt",
+	opIsDefined: "IsDefinedStmt", opIsUndefined: "IsUndefinedStmt", opArrayAppend: "ArrayAppendStmt",
+	opObjectInsert: "ObjectInsertStmt", opObjectInsertOnce: "ObjectInsertOnceStmt",
+	opObjectMerge: "ObjectMergeStmt", opSetAdd: "SetAddStmt", opWith: "WithStmt", opNop: "NopStmt",
+	opResultSetAdd: "ResultSetAddStmt",
+}
+
+func (o opcode) String() string {
+	if o < opCount {
+		return opNames[o]
+	}
+	return fmt.Sprintf("opcode(%d)", uint8(o))
+}
 
 // operand is a local (c == nil) or a constant term.
 type operand struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -119,156 +120,187 @@ func asSet(v ast.Value) ast.Set {
 	return s
 }
 
-func TestSnippets(t *testing.T) {
-	cases := []snippet{
-		// else chains, in rules and functions
-		{name: "function else chain", module: `package p
+// snippetCases exercise each IR statement kind and topdown's edge cases.
+var snippetCases = []snippet{
+	// else chains, in rules and functions
+	{name: "function else chain", module: `package p
 f(x) := "big" if x > 10
 else := "mid" if x > 5
 else := "small"`, query: `a := [data.p.f(1), data.p.f(6), data.p.f(11)]`},
-		{name: "rule else falls through to undefined", module: `package p
+	{name: "rule else falls through to undefined", module: `package p
 r := 1 if input.x == 1
 else := 2 if input.x == 2`, query: `x := data.p.r`, input: `{"x": 3}`, want: undefined},
-		{name: "rule else second branch", module: `package p
+	{name: "rule else second branch", module: `package p
 r := 1 if input.x == 1
 else := 2 if input.x == 2`, query: `x := data.p.r`, input: `{"x": 2}`},
-		{name: "default rule", module: `package p
+	{name: "default rule", module: `package p
 default allow := false
 allow if input.user == "admin"`, query: `x := data.p.allow`, input: `{"user": "bob"}`},
 
-		// negation and undefined
-		{name: "not undefined ref", module: `package p
+	// negation and undefined
+	{name: "not undefined ref", module: `package p
 deny if not input.ok`, query: `x := data.p.deny`, input: `{}`},
-		{name: "not false", module: `package p
+	{name: "not false", module: `package p
 deny if not input.ok`, query: `x := data.p.deny`, input: `{"ok": false}`},
-		{name: "not true", module: `package p
+	{name: "not true", module: `package p
 deny if not input.ok`, query: `x := [v | v := data.p.deny]`, input: `{"ok": true}`},
-		{name: "not of function call", module: `package p
+	{name: "not of function call", module: `package p
 pos(x) if x > 0
 r := [x | some x in input.xs; not pos(x)]`, query: `x := data.p.r`, input: `{"xs": [1, -1, 0, 2]}`},
-		{name: "undefined function result", module: `package p
+	{name: "undefined function result", module: `package p
 f(x) := y if { x > 1; y := x * 2 }`, query: `a := [v | v := data.p.f(0)]; b := [v | v := data.p.f(2)]`},
-		{name: "no input", module: `package p
+	{name: "no input", module: `package p
 r := input.a`, query: `x := [v | v := data.p.r]`},
-		{name: "expression false stops the query", module: `package p`, query: `x := 1; false`, want: undefined},
+	{name: "expression false stops the query", module: `package p`, query: `x := 1; false`, want: undefined},
 
-		// every, some ... in, comprehensions
-		{name: "every over array", module: `package p
+	// every, some ... in, comprehensions
+	{name: "every over array", module: `package p
 ok if every x in input.xs { x > 0 }`, query: `x := [v | v := data.p.ok]`, input: `{"xs": [1, 2, 3]}`},
-		{name: "every fails", module: `package p
+	{name: "every fails", module: `package p
 ok if every x in input.xs { x > 1 }`, query: `x := [v | v := data.p.ok]`, input: `{"xs": [1, 2, 3]}`},
-		{name: "every over empty and object and scalar", module: `package p
+	{name: "every over empty and object and scalar", module: `package p
 e if every x in [] { x > 1 }
 o if every k, v in input.o { startswith(k, "a"); v > 0 }
 s if every x in input.n { x > 1 }`, query: `x := [[v | v := data.p.e], [v | v := data.p.o], [v | v := data.p.s]]`, input: `{"o": {"ab": 1, "ac": 2}, "n": 3}`},
-		{name: "some in with key", module: `package p
+	{name: "some in with key", module: `package p
 s contains k if { some k, v in input.obj; v > 1 }`, query: `x := data.p.s`, input: `{"obj": {"b": 2, "a": 3, "c": 1}}`},
-		{name: "membership", module: `package p`, query: `a := 1 in {"k": 1}; b := "a" in {"a"}; c := 3 in [1, 2]; d := "k" in input.o`, input: `{"o": {"k": 1}}`},
-		{name: "array comprehension order over object and set", module: `package p`,
-			query: `a := [k | some k, _ in input.obj]; b := [x | some x in {"b", "a", 3, [1], {"z": 1}}]; c := [v | some v in input.obj]`,
-			input: `{"obj": {"z": 1, "b": 2, "a": 3, "1": 0}}`},
-		{name: "nested comprehensions", module: `package p
+	{name: "membership", module: `package p`, query: `a := 1 in {"k": 1}; b := "a" in {"a"}; c := 3 in [1, 2]; d := "k" in input.o`, input: `{"o": {"k": 1}}`},
+	{name: "array comprehension order over object and set", module: `package p`,
+		query: `a := [k | some k, _ in input.obj]; b := [x | some x in {"b", "a", 3, [1], {"z": 1}}]; c := [v | some v in input.obj]`,
+		input: `{"obj": {"z": 1, "b": 2, "a": 3, "1": 0}}`},
+	{name: "nested comprehensions", module: `package p
 r := {s.id: {d | some d in s.deps; d != s.id} | some s in input.services}`,
-			query: `x := data.p.r`, input: `{"services": [{"id": "a", "deps": ["b", "a"]}, {"id": "b", "deps": []}]}`},
-		{name: "object comprehension conflict", module: `package p
+		query: `x := data.p.r`, input: `{"services": [{"id": "a", "deps": ["b", "a"]}, {"id": "b", "deps": []}]}`},
+	{name: "object comprehension conflict", module: `package p
 r := {k: v | some v in input.xs; k := "same"}`, query: `x := data.p.r`, input: `{"xs": [1, 2]}`, want: failed},
-		{name: "array and object patterns", module: `package p
+	{name: "array and object patterns", module: `package p
 r := [a, b] if [a, b] := input.pair
 s := x if {"k": x} := input.o`, query: `x := [data.p.r, data.p.s]`, input: `{"pair": [1, "two"], "o": {"k": [3]}}`},
-		{name: "array pattern length mismatch", module: `package p
+	{name: "array pattern length mismatch", module: `package p
 r := a if [a, _] := input.pair`, query: `x := [v | v := data.p.r]`, input: `{"pair": [1, 2, 3]}`},
-		{name: "iteration with duplicate values", module: `package p`, query: `some x in input.xs`, input: `{"xs": [1, 1, 2]}`},
+	{name: "iteration with duplicate values", module: `package p`, query: `some x in input.xs`, input: `{"xs": [1, 1, 2]}`},
 
-		// partial rules, ref heads and dynamic lookups
-		{name: "partial set and object", module: `package p
+	// partial rules, ref heads and dynamic lookups
+	{name: "partial set and object", module: `package p
 s contains x if some x in input.xs
 o[k] := count(v) if some k, v in input.m`, query: `a := data.p.s; b := data.p.o`, input: `{"xs": [3, 1, 3], "m": {"a": [1], "b": []}}`},
-		{name: "partial object key conflict", module: `package p
+	{name: "partial object key conflict", module: `package p
 o[k] := v if some k, v in input.m
 o["a"] := 99`, query: `x := data.p.o`, input: `{"m": {"a": 1}}`, want: failed},
-		{name: "ref head rules", module: `package p
+	{name: "ref head rules", module: `package p
 q[r].allow := true if some r in ["a", "b"]
 q.c.allow := false`, query: `x := [data.p.q.a.allow, data.p.q.c.allow]; y := data.p.q`},
-		{name: "dynamic package lookup", module: `package p.a
+	{name: "dynamic package lookup", module: `package p.a
 allow if input.user == "alice"`, extra: `package p.b
 allow if input.user == "bob"`, query: `x := [data.p[k].allow | some k in ["a", "b", "c"]]`, input: `{"user": "bob"}`},
-		{name: "dynamic lookup of undefined rule", module: `package p.a
+	{name: "dynamic lookup of undefined rule", module: `package p.a
 allow if input.user == "alice"`, extra: `package p.b
 allow if input.user == "bob"`, query: `k := input.k; x := data.p[k].allow`, input: `{"user": "carol", "k": "a"}`, want: undefined},
-		{name: "whole package as object", module: `package p
+	{name: "whole package as object", module: `package p
 a := 1
 b contains 2
 c(x) := x`, query: `x := data.p`},
-		{name: "base and virtual data", module: `package p
+	{name: "virtual and base documents under one path", module: `package p
+a := 1
+b contains 2`, query: `x := data.p`, data: `{"p": {"c": {"d": 3}, "e": [4]}}`},
+	{name: "virtual and base documents overlap", module: `package p
+a := {"k": 1, "v": {"w": 1}}
+b := 1`, query: `x := data.p`, data: `{"p": {"a": {"k": 2, "j": 3, "v": {"z": 2}}, "b": {"o": 1}}}`},
+	{name: "base and virtual data", module: `package p
 r := data.base.limit * 2
 s := [x | some x in data.base.list; x > data.base.limit]`, query: `x := [data.p.r, data.p.s, data.base]`, data: `{"base": {"limit": 2, "list": [1, 2, 3, 4]}}`},
-		{name: "iterate data", module: `package p
+	{name: "iterate data", module: `package p
 r := 1`, query: `x := [k | some k, _ in data.base]; y := data.p`, data: `{"base": {"b": 1, "a": 2}}`},
 
-		// conflicts
-		{name: "complete rule conflict", module: `package p
+	// conflicts
+	{name: "complete rule conflict", module: `package p
 r := 1 if input.x
 r := 2 if input.x`, query: `x := data.p.r`, input: `{"x": true}`, want: failed},
-		{name: "complete rule same value twice", module: `package p
+	{name: "complete rule same value twice", module: `package p
 r := 1 if input.x
 r := 1 if input.x`, query: `x := data.p.r`, input: `{"x": true}`},
-		{name: "function conflict", module: `package p
+	{name: "function conflict", module: `package p
 f(x) := 1 if x > 0
 f(x) := 2 if x > 1`, query: `x := data.p.f(5)`, want: failed},
 
-		// with
-		{name: "with input", module: `package p
+	// with
+	{name: "with input", module: `package p
 r if input.x == 1`, query: `x := data.p.r with input.x as 1`},
-		{name: "with input whole", module: `package p
+	{name: "with input whole", module: `package p
 r := input`, query: `x := data.p.r with input as {"a": [1]}`, input: `{"b": 2}`},
-		{name: "with data", module: `package p
+	{name: "with data", module: `package p
 r := data.base.v + 1`, query: `a := data.p.r; b := data.p.r with data.base.v as 10; c := data.p.r`, data: `{"base": {"v": 1}}`},
-		{name: "with new path", module: `package p
+	{name: "with new path", module: `package p
 r := data.cfg.deep.v`, query: `x := data.p.r with data.cfg.deep.v as "set"`},
-		{name: "with function mock", module: `package p
+	{name: "with function mock", module: `package p
 f(x) := x + 1
 g(x) := x * 10
 r := f(2)`, query: `a := data.p.r; b := data.p.r with data.p.f as data.p.g`},
-		{name: "with builtin mock", module: `package p
+	{name: "with builtin mock", module: `package p
 r := count([1, 2])`, query: `x := data.p.r with count as 7`},
-		{name: "with undefined block", module: `package p
+	{name: "with undefined block", module: `package p
 r if input.x == 1`, query: `x := data.p.r with input.x as 2`, want: undefined},
 
-		// builtins
-		{name: "builtin error is undefined", module: `package p
+	// builtins
+	{name: "builtin error is undefined", module: `package p
 a := to_number("abc")
 b := 1 / 0
 c := count(input.n)
 d := sprintf("%d", ["x"])`, query: `x := [[v | v := data.p.a], [v | v := data.p.b], [v | v := data.p.c], [v | v := data.p.d]]`, input: `{"n": 3}`},
-		{name: "big and exact numbers", module: `package p`, query: `a := 12345678901234567890123 + 1; b := input.big * 2; c := 0.1 + 0.2; d := 1 == 1.0; e := input.big > 1e20; f := 7 % 3; g := 10 / 4`,
-			input: `{"big": 98765432109876543210}`},
-		{name: "numbers.range and sets", module: `package p`, query: `a := numbers.range(1, 5); b := {1, 2} | {3}; c := {1, 2} & {2}; d := {1, 2} - {1}; e := count(set()); f := sum([]); g := max({3, 1})`},
-		{name: "graph reachability", module: `package p`,
-			query: `a := graph.reachable(input.g, ["a"]); b := graph.reachable_paths(input.g, ["a"])`,
-			input: `{"g": {"a": ["b"], "b": ["c", "a"], "c": [], "d": ["a"]}}`},
-		{name: "time builtins", module: `package p`,
-			query: `a := time.parse_rfc3339_ns("2022-10-15T15:19:00+09:00"); b := time.add_date(a, 0, 1, 0); c := time.date(b); d := time.parse_ns("2006-01-02", "2026-11-22"); e := time.diff(a, d); f := time.weekday(a)`},
-		{name: "strings and objects", module: `package p`,
-			query: `a := sprintf("%s has %d (%v)", ["x", 3, [1, "a"]]); b := count("héllo"); c := object.get(input, ["a", "b"], "dflt"); d := object.union({"a": 1}, {"b": 2}); e := concat(",", ["b", "a"]); f := sort(["b", "a", "c"]); g := json.marshal({"k": [1]}); h := upper("ş"); i := object.keys({"b": 1, "a": 2}); j := array.concat([1], [2]); k := regex.match("^a+$", "aaa")`,
-			input: `{"a": {"c": 1}}`},
-		{name: "walk relation", module: `package p`, query: `x := [p | walk(input, [p, _])]; y := [v | walk(input, [["a"], v])]`, input: `{"a": [1, {"b": 2}]}`},
-		{name: "equality of mixed types", module: `package p`, query: `a := [1] == [1.0]; b := {"a": 1} == {"a": 1.0}; c := null == false; d := "1" == 1`},
-		{name: "memoised function with equal arguments", module: `package p
+	{name: "big and exact numbers", module: `package p`, query: `a := 12345678901234567890123 + 1; b := input.big * 2; c := 0.1 + 0.2; d := 1 == 1.0; e := input.big > 1e20; f := 7 % 3; g := 10 / 4`,
+		input: `{"big": 98765432109876543210}`},
+	{name: "numbers.range and sets", module: `package p`, query: `a := numbers.range(1, 5); b := {1, 2} | {3}; c := {1, 2} & {2}; d := {1, 2} - {1}; e := count(set()); f := sum([]); g := max({3, 1})`},
+	{name: "graph reachability", module: `package p`,
+		query: `a := graph.reachable(input.g, ["a"]); b := graph.reachable_paths(input.g, ["a"])`,
+		input: `{"g": {"a": ["b"], "b": ["c", "a"], "c": [], "d": ["a"]}}`},
+	{name: "time builtins", module: `package p`,
+		query: `a := time.parse_rfc3339_ns("2022-10-15T15:19:00+09:00"); b := time.add_date(a, 0, 1, 0); c := time.date(b); d := time.parse_ns("2006-01-02", "2026-11-22"); e := time.diff(a, d); f := time.weekday(a)`},
+	{name: "strings and objects", module: `package p`,
+		query: `a := sprintf("%s has %d (%v)", ["x", 3, [1, "a"]]); b := count("héllo"); c := object.get(input, ["a", "b"], "dflt"); d := object.union({"a": 1}, {"b": 2}); e := concat(",", ["b", "a"]); f := sort(["b", "a", "c"]); g := json.marshal({"k": [1]}); h := upper("ş"); i := object.keys({"b": 1, "a": 2}); j := array.concat([1], [2]); k := regex.match("^a+$", "aaa")`,
+		input: `{"a": {"c": 1}}`},
+	{name: "walk relation", module: `package p`, query: `x := [p | walk(input, [p, _])]; y := [v | walk(input, [["a"], v])]`, input: `{"a": [1, {"b": 2}]}`},
+	{name: "equality of mixed types", module: `package p`, query: `a := [1] == [1.0]; b := {"a": 1} == {"a": 1.0}; c := null == false; d := "1" == 1`},
+	{name: "memoised function with equal arguments", module: `package p
 f(x) := sprintf("%v", [x])`, query: `a := [data.p.f(1), data.p.f(1.0), data.p.f(1)]; b := [data.p.f([1]), data.p.f([1.0])]`},
-		{name: "complete rule conflict in one body", module: `package p
+	{name: "complete rule conflict in one body", module: `package p
 r := x if some x in input.xs`, query: `x := data.p.r`, input: `{"xs": [1, 2]}`, want: failed},
-		{name: "function with several outputs", module: `package p
+	{name: "function with several outputs", module: `package p
 f(xs) := y if some y in xs`, query: `x := data.p.f([1, 2])`, want: failed},
-		{name: "default function", module: `package p
+	{name: "default function", module: `package p
 default f(_) := 0
 f(x) := 1 if x > 5`, query: `x := [data.p.f(1), data.p.f(9)]`},
-		{name: "odd keys and indexes", module: `package p`,
-			query: `a := [v | v := input.xs[1.0]]; b := [v | v := input.xs[-1]]; o := {1: "a", [2]: "b"}; c := [o[1], o[[2]]]; st := {3, 4}; d := [v | v := st[4]]; f := [v | v := input.xs["0"]]`,
-			input: `{"xs": [10, 20]}`},
-		{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
-	}
-	for _, s := range cases {
+	{name: "odd keys and indexes", module: `package p`,
+		query: `a := [v | v := input.xs[1.0]]; b := [v | v := input.xs[-1]]; o := {1: "a", [2]: "b"}; c := [o[1], o[[2]]]; st := {3, 4}; d := [v | v := st[4]]; f := [v | v := input.xs["0"]]`,
+		input: `{"xs": [10, 20]}`},
+	{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
+}
+
+func TestSnippets(t *testing.T) {
+	for _, s := range snippetCases {
 		t.Run(s.name, func(t *testing.T) { runSnippet(t, s) })
+	}
+}
+
+// TestStatementCoverage runs the snippets and one real scenario counting the statements
+// irvm executes: every kind the planner emits must have run under the differential
+// checks at least once.
+func TestStatementCoverage(t *testing.T) {
+	var counts [opCount]atomic.Uint64
+	coverage.Store(&counts)
+	defer coverage.Store(nil)
+	for _, s := range snippetCases {
+		t.Run(s.name, func(t *testing.T) { runSnippet(t, s) })
+	}
+	c := compiledBundle(t)
+	p := preparePair(t, c, mainQuery(c), runData("2026-11-22", []string{"skcc-pangyo"}, nil))
+	requireSame(t, p, manifests(t)["kakao-2022-10-15.yaml#0"])
+	for op := range opCount {
+		if op == opNop { // the planner never emits NopStmt
+			continue
+		}
+		if counts[op].Load() == 0 {
+			t.Errorf("no test executed %v", op)
+		}
 	}
 }
 
