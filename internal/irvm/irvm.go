@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 )
 
 // Target is the name to pass to rego.Target once Register has run.
@@ -36,6 +37,28 @@ type dataKey struct{}
 // `data`. The value must not be modified afterwards.
 func WithData(ctx context.Context, data ast.Value) context.Context {
 	return context.WithValue(ctx, dataKey{}, data)
+}
+
+// ReadStore reads the whole base document of a store, for WithData: an engine that keeps
+// its data in a store for topdown can prepare irvm queries on the same data.
+func ReadStore(ctx context.Context, store storage.Store) (ast.Value, error) {
+	var out ast.Value
+	err := storage.Txn(ctx, store, storage.TransactionParams{}, func(txn storage.Transaction) error {
+		v, err := store.Read(ctx, txn, storage.RootPath)
+		if err != nil {
+			return err
+		}
+		if av, ok := v.(ast.Value); ok {
+			out = av
+			return nil
+		}
+		out, err = ast.InterfaceToValue(v)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("irvm: read store: %w", err)
+	}
+	return out, nil
 }
 
 // ErrNoData is returned by PrepareForEval when the context carries no base data.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/resilcheck/resilcheck/internal/manifest"
@@ -107,7 +108,7 @@ func preparePair(tb testing.TB, c *ast.Compiler, query string, data map[string]a
 	if err != nil {
 		tb.Fatalf("prepare topdown: %v", err)
 	}
-	dv, err := ast.InterfaceToValue(data)
+	dv, err := ReadStore(ctx, store)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -275,5 +276,28 @@ func TestConcurrentEval(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestReadStore reads stores that return ast values and stores that return Go values.
+func TestReadStore(t *testing.T) {
+	data := runData("2026-11-22", []string{"dc-1"}, map[string]any{"k": 1})
+	want, err := ast.InterfaceToValue(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, store := range map[string]storage.Store{
+		"ast values": inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true)),
+		"go values":  inmem.NewFromObject(data),
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, err := ReadStore(context.Background(), store)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ast.Compare(got, want) != 0 {
+				t.Fatalf("got %v, want %v", got, want)
+			}
+		})
 	}
 }
