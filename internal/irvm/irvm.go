@@ -3,6 +3,28 @@
 // most of a manifest's evaluation in per-expression unification and backtracking; the
 // planned IR has none of that, so batches of manifests are judged several times faster
 // with the same builtins and the same ast values, hence the same answers.
+//
+// Use:
+//
+//	irvm.Register() // once; idempotent
+//	data, err := irvm.ReadStore(ctx, store) // or any ast.Object of the base data
+//	q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(c), rego.Store(store),
+//		rego.Target(irvm.Target)).PrepareForEval(irvm.WithData(ctx, data))
+//	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+//
+// Semantics follow topdown, as the differential tests check: values are ast's (so
+// ordering, equality and numbers are OPA's), builtins are topdown's own implementations, a
+// failing builtin is undefined (an error with rego.StrictBuiltinErrors), a Halt error and
+// conflicting rule or function values are evaluation errors, rules are computed once per
+// evaluation and functions once per distinct argument list, and the context is checked
+// every few thousand statements. Statement semantics (blocks, break indices, undefined
+// propagation, scans, with) are those of OPA's Wasm compiler, the reference for the IR.
+//
+// Not supported: tracing, instrumentation, metrics and the builtin error list (rego's
+// options for them are ignored), partial evaluation, and whatever OPA's planner refuses
+// (it fails PrepareForEval; iterating a literal scalar, `some c in "abc"`, is one). The
+// target contract returns a set of results, so a query with duplicate solutions yields
+// them once, where topdown repeats them.
 package irvm
 
 import (
