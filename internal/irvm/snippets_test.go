@@ -3,6 +3,7 @@ package irvm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -407,5 +408,33 @@ r := to_number(input.s)`)
 				t.Errorf("%s: got %v, %v, want undefined", target, rs, err)
 			}
 		}
+	}
+}
+
+// TestPanicIsAnError: a panic during evaluation (here in a custom builtin) is an error the
+// engine can recover from, and the next evaluation is unaffected.
+func TestPanicIsAnError(t *testing.T) {
+	Register()
+	decl := &rego.Function{Name: "test.explode", Decl: types.NewFunction(types.Args(types.B), types.B)}
+	impl := func(_ rego.BuiltinContext, a *ast.Term) (*ast.Term, error) {
+		if a.Value.Compare(ast.Boolean(true)) == 0 {
+			panic("boom")
+		}
+		return a, nil
+	}
+	q, err := rego.New(rego.Query(`x := [y | some i in numbers.range(1, 3); y := test.explode(input.b)]`), rego.Function1(decl, impl),
+		rego.Target(Target)).PrepareForEval(WithData(context.Background(), ast.NewObject()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Eval(context.Background(), rego.EvalInput(map[string]any{"b": true})); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("got %v, want the panic as an error", err)
+	}
+	rs, err := q.Eval(context.Background(), rego.EvalInput(map[string]any{"b": false}))
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("evaluation after a panic: %v, %v", rs, err)
+	}
+	if got := fmt.Sprint(rs[0].Bindings["x"]); got != "[false false false]" {
+		t.Fatalf("got %s", got)
 	}
 }

@@ -146,11 +146,23 @@ func (vp *vmPool) put(m *vm) {
 	m.depth, m.memo = 0, nil
 	m.ctx, m.done, m.fn, m.retval, m.result, m.biOut = nil, nil, nil, nil, nil, nil
 	m.bctx = topdown.BuiltinContext{}
+	m.sc = scanState{}
+	clear(m.biAll[:cap(m.biAll)])
+	m.biAll = m.biAll[:0]
 	vp.pool.Put(m)
 }
 
 // Eval runs the plan and returns the set of result objects rego expects from a target.
-func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.Value) (ast.Value, error) {
+//
+// A panic inside the evaluation (a bug here, or in a builtin) is returned as an error:
+// irvm is the newer evaluator, and an engine can fall back to topdown on an error where a
+// crash would take every document of a batch down.
+func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.Value) (result ast.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, fmt.Errorf("irvm: internal error: %v", r)
+		}
+	}()
 	var input *ast.Term
 	if v := ectx.ParsedInput(); v != nil {
 		input = ast.NewTerm(v)
