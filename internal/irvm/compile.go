@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
@@ -78,6 +79,10 @@ type operand struct {
 	c     *ast.Term
 }
 
+// noOperand fills the operand fields a statement does not use, so that no analysis
+// mistakes them for local 0 (input).
+var noOperand = operand{local: -1}
+
 // instr is one executable statement. It is kept small (the fields most statements use,
 // and a pointer to the rest) because the plan of a real bundle has tens of thousands.
 type instr struct {
@@ -121,6 +126,11 @@ type function struct {
 	nlocals int
 	loc     *ast.Location // of its first statement, for conflict errors
 	isFunc  bool          // a Rego function (takes arguments) rather than a rule
+	// constant: a rule that reads neither input nor data, directly or through what it
+	// calls, and calls only deterministic builtins. Its value is the same in every
+	// evaluation, so it is computed once per program: the parameter table, a large object
+	// literal, was rebuilt for every manifest otherwise.
+	constant bool
 }
 
 type builtin struct {
@@ -138,7 +148,8 @@ type program struct {
 	nlocals int
 	data    *ast.Term
 	files   []string
-	dynamic map[string]int // function path joined by "\x00" -> function index
+	dynamic map[string]int             // function path joined by "\x00" -> function index
+	consts  []atomic.Pointer[ast.Term] // values of constant rules once computed, by function index
 	pool    vmPool
 }
 
@@ -208,6 +219,8 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 		p.plan = append(p.plan, cb)
 	}
 	p.nlocals = c.maxLocal + 1
+	markConstants(p.funcs)
+	p.consts = make([]atomic.Pointer[ast.Term], len(p.funcs))
 	p.pool.init(p)
 	return p, nil
 }
@@ -318,7 +331,7 @@ func (c *compiler) block(b *ir.Block) (*block, error) {
 
 func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	var err error
-	in := instr{loc: s.GetLocation()}
+	in := instr{loc: s.GetLocation(), a: noOperand, b: noOperand}
 	switch s := s.(type) {
 	case *ir.ReturnLocalStmt:
 		in.op, in.target = opReturnLocal, c.local(s.Source)
@@ -505,4 +518,89 @@ func (c *compiler) builtin(name string) (*builtin, error) {
 	b.void = b.decl.Decl != nil && b.decl.Decl.Result() == nil
 	c.builtins[name] = b
 	return b, nil
+}
+
+// markConstants finds the constant rules: a fixpoint, since a rule is constant only if
+// every rule it calls is.
+func markConstants(funcs []*function) {
+	for _, fn := range funcs {
+		fn.constant = !fn.isFunc && len(fn.params) == 2 && independent(fn, fn.blocks)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range funcs {
+			if fn.constant && !callsOnlyConstants(funcs, fn.blocks) {
+				fn.constant, changed = false, true
+			}
+		}
+	}
+}
+
+// independent reports whether the blocks use the function's input and data parameters
+// only to pass them on to planned functions, and nothing that depends on the run.
+func independent(fn *function, blocks []*block) bool {
+	uses := func(o operand) bool {
+		return o.c == nil && o.local >= 0 && (o.local == fn.params[0] || o.local == fn.params[1])
+	}
+	for _, b := range blocks {
+		for i := range b.instrs {
+			in := &b.instrs[i]
+			switch in.op {
+			case opCallDynamic, opWith:
+				return false
+			case opCallBuiltin:
+				if in.x.bi.decl.Nondeterministic {
+					return false
+				}
+				for _, a := range in.x.args {
+					if uses(a) {
+						return false
+					}
+				}
+			case opCall:
+				// Passing input and data on is fine: the callee is checked itself.
+			case opScan, opObjectMerge:
+				if uses(in.a) || uses(in.b) {
+					return false
+				}
+			default:
+				if uses(in.a) || uses(in.b) {
+					return false
+				}
+			}
+			// Locals read by index rather than through an operand.
+			switch in.op {
+			case opIsDefined, opIsUndefined, opReturnLocal, opResultSetAdd, opArrayAppend,
+				opObjectInsert, opObjectInsertOnce, opSetAdd:
+				if in.target == fn.params[0] || in.target == fn.params[1] {
+					return false
+				}
+			}
+			if in.body != nil && !independent(fn, []*block{in.body}) {
+				return false
+			}
+			if in.x != nil && !independent(fn, in.x.blocks) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func callsOnlyConstants(funcs []*function, blocks []*block) bool {
+	for _, b := range blocks {
+		for i := range b.instrs {
+			in := &b.instrs[i]
+			if in.op == opCall && !funcs[in.n].constant {
+				return false
+			}
+			if in.body != nil && !callsOnlyConstants(funcs, []*block{in.body}) {
+				return false
+			}
+			if in.x != nil && !callsOnlyConstants(funcs, in.x.blocks) {
+				return false
+			}
+		}
+	}
+	return true
 }

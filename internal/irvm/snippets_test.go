@@ -438,3 +438,62 @@ func TestPanicIsAnError(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 }
+
+// TestConstantRules checks which rules are computed once per program, and that sharing
+// their values between evaluations changes no result.
+func TestConstantRules(t *testing.T) {
+	c := compileModules(t, `package p
+table := {"a": [1, 2], "b": {"c": 3}}
+derived := count(table.a) + 1
+from_input := input.x
+calls_input := from_input + 1
+from_data := data.base.v
+broken := x if some x in [1, 2]
+defaulted := 5 if false
+r := [table[input.k], derived, from_input, calls_input, from_data, [v | v := defaulted]]
+s := [v | v := broken]`)
+	query := `x := data.p.r; y := [v | v := data.p.s]`
+	data := map[string]any{"base": map[string]any{"v": 7}}
+	p := preparePair(t, c, `x := data.p.r`, data)
+	for i, in := range []string{`{"k": "a", "x": 1}`, `{"k": "b", "x": 2}`, `{"k": "z", "x": 3}`, `{"k": "a", "x": 1}`} {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			if out := requireSame(t, p, jsonValue(t, in)); out.err != nil {
+				t.Fatal(out.err)
+			}
+		})
+	}
+	// A constant that fails fails every time: errors are not kept.
+	broken := preparePair(t, c, `y := data.p.s`, data)
+	for i := range 2 {
+		t.Run(fmt.Sprint("broken ", i), func(t *testing.T) {
+			if out := requireSame(t, broken, jsonValue(t, `{}`)); out.err == nil {
+				t.Fatal("want a conflict error")
+			}
+		})
+	}
+
+	captureOnce.Do(func() { rego.RegisterPlugin(captureTarget, &capture) })
+	if _, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Store(inmem.New()), rego.Target(captureTarget)).
+		PrepareForEval(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	prog, err := compile(capture.pol, ast.NewTerm(ast.NewObject()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{
+		"table": true, "derived": true, "broken": true, "defaulted": true,
+		"s":          true, // it calls only constants
+		"from_input": false, "calls_input": false, "from_data": false, "r": false,
+	}
+	for _, fn := range prog.funcs {
+		name := fn.name[strings.LastIndexByte(fn.name, '.')+1:]
+		if w, ok := want[name]; ok && fn.constant != w {
+			t.Errorf("%s: constant = %v, want %v", fn.name, fn.constant, w)
+		}
+		delete(want, name)
+	}
+	if len(want) > 0 {
+		t.Errorf("rules not planned: %v", want)
+	}
+}

@@ -585,6 +585,16 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	fn := m.p.funcs[fi]
 	memo := m.memo
 	var h uint64
+	if fn.constant && !m.strict {
+		// Strict builtin errors may turn an undefined constant into an error, so only the
+		// default mode shares constants between evaluations.
+		if v := m.p.consts[fi].Load(); v != nil {
+			if v == undef {
+				return nil, nil
+			}
+			return v, nil
+		}
+	}
 	if !fn.isFunc {
 		if v := memo.rules[fi]; v != nil {
 			if v == undef {
@@ -633,10 +643,13 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	m.stack = m.stack[:base]
 
 	if !fn.isFunc {
-		if result == nil {
-			memo.rules[fi] = undef
-		} else {
-			memo.rules[fi] = result
+		v := result
+		if v == nil {
+			v = undef
+		}
+		memo.rules[fi] = v
+		if fn.constant && !m.strict {
+			m.p.consts[fi].CompareAndSwap(nil, v)
 		}
 	} else if callMemo {
 		memo.store(h, fi, args[2:], result)
