@@ -126,10 +126,10 @@ type function struct {
 	nlocals int
 	loc     *ast.Location // of its first statement, for conflict errors
 	isFunc  bool          // a Rego function (takes arguments) rather than a rule
-	// constant: a rule that reads neither input nor data, directly or through what it
-	// calls, and calls only deterministic builtins. Its value is the same in every
-	// evaluation, so it is computed once per program: the parameter table, a large object
-	// literal, was rebuilt for every manifest otherwise.
+	// constant: a rule that does not read input, directly or through what it calls, and
+	// calls only deterministic builtins. Base data is fixed per program, so outside `with`
+	// its value is the same in every evaluation and is computed once per program: the
+	// parameter table, a large object literal, was rebuilt for every manifest otherwise.
 	constant bool
 }
 
@@ -536,11 +536,11 @@ func markConstants(funcs []*function) {
 	}
 }
 
-// independent reports whether the blocks use the function's input and data parameters
-// only to pass them on to planned functions, and nothing that depends on the run.
+// independent reports whether the blocks use the function's input parameter only to
+// pass it on to planned functions, and nothing else that varies between evaluations.
 func independent(fn *function, blocks []*block) bool {
 	uses := func(o operand) bool {
-		return o.c == nil && o.local >= 0 && (o.local == fn.params[0] || o.local == fn.params[1])
+		return o.c == nil && o.local >= 0 && o.local == fn.params[0]
 	}
 	for _, b := range blocks {
 		for i := range b.instrs {
@@ -572,7 +572,7 @@ func independent(fn *function, blocks []*block) bool {
 			switch in.op {
 			case opIsDefined, opIsUndefined, opReturnLocal, opResultSetAdd, opArrayAppend,
 				opObjectInsert, opObjectInsertOnce, opSetAdd:
-				if in.target == fn.params[0] || in.target == fn.params[1] {
+				if in.target == fn.params[0] {
 					return false
 				}
 			}

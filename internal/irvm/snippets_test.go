@@ -462,6 +462,11 @@ s := [v | v := broken]`)
 			}
 		})
 	}
+	// Under with, constants that read data see the data of the with.
+	with := preparePair(t, c, `a := data.p.from_data; b := data.p.from_data with data.base.v as 9; c := data.p.from_data`, data)
+	if out := requireSame(t, with, jsonValue(t, `{}`)); out.err != nil {
+		t.Fatal(out.err)
+	}
 	// A constant that fails fails every time: errors are not kept.
 	broken := preparePair(t, c, `y := data.p.s`, data)
 	for i := range 2 {
@@ -484,7 +489,8 @@ s := [v | v := broken]`)
 	want := map[string]bool{
 		"table": true, "derived": true, "broken": true, "defaulted": true,
 		"s":          true, // it calls only constants
-		"from_input": false, "calls_input": false, "from_data": false, "r": false,
+		"from_data":  true, // base data is fixed per program
+		"from_input": false, "calls_input": false, "r": false,
 	}
 	for _, fn := range prog.funcs {
 		name := fn.name[strings.LastIndexByte(fn.name, '.')+1:]

@@ -585,9 +585,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	fn := m.p.funcs[fi]
 	memo := m.memo
 	var h uint64
-	if fn.constant && !m.strict {
-		// Strict builtin errors may turn an undefined constant into an error, so only the
-		// default mode shares constants between evaluations.
+	if fn.constant && m.shareConstants() {
 		if v := m.p.consts[fi].Load(); v != nil {
 			if v == undef {
 				return nil, nil
@@ -648,7 +646,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			v = undef
 		}
 		memo.rules[fi] = v
-		if fn.constant && !m.strict {
+		if fn.constant && m.shareConstants() {
 			m.p.consts[fi].CompareAndSwap(nil, v)
 		}
 	} else if callMemo {
@@ -921,3 +919,8 @@ func (m *vm) location(in *instr) *ast.Location {
 	}
 	return loc
 }
+
+// shareConstants reports whether constant rules may take and give values shared between
+// evaluations: not under `with`, where input or data differ from the program's, and not
+// with strict builtin errors, which may turn an undefined constant into an error.
+func (m *vm) shareConstants() bool { return m.depth == 0 && !m.strict }
