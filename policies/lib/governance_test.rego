@@ -8,6 +8,10 @@ test_pointer if {
 		{"name": "keys and indexes", "path": ["services", 3, "recovery"], "want": "/services/3/recovery"},
 		{"name": "slash and tilde are escaped, tilde first", "path": ["a/b", "c~d", "~1"], "want": "/a~1b/c~0d/~01"},
 		{"name": "an empty key is kept", "path": ["x", ""], "want": "/x/"},
+		{"name": "a slash alone is escaped", "path": ["services", 0, "a/b"], "want": "/services/0/a~1b"},
+		{"name": "longer than the format table", "path": ["a", 1, "b", 2, "c", 3, "d", 4, "e", 5], "want": "/a/1/b/2/c/3/d/4/e/5"},
+		{"name": "eight segments", "path": ["a", 1, "b", 2, "c", 3, "d", 4], "want": "/a/1/b/2/c/3/d/4"},
+		{"name": "non-integer numbers, booleans and null as text", "path": [1.5, true, null], "want": "/1.5/true/null"},
 	]
 	bad := [c.name | some c in cases; not pointer_is(c.path, c.want)]
 	bad == []
