@@ -103,25 +103,24 @@ type vm struct {
 	fn     *function // the function being executed, nil in the plan
 	retval *ast.Term
 
+	// A builtin's outputs reach the vm through biIter (m.collect, bound once so a call
+	// allocates no closure): biOut is the first, biAll all of a relation's (walk).
 	bctx     topdown.BuiltinContext
 	biOut    *ast.Term
 	biAll    []*ast.Term
 	biRel    bool
 	biCalled bool
 	biIter   func(*ast.Term) error
-	result   ast.Set
-	sc       scanState
-	terms    []ast.Term // where the terms this evaluation makes come from
-	objStep  func(k, v *ast.Term) error
+
+	result  ast.Set                    // what ResultSetAddStmt collects
+	sc      scanState                  // the innermost scan running
+	objStep func(k, v *ast.Term) error // m.stepObject, bound once
+	terms   []ast.Term                 // where the terms this evaluation makes come from
 }
 
-type vmPool struct {
-	p    *program
-	pool sync.Pool
-}
+type vmPool struct{ pool sync.Pool }
 
 func (vp *vmPool) init(p *program) {
-	vp.p = p
 	vp.pool.New = func() any {
 		m := &vm{p: p}
 		m.biIter = m.collect
