@@ -292,7 +292,18 @@ judge(lost_dcs, local) := unscathed if {
 		edges := rev[p] | {sid | some sid, q in failover; q == p; not sid in deadlocked}
 	}
 	lost := graph.reachable(object.union(rev, needs), roots)
+	[via, chains] := trace(lost, roots, failover)
+	impacts := {sid: impact(sid, local, via, chains[sid], lost_dcs) | some sid in lost}
+}
 
+# trace(lost, roots, failover) is [via, chains]: the lost neighbour each lost service that is
+# not a root follows, and each lost service's chain down to its root cause. When every lost
+# service is a root (broken in the lost datacenters themselves, or deadlocked) there is
+# nothing to follow and each chain is the service alone: the usual loss of a site that
+# services do not back each other up from, answered without building the forest.
+trace(lost, roots, failover) := [{}, {sid: [sid] | some sid in lost}] if {
+	lost == roots
+} else := [via, chains] if {
 	via := {sid: v |
 		some sid in lost
 		not sid in roots
@@ -312,7 +323,6 @@ judge(lost_dcs, local) := unscathed if {
 
 	# Only services caught in a loop of failovers have no top; order theirs one by one.
 	chains := object.union(sliced, {sid: ordered_chain(sid, vg) | some sid in lost; not at[sid]})
-	impacts := {sid: impact(sid, local, via, chains[sid], lost_dcs) | some sid in lost}
 }
 
 # chain_from(t, vg, roots) is t's chain. When the one path from t ends at a root, each member

@@ -303,3 +303,20 @@ test_chains_into_a_failover_loop_are_sliced_from_the_top if {
 		"y": ["y", "failover needs x, which depends on y"],
 	}
 }
+
+# Every lost service broken in the lost site itself (the dependency is in the same site): each
+# chain is the service and its own cause, whichever way trace answers it, and a dependent in
+# another site still gets the chain through its dependency.
+test_chains_when_every_lost_service_is_a_root if {
+	m := manifest([
+		{"id": "db", "name": "db", "deployments": [active("d")]},
+		{"id": "api", "name": "api", "dependsOn": ["db"], "deployments": [active("d")]},
+		{"id": "web", "name": "web", "dependsOn": ["api"], "deployments": [active("a")]},
+	])
+	o := outcome_of(m, "datacenter", "d")
+	impact_of(o, "db").chain == ["db", "only active in d"]
+	impact_of(o, "api").chain == ["api", "only active in d"]
+	impact_of(o, "web").chain == ["web", "api", "only active in d"]
+	a := outcome_of(m, "datacenter", "a")
+	[u.chain | some u in a.unavailable] == [["web", "only active in a"]]
+}
