@@ -49,7 +49,10 @@ const (
 	opWith
 	opNop
 	opResultSetAdd
-	opCount // number of opcodes
+	opArrayOf  // a literal array, fused from MakeArrayStmt and its ArrayAppendStmts
+	opObjectOf // a literal object, fused from MakeObjectStmt and its ObjectInsertStmts
+	opSetOf    // a literal set, fused from MakeSetStmt and its SetAddStmts
+	opCount    // number of opcodes
 )
 
 var opNames = [opCount]string{
@@ -63,7 +66,8 @@ var opNames = [opCount]string{
 	opIsDefined: "IsDefinedStmt", opIsUndefined: "IsUndefinedStmt", opArrayAppend: "ArrayAppendStmt",
 	opObjectInsert: "ObjectInsertStmt", opObjectInsertOnce: "ObjectInsertOnceStmt",
 	opObjectMerge: "ObjectMergeStmt", opSetAdd: "SetAddStmt", opWith: "WithStmt", opNop: "NopStmt",
-	opResultSetAdd: "ResultSetAddStmt",
+	opResultSetAdd: "ResultSetAddStmt", opArrayOf: "fused literal array", opObjectOf: "fused literal object",
+	opSetOf: "fused literal set",
 }
 
 func (o opcode) String() string {
@@ -326,6 +330,7 @@ func (c *compiler) block(b *ir.Block) (*block, error) {
 		}
 		out.instrs = append(out.instrs, in)
 	}
+	out.instrs = fuse(out.instrs)
 	return out, nil
 }
 
@@ -548,24 +553,21 @@ func independent(fn *function, blocks []*block) bool {
 			switch in.op {
 			case opCallDynamic, opWith:
 				return false
-			case opCallBuiltin:
-				if in.x.bi.decl.Nondeterministic {
-					return false
-				}
-				for _, a := range in.x.args {
-					if uses(a) {
-						return false
-					}
-				}
 			case opCall:
-				// Passing input and data on is fine: the callee is checked itself.
-			case opScan, opObjectMerge:
+				// Passing input on is fine: the callee is checked itself.
+			default:
+				if in.op == opCallBuiltin && in.x.bi.decl.Nondeterministic {
+					return false
+				}
 				if uses(in.a) || uses(in.b) {
 					return false
 				}
-			default:
-				if uses(in.a) || uses(in.b) {
-					return false
+				if in.x != nil {
+					for _, a := range in.x.args {
+						if uses(a) {
+							return false
+						}
+					}
 				}
 			}
 			// Locals read by index rather than through an operand.

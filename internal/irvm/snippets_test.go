@@ -450,7 +450,8 @@ calls_input := from_input + 1
 from_data := data.base.v
 broken := x if some x in [1, 2]
 defaulted := 5 if false
-r := [table[input.k], derived, from_input, calls_input, from_data, [v | v := defaulted]]
+whole_input := [input, {"in": input}, {input}]
+r := [table[input.k], derived, from_input, calls_input, from_data, [v | v := defaulted], whole_input]
 s := [v | v := broken]`)
 	query := `x := data.p.r; y := [v | v := data.p.s]`
 	data := map[string]any{"base": map[string]any{"v": 7}}
@@ -490,7 +491,7 @@ s := [v | v := broken]`)
 		"table": true, "derived": true, "broken": true, "defaulted": true,
 		"s":          true, // it calls only constants
 		"from_data":  true, // base data is fixed per program
-		"from_input": false, "calls_input": false, "r": false,
+		"from_input": false, "calls_input": false, "r": false, "whole_input": false,
 	}
 	for _, fn := range prog.funcs {
 		name := fn.name[strings.LastIndexByte(fn.name, '.')+1:]
@@ -501,5 +502,31 @@ s := [v | v := broken]`)
 	}
 	if len(want) > 0 {
 		t.Errorf("rules not planned: %v", want)
+	}
+}
+
+// TestIndependentReadsEveryOperand: the planner copies input to a temporary before use,
+// so no Rego reaches these statements with input as a direct operand; the analysis must
+// still see it there, in fused literals and builtin arguments alike.
+func TestIndependentReadsEveryOperand(t *testing.T) {
+	fn := &function{params: []int32{0, 1}}
+	input, data := operand{local: 0}, operand{local: 1}
+	tests := []struct {
+		name string
+		in   instr
+		want bool
+	}{
+		{"fused array of input", instr{op: opArrayOf, a: noOperand, b: noOperand, x: &instrExtra{args: []operand{input}}}, false},
+		{"fused object of data", instr{op: opObjectOf, a: noOperand, b: noOperand, x: &instrExtra{args: []operand{{local: -1, c: ast.StringTerm("k")}, data}}}, true},
+		{"dot on input", instr{op: opDot, a: input, b: operand{local: -1, c: ast.StringTerm("k")}}, false},
+		{"assign from data", instr{op: opAssignVar, target: 5, a: data, b: noOperand}, true},
+		{"return input", instr{op: opReturnLocal, target: 0, a: noOperand, b: noOperand}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := independent(fn, []*block{{instrs: []instr{tt.in}}}); got != tt.want {
+				t.Fatalf("independent = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -452,6 +452,35 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 			return 0, fmt.Errorf("irvm: %s: add to %s", where(m.location(in)), typeName(t))
 		}
 		set.Add(v)
+	case opArrayOf:
+		elems := make([]*ast.Term, len(in.x.args))
+		for i, a := range in.x.args {
+			if elems[i] = read(locals, a); elems[i] == nil {
+				return 0, fmt.Errorf("irvm: %s: undefined array element", where(m.location(in)))
+			}
+		}
+		locals[in.target] = m.newTerm(ast.NewArray(elems...))
+	case opObjectOf:
+		args := in.x.args
+		obj := ast.NewObjectWithCapacity(len(args) / 2)
+		for i := 0; i < len(args); i += 2 {
+			k, v := read(locals, args[i]), read(locals, args[i+1])
+			if k == nil || v == nil {
+				return 0, fmt.Errorf("irvm: %s: undefined object key or value", where(m.location(in)))
+			}
+			obj.Insert(k, v)
+		}
+		locals[in.target] = m.newTerm(obj)
+	case opSetOf:
+		set := ast.NewSetWithCapacity(len(in.x.args))
+		for _, a := range in.x.args {
+			v := read(locals, a)
+			if v == nil {
+				return 0, fmt.Errorf("irvm: %s: undefined set element", where(m.location(in)))
+			}
+			set.Add(v)
+		}
+		locals[in.target] = m.newTerm(set)
 	case opObjectMerge:
 		return m.merge(locals, in)
 	case opWith:

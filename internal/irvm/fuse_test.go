@@ -1,0 +1,85 @@
+package irvm
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// render writes statements compactly: op(target; operands).
+func render(instrs []instr) string {
+	var parts []string
+	for _, in := range instrs {
+		ops := []string{}
+		for _, o := range []operand{in.a, in.b} {
+			if o != noOperand {
+				ops = append(ops, renderOperand(o))
+			}
+		}
+		if in.x != nil {
+			for _, o := range in.x.args {
+				ops = append(ops, renderOperand(o))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%d(%d; %s)", in.op, in.target, strings.Join(ops, " ")))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func renderOperand(o operand) string {
+	if o.c != nil {
+		return o.c.String()
+	}
+	return fmt.Sprintf("L%d", o.local)
+}
+
+func TestFuse(t *testing.T) {
+	l := func(i int32) operand { return operand{local: i} }
+	c := func(s string) operand { return operand{local: -1, c: ast.StringTerm(s)} }
+	mk := func(op opcode, target int32) instr { return instr{op: op, target: target, a: noOperand, b: noOperand} }
+	add := func(op opcode, target int32, a, b operand) instr { return instr{op: op, target: target, a: a, b: b} }
+	fused := func(op opcode, target int32, args ...operand) instr {
+		return instr{op: op, target: target, a: noOperand, b: noOperand, x: &instrExtra{args: args}}
+	}
+	tests := []struct {
+		name     string
+		in, want []instr
+	}{
+		{"literal array",
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, c("a"), noOperand), add(opArrayAppend, 5, l(3), noOperand)},
+			[]instr{fused(opArrayOf, 5, c("a"), l(3))}},
+		{"literal set and object",
+			[]instr{mk(opMakeSet, 5), add(opSetAdd, 5, l(3), noOperand), mk(opMakeObject, 6), add(opObjectInsert, 6, c("k"), l(5))},
+			[]instr{fused(opSetOf, 5, l(3)), fused(opObjectOf, 6, c("k"), l(5))}},
+		{"nested: the inner collection is built first",
+			[]instr{mk(opMakeObject, 6), mk(opMakeArray, 7), add(opArrayAppend, 7, c("x"), noOperand), add(opObjectInsert, 6, c("k"), l(7))},
+			[]instr{fused(opArrayOf, 7, c("x")), fused(opObjectOf, 6, c("k"), l(7))}},
+		{"a simple statement in between moves before the build",
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), {op: opMakeConst, target: 9, a: noOperand, b: noOperand, c: ast.IntNumberTerm(1)}, add(opArrayAppend, 5, l(9), noOperand)},
+			[]instr{{op: opMakeConst, target: 9, a: noOperand, b: noOperand}, fused(opArrayOf, 5, l(3), l(9))}},
+		{"the collection read before it is complete",
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), add(opAssignVar, 8, l(5), noOperand), add(opArrayAppend, 5, l(4), noOperand)},
+			[]instr{fused(opArrayOf, 5, l(3)), add(opAssignVar, 8, l(5), noOperand), add(opArrayAppend, 5, l(4), noOperand)}},
+		{"an element's local reassigned after its add",
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), add(opAssignVar, 3, l(4), noOperand), add(opArrayAppend, 5, l(3), noOperand)},
+			[]instr{fused(opArrayOf, 5, l(3)), add(opAssignVar, 3, l(4), noOperand), add(opArrayAppend, 5, l(3), noOperand)}},
+		{"a statement that may be undefined ends the run",
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), add(opDot, 8, l(0), c("k")), add(opArrayAppend, 5, l(8), noOperand)},
+			[]instr{fused(opArrayOf, 5, l(3)), add(opDot, 8, l(0), c("k")), add(opArrayAppend, 5, l(8), noOperand)}},
+		{"nothing added: left alone",
+			[]instr{mk(opMakeArray, 5), add(opDot, 8, l(0), c("k")), add(opArrayAppend, 5, l(8), noOperand)},
+			[]instr{mk(opMakeArray, 5), add(opDot, 8, l(0), c("k")), add(opArrayAppend, 5, l(8), noOperand)}},
+		{"an element that is the collection itself",
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(5), noOperand)},
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(5), noOperand)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := render(fuse(tt.in)), render(tt.want); got != want {
+				t.Fatalf("got  %s\nwant %s", got, want)
+			}
+		})
+	}
+}
