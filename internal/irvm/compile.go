@@ -101,7 +101,7 @@ type instr struct {
 	loc    *ir.Location // converted to an ast.Location only for an error message
 }
 
-// instrExtra holds what only calls, nested blocks and with statements need.
+// ext returns the statement's extra fields, allocating them on first use.
 func (in *instr) ext() *instrExtra {
 	if in.x == nil {
 		in.x = &instrExtra{}
@@ -109,6 +109,7 @@ func (in *instr) ext() *instrExtra {
 	return in.x
 }
 
+// instrExtra holds what only calls, nested blocks, with and fused literals need.
 type instrExtra struct {
 	blocks []*block
 	args   []operand

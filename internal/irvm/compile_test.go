@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
 )
 
 // render writes statements compactly: op(target; operands).
@@ -79,6 +80,42 @@ func TestFuse(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, want := render(fuse(tt.in)), render(tt.want); got != want {
 				t.Fatalf("got  %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// fakeStmt is a statement kind irvm does not know.
+type fakeStmt struct{ ir.Location }
+
+// TestCompileRefuses: what irvm cannot execute is an error when the query is prepared.
+func TestCompileRefuses(t *testing.T) {
+	plan := func(stmts ...ir.Stmt) *ir.Policy {
+		return &ir.Policy{
+			Static: &ir.Static{Strings: []*ir.StringConst{{Value: "x"}}},
+			Plans:  &ir.Plans{Plans: []*ir.Plan{{Name: "eval", Blocks: []*ir.Block{{Stmts: stmts}}}}},
+			Funcs:  &ir.Funcs{},
+		}
+	}
+	tests := []struct {
+		name string
+		pol  *ir.Policy
+		want string
+	}{
+		{"no plan", &ir.Policy{}, "no plan"},
+		{"unknown statement", plan(&fakeStmt{}), "unsupported statement"},
+		{"unknown builtin", plan(&ir.CallStmt{Func: "no.such.builtin", Result: 2}), "no implementation"},
+		{"string out of range", plan(&ir.DotStmt{Source: ir.Operand{Value: ir.Input}, Key: ir.Operand{Value: ir.StringIndex(7)}, Target: 2}), "out of range"},
+		{"function without input and data", &ir.Policy{
+			Plans: &ir.Plans{Plans: []*ir.Plan{{Name: "eval"}}},
+			Funcs: &ir.Funcs{Funcs: []*ir.Func{{Name: "g0.f", Params: []ir.Local{0}, Return: 1}}},
+		}, "expected input and data"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := compile(tt.pol, ast.NewTerm(ast.NewObject()), nil)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tt.want)
 			}
 		})
 	}
