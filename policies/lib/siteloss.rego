@@ -63,7 +63,7 @@ dep_edges := [[d, id] | some id, ds in direct_deps; some d in ds]
 # rev is the reversed dependency graph: a lost service takes down everything in rev[id].
 rev := {id: tos |
 	some id in ids
-	tos := {to | some e in dep_edges; e[0] == id; to := e[1]}
+	tos := {to | [id, to] = dep_edges[_]}
 }
 
 # closure[id] is every service id reaches through its dependencies (itself only via a cycle).
@@ -133,14 +133,16 @@ single_domains[[kind, id]] := dom if {
 single_domains[[kind, id]] := dom if {
 	some id in feeds
 	kind := "power-feed"
-	lost := sort({e[0] | some e in sole_feed; e[1] == id})
+	alone := {d | [d, id] = sole_feed[_]}
+	lost := sort(alone)
 	dom := {"kind": kind, "id": id, "datacenters": lost}
 }
 
 single_domains[[kind, id]] := dom if {
 	some id in buildings
 	kind := "building"
-	lost := sort({d.id | some d in datacenters; d.building == id})
+	inside := {datacenters[i].id | datacenters[i].building == id}
+	lost := sort(inside)
 	count(lost) > 1
 	dom := {"kind": kind, "id": id, "datacenters": lost}
 }
@@ -466,7 +468,7 @@ judged[key] := singles[key] if {
 # [kind_order, id, kind], so the first of a group is its min.
 same_datacenters := {dcs: group |
 	some dcs in {dom.datacenters | some dom in single_domains}
-	group := {[kind_order[dom.kind], dom.id, dom.kind] | some dom in single_domains; dom.datacenters == dcs}
+	group := {[kind_order[k[0]], k[1], k[0]] | single_domains[k].datacenters == dcs}
 }
 
 same_loss[key] := sort({sprintf("%s %s", [m[2], m[1]]) |
