@@ -206,12 +206,21 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 	if runtime != nil {
 		m.bctx.Runtime = ast.NewTerm(runtime)
 	}
+	// A builtin that runs long on its own (numbers.range over a huge span, a big
+	// comprehension inside one call) never returns to the statement loop that polls ctx:
+	// cancel it the way topdown does, from outside, the moment ctx is done.
+	defer context.AfterFunc(ctx, m.bctx.Cancel.Cancel)()
 
 	locals := m.frame(p.nlocals)
 	locals[ir.Input] = input
 	locals[ir.Data] = p.data
 	for _, b := range p.plan {
 		if _, err := m.block(locals, b); err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+				// A builtin stopped by the cancellation above reports it in its own words;
+				// callers test for the context's error.
+				return nil, fmt.Errorf("irvm: evaluation cancelled: %w (%v)", ctxErr, err)
+			}
 			return nil, err
 		}
 	}
