@@ -383,6 +383,7 @@ func TestCheckUsageErrors(t *testing.T) {
 		{"flag after path", []string{"check", minimalManifest, "-f", "json"}, "must come before the arguments"},
 		{"data file touching the run", []string{"check", "-d", minimalManifest, minimalManifest}, "only resilcheck.overrides may be set"},
 		{"bad size", []string{"check", "--max-file-size", "lots", minimalManifest}, "--max-file-size"},
+		{"unknown evaluator", []string{"check", "--evaluator", "wasm", minimalManifest}, `--evaluator "wasm": want auto, topdown, irvm`},
 		{"after -- a dash argument is a path", []string{"check", "--", "-f"}, "-f: no such file or directory"},
 		{"empty path", []string{"check", ""}, `"": empty path`},
 		{"missing policy directory", []string{"check", "-p", "no-such-dir", minimalManifest}, "--policy no-such-dir: no such directory"},
@@ -442,6 +443,26 @@ func TestCheckRefusesToOverwriteAnInput(t *testing.T) {
 		}
 		if after, _ := os.ReadFile(m); string(after) != string(before) {
 			t.Fatalf("%v: the input manifest was overwritten", args)
+		}
+	}
+}
+
+// TestCheckEvaluatorsAgree: the report on every bundled scenario is the same byte for byte
+// whichever evaluator judges (only the recorded command line differs).
+func TestCheckEvaluatorsAgree(t *testing.T) {
+	var want string
+	for _, ev := range []string{"topdown", "irvm", "auto"} {
+		out, stderr, code := runCLI(t, "", "check", "--as-of", "2026-11-22", "-f", "json", "--evaluator", ev, "testdata/manifests/")
+		if code != ExitFailed {
+			t.Fatalf("%s: exit %d, stderr %q", ev, code, stderr)
+		}
+		got := strings.Replace(out, `"`+ev+`"`, `"EVALUATOR"`, 1)
+		if want == "" {
+			want = got
+			continue
+		}
+		if got != want {
+			t.Errorf("--evaluator %s changed the report", ev)
 		}
 	}
 }

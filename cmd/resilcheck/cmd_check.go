@@ -193,6 +193,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
 		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
 		maxFileSizeFlag(),
+		evaluatorFlag(),
 	}
 	flags = append(flags, bundleFlags()...)
 	return &cli.Command{
@@ -248,8 +249,13 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if err != nil {
 		return err
 	}
+	evaluator, err := parseEvaluator(c)
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
 
 	opts := check.Options{
+		Evaluator:   evaluator,
 		Paths:       c.Args().Slice(),
 		PolicyDirs:  policies,
 		DataFiles:   c.StringSlice("data"),
@@ -376,6 +382,27 @@ func argsOnly(c *cli.Context) error {
 // performance section) for about 13 MB. The soft memory limit makes the collector work
 // harder again when a large batch would otherwise grow the heap fivefold. An explicit GOGC
 // or GOMEMLIMIT in the environment wins.
+// evaluatorFlag chooses what evaluates the policies. The verdicts are the same whichever
+// runs (the engine's differential tests hold irvm to topdown on every bundled manifest);
+// forcing one is for reproducing a result with OPA's own evaluator, and for measuring.
+func evaluatorFlag() cli.Flag {
+	return &cli.StringFlag{Name: "evaluator", Value: string(engine.EvaluatorAuto), Usage: "what evaluates the policies: " +
+		"auto (OPA's topdown for a few manifests, irvm from " + strconv.Itoa(engine.VMBatchMin) + " on), " +
+		"topdown (OPA's own evaluator, as opa eval runs it) or irvm (the bundle planned to OPA's IR, faster per manifest)"}
+}
+
+func parseEvaluator(c *cli.Context) (engine.Evaluator, error) {
+	v := engine.Evaluator(strings.ToLower(c.String("evaluator")))
+	if slices.Contains(engine.Evaluators(), v) {
+		return v, nil
+	}
+	var names []string
+	for _, e := range engine.Evaluators() {
+		names = append(names, string(e))
+	}
+	return "", fmt.Errorf("--evaluator %q: want %s", c.String("evaluator"), strings.Join(names, ", "))
+}
+
 func tuneGC(stdio appIO) {
 	if stdio.Getenv == nil {
 		return

@@ -26,6 +26,7 @@ func simulateCommand(stdio appIO) *cli.Command {
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
 		maxFileSizeFlag(),
+		evaluatorFlag(),
 	}
 	flags = append(flags, bundleFlags()...)
 	return &cli.Command{
@@ -63,6 +64,10 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	if c.Duration("timeout") <= 0 {
 		return withCode(ExitInputError, errors.New("--timeout must be positive"))
 	}
+	evaluator, err := parseEvaluator(c)
+	if err != nil {
+		return withCode(ExitInputError, err)
+	}
 	maxSize, err := parseSize(c.String("max-file-size"))
 	if err != nil {
 		return withCode(ExitInputError, err)
@@ -93,6 +98,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		AsOf:       asOf,
 		Fail:       fail,
 		Timeout:    c.Duration("timeout"),
+		Evaluator:  evaluator,
 		Sources:    sources,
 		Tool:       toolInfo(),
 		Command:    commandLine(),

@@ -240,6 +240,7 @@ func TestSimulateUsageErrors(t *testing.T) {
 		{"bad date", "", []string{"simulate", "--as-of", "15/10/2022", "testdata/siteloss/campus.yaml"}, []string{"YYYY-MM-DD"}},
 		{"flag after path", "", []string{"simulate", "testdata/siteloss/campus.yaml", "--fail", "x"}, []string{"must come before the arguments"}},
 		{"file over --max-file-size", "", []string{"simulate", "--max-file-size", "100", "testdata/siteloss/campus.yaml"}, []string{"over the 100-byte limit"}},
+		{"unknown evaluator", "", []string{"simulate", "--evaluator", "fast", "testdata/siteloss/campus.yaml"}, []string{`--evaluator "fast"`}},
 		{"invalid manifest", "apiVersion: resilcheck/v1\nkind: ProviderManifest\n", []string{"simulate", "-"}, []string{"<stdin>"}},
 	}
 	for _, tc := range cases {

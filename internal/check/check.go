@@ -33,6 +33,7 @@ type Options struct {
 	MaxFileSize int64
 	Stdin       io.Reader
 	Workers     int
+	Evaluator   engine.Evaluator // "" is engine.EvaluatorAuto
 
 	// Sources, when set, are the inputs already loaded (simulate loads them first to check
 	// its --fail ids): Paths, MaxFileSize and Stdin are then not read again.
@@ -72,12 +73,13 @@ func Engine(ctx context.Context, opts Options) (*engine.Engine, error) {
 		data = append(data, engine.DataFile{Name: filepath.ToSlash(f), Content: b})
 	}
 	return engine.New(ctx, engine.Options{
-		Policies: srcs,
-		AsOf:     opts.AsOf,
-		Fail:     opts.Fail,
-		Data:     data,
-		Timeout:  opts.Timeout,
-		Workers:  opts.Workers,
+		Policies:  srcs,
+		AsOf:      opts.AsOf,
+		Fail:      opts.Fail,
+		Data:      data,
+		Timeout:   opts.Timeout,
+		Workers:   opts.Workers,
+		Evaluator: opts.Evaluator,
 	})
 }
 

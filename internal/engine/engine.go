@@ -22,6 +22,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/irvm"
 	"github.com/resilcheck/resilcheck/internal/parallel"
 )
 
@@ -43,11 +44,37 @@ type Options struct {
 	Timeout time.Duration
 	// Workers is the number of documents evaluated at once; zero means GOMAXPROCS.
 	Workers int
+	// Evaluator picks what runs the query: EvaluatorAuto (the default), EvaluatorTopdown
+	// or EvaluatorIRVM.
+	Evaluator Evaluator
 
 	// verifyAll runs every compiler check even without custom policies (tests compare the
 	// two compilations).
 	verifyAll bool
 }
+
+// Evaluator names what evaluates the prepared query.
+type Evaluator string
+
+const (
+	// EvaluatorAuto uses topdown for small runs and irvm for batches of at least
+	// VMBatchMin documents, where planning the bundle once pays for itself.
+	EvaluatorAuto Evaluator = "auto"
+	// EvaluatorTopdown is OPA's own evaluator: the reference, and what `opa eval` runs.
+	EvaluatorTopdown Evaluator = "topdown"
+	// EvaluatorIRVM plans the bundle to OPA's intermediate representation and runs it with
+	// internal/irvm: the same answers (the differential tests hold it to topdown's), several
+	// times faster per document, for a one-off planning cost.
+	EvaluatorIRVM Evaluator = "irvm"
+)
+
+// Evaluators lists the accepted Evaluator values, for flags and their help.
+func Evaluators() []Evaluator { return []Evaluator{EvaluatorAuto, EvaluatorTopdown, EvaluatorIRVM} }
+
+// VMBatchMin is the batch size from which EvaluatorAuto switches to irvm. Planning costs
+// about as much as judging a few manifests with topdown; below this a run would not win it
+// back.
+const VMBatchMin = 8
 
 // Engine is a compiled bundle with a prepared query. It is safe for concurrent use.
 type Engine struct {
@@ -59,7 +86,15 @@ type Engine struct {
 	workers  int
 	asOf     string
 
-	query rego.PreparedEvalQuery
+	query     rego.PreparedEvalQuery
+	queryText string
+
+	evaluator Evaluator
+	// vm is the main query prepared for irvm on first need (nil when preparing failed:
+	// topdown then judges everything, with the same answers); guarded by lazyMu.
+	vm       *rego.PreparedEvalQuery
+	vmTried  bool
+	vmReason string // why vm is nil after a try, for tests and debugging
 
 	// lazy holds the fallback queries (one per control, and the extras), prepared on first
 	// need, keyed by their query text.
@@ -111,14 +146,23 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	side := <-aside
 
 	e := &Engine{
-		compiler: compiler,
-		store:    side.store,
-		controls: controls,
-		digest:   side.digest,
-		timeout:  opts.Timeout,
-		workers:  opts.Workers,
-		asOf:     opts.AsOf,
-		lazy:     map[string]*rego.PreparedEvalQuery{},
+		compiler:  compiler,
+		store:     side.store,
+		controls:  controls,
+		digest:    side.digest,
+		timeout:   opts.Timeout,
+		workers:   opts.Workers,
+		asOf:      opts.AsOf,
+		lazy:      map[string]*rego.PreparedEvalQuery{},
+		queryText: side.queryText,
+		evaluator: opts.Evaluator,
+	}
+	switch e.evaluator {
+	case "":
+		e.evaluator = EvaluatorAuto
+	case EvaluatorAuto, EvaluatorTopdown, EvaluatorIRVM:
+	default:
+		return nil, fmt.Errorf("unknown evaluator %q (want one of auto, topdown, irvm)", opts.Evaluator)
 	}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
@@ -142,10 +186,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 
 // besideCompile is the part of an engine that does not depend on the compiled bundle.
 type besideCompile struct {
-	store    storage.Store
-	digest   string
-	query    ast.Body
-	queryErr error
+	store     storage.Store
+	digest    string
+	queryText string
+	query     ast.Body
+	queryErr  error
 }
 
 func buildBesideCompile(opts Options, overrides map[string]any, files []File, controls []*controlInfo) besideCompile {
@@ -162,7 +207,8 @@ func buildBesideCompile(opts Options, overrides map[string]any, files []File, co
 		}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true)),
 		digest: digest(files, opts.Data),
 	}
-	b.query, b.queryErr = parseQuery(mainQuery(controls))
+	b.queryText = mainQuery(controls)
+	b.query, b.queryErr = parseQuery(b.queryText)
 	return b
 }
 
@@ -325,23 +371,45 @@ type Outcome struct {
 // Evaluate judges the documents on a bounded worker pool; outcomes are in input order, so
 // the caller's sort is the only ordering that matters.
 func (e *Engine) Evaluate(ctx context.Context, docs []Document) []Outcome {
+	var vm *rego.PreparedEvalQuery
+	if e.evaluator == EvaluatorIRVM || (e.evaluator == EvaluatorAuto && len(docs) >= VMBatchMin) {
+		vm = e.vmQuery(ctx)
+	}
 	out := make([]Outcome, len(docs))
-	parallel.For(len(docs), e.workers, func(i int) { out[i] = e.evaluateOne(ctx, &docs[i]) })
+	parallel.For(len(docs), e.workers, func(i int) { out[i] = e.evaluateOne(ctx, &docs[i], vm) })
 	return out
 }
 
-// EvaluateOne judges a single document.
+// EvaluateOne judges a single document (with irvm only when the engine was told to use it).
 func (e *Engine) EvaluateOne(ctx context.Context, doc Document) Outcome {
-	return e.evaluateOne(ctx, &doc)
+	var vm *rego.PreparedEvalQuery
+	if e.evaluator == EvaluatorIRVM {
+		vm = e.vmQuery(ctx)
+	}
+	return e.evaluateOne(ctx, &doc, vm)
 }
 
-func (e *Engine) evaluateOne(ctx context.Context, doc *Document) Outcome {
+// evaluateOne judges a document with the one main query: on irvm when vm is set, else on
+// topdown. Anything but a clean result from irvm (an error, a result of an unexpected
+// shape) is judged again by topdown, so a document's verdicts and error reasons are always
+// topdown's when the two could differ.
+func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.PreparedEvalQuery) Outcome {
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 
 	input, err := ast.InterfaceToValue(doc.Value)
 	if err != nil {
 		return e.allErrors(doc, "input cannot be converted for evaluation: "+err.Error())
+	}
+	if vm != nil {
+		rs, err := vm.Eval(ctx, rego.EvalParsedInput(input))
+		if err == nil {
+			if out, ok := e.outcome(doc, rs); ok {
+				return out
+			}
+		} else if ctxErr := ctx.Err(); ctxErr != nil {
+			return e.allErrors(doc, timeoutReason(ctxErr, e.timeout))
+		}
 	}
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
@@ -351,13 +419,22 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document) Outcome {
 		// One broken control must not silence the others: judge them one by one.
 		return e.evaluateSeparately(ctx, doc, input)
 	}
+	if out, ok := e.outcome(doc, rs); ok {
+		return out
+	}
+	return e.evaluateSeparately(ctx, doc, input)
+}
+
+// outcome reads the main query's result; ok is false when it does not have the expected
+// shape (exactly one result, one [applies, violations] pair per control).
+func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	if len(rs) != 1 {
-		return e.evaluateSeparately(ctx, doc, input)
+		return Outcome{}, false
 	}
 	b := rs[0].Bindings
 	pairs, ok := controlBindings(b["controls"], len(e.controls))
 	if !ok {
-		return e.evaluateSeparately(ctx, doc, input)
+		return Outcome{}, false
 	}
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
 	for i, av := range pairs {
@@ -365,7 +442,44 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document) Outcome {
 	}
 	out.Scopes = convertScopes(b["scopes"])
 	out.SiteLoss = convertSiteLoss(b["siteloss"])
-	return out
+	return out, true
+}
+
+// vmQuery prepares the main query for irvm, once. Planning needs the compiled bundle and
+// the store's base data; it runs under lazyMu because rego switches the shared compiler to
+// IR mode while it compiles the query, and the topdown fallback queries, prepared under the
+// same lock, must see it switched back.
+func (e *Engine) vmQuery(ctx context.Context) *rego.PreparedEvalQuery {
+	e.lazyMu.Lock()
+	defer e.lazyMu.Unlock()
+	if e.vmTried {
+		return e.vm
+	}
+	e.vmTried = true
+	irvm.Register()
+	data, err := irvm.ReadStore(ctx, e.store)
+	if err != nil {
+		e.vmReason = err.Error()
+		return nil
+	}
+	body, err := parseQuery(e.queryText)
+	if err != nil {
+		e.vmReason = err.Error()
+		return nil
+	}
+	q, err := rego.New(
+		rego.ParsedQuery(body),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		rego.Target(irvm.Target),
+	).PrepareForEval(irvm.WithData(ctx, data))
+	e.compiler.WithEvalMode(ast.EvalModeTopdown)
+	if err != nil {
+		e.vmReason = err.Error()
+		return nil
+	}
+	e.vm = &q
+	return e.vm
 }
 
 func timeoutReason(err error, d time.Duration) string {

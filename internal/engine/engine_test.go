@@ -314,20 +314,25 @@ func TestCustomCitationTextKo(t *testing.T) {
 
 func TestBrokenControlIsolated(t *testing.T) {
 	// Two values for one complete rule is a conflict at evaluation time: only this control
-	// may turn into an error; the built-ins still judge.
+	// may turn into an error; the built-ins still judge. On irvm the document falls back
+	// to topdown, so the reasons are the same whichever evaluator ran first.
 	src := customSource(map[string]string{
 		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nn := 1 if input.kind\n\nn := 2 if input.apiVersion\n\nviolations contains \"too many\" if n > 0\n",
 	})
-	e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
-	o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
-	if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "conflict") {
-		t.Fatalf("broken control = %+v", r)
-	}
-	if r := resultFor(t, o, officerID); r.Status != audit.StatusFail {
-		t.Fatalf("built-in control = %+v", r)
-	}
-	if len(o.Scopes) == 0 {
-		t.Fatal("scopes lost in the fallback path")
+	for _, ev := range []Evaluator{EvaluatorTopdown, EvaluatorIRVM} {
+		t.Run(string(ev), func(t *testing.T) {
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Evaluator: ev})
+			o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
+			if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "conflict") {
+				t.Fatalf("broken control = %+v", r)
+			}
+			if r := resultFor(t, o, officerID); r.Status != audit.StatusFail {
+				t.Fatalf("built-in control = %+v", r)
+			}
+			if len(o.Scopes) == 0 {
+				t.Fatal("scopes lost in the fallback path")
+			}
+		})
 	}
 }
 
@@ -335,10 +340,14 @@ func TestTimeout(t *testing.T) {
 	src := customSource(map[string]string{
 		"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains \"slow\" if {\n\tcount([x | some x in numbers.range(1, 100000000)]) < 0\n}\n",
 	})
-	e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Timeout: 50 * time.Millisecond})
-	o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
-	if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "timed out") {
-		t.Fatalf("result = %+v", r)
+	for _, ev := range []Evaluator{EvaluatorTopdown, EvaluatorIRVM} {
+		t.Run(string(ev), func(t *testing.T) {
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Timeout: 50 * time.Millisecond, Evaluator: ev})
+			o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
+			if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, "timed out") {
+				t.Fatalf("result = %+v", r)
+			}
+		})
 	}
 }
 
@@ -638,4 +647,90 @@ func filepathGlob(patterns ...string) ([]string, error) {
 		out = append(out, m...)
 	}
 	return out, nil
+}
+
+// bundledManifests are every manifest the repository ships that should judge cleanly.
+func bundledManifests(t *testing.T) []Document {
+	t.Helper()
+	paths, err := filepathGlob("../../testdata/manifests/*.yaml", "../../testdata/valid/*.yaml", "../../testdata/siteloss/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []Document
+	for _, path := range paths {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := yaml.Unmarshal(raw, &v); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Document{Name: path, Value: v, Pos: pos})
+	}
+	if len(docs) < 8 {
+		t.Fatalf("only %d bundled manifests found", len(docs))
+	}
+	return docs
+}
+
+// TestIRVMMatchesTopdown: the engine's two evaluators give byte-identical outcomes on every
+// bundled manifest, in plain checks, in site-loss simulations and with an override.
+func TestIRVMMatchesTopdown(t *testing.T) {
+	ctx := context.Background()
+	docs := bundledManifests(t)
+	runs := []struct {
+		name string
+		opts Options
+	}{
+		{"check", Options{}},
+		{"simulate a datacenter fire", Options{Fail: []string{"skcc-pangyo"}}},
+		{"override", Options{Data: []DataFile{{Name: "d.json", Content: []byte(`{"resilcheck":{"overrides":{"major_vas_min_users":1}}}`)}}}},
+	}
+	for _, run := range runs {
+		t.Run(run.name, func(t *testing.T) {
+			td, vm := run.opts, run.opts
+			td.Policies, vm.Policies = []PolicySource{Builtin()}, []PolicySource{Builtin()}
+			td.Evaluator, vm.Evaluator = EvaluatorTopdown, EvaluatorIRVM
+			a, b := newEngine(t, td), newEngine(t, vm)
+			outA, outB := a.Evaluate(ctx, docs), b.Evaluate(ctx, docs)
+			if b.vm == nil {
+				t.Fatalf("irvm was not used: %s", b.vmReason)
+			}
+			if a.vmTried {
+				t.Fatal("the topdown engine prepared irvm")
+			}
+			for i := range docs {
+				ja, _ := json.Marshal(outA[i])
+				jb, _ := json.Marshal(outB[i])
+				if string(ja) != string(jb) {
+					t.Errorf("%s:\n topdown: %s\n irvm:    %s", docs[i].Name, ja, jb)
+				}
+			}
+		})
+	}
+}
+
+func TestAutoEvaluatorUsesIRVMForBatches(t *testing.T) {
+	ctx := context.Background()
+	docs := bundledManifests(t)
+	for len(docs) < VMBatchMin {
+		docs = append(docs, docs...)
+	}
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin()}})
+	e.Evaluate(ctx, docs[:1])
+	if e.vmTried {
+		t.Fatal("one document prepared irvm; planning would cost more than it saves")
+	}
+	e.Evaluate(ctx, docs[:VMBatchMin])
+	if e.vm == nil {
+		t.Fatalf("a batch of %d was not judged by irvm: %s", VMBatchMin, e.vmReason)
+	}
+}
+
+func TestUnknownEvaluator(t *testing.T) {
+	_, err := New(context.Background(), Options{Policies: []PolicySource{Builtin()}, AsOf: "2026-11-22", Evaluator: "wasm"})
+	if err == nil || !strings.Contains(err.Error(), `unknown evaluator "wasm"`) {
+		t.Fatalf("err = %v", err)
+	}
 }
