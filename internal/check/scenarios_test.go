@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/engine"
 )
 
 // expectation is one reviewed verdict from testdata/manifests/expected.tsv.
@@ -52,8 +53,15 @@ func readExpectations(t *testing.T, path string) []expectation {
 // expectations name, and compares every verdict. The rows were reviewed against the
 // declared facts, so a policy change that flips one shows here with the row to re-review.
 // Every control in the bundle must have a row per (manifest, date), so a new control cannot
-// slip in without someone reviewing what it says about the real scenarios.
+// slip in without someone reviewing what it says about the real scenarios. Both evaluators
+// are held to the same rows.
 func TestScenarioExpectations(t *testing.T) {
+	for _, ev := range []engine.Evaluator{engine.EvaluatorTopdown, engine.EvaluatorIRVM} {
+		t.Run(string(ev), func(t *testing.T) { scenarioExpectations(t, ev) })
+	}
+}
+
+func scenarioExpectations(t *testing.T, evaluator engine.Evaluator) {
 	const dir = "../../testdata/manifests"
 	exps := readExpectations(t, dir+"/expected.tsv")
 	if len(exps) == 0 {
@@ -72,7 +80,7 @@ func TestScenarioExpectations(t *testing.T) {
 	ctx := context.Background()
 	for _, date := range dates {
 		t.Run(date, func(t *testing.T) {
-			r, err := Run(ctx, Options{Paths: []string{dir}, AsOf: date})
+			r, err := Run(ctx, Options{Paths: []string{dir}, AsOf: date, Evaluator: evaluator})
 			if err != nil {
 				t.Fatal(err)
 			}
