@@ -14,6 +14,12 @@ var fusions = map[opcode]struct{ add, fused opcode }{
 	opMakeSet:    {opSetAdd, opSetOf},
 }
 
+// maxGap bounds how far past its last add a collection's run is looked for. Runs are
+// short (an element's own statements), but a block may hold thousands of statements that
+// never touch the collection, and looking to the end of the block for each one made
+// preparing the parameter table quadratic. Stopping early only fuses a shorter prefix.
+const maxGap = 64
+
 // fuse rewrites one block's statements until nothing more fuses: a collection nested in
 // another becomes fusable once its parent was fused.
 func fuse(instrs []instr) []instr {
@@ -27,21 +33,21 @@ func fuse(instrs []instr) []instr {
 }
 
 func fuseOnce(instrs []instr) ([]instr, bool) {
-	out := make([]instr, 0, len(instrs))
-	changed := false
+	var out []instr // nil until something fuses: most blocks have nothing to fuse
 	for i := 0; i < len(instrs); i++ {
 		in := instrs[i]
 		f, ok := fusions[in.op]
 		if !ok {
-			out = append(out, in)
+			if out != nil {
+				out = append(out, in)
+			}
 			continue
 		}
 		l := in.target
 		var elems []operand // values; key, value pairs for objects
-		var between []instr
 		var recorded []int32
-		j := i + 1
-		for ; j < len(instrs); j++ {
+		j, last := i+1, i
+		for ; j < len(instrs) && j-last <= maxGap; j++ {
 			s := &instrs[j]
 			if writesAny(s, recorded) {
 				break
@@ -56,23 +62,36 @@ func fuseOnce(instrs []instr) ([]instr, bool) {
 				}
 				recorded = appendLocal(recorded, s.a)
 				recorded = appendLocal(recorded, s.b)
+				last = j
 				continue
 			}
 			if !simple(s) || touches(s, l) {
 				break
 			}
-			between = append(between, *s)
 		}
+		// Fuse up to the last add; what follows it is left as it was.
 		if len(elems) == 0 {
-			out = append(out, in)
+			if out != nil {
+				out = append(out, in)
+			}
 			continue
 		}
-		out = append(out, between...)
+		if out == nil {
+			out = make([]instr, 0, len(instrs))
+			out = append(out, instrs[:i]...)
+		}
+		for k := i + 1; k < last; k++ {
+			if s := &instrs[k]; s.op != f.add || s.target != l {
+				out = append(out, *s)
+			}
+		}
 		out = append(out, instr{op: f.fused, target: l, a: noOperand, b: noOperand, loc: in.loc, x: &instrExtra{args: elems}})
-		changed = true
-		i = j - 1
+		i = last
 	}
-	return out, changed
+	if out == nil {
+		return instrs, false
+	}
+	return out, true
 }
 
 func reads(o operand, l int32) bool { return o.c == nil && o.local == l }
