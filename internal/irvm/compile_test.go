@@ -76,6 +76,20 @@ func TestFuse(t *testing.T) {
 			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(5), noOperand)},
 			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(5), noOperand)}},
 	}
+	// An add further than maxGap statements from the previous one is left alone.
+	far := []instr{mk(opMakeArray, 5), add(opArrayAppend, 5, c("a"), noOperand)}
+	farWant := []instr{fused(opArrayOf, 5, c("a"))}
+	for range maxGap + 1 {
+		far = append(far, mk(opMakeSet, 9))
+		farWant = append(farWant, mk(opMakeSet, 9))
+	}
+	far = append(far, add(opArrayAppend, 5, c("b"), noOperand))
+	farWant = append(farWant, add(opArrayAppend, 5, c("b"), noOperand))
+	tests = append(tests, struct {
+		name     string
+		in, want []instr
+	}{"an add too far away", far, farWant})
+
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, want := render(fuse(tt.in)), render(tt.want); got != want {
