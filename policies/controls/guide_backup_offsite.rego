@@ -57,7 +57,7 @@ offsite(s, dc) if {
 violations contains {
 	"msg": sprintf("critical service %s declares no backups", [s.id]),
 	"msg_ko": sprintf("핵심 서비스 %s의 백업이 신고되지 않았습니다.", [s.id]),
-	"pointer": governance.nearest_pointer(["services", i, "data", "backups"]),
+	"pointer": governance.service_pointer(i, s, ["data", "backups"]),
 	"evidence": {"service": s.id, "missing": "data.backups"},
 } if {
 	applies

@@ -47,7 +47,7 @@ objectives := {
 violations contains {
 	"msg": sprintf("critical service %s declares no %s (%s)", [s.id, o.en, concat(".", o.path)]),
 	"msg_ko": sprintf("핵심 서비스 %s에 %s이 설정되어 있지 않습니다(%s).", [s.id, o.ko, concat(".", o.path)]),
-	"pointer": governance.nearest_pointer(array.concat(["services", i], o.path)),
+	"pointer": governance.service_pointer(i, s, o.path),
 	"evidence": {"service": s.id, "missing": concat(".", o.path)},
 } if {
 	applies

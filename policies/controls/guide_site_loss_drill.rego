@@ -77,7 +77,7 @@ last_site_loss_drill(s) := max(dates) if {
 violations contains {
 	"msg": sprintf("critical service %s has had no site-loss drill in the %d days to %s (last: %s)", [s.id, max_age_days, time.as_of, last]),
 	"msg_ko": sprintf("핵심 서비스 %s에 대해 %s까지 최근 %d일 동안 데이터센터 상실 전환 훈련이 실시되지 않았습니다(마지막 훈련: %s).", [s.id, time.as_of, max_age_days, ko_date(last)]),
-	"pointer": governance.nearest_pointer(["services", i, "drills"]),
+	"pointer": governance.service_pointer(i, s, ["drills"]),
 	"evidence": {"service": s.id, "as_of": time.as_of, "max_age_days": max_age_days, "last_site_loss_drill": last, "basis": basis},
 } if {
 	applies

@@ -39,6 +39,22 @@ nearest_pointer(path) := pointer(path) if {
 	])
 }
 
+# service_pointer(i, s, rel) is nearest_pointer(array.concat(["services", i], rel)) for the
+# service s declared at input.services[i], where rel is one or two plain keys (no "~" or "/"):
+# the service itself is always there, so only rel is looked up, inside s, and the pointer is
+# one sprintf. Controls about a service's missing field make one per violation, and the
+# general helper (a walk from the root and a function call per segment) cost several times
+# more. Undefined for a longer rel, which the general helper serves.
+service_pointer(i, s, rel) := sprintf("/services/%d/%s", [i, concat("/", rel)]) if {
+	count(rel) <= 2
+	object.get(s, rel, null) != null
+} else := sprintf("/services/%d/%s", [i, rel[0]]) if {
+	count(rel) == 2
+	object.get(s, rel[0], null) != null
+} else := sprintf("/services/%d", [i]) if {
+	count(rel) <= 2
+}
+
 # passed(due) holds when the deadline "by due" (a Korean date) had passed on the audit date.
 # On the due date itself the duty can still be met, so it has not passed. Dates are
 # zero-padded YYYY-MM-DD, so comparing the strings compares the days without parsing them.

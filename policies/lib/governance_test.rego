@@ -35,3 +35,31 @@ test_nearest_pointer if {
 }
 
 nearest_pointer_is(path, want) if governance.nearest_pointer(path) == want
+
+svc_doc := {"services": [
+	{"id": "a", "data": {"backups": []}, "recovery": null},
+	{"id": "b", "data": {"rpoMinutes": 5}, "drills": [{"date": "2024-01-01"}]},
+	{"id": "c", "data": "not an object"},
+]}
+
+# service_pointer must agree with nearest_pointer wherever it is defined.
+test_service_pointer_matches_nearest_pointer if {
+	rels := [
+		["data"], ["drills"], ["recovery"], ["data", "backups"], ["data", "rpoMinutes"],
+		["data", "replication"], ["recovery", "rtoMinutes"], ["drills", "x"],
+	]
+	bad := [[i, rel] |
+		some i, s in svc_doc.services
+		some rel in rels
+		not same_pointer(i, s, rel)
+	]
+	bad == []
+}
+
+same_pointer(i, s, rel) if {
+	governance.service_pointer(i, s, rel) == governance.nearest_pointer(array.concat(["services", i], rel)) with input as svc_doc
+}
+
+test_service_pointer_is_undefined_for_deep_paths if {
+	not governance.service_pointer(0, svc_doc.services[0], ["data", "backups", 0])
+}
