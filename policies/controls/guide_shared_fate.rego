@@ -60,9 +60,7 @@ violations contains {
 } if {
 	some i, ds in sites
 	s := input.services[i]
-	ops := {siteloss.dc[d].operator | some d in ds}
-	count(ops) == 1
-	some op in ops
+	some op in shared_operator(ds)
 }
 
 violations contains {
@@ -73,12 +71,7 @@ violations contains {
 } if {
 	some i, ds in sites
 	s := input.services[i]
-	every d in ds {
-		siteloss.dc[d].building
-	}
-	bs := {siteloss.dc[d].building | some d in ds}
-	count(bs) == 1
-	some b in bs
+	some b in shared_building(ds)
 }
 
 violations contains {
@@ -89,7 +82,27 @@ violations contains {
 } if {
 	some i, ds in sites
 	s := input.services[i]
-
-	# The feeds every site declares: the intersection, instead of testing every known feed.
-	some f in intersection({{g | some g in object.get(siteloss.dc[d], "powerFeeds", [])} | some d in ds})
+	some f in shared_feeds(ds)
 }
+
+# What a set of sites shares is computed once per distinct set: most critical services of a
+# provider run in the same few datacenters, and a function is cached per argument value.
+
+# shared_operator(ds) is the one operator of every site in ds, as a set of at most one.
+shared_operator(ds) := ops if {
+	ops := {siteloss.dc[d].operator | some d in ds}
+	count(ops) == 1
+} else := set()
+
+# shared_building(ds) is the one building every site in ds declares, as a set of at most one.
+shared_building(ds) := bs if {
+	every d in ds {
+		siteloss.dc[d].building
+	}
+	bs := {siteloss.dc[d].building | some d in ds}
+	count(bs) == 1
+} else := set()
+
+# shared_feeds(ds) are the feeds every site in ds declares: the intersection, instead of
+# testing every known feed.
+shared_feeds(ds) := intersection({{g | some g in object.get(siteloss.dc[d], "powerFeeds", [])} | some d in ds})
