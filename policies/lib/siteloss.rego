@@ -305,12 +305,25 @@ judge(lost_dcs, local) := unscathed if {
 # services do not back each other up from, answered without building the forest.
 trace(lost, roots, failover) := [{}, {sid: [sid] | some sid in lost}] if {
 	lost == roots
-} else := [via, chains] if {
+} else := [via, chains(via, lost, roots)] if {
 	via := {sid: v |
 		some sid in lost
 		not sid in roots
 		v := pick_via(sid, lost, roots, failover)
 	}
+}
+
+# chains(via, lost, roots) maps each lost service to its chain. When every service that follows
+# another follows a root (services that lose their failover tooling or a dependency broken in
+# the lost site, the usual shape), each chain is the service and its root. Otherwise the chains
+# are read off the forest below; only services caught in a loop of failovers have no top, and
+# theirs are ordered one by one.
+chains(via, lost, roots) := object.union({r: [r] | some r in roots}, {sid: [sid, v.to] | some sid, v in via}) if {
+	count(via) + count(roots) == count(lost)
+	every v in via {
+		v.to in roots
+	}
+} else := object.union(sliced, {sid: ordered_chain(sid, vg) | some sid in lost; not at[sid]}) if {
 	vg := object.union({r: [] | some r in roots}, {sid: [v.to] | some sid, v in via})
 
 	# vg is a forest (one edge per node): what a service reaches in it is its chain, ordered
@@ -322,9 +335,6 @@ trace(lost, roots, failover) := [{}, {sid: [sid] | some sid in lost}] if {
 	paths := {t: chain_from(t, vg, roots) | some t in tops}
 	at := object.union_n([{n: [t, i] | some i, n in paths[t]} | some t in tops])
 	sliced := {sid: array.slice(p, ti[1], count(p)) | some sid, ti in at; p := paths[ti[0]]}
-
-	# Only services caught in a loop of failovers have no top; order theirs one by one.
-	chains := object.union(sliced, {sid: ordered_chain(sid, vg) | some sid in lost; not at[sid]})
 }
 
 # chain_from(t, vg, roots) is t's chain. When the one path from t ends at a root, each member
