@@ -673,19 +673,87 @@ func convertScopes(v any) []audit.Scope {
 
 // convertSiteLoss reads data.resilcheck.lib.siteloss.report, whose JSON shape is the
 // model's SiteLoss. When the package is absent the binding is empty and the manifest has
-// no site-loss section.
+// no site-loss section; a report of another shape is dropped whole, as a JSON decode into
+// the model would. It reads the decoded values directly: going through JSON text cost a
+// tenth of a batch's evaluation time.
 func convertSiteLoss(v any) *audit.SiteLoss {
 	list, _ := v.([]any)
 	if len(list) != 1 || list[0] == nil {
 		return nil
 	}
-	b, err := json.Marshal(list[0])
-	if err != nil {
+	var d shapeReader
+	m := d.object(list[0])
+	sl := &audit.SiteLoss{}
+	for _, f := range array(&d, m["failures"], &sl.Failures) {
+		fm := d.object(f)
+		out := audit.FailureOutcome{Surviving: d.strings(fm["surviving"])}
+		dm := d.object(fm["domain"])
+		out.Domain = audit.FailureDomain{Kind: d.str(dm["kind"]), ID: d.str(dm["id"]), Datacenters: d.strings(dm["datacenters"])}
+		for _, u := range array(&d, fm["unavailable"], &out.Unavailable) {
+			um := d.object(u)
+			out.Unavailable = append(out.Unavailable, audit.ServiceImpact{
+				Service: d.str(um["service"]), Reason: d.str(um["reason"]),
+				Chain: d.strings(um["chain"]), Detail: d.str(um["detail"]),
+			})
+		}
+		for _, n := range array(&d, fm["notes"], &out.Notes) {
+			nm := d.object(n)
+			out.Notes = append(out.Notes, audit.ServiceNote{Service: d.str(nm["service"]), Note: d.str(nm["note"])})
+		}
+		sl.Failures = append(sl.Failures, out)
+	}
+	for _, c := range array(&d, m["cycles"], &sl.Cycles) {
+		sl.Cycles = append(sl.Cycles, d.strings(c))
+	}
+	if d.bad {
 		return nil
 	}
-	var sl audit.SiteLoss
-	if err := json.Unmarshal(b, &sl); err != nil {
+	return sl
+}
+
+// shapeReader reads decoded JSON values (nil, bool, string, json.Number, []any,
+// map[string]any) into typed fields with encoding/json's rules: absent or null leaves the
+// zero value, an array (even empty) makes a non-nil slice, and any value of the wrong type
+// marks the whole read bad.
+type shapeReader struct{ bad bool }
+
+func (d *shapeReader) object(v any) map[string]any {
+	if v == nil {
 		return nil
 	}
-	return &sl
+	m, ok := v.(map[string]any)
+	d.bad = d.bad || !ok
+	return m
+}
+
+func (d *shapeReader) str(v any) string {
+	if v == nil {
+		return ""
+	}
+	s, ok := v.(string)
+	d.bad = d.bad || !ok
+	return s
+}
+
+// array returns the elements of v and, when v is an array, points *into at a non-nil empty
+// slice with room for them (as json.Unmarshal leaves an empty array non-nil).
+func array[T any](d *shapeReader, v any, into *[]T) []any {
+	if v == nil {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		d.bad = true
+		return nil
+	}
+	*into = make([]T, 0, len(list))
+	return list
+}
+
+func (d *shapeReader) strings(v any) []string {
+	var out []string
+	for _, x := range array(d, v, &out) {
+		out = append(out, d.str(x))
+	}
+	return out
 }

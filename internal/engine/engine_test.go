@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/types"
 	"go.yaml.in/yaml/v3"
 
@@ -732,5 +733,79 @@ func TestUnknownEvaluator(t *testing.T) {
 	_, err := New(context.Background(), Options{Policies: []PolicySource{Builtin()}, AsOf: "2026-11-22", Evaluator: "wasm"})
 	if err == nil || !strings.Contains(err.Error(), `unknown evaluator "wasm"`) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// siteLossViaJSON is the reference convertSiteLoss is held to: encoding/json's decoding
+// of the same value into the model.
+func siteLossViaJSON(v any) *audit.SiteLoss {
+	list, _ := v.([]any)
+	if len(list) != 1 || list[0] == nil {
+		return nil
+	}
+	b, err := json.Marshal(list[0])
+	if err != nil {
+		return nil
+	}
+	var sl audit.SiteLoss
+	if err := json.Unmarshal(b, &sl); err != nil {
+		return nil
+	}
+	return &sl
+}
+
+func TestConvertSiteLossMatchesJSONDecoding(t *testing.T) {
+	ctx := context.Background()
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin()}, Fail: []string{"skcc-pangyo", "anyang"}})
+	plain := newEngine(t, Options{Policies: []PolicySource{Builtin()}})
+	q, err := e.lazyQuery(ctx, extrasQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qPlain, err := plain.lazyQuery(ctx, extrasQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var values []any
+	for _, doc := range bundledManifests(t) {
+		in, err := ast.InterfaceToValue(doc.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []*rego.PreparedEvalQuery{q, qPlain} {
+			rs, err := q.Eval(ctx, rego.EvalParsedInput(in))
+			if err != nil || len(rs) != 1 {
+				t.Fatalf("%s: %v", doc.Name, err)
+			}
+			values = append(values, rs[0].Bindings["siteloss"])
+		}
+	}
+	withCycles := false
+	for _, v := range values {
+		if sl := siteLossViaJSON(v); sl != nil && len(sl.Cycles) > 0 {
+			withCycles = true
+		}
+	}
+	if !withCycles {
+		t.Log("no bundled manifest has a dependency cycle; the hand-made cases cover cycles")
+	}
+	values = append(values,
+		nil,
+		[]any{},
+		[]any{nil},
+		[]any{"not an object"},
+		[]any{map[string]any{}},
+		[]any{map[string]any{"failures": []any{}, "cycles": []any{[]any{"a", "b"}, []any{}}}},
+		[]any{map[string]any{"failures": []any{map[string]any{"domain": map[string]any{"kind": "datacenter", "id": "x"}, "unavailable": []any{}, "surviving": []any{"s"}}}}},
+		[]any{map[string]any{"failures": []any{map[string]any{"unavailable": []any{map[string]any{"service": "s", "reason": "r", "chain": []any{"s", 1}}}}}}},
+		[]any{map[string]any{"failures": "none"}},
+		[]any{map[string]any{"failures": []any{map[string]any{"notes": []any{map[string]any{"service": true}}}}}},
+	)
+	for i, v := range values {
+		a, _ := json.Marshal(convertSiteLoss(v))
+		b, _ := json.Marshal(siteLossViaJSON(v))
+		if string(a) != string(b) {
+			t.Errorf("value %d:\n direct: %s\n json:   %s", i, a, b)
+		}
 	}
 }
