@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,6 +47,33 @@ func FuzzLoad(f *testing.F) {
 			if d.Pos("").File != "fuzz" || d.Pos("/no/such/pointer").File != "fuzz" {
 				t.Fatalf("Pos lost the file")
 			}
+			// Validation hands the value to gojsonschema's raw loader and the engine to
+			// ast.InterfaceToValue: both rely on exactly the types encoding/json decodes to.
+			if err := jsonShaped(d.Value, ""); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
+}
+
+func jsonShaped(v any, at string) error {
+	switch x := v.(type) {
+	case nil, bool, string, json.Number:
+		return nil
+	case []any:
+		for i, e := range x {
+			if err := jsonShaped(e, fmt.Sprintf("%s/%d", at, i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case map[string]any:
+		for k, e := range x {
+			if err := jsonShaped(e, at+"/"+k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("value at %q is a %T, not a decoded JSON type", at, v)
 }
