@@ -187,8 +187,12 @@ timely(s, dep) if dep.recoveryMinutes <= rto(s)
 where(ds) := concat(", ", sort({d.datacenter | some d in ds}))
 
 # classify(s, lost) is {"state": "ok" | "failover" | "broken", ...} for a service with a
-# deployment in the lost datacenters, judged on its own deployments only.
-classify(s, lost) := classify_surviving(s, lost, surviving, sum([capacity(d) | some d in surviving; d.mode == "active"])) if {
+# deployment in the lost datacenters, judged on its own deployments only. Most services of a
+# redundant provider keep enough active capacity elsewhere: that is decided first, with one
+# comprehension and no further call, and only the others build their surviving deployments.
+classify(s, lost) := {"state": "ok"} if {
+	sum([object.get(d, "capacityPercent", 100) | some d in s.deployments; d.mode == "active"; not d.datacenter in lost]) >= required(s)
+} else := classify_surviving(s, lost, surviving, sum([capacity(d) | some d in surviving; d.mode == "active"])) if {
 	surviving := [d | some d in s.deployments; not d.datacenter in lost]
 }
 
