@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -68,7 +69,7 @@ func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
 		}
 		d.Matrix = append(d.Matrix, hg)
 	}
-	return htmlTemplate.Execute(w, d)
+	return htmlTemplate().Execute(w, d)
 }
 
 // compareArticles orders article references by their numbers, so "Art. 9" sorts before
@@ -150,7 +151,11 @@ var htmlFuncs = template.FuncMap{
 	},
 }
 
-var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlSource))
+// htmlTemplate is parsed on first use: at package init it cost every run (a JSON report
+// for CI included) about a millisecond of start-up.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlSource))
+})
 
 const htmlSource = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
