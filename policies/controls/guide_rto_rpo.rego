@@ -40,15 +40,15 @@ default applies := false
 applies if governance.has_critical_service
 
 objectives := {
-	"rto": {"path": ["recovery", "rtoMinutes"], "en": "recovery time objective", "ko": "목표 복구 시간(RTO)"},
-	"rpo": {"path": ["data", "rpoMinutes"], "en": "recovery point objective", "ko": "목표 복구 시점(RPO)"},
+	"rto": {"path": ["recovery", "rtoMinutes"], "field": "recovery.rtoMinutes", "en": "recovery time objective", "ko": "목표 복구 시간(RTO)"},
+	"rpo": {"path": ["data", "rpoMinutes"], "field": "data.rpoMinutes", "en": "recovery point objective", "ko": "목표 복구 시점(RPO)"},
 }
 
 violations contains {
-	"msg": sprintf("critical service %s declares no %s (%s)", [s.id, o.en, concat(".", o.path)]),
-	"msg_ko": sprintf("핵심 서비스 %s에 %s이 설정되어 있지 않습니다(%s).", [s.id, o.ko, concat(".", o.path)]),
+	"msg": sprintf("critical service %s declares no %s (%s)", [s.id, o.en, o.field]),
+	"msg_ko": sprintf("핵심 서비스 %s에 %s이 설정되어 있지 않습니다(%s).", [s.id, o.ko, o.field]),
 	"pointer": governance.service_pointer(i, s, o.path),
-	"evidence": {"service": s.id, "missing": concat(".", o.path)},
+	"evidence": {"service": s.id, "missing": o.field},
 } if {
 	applies
 	some i, s in governance.critical_services

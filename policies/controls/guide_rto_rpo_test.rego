@@ -41,3 +41,10 @@ test_not_applicable_without_critical_services if {
 	m := manifest([object.union(svc({}), {"critical": false})])
 	not guide_rto_rpo.applies with input as m with data.resilcheck.run as run
 }
+
+# field spells out path for messages and evidence: the two must not drift apart.
+test_objective_field_is_the_dotted_path if {
+	every o in guide_rto_rpo.objectives {
+		o.field == concat(".", o.path)
+	}
+}
