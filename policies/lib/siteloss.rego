@@ -389,7 +389,19 @@ cycle_exit(z, lost, _, _) if {
 	rank[y] < rank[z]
 }
 
+# impact is one unavailable service. A service broken in the lost datacenters is its own root
+# cause (its chain is itself), the commonest case: its classification says it all, without
+# the explain and root_cause calls the others need.
 impact(sid, local, via, path, lost_dcs) := {
+	"service": sid,
+	"reason": st.reason,
+	"chain": [sid, st.cause],
+	"detail": st.detail,
+} if {
+	st := local[sid]
+	st.state == "broken"
+	path == [sid]
+} else := {
 	"service": sid,
 	"reason": reason,
 	"chain": array.concat(path, [root_cause(path[count(path) - 1], local, lost_dcs)]),
