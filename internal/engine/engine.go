@@ -47,6 +47,11 @@ type Options struct {
 	// Evaluator picks what runs the query: EvaluatorAuto (the default), EvaluatorTopdown
 	// or EvaluatorIRVM.
 	Evaluator Evaluator
+	// WhileCompiling, if set, is started on its own goroutine when the bundle starts to
+	// compile: parsing uses every core, compiling only one, so work the caller has that
+	// does not need the engine (reading and validating the inputs) runs best then. It is
+	// never called when New fails before compiling; New does not wait for it.
+	WhileCompiling func()
 
 	// verifyAll runs every compiler check even without custom policies (tests compare the
 	// two compilations).
@@ -139,6 +144,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	// bundle (the store, the digest, parsing the query) is done on another meanwhile.
 	aside := make(chan besideCompile, 1)
 	go func() { aside <- buildBesideCompile(opts, overrides, files, controls) }()
+	if opts.WhileCompiling != nil {
+		go opts.WhileCompiling()
+	}
 	// Sources that are not custom are the built-in bundle (or, in tests, slices of it).
 	compiler, err := compile(mods, len(custom) > 0 || opts.verifyAll)
 	if err != nil {

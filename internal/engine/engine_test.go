@@ -793,3 +793,25 @@ func TestConvertSiteLossMatchesJSONDecoding(t *testing.T) {
 		}
 	}
 }
+
+func TestWhileCompiling(t *testing.T) {
+	ran := make(chan struct{}, 1)
+	hook := func() { ran <- struct{}{} }
+	newEngine(t, Options{WhileCompiling: hook})
+	select {
+	case <-ran:
+	case <-time.After(10 * time.Second):
+		t.Fatal("WhileCompiling never ran for an engine that compiled")
+	}
+	// A bundle refused before compiling (incomplete metadata) never starts it, so a caller
+	// that waits on its result only after New succeeded cannot block.
+	bad := customSource(map[string]string{"c.rego": "package resilcheck.controls.c\n\ndefault applies := false\n\nviolations contains \"x\" if false\n"})
+	if _, err := New(context.Background(), Options{Policies: []PolicySource{core(t), bad}, AsOf: "2026-11-22", WhileCompiling: hook}); err == nil {
+		t.Fatal("a control without metadata was accepted")
+	}
+	select {
+	case <-ran:
+		t.Fatal("WhileCompiling ran although New failed before compiling")
+	case <-time.After(50 * time.Millisecond):
+	}
+}
