@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -11,8 +10,5 @@ import (
 // Go's encoder sorts map keys, and the model's slices are sorted by the engine, so the
 // output is byte-stable.
 func renderJSON(w io.Writer, r *audit.Report, _ Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return writeIndentedJSON(w, r)
 }

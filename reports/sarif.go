@@ -3,7 +3,6 @@ package reports
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/url"
 	"regexp"
@@ -395,10 +394,7 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 	}
 	run.Properties = props
 
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return writeIndentedJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 // sarifRuleFor describes a control as a reportingDescriptor, with both languages.
