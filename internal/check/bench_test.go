@@ -72,17 +72,10 @@ const batchSize = 500
 // batch with the engine's default evaluator.
 func BenchmarkCheckBatch(b *testing.B) {
 	ctx := context.Background()
-	eng, err := Engine(ctx, benchOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
+	eng := batchEngine(b, engine.EvaluatorAuto)
 	for _, batch := range batches {
-		dir := b.TempDir()
-		if err := generateBatch(dir, batchSize, batch.bases); err != nil {
-			b.Fatal(err)
-		}
 		opts := benchOptions()
-		opts.Paths = []string{dir}
+		opts.Paths = []string{writeBatch(b, batch.bases)}
 		b.Run(batch.name, func(b *testing.B) {
 			for b.Loop() {
 				r := RunWith(ctx, eng, opts)
@@ -100,19 +93,10 @@ func BenchmarkCheckBatch(b *testing.B) {
 func BenchmarkEvaluateBatch(b *testing.B) {
 	ctx := context.Background()
 	for _, ev := range []engine.Evaluator{engine.EvaluatorTopdown, engine.EvaluatorIRVM} {
-		opts := benchOptions()
-		opts.Evaluator = ev
-		eng, err := Engine(ctx, opts)
-		if err != nil {
-			b.Fatal(err)
-		}
+		eng := batchEngine(b, ev)
 		for _, batch := range batches {
-			dir := b.TempDir()
-			if err := generateBatch(dir, batchSize, batch.bases); err != nil {
-				b.Fatal(err)
-			}
 			var docs []engine.Document
-			for _, src := range manifest.Load([]string{dir}, manifest.Options{}) {
+			for _, src := range manifest.Load([]string{writeBatch(b, batch.bases)}, manifest.Options{}) {
 				for _, d := range src.Documents {
 					docs = append(docs, engine.Document{Name: d.File, Value: d.Value, Pos: d.Pos})
 				}
@@ -126,6 +110,28 @@ func BenchmarkEvaluateBatch(b *testing.B) {
 			})
 		}
 	}
+}
+
+// batchEngine builds the run's engine with the given evaluator.
+func batchEngine(b *testing.B, ev engine.Evaluator) *engine.Engine {
+	b.Helper()
+	opts := benchOptions()
+	opts.Evaluator = ev
+	eng, err := Engine(context.Background(), opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return eng
+}
+
+// writeBatch generates a batch of batchSize manifests into a fresh temporary directory.
+func writeBatch(b *testing.B, bases []string) string {
+	b.Helper()
+	dir := b.TempDir()
+	if err := generateBatch(dir, batchSize, bases); err != nil {
+		b.Fatal(err)
+	}
+	return dir
 }
 
 var metadataName = regexp.MustCompile(`(?m)^  name: .*$`)
