@@ -144,6 +144,10 @@ type builtin struct {
 	decl     *ast.Builtin
 	relation bool
 	void     bool
+	// custom marks a function given to rego (rego.FunctionN): its purity is unknown (it
+	// seldom sets Nondeterministic) and it may keep its operand slice, so a rule calling
+	// it is never constant and it gets operands of its own.
+	custom bool
 }
 
 // program is a policy ready to evaluate; it is immutable and shared by all evaluations.
@@ -513,7 +517,7 @@ func (c *compiler) builtin(name string) (*builtin, error) {
 	}
 	b := &builtin{name: name}
 	if x, ok := c.extra[name]; ok && x != nil && x.Func != nil {
-		b.f, b.decl = x.Func, x.Decl
+		b.f, b.decl, b.custom = x.Func, x.Decl, true
 	} else {
 		b.f, b.decl = topdown.GetBuiltin(name), ast.BuiltinMap[name]
 	}
@@ -557,7 +561,7 @@ func independent(fn *function, blocks []*block) bool {
 			case opCall:
 				// Passing input on is fine: the callee is checked itself.
 			default:
-				if in.op == opCallBuiltin && in.x.bi.decl.Nondeterministic {
+				if in.op == opCallBuiltin && (in.x.bi.decl.Nondeterministic || in.x.bi.custom) {
 					return false
 				}
 				if uses(in.a) || uses(in.b) {

@@ -759,8 +759,9 @@ func (m *vm) collect(t *ast.Term) error {
 // topdown does unless strict builtin errors are asked for; a Halt stops the evaluation.
 func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	bi := in.x.bi
-	// Builtins do not keep their operand slice, so it comes from the vm's buffer; the
-	// non-deterministic ones may (their cache keys on it), so they get their own.
+	// OPA's builtins do not keep their operand slice, so it comes from the vm's buffer; the
+	// non-deterministic ones may (their cache keys on it), and so may a caller's function,
+	// so those get their own.
 	base := len(m.argbuf)
 	for _, a := range in.x.args {
 		v := read(locals, a)
@@ -771,7 +772,7 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 		m.argbuf = append(m.argbuf, v)
 	}
 	args := m.argbuf[base:len(m.argbuf):len(m.argbuf)]
-	if bi.decl.Nondeterministic {
+	if bi.decl.Nondeterministic || bi.custom {
 		args = append([]*ast.Term(nil), args...)
 	}
 	m.biOut, m.biRel, m.biAll, m.biCalled = nil, bi.relation, m.biAll[:0], false
