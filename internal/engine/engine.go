@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -101,6 +102,9 @@ type Engine struct {
 	vm       *rego.PreparedEvalQuery
 	vmTried  bool
 	vmReason string // why vm is nil after a try, for tests and debugging
+	// vmFallbacks counts documents irvm could not judge cleanly and topdown judged
+	// instead; the tests hold it at zero on every bundled manifest.
+	vmFallbacks atomic.Int64
 
 	// lazy holds the fallback queries (one per control, and the extras), prepared on first
 	// need, keyed by their query text.
@@ -411,14 +415,14 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 		return e.allErrors(doc, "input cannot be converted for evaluation: "+err.Error())
 	}
 	if vm != nil {
-		rs, err := vm.Eval(ctx, rego.EvalParsedInput(input))
-		if err == nil {
-			if out, ok := e.outcome(doc, rs); ok {
-				return out
-			}
-		} else if ctxErr := ctx.Err(); ctxErr != nil {
+		out, ok, err := e.evaluateVM(ctx, vm, doc, input)
+		if ok {
+			return out
+		}
+		if ctxErr := ctx.Err(); err != nil && ctxErr != nil {
 			return e.allErrors(doc, timeoutReason(ctxErr, e.timeout))
 		}
+		e.vmFallbacks.Add(1)
 	}
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
@@ -434,15 +438,33 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 	return e.evaluateSeparately(ctx, doc, input)
 }
 
+// evaluateVM judges a document on irvm. ok is false when topdown must judge it instead:
+// an error, a result of an unexpected shape, or a panic anywhere on the way (irvm is the
+// newer evaluator; one document tripping it must not take a batch down).
+func (e *Engine) evaluateVM(ctx context.Context, vm *rego.PreparedEvalQuery, doc *Document, input ast.Value) (out Outcome, ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, ok, err = Outcome{}, false, fmt.Errorf("irvm: %v", r)
+		}
+	}()
+	rs, err := vm.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return Outcome{}, false, err
+	}
+	out, ok = e.outcome(doc, rs)
+	return out, ok, nil
+}
+
 // outcome reads the main query's result; ok is false when it does not have the expected
-// shape (exactly one result, one [applies, violations] pair per control).
+// shape (exactly one result, one [applies, violations] pair per control, the scope
+// decisions and the site-loss report each an array of at most one value).
 func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	if len(rs) != 1 {
 		return Outcome{}, false
 	}
 	b := rs[0].Bindings
 	pairs, ok := controlBindings(b["controls"], len(e.controls))
-	if !ok {
+	if !ok || !atMostOne(b["scopes"]) || !atMostOne(b["siteloss"]) {
 		return Outcome{}, false
 	}
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
@@ -452,6 +474,13 @@ func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	out.Scopes = convertScopes(b["scopes"])
 	out.SiteLoss = convertSiteLoss(b["siteloss"])
 	return out, true
+}
+
+// atMostOne reports whether v is the binding of an `[x | x := ...]` comprehension: an
+// array of zero or one values.
+func atMostOne(v any) bool {
+	list, ok := v.([]any)
+	return ok && len(list) <= 1
 }
 
 // vmQuery prepares the main query for irvm, once. Planning needs the compiled bundle and
@@ -464,31 +493,48 @@ func (e *Engine) vmQuery(ctx context.Context) *rego.PreparedEvalQuery {
 	if e.vmTried {
 		return e.vm
 	}
+	q, err := e.prepareVM(ctx)
+	if err != nil {
+		e.vmReason = err.Error()
+		// A cancelled caller says nothing about irvm: let the next batch try again.
+		e.vmTried = ctx.Err() == nil
+		return nil
+	}
 	e.vmTried = true
+	e.vm = q
+	return e.vm
+}
+
+// prepareVM plans the main query for irvm. A panic in OPA's planner or in irvm's
+// compilation is an error: topdown then judges everything.
+func (e *Engine) prepareVM(ctx context.Context) (q *rego.PreparedEvalQuery, err error) {
+	defer func() {
+		// rego switched the shared compiler to IR mode to compile the query; the topdown
+		// fallback queries prepared later want their comprehension indexes back.
+		e.compiler.WithEvalMode(ast.EvalModeTopdown)
+		if r := recover(); r != nil {
+			q, err = nil, fmt.Errorf("irvm: preparing the query: %v", r)
+		}
+	}()
 	irvm.Register()
 	data, err := irvm.ReadStore(ctx, e.store)
 	if err != nil {
-		e.vmReason = err.Error()
-		return nil
+		return nil, err
 	}
 	body, err := parseQuery(e.queryText)
 	if err != nil {
-		e.vmReason = err.Error()
-		return nil
+		return nil, err
 	}
-	q, err := rego.New(
+	prepared, err := rego.New(
 		rego.ParsedQuery(body),
 		rego.Compiler(e.compiler),
 		rego.Store(e.store),
 		rego.Target(irvm.Target),
 	).PrepareForEval(irvm.WithData(ctx, data))
-	e.compiler.WithEvalMode(ast.EvalModeTopdown)
 	if err != nil {
-		e.vmReason = err.Error()
-		return nil
+		return nil, err
 	}
-	e.vm = &q
-	return e.vm
+	return &prepared, nil
 }
 
 func timeoutReason(err error, d time.Duration) string {

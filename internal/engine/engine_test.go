@@ -333,6 +333,10 @@ func TestBrokenControlIsolated(t *testing.T) {
 			if len(o.Scopes) == 0 {
 				t.Fatal("scopes lost in the fallback path")
 			}
+			if ev == EvaluatorIRVM && (e.vm == nil || e.vmFallbacks.Load() != 1) {
+				t.Fatalf("irvm prepared: %v (%s), documents handed back to topdown: %d; want prepared and 1",
+					e.vm != nil, e.vmReason, e.vmFallbacks.Load())
+			}
 		})
 	}
 }
@@ -682,6 +686,9 @@ func TestIRVMMatchesTopdown(t *testing.T) {
 			if b.vm == nil {
 				t.Fatalf("irvm was not used: %s", b.vmReason)
 			}
+			if n := b.vmFallbacks.Load(); n != 0 {
+				t.Fatalf("irvm handed %d documents back to topdown; the comparison would prove nothing", n)
+			}
 			if a.vmTried {
 				t.Fatal("the topdown engine prepared irvm")
 			}
@@ -708,8 +715,8 @@ func TestAutoEvaluatorUsesIRVMForBatches(t *testing.T) {
 		t.Fatal("one document prepared irvm; planning would cost more than it saves")
 	}
 	e.Evaluate(ctx, docs[:VMBatchMin])
-	if e.vm == nil {
-		t.Fatalf("a batch of %d was not judged by irvm: %s", VMBatchMin, e.vmReason)
+	if e.vm == nil || e.vmFallbacks.Load() != 0 {
+		t.Fatalf("a batch of %d was not judged by irvm: %s (%d handed back to topdown)", VMBatchMin, e.vmReason, e.vmFallbacks.Load())
 	}
 }
 
