@@ -406,9 +406,16 @@ func (e *Engine) EvaluateOne(ctx context.Context, doc Document) Outcome {
 // topdown. Anything but a clean result from irvm (an error, a result of an unexpected
 // shape) is judged again by topdown, so a document's verdicts and error reasons are always
 // topdown's when the two could differ.
-func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.PreparedEvalQuery) Outcome {
+func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.PreparedEvalQuery) (out Outcome) {
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
+	// The loader and the validator turn a panic on one document into a problem on it; so
+	// does evaluation, so one document that trips a bug cannot take a batch down.
+	defer func() {
+		if r := recover(); r != nil {
+			out = e.allErrors(doc, fmt.Sprintf("internal error while evaluating (please report it): %v", r))
+		}
+	}()
 
 	input, err := ast.InterfaceToValue(doc.Value)
 	if err != nil {

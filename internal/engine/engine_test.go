@@ -822,3 +822,15 @@ func TestWhileCompiling(t *testing.T) {
 	case <-time.After(50 * time.Millisecond):
 	}
 }
+
+// TestPanicIsAnErrorResult: a document that makes evaluation panic (here: a Pos function
+// that does) gets an error result per control instead of crashing the run.
+func TestPanicIsAnErrorResult(t *testing.T) {
+	e := newEngine(t, Options{})
+	doc := Document{Name: "x", Value: major(nil), Pos: func(string) audit.Position { panic("boom") }}
+	out := e.Evaluate(context.Background(), []Document{doc})
+	r := resultFor(t, out[0], officerID)
+	if r.Status != audit.StatusError || !strings.Contains(r.Reason, "internal error while evaluating") || !strings.Contains(r.Reason, "boom") {
+		t.Fatalf("result = %+v", r)
+	}
+}
