@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -118,6 +119,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if _, err := time.Parse("2006-01-02", opts.AsOf); err != nil {
 		return nil, fmt.Errorf("as-of date %q is not a YYYY-MM-DD date", opts.AsOf)
 	}
+	if opts.Evaluator != "" && !slices.Contains(Evaluators(), opts.Evaluator) {
+		return nil, fmt.Errorf("unknown evaluator %q (want one of auto, topdown, irvm)", opts.Evaluator)
+	}
 	overrides, err := parseData(opts.Data)
 	if err != nil {
 		return nil, err
@@ -170,12 +174,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		queryText: side.queryText,
 		evaluator: opts.Evaluator,
 	}
-	switch e.evaluator {
-	case "":
+	if e.evaluator == "" {
 		e.evaluator = EvaluatorAuto
-	case EvaluatorAuto, EvaluatorTopdown, EvaluatorIRVM:
-	default:
-		return nil, fmt.Errorf("unknown evaluator %q (want one of auto, topdown, irvm)", opts.Evaluator)
 	}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
