@@ -599,13 +599,7 @@ func (m *vm) stepObject(k, v *ast.Term) error {
 }
 
 func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
-	// An undefined argument is passed as such: input is undefined when there is none.
-	base := len(m.argbuf)
-	for _, a := range in.x.args {
-		m.argbuf = append(m.argbuf, read(locals, a))
-	}
-	v, err := m.call(int(in.n), m.argbuf[base:])
-	m.argbuf = m.argbuf[:base]
+	v, err := m.callWith(locals, int(in.n), in.x.args)
 	if err != nil {
 		return 0, err
 	}
@@ -614,6 +608,19 @@ func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
 	}
 	locals[in.target] = v
 	return cont, nil
+}
+
+// callWith calls planned function fi with the operands read from locals, in the vm's
+// argument buffer. An undefined argument is passed as such: input is undefined when there
+// is none.
+func (m *vm) callWith(locals []*ast.Term, fi int, args []operand) (*ast.Term, error) {
+	base := len(m.argbuf)
+	for _, a := range args {
+		m.argbuf = append(m.argbuf, read(locals, a))
+	}
+	v, err := m.call(fi, m.argbuf[base:])
+	m.argbuf = m.argbuf[:base]
+	return v, err
 }
 
 // call runs planned function fi. Rules (input and data only) are evaluated once per
@@ -727,12 +734,7 @@ func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
 	if !ok {
 		return 0, nil
 	}
-	base := len(m.argbuf)
-	for _, a := range in.x.args {
-		m.argbuf = append(m.argbuf, read(locals, a))
-	}
-	v, err := m.call(fi, m.argbuf[base:])
-	m.argbuf = m.argbuf[:base]
+	v, err := m.callWith(locals, fi, in.x.args)
 	if err != nil {
 		return 0, err
 	}
