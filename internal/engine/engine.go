@@ -151,7 +151,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	// Compiling takes one core for most of the build: what does not need the compiled
 	// bundle (the store, the digest, parsing the query) is done on another meanwhile.
 	aside := make(chan besideCompile, 1)
-	go func() { aside <- buildBesideCompile(opts, overrides, files, controls) }()
+	go func() { aside <- buildBesideCompile(opts, overrides.values, files, controls) }()
 	if opts.WhileCompiling != nil {
 		go opts.WhileCompiling()
 	}
@@ -183,7 +183,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.workers <= 0 {
 		e.workers = runtime.GOMAXPROCS(0)
 	}
-	if err := e.checkOverrides(ctx, opts.Data, overrides); err != nil {
+	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
 	}
 	if side.queryErr != nil {

@@ -181,17 +181,23 @@ func TestParamsIncludeScopeThresholds(t *testing.T) {
 	}
 }
 
+// TestDataFileRejected: every refusal of a --data file names the file, line and column.
 func TestDataFileRejected(t *testing.T) {
 	tests := []struct{ name, content, want string }{
-		{"other top-level key", "other: 1\n", `top-level key "other"`},
-		{"run context", "resilcheck:\n  run:\n    as_of: 2020-01-01\n", "resilcheck.run may not be overwritten"},
-		{"params table", "resilcheck:\n  params: {}\n  overrides: {}\n", "resilcheck.params may not be overwritten"},
-		{"not an object", "[1, 2]\n", "must be an object"},
-		{"unknown parameter", "resilcheck:\n  overrides:\n    dm_officer_notify_dayz: 3\n", `did you mean "dm_officer_notify_days"`},
-		{"bad yaml", "resilcheck: [\n", "not valid YAML"},
-		{"string for a number", "resilcheck:\n  overrides:\n    dm_officer_notify_days: \"abc\"\n", `parameter "dm_officer_notify_days" takes a number, got string "abc"`},
+		{"other top-level key", "resilcheck:\n  overrides: {}\nother: 1\n", `data file d.yaml:3:1: top-level key "other" is not allowed`},
+		{"run context", "resilcheck:\n  run:\n    as_of: 2020-01-01\n", "data file d.yaml:2:3: resilcheck.run may not be overwritten"},
+		{"params table", "resilcheck:\n  params: {}\n  overrides: {}\n", "data file d.yaml:2:3: resilcheck.params may not be overwritten"},
+		{"not an object", "[1, 2]\n", "data file d.yaml:1:1: a data file must be a mapping of fields at the top level, not a list"},
+		{"overrides not an object", "resilcheck:\n  overrides: [1]\n", `data file d.yaml:2:14: "resilcheck.overrides" must be an object`},
+		{"unknown parameter", "resilcheck:\n  overrides:\n    dm_officer_notify_dayz: 3\n", `data file d.yaml:3:5: unknown parameter "dm_officer_notify_dayz" (did you mean "dm_officer_notify_days"?)`},
+		{"bad yaml", "resilcheck: [\n", "data file d.yaml:1:1: invalid YAML"},
+		{"empty file", "", "data file d.yaml: file is empty"},
+		{"two documents", "resilcheck:\n  overrides: {}\n---\nresilcheck:\n  overrides: {}\n", "data file d.yaml:4:1: a data file holds one document, this one has 2"},
+		{"string for a number", "resilcheck:\n  overrides:\n    dm_officer_notify_days: \"abc\"\n", `data file d.yaml:3:5: parameter "dm_officer_notify_days" takes a number, got string "abc"`},
 		{"number for a boolean", "resilcheck:\n  overrides:\n    un_notice_free_services_exempt: 1\n", `takes a boolean, got number`},
 		{"number for a month-day", "resilcheck:\n  overrides:\n    dm_plan_due_month_day: 930\n", `takes a string, got number`},
+		{"every problem at once", "resilcheck:\n  overrides:\n    nope: 1\n    dm_officer_notify_days: x\n",
+			"data file d.yaml:3:5: unknown parameter \"nope\"\ndata file d.yaml:4:5: parameter \"dm_officer_notify_days\" takes a number"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,6 +208,17 @@ func TestDataFileRejected(t *testing.T) {
 				t.Fatalf("err = %v, want DataError containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestDataFileLaterWins: of two data files, the later one's value and position count.
+func TestDataFileLaterWins(t *testing.T) {
+	_, err := New(context.Background(), Options{Policies: []PolicySource{core(t)}, AsOf: "2026-01-01", Data: []DataFile{
+		{Name: "a.yaml", Content: []byte("resilcheck:\n  overrides:\n    dm_officer_notify_days: 40\n")},
+		{Name: "b.json", Content: []byte("{\"resilcheck\": {\"overrides\": {\n  \"dm_officer_notify_days\": \"forty\"}}}")},
+	}})
+	if err == nil || !strings.Contains(err.Error(), "data file b.json:2:3: parameter \"dm_officer_notify_days\" takes a number, got string") {
+		t.Fatalf("err = %v", err)
 	}
 }
 

@@ -188,8 +188,8 @@ func prefixIf(prefix, s string) string {
 // string where a number belongs would make every comparison with it undefined, so a
 // control could pass on a number the user never meant. Either way the user would believe
 // the run used their value.
-func (e *Engine) checkOverrides(ctx context.Context, files []DataFile, overrides map[string]any) error {
-	if len(overrides) == 0 {
+func (e *Engine) checkOverrides(ctx context.Context, overrides overrideSet) error {
+	if len(overrides.values) == 0 {
 		return nil
 	}
 	types, err := e.paramTypes(ctx)
@@ -201,34 +201,33 @@ func (e *Engine) checkOverrides(ctx context.Context, files []DataFile, overrides
 		knownList = append(knownList, n)
 	}
 	sort.Strings(knownList)
-	names := make([]string, 0, len(overrides))
-	for n := range overrides {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var msgs []string
-	for _, n := range names {
+	var probs []audit.Problem
+	for _, n := range sortedKeys(overrides.values) {
+		at := overrides.where[n]
 		want, ok := types[n]
 		if !ok {
 			m := fmt.Sprintf("unknown parameter %q", n)
 			if s := Suggest(n, knownList); s != "" {
 				m += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			msgs = append(msgs, m)
+			probs = append(probs, audit.Problem{Position: at, Message: m})
 			continue
 		}
-		if got := regoTypeName(overrides[n]); !slices.Contains(want, got) {
-			msgs = append(msgs, fmt.Sprintf("parameter %q takes a %s, got %s %s", n, strings.Join(want, " or "), got, describeValue(overrides[n])))
+		if got := regoTypeName(overrides.values[n]); !slices.Contains(want, got) {
+			probs = append(probs, audit.Problem{Position: at, Message: fmt.Sprintf("parameter %q takes a %s, got %s %s", n, strings.Join(want, " or "), got, describeValue(overrides.values[n]))})
 		}
 	}
-	if len(msgs) == 0 {
-		return nil
+	// One line per problem, in file and line order.
+	sort.SliceStable(probs, func(i, j int) bool {
+		if probs[i].File != probs[j].File {
+			return probs[i].File < probs[j].File
+		}
+		return probs[i].Line < probs[j].Line
+	})
+	if err := dataErrors(probs); err != nil {
+		return err
 	}
-	fileNames := make([]string, len(files))
-	for i, f := range files {
-		fileNames[i] = f.Name
-	}
-	return &DataError{File: strings.Join(fileNames, ", "), Msg: strings.Join(msgs, "; ")}
+	return nil
 }
 
 // describeValue shows a short rendering of a rejected override value.

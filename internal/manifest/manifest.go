@@ -115,9 +115,15 @@ type Options struct {
 	MaxNodes int
 	// FS is where paths are read from; nil means the operating system.
 	FS FileSystem
+	// Subject names what one document of the input is, for messages: "a manifest" by
+	// default; the waiver and data-file readers say what they read.
+	Subject string
 }
 
 func (o Options) withDefaults() Options {
+	if o.Subject == "" {
+		o.Subject = "a manifest"
+	}
 	if o.MaxFileSize <= 0 {
 		o.MaxFileSize = DefaultMaxFileSize
 	}
@@ -329,6 +335,17 @@ func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool, sizeHint int6
 	src.SHA256 = hex.EncodeToString(sum[:])
 	opts := l.opts
 	l.decodes = append(l.decodes, func() { decode(src, data, isJSON, opts) })
+}
+
+// Decode decodes content already in memory as if it had been read from path (JSON when
+// the name ends in .json, YAML otherwise), with the same limits, positions and problems as
+// Load. MaxFileSize is not applied: the caller read the bytes.
+func Decode(path string, content []byte, opts Options) *Source {
+	src := &Source{Path: path}
+	sum := sha256.Sum256(content)
+	src.SHA256 = hex.EncodeToString(sum[:])
+	decode(src, content, strings.EqualFold(filepath.Ext(path), ".json"), opts.withDefaults())
+	return src
 }
 
 // decode fills src from the raw bytes of one file. It is the part fuzzing exercises.

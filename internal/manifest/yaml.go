@@ -64,7 +64,7 @@ func (b *builder) finish(src *Source, value any, start audit.Position, err error
 	}
 	if err == nil && len(b.problems) == 0 {
 		if _, ok := value.(map[string]any); !ok {
-			b.problem(start, "", fmt.Sprintf("a manifest must be a mapping of fields at the top level, not %s", describe(value)))
+			b.problem(start, "", fmt.Sprintf("%s must be a mapping of fields at the top level, not %s", b.opts.Subject, describe(value)))
 		}
 	}
 	if len(b.problems) > 0 {

@@ -37,6 +37,9 @@ func Load(file string, opts manifest.Options) (*Set, error) {
 		// manifest.Load would read every file below it before this could object.
 		return nil, &ProblemsError{Problems: []audit.Problem{{Position: audit.Position{File: file}, Message: "is a directory: give the one waiver file"}}}
 	}
+	if opts.Subject == "" {
+		opts.Subject = "a waiver file"
+	}
 	srcs := manifest.Load([]string{file}, opts)
 	if len(srcs) != 1 {
 		return nil, fmt.Errorf("waivers %s: expected one file, found %d", file, len(srcs))

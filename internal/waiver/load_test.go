@@ -62,6 +62,11 @@ func TestLoadRejects(t *testing.T) {
 			want: []string{"/waivers/0/expires"},
 		},
 		{
+			name: "not a mapping, said of a waiver file",
+			body: "- control: KR-X\n",
+			want: []string{":1:1: a waiver file must be a mapping of fields at the top level, not a list"},
+		},
+		{
 			name: "unknown field",
 			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n    approvedBy: CISO\n    expires: \"2027-01-01\"\n    expiry: soon\n",
 			want: []string{`unknown field "expiry"`},
