@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -165,5 +167,33 @@ func TestIncidentCopies(t *testing.T) {
 	}
 	if f := vm.vmFallbacks.Load(); f != 0 {
 		t.Errorf("irvm fell back to topdown on %d documents", f)
+	}
+}
+
+// BenchmarkIncidentControls is each control alone on one and on ten copies of the Kakao
+// incident (topdown), to find where the per-incident cost goes.
+func BenchmarkIncidentControls(b *testing.B) {
+	ctx := context.Background()
+	e := incidentEngine(b, EvaluatorTopdown)
+	doc := benchDoc(b, benchManifests[0].path)
+	for _, n := range []int{1, 10} {
+		in, err := ast.InterfaceToValue(withIncidentCopies(b, doc, n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range e.controls {
+			q, err := e.lazyQuery(ctx, oneControlQuery(c))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run(fmt.Sprintf("x%d/%s", n, c.ID), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := q.Eval(ctx, rego.EvalParsedInput(in)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

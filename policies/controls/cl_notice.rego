@@ -54,10 +54,10 @@ groups[svc] := [i |
 candidates[k] contains {"rule": "continuous", "trigger_ns": t, "service": svc, "limit_minutes": limit.value, "limit_basis": limit.basis} if {
 	some svc, g in groups
 	some k in g
-	inc := input.incidents[k]
-	limit := incidents.param("cl_notice_min_minutes", incidents.start_ns(inc))
-	incidents.duration_minutes(inc) >= limit.value
-	t := incidents.start_ns(inc) + (limit.value * time.minute_ns)
+	f := incidents.facts[k]
+	limit := incidents.param("cl_notice_min_minutes", f.start_ns)
+	f.minutes >= limit.value
+	t := f.start_ns + (limit.value * time.minute_ns)
 }
 
 # limits[k] is the series rule in force when interruption k started.
@@ -69,39 +69,38 @@ series[svc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some 
 candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "service": svc, "limit_minutes": limits[k][2], "limit_basis": basis, "series": r.series, "members": r.members} if {
 	some svc, triggers in series
 	some k, r in triggers
-	basis := incidents.param("cl_notice_repeat_total_minutes", incidents.start_ns(input.incidents[k])).basis
+	basis := incidents.param("cl_notice_repeat_total_minutes", incidents.facts[k].start_ns).basis
 }
 
 # noticeable[k] is the earliest way k made a notice due (continuous first on a tie).
 noticeable[k] := incidents.earliest_trigger(cs) if some k, cs in candidates
 
-due_ns(k) := noticeable[k].trigger_ns + (incidents.param("cl_notice_without_delay_minutes", incidents.start_ns(input.incidents[k])).value * time.minute_ns)
+due_ns[k] := c.trigger_ns + (incidents.param("cl_notice_without_delay_minutes", incidents.facts[k].start_ns).value * time.minute_ns) if some k, c in noticeable
 
-# notice_times(k) are the notices that answer for k: its own, and for a series, notices on
+# notice_times[k] are the notices that answer for k: its own, and for a series, notices on
 # other members of the series given at or after the trigger.
-notice_times(k) := {time.ns(n.at) | some n in incidents.notices(input.incidents[k])} | {t |
-	c := noticeable[k]
+notice_times[k] := {t | some t in incidents.facts[k].notice_times} | {t |
 	c.rule == "repeated"
 	some j in c.members
 	j != k
-	some n in incidents.notices(input.incidents[j])
-	t := time.ns(n.at)
+	some t in incidents.facts[j].notice_times
 	t >= c.trigger_ns
-}
+} if some k, c in noticeable
 
 evidence(k) := ev if {
 	c := noticeable[k]
 	inc := input.incidents[k]
-	delay := incidents.param("cl_notice_without_delay_minutes", incidents.start_ns(inc))
+	f := incidents.facts[k]
+	delay := incidents.param("cl_notice_without_delay_minutes", f.start_ns)
 	base := {
 		"incident": inc.id,
 		"service": c.service,
 		"rule": c.rule,
-		"outage_minutes": incidents.duration_minutes(inc),
+		"outage_minutes": f.minutes,
 		"threshold_minutes": c.limit_minutes,
 		"threshold_basis": c.limit_basis,
 		"noticeable_at": incidents.kst_timestamp(c.trigger_ns),
-		"due": incidents.kst_timestamp(due_ns(k)),
+		"due": incidents.kst_timestamp(due_ns[k]),
 		"without_delay_minutes": delay.value,
 		"without_delay_label": delay.label,
 	}
@@ -111,25 +110,25 @@ evidence(k) := ev if {
 violations contains {
 	"msg": sprintf("no user notice for the unannounced outage %s of cloud service %s (%s rule: noticeable at %s, due by %s)", [ev.incident, ev.service, ev.rule, ev.noticeable_at, ev.due]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 예고 없는 중단 %s에 대한 이용자 통지가 없습니다(통지 대상 시각 %s, 기한 %s).", [ev.service, ev.incident, ev.noticeable_at, ev.due]),
-	"pointer": incidents.notices_pointer(k, input.incidents[k]),
+	"pointer": incidents.facts[k].notices_pointer,
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some k, _ in noticeable
-	count(notice_times(k)) == 0
-	time.as_of_ns > due_ns(k)
+	count(notice_times[k]) == 0
+	time.as_of_ns > due_ns[k]
 	ev := evidence(k)
 }
 
 violations contains {
 	"msg": sprintf("cloud users were first told of outage %s of %s at %s, after the notice was due at %s", [ev.incident, ev.service, incidents.kst_timestamp(first), ev.due]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s 최초 통지(%s)가 기한(%s)보다 늦었습니다.", [ev.service, ev.incident, incidents.kst_timestamp(first), ev.due]),
-	"pointer": incidents.notices_pointer(k, input.incidents[k]),
-	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns(k)) / time.minute_ns}),
+	"pointer": incidents.facts[k].notices_pointer,
+	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns[k]) / time.minute_ns}),
 } if {
 	some k, _ in noticeable
-	count(notice_times(k)) > 0
-	first := min(notice_times(k))
-	first > due_ns(k)
+	count(notice_times[k]) > 0
+	first := min(notice_times[k])
+	first > due_ns[k]
 	ev := evidence(k)
 }
 
@@ -145,7 +144,7 @@ violations contains {
 } if {
 	some k, _ in noticeable
 	inc := input.incidents[k]
-	some j, n in incidents.notices(inc)
+	some j, n in incidents.facts[k].notices
 	some c in n.channels
 	c in screen_channels
 	days := incidents.param("cl_notice_display_days", time.ns(n.at))
@@ -161,7 +160,7 @@ violations contains {
 } if {
 	some k, _ in noticeable
 	inc := input.incidents[k]
-	some j, n in incidents.notices(inc)
+	some j, n in incidents.facts[k].notices
 	some c in n.channels
 	c in screen_channels
 	days := incidents.param("cl_notice_display_days", time.ns(n.at))

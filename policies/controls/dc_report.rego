@@ -54,10 +54,10 @@ groups[dc] := [i | some i, inc in incidents.judged; dc in object.get(inc, "datac
 candidates[k] contains {"rule": "continuous", "trigger_ns": t, "datacenter": dc, "limit_minutes": limit.value, "limit_basis": limit.basis} if {
 	some dc, g in groups
 	some k in g
-	inc := input.incidents[k]
-	limit := incidents.param("dc_report_min_continuous_minutes", incidents.start_ns(inc))
-	incidents.duration_minutes(inc) >= limit.value
-	t := incidents.start_ns(inc) + (limit.value * time.minute_ns)
+	f := incidents.facts[k]
+	limit := incidents.param("dc_report_min_continuous_minutes", f.start_ns)
+	f.minutes >= limit.value
+	t := f.start_ns + (limit.value * time.minute_ns)
 }
 
 # limits[k] is the series rule in force when interruption k started.
@@ -69,38 +69,38 @@ series[dc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some d
 candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "datacenter": dc, "limit_minutes": limits[k][2], "limit_basis": basis, "series": r.series, "members": r.members} if {
 	some dc, triggers in series
 	some k, r in triggers
-	basis := incidents.param("dc_report_repeat_total_minutes", incidents.start_ns(input.incidents[k])).basis
+	basis := incidents.param("dc_report_repeat_total_minutes", incidents.facts[k].start_ns).basis
 }
 
 # reportable[k] is the earliest way k made a report due (continuous first on a tie).
 reportable[k] := incidents.earliest_trigger(cs) if some k, cs in candidates
 
-due_ns(k) := reportable[k].trigger_ns + (incidents.param("dc_report_without_delay_minutes", incidents.start_ns(input.incidents[k])).value * time.minute_ns)
+due_ns[k] := c.trigger_ns + (incidents.param("dc_report_without_delay_minutes", incidents.facts[k].start_ns).value * time.minute_ns) if some k, c in reportable
 
-# report_times(k) are the reports that answer for k: its own, and for a series, reports on
+# report_times[k] are the reports that answer for k: its own, and for a series, reports on
 # other members of the series made at or after the trigger.
-report_times(k) := {t | t := time.ns(input.incidents[k].datacenterReport.at)} | {t |
-	c := reportable[k]
+report_times[k] := {t | t := time.ns(input.incidents[k].datacenterReport.at)} | {t |
 	c.rule == "repeated"
 	some j in c.members
 	j != k
 	t := time.ns(input.incidents[j].datacenterReport.at)
 	t >= c.trigger_ns
-}
+} if some k, c in reportable
 
 evidence(k) := ev if {
 	c := reportable[k]
 	inc := input.incidents[k]
-	delay := incidents.param("dc_report_without_delay_minutes", incidents.start_ns(inc))
+	f := incidents.facts[k]
+	delay := incidents.param("dc_report_without_delay_minutes", f.start_ns)
 	base := {
 		"incident": inc.id,
 		"datacenter": c.datacenter,
 		"rule": c.rule,
-		"outage_minutes": incidents.duration_minutes(inc),
+		"outage_minutes": f.minutes,
 		"threshold_minutes": c.limit_minutes,
 		"threshold_basis": c.limit_basis,
 		"reportable_at": incidents.kst_timestamp(c.trigger_ns),
-		"due": incidents.kst_timestamp(due_ns(k)),
+		"due": incidents.kst_timestamp(due_ns[k]),
 		"without_delay_minutes": delay.value,
 		"without_delay_label": delay.label,
 	}
@@ -114,8 +114,8 @@ violations contains {
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some k, _ in reportable
-	count(report_times(k)) == 0
-	time.as_of_ns > due_ns(k)
+	count(report_times[k]) == 0
+	time.as_of_ns > due_ns[k]
 	ev := evidence(k)
 }
 
@@ -123,12 +123,12 @@ violations contains {
 	"msg": sprintf("the written report on interruption %s at datacenter %s came at %s, after it was due at %s", [ev.incident, ev.datacenter, incidents.kst_timestamp(first), ev.due]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 서비스 중단 %s 보고(%s)가 기한(%s)보다 늦었습니다.", [ev.datacenter, ev.incident, incidents.kst_timestamp(first), ev.due]),
 	"pointer": late_pointer(k),
-	"evidence": object.union(ev, {"reported_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns(k)) / time.minute_ns}),
+	"evidence": object.union(ev, {"reported_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns[k]) / time.minute_ns}),
 } if {
 	some k, _ in reportable
-	count(report_times(k)) > 0
-	first := min(report_times(k))
-	first > due_ns(k)
+	count(report_times[k]) > 0
+	first := min(report_times[k])
+	first > due_ns[k]
 	ev := evidence(k)
 }
 

@@ -39,7 +39,6 @@
 package resilcheck.controls.dm_report
 
 import data.resilcheck.lib.incidents
-import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
@@ -50,40 +49,41 @@ applies if scope.disaster_management
 # disasters are the judged incidents that are disasters. Like every duty, scope is decided on
 # the audit date, so an incident from before the provider was bound (value-added providers
 # from 2023-07-04) is judged as today's rules would judge it.
-disasters[i] := inc if {
-	some i, inc in incidents.judged
-	incidents.disaster(inc)
+disasters[i] := f if {
+	some i, f in incidents.facts
+	f.disaster
 }
 
-# due_ns is when the first report was due: detection plus the "without delay" default.
-due_ns(inc) := incidents.detected_ns(inc) + (params.at("report_without_delay_minutes", incidents.start_ns(inc)) * time.minute_ns)
+# without_delay[i] is the first-report limit in force when disaster i started, and due[i] when
+# its first report was due: detection plus that limit.
+without_delay[i] := incidents.param("report_without_delay_minutes", f.start_ns) if some i, f in disasters
+
+due[i] := disasters[i].detected_ns + (entry.value * time.minute_ns) if some i, entry in without_delay
 
 report_pointer(i, inc) := sprintf("/incidents/%d/ministryReports", [i]) if "ministryReports" in object.keys(inc)
 
 report_pointer(i, inc) := sprintf("/incidents/%d", [i]) if not "ministryReports" in object.keys(inc)
 
-without_delay(inc) := incidents.param("report_without_delay_minutes", incidents.start_ns(inc))
-
 violations contains {
-	"msg": sprintf("no ministry report for disaster %s (%s); the first report was due by %s", [inc.id, incidents.disaster_basis(inc), incidents.kst_timestamp(due)]),
-	"msg_ko": sprintf("재난 %s에 대한 과학기술정보통신부 보고가 없습니다(최초 보고 기한 %s).", [inc.id, incidents.kst_timestamp(due)]),
+	"msg": sprintf("no ministry report for disaster %s (%s); the first report was due by %s", [inc.id, incidents.disaster_basis(inc), incidents.kst_timestamp(due[i])]),
+	"msg_ko": sprintf("재난 %s에 대한 과학기술정보통신부 보고가 없습니다(최초 보고 기한 %s).", [inc.id, incidents.kst_timestamp(due[i])]),
 	"pointer": report_pointer(i, inc),
 	"evidence": {
 		"incident": inc.id,
 		"disaster_basis": incidents.disaster_basis(inc),
-		"detected_at": incidents.kst_timestamp(incidents.detected_ns(inc)),
-		"due": incidents.kst_timestamp(due),
+		"detected_at": incidents.kst_timestamp(f.detected_ns),
+		"due": incidents.kst_timestamp(due[i]),
 		"limit_minutes": entry.value,
 		"limit_label": entry.label,
 		"limit_basis": entry.basis,
 		"as_of": time.as_of,
 	},
 } if {
-	some i, inc in disasters
-	count(incidents.ministry_reports(inc)) == 0
-	due := due_ns(inc)
-	time.as_of_ns > due
-	entry := without_delay(inc)
+	some i, f in disasters
+	count(f.reports) == 0
+	time.as_of_ns > due[i]
+	entry := without_delay[i]
+	inc := input.incidents[i]
 }
 
 violations contains {
@@ -92,7 +92,7 @@ violations contains {
 	"pointer": sprintf("/incidents/%d/ministryReports/%d/at", [i, first_index]),
 	"evidence": {
 		"incident": inc.id,
-		"detected_at": incidents.kst_timestamp(incidents.detected_ns(inc)),
+		"detected_at": incidents.kst_timestamp(f.detected_ns),
 		"first_report_at": incidents.kst_timestamp(first),
 		"minutes": minutes,
 		"limit_minutes": entry.value,
@@ -100,21 +100,13 @@ violations contains {
 		"limit_basis": entry.basis,
 	},
 } if {
-	some i, inc in disasters
-	first := min({time.ns(r.at) | some r in incidents.ministry_reports(inc)})
-	first > due_ns(inc)
-	some first_index, r in incidents.ministry_reports(inc)
-	time.ns(r.at) == first
-	not earlier_tie(inc, first_index, first)
-	entry := without_delay(inc)
-	minutes := (first - incidents.detected_ns(inc)) / time.minute_ns
-}
-
-# earlier_tie keeps one pointer when two reports share the first instant.
-earlier_tie(inc, idx, t) if {
-	some j, r in incidents.ministry_reports(inc)
-	j < idx
-	time.ns(r.at) == t
+	some i, f in disasters
+	first := f.report_times[0]
+	first > due[i]
+	first_index := min({j | some j, r in f.reports; time.ns(r.at) == first})
+	entry := without_delay[i]
+	minutes := (first - f.detected_ns) / time.minute_ns
+	inc := input.incidents[i]
 }
 
 # Progress reports: from the first report to the end of the disaster (restoration, or the
@@ -129,22 +121,23 @@ violations contains {
 		"from": incidents.kst_timestamp(a),
 		"to": incidents.kst_timestamp(b),
 		"gap_minutes": gap,
-		"ongoing": incidents.ongoing(inc),
+		"ongoing": f.ongoing,
 		"limit_minutes": entry.value,
 		"limit_label": entry.label,
 		"limit_basis": entry.basis,
 	},
 } if {
-	some i, inc in disasters
-	end := incidents.end_ns(inc)
-	points := array.concat([t | some t in incidents.report_times(inc); t < end], [end])
+	some i, f in disasters
+	end := f.end_ns
+	points := array.concat([t | some t in f.report_times; t < end], [end])
 	count(points) > 1
-	entry := incidents.param("dm_report_update_interval_minutes", incidents.start_ns(inc))
+	entry := incidents.param("dm_report_update_interval_minutes", f.start_ns)
 	some k in numbers.range(1, count(points) - 1)
 	a := points[k - 1]
 	b := points[k]
 	gap := (b - a) / time.minute_ns
 	gap > entry.value
+	inc := input.incidents[i]
 }
 
 violations contains {
@@ -161,17 +154,18 @@ violations contains {
 		"as_of": time.as_of,
 	},
 } if {
-	some i, inc in disasters
-	count(incidents.ministry_reports(inc)) > 0
-	incidents.restored(inc)
-	entry := incidents.param("dm_report_final_minutes", incidents.start_ns(inc))
-	due := time.ns(inc.restoredAt) + (entry.value * time.minute_ns)
+	some i, f in disasters
+	count(f.reports) > 0
+	f.restored
+	entry := incidents.param("dm_report_final_minutes", f.start_ns)
+	due := f.end_ns + (entry.value * time.minute_ns)
 	time.as_of_ns > due
-	not final_by(inc, due)
+	not final_by(f.reports, due)
+	inc := input.incidents[i]
 }
 
-final_by(inc, due) if {
-	some r in incidents.ministry_reports(inc)
+final_by(reports, due) if {
+	some r in reports
 	r.kind == "final"
 	time.ns(r.at) <= due
 }

@@ -54,12 +54,13 @@ violations contains {
 		"as_of": time.as_of,
 	},
 } if {
-	some i, inc in incidents.judged
-	incidents.un_noticeable(inc)
-	count(incidents.notices(inc)) > 0
-	count(incidents.user_notice_times(inc)) == 0
-	press := min(incidents.press_notice_times(inc))
-	delay := incidents.param("un_notice_without_delay_minutes", incidents.start_ns(inc))
+	some i, _ in incidents.un
+	f := incidents.facts[i]
+	count(f.notices) > 0
+	not incidents.user_notified(f.notices)
+	press := min(incidents.press_notice_times(f.notices))
+	delay := incidents.param("un_notice_without_delay_minutes", f.start_ns)
+	inc := input.incidents[i]
 	due := press + (delay.value * time.minute_ns)
 	time.as_of_ns > due
 }

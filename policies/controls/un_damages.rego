@@ -44,13 +44,13 @@ applies if scope.notice
 # due[i] is the last Korean date for the damages notice of a noticeable, restored incident
 # that hit at least one paid service.
 due[i] := {"date": time.add_days(restored_on, limit.value), "restored_on": restored_on, "limit": limit, "paid": paid} if {
-	some i, inc in incidents.judged
-	incidents.un_noticeable(inc)
-	incidents.restored(inc)
-	paid := [s.id | some s in incidents.un_services(inc); s.paid == true]
+	some i, u in incidents.un
+	paid := u.paid
 	count(paid) > 0
-	restored_on := time.kst_date_string(time.ns(inc.restoredAt))
-	limit := incidents.param("un_damages_notice_days", incidents.start_ns(inc))
+	f := incidents.facts[i]
+	f.restored
+	restored_on := time.kst_date_string(f.end_ns)
+	limit := incidents.param("un_damages_notice_days", f.start_ns)
 }
 
 evidence(inc, d) := {

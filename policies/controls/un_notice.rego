@@ -54,95 +54,99 @@ contents_ko := {"fact": "중단 사실", "cause": "원인", "response": "대응�
 # owed by restoration, not by the deadline.
 prompt_contents := {"fact", "response", "contact"}
 
-# content_first_ns(inc, c) is when users were first told c about the incident.
-content_first_ns(inc, c) := min({time.ns(n.at) | some n in incidents.notices(inc); c in object.get(n, "contents", [])})
+# content_first_ns(notices, c) is when users were first told c about the incident.
+content_first_ns(notices, c) := min({time.ns(n.at) | some n in notices; c in object.get(n, "contents", [])})
 
 # While an outage is ongoing the cause may not be known yet; it is owed once service is back.
-deferrable(inc) := {"cause"} if incidents.ongoing(inc)
+deferrable(f) := {"cause"} if f.ongoing
 
-deferrable(inc) := set() if not incidents.ongoing(inc)
+deferrable(f) := set() if not f.ongoing
 
-noticeable[i] := inc if {
-	some i, inc in incidents.judged
-	incidents.un_noticeable(inc)
-}
-
-facts(inc) := {
-	"incident": inc.id,
-	"services": incidents.un_noticeable_services(inc),
-	"started_at": inc.startedAt,
-	"outage_minutes": incidents.duration_minutes(inc),
-	"ongoing": incidents.ongoing(inc),
-	"critical_facility": object.get(inc, "criticalFacility", false),
-	"threshold_minutes": threshold.value,
-	"threshold_basis": threshold.basis,
-	"notice_due": incidents.kst_timestamp(incidents.un_due_ns(inc)),
-	"without_delay_minutes": delay.value,
-	"without_delay_label": delay.label,
-} if {
-	threshold := incidents.un_threshold(inc)
-	delay := incidents.param("un_notice_without_delay_minutes", incidents.start_ns(inc))
+# noticeable[i] is each incident users had to be told of, with its facts, its notice deadline
+# and the evidence every finding on it shares, derived once.
+noticeable[i] := {"inc": inc, "facts": f, "due": due, "evidence": ev} if {
+	some i, u in incidents.un
+	f := incidents.facts[i]
+	inc := input.incidents[i]
+	delay := incidents.param("un_notice_without_delay_minutes", f.start_ns)
+	due := u.trigger_ns + (delay.value * time.minute_ns)
+	ev := {
+		"incident": inc.id,
+		"services": u.services,
+		"started_at": inc.startedAt,
+		"outage_minutes": f.minutes,
+		"ongoing": f.ongoing,
+		"critical_facility": object.get(inc, "criticalFacility", false),
+		"threshold_minutes": u.threshold.value,
+		"threshold_basis": u.threshold.basis,
+		"notice_due": incidents.kst_timestamp(due),
+		"without_delay_minutes": delay.value,
+		"without_delay_label": delay.label,
+	}
 }
 
 violations contains {
 	"msg": sprintf("no user notice for incident %s: the %v-minute outage was over the %v-minute threshold and users had to be told by %s", [inc.id, ev.outage_minutes, ev.threshold_minutes, ev.notice_due]),
 	"msg_ko": sprintf("장애 %s에 대한 이용자 고지가 없습니다. %v분 장애로 기준 %v분을 넘었으므로 %s까지 고지해야 했습니다.", [inc.id, ev.outage_minutes, ev.threshold_minutes, ev.notice_due]),
-	"pointer": incidents.notices_pointer(i, inc),
+	"pointer": n.facts.notices_pointer,
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
-	some i, inc in noticeable
-	count(incidents.notices(inc)) == 0
-	time.as_of_ns > incidents.un_due_ns(inc)
-	ev := facts(inc)
+	some n in noticeable
+	count(n.facts.notices) == 0
+	time.as_of_ns > n.due
+	inc := n.inc
+	ev := n.evidence
 }
 
 violations contains {
 	"msg": sprintf("users were first told of incident %s at %s, after the notice was due at %s", [inc.id, incidents.kst_timestamp(first), ev.notice_due]),
 	"msg_ko": sprintf("장애 %s의 최초 이용자 고지(%s)가 기한(%s)보다 늦었습니다.", [inc.id, incidents.kst_timestamp(first), ev.notice_due]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/at", [i, idx]),
-	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - incidents.un_due_ns(inc)) / time.minute_ns}),
+	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - n.due) / time.minute_ns}),
 } if {
-	some i, inc in noticeable
-	first := incidents.first_notice_ns(inc)
-	first > incidents.un_due_ns(inc)
-	idx := min({j | some j, n in incidents.notices(inc); time.ns(n.at) == first})
-	ev := facts(inc)
+	some i, n in noticeable
+	first := n.facts.notice_times[0]
+	first > n.due
+	idx := min({j | some j, x in n.facts.notices; time.ns(x.at) == first})
+	inc := n.inc
+	ev := n.evidence
 }
 
 violations contains {
 	"msg": sprintf("the notices about incident %s never told users: %s", [inc.id, concat(", ", sort(missing))]),
 	"msg_ko": sprintf("장애 %s의 고지에 다음 내용이 빠졌습니다: %s", [inc.id, concat(", ", [contents_ko[c] | some c in sort(missing)])]),
 	"pointer": sprintf("/incidents/%d/userNotices", [i]),
-	"evidence": object.union(facts(inc), {"missing_contents": sort(missing), "required_contents": sort(required_contents)}),
+	"evidence": object.union(n.evidence, {"missing_contents": sort(missing), "required_contents": sort(required_contents)}),
 } if {
-	some i, inc in noticeable
-	count(incidents.notices(inc)) > 0
-	missing := (required_contents - incidents.notice_contents(inc)) - deferrable(inc)
+	some i, n in noticeable
+	count(n.facts.notices) > 0
+	missing := (required_contents - incidents.notice_contents(n.facts.notices)) - deferrable(n.facts)
 	count(missing) > 0
+	inc := n.inc
 }
 
 violations contains {
 	"msg": sprintf("the notices about incident %s gave %s only after the notice was due at %s", [inc.id, concat(", ", [sprintf("%s at %s", [c, late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
 	"msg_ko": sprintf("장애 %s의 고지에서 %s이(가) 기한(%s)보다 늦게 안내되었습니다.", [inc.id, concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
-	"pointer": late_pointer(i, inc, late),
+	"pointer": late_pointer(i, n.facts.notices, late),
 	"evidence": object.union(ev, {"late_contents": late}),
 } if {
-	some i, inc in noticeable
-	due := incidents.un_due_ns(inc)
-	incidents.first_notice_ns(inc) <= due
+	some i, n in noticeable
+	n.facts.notice_times[0] <= n.due
 	late := {c: incidents.kst_timestamp(t) |
 		some c in prompt_contents
-		t := content_first_ns(inc, c)
-		t > due
+		t := content_first_ns(n.facts.notices, c)
+		t > n.due
 	}
 	count(late) > 0
-	ev := facts(inc)
+	inc := n.inc
+	ev := n.evidence
 }
 
 # late_pointer points at the contents of the notice that first gave the late content (the
 # first of them alphabetically when several were late).
-late_pointer(i, inc, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i, j]) if {
+late_pointer(i, notices, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i, j]) if {
 	c := sort(object.keys(late))[0]
-	t := content_first_ns(inc, c)
-	j := min({j | some j, n in incidents.notices(inc); time.ns(n.at) == t; c in object.get(n, "contents", [])})
+	t := content_first_ns(notices, c)
+	j := min({j | some j, n in notices; time.ns(n.at) == t; c in object.get(n, "contents", [])})
 }

@@ -17,11 +17,35 @@ all := object.get(input, "incidents", [])
 
 services_by_id := {s.id: s | some s in object.get(input, "services", [])}
 
-# judged holds the incidents (by index into input.incidents) that had started by the audit date.
-judged[i] := inc if {
+# facts[i] is what every control needs of a judged incident (input.incidents[i], started by
+# the audit date), derived once per evaluation: controls read it by index instead of calling
+# helpers on the incident object, which topdown would re-run, and key its cache on, per call.
+# restored is whether service came back by the audit date; an incident that is not is measured
+# up to the end of that date (end_ns). Times are ns; notice_times and report_times are sorted.
+facts[i] := {
+	"start_ns": s,
+	"detected_ns": detected_ns(inc),
+	"restored": end[0],
+	"ongoing": end[0] == false,
+	"end_ns": end[1],
+	"minutes": (end[1] - s) / ktime.minute_ns,
+	"disaster": is_disaster(inc),
+	"notices": notices,
+	"notice_times": sort([ktime.ns(n.at) | some n in notices]),
+	"notices_pointer": notices_pointer(i, inc),
+	"reports": reports,
+	"report_times": sort([ktime.ns(r.at) | some r in reports]),
+} if {
 	some i, inc in all
-	start_ns(inc) <= ktime.as_of_ns
+	s := ktime.ns(inc.startedAt)
+	s <= ktime.as_of_ns
+	end := restoration(inc)
+	notices := object.get(inc, "userNotices", [])
+	reports := object.get(inc, "ministryReports", [])
 }
+
+# judged holds the incidents (by index into input.incidents) that had started by the audit date.
+judged[i] := all[i] if some i, _ in facts
 
 start_ns(inc) := ktime.ns(inc.startedAt)
 
@@ -31,19 +55,12 @@ detected_ns(inc) := ktime.ns(inc.detectedAt)
 
 detected_ns(inc) := start_ns(inc) if not inc.detectedAt
 
-# restored holds when the incident ended on or before the audit date.
-restored(inc) if ktime.ns(inc.restoredAt) <= ktime.as_of_ns
-
-default ongoing(_) := false
-
-ongoing(inc) if not restored(inc)
-
-# end_ns is when service came back, or the end of the audit date for an ongoing incident.
-end_ns(inc) := ktime.ns(inc.restoredAt) if restored(inc)
-
-end_ns(inc) := ktime.as_of_ns if not restored(inc)
-
-duration_minutes(inc) := (end_ns(inc) - start_ns(inc)) / ktime.minute_ns
+# restoration(inc) is [restored, end_ns]: whether the incident ended on or before the audit
+# date, and when it ended (the end of the audit date for an ongoing incident).
+restoration(inc) := [true, t] if {
+	t := ktime.ns(inc.restoredAt)
+	t <= ktime.as_of_ns
+} else := [false, ktime.as_of_ns]
 
 # Causes that are a 방송통신재난 (BCDA Art. 2: disaster, or physical/functional failure of
 # facilities) by their nature. Software faults, overloads and the like become disasters only
@@ -68,6 +85,10 @@ disaster(inc) if {
 
 has_disaster_flag(inc) if "disaster" in object.keys(inc)
 
+is_disaster(inc) if disaster(inc)
+
+else := false
+
 # disaster_basis says which of the rules above made the incident a disaster (for evidence).
 disaster_basis(inc) := "declared disaster: true" if inc.disaster == true
 
@@ -89,38 +110,31 @@ affected_services(inc) := [s | some id in object.get(inc, "services", []); s := 
 # (TBA Decree Art. 37-21(3) 1-4); `press` is the fallback when none of them works.
 user_channels := {"email", "sms", "web", "app", "sns"}
 
-notices(inc) := object.get(inc, "userNotices", [])
-
 # notices_pointer(i, inc) points at the notices of incident inc (input.incidents[i]), or at
 # the incident when it declares none.
 notices_pointer(i, inc) := sprintf("/incidents/%d/userNotices", [i]) if "userNotices" in object.keys(inc)
 
 notices_pointer(i, inc) := sprintf("/incidents/%d", [i]) if not "userNotices" in object.keys(inc)
 
-# first_notice_ns is the first notice of any kind (the press fallback included).
-first_notice_ns(inc) := min({ktime.ns(n.at) | some n in notices(inc)}) if count(notices(inc)) > 0
-
-user_notice_times(inc) := {ktime.ns(n.at) |
-	some n in notices(inc)
+# user_notified(notices) holds when one of the notices reached users through a user channel.
+user_notified(notices) if {
+	some n in notices
 	some c in n.channels
 	c in user_channels
+	ktime.ns(n.at)
 }
 
-press_notice_times(inc) := {ktime.ns(n.at) | some n in notices(inc); "press" in n.channels}
+press_notice_times(notices) := {ktime.ns(n.at) | some n in notices; "press" in n.channels}
 
 # notice_contents is everything the notices about an incident said, taken together: the cause
 # may follow in a later notice once it is known.
-notice_contents(inc) := {c | some n in notices(inc); some c in object.get(n, "contents", [])}
-
-ministry_reports(inc) := object.get(inc, "ministryReports", [])
-
-report_times(inc) := sort([ktime.ns(r.at) | some r in ministry_reports(inc)])
+notice_contents(notices) := {c | some n in notices; some c in object.get(n, "contents", [])}
 
 # timeline(group) is the interruptions of a group (indexes into input.incidents: all at one
 # datacenter, or all of one service) as [start_ns, index, minutes], in order of start (ties
 # broken by position in the manifest). Build it once per group (in a rule, not a function
 # called per incident): the series rules below are linear scans over it.
-timeline(group) := sort([[start_ns(all[i]), i, duration_minutes(all[i])] | some i in group])
+timeline(group) := sort([[facts[i].start_ns, i, facts[i].minutes] | some i in group])
 
 # repeat_triggers(tl, limits) finds, for each interruption k of a timeline, the earliest
 # instant at which k made a series reportable: counting from the start of some interruption
@@ -169,7 +183,7 @@ repeat_triggers(tl, limits) := {k: {"trigger_ns": min(ts), "series": series, "me
 repeat_limits(groups, window_param, count_param, total_param) := {k: [window, n, total] |
 	some g in groups
 	some k in g
-	s := start_ns(all[k])
+	s := facts[k].start_ns
 	window := (params.at(window_param, s) * 60) * ktime.minute_ns
 	n := params.at(count_param, s)
 	total := params.at(total_param, s)
@@ -222,7 +236,28 @@ param(name, t) := {"value": params.at(name, t), "label": "override", "basis": "r
 # before 2025-03-28, 2 hours from then) and whether free services were exempt. Incidents
 # before the first dated entry are not judged.
 
-un_threshold(inc) := param("un_notice_min_outage_minutes", start_ns(inc))
+# un[i] is the notice duty of judged incident i when users had to be told of it under Art.
+# 33(2) (absent otherwise): the threshold entry in force when it started, the ids of the
+# services whose users had to be told, the paid ones among the covered services (for the
+# damages notice), and when the duty arose. Art. 37-21(1) asks for notice "without delay" but
+# exempts an unforeseen outage of no more than the threshold, so the duty can only be known
+# once the outage has gone past it: the clock starts at start + threshold. An outage in a
+# designated critical facility has no such exemption, so its clock starts at detection.
+un[i] := {
+	"threshold": threshold,
+	"services": services,
+	"paid": [s.id | some s in covered; s.paid == true],
+	"trigger_ns": un_trigger_ns(inc, f, threshold.value),
+} if {
+	some i, f in facts
+	inc := all[i]
+	threshold := param("un_notice_min_outage_minutes", f.start_ns)
+	not un_exempt(inc, f.minutes, threshold.value)
+	covered := un_services(inc)
+	free := free_services_exempt(f.start_ns)
+	services := [s.id | some s in covered; not free_exempt(free, s)]
+	count(services) > 0
+}
 
 # un_services are the affected services the TBA notice rule covers: cloud services have their
 # own rule (Decree Art. 37-21(1)6). An incident that names no service stands for the
@@ -231,20 +266,16 @@ un_services(inc) := [s | some s in affected_services(inc); not s.cloud == true] 
 
 un_services(inc) := [{"id": "", "name": "(unspecified)"}] if count(object.get(inc, "services", [])) == 0
 
-# un_exemption names the Decree Art. 37-21(1) exemption that covers the whole incident.
-un_exemption(inc) := "pre-announced maintenance (Decree Art. 37-21(1)1)" if inc.preAnnouncedMaintenance == true
+# un_exempt(inc, minutes, threshold): a Decree Art. 37-21(1) exemption covers the whole
+# incident: pre-announced maintenance (1), a carrier line fault for a value-added provider
+# (2), or an outage of no more than the threshold outside a critical facility (5).
+un_exempt(inc, _, _) if inc.preAnnouncedMaintenance == true
 
-un_exemption(inc) := "carrier line fault (Decree Art. 37-21(1)2)" if {
-	not inc.preAnnouncedMaintenance == true
-	inc.carrierLineFault == true
-	scope.value_added
-}
+un_exempt(inc, _, _) if carrier_exempt(inc)
 
-un_exemption(inc) := sprintf("outage of %v minutes, not over %v (Decree Art. 37-21(1)5)", [duration_minutes(inc), un_threshold(inc).value]) if {
-	not inc.preAnnouncedMaintenance == true
-	not carrier_exempt(inc)
+un_exempt(inc, minutes, threshold) if {
 	not inc.criticalFacility == true
-	duration_minutes(inc) <= un_threshold(inc).value
+	minutes <= threshold
 }
 
 carrier_exempt(inc) if {
@@ -252,31 +283,14 @@ carrier_exempt(inc) if {
 	scope.value_added
 }
 
-# un_free_exempt: a free service was exempt before 2025-03-28 (paid defaults to false).
-un_free_exempt(inc, s) if {
-	param("un_notice_free_services_exempt", start_ns(inc)).value == true
-	not s.paid == true
-}
+# free_services_exempt(t): free services were exempt at instant t (before 2025-03-28).
+default free_services_exempt(_) := false
 
-# un_noticeable_services are the ids of the services whose users had to be told.
-un_noticeable_services(inc) := [s.id |
-	some s in un_services(inc)
-	not un_free_exempt(inc, s)
-]
+free_services_exempt(t) if param("un_notice_free_services_exempt", t).value == true
 
-# un_noticeable(inc): the incident needed a user notice under Art. 33(2).
-un_noticeable(inc) if {
-	un_threshold(inc)
-	not un_exemption(inc)
-	count(un_noticeable_services(inc)) > 0
-}
+# free_exempt(free, s): service s is exempt as a free service (paid defaults to false).
+free_exempt(true, s) if not s.paid == true
 
-# un_trigger_ns is when the notice duty arose. Art. 37-21(1) asks for notice "without delay"
-# but exempts an unforeseen outage of no more than the threshold, so the duty can only be
-# known once the outage has gone past it: the clock starts at start + threshold. An outage in
-# a designated critical facility has no such exemption, so its clock starts at detection.
-un_trigger_ns(inc) := detected_ns(inc) if inc.criticalFacility == true
+un_trigger_ns(inc, f, _) := f.detected_ns if inc.criticalFacility == true
 
-un_trigger_ns(inc) := start_ns(inc) + (un_threshold(inc).value * ktime.minute_ns) if not inc.criticalFacility == true
-
-un_due_ns(inc) := un_trigger_ns(inc) + (param("un_notice_without_delay_minutes", start_ns(inc)).value * ktime.minute_ns)
+un_trigger_ns(inc, f, threshold) := f.start_ns + (threshold * ktime.minute_ns) if not inc.criticalFacility == true

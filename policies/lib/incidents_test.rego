@@ -37,16 +37,27 @@ test_ongoing_incident_is_measured_to_the_end_of_the_audit_date if {
 	i := object.remove(inc("a", "power", "2026-11-22T23:00:00+09:00", ""), ["restoredAt"])
 
 	# Up to 23:59:59.999999999 on the audit date: a nanosecond short of an hour.
-	d := incidents.duration_minutes(i) with data.resilcheck.run as run
-	d > 59.9999
-	d < 60
-	incidents.ongoing(i) with data.resilcheck.run as run
+	f := incidents.facts[0] with input as {"incidents": [i]} with data.resilcheck.run as run
+	f.minutes > 59.9999
+	f.minutes < 60
+	f.ongoing == true
+	f.restored == false
 }
 
 test_restoration_after_the_audit_date_is_ongoing if {
 	i := inc("a", "power", "2026-11-22T23:00:00+09:00", "2026-11-23T01:00:00+09:00")
-	incidents.ongoing(i) with data.resilcheck.run as run
-	not incidents.restored(i) with data.resilcheck.run as run
+	f := incidents.facts[0] with input as {"incidents": [i]} with data.resilcheck.run as run
+	f.ongoing == true
+	f.restored == false
+	f.end_ns == time.parse_rfc3339_ns("2026-11-23T00:00:00+09:00") - 1
+}
+
+test_restoration_by_the_audit_date_ends_the_incident if {
+	i := inc("a", "power", "2026-11-22T22:00:00+09:00", "2026-11-22T23:30:00+09:00")
+	f := incidents.facts[0] with input as {"incidents": [i]} with data.resilcheck.run as run
+	f.restored == true
+	f.ongoing == false
+	f.minutes == 90
 }
 
 test_incidents_after_the_audit_date_are_not_judged if {
