@@ -110,7 +110,7 @@ evidence(k) := ev if {
 violations contains {
 	"msg": sprintf("no user notice for the unannounced outage %s of cloud service %s (%s rule: noticeable at %s, due by %s)", [ev.incident, ev.service, ev.rule, ev.noticeable_at, ev.due]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 예고 없는 중단 %s에 대한 이용자 통지가 없습니다(통지 대상 시각 %s, 기한 %s).", [ev.service, ev.incident, ev.noticeable_at, ev.due]),
-	"pointer": incidents.facts[k].notices_pointer,
+	"pointer": incidents.notices_pointer(k),
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some k, _ in noticeable
@@ -122,7 +122,7 @@ violations contains {
 violations contains {
 	"msg": sprintf("cloud users were first told of outage %s of %s at %s, after the notice was due at %s", [ev.incident, ev.service, incidents.kst_timestamp(first), ev.due]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s 최초 통지(%s)가 기한(%s)보다 늦었습니다.", [ev.service, ev.incident, incidents.kst_timestamp(first), ev.due]),
-	"pointer": incidents.facts[k].notices_pointer,
+	"pointer": incidents.notices_pointer(k),
 	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns[k]) / time.minute_ns}),
 } if {
 	some k, _ in noticeable

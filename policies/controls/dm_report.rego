@@ -60,9 +60,9 @@ without_delay[i] := incidents.param("report_without_delay_minutes", f.start_ns) 
 
 due[i] := disasters[i].detected_ns + (entry.value * time.minute_ns) if some i, entry in without_delay
 
-report_pointer(i, inc) := sprintf("/incidents/%d/ministryReports", [i]) if "ministryReports" in object.keys(inc)
-
-report_pointer(i, inc) := sprintf("/incidents/%d", [i]) if not "ministryReports" in object.keys(inc)
+report_pointer(i, inc) := sprintf("/incidents/%d/ministryReports", [i]) if {
+	_ := inc.ministryReports
+} else := sprintf("/incidents/%d", [i])
 
 violations contains {
 	"msg": sprintf("no ministry report for disaster %s (%s); the first report was due by %s", [inc.id, incidents.disaster_basis(inc), incidents.kst_timestamp(due[i])]),
@@ -103,7 +103,7 @@ violations contains {
 	some i, f in disasters
 	first := f.report_times[0]
 	first > due[i]
-	first_index := min({j | some j, r in f.reports; time.ns(r.at) == first})
+	first_index := min({j | some j, t in f.report_at; t == first})
 	entry := without_delay[i]
 	minutes := (first - f.detected_ns) / time.minute_ns
 	inc := input.incidents[i]
@@ -160,12 +160,12 @@ violations contains {
 	entry := incidents.param("dm_report_final_minutes", f.start_ns)
 	due := f.end_ns + (entry.value * time.minute_ns)
 	time.as_of_ns > due
-	not final_by(f.reports, due)
+	not final_by(f, due)
 	inc := input.incidents[i]
 }
 
-final_by(reports, due) if {
-	some r in reports
+final_by(f, due) if {
+	some j, r in f.reports
 	r.kind == "final"
-	time.ns(r.at) <= due
+	f.report_at[j] <= due
 }

@@ -54,8 +54,8 @@ contents_ko := {"fact": "중단 사실", "cause": "원인", "response": "대응�
 # owed by restoration, not by the deadline.
 prompt_contents := {"fact", "response", "contact"}
 
-# content_first_ns(notices, c) is when users were first told c about the incident.
-content_first_ns(notices, c) := min({time.ns(n.at) | some n in notices; c in object.get(n, "contents", [])})
+# content_first_ns(f, c) is when users were first told c about the incident with facts f.
+content_first_ns(f, c) := min({f.notice_at[j] | some j, n in f.notices; c in object.get(n, "contents", [])})
 
 # While an outage is ongoing the cause may not be known yet; it is owed once service is back.
 deferrable(f) := {"cause"} if f.ongoing
@@ -88,10 +88,10 @@ noticeable[i] := {"inc": inc, "facts": f, "due": due, "evidence": ev} if {
 violations contains {
 	"msg": sprintf("no user notice for incident %s: the %v-minute outage was over the %v-minute threshold and users had to be told by %s", [inc.id, ev.outage_minutes, ev.threshold_minutes, ev.notice_due]),
 	"msg_ko": sprintf("장애 %s에 대한 이용자 고지가 없습니다. %v분 장애로 기준 %v분을 넘었으므로 %s까지 고지해야 했습니다.", [inc.id, ev.outage_minutes, ev.threshold_minutes, ev.notice_due]),
-	"pointer": n.facts.notices_pointer,
+	"pointer": incidents.notices_pointer(i),
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
-	some n in noticeable
+	some i, n in noticeable
 	count(n.facts.notices) == 0
 	time.as_of_ns > n.due
 	inc := n.inc
@@ -107,7 +107,7 @@ violations contains {
 	some i, n in noticeable
 	first := n.facts.notice_times[0]
 	first > n.due
-	idx := min({j | some j, x in n.facts.notices; time.ns(x.at) == first})
+	idx := min({j | some j, t in n.facts.notice_at; t == first})
 	inc := n.inc
 	ev := n.evidence
 }
@@ -128,14 +128,14 @@ violations contains {
 violations contains {
 	"msg": sprintf("the notices about incident %s gave %s only after the notice was due at %s", [inc.id, concat(", ", [sprintf("%s at %s", [c, late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
 	"msg_ko": sprintf("장애 %s의 고지에서 %s이(가) 기한(%s)보다 늦게 안내되었습니다.", [inc.id, concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), ev.notice_due]),
-	"pointer": late_pointer(i, n.facts.notices, late),
+	"pointer": late_pointer(i, n.facts, late),
 	"evidence": object.union(ev, {"late_contents": late}),
 } if {
 	some i, n in noticeable
 	n.facts.notice_times[0] <= n.due
 	late := {c: incidents.kst_timestamp(t) |
 		some c in prompt_contents
-		t := content_first_ns(n.facts.notices, c)
+		t := content_first_ns(n.facts, c)
 		t > n.due
 	}
 	count(late) > 0
@@ -145,8 +145,8 @@ violations contains {
 
 # late_pointer points at the contents of the notice that first gave the late content (the
 # first of them alphabetically when several were late).
-late_pointer(i, notices, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i, j]) if {
+late_pointer(i, f, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i, j]) if {
 	c := sort(object.keys(late))[0]
-	t := content_first_ns(notices, c)
-	j := min({j | some j, n in notices; time.ns(n.at) == t; c in object.get(n, "contents", [])})
+	t := content_first_ns(f, c)
+	j := min({j | some j, n in f.notices; f.notice_at[j] == t; c in object.get(n, "contents", [])})
 }
