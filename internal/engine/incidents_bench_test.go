@@ -184,8 +184,9 @@ func BenchmarkIncidentControls(b *testing.B) {
 		queries := map[string]string{
 			"facts": "x := data.resilcheck.lib.incidents.facts",
 			"un":    "x := data.resilcheck.lib.incidents.un",
+			"true":  "t := true",
 		}
-		names := []string{"facts", "un"}
+		names := []string{"facts", "un", "true"}
 		for _, c := range e.controls {
 			queries[c.ID] = oneControlQuery(c)
 			names = append(names, c.ID)
@@ -204,5 +205,22 @@ func BenchmarkIncidentControls(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkIncidentInput is the conversion of the stress manifest to a Rego value, which every
+// evaluation pays before any policy runs: the floor under the per-incident cost.
+func BenchmarkIncidentInput(b *testing.B) {
+	doc := benchDoc(b, benchManifests[0].path)
+	for _, n := range []int{1, 10} {
+		d := withIncidentCopies(b, doc, n)
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ast.InterfaceToValue(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

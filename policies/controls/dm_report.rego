@@ -132,11 +132,14 @@ violations contains {
 	points := array.concat([t | some t in f.report_times; t < end], [end])
 	count(points) > 1
 	entry := incidents.param("dm_report_update_interval_minutes", f.start_ns)
+
+	# Compared in ns: a division per interval only for the intervals that are too long.
+	limit_ns := entry.value * time.minute_ns
 	some k in numbers.range(1, count(points) - 1)
 	a := points[k - 1]
 	b := points[k]
+	b - a > limit_ns
 	gap := (b - a) / time.minute_ns
-	gap > entry.value
 	inc := input.incidents[i]
 }
 

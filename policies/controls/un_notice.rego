@@ -62,27 +62,31 @@ deferrable(f) := {"cause"} if f.ongoing
 
 deferrable(f) := set() if not f.ongoing
 
-# noticeable[i] is each incident users had to be told of, with its facts, its notice deadline
-# and the evidence every finding on it shares, derived once.
-noticeable[i] := {"inc": inc, "facts": f, "due": due, "evidence": ev} if {
+# noticeable[i] is each incident users had to be told of, with its facts and its notice
+# deadline, derived once.
+noticeable[i] := {"inc": input.incidents[i], "facts": f, "due": due, "delay": delay, "duty": u} if {
 	some i, u in incidents.un
 	f := incidents.facts[i]
-	inc := input.incidents[i]
 	delay := incidents.param("un_notice_without_delay_minutes", f.start_ns)
 	due := u.trigger_ns + (delay.value * time.minute_ns)
-	ev := {
-		"incident": inc.id,
-		"services": u.services,
-		"started_at": inc.startedAt,
-		"outage_minutes": f.minutes,
-		"ongoing": f.ongoing,
-		"critical_facility": object.get(inc, "criticalFacility", false),
-		"threshold_minutes": u.threshold.value,
-		"threshold_basis": u.threshold.basis,
-		"notice_due": incidents.kst_timestamp(due),
-		"without_delay_minutes": delay.value,
-		"without_delay_label": delay.label,
-	}
+}
+
+# evidence(i) is what every finding on noticeable incident i shows. Only findings need it: a
+# function is evaluated on demand, so a compliant incident renders no timestamp.
+evidence(i) := {
+	"incident": n.inc.id,
+	"services": n.duty.services,
+	"started_at": n.inc.startedAt,
+	"outage_minutes": n.facts.minutes,
+	"ongoing": n.facts.ongoing,
+	"critical_facility": object.get(n.inc, "criticalFacility", false),
+	"threshold_minutes": n.duty.threshold.value,
+	"threshold_basis": n.duty.threshold.basis,
+	"notice_due": incidents.kst_timestamp(n.due),
+	"without_delay_minutes": n.delay.value,
+	"without_delay_label": n.delay.label,
+} if {
+	n := noticeable[i]
 }
 
 violations contains {
@@ -95,7 +99,7 @@ violations contains {
 	count(n.facts.notices) == 0
 	time.as_of_ns > n.due
 	inc := n.inc
-	ev := n.evidence
+	ev := evidence(i)
 }
 
 violations contains {
@@ -109,14 +113,14 @@ violations contains {
 	first > n.due
 	idx := min({j | some j, t in n.facts.notice_at; t == first})
 	inc := n.inc
-	ev := n.evidence
+	ev := evidence(i)
 }
 
 violations contains {
 	"msg": sprintf("the notices about incident %s never told users: %s", [inc.id, concat(", ", sort(missing))]),
 	"msg_ko": sprintf("장애 %s의 고지에 다음 내용이 빠졌습니다: %s", [inc.id, concat(", ", [contents_ko[c] | some c in sort(missing)])]),
 	"pointer": sprintf("/incidents/%d/userNotices", [i]),
-	"evidence": object.union(n.evidence, {"missing_contents": sort(missing), "required_contents": sort(required_contents)}),
+	"evidence": object.union(evidence(i), {"missing_contents": sort(missing), "required_contents": sort(required_contents)}),
 } if {
 	some i, n in noticeable
 	count(n.facts.notices) > 0
@@ -140,7 +144,7 @@ violations contains {
 	}
 	count(late) > 0
 	inc := n.inc
-	ev := n.evidence
+	ev := evidence(i)
 }
 
 # late_pointer points at the contents of the notice that first gave the late content (the
