@@ -256,7 +256,7 @@ param(name, t) := {"value": params.at(name, t), "label": "override", "basis": "r
 un[i] := {
 	"threshold": threshold,
 	"services": services,
-	"paid": [s.id | some s in covered; s.paid == true],
+	"paid": paid,
 	"trigger_ns": un_trigger_ns(inc, f, threshold.value),
 } if {
 	some i, f in facts
@@ -264,17 +264,24 @@ un[i] := {
 	threshold := param("un_notice_min_outage_minutes", f.start_ns)
 	not un_exempt(inc, f.minutes, threshold.value)
 	covered := un_services(inc)
-	free := free_services_exempt(f.start_ns)
-	services := [s.id | some s in covered; not free_exempt(free, s)]
+	paid := [s.id | some s in covered; s.paid == true]
+	services := noticeable_ids(free_services_exempt(f.start_ns), covered, paid)
 	count(services) > 0
 }
+
+# noticeable_ids(free, covered, paid) are the ids of the covered services whose users had to
+# be told: all of them, or only the paid ones while free services were exempt (paid defaults
+# to false, so the exempt ones are exactly those not paid).
+noticeable_ids(true, _, paid) := paid
+
+noticeable_ids(false, covered, _) := [s.id | some s in covered]
 
 # un_services are the affected services the TBA notice rule covers: cloud services have their
 # own rule (Decree Art. 37-21(1)6). An incident that names no service stands for the
 # provider's service as a whole, judged with the schema's defaults (not paid, not cloud).
-un_services(inc) := [s | some s in affected_services(inc); not s.cloud == true] if count(object.get(inc, "services", [])) > 0
-
-un_services(inc) := [{"id": "", "name": "(unspecified)"}] if count(object.get(inc, "services", [])) == 0
+un_services(inc) := [s | some s in affected_services(inc); not s.cloud == true] if {
+	count(object.get(inc, "services", [])) > 0
+} else := [{"id": "", "name": "(unspecified)"}]
 
 # un_exempt(inc, minutes, threshold): a Decree Art. 37-21(1) exemption covers the whole
 # incident: pre-announced maintenance (1), a carrier line fault for a value-added provider
@@ -297,9 +304,6 @@ carrier_exempt(inc) if {
 default free_services_exempt(_) := false
 
 free_services_exempt(t) if param("un_notice_free_services_exempt", t).value == true
-
-# free_exempt(free, s): service s is exempt as a free service (paid defaults to false).
-free_exempt(true, s) if not s.paid == true
 
 un_trigger_ns(inc, f, _) := f.detected_ns if inc.criticalFacility == true
 
