@@ -137,10 +137,18 @@ violations contains {
 } if {
 	some i, n in noticeable
 	n.facts.notice_times[0] <= n.due
-	late := {c: incidents.kst_timestamp(t) |
+
+	# What was told by the deadline, in one pass over the notices: a content is late when it
+	# is not among it, and only then is its first mention looked up.
+	told := {c |
+		some j, x in n.facts.notices
+		n.facts.notice_at[j] <= n.due
+		some c in object.get(x, "contents", [])
+	}
+	late := {c: incidents.kst_timestamp(content_first_ns(n.facts, c)) |
 		some c in prompt_contents
-		t := content_first_ns(n.facts, c)
-		t > n.due
+		not c in told
+		content_first_ns(n.facts, c)
 	}
 	count(late) > 0
 	inc := n.inc
