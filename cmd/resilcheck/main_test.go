@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -71,4 +72,42 @@ func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 		t.Fatalf("run resilcheck %v: %v", args, err)
 	}
 	return out.String(), errOut.String(), code
+}
+
+// TestCPUProfile: RESILCHECK_CPU_PROFILE writes a pprof profile of the whole run without
+// changing what the run prints or its exit status; an unwritable path only warns.
+func TestCPUProfile(t *testing.T) {
+	run := func(env string) (string, string, int) {
+		cmd := exec.Command(binPath, "check", "--as-of", "2026-11-22", "-f", "json", "testdata/valid/minimal.yaml")
+		cmd.Dir = repoRoot
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", env)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		err := cmd.Run()
+		code := 0
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			code = exitErr.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), errOut.String(), code
+	}
+	plainOut, _, plainCode := run("RESILCHECK_CPU_PROFILE=")
+	path := filepath.Join(t.TempDir(), "cpu.pprof")
+	out, stderr, code := run("RESILCHECK_CPU_PROFILE=" + path)
+	if out != plainOut || code != plainCode || stderr != "" {
+		t.Fatalf("profiling changed the run: exit %d (want %d), stderr %q", code, plainCode, stderr)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b { // pprof profiles are gzipped protobuf
+		t.Fatalf("not a pprof profile: %d bytes starting %x", len(b), b[:min(len(b), 4)])
+	}
+	_, stderr, code = run("RESILCHECK_CPU_PROFILE=" + filepath.Join(t.TempDir(), "no", "such", "dir", "cpu.pprof"))
+	if code != plainCode || !strings.Contains(stderr, "warning: RESILCHECK_CPU_PROFILE") {
+		t.Fatalf("unwritable profile path: exit %d, stderr %q", code, stderr)
+	}
 }
