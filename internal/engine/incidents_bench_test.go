@@ -106,6 +106,18 @@ func BenchmarkIncidents(b *testing.B) {
 				}
 			})
 		}
+		// The same history with the incident declared not a disaster: no ministry reports to
+		// judge, which is what most of a real history is.
+		d := Document{Name: "kakao", Value: withIncidentCopies(b, doc, 10)}
+		for _, inc := range d.Value.(map[string]any)["incidents"].([]any) {
+			inc.(map[string]any)["disaster"] = false
+		}
+		b.Run(fmt.Sprintf("%s/x10-not-disaster", ev), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				e.EvaluateOne(context.Background(), d)
+			}
+		})
 		if f := e.vmFallbacks.Load(); f != 0 {
 			b.Fatalf("%s: %d documents fell back to topdown", ev, f)
 		}

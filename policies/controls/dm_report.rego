@@ -49,16 +49,23 @@ applies if scope.disaster_management
 # disasters are the judged incidents that are disasters. Like every duty, scope is decided on
 # the audit date, so an incident from before the provider was bound (value-added providers
 # from 2023-07-04) is judged as today's rules would judge it.
-disasters[i] := f if {
+disasters[i] := {
+	"facts": f,
+	"reports": reports,
+	"report_at": report_at,
+	"report_times": sort([t | some t in report_at]),
+} if {
 	some i, f in incidents.facts
 	f.disaster
+	reports := object.get(input.incidents[i], "ministryReports", [])
+	report_at := incidents.instants(reports)
 }
 
 # without_delay[i] is the first-report limit in force when disaster i started, and due[i] when
 # its first report was due: detection plus that limit.
-without_delay[i] := incidents.param("report_without_delay_minutes", f.start_ns) if some i, f in disasters
+without_delay[i] := incidents.param("report_without_delay_minutes", d.facts.start_ns) if some i, d in disasters
 
-due[i] := disasters[i].detected_ns + (entry.value * time.minute_ns) if some i, entry in without_delay
+due[i] := disasters[i].facts.detected_ns + (entry.value * time.minute_ns) if some i, entry in without_delay
 
 report_pointer(i, inc) := sprintf("/incidents/%d/ministryReports", [i]) if {
 	_ := inc.ministryReports
@@ -71,7 +78,7 @@ violations contains {
 	"evidence": {
 		"incident": inc.id,
 		"disaster_basis": incidents.disaster_basis(inc),
-		"detected_at": incidents.kst_timestamp(f.detected_ns),
+		"detected_at": incidents.kst_timestamp(d.facts.detected_ns),
 		"due": incidents.kst_timestamp(due[i]),
 		"limit_minutes": entry.value,
 		"limit_label": entry.label,
@@ -79,8 +86,8 @@ violations contains {
 		"as_of": time.as_of,
 	},
 } if {
-	some i, f in disasters
-	count(f.reports) == 0
+	some i, d in disasters
+	count(d.reports) == 0
 	time.as_of_ns > due[i]
 	entry := without_delay[i]
 	inc := input.incidents[i]
@@ -92,7 +99,7 @@ violations contains {
 	"pointer": sprintf("/incidents/%d/ministryReports/%d/at", [i, first_index]),
 	"evidence": {
 		"incident": inc.id,
-		"detected_at": incidents.kst_timestamp(f.detected_ns),
+		"detected_at": incidents.kst_timestamp(d.facts.detected_ns),
 		"first_report_at": incidents.kst_timestamp(first),
 		"minutes": minutes,
 		"limit_minutes": entry.value,
@@ -100,12 +107,12 @@ violations contains {
 		"limit_basis": entry.basis,
 	},
 } if {
-	some i, f in disasters
-	first := f.report_times[0]
+	some i, d in disasters
+	first := d.report_times[0]
 	first > due[i]
-	first_index := min({j | some j, t in f.report_at; t == first})
+	first_index := min({j | some j, t in d.report_at; t == first})
 	entry := without_delay[i]
-	minutes := (first - f.detected_ns) / time.minute_ns
+	minutes := (first - d.facts.detected_ns) / time.minute_ns
 	inc := input.incidents[i]
 }
 
@@ -121,17 +128,17 @@ violations contains {
 		"from": incidents.kst_timestamp(a),
 		"to": incidents.kst_timestamp(b),
 		"gap_minutes": gap,
-		"ongoing": f.ongoing,
+		"ongoing": d.facts.ongoing,
 		"limit_minutes": entry.value,
 		"limit_label": entry.label,
 		"limit_basis": entry.basis,
 	},
 } if {
-	some i, f in disasters
-	end := f.end_ns
-	points := array.concat([t | some t in f.report_times; t < end], [end])
+	some i, d in disasters
+	end := d.facts.end_ns
+	points := array.concat([t | some t in d.report_times; t < end], [end])
 	count(points) > 1
-	entry := incidents.param("dm_report_update_interval_minutes", f.start_ns)
+	entry := incidents.param("dm_report_update_interval_minutes", d.facts.start_ns)
 
 	# Compared in ns: a division per interval only for the intervals that are too long.
 	limit_ns := entry.value * time.minute_ns
@@ -157,18 +164,18 @@ violations contains {
 		"as_of": time.as_of,
 	},
 } if {
-	some i, f in disasters
-	count(f.reports) > 0
-	f.restored
-	entry := incidents.param("dm_report_final_minutes", f.start_ns)
-	due := f.end_ns + (entry.value * time.minute_ns)
+	some i, d in disasters
+	count(d.reports) > 0
+	d.facts.restored
+	entry := incidents.param("dm_report_final_minutes", d.facts.start_ns)
+	due := d.facts.end_ns + (entry.value * time.minute_ns)
 	time.as_of_ns > due
-	not final_by(f, due)
+	not final_by(d, due)
 	inc := input.incidents[i]
 }
 
-final_by(f, due) if {
-	some j, r in f.reports
+final_by(d, due) if {
+	some j, r in d.reports
 	r.kind == "final"
-	f.report_at[j] <= due
+	d.report_at[j] <= due
 }

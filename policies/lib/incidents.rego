@@ -21,8 +21,9 @@ services_by_id := {s.id: s | some s in object.get(input, "services", [])}
 # the audit date), derived once per evaluation: controls read it by index instead of calling
 # helpers on the incident object, which topdown would re-run, and key its cache on, per call.
 # restored is whether service came back by the audit date; an incident that is not is measured
-# up to the end of that date (end_ns). Times are ns: notice_at[j] and report_at[j] are those
-# of notice j and report j; notice_times and report_times are the same instants sorted.
+# up to the end of that date (end_ns). Times are ns: notice_at[j] is that of notice j, and
+# notice_times the same instants sorted. Ministry reports matter for disasters only, so their
+# control reads them.
 # Timestamps are parsed with the builtin itself: a user function call per timestamp costs
 # more than the parse.
 facts[i] := {
@@ -36,9 +37,6 @@ facts[i] := {
 	"notices": notices,
 	"notice_at": notice_at,
 	"notice_times": sort([t | some t in notice_at]),
-	"reports": reports,
-	"report_at": report_at,
-	"report_times": sort([t | some t in report_at]),
 } if {
 	some i, inc in all
 	s := time.parse_rfc3339_ns(inc.startedAt)
@@ -47,9 +45,11 @@ facts[i] := {
 	end := restoration(inc)
 	notices := object.get(inc, "userNotices", [])
 	notice_at := {j: time.parse_rfc3339_ns(n.at) | some j, n in notices}
-	reports := object.get(inc, "ministryReports", [])
-	report_at := {j: time.parse_rfc3339_ns(r.at) | some j, r in reports}
 }
+
+# instants(items) maps the index of each of items (notices, reports: objects with `at`) to
+# its instant in ns.
+instants(items) := {j: time.parse_rfc3339_ns(x.at) | some j, x in items}
 
 # judged holds the incidents (by index into input.incidents) that had started by the audit date.
 judged[i] := all[i] if some i, _ in facts
