@@ -33,7 +33,7 @@ facts[i] := {
 	"ongoing": end[0] == false,
 	"end_ns": end[1],
 	"minutes": (end[1] - s) / ktime.minute_ns,
-	"disaster": is_disaster(inc),
+	"disaster": disaster(inc),
 	"notices": notices,
 	"notice_at": notice_at,
 	"notice_times": sort([t | some t in notice_at]),
@@ -73,24 +73,21 @@ restoration(inc) := [true, t] if {
 # when a critical service is hit, or when the provider says so.
 disaster_causes := {"fire", "power", "flood", "earthquake", "cyberattack"}
 
-# disaster(inc) decides whether an incident triggers the BCDA Art. 38 ministry report: an
-# explicit `disaster` flag always wins; without it, the cause or a critical affected service
-# decides (the default documented in the manifest schema).
-disaster(inc) if inc.disaster == true
-
+# disaster(inc) decides whether an incident triggers the BCDA Art. 38 ministry report (true or
+# false): an explicit `disaster` flag always wins; without it, the cause or a critical affected
+# service decides (the default documented in the manifest schema). One else chain: the first
+# rule that decides ends the look-up.
 disaster(inc) if {
-	not has_disaster_flag(inc)
+	inc.disaster == true
+} else := false if {
+	has_disaster_flag(inc)
+} else if {
 	inc.cause in disaster_causes
-}
-
-disaster(inc) if {
-	not has_disaster_flag(inc)
+} else if {
 	some id in object.get(inc, "services", [])
 	services_by_id[id].critical == true
-}
+} else := false
 
-# A declared flag counts whatever its value: binding it is the presence test, where
-# object.keys would build the set of the incident's keys on every call.
 has_disaster_flag(inc) if {
 	_ := inc.disaster
 }
@@ -111,10 +108,6 @@ disaster_basis(inc) := "a critical service was affected" if {
 	not has_disaster_flag(inc)
 	not inc.cause in disaster_causes
 }
-
-# affected_services are the declared services an incident lists (unknown ids are ignored:
-# the loader reports dangling references).
-affected_services(inc) := [s | some id in object.get(inc, "services", []); s := services_by_id[id]]
 
 # User notice channels that reach users individually or on the service's own screen
 # (TBA Decree Art. 37-21(3) 1-4); `press` is the fallback when none of them works.
@@ -276,10 +269,15 @@ noticeable_ids(true, _, paid) := paid
 
 noticeable_ids(false, covered, _) := [s.id | some s in covered]
 
-# un_services are the affected services the TBA notice rule covers: cloud services have their
-# own rule (Decree Art. 37-21(1)6). An incident that names no service stands for the
-# provider's service as a whole, judged with the schema's defaults (not paid, not cloud).
-un_services(inc) := [s | some s in affected_services(inc); not s.cloud == true] if {
+# un_services are the affected services the TBA notice rule covers (unknown ids are ignored:
+# the loader reports dangling references): cloud services have their own rule (Decree Art.
+# 37-21(1)6). An incident that names no service stands for the provider's service as a whole,
+# judged with the schema's defaults (not paid, not cloud).
+un_services(inc) := [s |
+	some id in object.get(inc, "services", [])
+	s := services_by_id[id]
+	not s.cloud == true
+] if {
 	count(object.get(inc, "services", [])) > 0
 } else := [{"id": "", "name": "(unspecified)"}]
 
@@ -305,6 +303,6 @@ default free_services_exempt(_) := false
 
 free_services_exempt(t) if param("un_notice_free_services_exempt", t).value == true
 
-un_trigger_ns(inc, f, _) := f.detected_ns if inc.criticalFacility == true
-
-un_trigger_ns(inc, f, threshold) := f.start_ns + (threshold * ktime.minute_ns) if not inc.criticalFacility == true
+un_trigger_ns(inc, f, threshold) := f.detected_ns if {
+	inc.criticalFacility == true
+} else := f.start_ns + (threshold * ktime.minute_ns)
