@@ -84,6 +84,9 @@ violations contains {
 	some i, d in due
 	inc := input.incidents[i]
 	given_on := time.kst_date_string(time.ns(inc.damagesNotice.at))
+
+	# Dates in this form order as strings do: later than the due date is more days after
+	# restoration than the limit, and the days are counted only for a late notice.
+	given_on > d.date
 	days := time.days_between(d.restored_on, given_on)
-	days > d.limit.value
 }
