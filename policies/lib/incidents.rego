@@ -229,9 +229,11 @@ kst_timestamp(t) := sprintf("%s+09:00", [time.format([round(t) + ktime.kst_offse
 
 # param(name, t) is the parameter in force at instant t with its label and basis, for
 # evidence; a run override is labelled as such, since its basis is the auditor's choice.
-# Without an override, the entry in force already holds the value.
-param(name, t) := {"value": params.at(name, t), "label": "override", "basis": "run override (data.resilcheck.overrides)"} if {
-	params.has_override(name)
+# Without an override, the entry in force already holds the value. An override is taken
+# whatever its value (false included): binding it is the presence test (as in params.at), one
+# look-up where has_override would scan the overrides and at would look the value up again.
+param(name, t) := {"value": v, "label": "override", "basis": "run override (data.resilcheck.overrides)"} if {
+	v := data.resilcheck.overrides[name]
 } else := params.in_force(name, t)
 
 # --- outage notice to users (TBA Art. 33(2); Decree Art. 37-21) ---

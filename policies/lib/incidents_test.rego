@@ -128,3 +128,15 @@ test_series_window_is_found_in_a_long_history if {
 	r[299].series.incidents == ["i295", "i296", "i297", "i298", "i299"]
 	not r[3]
 }
+
+test_param_override_wins_whatever_its_value if {
+	t := time.parse_rfc3339_ns("2022-10-15T15:27:00+09:00")
+	over := {"un_notice_free_services_exempt": false}
+	p := incidents.param("un_notice_free_services_exempt", t) with data.resilcheck.overrides as over
+	p == {"value": false, "label": "override", "basis": "run override (data.resilcheck.overrides)"}
+
+	# Without it, the entry in force on the date: free services were still exempt in 2022.
+	q := incidents.param("un_notice_free_services_exempt", t) with data.resilcheck.overrides as {}
+	q.value == true
+	q.label == "law"
+}
