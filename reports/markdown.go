@@ -118,6 +118,7 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 	}
 	section(audit.StatusError, "heading.errors")
 	section(audit.StatusWaived, "heading.waived")
+	mdSiteLoss(p, L, v.manifests)
 
 	p("")
 	p("<details><summary>%s</summary>", tr(L, "heading.byreg"))
@@ -162,6 +163,60 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 	p("")
 	p("</details>")
 	return b.Flush()
+}
+
+// mdSiteLoss writes what each failure takes down, per manifest with a site-loss analysis:
+// a row for every failure that takes a service down, one line for those that take none.
+func mdSiteLoss(p func(string, ...any), L string, manifests []manifestView) {
+	first := true
+	for _, m := range manifests {
+		sl := m.SiteLoss
+		if sl == nil || len(sl.Failures) == 0 {
+			continue
+		}
+		if first {
+			p("")
+			p("## %s", tr(L, "heading.siteloss"))
+			first = false
+		}
+		p("")
+		p("### %s", mdCode(m.Name))
+		var harmless []string
+		rows := 0
+		for _, f := range sl.Failures {
+			head := term(L, f.Domain.Kind) + " " + mdCode(f.Domain.ID)
+			if f.Domain.Kind != "datacenter" && len(f.Domain.Datacenters) > 0 {
+				head += " (" + md(strings.Join(f.Domain.Datacenters, ", ")) + ")"
+			}
+			if len(f.Unavailable) == 0 {
+				harmless = append(harmless, head)
+				continue
+			}
+			if rows == 0 {
+				p("")
+				p("| %s | %s | %s |", tr(L, "label.domain"), tr(L, "label.unavailable"), tr(L, "label.surviving"))
+				p("|---|---|---|")
+			}
+			rows++
+			var lost []string
+			for _, u := range f.Unavailable {
+				lost = append(lost, fmt.Sprintf("**%s** (%s): %s", md(u.Service), md(term(L, u.Reason)), md(strings.Join(u.Chain, " → "))))
+			}
+			surviving := tr(L, "label.none")
+			if len(f.Surviving) > 0 {
+				surviving = md(strings.Join(f.Surviving, ", "))
+			}
+			p("| %s | %s | %s |", head, strings.Join(lost, "<br>"), surviving)
+		}
+		if len(harmless) > 0 {
+			p("")
+			p("%s: %s · %s: %s", tr(L, "label.domain"), strings.Join(harmless, ", "), tr(L, "label.unavailable"), tr(L, "label.none"))
+		}
+		for _, c := range sl.Cycles {
+			p("")
+			p("%s: %s", tr(L, "heading.cycles"), mdCode(strings.Join(c, " → ")))
+		}
+	}
 }
 
 // mdResult writes one non-passing result: heading, violations with location and

@@ -148,6 +148,7 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
 				counted.Pass, statusWord(L, audit.StatusPass), counted.NotApplicable, statusWord(L, audit.StatusNotApplicable))))
 		}
+		t.siteLoss(m.SiteLoss)
 	}
 
 	t.line("")
@@ -189,6 +190,49 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 }
 
 // summaryLine is "2 fail · 1 waived · 3 pass" with zero counts left out.
+// siteLoss writes what each failure takes down, as the HTML report's table does: the
+// answer to "what goes down if this datacenter burns" belongs in the terminal too. The
+// failures that take nothing down share one line, so the ones that matter stand out.
+func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
+	if sl == nil || len(sl.Failures) == 0 {
+		return
+	}
+	L := t.lang
+	t.line("  %s", t.style(ansiBold, tr(L, "heading.siteloss")))
+	var harmless []string
+	for _, f := range sl.Failures {
+		head := term(L, f.Domain.Kind) + " " + safe(f.Domain.ID)
+		if f.Domain.Kind != "datacenter" && len(f.Domain.Datacenters) > 0 {
+			head += " (" + safe(strings.Join(f.Domain.Datacenters, ", ")) + ")"
+		}
+		if len(f.Unavailable) == 0 {
+			harmless = append(harmless, head)
+			continue
+		}
+		surviving := tr(L, "label.none")
+		if len(f.Surviving) > 0 {
+			surviving = safe(strings.Join(f.Surviving, ", "))
+		}
+		t.line("    %s  %s: %d · %s: %s", t.style(ansiBold, head), tr(L, "label.unavailable"), len(f.Unavailable), tr(L, "label.surviving"), surviving)
+		for _, u := range f.Unavailable {
+			line := fmt.Sprintf("      %s (%s): %s", safe(u.Service), term(L, u.Reason), safe(strings.Join(u.Chain, " → ")))
+			if u.Detail != "" {
+				line += " · " + safe(u.Detail)
+			}
+			t.line("%s", line)
+		}
+		for _, n := range f.Notes {
+			t.line("      %s", t.style(ansiDim, safe(n.Service)+": "+safe(n.Note)))
+		}
+	}
+	if len(harmless) > 0 {
+		t.line("    %s: %s · %s: %s", tr(L, "label.domain"), strings.Join(harmless, ", "), tr(L, "label.unavailable"), tr(L, "label.none"))
+	}
+	for _, c := range sl.Cycles {
+		t.line("    %s: %s", tr(L, "heading.cycles"), safe(strings.Join(c, " → ")))
+	}
+}
+
 func summaryLine(lang string, s audit.Summary) string {
 	counts := []struct {
 		st audit.Status
