@@ -236,7 +236,7 @@ section.manifest { break-before: page; }
 {{- range .Matrix}}
 <tr class="group"><th colspan="{{if $.PerManifest}}{{add 3 (len $.Manifests)}}{{else}}4{{end}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
 {{- range .Controls}}
-<tr><td>{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation $L}}</span></td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
+<tr><td>{{if and (eq $L "ko") .Control.Citation.TextKo}}{{cite .Control.Citation $L}}{{else}}{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation $L}}</span>{{end}}</td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
 {{- if $.PerManifest}}{{range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}
 {{- else}}<td>{{summary $L .Summary}}</td>{{end}}</tr>
 {{- end}}
