@@ -47,6 +47,20 @@ test_missing_ups_asks_for_declaration if {
 	w.pointer == "/datacenters/0/ups"
 }
 
+test_rotary_ups_has_no_battery_to_declare if {
+	count(violations([site({"ups": {"kind": "rotary", "bypass": true}})])) == 0
+}
+
+test_static_ups_without_battery_still_asks if {
+	some v in violations([site({"ups": {"kind": "static", "bypass": true}})])
+	v.evidence.missing == "ups.battery"
+}
+
+test_rotary_ups_with_lithium_battery_is_still_judged if {
+	some v in violations([site({"ups": {"kind": "rotary", "battery": {"chemistry": "lithium-ion", "separatedFromUps": false}}})])
+	v.pointer == "/datacenters/0/ups/battery/separatedFromUps"
+}
+
 test_colocation_space_is_not_judged if {
 	sites := [
 		site({"ups": {"battery": {"chemistry": "lithium-ion", "separatedFromUps": true}}}),
