@@ -34,7 +34,8 @@ func benchEngine(b *testing.B) *Engine {
 	return e
 }
 
-func benchDoc(b *testing.B, path string) any {
+// benchDoc reads a YAML manifest as a plain decoded value (benchmarks and tests alike).
+func benchDoc(b testing.TB, path string) any {
 	b.Helper()
 	raw, err := os.ReadFile(path)
 	if err != nil {

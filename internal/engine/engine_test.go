@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,7 +14,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/types"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/policies"
@@ -540,14 +538,7 @@ func TestOneQueryMatchesPerControl(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			raw, err := os.ReadFile(tc.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var v any
-			if err := yaml.Unmarshal(raw, &v); err != nil {
-				t.Fatal(err)
-			}
+			v := benchDoc(t, tc.path)
 			doc := Document{Name: tc.name, Value: v, Pos: pos}
 			one := e.EvaluateOne(ctx, doc)
 			input, err := ast.InterfaceToValue(v)
@@ -664,15 +655,7 @@ func bundledManifests(t *testing.T) []Document {
 	}
 	var docs []Document
 	for _, path := range paths {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var v any
-		if err := yaml.Unmarshal(raw, &v); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, Document{Name: path, Value: v, Pos: pos})
+		docs = append(docs, Document{Name: path, Value: benchDoc(t, path), Pos: pos})
 	}
 	if len(docs) < 8 {
 		t.Fatalf("only %d bundled manifests found", len(docs))

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"go.yaml.in/yaml/v3"
 )
 
 // An incident history is the one part of a manifest that grows without bound: a provider
@@ -131,14 +129,7 @@ func TestIncidentCopies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluates the bundle on two evaluators")
 	}
-	raw, err := os.ReadFile(benchManifests[0].path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc any
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := benchDoc(t, benchManifests[0].path)
 	td := incidentEngine(t, EvaluatorTopdown)
 	vm := incidentEngine(t, EvaluatorIRVM)
 	one := td.EvaluateOne(context.Background(), Document{Name: "kakao", Value: withIncidentCopies(t, doc, 1)})
