@@ -285,6 +285,17 @@ func citationLine(c audit.Citation, lang string) string {
 	return strings.Join(parts, "; ")
 }
 
+// domainLabel names a failure domain for a report line, e.g. "power feed sub-a (dc-1,
+// dc-2)": its kind in lang, its id and, unless it is a datacenter itself, the datacenters
+// lost with it. id and list escape for the format.
+func domainLabel(lang string, d audit.FailureDomain, id, list func(string) string) string {
+	s := term(lang, d.Kind) + " " + id(d.ID)
+	if d.Kind != "datacenter" && len(d.Datacenters) > 0 {
+		s += " (" + list(strings.Join(d.Datacenters, ", ")) + ")"
+	}
+	return s
+}
+
 // lawName is the law's name in lang.
 func lawName(c audit.Citation, lang string) string {
 	if lang == "ko" && c.LawKo != "" {

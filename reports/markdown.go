@@ -184,10 +184,7 @@ func mdSiteLoss(p func(string, ...any), L string, manifests []manifestView) {
 		var harmless []string
 		rows := 0
 		for _, f := range sl.Failures {
-			head := term(L, f.Domain.Kind) + " " + mdCode(f.Domain.ID)
-			if f.Domain.Kind != "datacenter" && len(f.Domain.Datacenters) > 0 {
-				head += " (" + md(strings.Join(f.Domain.Datacenters, ", ")) + ")"
-			}
+			head := domainLabel(L, f.Domain, mdCode, md)
 			if len(f.Unavailable) == 0 {
 				harmless = append(harmless, head)
 				continue

@@ -201,10 +201,7 @@ func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
 	t.line("  %s", t.style(ansiBold, tr(L, "heading.siteloss")))
 	var harmless []string
 	for _, f := range sl.Failures {
-		head := term(L, f.Domain.Kind) + " " + safe(f.Domain.ID)
-		if f.Domain.Kind != "datacenter" && len(f.Domain.Datacenters) > 0 {
-			head += " (" + safe(strings.Join(f.Domain.Datacenters, ", ")) + ")"
-		}
+		head := domainLabel(L, f.Domain, safe, safe)
 		if len(f.Unavailable) == 0 {
 			harmless = append(harmless, head)
 			continue
