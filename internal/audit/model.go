@@ -50,10 +50,12 @@ func (s Severity) Valid() bool { return s.Rank() >= 0 }
 // Kind says whether a control enforces law or recommends practice.
 type Kind string
 
-// The kinds of control.
+// The kinds of control: statute text, a reported ministry guideline (not in statute text),
+// or resilience practice. Only the first is ever presented as a breach of law.
 const (
-	KindLaw      Kind = "law"
-	KindGuidance Kind = "guidance"
+	KindLaw       Kind = "law"
+	KindGuideline Kind = "guideline"
+	KindGuidance  Kind = "guidance"
 )
 
 // Text is a string in English with its Korean rendering.
@@ -109,6 +111,48 @@ type Control struct {
 	Regulation string `json:"regulation"`
 	// Custom is true for controls loaded with --policy rather than built in.
 	Custom bool `json:"custom,omitempty"`
+	// InForce lists when the duty binds whom, and what to cite on each date.
+	InForce []Period `json:"in_force,omitempty"`
+}
+
+// Period is a stretch of time a control's duty is in force (REGULATIONS.md "Time model").
+type Period struct {
+	From  string `json:"from,omitempty"`  // first Korean date, YYYY-MM-DD; empty = since before the texts show
+	Until string `json:"until,omitempty"` // first date no longer in force; empty = still in force
+	// Parties are the scope tests (lib.scope party ids) the period binds; empty = whoever
+	// the control selects.
+	Parties []string `json:"parties,omitempty"`
+	// Label is the weakest source the period rests on: law, law-older-wording-reported,
+	// guideline, reported, interpretation or guidance.
+	Label      string `json:"label"`
+	Citation   string `json:"citation"`
+	CitationKo string `json:"citation_ko,omitempty"`
+	Basis      string `json:"basis,omitempty"`
+	// Verifiable is false for a stretch where the duty existed but its wording is not in the
+	// statute texts: nothing is judged then.
+	Verifiable *bool `json:"verifiable,omitempty"`
+}
+
+// PeriodLabels are the labels a Period may carry.
+var PeriodLabels = []string{"law", "law-older-wording-reported", "guideline", "reported", "interpretation", "guidance"}
+
+// PeriodOn is the period in force on the Korean date d (the latest-starting verifiable one
+// covering d), or nil.
+func (c Control) PeriodOn(d string) *Period {
+	var best *Period
+	for i := range c.InForce {
+		p := &c.InForce[i]
+		if p.Verifiable != nil && !*p.Verifiable {
+			continue
+		}
+		if p.From > d || (p.Until != "" && d >= p.Until) {
+			continue
+		}
+		if best == nil || p.From >= best.From {
+			best = p
+		}
+	}
+	return best
 }
 
 // Position is a place in an input file. Line and Column are 1-based; 0 means unknown.
@@ -142,6 +186,7 @@ type Result struct {
 	Control    string      `json:"control"`
 	Status     Status      `json:"status"`
 	Reason     string      `json:"reason,omitempty"` // why not applicable, or the error
+	ReasonKo   string      `json:"reason_ko,omitempty"`
 	Violations []Violation `json:"violations,omitempty"`
 	Waiver     *Waiver     `json:"waiver,omitempty"`
 }

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -362,8 +364,8 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 		bad = append(bad, fmt.Sprintf("custom.severity %q is not one of critical, high, medium, low, info", c.Severity))
 	}
 	c.Kind = audit.Kind(str(custom, "kind", "custom.kind", true))
-	if c.Kind != "" && c.Kind != audit.KindLaw && c.Kind != audit.KindGuidance {
-		bad = append(bad, fmt.Sprintf("custom.kind %q is not one of law, guidance", c.Kind))
+	if c.Kind != "" && c.Kind != audit.KindLaw && c.Kind != audit.KindGuideline && c.Kind != audit.KindGuidance {
+		bad = append(bad, fmt.Sprintf("custom.kind %q is not one of law, guideline, guidance", c.Kind))
 	}
 	c.Regulation = str(custom, "regulation", "custom.regulation", true)
 	c.Title.Ko = str(custom, "title_ko", "custom.title_ko", true)
@@ -380,7 +382,7 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 		Text:     str(cit, "text", "custom.citation.text", true),
 		TextKo:   str(cit, "text_ko", "custom.citation.text_ko", false),
 		URL:      str(cit, "url", "custom.citation.url", false),
-		Guidance: c.Kind == audit.KindGuidance,
+		Guidance: c.Kind != audit.KindLaw,
 	}
 	if c.Citation.URL == "" {
 		for _, r := range c.RelatedResources {
@@ -389,6 +391,11 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 				break
 			}
 		}
+	}
+	if v, ok := custom["in_force"]; ok && v != nil {
+		periods, problems := readPeriods(v)
+		c.InForce = periods
+		bad = append(bad, problems...)
 	}
 	rem := obj(custom, "remediation", "custom.remediation")
 	c.Remediation = audit.Text{
@@ -410,4 +417,76 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 		}
 	}
 	return bad
+}
+
+// readPeriods reads custom.in_force: a list of {from, until, parties, label, citation,
+// citation_ko, basis, verifiable}, every date a real YYYY-MM-DD and from before until.
+func readPeriods(v any) ([]audit.Period, []string) {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return nil, []string{"custom.in_force must be a non-empty list of periods"}
+	}
+	var out []audit.Period
+	var bad []string
+	for i, x := range list {
+		field := fmt.Sprintf("custom.in_force[%d]", i)
+		m, ok := x.(map[string]any)
+		if !ok {
+			bad = append(bad, field+" must be an object")
+			continue
+		}
+		get := func(k string) string {
+			s, ok := m[k].(string)
+			if _, present := m[k]; present && !ok {
+				bad = append(bad, fmt.Sprintf("%s.%s must be a string", field, k))
+			}
+			return strings.TrimSpace(s)
+		}
+		p := audit.Period{From: get("from"), Until: get("until"), Label: get("label"),
+			Citation: get("citation"), CitationKo: get("citation_ko"), Basis: get("basis")}
+		if vv, present := m["verifiable"]; present {
+			b, ok := vv.(bool)
+			if !ok {
+				bad = append(bad, field+".verifiable must be a boolean")
+			}
+			p.Verifiable = &b
+		}
+		unverifiable := p.Verifiable != nil && !*p.Verifiable
+		for _, d := range []struct{ name, val string }{{"from", p.From}, {"until", p.Until}} {
+			if d.val == "" {
+				continue
+			}
+			if _, err := time.Parse("2006-01-02", d.val); err != nil {
+				bad = append(bad, fmt.Sprintf("%s.%s %q is not a date (YYYY-MM-DD)", field, d.name, d.val))
+			}
+		}
+		if p.From == "" && !unverifiable {
+			bad = append(bad, "missing "+field+".from")
+		}
+		if p.Until != "" && p.From >= p.Until {
+			bad = append(bad, fmt.Sprintf("%s: from %s is not before until %s", field, p.From, p.Until))
+		}
+		if !slices.Contains(audit.PeriodLabels, p.Label) {
+			bad = append(bad, fmt.Sprintf("%s.label %q is not one of %s", field, p.Label, strings.Join(audit.PeriodLabels, ", ")))
+		}
+		if p.Citation == "" && !unverifiable {
+			bad = append(bad, "missing "+field+".citation")
+		}
+		if ps, present := m["parties"]; present {
+			pl, ok := ps.([]any)
+			for _, q := range pl {
+				s, isStr := q.(string)
+				if !isStr {
+					ok = false
+					break
+				}
+				p.Parties = append(p.Parties, s)
+			}
+			if !ok {
+				bad = append(bad, field+".parties must be a list of strings")
+			}
+		}
+		out = append(out, p)
+	}
+	return out, bad
 }

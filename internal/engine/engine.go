@@ -301,14 +301,15 @@ func (e *Engine) prepareParsed(ctx context.Context, q ast.Body) (rego.PreparedEv
 	).PrepareForEval(ctx)
 }
 
-// controlTerm is the query fragment judging one control: a pair of the values of its
-// `applies` rule and, only where it applies, its violations. Comprehensions keep the pair
-// defined when a rule is undefined for a document. The second comprehension tests
-// `applies` itself instead of closing over the first one's result: the evaluator caches
-// the rule's value, and a closure-free term is what keeps the query cheap to compile.
+// controlTerm is the query fragment judging one control: a triple of the values of its
+// `applies` rule, only where it applies its violations, and only where it does not its
+// `reason` (why not: a duty not in force, a party not bound). Comprehensions keep the triple
+// defined when a rule is undefined for a document. The second and third comprehensions test
+// `applies` itself instead of closing over the first one's result: the evaluator caches the
+// rule's value, and a closure-free term is what keeps the query cheap to compile.
 func controlTerm(c *controlInfo) string {
-	return fmt.Sprintf("[[x | x := %s.applies], [x | %s.applies == true; some x in %s.violations]]",
-		c.ref, c.ref, c.ref)
+	return fmt.Sprintf("[[x | x := %s.applies], [x | %s.applies == true; some x in %s.violations], [x | not %s.applies == true; x := %s.reason]]",
+		c.ref, c.ref, c.ref, c.ref, c.ref)
 }
 
 const extrasQuery = "scopes := [x | x := data.resilcheck.lib.scope.decisions]; " +
@@ -333,21 +334,21 @@ func mainQuery(controls []*controlInfo) string {
 // oneControlQuery is mainQuery for one control, without the extras.
 func oneControlQuery(c *controlInfo) string { return "controls := [" + controlTerm(c) + "]" }
 
-// controlBindings splits the "controls" binding into each control's applies and
-// violations values. It reports false unless there is exactly one pair per control, so
-// a result of an unexpected shape can never pass for "not applicable".
-func controlBindings(v any, n int) ([][2]any, bool) {
+// controlBindings splits the "controls" binding into each control's applies, violations
+// and reason values. It reports false unless there is exactly one triple per control, so a
+// result of an unexpected shape can never pass for "not applicable".
+func controlBindings(v any, n int) ([][3]any, bool) {
 	list, ok := v.([]any)
 	if !ok || len(list) != n {
 		return nil, false
 	}
-	out := make([][2]any, n)
+	out := make([][3]any, n)
 	for i, x := range list {
-		pair, ok := x.([]any)
-		if !ok || len(pair) != 2 {
+		t, ok := x.([]any)
+		if !ok || len(t) != 3 {
 			return nil, false
 		}
-		out[i] = [2]any{pair[0], pair[1]}
+		out[i] = [3]any{t[0], t[1], t[2]}
 	}
 	return out, true
 }
@@ -463,7 +464,7 @@ func (e *Engine) evaluateVM(ctx context.Context, vm *rego.PreparedEvalQuery, doc
 }
 
 // outcome reads the main query's result; ok is false when it does not have the expected
-// shape (exactly one result, one [applies, violations] pair per control, the scope
+// shape (exactly one result, one [applies, violations, reason] triple per control, the scope
 // decisions and the site-loss report each an array of at most one value).
 func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	if len(rs) != 1 {
@@ -476,7 +477,7 @@ func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	}
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
 	for i, av := range pairs {
-		out.Results[i] = e.result(doc, e.controls[i], av[0], av[1])
+		out.Results[i] = e.result(doc, e.controls[i], av)
 	}
 	out.Scopes = convertScopes(b["scopes"])
 	out.SiteLoss = convertSiteLoss(b["siteloss"])
@@ -587,7 +588,7 @@ func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input as
 				out.Results[i] = errorResult(doc, c, "query result has an unexpected shape")
 				continue
 			}
-			out.Results[i] = e.result(doc, c, pairs[0][0], pairs[0][1])
+			out.Results[i] = e.result(doc, c, pairs[0])
 		}
 	}
 	if q, err := e.lazyQuery(ctx, extrasQuery); err == nil {
@@ -623,12 +624,14 @@ func evalReason(err error) string {
 	return "evaluation error: " + msg
 }
 
-// result turns the applies/violations bindings of one control into a verdict.
-func (e *Engine) result(doc *Document, c *controlInfo, applies, violations any) audit.Result {
+// result turns the applies/violations/reason bindings of one control into a verdict.
+func (e *Engine) result(doc *Document, c *controlInfo, b [3]any) audit.Result {
 	r := audit.Result{Manifest: doc.Name, Control: c.ID}
+	applies, violations := b[0], b[1]
 	a, _ := applies.([]any)
 	if len(a) != 1 || a[0] != true {
 		r.Status = audit.StatusNotApplicable
+		r.Reason, r.ReasonKo = convertReason(b[2])
 		return r
 	}
 	vs, _ := violations.([]any)
@@ -658,6 +661,29 @@ func (e *Engine) result(doc *Document, c *controlInfo, applies, violations any) 
 		return a.Message < b.Message
 	})
 	return r
+}
+
+// convertReason reads a control's `reason`: {"en", "ko"} or a bare string. A control that
+// gives none (a custom policy written before reasons existed) is still not applicable, with
+// a reason that says it gave none rather than an empty one.
+func convertReason(v any) (en, ko string) {
+	list, _ := v.([]any)
+	if len(list) == 1 {
+		switch x := list[0].(type) {
+		case string:
+			en = x
+		case map[string]any:
+			en, _ = x["en"].(string)
+			ko, _ = x["ko"].(string)
+		}
+	}
+	if en == "" {
+		en = "the control gave no reason"
+		if ko == "" {
+			ko = "통제 항목이 사유를 밝히지 않았습니다"
+		}
+	}
+	return en, ko
 }
 
 // convertViolation reads the contract's {"msg", "msg_ko", "pointer", "evidence"} object.

@@ -46,7 +46,7 @@ func major(officer any) map[string]any {
 func core(t *testing.T) PolicySource {
 	t.Helper()
 	m := fstest.MapFS{}
-	for _, name := range []string{"lib/time.rego", "lib/params.rego", "lib/scope.rego", "data/params.rego",
+	for _, name := range []string{"lib/time.rego", "lib/params.rego", "lib/scope.rego", "lib/text.rego", "lib/inforce.rego", "data/params.rego",
 		"controls/dm_officer.rego", "controls/dm_officer_test.rego"} {
 		b, err := fs.ReadFile(policies.FS, name)
 		if err != nil {

@@ -21,7 +21,7 @@
 #     law_ko: 방송통신발전 기본법
 #     article: Art. 36(2)
 #     decree: Enforcement Decree Art. 24(2)
-#     in_force: "2023-07-04"
+#     in_force: "2021-12-09"
 #     text: BCDA Art. 36(2); Decree Art. 24(2)
 #     text_ko: 방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항
 #   remediation:
@@ -29,24 +29,50 @@
 #     ko: 매년 9월 30일까지 다음 연도의 방송통신재난관리계획을 과학기술정보통신부에 제출하고, 제출 내역(연도, 제출일, 증빙)을 governance.disasterPlans에 기록하십시오.
 #   frameworks:
 #     - KR-BCDA
+#   in_force:
+#     - until: "2021-12-09"
+#       parties: [carrier]
+#       verifiable: false
+#       label: law
+#       citation: BCDA Art. 36(2); Decree Art. 24(2) (wording before 2021-12-09 not in the statute texts)
+#     - from: "2021-12-09"
+#       until: "2023-07-04"
+#       parties: [carrier]
+#       label: law
+#       citation: BCDA Art. 36(2); Decree Art. 24(2)
+#       citation_ko: 방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항
+#       basis: Decree 24(2) as amended 2021-12-09
+#     - from: "2023-07-04"
+#       parties: [carrier, major-vas, major-idc]
+#       label: law
+#       citation: BCDA Art. 36(2); Decree Art. 24(2)
+#       citation_ko: 방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항
+#       basis: Act No. 19152 (2023-01-03) and Decree No. 33611, in force 2023-07-04; first plan owed by value-added and datacenter majors is for 2024 (interpretation)
 package resilcheck.controls.dm_plan
 
 import data.resilcheck.lib.governance
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.params
-import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal).
+in_force := [
+	{"until": "2021-12-09", "parties": ["carrier"], "verifiable": false, "label": "law", "citation": "BCDA Art. 36(2); Decree Art. 24(2) (wording before 2021-12-09 not in the statute texts)"},
+	{"from": "2021-12-09", "until": "2023-07-04", "parties": ["carrier"], "label": "law", "citation": "BCDA Art. 36(2); Decree Art. 24(2)", "citation_ko": "방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항", "basis": "Decree 24(2) as amended 2021-12-09"},
+	{"from": "2023-07-04", "parties": ["carrier", "major-vas", "major-idc"], "label": "law", "citation": "BCDA Art. 36(2); Decree Art. 24(2)", "citation_ko": "방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항", "basis": "Act No. 19152 (2023-01-03) and Decree No. 33611, in force 2023-07-04; first plan owed by value-added and datacenter majors is for 2024 (interpretation)"},
+]
 
 # Violations are only judged where the control applies, so a direct query of violations
 # agrees with the engine's verdict.
 default applies := false
 
-applies if scope.disaster_management
+applies if inforce.binds(in_force, time.as_of)
+
+reason := inforce.why_not(in_force, time.as_of)
 
 path := ["governance", "disasterPlans"]
 
 plans := object.get(input, path, [])
-
-first_year := params.now("dm_plan_first_year")
 
 due_month_day := params.now("dm_plan_due_month_day")
 
@@ -55,16 +81,22 @@ basis := governance.param_basis("dm_plan_due_month_day", time.as_of_ns)
 # The plan for year y is due on the deadline day of year y-1.
 due(y) := sprintf("%04d-%s", [y - 1, due_month_day])
 
-# The scope test reads the current metrics only, so it says nothing about earlier years:
-# the current and (once its deadline has passed) the next year's plans are always due;
-# older years are judged when the manifest declares them.
+# A plan year is owed only if the duty bound the provider on its deadline (time model rule
+# 1): a carrier from the deadline of 2022-09-30, a value-added or datacenter major from that
+# of 2023-09-30 (the plan for 2024). The scope test reads the current metrics only, so it says
+# nothing about earlier years: the current and (once its deadline has passed) the next year's
+# plans are always due; older years are judged when the manifest declares them.
+owed(y) if inforce.binds(in_force, due(y))
+
 required_years := {y |
 	some y in {time.as_of_year, time.as_of_year + 1}
-	y >= first_year
 	governance.passed(due(y))
+	owed(y)
 }
 
-dues := {y: due(y) | some y in (required_years | governance.declared_years(plans, first_year))}
+declared_owed := {y | some y in governance.declared_years(plans, 0); owed(y)}
+
+dues := {y: due(y) | some y in (required_years | declared_owed)}
 
 findings := governance.annual_findings(plans, dues)
 
@@ -72,7 +104,7 @@ violations contains {
 	"msg": sprintf("the disaster management plan for %d has not been submitted; it was due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
 	"pointer": governance.missing_pointer(path, f),
-	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "first_plan_year": first_year, "basis": basis},
+	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "basis": basis},
 } if {
 	applies
 	some f in findings

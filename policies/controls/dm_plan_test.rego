@@ -43,7 +43,7 @@ test_missing_next_year_plan_names_year_and_due_date if {
 	count(vs) == 1
 	some v in vs
 	v.pointer == "/governance/disasterPlans"
-	v.evidence == {"plan_year": 2027, "due": "2026-09-30", "as_of": "2026-11-22", "first_plan_year": 2024, "basis": "BCDA Art. 36(2); Decree Art. 24"}
+	v.evidence == {"plan_year": 2027, "due": "2026-09-30", "as_of": "2026-11-22", "basis": "BCDA Art. 36(2); Decree Art. 24"}
 }
 
 test_next_year_plan_not_yet_due_on_september_30 if {
@@ -133,6 +133,58 @@ test_major_datacenter_operator_is_bound if {
 		"origin": "domestic",
 		"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "datacenterIncomingPowerMW": 40, "revenueKRW": 10000000000},
 	}
-	some v in violations_of({"provider": idc}, run.as_of)
+	site := [{"id": "dc1", "ownership": "own", "serverRoomAreaM2": 500}]
+	some v in violations_of({"provider": idc, "datacenters": site}, run.as_of)
 	v.evidence.plan_year == 2027
+
+	# The category alone does not make a datacenter operator: it needs a site it runs.
+	not dm_plan.applies with input as {"provider": idc} with data.resilcheck.run as run
+}
+
+reason_on(m, as_of) := r if {
+	r := dm_plan.reason with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+test_day_before_the_amendments_is_not_in_force_with_reason if {
+	not dm_plan.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2023-07-03"}
+	r := reason_on(manifest([]), "2023-07-03")
+	contains(r.en, "major value-added provider (BCDA 35(1)4): not in force until 2023-07-04")
+	contains(r.en, "major carrier (BCDA 35(1)1): category facilities-based not declared")
+	contains(r.ko, "2023-07-04부터 시행")
+	dm_plan.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2023-07-04"}
+}
+
+test_reason_names_the_failed_scope_test_with_numbers if {
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 9999999, "trafficSharePercent": 1.99}})
+	r := reason_on({"provider": small}, run.as_of)
+	contains(r.en, "dailyAverageUsers 9,999,999 < 10,000,000 and trafficSharePercent 1.99% < 2%")
+}
+
+carrier := {
+	"name": "Telco",
+	"categories": ["facilities-based"],
+	"origin": "domestic",
+	"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "subscribers": 100000},
+}
+
+test_carrier_bound_from_2021_12_09_and_owes_the_plan_for_2023 if {
+	m := {"provider": carrier}
+	dm_plan.applies with input as m with data.resilcheck.run as {"as_of": "2022-10-15"}
+	vs := violations_of(m, "2022-10-15")
+	{v.evidence.plan_year | some v in vs} == {2023}
+}
+
+test_carrier_before_2021_12_09_is_not_verifiable if {
+	m := {"provider": carrier}
+	not dm_plan.applies with input as m with data.resilcheck.run as {"as_of": "2021-12-08"}
+	r := reason_on(m, "2021-12-08")
+	startswith(r.en, "not verifiable on 2021-12-08")
+}
+
+test_carrier_thresholds_are_inclusive_and_either_suffices if {
+	below := {"provider": object.union(carrier, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "subscribers": 99999, "lines": 499999}})}
+	not dm_plan.applies with input as below with data.resilcheck.run as run
+	contains(reason_on(below, run.as_of).en, "subscribers 99,999 < 100,000 and lines 499,999 < 500,000")
+	lines := {"provider": object.union(carrier, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "lines": 500000}})}
+	dm_plan.applies with input as lines with data.resilcheck.run as run
 }

@@ -20,7 +20,9 @@ services_by_id := {s.id: s | some s in object.get(input, "services", [])}
 # facts[i] is what every control needs of a judged incident (input.incidents[i], started by
 # the audit date), derived once per evaluation: controls read it by index instead of calling
 # helpers on the incident object, which topdown would re-run, and key its cache on, per call.
-# restored is whether service came back by the audit date; an incident that is not is measured
+# start_date is the Korean date it started: incident duties are judged by the law in force, and
+# for the parties bound, on that date (inforce.binds(periods, start_date)). restored is
+# whether service came back by the audit date; an incident that is not is measured
 # up to the end of that date (end_ns). Times are ns: notice_at[j] is that of notice j, and
 # notice_times the same instants sorted. Ministry reports matter for disasters only, so their
 # control reads them.
@@ -28,6 +30,7 @@ services_by_id := {s.id: s | some s in object.get(input, "services", [])}
 # more than the parse.
 facts[i] := {
 	"start_ns": s,
+	"start_date": ktime.kst_date_string(s),
 	"detected_ns": detected,
 	"restored": end[0],
 	"ongoing": end[0] == false,

@@ -1,17 +1,26 @@
 # METADATA
 # title: Scope decisions
 # description: |
-#   Who is bound by which duty, computed from the declared metrics (never asserted by the
-#   user). Thresholds come from the effective-dated parameters in force on the audit date.
-#   Note the OR of the major value-added test and the AND of the service-stability test:
-#   the law words them differently and they must not be merged.
+#   Who is bound by which duty, on which date, computed from the declared metrics and
+#   facilities (never from a designation list; REGULATIONS.md "Who is bound"). Each party
+#   test has the date its branch came into force and reads the thresholds in force on the
+#   date judged, so a standing duty is sized on the audit date and an incident duty on the
+#   day the incident started. Note the OR of the major value-added test and the AND of the
+#   service-stability test: the law words them differently and they must not be merged.
+#   An undeclared metric never brings a party into scope, and the reason says so.
 package resilcheck.lib.scope
 
 import data.resilcheck.lib.params
+import data.resilcheck.lib.text
+import data.resilcheck.lib.time
 
 metrics := object.get(input, ["provider", "metrics"], {})
 
 categories := {c | some c in object.get(input, ["provider", "categories"], [])}
+
+# Declared metrics only: a metric that is absent is "not declared", never zero, so the
+# reasons can tell the two apart.
+declared(name) if _ := metrics[name]
 
 users := object.get(metrics, "dailyAverageUsers", 0)
 
@@ -21,7 +30,18 @@ revenue := object.get(metrics, "revenueKRW", 0)
 
 telecom_revenue := object.get(metrics, "telecomRevenueKRW", 0)
 
+# ICT-sector revenue (Network Decree 37(1)2나) is not telecom-service revenue, but a provider
+# that declares only the latter has declared a lower bound of the former (telecom services
+# are ICT services).
 ict_revenue := object.get(metrics, "ictRevenueKRW", telecom_revenue)
+
+ict_revenue_declared if declared("ictRevenueKRW")
+
+ict_revenue_declared if declared("telecomRevenueKRW")
+
+subscribers := object.get(metrics, "subscribers", 0)
+
+lines := object.get(metrics, "lines", 0)
 
 floor_area := object.get(metrics, "datacenterFloorAreaM2", 0)
 
@@ -31,6 +51,10 @@ default value_added := false
 
 value_added if "value-added" in categories
 
+default facilities_based := false
+
+facilities_based if "facilities-based" in categories
+
 default datacenter_operator := false
 
 datacenter_operator if "datacenter-operator" in categories
@@ -39,188 +63,541 @@ default cloud_provider := false
 
 cloud_provider if "cloud" in categories
 
+default public_institution := false
+
+public_institution if input.provider.publicInstitution == true
+
 default foreign := false
 
 foreign if input.provider.origin == "foreign"
 
-# SCOPE-MAJOR-VAS: users >= 10M OR traffic >= 2% (BCDA Art. 35(1)4; Decree Art. 23(2)).
+# --- the statutory window (REGULATIONS.md time model, rule 4) ---
+# Users and traffic are daily averages over Oct 1 - Dec 31 of the year before the judged date.
+# Metrics declared for another window stand in for it, and the scope decision says so.
+statutory_window(d) := {"from": sprintf("%d-10-01", [y]), "to": sprintf("%d-12-31", [y])} if {
+	y := to_number(substring(d, 0, 4)) - 1
+}
+
+declared_window := object.get(metrics, "window", {})
+
+window_note(d) := "" if {
+	w := statutory_window(d)
+	declared_window.from == w.from
+	declared_window.to == w.to
+} else := sprintf("scope from window %s..%s; statutory window is %s..%s", [
+	object.get(declared_window, "from", "?"), object.get(declared_window, "to", "?"),
+	statutory_window(d).from, statutory_window(d).to,
+])
+
+window_note_ko(d) := "" if {
+	window_note(d) == ""
+} else := sprintf("측정 기간 %s~%s의 수치로 판단(법정 기간은 %s~%s)", [
+	object.get(declared_window, "from", "?"), object.get(declared_window, "to", "?"),
+	statutory_window(d).from, statutory_window(d).to,
+])
+
+# --- facilities, classified per site (Network Act 46(1)1, 46(1)2, 46(7)) ---
+
+all_datacenters := object.get(input, "datacenters", [])
+
+deployed_sites := {dep.datacenter |
+	some s in object.get(input, "services", [])
+	some dep in object.get(s, "deployments", [])
+}
+
+# uses(d) is whom the provider runs site d for: declared by operatedFor, else derived: a
+# provider in the datacenter business runs its own sites for others, and any own site that
+# hosts one of its services also for itself.
+uses(d) := {u | some u in d.operatedFor} if {
+	_ := d.operatedFor
+} else := {u |
+	some u in ["others", "own"]
+	derived_use(d, u)
+}
+
+derived_use(d, "others") if {
+	d.ownership == "own"
+	datacenter_operator
+}
+
+derived_use(d, "own") if {
+	d.ownership == "own"
+	d.id in deployed_sites
+}
+
+derived_use(d, "own") if {
+	d.ownership == "own"
+	not datacenter_operator
+}
+
+# colo_sites, own_use_sites and lessee_sites map indexes into input.datacenters to sites run
+# for others, run for the provider's own services, and leased and run exclusively.
+colo_sites[i] := d if {
+	some i, d in all_datacenters
+	d.ownership == "own"
+	"others" in uses(d)
+}
+
+own_use_sites[i] := d if {
+	some i, d in all_datacenters
+	d.ownership == "own"
+	"own" in uses(d)
+}
+
+lessee_sites[i] := d if {
+	some i, d in all_datacenters
+	d.ownership == "leased-exclusive"
+}
+
+# area(sites): floor area of a branch, the declared provider total or the largest site if larger
+# (the law does not say whether sites are summed: audit default).
+area(sites) := max(array.concat([floor_area], [object.get(d, "serverRoomAreaM2", 0) | some d in sites]))
+
+colo_area := area(colo_sites)
+
+own_use_area := area(own_use_sites)
+
+# operated_sites maps the index into input.datacenters of each site under Network Act 46
+# protective measures on the audit date (46(1) sites of a bound operator, and 46(7) leased
+# sites from 2023-07-04) to its declaration.
+operated_sites[i] := d if {
+	bound("idc-colo", time.as_of)
+	some i, d in colo_sites
+}
+
+operated_sites[i] := d if {
+	bound("idc-own", time.as_of)
+	some i, d in own_use_sites
+}
+
+operated_sites[i] := d if {
+	bound("idc-lessee", time.as_of)
+	some i, d in lessee_sites
+}
+
+operated_datacenter_indexes := sort([i | some i, _ in operated_sites])
+
+operated_datacenters := [operated_sites[i] | some i in operated_datacenter_indexes]
+
+# lithium_datacenters maps the index of each protected site whose UPS runs on a lithium-ion
+# battery plant to its declaration.
+lithium_datacenters[i] := d if {
+	some i, d in operated_sites
+	d.ups.battery.chemistry == "lithium-ion"
+}
+
+largest_operated_area := area(operated_datacenters)
+
+# --- the party tests, on a Korean date d (YYYY-MM-DD) ---
+# branch_from is when each test's branch came into force (REGULATIONS.md "In-force dates").
+branch_from := {
+	"carrier": "2019-06-25",
+	"major-vas": "2023-07-04",
+	"major-idc": "2023-07-04",
+	"stability": "2020-12-10",
+	"agent": "2020-12-10",
+	"carrier-stability": "2024-06-30",
+	"idc-colo": "2009-01-28",
+	"idc-own": "2023-07-04",
+	"idc-lessee": "2023-07-04",
+	"colo": "2009-01-28",
+	"notice": "2019-06-25",
+	"cloud": "2015-09-28",
+}
+
+party_ids := object.keys(branch_from)
+
+p(name, d) := params.in_force_on(name, d).value
+
+# test(party, d) holds when the party passes its test on date d, branch date aside.
+test("carrier", d) if {
+	facilities_based
+	subscribers >= p("carrier_min_subscribers", d)
+}
+
+test("carrier", d) if {
+	facilities_based
+	lines >= p("carrier_min_lines", d)
+}
+
+test("major-vas", d) if {
+	value_added
+	users >= p("major_vas_min_users", d)
+}
+
+test("major-vas", d) if {
+	value_added
+	traffic >= p("major_vas_min_traffic_percent", d)
+}
+
+test("major-idc", d) if {
+	idc_protect_on(d)
+	idc_size_met(d)
+	revenue >= p("major_idc_min_revenue_krw", d)
+}
+
+test("stability", d) if bound_stability(d)
+
+# bound_stability is the stability test with its branch date: the agent test builds on it
+# (Rego has no recursion, so it cannot go through bound).
+bound_stability(d) if {
+	branch_from.stability <= d
+	value_added
+	users >= p("stability_min_users", d)
+	traffic >= p("stability_min_traffic_percent", d)
+}
+
+test("agent", d) if {
+	bound_stability(d)
+	input.provider.koreanEstablishment == false
+}
+
+test("carrier-stability", d) if {
+	facilities_based
+	telecom_revenue >= p("carrier_stability_min_telecom_revenue_krw", d)
+	carrier_size_met(d)
+}
+
+# Before 2023-07-04 the older 46(1) bound colocation operators with no size test (older
+# wording reported); from then Decree 37(1) sets the floor and excludes public institutions.
+test("idc-colo", d) if bound_idc_colo(d)
+
+test("idc-own", d) if bound_idc_own(d)
+
+bound_idc_colo(d) if {
+	branch_from["idc-colo"] <= d
+	count(colo_sites) > 0
+	d < "2023-07-04"
+}
+
+bound_idc_colo(d) if {
+	count(colo_sites) > 0
+	d >= "2023-07-04"
+	not public_institution
+	colo_area >= p("idc_protect_min_floor_m2", d)
+}
+
+bound_idc_own(d) if {
+	branch_from["idc-own"] <= d
+	count(own_use_sites) > 0
+	not public_institution
+	own_use_area >= p("idc_protect_min_floor_m2", d)
+	ict_revenue >= p("idc_protect_min_ict_revenue_krw", d)
+	users >= p("idc_protect_min_users", d)
+}
+
+test("idc-lessee", _) if count(lessee_sites) > 0
+
+test("colo", _) if count(colo_sites) > 0
+
+test("notice", d) if count(notice_services(d)) > 0
+
+test("cloud", _) if cloud_provider
+
+test("cloud", _) if {
+	some s in object.get(input, "services", [])
+	s.cloud == true
+}
+
+carrier_size_met(d) if subscribers >= p("carrier_min_subscribers", d)
+
+carrier_size_met(d) if lines >= p("carrier_min_lines", d)
+
+idc_size_met(d) if idc_area >= p("major_idc_min_floor_m2", d)
+
+# idc_area is the floor of the 46(1) sites (run for others or for the provider's own services).
+idc_area := area(array.concat([d | some d in colo_sites], [d | some d in own_use_sites]))
+
+idc_size_met(d) if incoming_power >= p("major_idc_min_power_mw", d)
+
+idc_size_met(d) if {
+	some sites in [colo_sites, own_use_sites]
+	some s in sites
+	object.get(s, "incomingPowerMW", 0) >= p("major_idc_min_power_mw", d)
+}
+
+# SCOPE-MAJOR-IDC needs a 46(1) operator (either branch); leased space does not count.
+idc_protect_on(d) if bound_idc_colo(d)
+
+idc_protect_on(d) if bound_idc_own(d)
+
+# bound(party, d): the party's branch is in force on d and it passes its test.
+bound(party, d) if {
+	branch_from[party] <= d
+	test(party, d)
+}
+
+# parties are the parties bound on the audit date; parties_on(d) those bound on date d.
+parties := {x | some x in party_ids; bound(x, time.as_of)}
+
+parties_on(d) := {x | some x in party_ids; bound(x, d)}
+
+# --- per-service notice scope (TBA 33(2); Decree 37-21(1)3) ---
+# A carrier's basic services have no size exemption. A value-added service is exempt when its
+# provider's telecom-service revenue is below the floor (per provider) or its own daily users
+# are (per service); a service that declares no dailyUsers can be exempt only by the
+# provider's own total being below the floor.
+services_by_id := {s.id: s | some s in object.get(input, "services", [])}
+
+notice_services(d) := {s.id |
+	some s in object.get(input, "services", [])
+	not s.cloud == true
+	service_noticeable(s, d)
+}
+
+service_noticeable(_, _) if facilities_based
+
+service_noticeable(s, d) if {
+	value_added
+	declared("telecomRevenueKRW")
+	telecom_revenue >= p("notice_min_telecom_revenue_krw", d)
+	s.dailyUsers >= p("notice_min_users", d)
+}
+
+# service_notice_reason(s, d) is why value-added service s is exempt on date d (undefined when
+# it is not exempt).
+service_notice_reason(s, d) := r if {
+	not service_noticeable(s, d)
+	r := service_exempt_reason(s, d)
+}
+
+service_exempt_reason(s, d) := {"en": "the provider is not a telecom provider (no value-added or facilities-based category)", "ko": "전기통신사업자가 아닙니다(부가통신·기간통신 분류 없음)"} if {
+	not value_added
+	not facilities_based
+} else := {"en": "telecomRevenueKRW not declared", "ko": "전기통신역무 매출액(telecomRevenueKRW)이 신고되지 않았습니다"} if {
+	not declared("telecomRevenueKRW")
+} else := {
+	"en": sprintf("telecom revenue KRW %s < KRW %s", [text.group(telecom_revenue), text.group(p("notice_min_telecom_revenue_krw", d))]),
+	"ko": sprintf("전기통신역무 매출액 %s원 < %s원", [text.group(telecom_revenue), text.group(p("notice_min_telecom_revenue_krw", d))]),
+} if {
+	telecom_revenue < p("notice_min_telecom_revenue_krw", d)
+} else := {
+	"en": sprintf("service %s: dailyUsers not declared", [s.id]),
+	"ko": sprintf("서비스 %s의 일 평균 이용자 수(dailyUsers)가 신고되지 않았습니다", [s.id]),
+} if {
+	not s.dailyUsers
+} else := {
+	"en": sprintf("service %s: daily users %s < %s", [s.id, text.group(object.get(s, "dailyUsers", 0)), text.group(p("notice_min_users", d))]),
+	"ko": sprintf("서비스 %s의 일 평균 이용자 %s명 < %s명", [s.id, text.group(object.get(s, "dailyUsers", 0)), text.group(p("notice_min_users", d))]),
+}
+
+# --- why a party is not bound, with the numbers (for not_applicable reasons) ---
+# why_not(party, d) is {"en", "ko"}; defined only when the party is not bound on d.
+why_not(party, d) := {
+	"en": sprintf("%s: not in force on %s (from %s)", [party_titles[party].en, d, branch_from[party]]),
+	"ko": sprintf("%s: %s에는 시행 전(%s 시행)", [party_titles[party].ko, d, branch_from[party]]),
+} if {
+	d < branch_from[party]
+} else := titled(party, with_window(party, d, failed(party, d))) if {
+	not test(party, d)
+}
+
+titled(party, r) := {"en": sprintf("%s: %s", [party_titles[party].en, r.en]), "ko": sprintf("%s: %s", [party_titles[party].ko, r.ko])}
+
+with_window(party, d, r) := r if {
+	not party in window_parties
+} else := r if {
+	not contains(r.en, "dailyAverageUsers")
+	not contains(r.en, "trafficSharePercent")
+} else := r if {
+	window_note(d) == ""
+} else := {"en": sprintf("%s (%s)", [r.en, window_note(d)]), "ko": sprintf("%s(%s)", [r.ko, window_note_ko(d)])}
+
+# The tests that read users or traffic, whose window the law fixes.
+window_parties := {"major-vas", "stability", "agent", "idc-own", "major-idc"}
+
+party_titles := {
+	"carrier": {"en": "major carrier (BCDA 35(1)1)", "ko": "주요방송통신사업자(기간통신, 방송통신발전 기본법 제35조제1항제1호)"},
+	"major-vas": {"en": "major value-added provider (BCDA 35(1)4)", "ko": "주요방송통신사업자(부가통신, 제35조제1항제4호)"},
+	"major-idc": {"en": "major datacenter operator (BCDA 35(1)5)", "ko": "주요방송통신사업자(집적정보통신시설, 제35조제1항제5호)"},
+	"stability": {"en": "service-stability duty holder (TBA 22-7)", "ko": "서비스 안정성 확보 의무자(전기통신사업법 제22조의7)"},
+	"agent": {"en": "provider without a Korean address or office (TBA 22-8)", "ko": "국내 주소·영업소가 없는 사업자(전기통신사업법 제22조의8)"},
+	"carrier-stability": {"en": "carrier under the stability duty (TBA 32-10)", "ko": "서비스 안정성 확보 의무 기간통신사업자(전기통신사업법 제32조의10)"},
+	"idc-colo": {"en": "colocation operator under Network Act 46(1)1", "ko": "집적정보통신시설 사업자(정보통신망법 제46조제1항제1호)"},
+	"idc-own": {"en": "own-datacenter operator under Network Act 46(1)2", "ko": "자체 집적정보통신시설 운영자(정보통신망법 제46조제1항제2호)"},
+	"idc-lessee": {"en": "exclusive lessee under Network Act 46(7)", "ko": "임차시설 배타적 운영자(정보통신망법 제46조제7항)"},
+	"colo": {"en": "colocation operator (Network Act 46(2))", "ko": "집적정보통신시설 사업자(정보통신망법 제46조제2항)"},
+	"notice": {"en": "telecom provider with a service under the notice duty (TBA 33(2))", "ko": "이용자 고지 대상 서비스가 있는 전기통신사업자(전기통신사업법 제33조제2항)"},
+	"cloud": {"en": "cloud service provider (Cloud Act 2(3))", "ko": "클라우드컴퓨팅서비스 제공자(클라우드컴퓨팅법 제2조제3호)"},
+}
+
+not_declared(m) := {"en": sprintf("%s not declared", [m]), "ko": sprintf("%s 미신고", [m])}
+
+cmp(v, m, unit, ko_unit) := {"en": sprintf("%s %s%s < %s%s", [m, text.group(v[0]), unit, text.group(v[1]), unit]), "ko": sprintf("%s %s%s < %s%s", [m, text.group(v[0]), ko_unit, text.group(v[1]), ko_unit])}
+
+both(a, b, conj, conj_ko) := {"en": sprintf("%s %s %s", [a.en, conj, b.en]), "ko": sprintf("%s %s %s", [a.ko, conj_ko, b.ko])}
+
+# metric_gap(m, d, param, unit, ko_unit): the failed comparison of metric m with its floor.
+metric_gap(m, d, param, unit, ko_unit) := not_declared(m) if {
+	not declared(m)
+} else := cmp([object.get(metrics, m, 0), p(param, d)], m, unit, ko_unit)
+
+category_missing(c) := {"en": sprintf("category %s not declared", [c]), "ko": sprintf("사업 분류 %s 미신고", [c])}
+
+failed("carrier", d) := category_missing("facilities-based") if {
+	not facilities_based
+} else := both(metric_gap("subscribers", d, "carrier_min_subscribers", "", "명"), metric_gap("lines", d, "carrier_min_lines", "", "회선"), "and", "및")
+
+failed("major-vas", d) := category_missing("value-added") if {
+	not value_added
+} else := both(metric_gap("dailyAverageUsers", d, "major_vas_min_users", "", "명"), metric_gap("trafficSharePercent", d, "major_vas_min_traffic_percent", "%", "%"), "and", "및")
+
+failed("stability", d) := why_not_stability(d)
+
+why_not_stability(d) := {
+	"en": sprintf("%s: not in force on %s (from %s)", [party_titles.stability.en, d, branch_from.stability]),
+	"ko": sprintf("%s: %s에는 시행 전(%s 시행)", [party_titles.stability.ko, d, branch_from.stability]),
+} if {
+	d < branch_from.stability
+} else := category_missing("value-added") if {
+	not value_added
+} else := metric_gap("dailyAverageUsers", d, "stability_min_users", "", "명") if {
+	not users >= p("stability_min_users", d)
+} else := metric_gap("trafficSharePercent", d, "stability_min_traffic_percent", "%", "%")
+
+failed("agent", d) := why_not_stability(d) if {
+	not bound_stability(d)
+} else := {"en": "provider.koreanEstablishment not declared", "ko": "국내 주소·영업소 여부(provider.koreanEstablishment) 미신고"} if {
+	not input.provider.koreanEstablishment == false
+	not input.provider.koreanEstablishment == true
+} else := {"en": "the provider has an address or place of business in Korea", "ko": "국내에 주소 또는 영업소가 있습니다"}
+
+failed("carrier-stability", d) := category_missing("facilities-based") if {
+	not facilities_based
+} else := metric_gap("telecomRevenueKRW", d, "carrier_stability_min_telecom_revenue_krw", "", "원") if {
+	not telecom_revenue >= p("carrier_stability_min_telecom_revenue_krw", d)
+} else := both(metric_gap("subscribers", d, "carrier_min_subscribers", "", "명"), metric_gap("lines", d, "carrier_min_lines", "", "회선"), "and", "및")
+
+failed("idc-colo", d) := failed_idc_colo(d)
+
+failed("idc-own", d) := failed_idc_own(d)
+
+failed_idc_colo(d) := {"en": "no site run for others (datacenters[].operatedFor)", "ko": "타인을 위해 운영하는 시설 없음(datacenters[].operatedFor)"} if {
+	count(colo_sites) == 0
+} else := {"en": "public institution (Network Decree 37(1) proviso)", "ko": "공공기관(정보통신망법 시행령 제37조제1항 단서)"} if {
+	public_institution
+} else := cmp([colo_area, p("idc_protect_min_floor_m2", d)], "server-room floor (m2)", "", "㎡")
+
+failed_idc_own(d) := {"en": "no own-use site (datacenters[].operatedFor)", "ko": "자신의 서비스를 위해 운영하는 시설 없음(datacenters[].operatedFor)"} if {
+	count(own_use_sites) == 0
+} else := {"en": "public institution (Network Decree 37(1) proviso)", "ko": "공공기관(정보통신망법 시행령 제37조제1항 단서)"} if {
+	public_institution
+} else := cmp([own_use_area, p("idc_protect_min_floor_m2", d)], "server-room floor (m2)", "", "㎡") if {
+	own_use_area < p("idc_protect_min_floor_m2", d)
+} else := not_declared("ictRevenueKRW") if {
+	not ict_revenue_declared
+} else := cmp([ict_revenue, p("idc_protect_min_ict_revenue_krw", d)], "ICT revenue KRW", "", "원") if {
+	ict_revenue < p("idc_protect_min_ict_revenue_krw", d)
+} else := metric_gap("dailyAverageUsers", d, "idc_protect_min_users", "", "명")
+
+failed("major-idc", d) := {"en": sprintf("not a Network Act 46(1) operator: %s; %s", [why_not_idc(d, "idc-colo").en, why_not_idc(d, "idc-own").en]), "ko": sprintf("정보통신망법 제46조제1항 사업자 아님: %s; %s", [why_not_idc(d, "idc-colo").ko, why_not_idc(d, "idc-own").ko])} if {
+	not idc_protect_on(d)
+} else := {
+	"en": sprintf("floor %s m2 < %s m2 and incoming power %v MW < %v MW", [text.group(idc_area), text.group(p("major_idc_min_floor_m2", d)), incoming_power, p("major_idc_min_power_mw", d)]),
+	"ko": sprintf("전산실 바닥 면적 %s㎡ < %s㎡ 및 수전설비 용량 %vMW < %vMW", [text.group(idc_area), text.group(p("major_idc_min_floor_m2", d)), incoming_power, p("major_idc_min_power_mw", d)]),
+} if {
+	not idc_size_met(d)
+} else := metric_gap("revenueKRW", d, "major_idc_min_revenue_krw", "", "원")
+
+why_not_idc(d, x) := {
+	"en": sprintf("%s: not in force on %s (from %s)", [party_titles[x].en, d, branch_from[x]]),
+	"ko": sprintf("%s: %s에는 시행 전(%s 시행)", [party_titles[x].ko, d, branch_from[x]]),
+} if {
+	d < branch_from[x]
+} else := failed_idc_colo(d) if {
+	x == "idc-colo"
+} else := failed_idc_own(d)
+
+failed("idc-lessee", _) := {"en": "no exclusively leased site (ownership leased-exclusive)", "ko": "배타적으로 운영하는 임차시설 없음(ownership leased-exclusive)"}
+
+failed("colo", _) := {"en": "no site run for others (datacenters[].operatedFor)", "ko": "타인을 위해 운영하는 시설 없음(datacenters[].operatedFor)"}
+
+failed("notice", d) := {"en": concat("; ", [r.en | some r in rs]), "ko": concat("; ", [r.ko | some r in rs])} if {
+	rs := notice_reasons(d)
+	count(rs) > 0
+} else := {"en": "no service declared outside the cloud rule", "ko": "클라우드 규정 외 서비스 없음"}
+
+notice_reasons(d) := {r |
+	some s in object.get(input, "services", [])
+	not s.cloud == true
+	r := service_notice_reason(s, d)
+}
+
+failed("cloud", _) := {"en": "no cloud category or cloud service declared", "ko": "클라우드 분류·서비스 없음"}
+
+# --- compatibility names the controls use: the parties on the audit date ---
 default major_vas := false
 
-major_vas if {
-	value_added
-	users >= params.now("major_vas_min_users")
-}
+major_vas if "major-vas" in parties
 
-major_vas if {
-	value_added
-	traffic >= params.now("major_vas_min_traffic_percent")
-}
-
-# SCOPE-MAJOR-IDC: (floor >= 22,500 m2 OR power >= 40 MW) AND revenue >= KRW 10bn.
 default major_idc := false
 
-major_idc if {
-	datacenter_operator
-	idc_size_met
-	revenue >= params.now("major_idc_min_revenue_krw")
-}
+major_idc if "major-idc" in parties
 
-idc_size_met if floor_area >= params.now("major_idc_min_floor_m2")
+default carrier := false
 
-idc_size_met if incoming_power >= params.now("major_idc_min_power_mw")
+carrier if "carrier" in parties
 
-# Disaster-management duties bind either kind of major provider.
+# 주요방송통신사업자 (BCDA 35(1)1, 4, 5): bound by the disaster-management duties.
 default disaster_management := false
 
 disaster_management if major_vas
 
 disaster_management if major_idc
 
-# SCOPE-STABILITY: users >= 1M AND traffic >= 1% (TBA Art. 22-7; Decree Art. 30-8(1)).
+disaster_management if carrier
+
 default stability := false
 
-stability if {
-	value_added
-	users >= params.now("stability_min_users")
-	traffic >= params.now("stability_min_traffic_percent")
-}
+stability if "stability" in parties
 
-# SCOPE-IDC-PROTECT (Network Act Art. 46(1); Decree Art. 37(1)): a colocation operator with a
-# server room of 500 m2 or more, or a provider running its own datacenter of 500 m2 or more
-# with ICT revenue >= KRW 10bn and >= 1M users.
 default idc_protect := false
 
-idc_protect if {
-	datacenter_operator
-	largest_operated_area >= params.now("idc_protect_min_floor_m2")
-}
+idc_protect if "idc-colo" in parties
 
-idc_protect if {
-	not datacenter_operator
-	some d in operated_datacenters
-	object.get(d, "serverRoomAreaM2", 0) >= params.now("idc_protect_min_floor_m2")
-	ict_revenue >= params.now("idc_protect_min_ict_revenue_krw")
-	users >= params.now("idc_protect_min_users")
-}
+idc_protect if "idc-own" in parties
 
-# operated_datacenters are the sites the provider itself runs (not space it rents).
-operated_datacenters := [d | some d in object.get(input, "datacenters", []); d.ownership in {"own", "leased-exclusive"}]
+idc_protect if "idc-lessee" in parties
 
-# operated_datacenter_indexes are the indexes into input.datacenters of operated_datacenters,
-# for JSON pointers.
-operated_datacenter_indexes := [i | some i, d in object.get(input, "datacenters", []); d.ownership in {"own", "leased-exclusive"}]
-
-# operated_sites maps the index into input.datacenters of each operated site to its
-# declaration.
-operated_sites[i] := d if {
-	some i in operated_datacenter_indexes
-	d := input.datacenters[i]
-}
-
-# lithium_datacenters maps the index into input.datacenters of each operated site whose UPS
-# runs on a lithium-ion battery plant to its declaration.
-lithium_datacenters[i] := d if {
-	some i in operated_datacenter_indexes
-	d := input.datacenters[i]
-	d.ups.battery.chemistry == "lithium-ion"
-}
-
-largest_operated_area := max(array.concat([floor_area], [object.get(d, "serverRoomAreaM2", 0) | some d in operated_datacenters]))
-
-# SCOPE-NOTICE (TBA Art. 33(2); Decree Art. 37-21(1)3): every telecom provider, except a
-# value-added service with telecom revenue < KRW 10bn or fewer than 1M users.
 default notice := false
 
-notice if {
-	not value_added
-	"facilities-based" in categories
-}
+notice if "notice" in parties
 
-notice if {
-	value_added
-	telecom_revenue >= params.now("notice_min_telecom_revenue_krw")
-	users >= params.now("notice_min_users")
-}
-
-# Cloud services have their own notice rule (Cloud Computing Act Art. 25(1)3).
 default cloud_notice := false
 
-cloud_notice if cloud_provider
-
-cloud_notice if {
-	some s in object.get(input, "services", [])
-	s.cloud == true
-}
+cloud_notice if "cloud" in parties
 
 # decisions lists every scope with the numbers behind it, for reports.
-decisions := {
-	"major_vas": {
-		"applies": major_vas,
-		"basis": "BCDA Art. 35(1)4; Decree Art. 23(2)",
-		"title": {"en": "Major value-added provider", "ko": "주요방송통신사업자(부가통신)"},
-		"evidence": {
-			"value_added": "value-added" in categories,
-			"daily_average_users": users,
-			"min_users": params.now("major_vas_min_users"),
-			"traffic_share_percent": traffic,
-			"min_traffic_percent": params.now("major_vas_min_traffic_percent"),
-			"test": "users >= min_users OR traffic >= min_traffic_percent",
-		},
-	},
-	"major_idc": {
-		"applies": major_idc,
-		"basis": "BCDA Art. 35(1)5; Decree Art. 23(3)",
-		"title": {"en": "Major datacenter operator", "ko": "주요방송통신사업자(집적정보통신시설)"},
-		"evidence": {
-			"datacenter_operator": datacenter_operator,
-			"floor_area_m2": floor_area,
-			"min_floor_m2": params.now("major_idc_min_floor_m2"),
-			"incoming_power_mw": incoming_power,
-			"min_power_mw": params.now("major_idc_min_power_mw"),
-			"revenue_krw": revenue,
-			"min_revenue_krw": params.now("major_idc_min_revenue_krw"),
-			"test": "(floor >= min_floor OR power >= min_power) AND revenue >= min_revenue",
-		},
-	},
-	"stability": {
-		"applies": stability,
-		"basis": "TBA Art. 22-7; Decree Art. 30-8(1)",
-		"title": {"en": "Service-stability duty", "ko": "서비스 안정성 확보 의무"},
-		"evidence": {
-			"daily_average_users": users,
-			"min_users": params.now("stability_min_users"),
-			"traffic_share_percent": traffic,
-			"min_traffic_percent": params.now("stability_min_traffic_percent"),
-			"test": "users >= min_users AND traffic >= min_traffic_percent",
-		},
-	},
-	"idc_protect": {
-		"applies": idc_protect,
-		"basis": "Network Act Art. 46(1); Decree Art. 37(1)",
-		"title": {"en": "Datacenter protective measures", "ko": "집적정보통신시설 보호조치"},
-		"evidence": {
-			"datacenter_operator": datacenter_operator,
-			"largest_operated_area_m2": largest_operated_area,
-			"min_floor_m2": params.now("idc_protect_min_floor_m2"),
-			"ict_revenue_krw": ict_revenue,
-			"daily_average_users": users,
-		},
-	},
-	"notice": {
-		"applies": notice,
-		"basis": "TBA Art. 33(2); Decree Art. 37-21(1)3",
-		"title": {"en": "Outage notice to users", "ko": "이용자 고지 의무"},
-		"evidence": {
-			"telecom_revenue_krw": telecom_revenue,
-			"min_telecom_revenue_krw": params.now("notice_min_telecom_revenue_krw"),
-			"daily_average_users": users,
-			"min_users": params.now("notice_min_users"),
-		},
-	},
-	"cloud_notice": {
-		"applies": cloud_notice,
-		"basis": "Cloud Computing Act Art. 25(1)3; Decree Art. 16",
-		"title": {"en": "Cloud outage notice", "ko": "클라우드 서비스 중단 통지"},
-		"evidence": {"cloud_provider": cloud_provider},
-	},
+decisions[id] := {
+	"applies": x in parties,
+	"basis": scope_basis[x],
+	"title": party_titles[x],
+	"evidence": object.union(scope_evidence(x), window_evidence(x)),
+} if {
+	some x in party_ids
+	id := replace(x, "-", "_")
+}
+
+window_evidence(x) := {"window_note": window_note(time.as_of)} if {
+	x in window_parties
+	window_note(time.as_of) != ""
+} else := {}
+
+scope_evidence(x) := {"in_force_from": branch_from[x], "reason": why_not(x, time.as_of).en} if {
+	not x in parties
+} else := {"in_force_from": branch_from[x]}
+
+scope_basis := {
+	"carrier": "BCDA Art. 35(1)1; Decree Art. 23(1)",
+	"major-vas": "BCDA Art. 35(1)4; Decree Art. 23(2)",
+	"major-idc": "BCDA Art. 35(1)5; Decree Art. 23(3)",
+	"stability": "TBA Art. 22-7(1); Decree Art. 30-8(1)",
+	"agent": "TBA Art. 22-8(1)",
+	"carrier-stability": "TBA Art. 32-10(2); Decree Art. 37-12(1)",
+	"idc-colo": "Network Act Art. 46(1)1; Decree Art. 37(1)1",
+	"idc-own": "Network Act Art. 46(1)2; Decree Art. 37(1)2",
+	"idc-lessee": "Network Act Art. 46(7); Decree Art. 41",
+	"colo": "Network Act Art. 46(2); Decree Art. 38(1)",
+	"notice": "TBA Art. 33(2); Decree Art. 37-21(1)3",
+	"cloud": "Cloud Act Art. 2(3), 25; Decree Art. 3",
 }
