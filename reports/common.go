@@ -285,6 +285,36 @@ func citationLine(c audit.Citation, lang string) string {
 	return strings.Join(parts, "; ")
 }
 
+// citeOn is the citation a result prints: the article in force on the audit date (the period
+// of the duty in force then, when the control declares periods), with the source it rests on
+// unless that is plain statute, e.g. "TBA Art. 33(2); Decree Art. 37-11 (as then numbered;
+// reported) [reported, not in statute text]".
+func citeOn(c audit.Control, asOf, lang string) string {
+	p := c.PeriodOn(asOf)
+	if p == nil {
+		return citationLine(c.Citation, lang)
+	}
+	s := p.Citation
+	if lang == "ko" && p.CitationKo != "" {
+		s = p.CitationKo
+	}
+	if s == "" {
+		s = citationLine(c.Citation, lang)
+	}
+	if p.Label != "" && p.Label != "law" {
+		s += " [" + tr(lang, "basis."+p.Label) + "]"
+	}
+	return s
+}
+
+// reasonIn is why a result is not applicable (or errored), in lang.
+func reasonIn(res audit.Result, lang string) string {
+	if lang == "ko" && res.ReasonKo != "" {
+		return res.ReasonKo
+	}
+	return res.Reason
+}
+
 // domainLabel names a failure domain for a report line, e.g. "power feed sub-a (dc-1,
 // dc-2)": its kind in lang, its id and, unless it is a datacenter itself, the datacenters
 // lost with it. id and list escape for the format.

@@ -118,6 +118,8 @@ var htmlFuncs = template.FuncMap{
 	"loc":      location,
 	"evidence": evidence,
 	"cite":     citationLine,
+	"citeon":   citeOn,
+	"reason":   func(r resultView, lang string) string { return reasonIn(r.Result, lang) },
 	"lawnote":  lawNote,
 	"waiver":   waiverLine,
 	"summary":  summaryLine,
@@ -284,7 +286,8 @@ section.manifest { break-before: page; }
 <dl>
 <dt>{{tr $L "label.severity"}}</dt><dd><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span> · {{kind $L .Control.Kind}}</dd>
 <dt>{{tr $L "label.citation"}}</dt><dd>{{with link .Control.Citation.URL}}<a href="{{.}}">{{end}}{{cite .Control.Citation $L}}{{if link .Control.Citation.URL}}</a>{{end}}{{with lawnote .Control.Citation $L}} — {{.}}{{end}}{{with .Control.Citation.InForce}} ({{.}}){{end}}</dd>
-{{- if .Reason}}<dt>{{tr $L "label.reason"}}</dt><dd>{{.Reason}}</dd>{{end}}
+{{- $on := citeon .Control $.R.AsOf $L}}{{if ne $on (cite .Control.Citation $L)}}<dt>{{tr $L "label.inforce"}}</dt><dd>{{$on}}</dd>{{end}}
+{{- if .Reason}}<dt>{{tr $L "label.reason"}}</dt><dd>{{reason . $L}}</dd>{{end}}
 {{- range .Violations}}
 <dt>{{tr $L "label.location"}}</dt><dd><code>{{loc .Position $m.File}}</code> <code class="meta">{{.Pointer}}</code><br>{{msg . $L}}
 {{- with evidence .Evidence}}<ul class="ev">{{range .}}<li><code>{{.Key}}</code> = {{.Value}}</li>{{end}}</ul>{{end}}</dd>
@@ -302,7 +305,7 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.citation"}}</th><th>{{tr $L "label.reason"}}</th></tr></thead>
 <tbody>
 {{- range .}}
-<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{cite .Control.Citation $L}}</td><td>{{.Reason}}</td></tr>
+<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{citeon .Control $.R.AsOf $L}}</td><td>{{reason . $L}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -22,7 +22,15 @@ var catalogue = map[string][2]string{
 	"severity.low":          {"low", "낮음"},
 	"severity.info":         {"info", "정보"},
 	"kind.law":              {"law", "법령"},
+	"kind.guideline":        {"guideline", "지침(보도)"},
 	"kind.guidance":         {"guidance", "권고"},
+
+	// What a period of a duty rests on (audit.Period.Label); law prints nothing.
+	"basis.law-older-wording-reported": {"statute, older wording reported", "법령(당시 조문은 보도 기준)"},
+	"basis.guideline":                  {"guideline, reported", "지침(보도 기준)"},
+	"basis.reported":                   {"reported, not in statute text", "보도 기준(법령 원문 외)"},
+	"basis.interpretation":             {"interpretation", "해석"},
+	"basis.guidance":                   {"guidance, not law", "권고(법령 아님)"},
 
 	// Site-loss reasons and failure-domain kinds (codes from audit.ServiceImpact and
 	// audit.FailureDomain; unknown codes print as they are).
@@ -39,25 +47,27 @@ var catalogue = map[string][2]string{
 	"term.combination":             {"combination", "복합 장애"},
 
 	// Headings.
-	"title":             {"Resilience compliance audit", "재난·장애 대응 규제 준수 점검 보고서"},
-	"heading.summary":   {"Summary", "요약"},
-	"heading.failures":  {"Failures", "미준수 항목"},
-	"heading.findings":  {"Findings", "미준수·예외·오류 항목"},
-	"heading.waived":    {"Waived", "예외 승인 항목"},
-	"heading.errors":    {"Errors", "오류"},
-	"heading.problems":  {"Input problems", "입력 문제"},
-	"heading.byreg":     {"Controls by regulation", "법령별 점검 항목"},
-	"heading.passes":    {"Passed and not applicable", "준수 및 해당 없음"},
-	"heading.scopes":    {"Scope decisions", "적용 대상 판정"},
-	"heading.matrix":    {"Control matrix", "점검 항목 매트릭스"},
-	"heading.siteloss":  {"Site-loss analysis", "사이트 손실 분석"},
-	"heading.metadata":  {"Audit metadata", "점검 메타데이터"},
-	"heading.providers": {"Providers", "사업자"},
-	"heading.manifest":  {"Manifest", "매니페스트"},
-	"heading.cycles":    {"Dependency cycles", "의존성 순환"},
+	"title":                 {"Resilience compliance audit", "재난·장애 대응 규제 준수 점검 보고서"},
+	"heading.summary":       {"Summary", "요약"},
+	"heading.failures":      {"Failures", "미준수 항목"},
+	"heading.findings":      {"Findings", "미준수·예외·오류 항목"},
+	"heading.waived":        {"Waived", "예외 승인 항목"},
+	"heading.errors":        {"Errors", "오류"},
+	"heading.problems":      {"Input problems", "입력 문제"},
+	"heading.byreg":         {"Controls by regulation", "법령별 점검 항목"},
+	"heading.passes":        {"Passed and not applicable", "준수 및 해당 없음"},
+	"heading.notapplicable": {"Not applicable, and why", "해당 없음과 그 사유"},
+	"heading.scopes":        {"Scope decisions", "적용 대상 판정"},
+	"heading.matrix":        {"Control matrix", "점검 항목 매트릭스"},
+	"heading.siteloss":      {"Site-loss analysis", "사이트 손실 분석"},
+	"heading.metadata":      {"Audit metadata", "점검 메타데이터"},
+	"heading.providers":     {"Providers", "사업자"},
+	"heading.manifest":      {"Manifest", "매니페스트"},
+	"heading.cycles":        {"Dependency cycles", "의존성 순환"},
 
 	// Labels.
 	"label.control":       {"Control", "점검 항목"},
+	"label.inforce":       {"In force on the audit date", "점검일 기준 시행 조문"},
 	"label.title":         {"Title", "제목"},
 	"label.severity":      {"Severity", "심각도"},
 	"label.kind":          {"Kind", "구분"},
@@ -75,6 +85,7 @@ var catalogue = map[string][2]string{
 	"label.expires":       {"expires", "만료일"},
 	"label.provider":      {"Provider", "사업자"},
 	"label.file":          {"File", "파일"},
+	"label.manifest":      {"Manifest", "매니페스트"},
 	"label.manifests":     {"manifests", "개 매니페스트"},
 	"label.manifests.one": {"manifest", "개 매니페스트"},
 	"label.controls.one":  {"control", "개 점검 항목"},
@@ -130,7 +141,7 @@ func severityWord(lang string, s audit.Severity) string {
 }
 
 func kindWord(lang string, k audit.Kind) string {
-	if k != audit.KindLaw && k != audit.KindGuidance {
+	if k != audit.KindLaw && k != audit.KindGuideline && k != audit.KindGuidance {
 		return string(k)
 	}
 	return tr(lang, "kind."+string(k))

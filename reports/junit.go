@@ -98,7 +98,7 @@ func renderJUnit(w io.Writer, r *audit.Report, _ Options) error {
 				tc.Skipped = &junitOutcome{Message: "waived: " + waiverLine("en", waiverOf(res)), Type: "waived", Body: junitFailureBody(m, res)}
 				s.Skipped++
 			case audit.StatusNotApplicable:
-				tc.Skipped = &junitOutcome{Message: "not applicable: " + res.Reason, Type: "not_applicable"}
+				tc.Skipped = &junitOutcome{Message: "not applicable: " + res.Reason, Type: "not_applicable", Body: res.ReasonKo}
 				s.Skipped++
 			}
 			s.Cases = append(s.Cases, tc)

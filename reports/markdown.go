@@ -78,7 +78,7 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 					p("## %s", tr(L, heading))
 					first = false
 				}
-				mdResult(p, L, m, res)
+				mdResult(p, L, r.AsOf, m, res)
 			}
 		}
 		if first && st == audit.StatusFail {
@@ -89,6 +89,25 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 		}
 	}
 	section(audit.StatusFail, "heading.failures")
+
+	// Not applicable, with why: an auditor hands up these verdicts as well as the failures.
+	firstNA := true
+	for _, m := range v.manifests {
+		for _, res := range m.Results {
+			if res.Status != audit.StatusNotApplicable {
+				continue
+			}
+			if firstNA {
+				p("")
+				p("## %s", tr(L, "heading.notapplicable"))
+				p("")
+				p("| %s | %s | %s |", tr(L, "label.manifest"), tr(L, "label.control"), tr(L, "label.reason"))
+				p("|---|---|---|")
+				firstNA = false
+			}
+			p("| %s | %s | %s |", mdCode(m.Name), mdCode(res.Control.ID), md(reasonIn(res.Result, L)))
+		}
+	}
 
 	hasProblems := false
 	for _, m := range v.manifests {
@@ -218,16 +237,20 @@ func mdSiteLoss(p func(string, ...any), L string, manifests []manifestView) {
 
 // mdResult writes one non-passing result: heading, violations with location and
 // evidence, then the waiver or the fix, and the legal basis.
-func mdResult(p func(string, ...any), L string, m manifestView, res resultView) {
+func mdResult(p func(string, ...any), L, asOf string, m manifestView, res resultView) {
 	c := res.Control
 	p("")
 	p("### %s %s · %s · %s", statusIcon[res.Status], mdCode(c.ID), md(c.Title.In(L)), mdCode(m.Name))
 	p("")
 	p("**%s:** %s · **%s:** %s · **%s:** %s", tr(L, "label.severity"), severityWord(L, c.Severity),
 		tr(L, "label.kind"), kindWord(L, c.Kind), tr(L, "label.citation"), MarkdownCitation(c.Citation, L))
+	if cited := citeOn(c, asOf, L); cited != citationLine(c.Citation, L) {
+		p("")
+		p("**%s:** %s", tr(L, "label.inforce"), md(cited))
+	}
 	if res.Reason != "" {
 		p("")
-		p("**%s:** %s", tr(L, "label.reason"), md(res.Reason))
+		p("**%s:** %s", tr(L, "label.reason"), md(reasonIn(res.Result, L)))
 	}
 	if len(res.Violations) > 0 {
 		p("")

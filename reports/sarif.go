@@ -392,6 +392,25 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 	if len(r.Bundle.Custom) > 0 {
 		props["custom_policies"] = r.Bundle.Custom
 	}
+	// SARIF results are for findings; a duty that does not apply is not one (code scanning
+	// would list it as an alert), so the verdicts and their reasons ride in the run's
+	// property bag instead.
+	var na []map[string]string
+	for _, m := range v.manifests {
+		for _, res := range m.Results {
+			if res.Status != audit.StatusNotApplicable {
+				continue
+			}
+			e := map[string]string{"manifest": m.Name, "control": res.Control.ID, "reason": res.Reason}
+			if res.ReasonKo != "" {
+				e["reason_ko"] = res.ReasonKo
+			}
+			na = append(na, e)
+		}
+	}
+	if len(na) > 0 {
+		props["not_applicable"] = na
+	}
 	run.Properties = props
 
 	return writeIndentedJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})

@@ -118,17 +118,22 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 			t.line("  %s", t.style(ansiDim, u))
 		}
 		var counted audit.Summary
+		var notApplicable []resultView
 		for _, res := range m.Results {
 			switch res.Status {
-			case audit.StatusPass, audit.StatusNotApplicable:
+			case audit.StatusPass:
 				counted.Add(res.Status)
+				continue
+			case audit.StatusNotApplicable:
+				counted.Add(res.Status)
+				notApplicable = append(notApplicable, res)
 				continue
 			}
 			c := res.Control
 			t.line("  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
 			const indent = "            "
 			if res.Reason != "" {
-				t.line("%s%s: %s", indent, tr(L, "label.reason"), res.Reason)
+				t.line("%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
 			}
 			for _, vi := range res.Violations {
 				t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), message(vi, L))
@@ -142,11 +147,15 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 			if res.Status == audit.StatusFail {
 				t.line("%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
 			}
-			t.line("%s%s: %s", indent, tr(L, "label.citation"), citationLine(c.Citation, L))
+			t.line("%s%s: %s", indent, tr(L, "label.citation"), citeOn(c, r.AsOf, L))
 		}
 		if counted.Pass+counted.NotApplicable > 0 {
 			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
 				counted.Pass, statusWord(L, audit.StatusPass), counted.NotApplicable, statusWord(L, audit.StatusNotApplicable))))
+		}
+		// Why each duty does not apply: an auditor defends a "not applicable" as much as a fail.
+		for _, res := range notApplicable {
+			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%s %s: %s", statusWord(L, audit.StatusNotApplicable), res.Control.ID, reasonIn(res.Result, L))))
 		}
 		t.siteLoss(m.SiteLoss)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -54,6 +55,15 @@ func explainCommand(stdio appIO) *cli.Command {
 			if err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
+			tests, err := eng.ScopeTests(commandContext(c), partiesOf(ctrl))
+			if err != nil {
+				return withCode(ExitBundleBroken, err)
+			}
+			scopeParams, err := eng.ScopeParamNames(commandContext(c))
+			if err != nil {
+				return withCode(ExitBundleBroken, err)
+			}
+			params = withoutScopeParams(params, scopeParams)
 			if format == "json" {
 				enc := json.NewEncoder(stdio.Stdout)
 				enc.SetIndent("", "  ")
@@ -61,11 +71,41 @@ func explainCommand(stdio appIO) *cli.Command {
 				if params == nil {
 					params = []engine.Param{}
 				}
-				return enc.Encode(map[string]any{"as_of": asOf, "control": ctrl, "parameters": params})
+				if tests == nil {
+					tests = []engine.ScopeTest{}
+				}
+				return enc.Encode(map[string]any{"as_of": asOf, "control": ctrl, "in_force_on_as_of": ctrl.PeriodOn(asOf),
+					"scope_tests": tests, "parameters": params})
 			}
-			return explainText(stdio.Stdout, ctrl, params, asOf, lang)
+			return explainText(stdio.Stdout, ctrl, params, tests, asOf, lang)
 		},
 	}
+}
+
+// partiesOf lists the parties a control's periods bind, in the order they first appear.
+func partiesOf(c audit.Control) []string {
+	var out []string
+	for _, p := range c.InForce {
+		for _, x := range p.Parties {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// withoutScopeParams drops the parameters a control reads only through the shared scope
+// tests: the scope helper reads every party's thresholds, and the ones that matter are shown
+// beside the tests of the control's own parties.
+func withoutScopeParams(params []engine.Param, inTests map[string]bool) []engine.Param {
+	var out []engine.Param
+	for _, p := range params {
+		if p.Direct || !inTests[p.Name] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // findControl resolves an id (case-insensitively) or a package name, and otherwise
@@ -87,28 +127,12 @@ func findControl(controls []audit.Control, arg string) (audit.Control, error) {
 	return audit.Control{}, fmt.Errorf("%s", msg)
 }
 
-// formatValue prints a parameter value: large integers with digit grouping, so
-// 10000000000 reads as 10,000,000,000.
+// formatValue prints a parameter value: integers with digit grouping, so 10000000000 reads
+// as 10,000,000,000, as the reasons in the bundle print them.
 func formatValue(v any) string {
 	switch x := v.(type) {
 	case json.Number:
-		s := x.String()
-		if strings.ContainsAny(s, ".eE") || len(s) < 5 {
-			return s
-		}
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		var b strings.Builder
-		for i, r := range s {
-			if i > 0 && (len(s)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		if neg {
-			return "-" + b.String()
-		}
-		return b.String()
+		return engine.GroupDigits(x)
 	case nil:
 		return "(none)"
 	case string:
@@ -122,7 +146,7 @@ func formatValue(v any) string {
 	}
 }
 
-func explainText(w io.Writer, c audit.Control, params []engine.Param, asOf, lang string) error {
+func explainText(w io.Writer, c audit.Control, params []engine.Param, tests []engine.ScopeTest, asOf, lang string) error {
 	var b strings.Builder
 	ko := lang == "ko"
 	label := func(en, k string) string {
@@ -162,6 +186,51 @@ func explainText(w io.Writer, c audit.Control, params []engine.Param, asOf, lang
 	}
 	if cited := c.Citation.In(lang); !(ko && cited == c.Citation.TextKo) {
 		fmt.Fprintf(&b, "  %s: %s\n", label("Cited as", "인용"), cited)
+	}
+	if len(c.InForce) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", label("In force", "시행 기간"))
+		for _, p := range c.InForce {
+			span := p.From
+			if span == "" {
+				span = label("(earlier)", "(이전)")
+			}
+			if p.Until != "" {
+				span += " .. " + p.Until
+			} else {
+				span += " .."
+			}
+			who := strings.Join(p.Parties, ", ")
+			if who == "" {
+				who = label("(whoever the control selects)", "(통제 항목이 정하는 대상)")
+			}
+			cite := p.Citation
+			if ko && p.CitationKo != "" {
+				cite = p.CitationKo
+			}
+			if p.Verifiable != nil && !*p.Verifiable {
+				cite = label("not verifiable: wording not in the statute texts", "판단 불가: 조문이 법령 원문에 없음")
+			}
+			fmt.Fprintf(&b, "  %-24s %s  [%s]\n      %s\n", span, who, p.Label, cite)
+		}
+		if on := c.PeriodOn(asOf); on != nil {
+			cite := on.Citation
+			if ko && on.CitationKo != "" {
+				cite = on.CitationKo
+			}
+			fmt.Fprintf(&b, "  %s %s: %s  [%s]\n", label("Cited on", "기준일"), asOf, cite, on.Label)
+		} else {
+			fmt.Fprintf(&b, "  %s %s\n", label("Not in force on", "시행되지 않는 날짜:"), asOf)
+		}
+	}
+	if len(tests) > 0 {
+		fmt.Fprintf(&b, "\n%s %s\n", label("Scope tests, numbers in force on", "적용 대상 기준, 기준일"), asOf)
+		for _, t := range tests {
+			since := ""
+			if t.From > asOf {
+				since = fmt.Sprintf(" (%s %s)", label("not in force until", "시행일"), t.From)
+			}
+			fmt.Fprintf(&b, "  %s%s: %s\n", t.Party, since, t.Test.In(lang))
+		}
 	}
 	if len(c.RelatedResources) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", label("Related resources", "관련 자료"))

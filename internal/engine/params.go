@@ -302,3 +302,163 @@ func regoTypeName(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// ScopeTest is one party test as `explain` shows it: the test as the law words it, with the
+// thresholds in force on the audit date filled in, and the parameters it read.
+type ScopeTest struct {
+	Party string     `json:"party"`
+	Test  audit.Text `json:"test"`
+	// From is when the party's branch came into force; a test not yet in force on the audit
+	// date is shown with the numbers of its first entry.
+	From   string  `json:"from"`
+	Params []Param `json:"parameters,omitempty"`
+}
+
+// ScopeParamNames are the parameters any party test reads: the shared scope helper reads them
+// all, so `explain` shows them beside the tests rather than as every control's own.
+func (e *Engine) ScopeParamNames(ctx context.Context) (map[string]bool, error) {
+	q, err := e.lazyQuery(ctx, "tests := data.resilcheck.lib.scope.party_tests")
+	if err != nil {
+		return nil, err
+	}
+	rs, err := q.Eval(ctx)
+	if err != nil || len(rs) != 1 {
+		return nil, err
+	}
+	all, _ := rs[0].Bindings["tests"].(map[string]any)
+	out := map[string]bool{}
+	for _, v := range all {
+		m, _ := v.(map[string]any)
+		en, _ := m["en"].(string)
+		for _, n := range slotNames(en) {
+			out[n] = true
+		}
+	}
+	return out, nil
+}
+
+// ScopeTests describes the party tests named (lib.scope party ids), in the order given.
+// Unknown parties are skipped: a custom control may name none.
+func (e *Engine) ScopeTests(ctx context.Context, parties []string) ([]ScopeTest, error) {
+	q, err := e.lazyQuery(ctx, "tests := data.resilcheck.lib.scope.party_tests; from := data.resilcheck.lib.scope.branch_from")
+	if err != nil {
+		return nil, err
+	}
+	rs, err := q.Eval(ctx)
+	if err != nil || len(rs) != 1 {
+		return nil, err
+	}
+	all, _ := rs[0].Bindings["tests"].(map[string]any)
+	froms, _ := rs[0].Bindings["from"].(map[string]any)
+	var out []ScopeTest
+	for _, party := range parties {
+		m, ok := all[party].(map[string]any)
+		if !ok {
+			continue
+		}
+		en, _ := m["en"].(string)
+		ko, _ := m["ko"].(string)
+		names := slotNames(en)
+		vals, err := e.lookupParams(ctx, names)
+		if err != nil {
+			return nil, err
+		}
+		st := ScopeTest{Party: party}
+		st.From, _ = froms[party].(string)
+		var first map[string]Param
+		for _, n := range names {
+			p := vals[n]
+			if p.Value == nil {
+				// Not in force yet on the audit date: show the numbers it starts with.
+				if first == nil {
+					if first, err = e.firstParams(ctx, names); err != nil {
+						return nil, err
+					}
+				}
+				p = first[n]
+			}
+			p.Name = n
+			st.Params = append(st.Params, p)
+			en = strings.ReplaceAll(en, "{"+n+"}", GroupDigits(p.Value))
+			ko = strings.ReplaceAll(ko, "{"+n+"}", GroupDigits(p.Value))
+		}
+		st.Test = audit.Text{En: en, Ko: ko}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// slotNames are the distinct {name} slots of s, in order.
+func slotNames(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		if n := s[i+1 : i+j]; !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// GroupDigits prints a parameter value with thousands separators for whole numbers, as the
+// reasons in the bundle do (10,000,000); anything else as it is.
+func GroupDigits(v any) string {
+	s := fmt.Sprint(v)
+	if n, ok := v.(json.Number); ok {
+		s = n.String()
+	}
+	if v == nil {
+		return "(not in force)"
+	}
+	if strings.ContainsAny(s, ".eE") || len(strings.TrimPrefix(s, "-")) < 4 {
+		return s
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// firstParams reads each parameter's first entry (for a test not yet in force).
+func (e *Engine) firstParams(ctx context.Context, names []string) (map[string]Param, error) {
+	in := make([]any, len(names))
+	for i, n := range names {
+		in[i] = n
+	}
+	q, err := parseQuery(`entries := {n: data.resilcheck.params.table[n][0] | some n in input.names}`)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(e.compiler), rego.Store(e.store),
+		rego.Input(map[string]any{"names": in})).Eval(ctx)
+	if err != nil || len(rs) != 1 {
+		return nil, err
+	}
+	out := map[string]Param{}
+	entries, _ := rs[0].Bindings["entries"].(map[string]any)
+	for n, v := range entries {
+		m, _ := v.(map[string]any)
+		p := Param{Value: m["value"]}
+		p.Label, _ = m["label"].(string)
+		p.Basis, _ = m["basis"].(string)
+		p.From, _ = m["from"].(string)
+		out[n] = p
+	}
+	return out, nil
+}

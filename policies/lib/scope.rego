@@ -601,3 +601,20 @@ scope_basis := {
 	"notice": "TBA Art. 33(2); Decree Art. 37-21(1)3",
 	"cloud": "Cloud Act Art. 2(3), 25; Decree Art. 3",
 }
+
+# party_tests describes each party test for `explain`: the test as the law words it, with
+# the parameters whose values (in force on the date shown) fill the {name} slots.
+party_tests := {
+	"carrier": {"en": "facilities-based carrier with subscribers >= {carrier_min_subscribers} OR lines >= {carrier_min_lines}", "ko": "기간통신사업자(회선설비 보유) 중 가입자 수 {carrier_min_subscribers}명 이상 또는 회선 수 {carrier_min_lines} 이상"},
+	"major-vas": {"en": "value-added provider with daily average domestic users >= {major_vas_min_users} OR traffic share >= {major_vas_min_traffic_percent}% (Oct-Dec of the previous year)", "ko": "부가통신사업자 중 전년도 말 기준 직전 3개월 일 평균 국내 이용자 수 {major_vas_min_users}명 이상 또는 트래픽 비중 {major_vas_min_traffic_percent}% 이상"},
+	"major-idc": {"en": "Network Act 46(1) operator with (server-room floor >= {major_idc_min_floor_m2} m2 OR incoming power >= {major_idc_min_power_mw} MW) AND previous-year revenue >= KRW {major_idc_min_revenue_krw}", "ko": "정보통신망법 제46조제1항 사업자 중 (전산실 바닥 면적 {major_idc_min_floor_m2}㎡ 이상 또는 수전설비 용량 {major_idc_min_power_mw}MW 이상) 그리고 전년도 매출액 {major_idc_min_revenue_krw}원 이상"},
+	"stability": {"en": "value-added provider with daily average domestic users >= {stability_min_users} AND traffic share >= {stability_min_traffic_percent}%", "ko": "부가통신사업자 중 일 평균 국내 이용자 수 {stability_min_users}명 이상 그리고 트래픽 비중 {stability_min_traffic_percent}% 이상"},
+	"agent": {"en": "service-stability duty holder with no address or place of business in Korea (provider.koreanEstablishment: false)", "ko": "서비스 안정성 확보 의무자 중 국내에 주소 또는 영업소가 없는 자"},
+	"carrier-stability": {"en": "facilities-based carrier with telecom revenue >= KRW {carrier_stability_min_telecom_revenue_krw} AND (subscribers >= {carrier_min_subscribers} OR lines >= {carrier_min_lines})", "ko": "회선설비 보유사업자 중 전기통신역무 매출액 {carrier_stability_min_telecom_revenue_krw}원 이상 그리고 (가입자 수 {carrier_min_subscribers}명 이상 또는 회선 수 {carrier_min_lines} 이상)"},
+	"idc-colo": {"en": "runs a site for others' services with server-room floor >= {idc_protect_min_floor_m2} m2 (no size test before 2023-07-04; public institutions excluded from then)", "ko": "타인의 정보통신서비스를 위한 시설 운영자 중 전산실 바닥 면적 {idc_protect_min_floor_m2}㎡ 이상(2023-07-04 전에는 면적 기준 없음, 이후 공공기관 제외)"},
+	"idc-own": {"en": "runs a site for its own services with floor >= {idc_protect_min_floor_m2} m2 AND ICT revenue >= KRW {idc_protect_min_ict_revenue_krw} AND daily users >= {idc_protect_min_users} (public institutions excluded)", "ko": "자신의 서비스를 위한 시설 운영자 중 전산실 바닥 면적 {idc_protect_min_floor_m2}㎡ 이상, 정보통신서비스 부문 매출액 {idc_protect_min_ict_revenue_krw}원 이상, 일 평균 이용자 수 {idc_protect_min_users}명 이상(공공기관 제외)"},
+	"idc-lessee": {"en": "leases space in a colocation facility and runs it exclusively (no size test)", "ko": "집적정보통신시설을 임차하여 배타적으로 운영·관리하는 자(규모 기준 없음)"},
+	"colo": {"en": "every colocation operator (no size test)", "ko": "모든 집적정보통신시설 사업자(규모 기준 없음)"},
+	"notice": {"en": "telecom provider; a value-added service is exempt when its provider's telecom revenue < KRW {notice_min_telecom_revenue_krw} or the service's daily users < {notice_min_users}", "ko": "전기통신사업자; 부가통신서비스는 사업자의 전기통신역무 매출액 {notice_min_telecom_revenue_krw}원 미만 또는 해당 서비스의 일 평균 이용자 수 {notice_min_users}명 미만이면 제외"},
+	"cloud": {"en": "provides cloud computing services commercially to others (no size test)", "ko": "상용으로 타인에게 클라우드컴퓨팅서비스를 제공하는 자(규모 기준 없음)"},
+}
