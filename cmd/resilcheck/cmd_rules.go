@@ -57,13 +57,13 @@ func loadEngine(c *cli.Context, asOf string, data []string) (*engine.Engine, err
 }
 
 func rulesText(w io.Writer, controls []audit.Control, lang string) error {
-	rows := [][]string{{"ID", "SEVERITY", "KIND", "BASIS", "TITLE"}}
+	rows := [][]string{{"ID", "SEVERITY", "KIND", "IN FORCE", "BASIS", "TITLE"}}
 	for _, c := range controls {
 		title := c.Title.In(lang)
 		if c.Custom {
 			title += " (custom)"
 		}
-		rows = append(rows, []string{c.ID, string(c.Severity), string(c.Kind), c.Citation.In(lang), title})
+		rows = append(rows, []string{c.ID, string(c.Severity), string(c.Kind), inForceFrom(c), c.Citation.In(lang), title})
 	}
 	// Padded by display width rather than with text/tabwriter, which counts runes: with
 	// --lang ko the Korean basis column would push every title out of line.
@@ -95,9 +95,9 @@ func rulesJSON(w io.Writer, controls []audit.Control, _ string) error {
 }
 
 func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
-	head := "| ID | Severity | Kind | Legal basis | Title |\n|---|---|---|---|---|\n"
+	head := "| ID | Severity | Kind | In force | Legal basis | Title |\n|---|---|---|---|---|---|\n"
 	if lang == "ko" {
-		head = "| ID | 심각도 | 구분 | 근거 | 제목 |\n|---|---|---|---|---|\n"
+		head = "| ID | 심각도 | 구분 | 시행 | 근거 | 제목 |\n|---|---|---|---|---|---|\n"
 	}
 	if _, err := io.WriteString(w, head); err != nil {
 		return err
@@ -105,10 +105,28 @@ func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 	for _, c := range controls {
 		// Titles and citations of custom controls are arbitrary text: escape them as the
 		// reports do, so a `*` or `<` cannot restyle or swallow the rest of the table.
-		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind,
+		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind, inForceFrom(c),
 			reports.MarkdownCitation(c.Citation, lang), reports.MarkdownText(c.Title.In(lang))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// inForceFrom is the first date the duty binds anyone ("from 2023-07-04"), or "-" for a
+// control that declares no periods (a custom control may not).
+func inForceFrom(c audit.Control) string {
+	first := ""
+	for _, p := range c.InForce {
+		if p.Verifiable != nil && !*p.Verifiable {
+			continue
+		}
+		if first == "" || p.From < first {
+			first = p.From
+		}
+	}
+	if first == "" {
+		return "-"
+	}
+	return first
 }
