@@ -104,6 +104,9 @@ func scenarioExpectations(t *testing.T, evaluator engine.Evaluator) {
 				case res.Status != e.status:
 					t.Errorf("%s %s as of %s: %s, reviewed expectation %s (violations: %+v; reason: %s)",
 						e.manifest, e.control, date, res.Status, e.status, res.Violations, res.Reason)
+				case res.Status == audit.StatusNotApplicable && (res.Reason == "" || res.Reason == engine.NoReason || res.ReasonKo == ""):
+					t.Errorf("%s %s as of %s: not applicable without a reason in both languages (en %q, ko %q)",
+						e.manifest, e.control, date, res.Reason, res.ReasonKo)
 				}
 			}
 			for key := range got {

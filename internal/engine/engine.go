@@ -663,6 +663,9 @@ func (e *Engine) result(doc *Document, c *controlInfo, b [3]any) audit.Result {
 	return r
 }
 
+// NoReason is the reason of a not-applicable result whose control gave none.
+const NoReason = "the control gave no reason"
+
 // convertReason reads a control's `reason`: {"en", "ko"} or a bare string. A control that
 // gives none (a custom policy written before reasons existed) is still not applicable, with
 // a reason that says it gave none rather than an empty one.
@@ -678,7 +681,7 @@ func convertReason(v any) (en, ko string) {
 		}
 	}
 	if en == "" {
-		en = "the control gave no reason"
+		en = NoReason
 		if ko == "" {
 			ko = "통제 항목이 사유를 밝히지 않았습니다"
 		}
