@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -81,5 +82,56 @@ func TestKindsAreHonest(t *testing.T) {
 		if c.Kind != audit.KindLaw && strings.Contains(strings.ToLower(c.Title.En), "breach of") {
 			t.Errorf("%s (kind %s) is titled as a breach of law", c.ID, c.Kind)
 		}
+	}
+}
+
+// TestCustomReasonAndPeriods: a custom control's reason reaches the result whether it is an
+// object or a bare string, a control that gives none is still not applicable (and says it
+// gave none), and custom.in_force is read and checked like the built-ins'.
+func TestCustomReasonAndPeriods(t *testing.T) {
+	const na = "\ndefault applies := false\n\nviolations contains \"x\" if false\n"
+	tests := []struct {
+		name, body     string
+		wantEn, wantKo string
+	}{
+		{"object", na + "\nreason := {\"en\": \"no site\", \"ko\": \"시설 없음\"}\n", "no site", "시설 없음"},
+		{"string", na + "\nreason := \"no site\"\n", "no site", ""},
+		{"none", na, NoReason, "통제 항목이 사유를 밝히지 않았습니다"},
+		{"reason ignored when it applies", "\ndefault applies := true\n\nviolations contains \"x\" if false\n\nreason := \"never shown\"\n", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := customSource(map[string]string{"c.rego": goodMeta + "package resilcheck.controls.c\n" + tc.body})
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
+			r := resultFor(t, e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)}), "CUSTOM-1")
+			if r.Reason != tc.wantEn || r.ReasonKo != tc.wantKo {
+				t.Fatalf("reason = %q / %q, want %q / %q (status %s)", r.Reason, r.ReasonKo, tc.wantEn, tc.wantKo, r.Status)
+			}
+		})
+	}
+
+	periods := "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: law\n#       citation: Internal Sec. 1\n"
+	src := customSource(map[string]string{"c.rego": strings.Replace(goodMeta, "#   remediation:", periods+"#   remediation:", 1) + "package resilcheck.controls.c\n" + na})
+	e := newEngine(t, Options{Policies: []PolicySource{core(t), src}})
+	c, _ := e.Control("CUSTOM-1")
+	if len(c.InForce) != 1 || c.InForce[0].From != "2023-07-04" || c.PeriodOn("2023-07-03") != nil || c.PeriodOn("2023-07-04") == nil {
+		t.Fatalf("in_force = %+v", c.InForce)
+	}
+
+	for name, bad := range map[string]string{
+		"not a date":    "#   in_force:\n#     - from: \"2023-02-30\"\n#       label: law\n#       citation: X\n",
+		"bad label":     "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: rumour\n#       citation: X\n",
+		"until <= from": "#   in_force:\n#     - from: \"2023-07-04\"\n#       until: \"2023-07-04\"\n#       label: law\n#       citation: X\n",
+		"no citation":   "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: law\n",
+		"empty list":    "#   in_force: []\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			src := customSource(map[string]string{"c.rego": strings.Replace(goodMeta, "#   remediation:", bad+"#   remediation:", 1) + "package resilcheck.controls.c\n" + na})
+			_, err := New(context.Background(), Options{Policies: []PolicySource{core(t), src}, AsOf: "2026-01-01"})
+			var be *BundleError
+			if !errors.As(err, &be) || !strings.Contains(err.Error(), "custom.in_force") {
+				t.Fatalf("err = %v, want a bundle error about custom.in_force", err)
+			}
+		})
 	}
 }
