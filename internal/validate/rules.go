@@ -63,11 +63,23 @@ func reason(err error) string {
 	return ""
 }
 
+// kst is Korean Standard Time: every date in a manifest is a Korean calendar date.
+var kst = time.FixedZone("KST", 9*60*60)
+
 // references checks what JSON Schema cannot: ids that must be unique, references that
 // must resolve, and timestamps that must be in order. Values of the wrong type are skipped
 // here; the schema has already reported them.
+//
+// Order rules reject only what cannot have happened (an end before its start, an answer
+// before the request arrived, a report of an incident before it started). Anything that
+// is merely late or early, such as an inspection after first use or a notice after a
+// deadline, is a finding for the policies and must stay declarable.
 func (v *validator) references() {
 	root, _ := v.doc.Value.(map[string]any)
+	v.provider(root)
+	v.governance(root)
+	v.datacenters(root)
+	v.cloud(root)
 	dcs := v.ids(root, "datacenters", "datacenter")
 	svcs := v.ids(root, "services", "service")
 	v.ids(root, "incidents", "incident")
@@ -91,6 +103,7 @@ func (v *validator) references() {
 		if rec, ok := svc["recovery"].(map[string]any); ok {
 			v.ref(svcs, rec["performedBy"], sp+"/recovery/performedBy", "service")
 		}
+		v.dateWindow(svc["dailyUsersWindow"], sp+"/dailyUsersWindow", "dailyUsersWindow")
 		if data, ok := svc["data"].(map[string]any); ok {
 			for j, d := range list(data["replicaDatacenters"]) {
 				v.ref(dcs, d, manifest.Join(sp, "data", "replicaDatacenters", j), "datacenter")
@@ -111,6 +124,25 @@ func (v *validator) references() {
 		for j, d := range list(inc["datacenters"]) {
 			v.ref(dcs, d, manifest.Join(ip, "datacenters", j), "datacenter")
 		}
+		if w, ok := inc["announcedWindow"].(map[string]any); ok {
+			from, okF := instant(w["from"])
+			to, okT := instant(w["to"])
+			if okF && okT && to.Before(from) {
+				v.add(ip+"/announcedWindow/to", fmt.Sprintf("announced window ends (%s) before it starts (%s)", w["to"], w["from"]))
+			}
+		}
+		for j, x := range list(inc["tenantSuspensions"]) {
+			ts, _ := x.(map[string]any)
+			at, ok := instant(ts["at"])
+			if !ok {
+				continue
+			}
+			for _, f := range []string{"reasonEndedAt", "resumedAt"} {
+				if t, ok := instant(ts[f]); ok && t.Before(at) {
+					v.add(manifest.Join(ip, "tenantSuspensions", j, f), fmt.Sprintf("%s %s is before the suspension began (at %s)", f, ts[f], ts["at"]))
+				}
+			}
+		}
 		start, startOK := instant(inc["startedAt"])
 		if !startOK {
 			continue
@@ -124,31 +156,139 @@ func (v *validator) references() {
 				v.add(manifest.Join(ip, "ministryReports", j, "at"), fmt.Sprintf("ministry report at %s is before the incident started (%s)", rep["at"], inc["startedAt"]))
 			}
 		}
+		for j, n := range list(inc["ministryNotices"]) {
+			mn, _ := n.(map[string]any)
+			if at, ok := instant(mn["at"]); ok && at.Before(start) {
+				v.add(manifest.Join(ip, "ministryNotices", j, "at"), fmt.Sprintf("ministry notice at %s is before the incident started (%s)", mn["at"], inc["startedAt"]))
+			}
+		}
+		if at, ok := instant(inc["lessorNotifiedAt"]); ok && at.Before(start) {
+			v.add(ip+"/lessorNotifiedAt", fmt.Sprintf("lessorNotifiedAt %s is before the incident started (%s)", inc["lessorNotifiedAt"], inc["startedAt"]))
+		}
 	}
 
-	if prov, ok := root["provider"].(map[string]any); ok {
-		if m, ok := prov["metrics"].(map[string]any); ok {
-			if w, ok := m["window"].(map[string]any); ok {
-				from, okF := day(w["from"])
-				to, okT := day(w["to"])
-				if okF && okT && to.Before(from) {
-					v.add("/provider/metrics/window/to", fmt.Sprintf("window ends (%s) before it starts (%s)", w["to"], w["from"]))
-				}
-			}
+}
+
+// provider checks the metrics window, the affiliates' ids and the agent's affiliate.
+func (v *validator) provider(root map[string]any) {
+	prov, ok := root["provider"].(map[string]any)
+	if !ok {
+		return
+	}
+	if m, ok := prov["metrics"].(map[string]any); ok {
+		v.dateWindow(m["window"], "/provider/metrics/window", "window")
+	}
+	affiliates := v.idList(prov["domesticAffiliates"], "/provider/domesticAffiliates", "domestic affiliate")
+	if agent, ok := prov["domesticAgent"].(map[string]any); ok {
+		if id, ok := agent["affiliateId"].(string); ok && !affiliates[id] {
+			v.add("/provider/domesticAgent/affiliateId", fmt.Sprintf("unknown domestic affiliate %q (not in provider.domesticAffiliates)", id))
 		}
 	}
 }
 
-// ids collects the ids of one list and reports repeats at the repeated id.
+// governance checks submissions (submittedAt against submittedOn), supplement orders,
+// graded facilities and data requests.
+func (v *validator) governance(root map[string]any) {
+	gov, ok := root["governance"].(map[string]any)
+	if !ok {
+		return
+	}
+	for _, field := range []string{"disasterPlans", "facilityGrades", "stabilityReports"} {
+		for i, x := range list(gov[field]) {
+			sub, _ := x.(map[string]any)
+			sp := manifest.Join("/governance", field, i)
+			at, okAt := instant(sub["submittedAt"])
+			on, okOn := day(sub["submittedOn"])
+			if okAt && okOn {
+				if local := at.In(kst).Format(time.DateOnly); local != on.Format(time.DateOnly) {
+					v.add(sp+"/submittedAt", fmt.Sprintf("submittedAt %s is %s in Korea (KST), not submittedOn %s", sub["submittedAt"], local, sub["submittedOn"]))
+				}
+			}
+			if field == "disasterPlans" {
+				if so, ok := sub["supplementOrder"].(map[string]any); ok {
+					v.notBefore(so, sp+"/supplementOrder", "issuedOn", "dueOn", "completedOn")
+				}
+			}
+			if field == "facilityGrades" {
+				v.idList(sub["facilities"], sp+"/facilities", "facility")
+			}
+		}
+	}
+	v.idList(gov["dataRequests"], "/governance/dataRequests", "data request")
+	for i, x := range list(gov["dataRequests"]) {
+		req, _ := x.(map[string]any)
+		v.notBefore(req, manifest.Join("/governance/dataRequests", i), "receivedOn", "dueOn", "answeredOn")
+	}
+}
+
+// datacenters checks that operatedFor is declared only on a site the provider operates.
+func (v *validator) datacenters(root map[string]any) {
+	for i, x := range list(root["datacenters"]) {
+		dc, _ := x.(map[string]any)
+		if _, ok := dc["operatedFor"]; !ok {
+			continue
+		}
+		var what string
+		switch dc["ownership"] {
+		case "colocation":
+			what = "rented space in someone else's facility"
+		case "leased-exclusive":
+			what = "an exclusively leased facility, judged under Network Act Art. 46(7)"
+		default:
+			continue
+		}
+		v.add(manifest.Join("/datacenters", i, "operatedFor"), fmt.Sprintf("operatedFor applies only to a site the provider operates (ownership: own); this site is %q, %s: remove operatedFor", dc["ownership"], what))
+	}
+}
+
+// cloud checks the contract terminations' ids.
+func (v *validator) cloud(root map[string]any) {
+	if c, ok := root["cloud"].(map[string]any); ok {
+		v.idList(c["contractTerminations"], "/cloud/contractTerminations", "contract termination")
+	}
+}
+
+// dateWindow reports a {from, to} window of dates that ends before it starts.
+func (v *validator) dateWindow(x any, ptr, name string) {
+	w, ok := x.(map[string]any)
+	if !ok {
+		return
+	}
+	from, okF := day(w["from"])
+	to, okT := day(w["to"])
+	if okF && okT && to.Before(from) {
+		v.add(ptr+"/to", fmt.Sprintf("%s ends (%s) before it starts (%s)", name, w["to"], w["from"]))
+	}
+}
+
+// notBefore reports each of the later date fields of obj that is before its first field.
+func (v *validator) notBefore(obj map[string]any, ptr, first string, later ...string) {
+	start, ok := day(obj[first])
+	if !ok {
+		return
+	}
+	for _, f := range later {
+		if d, ok := day(obj[f]); ok && d.Before(start) {
+			v.add(ptr+"/"+f, fmt.Sprintf("%s %s is before %s %s", f, obj[f], first, obj[first]))
+		}
+	}
+}
+
+// ids collects the ids of one top-level list and reports repeats at the repeated id.
 func (v *validator) ids(root map[string]any, field, what string) map[string]bool {
+	return v.idList(root[field], "/"+field, what)
+}
+
+// idList collects the ids of the list at ptr and reports repeats at the repeated id.
+func (v *validator) idList(items any, ptr, what string) map[string]bool {
 	seen := map[string]string{}
-	for i, x := range list(root[field]) {
+	for i, x := range list(items) {
 		obj, _ := x.(map[string]any)
 		id, ok := obj["id"].(string)
 		if !ok {
 			continue
 		}
-		p := manifest.Join("/"+field, i, "id")
+		p := manifest.Join(ptr, i, "id")
 		if first, dup := seen[id]; dup {
 			v.add(p, fmt.Sprintf("duplicate %s id %q (first used at %s, line %d)", what, id, first, v.doc.Pos(first).Line))
 			continue

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -172,6 +173,102 @@ func TestDocument(t *testing.T) {
 			want: []string{},
 		},
 		{
+			name: "domestic agent names a declared affiliate; affiliate ids are unique",
+			old:  "  origin: domestic\n",
+			new:  "  origin: domestic\n  domesticAffiliates: [{id: sub-a, relation: founded}, {id: sub-a}]\n  domesticAgent: {name: A, affiliateId: sub-b}\n",
+			want: []string{
+				`m:9:61: /provider/domesticAffiliates/1/id: duplicate domestic affiliate id "sub-a" (first used at /provider/domesticAffiliates/0/id, line 9)`,
+				`m:10:41: /provider/domesticAgent/affiliateId: unknown domestic affiliate "sub-b" (not in provider.domesticAffiliates)`,
+			},
+		},
+		{
+			name: "domestic agent is a declared affiliate",
+			old:  "  origin: domestic\n",
+			new:  "  origin: domestic\n  domesticAffiliates: [{id: sub-a, relation: controlled}]\n  domesticAgent: {name: A, affiliateId: sub-a}\n",
+			want: []string{},
+		},
+		{
+			name: "submittedAt must fall on submittedOn in Korea",
+			new:  "governance:\n  disasterPlans:\n    - {year: 2026, submittedOn: 2025-09-30, submittedAt: \"2025-09-29T15:00:00Z\"}\n    - {year: 2027, submittedOn: 2026-09-30, submittedAt: \"2026-09-30T15:00:00Z\"}\n  stabilityReports:\n    - {year: 2026, submittedAt: \"2026-01-30T10:00:00+09:00\"}\n  facilityGrades:\n    - {year: 2026, submittedOn: 2025-09-30, submittedAt: \"2025-09-30T23:59:00+09:00\"}\n    - {year: 2027, submittedOn: 2026-09-30, submittedAt: \"2026-10-01T00:00:00+09:00\"}\n",
+			want: []string{
+				`m:20:58: /governance/disasterPlans/1/submittedAt: submittedAt 2026-09-30T15:00:00Z is 2026-10-01 in Korea (KST), not submittedOn 2026-09-30`,
+				`m:25:58: /governance/facilityGrades/1/submittedAt: submittedAt 2026-10-01T00:00:00+09:00 is 2026-10-01 in Korea (KST), not submittedOn 2026-09-30`,
+			},
+		},
+		{
+			name: "supplement order dates in order",
+			new:  "governance:\n  disasterPlans:\n    - year: 2026\n      supplementOrder: {issuedOn: 2025-11-15, dueOn: 2025-11-14, completedOn: 2025-11-01}\n    - year: 2027\n      supplementOrder: {issuedOn: 2026-11-15, dueOn: 2026-11-15, completedOn: 2026-12-31}\n",
+			want: []string{
+				`m:20:54: /governance/disasterPlans/0/supplementOrder/dueOn: dueOn 2025-11-14 is before issuedOn 2025-11-15`,
+				`m:20:79: /governance/disasterPlans/0/supplementOrder/completedOn: completedOn 2025-11-01 is before issuedOn 2025-11-15`,
+			},
+		},
+		{
+			name: "data requests: unique ids, answered and due not before receipt, basis required",
+			new:  "governance:\n  dataRequests:\n    - {id: r1, basis: tba-22-7-4, receivedOn: 2025-03-20, dueOn: 2025-03-19, answeredOn: 2025-03-01}\n    - {id: r1, basis: network-46-4, receivedOn: 2025-03-20, answeredOn: 2025-03-20}\n    - {id: r2, receivedOn: 2025-03-20}\n",
+			want: []string{
+				`m:19:66: /governance/dataRequests/0/dueOn: dueOn 2025-03-19 is before receivedOn 2025-03-20`,
+				`m:19:90: /governance/dataRequests/0/answeredOn: answeredOn 2025-03-01 is before receivedOn 2025-03-20`,
+				`m:20:12: /governance/dataRequests/1/id: duplicate data request id "r1" (first used at /governance/dataRequests/0/id, line 19)`,
+				`m:21:7: /governance/dataRequests/2: missing required field "basis"`,
+			},
+		},
+		{
+			name: "graded facility ids are unique within one submission",
+			new:  "governance:\n  facilityGrades:\n    - {year: 2026, facilities: [{id: f1, grade: A, designated: true}, {id: f1}]}\n    - {year: 2027, facilities: [{id: f1, grade: E}]}\n",
+			want: []string{
+				`m:19:76: /governance/facilityGrades/0/facilities/1/id: duplicate facility id "f1" (first used at /governance/facilityGrades/0/facilities/0/id, line 19)`,
+				`m:20:49: /governance/facilityGrades/1/facilities/0/grade: "E" is not an allowed value (allowed: "A", "B", "C", "D")`,
+			},
+		},
+		{
+			name: "operatedFor only on a site the provider operates",
+			old:  "  - {id: dc-a, name: A, operator: O, ownership: own}\n",
+			new:  "  - {id: dc-a, name: A, operator: O, ownership: own, operatedFor: [others, own]}\n  - {id: dc-b, name: B, operator: O, ownership: colocation, operatedFor: [own]}\n  - {id: dc-c, name: C, operator: O, ownership: leased-exclusive, operatedFor: [others]}\n  - {id: dc-d, name: D, operator: O, ownership: own, operatedFor: []}\n",
+			want: []string{
+				`m:13:74: /datacenters/1/operatedFor: operatedFor applies only to a site the provider operates (ownership: own); this site is "colocation", rented space in someone else's facility: remove operatedFor`,
+				`m:14:80: /datacenters/2/operatedFor: operatedFor applies only to a site the provider operates (ownership: own); this site is "leased-exclusive", an exclusively leased facility, judged under Network Act Art. 46(7): remove operatedFor`,
+				`m:15:67: /datacenters/3/operatedFor: must list at least one item`,
+			},
+		},
+		{
+			name: "dailyUsersWindow ends before it starts",
+			new:  "    dailyUsersWindow: {from: 2024-12-31, to: 2024-10-01}\n",
+			want: []string{`m:17:46: /services/0/dailyUsersWindow/to: dailyUsersWindow ends (2024-10-01) before it starts (2024-12-31)`},
+		},
+		{
+			name: "incident windows, lessor and ministry notices in order",
+			new: "incidents:\n  - id: i\n    cause: maintenance\n    startedAt: \"2025-09-07T02:00:00+09:00\"\n" +
+				"    announcedWindow: {from: \"2025-09-07T05:00:00+09:00\", to: \"2025-09-07T02:00:00+09:00\"}\n" +
+				"    lessorNotifiedAt: \"2025-09-07T01:59:00+09:00\"\n" +
+				"    ministryNotices:\n      - {at: \"2025-09-06T16:59:00Z\", kind: leak}\n      - {at: \"2025-09-06T17:00:00Z\", kind: notice-impossible}\n",
+			want: []string{
+				`m:21:62: /incidents/0/announcedWindow/to: announced window ends (2025-09-07T02:00:00+09:00) before it starts (2025-09-07T05:00:00+09:00)`,
+				`m:22:23: /incidents/0/lessorNotifiedAt: lessorNotifiedAt 2025-09-07T01:59:00+09:00 is before the incident started (2025-09-07T02:00:00+09:00)`,
+				`m:24:14: /incidents/0/ministryNotices/0/at: ministry notice at 2025-09-06T16:59:00Z is before the incident started (2025-09-07T02:00:00+09:00)`,
+			},
+		},
+		{
+			name: "tenant suspension ends not before it began; an advance notice is fine",
+			new: "incidents:\n  - id: i\n    cause: cyberattack\n    startedAt: \"2025-05-12T02:10:00+09:00\"\n    tenantSuspensions:\n" +
+				"      - {tenant: T, at: \"2025-05-12T02:50:00+09:00\", notifiedAt: \"2025-05-12T02:00:00+09:00\", reasonEndedAt: \"2025-05-12T02:49:00+09:00\", resumedAt: \"2025-05-11T17:49:59Z\"}\n" +
+				"      - {tenant: U, at: \"2025-05-12T02:50:00+09:00\", resumedAt: \"2025-05-12T02:50:00+09:00\"}\n",
+			want: []string{
+				`m:22:110: /incidents/0/tenantSuspensions/0/reasonEndedAt: reasonEndedAt 2025-05-12T02:49:00+09:00 is before the suspension began (at 2025-05-12T02:50:00+09:00)`,
+				`m:22:150: /incidents/0/tenantSuspensions/0/resumedAt: resumedAt 2025-05-11T17:49:59Z is before the suspension began (at 2025-05-12T02:50:00+09:00)`,
+			},
+		},
+		{
+			name: "notice channels list the shared channel enum",
+			new:  "incidents:\n  - id: i\n    cause: power\n    startedAt: \"2025-05-12T02:10:00+09:00\"\n    damagesNotice: {at: \"2025-05-20T10:00:00+09:00\", channels: [newspaper, fax]}\n",
+			want: []string{`m:21:76: /incidents/0/damagesNotice/channels/1: "fax" is not an allowed value (allowed: "email", "sms", "web", "app", "sns", "press", "phone", "mobile", "post", "newspaper")`},
+		},
+		{
+			name: "contract termination ids are unique",
+			new:  "cloud:\n  contractTerminations:\n    - {id: c1, endsOn: 2025-08-31}\n    - {id: c1, endsOn: 2025-09-30, noticeAt: \"2025-10-01T09:00:00+09:00\"}\n",
+			want: []string{`m:20:12: /cloud/contractTerminations/1/id: duplicate contract termination id "c1" (first used at /cloud/contractTerminations/0/id, line 19)`},
+		},
+		{
 			name: "duplicate dependsOn item",
 			new:  "    dependsOn: [s1, s1]\n",
 			want: []string{
@@ -330,6 +427,10 @@ func TestSchemaWalk(t *testing.T) {
 		{"date format", "/provider/metrics/window/from", "format"},
 		{"label values", "/metadata/labels/anything", "type"},
 		{"ups battery", "/datacenters/0/ups/battery", "properties"},
+		{"shared notice channel enum", "/incidents/0/damagesNotice/channels/0", "enum"},
+		{"disaster plan item", "/governance/disasterPlans/0/supplementOrder/dueOn", "format"},
+		{"graded facility", "/governance/facilityGrades/2/facilities/0/grade", "enum"},
+		{"top-level cloud", "/cloud/contractTerminations/0/noticeAt", "format"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -341,6 +442,200 @@ func TestSchemaWalk(t *testing.T) {
 	}
 	if c.at("/nope/deeper") != nil {
 		t.Errorf("a pointer outside the schema must resolve to nil")
+	}
+}
+
+// legalModelFields are the fields added for the legal model (REGULATIONS.md, "Obligations",
+// the new evidence): the example in testdata must keep declaring each, so a valid use of
+// every one stays tested. Paths use [] for list items.
+var legalModelFields = []string{
+	"provider.publicInstitution",
+	"provider.koreanEstablishment",
+	"provider.mobileNetwork",
+	"provider.domesticAffiliates[].id",
+	"provider.domesticAffiliates[].name",
+	"provider.domesticAffiliates[].relation",
+	"provider.domesticAgent.affiliateId",
+	"provider.metrics.subscribers",
+	"provider.metrics.lines",
+	"governance.disasterPlans[].submittedAt",
+	"governance.disasterPlans[].supplementOrder.issuedOn",
+	"governance.disasterPlans[].supplementOrder.dueOn",
+	"governance.disasterPlans[].supplementOrder.completedOn",
+	"governance.facilityGrades[].submittedAt",
+	"governance.facilityGrades[].facilities[].id",
+	"governance.facilityGrades[].facilities[].name",
+	"governance.facilityGrades[].facilities[].grade",
+	"governance.facilityGrades[].facilities[].designated",
+	"governance.facilityGrades[].facilities[].bypassRoute",
+	"governance.facilityGrades[].facilities[].accessRestricted",
+	"governance.facilityGrades[].facilities[].stablePower",
+	"governance.facilityGrades[].facilities[].responseStaff",
+	"governance.officer.role",
+	"governance.officer.notifiedInWriting",
+	"governance.disasterRoaming.agreementsWith",
+	"governance.disasterRoaming.system",
+	"governance.disasterRoaming.since",
+	"governance.correctiveOrders[].basis",
+	"governance.dataRequests[].id",
+	"governance.dataRequests[].basis",
+	"governance.dataRequests[].receivedOn",
+	"governance.dataRequests[].dueOn",
+	"governance.dataRequests[].answeredOn",
+	"governance.dataRequests[].justification",
+	"governance.stabilityMeasures.nonDiscrimination",
+	"governance.stabilityMeasures.carrierPriorNotice",
+	"governance.stabilityMeasures.paymentMeans",
+	"governance.stabilityMeasures.internalGuideline",
+	"governance.carrierMeasures.vulnerabilityAssessment",
+	"governance.carrierMeasures.coreEquipmentMonitoring",
+	"governance.carrierMeasures.trafficDistribution",
+	"governance.carrierStabilityReports[].year",
+	"governance.carrierStabilityReports[].publishedOn",
+	"governance.carrierStabilityReports[].url",
+	"datacenters[].operatedFor",
+	"datacenters[].ups.commissionedOn",
+	"datacenters[].ups.preUseInspectionOn",
+	"datacenters[].physicalProtection.intrusionContainment",
+	"services[].dailyUsersWindow.from",
+	"services[].dailyUsersWindow.to",
+	"services[].cloudNoticeMinutes",
+	"incidents[].kind",
+	"incidents[].dataLeak.detectedAt",
+	"incidents[].dataLeak.description",
+	"incidents[].announcedWindow.from",
+	"incidents[].announcedWindow.to",
+	"incidents[].lessorNotifiedAt",
+	"incidents[].ministryReports[].contents",
+	"incidents[].ministryReports[].recipient",
+	"incidents[].datacenterReport.written",
+	"incidents[].datacenterReport.contents",
+	"incidents[].tenantSuspensions[].tenant",
+	"incidents[].tenantSuspensions[].ground",
+	"incidents[].tenantSuspensions[].at",
+	"incidents[].tenantSuspensions[].notifiedAt",
+	"incidents[].tenantSuspensions[].contents",
+	"incidents[].tenantSuspensions[].reasonEndedAt",
+	"incidents[].tenantSuspensions[].resumedAt",
+	"incidents[].ministryNotices[].at",
+	"incidents[].ministryNotices[].kind",
+	"incidents[].ministryNotices[].written",
+	"incidents[].ministryNotices[].contents",
+	"incidents[].damagesNotice.contents",
+	"incidents[].damagesNotice.channels",
+	"incidents[].userNotices[].contractAgreedMethod",
+	"cloud.contractTerminations[].id",
+	"cloud.contractTerminations[].endsOn",
+	"cloud.contractTerminations[].noticeAt",
+	"cloud.contractTerminations[].contents",
+	"cloud.contractTerminations[].channels",
+	"cloud.contractTerminations[].returnedOn",
+	"cloud.contractTerminations[].destroyedOn",
+	"cloud.contractTerminations[].contractOverride",
+	"cloud.businessTermination.scope",
+	"cloud.businessTermination.endsOn",
+	"cloud.businessTermination.noticeAt",
+	"cloud.businessTermination.postedUntil",
+	"cloud.businessTermination.contents",
+	"cloud.businessTermination.returnedOn",
+	"cloud.businessTermination.destroyedOn",
+}
+
+// TestLegalModelExample: the example declaring every legal-model field is valid, and
+// still declares each of them (and each new enum value of the notices).
+func TestLegalModelExample(t *testing.T) {
+	srcs := manifest.Load([]string{"testdata/legal-model-fields.yaml"}, manifest.Options{})
+	if len(srcs) != 1 || len(srcs[0].Problems) != 0 || len(srcs[0].Documents) != 1 {
+		t.Fatalf("load: %+v", srcs)
+	}
+	d := srcs[0].Documents[0]
+	if ps := render(Document(d)); len(ps) != 0 {
+		t.Fatalf("the example is not valid:\n%s", strings.Join(ps, "\n"))
+	}
+	used := map[string]bool{}
+	var walk func(path string, x any)
+	walk = func(path string, x any) {
+		switch x := x.(type) {
+		case map[string]any:
+			for k, child := range x {
+				p := strings.TrimPrefix(path+"."+k, ".")
+				used[p] = true
+				walk(p, child)
+			}
+		case []any:
+			for _, child := range x {
+				walk(path+"[]", child)
+			}
+		case string:
+			used[path+"="+x] = true
+		}
+	}
+	walk("", d.Value)
+	for _, f := range legalModelFields {
+		if !used[f] {
+			t.Errorf("the example does not declare %s", f)
+		}
+	}
+	for _, v := range []string{
+		"incidents[].userNotices[].channels[]=phone", "incidents[].userNotices[].channels[]=mobile",
+		"incidents[].userNotices[].channels[]=post", "incidents[].userNotices[].channels[]=newspaper",
+		"incidents[].userNotices[].contents[]=prevention-advice", "incidents[].userNotices[].contents[]=department",
+	} {
+		if !used[v] {
+			t.Errorf("the example does not use %s", v)
+		}
+	}
+}
+
+// TestSchemaConventions keeps the manifest schema's house rules: every property says what
+// it is (itself or through the definition it refers to), every object with properties
+// rejects unknown ones, and the item types that repeat `submission` repeat it exactly.
+func TestSchemaConventions(t *testing.T) {
+	c, err := compiled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(loc string, n any)
+	walk = func(loc string, n any) {
+		switch n := n.(type) {
+		case map[string]any:
+			if props, ok := n["properties"].(map[string]any); ok {
+				if n["additionalProperties"] != false {
+					t.Errorf("%s: an object with properties must set additionalProperties: false", loc)
+				}
+				for name, p := range props {
+					p, _ := p.(map[string]any)
+					if _, ok := p["description"]; !ok {
+						if _, ok := c.resolve(p)["description"]; !ok {
+							t.Errorf("%s/properties/%s: no description", loc, name)
+						}
+					}
+				}
+			}
+			for k, v := range n {
+				walk(loc+"/"+k, v)
+			}
+		case []any:
+			for i, v := range n {
+				walk(fmt.Sprintf("%s/%d", loc, i), v)
+			}
+		}
+	}
+	walk("#", c.tree)
+
+	defs, _ := c.tree["definitions"].(map[string]any)
+	sub, _ := defs["submission"].(map[string]any)
+	for _, name := range []string{"disasterPlan", "facilityGrade"} {
+		def, _ := defs[name].(map[string]any)
+		props, _ := def["properties"].(map[string]any)
+		for field, want := range sub["properties"].(map[string]any) {
+			if !reflect.DeepEqual(props[field], want) {
+				t.Errorf("definitions/%s/properties/%s differs from definitions/submission", name, field)
+			}
+		}
+		if !reflect.DeepEqual(def["required"], sub["required"]) {
+			t.Errorf("definitions/%s requires %v, submission %v", name, def["required"], sub["required"])
+		}
 	}
 }
 

@@ -101,11 +101,20 @@ Beyond the schema, ` + "`resilcheck validate`" + ` (and every command that reads
 - a document whose top level is not a mapping, and a ` + "`metadata.name`" + ` already used by
   another document of the same run;
 - dates that do not exist (` + "`2023-02-30`" + `) and timestamps without a UTC offset;
-- duplicate ids among datacenters, services or incidents; references to undeclared
-  datacenters (deployments, replicas, backups, incidents) or services (` + "`dependsOn`" + `,
-  ` + "`recovery.performedBy`" + `, incidents); a service that depends on itself;
-- ` + "`restoredAt`" + ` before ` + "`startedAt`" + `, a ministry report dated before the incident started,
-  and a metrics window that ends before it starts.
+- duplicate ids among datacenters, services, incidents, domestic affiliates, data requests,
+  cloud contract terminations, or the facilities of one grading submission; references to
+  undeclared datacenters (deployments, replicas, backups, incidents), services
+  (` + "`dependsOn`" + `, ` + "`recovery.performedBy`" + `, incidents) or domestic affiliates
+  (` + "`domesticAgent.affiliateId`" + `); a service that depends on itself;
+- ` + "`operatedFor`" + ` on a site the provider does not operate (` + "`ownership`" + ` other than ` + "`own`" + `);
+- a submission whose ` + "`submittedAt`" + ` falls on another Korean (KST) date than its ` + "`submittedOn`" + `;
+- what cannot have happened: ` + "`restoredAt`" + ` before ` + "`startedAt`" + `; a ministry report, ministry
+  notice or lessor notice dated before the incident started; a tenant suspension that ended
+  or resumed before it began; a supplement order due or completed before it was issued; a
+  data request due or answered before it was received; and a metrics window, a service's
+  ` + "`dailyUsersWindow`" + ` or an incident's ` + "`announcedWindow`" + ` that ends before it starts. What is only late
+  or early (a notice after its deadline, an inspection after first use) is for the policies
+  to judge, not rejected.
 
 Dependency cycles are not rejected: ` + "`simulate`" + ` and the site-loss analysis report them.
 Each problem is printed as ` + "`path:line:column: JSON-pointer: message`" + `.
