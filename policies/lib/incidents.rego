@@ -116,13 +116,17 @@ disaster_basis(inc) := "a critical service was affected" if {
 # (TBA Decree Art. 37-21(3) 1-4); `press` is the fallback when none of them works.
 user_channels := {"email", "sms", "web", "app", "sns"}
 
+# Telling the press (언론사, 37-21(3) proviso): a newspaper notice is a notice to the press too.
+press_channels := {"press", "newspaper"}
+
 # notices_pointer(i) points at the notices of incident i, or at the incident when it declares
 # none. Only findings need it, so it is not a fact: no sprintf for an incident that is fine.
 notices_pointer(i) := sprintf("/incidents/%d/userNotices", [i]) if {
 	_ := all[i].userNotices
 } else := sprintf("/incidents/%d", [i])
 
-# user_notified(notices) holds when one of the notices reached users through a user channel.
+# user_notified(notices) holds when one of the notices reached users by a method of Decree
+# Art. 37-21(3) 1-4, or by the method agreed in the contract at signing (37-21(4)).
 user_notified(notices) if {
 	some n in notices
 	some c in n.channels
@@ -130,7 +134,13 @@ user_notified(notices) if {
 	ktime.ns(n.at)
 }
 
-press_notice_times(notices) := {ktime.ns(n.at) | some n in notices; "press" in n.channels}
+user_notified(notices) if {
+	some n in notices
+	n.contractAgreedMethod == true
+	ktime.ns(n.at)
+}
+
+press_notice_times(notices) := {ktime.ns(n.at) | some n in notices; some c in n.channels; c in press_channels}
 
 # notice_contents is everything the notices about an incident said, taken together: the cause
 # may follow in a later notice once it is known.
@@ -240,74 +250,263 @@ param(name, t) := {"value": v, "label": "override", "basis": "run override (data
 } else := params.in_force(name, t)
 
 # --- outage notice to users (TBA Art. 33(2); Decree Art. 37-21) ---
-# An incident is judged by the rule in force when it started: the outage threshold (4 hours
-# before 2025-03-28, 2 hours from then) and whether free services were exempt. Incidents
-# before the first dated entry are not judged.
+# An incident is judged by the rule in force when it started: the short-outage limit (4 hours
+# before 2025-03-28, reported; 2 hours from then), whether free services were exempt (before
+# 2025-03-28, reported), and which services were under the duty on that date. The controls
+# (un_notice, un_channels, un_damages) judge an incident only if their duty bound on the day
+# it started (inforce.binds(periods, facts[i].start_date)).
 
-# un[i] is the notice duty of judged incident i when users had to be told of it under Art.
-# 33(2) (absent otherwise): the threshold entry in force when it started, the ids of the
-# services whose users had to be told, the paid ones among the covered services (for the
-# damages notice), and when the duty arose. Art. 37-21(1) asks for notice "without delay" but
-# exempts an unforeseen outage of no more than the threshold, so the duty can only be known
-# once the outage has gone past it: the clock starts at start + threshold. An outage in a
-# designated critical facility has no such exemption, so its clock starts at detection.
-un[i] := {
+# start_dates are the Korean dates the judged incidents started on: the services under the
+# notice duty are sized once per date, not once per incident.
+start_dates := {f.start_date | some f in facts}
+
+# notice_scope[d] are the ids of the declared services under the notice duty on date d:
+# Decree Art. 37-21(1)3 (revenue per provider, daily users per service) and 6 (cloud services
+# follow the Cloud Act) applied by lib.scope.
+notice_scope[d] := scope.notice_services(d) if some d in start_dates
+
+# damages_cloud_scope[d] are the cloud services that pass the item-3 test on date d: the
+# damages notice exempts items 1-3 and 5 only (37-21(2) proviso), so a cloud service (item 6)
+# still owes it.
+damages_cloud_scope[d] := {s.id |
+	some s in object.get(input, "services", [])
+	s.cloud == true
+	scope.service_noticeable(s, d)
+} if some d in start_dates
+
+# Causes that can be item 5's unforeseen, unavoidable reasons (가 overload, 나 a fault or error
+# of telecom equipment, 다 a software anomaly or the like): an interpretation of the declared
+# cause. Every other cause (fire, power, flood, earthquake, cyberattack, carrier-line,
+# maintenance, other) is never exempt however short, and an undeclared cause cannot show the
+# exemption.
+short_outage_causes := {"overload", "equipment", "network", "software"}
+
+# tba[i] is how the notice rule sees judged incident i (kind outage or breach: a leak is not
+# an interruption of service), computed once and read by index by the three controls:
+#   threshold    the short-outage limit in force when it started (param entry, minutes)
+#   maintenance  "none"; "within" (item 1: inside the window announced in advance);
+#                "overrun" (parts outside that window are not exempt); "no-window" (item 1
+#                claimed without announcedWindow: the exemption cannot be shown)
+#   segments     the parts of the interruption no announcement covers, [from_ns, to_ns]
+#   minutes      their total length: the interruption that is judged
+#   short        "possible" when item 5 can apply (qualifying cause, no critical facility),
+#                else why not: "critical-facility", "cause-undeclared" or "cause"
+#   exempt       the item exempting the whole incident ("1", "2" or "5"), "" for none
+#   trigger_ns   when the duty arose (audit default clock): where item 5 could apply, when
+#                the judged interruption passed the limit; otherwise at detection (else the
+#                start), not before the judged part began
+tba[i] := {
 	"threshold": threshold,
-	"services": services,
-	"paid": paid,
-	"trigger_ns": un_trigger_ns(inc, f, threshold.value),
+	"maintenance": m[0],
+	"segments": m[1],
+	"minutes": minutes,
+	"short": short,
+	"exempt": exemption(inc, m[0], short, minutes, threshold.value),
+	"trigger_ns": notice_trigger_ns(f, m[1], short, threshold.value),
 } if {
 	some i, f in facts
 	inc := all[i]
+	not inc.kind == "leak"
 	threshold := param("un_notice_min_outage_minutes", f.start_ns)
-	not un_exempt(inc, f.minutes, threshold.value)
-	covered := un_services(inc)
-	paid := [s.id | some s in covered; s.paid == true]
-	services := noticeable_ids(free_services_exempt(f.start_ns), covered, paid)
+	m := maintenance(inc, f)
+	minutes := sum([len | some x in m[1]; len := x[1] - x[0]]) / ktime.minute_ns
+	short := short_outage(inc)
+}
+
+# maintenance(inc, f) is [kind, segments] of tba (item 1, 미리 고지한 범위에서: only what the
+# announcement covered is exempt).
+maintenance(inc, f) := ["none", [[f.start_ns, f.end_ns]]] if {
+	not inc.preAnnouncedMaintenance == true
+} else := ["no-window", [[f.start_ns, f.end_ns]]] if {
+	not inc.announcedWindow
+} else := outside_window(f.start_ns, f.end_ns, time.parse_rfc3339_ns(inc.announcedWindow.from), time.parse_rfc3339_ns(inc.announcedWindow.to))
+
+# outside_window(s, e, wf, wt): the parts of [s, e] before the window [wf, wt] and after it.
+outside_window(s, e, wf, wt) := [kind, segs] if {
+	segs := [x | some x in [[s, min([e, wf])], [max([s, wt]), e]]; x[0] < x[1]]
+	kind := {true: "within", false: "overrun"}[count(segs) == 0]
+}
+
+short_outage(inc) := "critical-facility" if {
+	inc.criticalFacility == true
+} else := "cause-undeclared" if {
+	not inc.cause
+} else := "possible" if {
+	inc.cause in short_outage_causes
+} else := "cause"
+
+# exemption(inc, mk, short, minutes, limit) is the item of Decree Art. 37-21(1) that exempts
+# the whole incident: 1 an interruption inside the announced maintenance window, 2 a carrier's
+# line fault behind a value-added service, 5 an unforeseen interruption of a qualifying cause,
+# outside a critical facility, of no more than the limit (exactly the limit is not over it).
+exemption(inc, mk, short, minutes, limit) := "1" if {
+	mk == "within"
+} else := "2" if {
+	carrier_line_fault(inc)
+} else := "5" if {
+	short == "possible"
+	minutes <= limit
+} else := ""
+
+# Item 2 is for value-added services: a provider in the facilities-based category has its
+# services sized as basic services by lib.scope (no size exemption), and gets no item 2 either.
+carrier_line_fault(inc) if {
+	inc.carrierLineFault == true
+	scope.value_added
+	not scope.facilities_based
+}
+
+carrier_line_fault(inc) if {
+	inc.cause == "carrier-line"
+	not inc.carrierLineFault == false
+	scope.value_added
+	not scope.facilities_based
+}
+
+notice_trigger_ns(f, segs, short, limit) := f.start_ns if {
+	count(segs) == 0
+} else := reach(segs, limit * ktime.minute_ns) if {
+	short == "possible"
+} else := max([f.detected_ns, segs[0][0]])
+
+# reach(segs, t) is the instant the segments (at most two) add up to t.
+reach(segs, t) := segs[0][0] + t if {
+	segs[0][1] - segs[0][0] >= t
+} else := segs[1][0] + (t - (segs[0][1] - segs[0][0])) if {
+	count(segs) > 1
+} else := segs[0][0] + t
+
+# un[i] is the notice duty of judged incident i when users had to be told of it under Art.
+# 33(2) (absent otherwise): the threshold in force when it started, the ids of the services
+# whose users had to be told, and when the duty arose.
+un[i] := {
+	"threshold": t.threshold,
+	"services": services,
+	"trigger_ns": t.trigger_ns,
+} if {
+	some i, t in tba
+	t.exempt == ""
+	f := facts[i]
+	free := free_services_exempt(f.start_ns)
+	services := [s.id |
+		some s in covered_services(all[i])
+		in_notice_scope(s, f.start_date)
+		owed_unless_free(s, free)
+	]
 	count(services) > 0
 }
 
-# noticeable_ids(free, covered, paid) are the ids of the covered services whose users had to
-# be told: all of them, or only the paid ones while free services were exempt (paid defaults
-# to false, so the exempt ones are exactly those not paid).
-noticeable_ids(true, _, paid) := paid
+# ud[i] is the damages notice duty of judged incident i (Decree Art. 37-21(2)): the paid
+# services under it, cloud services included, when no whole-incident exemption applies.
+ud[i] := {"services": paid} if {
+	some i, t in tba
+	t.exempt == ""
+	d := facts[i].start_date
+	paid := [s.id |
+		some s in covered_services(all[i])
+		s.paid == true
+		in_damages_scope(s, d)
+	]
+	count(paid) > 0
+}
 
-noticeable_ids(false, covered, _) := [s.id | some s in covered]
+owed_unless_free(_, false) := true
 
-# un_services are the affected services the TBA notice rule covers (unknown ids are ignored:
-# the loader reports dangling references): cloud services have their own rule (Decree Art.
-# 37-21(1)6). An incident that names no service stands for the provider's service as a whole,
-# judged with the schema's defaults (not paid, not cloud).
-un_services(inc) := [s |
-	some id in object.get(inc, "services", [])
-	s := services_by_id[id]
-	not s.cloud == true
-] if {
+owed_unless_free(s, true) if s.paid == true
+
+# covered_services(inc) are the affected services (unknown ids are ignored: the loader reports
+# dangling references). An incident that names no service stands for the provider's service as
+# a whole, sized with the provider's own daily users (schema defaults: not paid, not cloud).
+covered_services(inc) := [s | some id in inc.services; s := services_by_id[id]] if {
 	count(object.get(inc, "services", [])) > 0
-} else := [{"id": "", "name": "(unspecified)"}]
+} else := [unnamed_service]
 
-# un_exempt(inc, minutes, threshold): a Decree Art. 37-21(1) exemption covers the whole
-# incident: pre-announced maintenance (1), a carrier line fault for a value-added provider
-# (2), or an outage of no more than the threshold outside a critical facility (5).
-un_exempt(inc, _, _) if inc.preAnnouncedMaintenance == true
+unnamed_service := {"id": "(unspecified)", "name": "(unspecified)", "dailyUsers": scope.metrics.dailyAverageUsers} if {
+	scope.declared("dailyAverageUsers")
+} else := {"id": "(unspecified)", "name": "(unspecified)"}
 
-un_exempt(inc, _, _) if carrier_exempt(inc)
+in_notice_scope(s, d) if s.id in notice_scope[d]
 
-un_exempt(inc, minutes, threshold) if {
-	not inc.criticalFacility == true
-	minutes <= threshold
+in_notice_scope(s, d) if {
+	s.id == unnamed_service.id
+	scope.service_noticeable(s, d)
 }
 
-carrier_exempt(inc) if {
-	inc.carrierLineFault == true
-	scope.value_added
-}
+in_damages_scope(s, d) if in_notice_scope(s, d)
+
+in_damages_scope(s, d) if s.id in damages_cloud_scope[d]
 
 # free_services_exempt(t): free services were exempt at instant t (before 2025-03-28).
 default free_services_exempt(_) := false
 
 free_services_exempt(t) if param("un_notice_free_services_exempt", t).value == true
 
-un_trigger_ns(inc, f, threshold) := f.detected_ns if {
-	inc.criticalFacility == true
-} else := f.start_ns + (threshold * ktime.minute_ns)
+# notice_exempt_services(i) maps each affected service of incident i whose users did not have
+# to be told to why ({"en", "ko"}), for evidence; damages_exempt_services(i) the same for the
+# damages notice. Only findings need them.
+notice_exempt_services(i) := {s.id: why |
+	f := facts[i]
+	free := free_services_exempt(f.start_ns)
+	some s in covered_services(all[i])
+	why := notice_service_exemption(s, f.start_date, free)
+}
+
+notice_service_exemption(s, d, free) := {"en": "item 6: cloud service (Cloud Act notice instead)", "ko": "제6호: 클라우드컴퓨팅서비스(클라우드컴퓨팅법에 따른 통지)"} if {
+	s.cloud == true
+} else := scope.service_notice_reason(s, d) if {
+	not in_notice_scope(s, d)
+} else := {"en": "item 4 (before 2025-03-28, reported): free service", "ko": "제4호(2025. 3. 28. 전, 보도 기준): 무료 서비스"} if {
+	free
+	not s.paid == true
+}
+
+damages_exempt_services(i) := {s.id: why |
+	d := facts[i].start_date
+	some s in covered_services(all[i])
+	why := damages_service_exemption(s, d)
+}
+
+damages_service_exemption(s, d) := {"en": "no monthly or periodic fee (paid not true)", "ko": "매월 또는 일정시기에 결제하는 이용요금 없음(paid가 true가 아님)"} if {
+	not s.paid == true
+} else := scope.service_notice_reason(s, d) if {
+	not in_damages_scope(s, d)
+}
+
+# notice_grounds(i) says why no exemption covered incident i ({"en", "ko"}), for messages and
+# evidence of the notice controls.
+notice_grounds(i) := {"en": concat("; ", [g.en | some g in gs]), "ko": concat("; ", [g.ko | some g in gs])} if {
+	t := tba[i]
+	gs := array.concat(maintenance_ground(t), [short_ground(t, all[i])])
+}
+
+maintenance_ground(t) := [{
+	"en": sprintf("%v minutes fell outside the maintenance window announced in advance (item 1 exempts only what was announced)", [t.minutes]),
+	"ko": sprintf("사전에 고지한 점검 시간 밖의 중단이 %v분입니다(제1호는 미리 고지한 범위만 제외)", [t.minutes]),
+}] if {
+	t.maintenance == "overrun"
+} else := [{
+	"en": "pre-announced maintenance is declared without announcedWindow, so the item-1 exemption cannot be shown",
+	"ko": "사전 고지한 점검이라고 신고했으나 고지한 범위(announcedWindow)가 없어 제1호 제외를 확인할 수 없습니다",
+}] if {
+	t.maintenance == "no-window"
+} else := []
+
+short_ground(t, inc) := {
+	"en": sprintf("the %v-minute interruption went past the %v-minute limit of the short-outage exemption (item 5)", [t.minutes, t.threshold.value]),
+	"ko": sprintf("%v분 중단으로 단시간 장애 제외(제5호) 기준 %v분을 넘었습니다", [t.minutes, t.threshold.value]),
+} if {
+	t.short == "possible"
+} else := {
+	"en": "it occurred in a designated critical facility, which the short-outage exemption (item 5) does not cover",
+	"ko": "중요통신시설의 장애로 단시간 장애 제외(제5호)가 적용되지 않습니다",
+} if {
+	t.short == "critical-facility"
+} else := {
+	"en": "its cause is not declared, so the short-outage exemption (item 5) cannot be shown",
+	"ko": "장애 원인(cause)이 신고되지 않아 단시간 장애 제외(제5호)를 확인할 수 없습니다",
+} if {
+	t.short == "cause-undeclared"
+} else := {
+	"en": sprintf("cause %s is not one the short-outage exemption (item 5) covers (overload, equipment, network, software)", [inc.cause]),
+	"ko": sprintf("장애 원인 %s은(는) 단시간 장애 제외(제5호) 사유(이용 집중, 설비 장애, 네트워크, 소프트웨어)가 아닙니다", [inc.cause]),
+}

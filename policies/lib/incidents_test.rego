@@ -138,5 +138,117 @@ test_param_override_wins_whatever_its_value if {
 	# Without it, the entry in force on the date: free services were still exempt in 2022.
 	q := incidents.param("un_notice_free_services_exempt", t) with data.resilcheck.overrides as {}
 	q.value == true
-	q.label == "law"
+	q.label == "reported"
+}
+
+# --- the notice rule's view of an incident (TBA Decree Art. 37-21(1)) ---
+
+notice_provider := {"name": "P", "categories": ["value-added"], "origin": "domestic", "metrics": {"telecomRevenueKRW": 10000000000, "dailyAverageUsers": 1000000}}
+
+notice_services := [
+	{"id": "chat", "name": "Chat", "dailyUsers": 1000000, "deployments": []},
+	{"id": "pay", "name": "Pay", "paid": true, "dailyUsers": 1000000, "deployments": []},
+	{"id": "vm", "name": "VM", "cloud": true, "paid": true, "dailyUsers": 1000000, "deployments": []},
+]
+
+tba_of(i) := x if {
+	x := incidents.tba[0] with input as {"provider": notice_provider, "services": notice_services, "incidents": [i]} with data.resilcheck.run as run
+}
+
+un_of(i) := x if {
+	x := incidents.un with input as {"provider": notice_provider, "services": notice_services, "incidents": [i]} with data.resilcheck.run as run
+}
+
+ud_of(i) := x if {
+	x := incidents.ud with input as {"provider": notice_provider, "services": notice_services, "incidents": [i]} with data.resilcheck.run as run
+}
+
+maint(window) := object.union(
+	{"id": "m", "cause": "maintenance", "startedAt": "2026-03-01T01:00:00+09:00", "restoredAt": "2026-03-01T04:00:00+09:00", "services": ["chat"], "preAnnouncedMaintenance": true},
+	window,
+)
+
+test_maintenance_inside_the_announced_window_is_item_1 if {
+	t := tba_of(maint({"announcedWindow": {"from": "2026-03-01T00:00:00+09:00", "to": "2026-03-01T04:00:00+09:00"}}))
+	t.maintenance == "within"
+	t.exempt == "1"
+	t.minutes == 0
+}
+
+test_maintenance_overrun_is_judged_from_the_window_end if {
+	# Announced 01:00-03:00, ran 01:00-04:00: the hour after 03:00 is not exempt, and
+	# maintenance is not a short-outage cause, so the duty arises when the window ends.
+	i := maint({"announcedWindow": {"from": "2026-03-01T01:00:00+09:00", "to": "2026-03-01T03:00:00+09:00"}})
+	t := tba_of(i)
+	t.maintenance == "overrun"
+	t.minutes == 60
+	t.exempt == ""
+	incidents.kst_timestamp(t.trigger_ns) == "2026-03-01T03:00:00+09:00"
+	un_of(i)[0].services == ["chat"]
+}
+
+test_maintenance_before_and_after_the_window_adds_up if {
+	i := maint({"announcedWindow": {"from": "2026-03-01T02:00:00+09:00", "to": "2026-03-01T03:00:00+09:00"}, "cause": "software"})
+	t := tba_of(i)
+	t.minutes == 120
+	t.exempt == "5"
+	longer := object.union(i, {"restoredAt": "2026-03-01T04:01:00+09:00"})
+	u := tba_of(longer)
+	u.minutes == 121
+	u.exempt == ""
+
+	# 60 minutes before the window, then 60 after 03:00: the limit is reached at 04:00.
+	incidents.kst_timestamp(u.trigger_ns) == "2026-03-01T04:00:00+09:00"
+}
+
+test_maintenance_without_a_window_cannot_show_item_1 if {
+	t := tba_of(maint({}))
+	t.maintenance == "no-window"
+	t.minutes == 180
+	t.exempt == ""
+	g := incidents.notice_grounds(0) with input as {"provider": notice_provider, "services": notice_services, "incidents": [maint({})]} with data.resilcheck.run as run
+	contains(g.en, "without announcedWindow")
+}
+
+test_short_outage_by_cause if {
+	base := {"id": "s", "startedAt": "2026-03-01T10:00:00+09:00", "restoredAt": "2026-03-01T10:30:00+09:00", "services": ["chat"]}
+	every c in ["overload", "equipment", "network", "software"] {
+		tba_of(object.union(base, {"cause": c})).exempt == "5"
+	}
+	every c in ["fire", "power", "flood", "earthquake", "cyberattack", "maintenance", "other"] {
+		t := tba_of(object.union(base, {"cause": c}))
+		t.exempt == ""
+		t.short == "cause"
+	}
+	tba_of(base).short == "cause-undeclared"
+	tba_of(base).exempt == ""
+	tba_of(object.union(base, {"cause": "software", "criticalFacility": true})).exempt == ""
+}
+
+test_carrier_line_fault_is_item_2_for_value_added_providers_only if {
+	i := {"id": "c", "cause": "carrier-line", "startedAt": "2026-03-01T10:00:00+09:00", "restoredAt": "2026-03-01T18:00:00+09:00", "services": ["chat"]}
+	tba_of(i).exempt == "2"
+	tba_of(object.union(i, {"cause": "network", "carrierLineFault": true})).exempt == "2"
+	carrier := object.union(notice_provider, {"categories": ["value-added", "facilities-based"]})
+	t := incidents.tba[0] with input as {"provider": carrier, "services": notice_services, "incidents": [i]} with data.resilcheck.run as run
+	t.exempt == ""
+}
+
+test_leaks_are_not_interruptions if {
+	i := {"id": "l", "kind": "leak", "cause": "cyberattack", "startedAt": "2026-03-01T10:00:00+09:00", "services": ["chat"]}
+	not tba_of(i)
+}
+
+test_damages_reach_paid_cloud_services_and_notices_do_not if {
+	i := {"id": "o", "cause": "fire", "startedAt": "2026-03-01T10:00:00+09:00", "restoredAt": "2026-03-01T18:00:00+09:00", "services": ["chat", "pay", "vm"]}
+	un_of(i)[0].services == ["chat", "pay"]
+	ud_of(i)[0].services == ["pay", "vm"]
+}
+
+test_unnamed_service_is_sized_with_the_providers_users if {
+	i := {"id": "o", "cause": "fire", "startedAt": "2026-03-01T10:00:00+09:00", "restoredAt": "2026-03-01T18:00:00+09:00"}
+	un_of(i)[0].services == ["(unspecified)"]
+	few := object.union(notice_provider, {"metrics": {"telecomRevenueKRW": 10000000000, "dailyAverageUsers": 999999}})
+	u := incidents.un with input as {"provider": few, "services": notice_services, "incidents": [i]} with data.resilcheck.run as run
+	count(u) == 0
 }
