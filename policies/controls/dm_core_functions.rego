@@ -5,7 +5,9 @@
 #   level of distribution than other services: they must be active, serving traffic, in at
 #   least two datacenters in different buildings. A standby or cold deployment does not
 #   count, because it needs a failover that may not happen (Kakao, 2022-10-15). MSIT ordered
-#   this of Kakao (2022-12-06) and the disaster-management basic plan carries it. A
+#   this of Kakao (joint investigation order, 2022-12-06; reported, not in the statute texts)
+#   and the disaster-management basic plan carries it. Guidance from that day for major
+#   providers and service-stability duty holders that run messaging or authentication. A
 #   datacenter that declares no building is taken to be its own building.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
@@ -17,15 +19,15 @@
 #   kind: guidance
 #   regulation: BCDA
 #   title_ko: 메시지 수발신·인증 기능의 두 건물 이상 활성 운영
-#   description_ko: 핵심 기능(메시지 수발신, 인증·로그인)은 다른 서비스보다 높은 수준으로 분산되어야 한다. 서로 다른 건물에 있는 두 곳 이상의 데이터센터에서 활성으로 트래픽을 처리해야 하며, 대기(standby)나 콜드 배치는 전환이 필요하므로 인정하지 않는다(카카오, 2022-10-15). 과학기술정보통신부가 카카오에 시정 요구했고(2022-12-06) 방송통신재난관리기본계획에 반영했다. 건물을 신고하지 않은 데이터센터는 독립된 건물로 본다.
+#   description_ko: 핵심 기능(메시지 수발신, 인증·로그인)은 다른 서비스보다 높은 수준으로 분산되어야 한다. 서로 다른 건물에 있는 두 곳 이상의 데이터센터에서 활성으로 트래픽을 처리해야 하며, 대기(standby)나 콜드 배치는 전환이 필요하므로 인정하지 않는다(카카오, 2022-10-15). 과학기술정보통신부가 카카오에 시정 요구했고(2022-12-06 합동 조사 결과, 보도) 방송통신재난관리기본계획에 반영했다. 그날부터 메시지·인증 서비스를 운영하는 주요방송통신사업자와 서비스 안정성 확보 의무자에 대한 권고(guidance)로 판단한다. 건물을 신고하지 않은 데이터센터는 독립된 건물로 본다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
 #     article: Art. 35(2)3 라
-#     in_force: "2023-07-04"
-#     source: MSIT corrective order on the 2022-10-15 Pangyo datacenter fire (2022-12-06); disaster-management basic plan
-#     text: MSIT corrective order 2022-12-06; BCDA Art. 35(2)3 (basic plan)
-#     text_ko: 과학기술정보통신부 시정명령(2022-12-06); 방송통신발전 기본법 제35조제2항제3호(기본계획)
+#     in_force: "2022-12-06"
+#     source: MSIT joint investigation order on the 2022-10-15 Pangyo datacenter fire (2022-12-06, reported); disaster-management basic plan
+#     text: MSIT joint investigation order 2022-12-06 (reported); BCDA Art. 35(2)3 (basic plan)
+#     text_ko: 과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도); 방송통신발전 기본법 제35조제2항제3호(기본계획)
 #     guidance: true
 #   remediation:
 #     en: Run messaging and authentication active-active in at least two datacenters in different buildings, each able to carry the required load, and declare both deployments as mode active.
@@ -33,22 +35,40 @@
 #   frameworks:
 #     - KR-BCDA
 #     - KR-TBA
+#   in_force:
+#     - from: "2022-12-06"
+#       parties: [carrier, major-vas, major-idc, stability]
+#       label: guidance
+#       citation: MSIT joint investigation order 2022-12-06 (reported)
+#       citation_ko: 과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)
+#       basis: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire, results and orders of 2022-12-06 (reported, not in the statute texts); guidance, not law
 package resilcheck.controls.dm_core_functions
 
-import data.resilcheck.lib.scope
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.siteloss
+import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal). The
+# order is reported, not statute: the control is guidance from the day it was issued, for the
+# providers it was addressed to and those like them (major providers and service-stability
+# duty holders).
+in_force := [{"from": "2022-12-06", "parties": ["carrier", "major-vas", "major-idc", "stability"], "label": "guidance", "citation": "MSIT joint investigation order 2022-12-06 (reported)", "citation_ko": "과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)", "basis": "MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire, results and orders of 2022-12-06 (reported, not in the statute texts); guidance, not law"}]
 
 default applies := false
 
 # Only providers that run messaging or authentication have core functions to judge.
 applies if {
-	scope.disaster_management
+	inforce.binds(in_force, time.as_of)
 	has_core_function
 }
 
-applies if {
-	scope.stability
-	has_core_function
+reason := r if {
+	r := inforce.why_not(in_force, time.as_of)
+} else := {
+	"en": "no messaging or authentication service declared (services[].coreFunction)",
+	"ko": "메시지 수발신·인증 서비스(services[].coreFunction)가 신고되지 않았습니다",
+} if {
+	not has_core_function
 }
 
 core_functions := {"messaging", "authentication"}
@@ -74,6 +94,7 @@ violations contains {
 		"min_active_datacenters": 2,
 	},
 } if {
+	applies
 	some i, s in input.services
 	s.coreFunction in core_functions
 	active := siteloss.active_datacenters(s)
@@ -86,6 +107,7 @@ violations contains {
 	"pointer": sprintf("/services/%d/deployments", [i]),
 	"evidence": {"service": s.id, "core_function": s.coreFunction, "active_datacenters": sort(active), "building": b},
 } if {
+	applies
 	some i, s in input.services
 	s.coreFunction in core_functions
 	active := siteloss.active_datacenters(s)

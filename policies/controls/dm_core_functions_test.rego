@@ -56,3 +56,49 @@ test_applies_only_with_a_core_function if {
 	dm_core_functions.applies with input as svc("messaging", [{"datacenter": "b", "mode": "active"}]) with data.resilcheck.run as run
 	not dm_core_functions.applies with input as svc("maps", [{"datacenter": "b", "mode": "active"}]) with data.resilcheck.run as run
 }
+
+reason_on(m, as_of) := r if {
+	r := dm_core_functions.reason with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+kakao := object.union(major, {"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "dailyAverageUsers": 40000000, "trafficSharePercent": 1.2}})
+
+single := [{"datacenter": "a1", "mode": "active"}, {"datacenter": "b", "mode": "standby"}]
+
+test_day_before_the_order_is_not_in_force if {
+	m := object.union(svc("messaging", single), {"provider": kakao})
+	not dm_core_functions.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
+	count(dm_core_functions.violations) == 0 with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
+	reason_on(m, "2022-12-05").en == "not in force on 2022-12-05 (in force from 2022-12-06)"
+	some v in dm_core_functions.violations with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+	v.evidence.active_datacenters == ["a1"]
+}
+
+test_reason_without_a_core_function if {
+	reason_on(svc("maps", single), run.as_of).en == "no messaging or authentication service declared (services[].coreFunction)"
+}
+
+test_not_applicable_below_every_scope_with_reason if {
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 999999, "trafficSharePercent": 0.99}})
+	m := object.union(svc("messaging", single), {"provider": small})
+	not dm_core_functions.applies with input as m with data.resilcheck.run as run
+	contains(reason_on(m, run.as_of).en, "trafficSharePercent 0.99% < 2%")
+}
+
+test_carrier_is_judged if {
+	carrier := {"name": "Telco", "categories": ["facilities-based"], "origin": "domestic", "metrics": {"lines": 500000}}
+	m := object.union(svc("messaging", single), {"provider": carrier})
+	count(violations(m)) == 1
+}
+
+test_major_datacenter_operator_built_from_a_site if {
+	idc := {
+		"name": "IDC",
+		"categories": ["datacenter-operator"],
+		"origin": "domestic",
+		"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 10000000000},
+	}
+	m := object.union(svc("authentication", single), {"provider": idc, "datacenters": array.concat(sites, [{"id": "dc1", "name": "dc1", "operator": "idc", "ownership": "own", "serverRoomAreaM2": 22500}])})
+	dm_core_functions.applies with input as m with data.resilcheck.run as run
+	count(violations(m)) == 1
+}

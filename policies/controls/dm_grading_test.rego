@@ -80,3 +80,73 @@ test_not_applicable_to_small_provider if {
 	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 5000000}})
 	not dm_grading.applies with input as {"provider": small} with data.resilcheck.run as run
 }
+
+reason_on(m, as_of) := r if {
+	r := dm_grading.reason with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+test_nothing_demanded_before_the_first_deadline if {
+	dm_grading.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2023-09-30"}
+	count(violations_of(manifest([]), "2023-09-30")) == 0
+}
+
+test_declared_years_before_the_duty_are_not_judged if {
+	m := manifest(array.concat(on_time, [{"year": 2023, "submittedOn": "2023-01-05"}]))
+	count(violations_of(m, run.as_of)) == 0
+}
+
+test_declared_past_year_is_judged_for_lateness if {
+	m := manifest(array.concat(on_time, [{"year": 2025, "submittedOn": "2024-10-02", "evidence": "g.pdf"}]))
+	vs := violations_of(m, run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.evidence.days_late == 2
+	v.evidence.due == "2024-09-30"
+}
+
+test_value_added_day_before_2023_07_04_is_not_in_force if {
+	not dm_grading.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2023-07-03"}
+	r := reason_on(manifest([]), "2023-07-03")
+	r.en == "not in force on 2023-07-03 (in force from 2023-07-04)"
+	contains(r.ko, "2023-07-04 시행")
+	dm_grading.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2023-07-04"}
+}
+
+test_not_applicable_below_thresholds_with_reason if {
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 9999999, "trafficSharePercent": 1.99}})
+	contains(reason_on({"provider": small}, run.as_of).en, "dailyAverageUsers 9,999,999 < 10,000,000 and trafficSharePercent 1.99% < 2%")
+}
+
+carrier := {
+	"name": "Telco",
+	"categories": ["facilities-based"],
+	"origin": "domestic",
+	"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "subscribers": 100000},
+}
+
+test_carrier_day_before_2023_07_04_is_not_verifiable if {
+	m := {"provider": carrier}
+	not dm_grading.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-03"}
+	startswith(reason_on(m, "2023-07-03").en, "not verifiable on 2023-07-03: the wording before 2023-07-04")
+}
+
+test_carrier_owes_the_2024_grading_first if {
+	m := {"provider": carrier, "governance": {"facilityGrades": [{"year": 2023, "submittedOn": "2022-11-01"}]}}
+	vs := violations_of(m, "2023-10-01")
+	{v.evidence.grading_year | some v in vs} == {2024}
+}
+
+test_major_datacenter_operator_built_from_a_site if {
+	idc := {
+		"name": "IDC",
+		"categories": ["datacenter-operator"],
+		"origin": "domestic",
+		"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 10000000000},
+	}
+	m := {"provider": idc, "datacenters": [{"id": "dc1", "ownership": "own", "serverRoomAreaM2": 22500}]}
+	vs := violations_of(m, run.as_of)
+	{v.evidence.grading_year | some v in vs} == {2026, 2027}
+	below := {"provider": object.union(idc, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 9999999999}}), "datacenters": m.datacenters}
+	not dm_grading.applies with input as below with data.resilcheck.run as run
+	contains(reason_on(below, run.as_of).en, "revenueKRW 9,999,999,999 < 10,000,000,000")
+}

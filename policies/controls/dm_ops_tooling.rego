@@ -7,9 +7,10 @@
 #   only power feed) that takes down a site where the critical service is active. On
 #   2022-10-15 Kakao's data was replicated elsewhere, but the tooling that would bring the
 #   standby up ran only in Pangyo; MSIT ordered the management tools multiplexed across
-#   datacenters (corrective order, 2022-12-06) and the disaster-management basic plan
-#   carries the requirement. Survival is judged by the site-loss analysis, so tooling that
-#   depends on something lost with the site is lost too.
+#   datacenters (joint investigation order, 2022-12-06; reported, not in the statute texts)
+#   and the disaster-management basic plan carries the requirement. Guidance from that day
+#   for major providers and service-stability duty holders. Survival is judged by the
+#   site-loss analysis, so tooling that depends on something lost with the site is lost too.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 #   - https://www.msit.go.kr/
@@ -20,15 +21,15 @@
 #   kind: guidance
 #   regulation: BCDA
 #   title_ko: 운영·관리 도구의 데이터센터 간 이중화
-#   description_ko: 핵심 서비스의 장애 전환을 수행하는 도구(recovery.performedBy)와 핵심 서비스가 의존하는 운영 도구 서비스는 두 곳 이상의 데이터센터에서 운영되어야 하고, 핵심 서비스가 활성으로 운영되는 곳을 앗아가는 손실(데이터센터, 공유 건물, 유일한 전력 인입)에도 살아남아야 한다. 2022년 10월 15일 카카오는 데이터를 다른 곳에 복제했지만 대기 시스템을 올릴 운영 도구가 판교에만 있었다. 과학기술정보통신부는 관리 도구의 데이터센터 간 이중화를 시정 요구했고(2022-12-06) 방송통신재난관리기본계획에 반영했다. 도구의 생존은 사이트 손실 분석으로 판단하므로, 도구가 의존하는 서비스가 함께 손실되면 도구도 손실된 것으로 본다.
+#   description_ko: 핵심 서비스의 장애 전환을 수행하는 도구(recovery.performedBy)와 핵심 서비스가 의존하는 운영 도구 서비스는 두 곳 이상의 데이터센터에서 운영되어야 하고, 핵심 서비스가 활성으로 운영되는 곳을 앗아가는 손실(데이터센터, 공유 건물, 유일한 전력 인입)에도 살아남아야 한다. 2022년 10월 15일 카카오는 데이터를 다른 곳에 복제했지만 대기 시스템을 올릴 운영 도구가 판교에만 있었다. 과학기술정보통신부는 관리 도구의 데이터센터 간 이중화를 시정 요구했고(2022-12-06 합동 조사 결과, 보도) 방송통신재난관리기본계획에 반영했다. 그날부터 주요방송통신사업자와 서비스 안정성 확보 의무자에 대한 권고(guidance)로 판단한다. 도구의 생존은 사이트 손실 분석으로 판단하므로, 도구가 의존하는 서비스가 함께 손실되면 도구도 손실된 것으로 본다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
 #     article: Art. 35(2)3 나·라
-#     in_force: "2023-07-04"
-#     source: MSIT corrective order on the 2022-10-15 Pangyo datacenter fire (2022-12-06); disaster-management basic plan
-#     text: MSIT corrective order 2022-12-06; BCDA Art. 35(2)3 (basic plan)
-#     text_ko: 과학기술정보통신부 시정명령(2022-12-06); 방송통신발전 기본법 제35조제2항제3호(기본계획)
+#     in_force: "2022-12-06"
+#     source: MSIT joint investigation order on the 2022-10-15 Pangyo datacenter fire (2022-12-06, reported); disaster-management basic plan
+#     text: MSIT joint investigation order 2022-12-06 (reported); BCDA Art. 35(2)3 (basic plan)
+#     text_ko: 과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도); 방송통신발전 기본법 제35조제2항제3호(기본계획)
 #     guidance: true
 #   remediation:
 #     en: Deploy the operations and failover tooling active in at least two datacenters that share no building or single power feed with the sites it fails over from, make it independent of the services it must bring back, and drill a failover with the primary site's tooling switched off.
@@ -36,24 +37,42 @@
 #   frameworks:
 #     - KR-BCDA
 #     - KR-TBA
+#   in_force:
+#     - from: "2022-12-06"
+#       parties: [carrier, major-vas, major-idc, stability]
+#       label: guidance
+#       citation: MSIT joint investigation order 2022-12-06 (reported)
+#       citation_ko: 과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)
+#       basis: MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire, results and orders of 2022-12-06 (reported, not in the statute texts); guidance, not law
 package resilcheck.controls.dm_ops_tooling
 
 import data.resilcheck.lib.governance
-import data.resilcheck.lib.scope
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.siteloss
+import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal). The
+# order is reported, not statute: the control is guidance from the day it was issued, for the
+# providers it was addressed to and those like them (major providers and service-stability
+# duty holders).
+in_force := [{"from": "2022-12-06", "parties": ["carrier", "major-vas", "major-idc", "stability"], "label": "guidance", "citation": "MSIT joint investigation order 2022-12-06 (reported)", "citation_ko": "과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)", "basis": "MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire, results and orders of 2022-12-06 (reported, not in the statute texts); guidance, not law"}]
 
 default applies := false
 
 # A provider that declares no services (a datacenter operator judged on its facilities) has
 # nothing to lose here.
 applies if {
-	scope.disaster_management
+	inforce.binds(in_force, time.as_of)
 	count(siteloss.ids) > 0
 }
 
-applies if {
-	scope.stability
-	count(siteloss.ids) > 0
+reason := r if {
+	r := inforce.why_not(in_force, time.as_of)
+} else := {
+	"en": "no services declared: no failover tooling to judge",
+	"ko": "신고된 서비스가 없어 판단할 장애 전환 도구가 없습니다",
+} if {
+	count(siteloss.ids) == 0
 }
 
 critical := {s.id | some s in governance.critical_services}
@@ -78,6 +97,7 @@ violations contains {
 	"pointer": sprintf("/services/%d/deployments", [siteloss.svc_index[t]]),
 	"evidence": {"tool": t, "datacenters": sort(sites), "min_datacenters": 2, "relied_on_by": svcs},
 } if {
+	applies
 	some t, svcs in rescuers
 	sites := tool_sites(t)
 	count(sites) < 2
@@ -89,6 +109,7 @@ violations contains {
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[t]]),
 	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain},
 } if {
+	applies
 	some t, all in rescuers
 	some key, o in siteloss.judged
 	dom := o.domain
@@ -110,6 +131,7 @@ violations contains {
 	"pointer": sprintf("/services/%d/recovery/performedBy", [i]),
 	"evidence": {"service": s.id, "performed_by": s.recovery.performedBy},
 } if {
+	applies
 	some i, s in input.services
 	s.id in critical
 	p := s.recovery.performedBy

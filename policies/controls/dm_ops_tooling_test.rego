@@ -94,3 +94,58 @@ test_non_critical_services_are_not_judged if {
 	]}
 	count(violations(m)) == 0
 }
+
+reason_on(m, as_of) := r if {
+	r := dm_ops_tooling.reason with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+# Kakao's 2022 metrics: a service-stability duty holder (TBA 22-7), not yet a BCDA major.
+kakao := object.union(major, {"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "dailyAverageUsers": 40000000, "trafficSharePercent": 1.2}})
+
+test_day_before_the_order_is_not_in_force if {
+	m := object.union(manifest(["pangyo"]), {"provider": kakao})
+	not dm_ops_tooling.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
+	count(dm_ops_tooling.violations) == 0 with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
+	reason_on(m, "2022-12-05").en == "not in force on 2022-12-05 (in force from 2022-12-06)"
+}
+
+test_stability_duty_holder_is_judged_from_the_order if {
+	m := object.union(manifest(["pangyo"]), {"provider": kakao})
+	dm_ops_tooling.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+	count(dm_ops_tooling.violations) == 3 with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+}
+
+test_not_applicable_below_every_scope_with_reason if {
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 999999, "trafficSharePercent": 0.5}})
+	m := object.union(manifest(["pangyo"]), {"provider": small})
+	not dm_ops_tooling.applies with input as m with data.resilcheck.run as run
+	r := reason_on(m, run.as_of)
+	contains(r.en, "dailyAverageUsers 999,999 < 10,000,000")
+	contains(r.en, "dailyAverageUsers 999,999 < 1,000,000")
+}
+
+test_not_applicable_without_services if {
+	m := {"provider": major, "datacenters": sites}
+	not dm_ops_tooling.applies with input as m with data.resilcheck.run as run
+	startswith(reason_on(m, run.as_of).en, "no services declared")
+}
+
+test_carrier_is_judged if {
+	carrier := {"name": "Telco", "categories": ["facilities-based"], "origin": "domestic", "metrics": {"subscribers": 100000}}
+	m := object.union(manifest(["pangyo"]), {"provider": carrier})
+	dm_ops_tooling.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+}
+
+test_major_datacenter_operator_built_from_a_site if {
+	idc := {
+		"name": "IDC",
+		"categories": ["datacenter-operator"],
+		"origin": "domestic",
+		"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 10000000000},
+	}
+	own := array.concat(sites, [{"id": "dc1", "name": "dc1", "operator": "idc", "ownership": "own", "serverRoomAreaM2": 22500}])
+	m := object.union(manifest(["pangyo"]), {"provider": idc, "datacenters": own})
+	dm_ops_tooling.applies with input as m with data.resilcheck.run as run
+	count(dm_ops_tooling.violations) == 3 with input as m with data.resilcheck.run as run
+	not dm_ops_tooling.applies with input as object.union(m, {"datacenters": sites}) with data.resilcheck.run as run
+}

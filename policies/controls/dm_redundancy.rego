@@ -1,16 +1,23 @@
 # METADATA
-# title: No single datacenter, power feed or building takes a service down
+# title: No single datacenter, power feed or building takes a service or its data down
 # description: |
-#   The disaster-management plan must provide distribution and multiplexing of servers,
-#   storage, network and power supply (BCDA Art. 35(2)3 라). resilcheck checks the result, not
-#   the paper: every single datacenter, power feed (substation) and shared building is taken
-#   down in turn, and every service that is then unavailable beyond its RTO (no surviving
-#   deployment, too little capacity, a standby that cannot be reached or is too slow, or a
-#   lost dependency) is a violation naming the failure and the dependency chain; a site alone
-#   on its substation is reported once, as the datacenter (evidence.same_loss lists the
-#   feed). Critical
-#   services that declare their data must keep a replica or backup outside each datacenter
-#   they run in. It binds major providers (BCDA scope, in force 2023-07-04); `resilcheck
+#   The disaster-management basic plan provides distribution and multiplexing of servers,
+#   storage, network and power supply (BCDA Art. 35(2)3 라); the provider's plan follows it
+#   (36(2)) and must be carried out (36-2(1)). resilcheck checks the result, not the paper
+#   (interpretation: the law sets no test): every single datacenter, power feed (substation)
+#   and shared building is taken down in turn, and every service that is then unavailable
+#   beyond its RTO (no surviving deployment, too little capacity, a standby that cannot be
+#   reached or is too slow, or a lost dependency) is a violation naming the failure and the
+#   dependency chain; a site alone on its substation is reported once, as the datacenter
+#   (evidence.same_loss lists the feed). Storage is judged too: a service's data survives
+#   the loss of a datacenter or building only where a copy is declared outside it, as a
+#   replica (data.replicaDatacenters) or a backup (data.backups[].datacenter); an active
+#   deployment in another site holds a copy only when replication is declared (or not
+#   declared at all), never with data.replication none. A lost power feed destroys no data,
+#   so only datacenters and buildings are judged for data; a service that declares no data
+#   block is not judged for data (its other findings say so). Binds major carriers,
+#   value-added providers and datacenter operators from 2023-07-04, when 35(2)3 라 took its
+#   wording; carriers' plan contents before then are not in the statute texts. `resilcheck
 #   simulate` runs the same analysis for anyone.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
@@ -20,36 +27,82 @@
 #   severity: critical
 #   kind: law
 #   regulation: BCDA
-#   title_ko: 단일 데이터센터·전력 인입·건물 손실 시에도 서비스 유지
-#   description_ko: 방송통신재난관리계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 한다(방송통신발전 기본법 제35조제2항제3호 라목). resilcheck는 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연, 의존 서비스 손실)를 손실 원인과 의존 경로와 함께 위반으로 보고한다. 데이터를 신고한 핵심 서비스는 운영 중인 각 데이터센터 밖에 복제본이나 백업을 두어야 한다. 주요방송통신사업자(2023-07-04 시행)에 적용된다.
+#   title_ko: 단일 데이터센터·전력 인입·건물 손실 시에도 서비스와 데이터 유지
+#   description_ko: 방송통신재난관리기본계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 하고(방송통신발전 기본법 제35조제2항제3호 라목), 사업자는 이에 따른 방송통신재난관리계획을 수립·이행하여야 한다(제36조제2항, 제36조의2제1항). resilcheck는 그 결과를 판단한다(해석이며 법령에 판단 기준은 없음). 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연, 의존 서비스 손실)를 손실 원인과 의존 경로와 함께 위반으로 보고한다. 저장장치도 판단한다. 서비스의 데이터는 그 밖에 복제본(data.replicaDatacenters)이나 백업(data.backups[].datacenter)이 신고된 경우에만 데이터센터나 건물 손실에도 남으며, 다른 곳의 활성 배치는 복제가 신고된(또는 복제 방식이 신고되지 않은) 경우에만 사본으로 보고 data.replication이 none이면 사본으로 보지 않는다. 전력 인입 손실은 데이터를 없애지 않으므로 데이터는 데이터센터와 건물 손실로만 판단하고, data를 신고하지 않은 서비스는 데이터를 판단하지 않는다. 주요방송통신사업자(기간통신·부가통신·집적정보통신시설)에게 2023-07-04부터 적용되며, 그 이전 기간통신사업자에 대한 계획 내용 조문은 법령 원문에 없다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
-#     article: Art. 35(2)3 라
+#     article: Art. 35(2)3 라, Art. 36(2), Art. 36-2(1)
 #     in_force: "2023-07-04"
-#     text: BCDA Art. 35(2)3 라
-#     text_ko: 방송통신발전 기본법 제35조제2항제3호 라목
+#     text: BCDA Art. 35(2)3 라 with Art. 36(2), 36-2(1)
+#     text_ko: 방송통신발전 기본법 제35조제2항제3호 라목, 제36조제2항, 제36조의2제1항
 #   remediation:
-#     en: Run every service active (or as a standby whose failover tooling survives, within its RTO) in at least two datacenters that share no building and no single power feed, together with everything it depends on; keep a replica or backup of critical data outside each site. `resilcheck simulate` shows what each loss takes down.
-#     ko: 모든 서비스와 그 의존 서비스를 건물과 단일 전력 인입을 공유하지 않는 두 곳 이상의 데이터센터에서 활성으로(또는 전환 도구가 살아남고 RTO 안에 전환되는 대기 시스템으로) 운영하고, 핵심 데이터의 복제본이나 백업을 각 데이터센터 밖에 두십시오. `resilcheck simulate`로 각 손실의 영향을 확인할 수 있습니다.
+#     en: Run every service active (or as a standby whose failover tooling survives, within its RTO) in at least two datacenters that share no building and no single power feed, together with everything it depends on; keep a replica or backup of every service's data in a datacenter outside each building it runs in, and declare it under data. `resilcheck simulate` shows what each loss takes down.
+#     ko: 모든 서비스와 그 의존 서비스를 건물과 단일 전력 인입을 공유하지 않는 두 곳 이상의 데이터센터에서 활성으로(또는 전환 도구가 살아남고 RTO 안에 전환되는 대기 시스템으로) 운영하고, 모든 서비스 데이터의 복제본이나 백업을 운영 중인 각 건물 밖의 데이터센터에 두고 data에 신고하십시오. `resilcheck simulate`로 각 손실의 영향을 확인할 수 있습니다.
 #   frameworks:
 #     - KR-BCDA
+#   in_force:
+#     - until: "2023-07-04"
+#       parties: [carrier]
+#       verifiable: false
+#       label: interpretation
+#       citation: BCDA Art. 35(2)3 라 with Art. 36(2), 36-2(1) (the plan contents before 2023-07-04 are not in the statute texts)
+#     - from: "2023-07-04"
+#       parties: [carrier, major-vas, major-idc]
+#       label: interpretation
+#       citation: BCDA Art. 35(2)3 라 with Art. 36(2), 36-2(1)
+#       citation_ko: 방송통신발전 기본법 제35조제2항제3호 라목, 제36조제2항, 제36조의2제1항
+#       basis: Art. 35(2) as amended 2023-01-03 (Act No. 19152, in force 2023-07-04); the site-loss test is resilcheck's reading of 분산 및 다중화 (distribution and multiplexing)
 package resilcheck.controls.dm_redundancy
 
-import data.resilcheck.lib.governance
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.siteloss
+import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal).
+in_force := [
+	{"until": "2023-07-04", "parties": ["carrier"], "verifiable": false, "label": "interpretation", "citation": "BCDA Art. 35(2)3 라 with Art. 36(2), 36-2(1) (the plan contents before 2023-07-04 are not in the statute texts)"},
+	{"from": "2023-07-04", "parties": ["carrier", "major-vas", "major-idc"], "label": "interpretation", "citation": "BCDA Art. 35(2)3 라 with Art. 36(2), 36-2(1)", "citation_ko": "방송통신발전 기본법 제35조제2항제3호 라목, 제36조제2항, 제36조의2제1항", "basis": "Art. 35(2) as amended 2023-01-03 (Act No. 19152, in force 2023-07-04); the site-loss test is resilcheck's reading of 분산 및 다중화 (distribution and multiplexing)"},
+]
 
 default applies := false
 
-# The duty is BCDA Art. 35(2)3's, so it binds exactly the providers that article binds (the
-# major-provider scope, in force from 2023-07-04): a control must never cite a law against a
-# provider the law did not bind on the audit date. A provider that declares no services (a
-# datacenter operator judged on its facilities) has nothing to lose here.
+# A provider that declares no services (a datacenter operator judged on its facilities) has
+# nothing to lose here.
 applies if {
-	scope.disaster_management
+	inforce.binds(in_force, time.as_of)
 	count(siteloss.ids) > 0
 }
+
+reason := r if {
+	r := inforce.why_not(concerning, time.as_of)
+} else := {
+	"en": "no services declared: nothing to lose with a site (the facilities are judged by the datacenter controls)",
+	"ko": "신고된 서비스가 없어 사이트 손실로 잃을 것이 없습니다(시설은 데이터센터 통제 항목에서 판단합니다)",
+} if {
+	count(siteloss.ids) == 0
+}
+
+# concerning are the periods that concern this provider for the reason: lib.inforce says "not
+# verifiable" while a verifiable-false period covers the date, whichever parties it names, but
+# for a provider that is of none of that period's party kinds (a value-added provider on
+# 2023-07-03) the duty was simply not yet in force, and the reason must say that.
+concerning := [p | some p in in_force; concerns(p)]
+
+concerns(p) if not p.verifiable == false
+
+concerns(p) if {
+	some x in p.parties
+	of_kind(x)
+}
+
+# of_kind(x): the provider is of party x's kind (its size aside).
+of_kind("carrier") if scope.facilities_based
+
+of_kind("major-vas") if scope.value_added
+
+of_kind("major-idc") if count(scope.colo_sites) + count(scope.own_use_sites) > 0
 
 domain_word := {"datacenter": "datacenter", "power-feed": "power feed", "building": "building"}
 
@@ -68,32 +121,119 @@ violations contains {
 	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [u.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(u.chain)]),
 	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), u.service, siteloss.chain_text(u.chain)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[u.service]]),
-	"evidence": {
-		"failure_domain": dom,
-		"same_loss": siteloss.same_loss[key],
-		"service": u.service,
-		"reason": u.reason,
-		"chain": u.chain,
-		"detail": u.detail,
-	},
+	"evidence": object.union(
+		{
+			"failure_domain": dom,
+			"same_loss": siteloss.same_loss[key],
+			"service": u.service,
+			"reason": u.reason,
+			"chain": u.chain,
+			"detail": u.detail,
+			"label": "interpretation",
+		},
+		data_note(u.service),
+	),
 } if {
+	applies
 	some key, o in siteloss.judged
 	dom := o.domain
 	some u in o.unavailable
 }
 
-# data_sites(s) are the datacenters holding a service's data: where it is active (the primary
-# copy) and where replicas and backups are kept.
-data_sites(s) := (siteloss.active_datacenters(s) | {d | some d in object.get(s.data, "replicaDatacenters", [])}) | {b.datacenter | some b in object.get(s.data, "backups", [])}
+# data_note(sid) tells a finding about a service that declares no data block that its data
+# was not judged: absent data is not declared, and whether the service keeps state at all is
+# not known.
+data_note(sid) := {"data": "no data block declared: data survival not judged"} if {
+	not has_data(sid)
+} else := {}
+
+has_data(sid) if is_object(siteloss.svc[sid].data)
+
+# --- storage: where each service's data survives (35(2)3 라, 저장장치의 분산 및 다중화) ---
+
+# copies(s) are the datacenters declared to hold a copy of a service's data: replicas and
+# backups.
+copies(s) := {d | some d in object.get(s.data, "replicaDatacenters", [])} | {b.datacenter | some b in object.get(s.data, "backups", [])}
+
+# primary(s) are the datacenters where the data is served from: the active deployments (the
+# deployments, when none is active).
+primary(s) := siteloss.active_datacenters(s) if {
+	count(siteloss.active_datacenters(s)) > 0
+} else := {d.datacenter | some d in s.deployments}
+
+# units(s) are the sets of datacenters each holding one body of the service's data, with its
+# copies. With replication none, an active deployment in a second site holds data of its own
+# that nothing copies there: each active site is a unit with the declared copies. Otherwise
+# (replication declared, or not declared at all) the active deployments are taken to share
+# the data, so together with the copies they are one unit.
+units(s) := {sort({a} | copies(s)) | some a in primary(s)} if {
+	s.data.replication == "none"
+} else := {sort(primary(s) | copies(s))}
+
+replication_word(s) := s.data.replication if {
+	is_string(s.data.replication)
+} else := "not declared (the active deployments are taken as holding the data)"
+
+# data_domains are the failure domains that can destroy data: a datacenter, or a building
+# holding several (a lost power feed leaves the data in place).
+data_domains[key] := dom if {
+	some key, dom in siteloss.single_domains
+	dom.kind in {"datacenter", "building"}
+}
+
+# data_lost[[i, key]] is what the loss of domain key destroys of service i's data: the units
+# entirely inside it. A building is reported only for units no single datacenter of it holds
+# alone (those are reported as the datacenter).
+data_lost[[i, key]] := lost if {
+	some i, s in siteloss.services
+	is_object(s.data)
+	count(primary(s)) > 0
+	some key, dom in data_domains
+	inside := {d | some d in dom.datacenters}
+	lost := {u |
+		some u in units(s)
+		count({d | some d in u} - inside) == 0
+		reported_here(dom, u)
+	}
+	count(lost) > 0
+}
+
+reported_here(dom, _) if dom.kind == "datacenter"
+
+reported_here(dom, u) if {
+	dom.kind == "building"
+	count(u) > 1
+}
 
 violations contains {
-	"msg": sprintf("critical service %s keeps its data only in %s: no replica or backup in another datacenter", [s.id, concat(", ", sort(sites))]),
-	"msg_ko": sprintf("핵심 서비스 %s의 데이터가 %s에만 있고 다른 데이터센터에 복제본이나 백업이 없습니다.", [s.id, concat(", ", sort(sites))]),
+	"msg": sprintf("the data of %s is lost with %s %s%s: it is kept only in %s, with no replica or backup outside it%s", [s.id, domain_word[dom.kind], dom.id, takes_down(dom), concat(", ", held), none_note(s)]),
+	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스의 데이터가 사라집니다: 데이터가 %s에만 있고 그 밖에 복제본이나 백업이 없습니다%s.", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), s.id, concat(", ", held), none_note_ko(s)]),
 	"pointer": sprintf("/services/%d/data", [i]),
-	"evidence": {"service": s.id, "data_datacenters": sort(sites), "min_datacenters": 2},
+	"evidence": {
+		"service": s.id,
+		"failure_domain": dom,
+		"data_datacenters": held,
+		"replication": replication_word(s),
+		"replica_datacenters": object.get(s.data, "replicaDatacenters", []),
+		"backup_datacenters": sort({b.datacenter | some b in object.get(s.data, "backups", [])}),
+		"active_datacenters": sort(siteloss.active_datacenters(s)),
+		"label": "interpretation",
+		"basis": "BCDA Art. 35(2)3 라 (storage distributed and multiplexed): data survives a site only where a copy is declared outside it",
+	},
 } if {
-	some i, s in governance.critical_services
-	s.data
-	sites := data_sites(s)
-	count(sites) < 2
+	applies
+	some [i, key], lost in data_lost
+	s := siteloss.services[i]
+	dom := data_domains[key]
+	held := sort({d | some u in lost; some d in u})
 }
+
+none_note(s) := " (replication: none, so its other active sites hold no copy)" if {
+	s.data.replication == "none"
+	count(siteloss.active_datacenters(s)) > 1
+} else := ""
+
+none_note_ko(s) := "(replication: none이므로 다른 활성 사이트는 사본이 아닙니다)" if {
+	s.data.replication == "none"
+	count(siteloss.active_datacenters(s)) > 1
+} else := ""

@@ -59,9 +59,89 @@ test_failover_within_rto_passes if {
 	count(dm_redundancy.violations) == 0 with input as m with data.resilcheck.run as run
 }
 
-test_active_copy_in_a_second_site_counts_as_a_data_copy if {
-	m := manifest([{"id": "pay", "name": "pay", "critical": true, "deployments": [active("east"), active("west")], "data": {"replication": "none"}}])
+test_replicated_data_passes if {
+	m := manifest([{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"replication": "sync", "replicaDatacenters": ["west"]}}])
 	count(dm_redundancy.violations) == 0 with input as m with data.resilcheck.run as run
+}
+
+test_active_sites_with_replication_declared_hold_the_data if {
+	m := manifest([{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"replication": "async"}}])
+	count(dm_redundancy.violations) == 0 with input as m with data.resilcheck.run as run
+}
+
+test_active_sites_without_a_declared_replication_mode_hold_the_data if {
+	m := manifest([{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"rpoMinutes": 5}}])
+	count(dm_redundancy.violations) == 0 with input as m with data.resilcheck.run as run
+}
+
+test_two_active_sites_with_replication_none_and_no_backup_fail if {
+	m := manifest([{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"replication": "none"}}])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	count(vs) == 2
+	{v.evidence.failure_domain.id | some v in vs} == {"east", "west"}
+	some v in vs
+	v.evidence.failure_domain.id == "east"
+	v.pointer == "/services/0/data"
+	v.evidence.data_datacenters == ["east"]
+	v.evidence.replication == "none"
+	v.evidence.label == "interpretation"
+	v.msg == "the data of pay is lost with datacenter east: it is kept only in east, with no replica or backup outside it (replication: none, so its other active sites hold no copy)"
+}
+
+with_vault := array.concat(sites, [{"id": "vault", "name": "vault", "operator": "op-c", "ownership": "own", "building": "b-vault", "powerFeeds": ["sub-v"]}])
+
+test_replication_none_with_a_backup_elsewhere_passes if {
+	m := {"provider": major, "datacenters": with_vault, "services": [{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"replication": "none", "backups": [{"datacenter": "vault"}]}}]}
+	count(dm_redundancy.violations) == 0 with input as m with data.resilcheck.run as run
+}
+
+test_copies_all_in_one_building_are_lost_with_it if {
+	# Replicated from west to annex, both in building b-west: either datacenter alone may go,
+	# the building takes every copy.
+	vs := dm_redundancy.violations with input as manifest([{"id": "pay", "name": "pay", "deployments": [active("west")], "data": {"replicaDatacenters": ["annex"]}}]) with data.resilcheck.run as run
+	some v in vs
+	v.pointer == "/services/0/data"
+	v.evidence.failure_domain == {"kind": "building", "id": "b-west", "datacenters": ["annex", "west"]}
+	v.evidence.data_datacenters == ["annex", "west"]
+	not data_finding_for(vs, "west")
+	not data_finding_for(vs, "annex")
+
+	# With replication none and a backup in annex, east's data survives, west's dies with the
+	# building (its copy is next door).
+	m := manifest([{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"replication": "none", "backups": [{"datacenter": "annex"}]}}])
+	ws := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	count(ws) == 1
+	some w in ws
+	w.evidence.failure_domain.id == "b-west"
+	w.evidence.data_datacenters == ["annex", "west"]
+}
+
+data_finding_for(vs, id) if {
+	some v in vs
+	v.pointer == "/services/0/data"
+	v.evidence.failure_domain.id == id
+}
+
+test_a_lost_power_feed_destroys_no_data if {
+	fed := [
+		{"id": "east", "name": "east", "operator": "op-a", "ownership": "own", "building": "b-east", "powerFeeds": ["grid"]},
+		{"id": "west", "name": "west", "operator": "op-b", "ownership": "own", "building": "b-west", "powerFeeds": ["grid"]},
+	]
+	m := {"provider": major, "datacenters": fed, "services": [{"id": "pay", "name": "pay", "deployments": [active("east"), active("west")], "data": {"replication": "async"}}]}
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/services/0"
+	v.evidence.failure_domain.kind == "power-feed"
+}
+
+test_no_data_block_is_not_judged_for_data_and_noted if {
+	m := manifest([{"id": "talk", "name": "talk", "deployments": [active("east")]}])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/services/0"
+	v.evidence.data == "no data block declared: data survival not judged"
 }
 
 test_backup_in_another_site_counts_as_a_data_copy if {
@@ -73,7 +153,7 @@ test_backup_in_another_site_counts_as_a_data_copy if {
 	count(vs) == 1
 }
 
-test_critical_data_without_copy_elsewhere_fails if {
+test_data_without_copy_elsewhere_fails if {
 	m := manifest([
 		{"id": "pay", "name": "pay", "critical": true, "deployments": [active("east"), {"datacenter": "west", "mode": "cold", "recoveryMinutes": 10}], "recovery": {"rtoMinutes": 60}, "data": {"replication": "none"}},
 	])
@@ -83,8 +163,15 @@ test_critical_data_without_copy_elsewhere_fails if {
 }
 
 test_not_applicable_to_small_providers if {
-	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 500000}})
-	not dm_redundancy.applies with input as {"provider": small} with data.resilcheck.run as run
+	small := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 9999999}})
+	m := {"provider": small, "datacenters": sites, "services": [{"id": "talk", "name": "talk", "deployments": [active("east")]}]}
+	not dm_redundancy.applies with input as m with data.resilcheck.run as run
+	count(dm_redundancy.violations) == 0 with input as m with data.resilcheck.run as run
+	contains(reason_on(m, run.as_of).en, "dailyAverageUsers 9,999,999 < 10,000,000")
+}
+
+reason_on(m, as_of) := r if {
+	r := dm_redundancy.reason with input as m with data.resilcheck.run as {"as_of": as_of}
 }
 
 test_not_applicable_before_the_bcda_scope_existed if {
@@ -97,4 +184,45 @@ test_not_applicable_before_the_bcda_scope_existed if {
 
 test_not_applicable_without_services if {
 	not dm_redundancy.applies with input as {"provider": major, "datacenters": sites} with data.resilcheck.run as run
+	startswith(reason_on({"provider": major, "datacenters": sites}, run.as_of).en, "no services declared")
+}
+
+one_site := [{"id": "talk", "name": "talk", "deployments": [active("east")]}]
+
+test_value_added_day_before_2023_07_04_is_not_in_force if {
+	m := manifest(one_site)
+	not dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-03"}
+	reason_on(m, "2023-07-03").en == "not in force on 2023-07-03 (in force from 2023-07-04)"
+	dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
+}
+
+carrier := {
+	"name": "Telco",
+	"categories": ["facilities-based"],
+	"origin": "domestic",
+	"metrics": {"window": {"from": "2022-10-01", "to": "2022-12-31"}, "subscribers": 100000},
+}
+
+test_carrier_day_before_2023_07_04_is_not_verifiable if {
+	m := {"provider": carrier, "datacenters": sites, "services": one_site}
+	not dm_redundancy.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-03"}
+	startswith(reason_on(m, "2023-07-03").en, "not verifiable on 2023-07-03: the wording before 2023-07-04")
+	some v in dm_redundancy.violations with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
+	v.evidence.failure_domain.id == "east"
+}
+
+test_major_datacenter_operator_built_from_a_site if {
+	idc := {
+		"name": "IDC",
+		"categories": ["datacenter-operator"],
+		"origin": "domestic",
+		"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 10000000000},
+	}
+	dcs := [{"id": "dc1", "name": "dc1", "operator": "idc", "ownership": "own", "serverRoomAreaM2": 22500}]
+	m := {"provider": idc, "datacenters": dcs, "services": [{"id": "portal", "name": "portal", "deployments": [active("dc1")], "data": {"replication": "none"}}]}
+	dm_redundancy.applies with input as m with data.resilcheck.run as run
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{v.pointer | some v in vs} == {"/services/0", "/services/0/data"}
+	below := object.union(m, {"provider": object.union(idc, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 9999999999}})})
+	not dm_redundancy.applies with input as below with data.resilcheck.run as run
 }
