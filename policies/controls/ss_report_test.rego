@@ -59,10 +59,40 @@ test_no_report_demanded_for_2023 if {
 test_not_applicable_when_only_one_threshold_met if {
 	heavy := object.union(bound, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 50000000, "trafficSharePercent": 0.99}})
 	not ss_report.applies with input as {"provider": heavy} with data.resilcheck.run as run
+	r := ss_report.reason with input as {"provider": heavy} with data.resilcheck.run as run
+	r.en == "service-stability duty holder (TBA 22-7): trafficSharePercent 0.99% < 1%"
 }
 
-test_not_applicable_before_the_report_duty_existed if {
+test_not_in_force_the_day_before_2023_07_04 if {
 	m := manifest([])
 	not ss_report.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-03"}
+	r := ss_report.reason with input as m with data.resilcheck.run as {"as_of": "2023-07-03"}
+	r.en == "not in force on 2023-07-03 (in force from 2023-07-04)"
+	count(violations_of(m, "2023-07-03")) == 0
 	ss_report.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
+}
+
+test_declared_report_for_a_year_before_the_duty_is_not_judged if {
+	# The report "due" 2023-01-31 was never owed: the duty began 2023-07-04.
+	m := manifest([{"year": 2023, "submittedOn": "2023-05-01"}, {"year": 2026, "submittedOn": "2026-01-20"}])
+	count(violations_of(m, run.as_of)) == 0
+}
+
+test_submitted_at_counts_on_its_korean_date if {
+	# 2026-01-31T14:59Z is 23:59 on January 31 in Korea: on time.
+	count(violations_of(manifest([{"year": 2026, "submittedAt": "2026-01-31T14:59:00Z"}]), run.as_of)) == 0
+
+	# 2026-01-31T15:30Z is 00:30 on February 1 in Korea: one day late.
+	vs := violations_of(manifest([{"year": 2026, "submittedAt": "2026-01-31T15:30:00Z"}]), run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/governance/stabilityReports/0/submittedAt"
+	v.evidence.submitted_on == "2026-02-01"
+	v.evidence.days_late == 1
+}
+
+test_submitted_at_after_the_audit_date_is_not_yet_submitted if {
+	some v in violations_of(manifest([{"year": 2026, "submittedAt": "2026-11-23T09:00:00+09:00"}]), run.as_of)
+	v.evidence.report_year == 2026
+	v.pointer == "/governance/stabilityReports/0"
 }
