@@ -1,0 +1,130 @@
+package resilcheck.controls.dc_tenant_notice_test
+
+import data.resilcheck.controls.dc_tenant_notice
+
+run := {"as_of": "2026-11-22"}
+
+# A small colocation operator: no size test applies to 46-2.
+operator := {"name": "Small IDC", "categories": ["datacenter-operator"], "origin": "domestic"}
+
+sites := [{"id": "dc1", "name": "DC 1", "operator": "Small IDC", "ownership": "own", "serverRoomAreaM2": 120}]
+
+good := {
+	"tenant": "Tenant A",
+	"ground": "tenant-anomaly",
+	"at": "2026-03-01T10:00:00+09:00",
+	"notifiedAt": "2026-03-01T11:00:00+09:00",
+	"contents": ["reason", "datetime", "duration", "details"],
+	"reasonEndedAt": "2026-03-01T14:00:00+09:00",
+	"resumedAt": "2026-03-01T15:00:00+09:00",
+}
+
+incident(suspensions) := {"id": "i1", "cause": "cyberattack", "startedAt": "2026-03-01T09:50:00+09:00", "restoredAt": "2026-03-01T15:00:00+09:00", "datacenters": ["dc1"], "tenantSuspensions": suspensions}
+
+manifest(suspensions) := {"provider": operator, "datacenters": sites, "incidents": [incident(suspensions)]}
+
+violations_on(suspensions, as_of) := vs if {
+	vs := dc_tenant_notice.violations with input as manifest(suspensions) with data.resilcheck.run as {"as_of": as_of}
+}
+
+violations(suspensions) := violations_on(suspensions, run.as_of)
+
+test_notice_and_resumption_at_their_deadlines_pass if {
+	dc_tenant_notice.applies with input as manifest([good]) with data.resilcheck.run as run
+	count(violations([good])) == 0
+}
+
+test_bound_operator_without_suspensions_passes if {
+	vs := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites} with data.resilcheck.run as run
+	count(vs) == 0
+}
+
+test_notice_one_minute_late_fails if {
+	vs := violations([object.union(good, {"notifiedAt": "2026-03-01T11:01:00+09:00"})])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/tenantSuspensions/0/notifiedAt"
+	v.evidence.late_minutes == 1
+	v.evidence.notice_due == "2026-03-01T11:00:00+09:00"
+	v.evidence.immediately_label == "audit-default"
+	contains(v.msg, "60 min: audit-default")
+}
+
+test_advance_notice_passes if {
+	count(violations([object.union(good, {"notifiedAt": "2026-03-01T09:00:00+09:00"})])) == 0
+}
+
+test_no_notice_fails if {
+	vs := violations([object.remove(good, {"notifiedAt"})])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/tenantSuspensions/0"
+	v.evidence.tenant == "Tenant A"
+	v.evidence.ground == "tenant-anomaly"
+}
+
+test_each_missing_content_fails_by_name if {
+	vs := violations([object.union(good, {"contents": ["reason", "datetime"]})])
+	count(vs) == 2
+	{v.evidence.missing_content | some v in vs} == {"duration", "details"}
+	some v in vs
+	v.pointer == "/incidents/0/tenantSuspensions/0/contents"
+}
+
+test_resumption_one_minute_late_fails if {
+	vs := violations([object.union(good, {"resumedAt": "2026-03-01T15:01:00+09:00"})])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/tenantSuspensions/0/resumedAt"
+	v.evidence.resume_due == "2026-03-01T15:00:00+09:00"
+	v.evidence.late_minutes == 1
+}
+
+test_not_resumed_after_the_reason_ended_fails if {
+	vs := violations([object.remove(good, {"resumedAt"})])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/tenantSuspensions/0"
+	v.evidence.reason_ended_at == "2026-03-01T14:00:00+09:00"
+}
+
+test_ongoing_suspension_is_not_judged_for_resumption if {
+	count(violations([object.remove(good, {"reasonEndedAt", "resumedAt"})])) == 0
+}
+
+test_not_yet_due_on_the_audit_date if {
+	late_night := object.union(object.remove(good, {"notifiedAt", "reasonEndedAt", "resumedAt"}), {"at": "2026-11-22T23:30:00+09:00"})
+	count(violations([late_night])) == 0
+	due_in_day := object.union(late_night, {"at": "2026-11-22T22:58:00+09:00"})
+	count(violations([due_in_day])) == 1
+}
+
+reason_on(m, as_of) := r if {
+	r := dc_tenant_notice.reason with input as m with data.resilcheck.run as {"as_of": as_of}
+}
+
+test_day_before_the_first_text_is_not_verifiable if {
+	not dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2008-02-28"}
+	reason_on(manifest([]), "2008-02-28").en == "not verifiable on 2008-02-28: the wording before 2008-02-29 is not in the statute texts"
+}
+
+test_day_before_the_colocation_scope_is_not_bound_with_reason if {
+	not dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2009-01-27"}
+	contains(reason_on(manifest([]), "2009-01-27").en, "colocation operator (Network Act 46(2)): not in force on 2009-01-27 (from 2009-01-28)")
+	dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2009-01-28"}
+}
+
+test_suspension_in_an_incident_before_the_scope_is_not_judged if {
+	old := object.union(incident([object.remove(good, {"notifiedAt"})]), {"startedAt": "2009-01-27T23:00:00+09:00"})
+	vs := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [old]} with data.resilcheck.run as run
+	count(vs) == 0
+	new := object.union(old, {"startedAt": "2009-01-28T00:00:00+09:00"})
+	vs2 := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [new]} with data.resilcheck.run as run
+	count(vs2) == 1
+}
+
+test_not_applicable_without_a_site_run_for_others if {
+	m := {"provider": object.union(operator, {"categories": ["value-added"]}), "datacenters": [object.union(sites[0], {"operatedFor": ["own"]})]}
+	not dc_tenant_notice.applies with input as m with data.resilcheck.run as run
+	contains(reason_on(m, run.as_of).en, "no site run for others")
+}
