@@ -68,6 +68,7 @@ reason(periods, d) := {
 	some p in periods
 	p.verifiable == false
 	open(p, d)
+	concerns(p, d)
 } else := {
 	"en": sprintf("not in force on %s (in force from %s)", [d, first_from(periods)]),
 	"ko": sprintf("%s에는 시행 전입니다(%s 시행)", [d, first_from(periods)]),
@@ -84,6 +85,17 @@ reason(periods, d) := {
 		[scope.why_not(x, d) | some x in sort(in_force_parties(periods, d))],
 		[later_branch(x, f) | some [x, f] in sort(later_parties(periods, d))],
 	)
+}
+
+# concerns(p, d): an unverifiable period p is about this provider: it names no parties, or
+# the provider passes the test of one it names (its branch date aside: the point is that the
+# wording then is unknown). A value-added provider is not told a carrier-only stretch is
+# unverifiable.
+concerns(p, _) if not p.parties
+
+concerns(p, d) if {
+	some x in p.parties
+	scope.test(x, d)
 }
 
 last_until(periods) := max({p.until | some p in periods; p.until})
