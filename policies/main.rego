@@ -29,17 +29,26 @@ status_of(pkg) := "pass" if {
 	count(object.get(pkg, "violations", set())) == 0
 }
 
-# results has one entry per control package: whether it applies, its status and, when it
-# applies, its violations.
-results[name] := {
-	"applies": applies,
-	"status": status_of(pkg),
-	"violations": violations,
-} if {
+# results has one entry per control package: whether it applies, its status, when it
+# applies its violations, and when it does not the reason (a duty not in force on the audit
+# date, a party not bound, with the numbers), as the CLI reports it.
+results[name] := object.union(
+	{
+		"applies": applies,
+		"status": status_of(pkg),
+		"violations": violations,
+	},
+	reason_of(pkg, applies),
+) if {
 	some name, pkg in controls
 	applies := object.get(pkg, "applies", false) == true
 	violations := [v | applies; some v in object.get(pkg, "violations", set())]
 }
+
+reason_of(pkg, applies) := {"reason": pkg.reason} if {
+	applies == false
+	pkg.reason
+} else := {}
 
 # message(v) reads a violation's text: the contract's {"msg": ...} object, or a bare string.
 message(v) := v.msg if is_object(v)

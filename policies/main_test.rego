@@ -28,7 +28,7 @@ test_deny_prefixes_package_and_pointer if {
 }
 
 test_passing_control_has_no_denial if {
-	m := {"provider": major, "governance": {"officer": {"appointed": true, "appointedOn": "2025-01-01", "ministryNotifiedOn": "2025-01-31"}}}
+	m := {"provider": major, "governance": {"officer": {"appointed": true, "role": "department-head", "appointedOn": "2025-01-01", "ministryNotifiedOn": "2025-01-31"}}}
 	main.results.dm_officer.status == "pass" with input as m with data.resilcheck.run as run
 	denials := {msg | some msg in main.deny; startswith(msg, "dm_officer:")} with input as m with data.resilcheck.run as run
 	count(denials) == 0
@@ -39,6 +39,9 @@ test_small_provider_not_applicable_and_silent if {
 	r := main.results.dm_officer with input as small with data.resilcheck.run as run
 	r.status == "not_applicable"
 	r.violations == []
+
+	# Plain OPA users see why, as the CLI's reports do.
+	contains(r.reason.en, "dailyAverageUsers 10 < 10,000,000")
 }
 
 test_test_packages_are_not_controls if {
