@@ -4,17 +4,27 @@ import data.resilcheck.controls.dc_insurance
 
 run := {"as_of": "2026-11-22"}
 
+window := {"from": "2025-10-01", "to": "2025-12-31"}
+
 operator := {
 	"name": "Example DC",
 	"categories": ["datacenter-operator"],
 	"origin": "domestic",
-	"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}},
+	"metrics": {"window": window},
 }
 
 site(extra) := object.union({"id": "dc1", "name": "DC 1", "operator": "Example DC", "ownership": "own", "serverRoomAreaM2": 500, "operatingSince": "2020-03-01"}, extra)
 
-violations(extra) := vs if {
-	vs := dc_insurance.violations with input as {"provider": operator, "datacenters": [site(extra)]} with data.resilcheck.run as run
+violations_on(doc, as_of) := vs if {
+	vs := dc_insurance.violations with input as doc with data.resilcheck.run as {"as_of": as_of}
+}
+
+violations(extra) := violations_on({"provider": operator, "datacenters": [site(extra)]}, run.as_of)
+
+applies_on(doc, as_of) if dc_insurance.applies with input as doc with data.resilcheck.run as {"as_of": as_of}
+
+reason_on(doc, as_of) := r if {
+	r := dc_insurance.reason with input as doc with data.resilcheck.run as {"as_of": as_of}
 }
 
 test_insured_from_day_one_passes if {
@@ -22,12 +32,22 @@ test_insured_from_day_one_passes if {
 	count(violations({"liabilityInsurance": {"insured": true, "since": "2020-02-01"}})) == 0
 }
 
-test_insured_a_day_late_fails if {
-	vs := violations({"liabilityInsurance": {"insured": true, "since": "2020-03-02"}})
+test_insured_a_day_late_fails_naming_both_dates if {
+	vs := violations({"liabilityInsurance": {"insured": true, "since": "2020-03-02", "coverageKRW": 1000000000}})
 	count(vs) == 1
 	some v in vs
 	v.pointer == "/datacenters/0/liabilityInsurance/since"
 	v.evidence.uninsured_days == 1
+	v.evidence.operating_since == "2020-03-01"
+	v.evidence.insured_since == "2020-03-02"
+	v.evidence.coverage_krw == 1000000000
+	contains(v.msg, "starts on 2020-03-02, after the site started operating on 2020-03-01")
+}
+
+test_amounts_are_not_judged_and_say_so if {
+	some v in violations({"liabilityInsurance": {"insured": false, "coverageKRW": 1}})
+	v.evidence.amounts == "minimum sums (Decree Art. 38(2), annex 3) not judged until the annex is added"
+	count(violations({"liabilityInsurance": {"insured": true, "since": "2020-03-01", "coverageKRW": 1}})) == 0
 }
 
 test_uninsured_fails if {
@@ -45,13 +65,58 @@ test_missing_dates_are_named if {
 	count(vs) == 1
 	some v in vs
 	v.evidence.missing == ["liabilityInsurance.since"]
-	ws := dc_insurance.violations with input as {"provider": operator, "datacenters": [object.remove(site({"liabilityInsurance": {"insured": true}}), ["operatingSince"])]} with data.resilcheck.run as run
+	ws := violations_on({"provider": operator, "datacenters": [object.remove(site({"liabilityInsurance": {"insured": true}}), ["operatingSince"])]}, run.as_of)
 	some w in ws
 	w.evidence.missing == ["operatingSince", "liabilityInsurance.since"]
 }
 
-test_own_datacenter_of_a_non_operator_is_not_judged if {
-	own := {"name": "Big", "categories": ["value-added"], "origin": "domestic", "metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 1000000, "ictRevenueKRW": 10000000000}}
-	not dc_insurance.applies with input as {"provider": own, "datacenters": [site({})]} with data.resilcheck.run as run
-	dc_insurance.applies with input as {"provider": operator, "datacenters": [site({})]} with data.resilcheck.run as run
+test_any_size_colocation_site_is_bound if {
+	tiny := {"provider": operator, "datacenters": [site({"serverRoomAreaM2": 20})]}
+	applies_on(tiny, run.as_of)
+	some v in violations_on(tiny, run.as_of)
+	v.evidence.missing == "liabilityInsurance"
+}
+
+test_public_institution_is_still_a_colocation_operator if {
+	doc := {"provider": object.union(operator, {"publicInstitution": true}), "datacenters": [site({})]}
+	applies_on(doc, run.as_of)
+	some v in violations_on(doc, run.as_of)
+	v.evidence.missing == "liabilityInsurance"
+}
+
+test_own_use_operator_is_not_bound if {
+	own := {"name": "Big", "categories": ["value-added"], "origin": "domestic", "metrics": {"window": window, "dailyAverageUsers": 1000000, "ictRevenueKRW": 10000000000}}
+	doc := {"provider": own, "datacenters": [site({})]}
+	not applies_on(doc, run.as_of)
+	contains(reason_on(doc, run.as_of).en, "colocation operator (Network Act 46(2)): no site run for others")
+	applies_on({"provider": operator, "datacenters": [site({})]}, run.as_of)
+}
+
+test_exclusive_lessee_is_not_bound if {
+	doc := {"provider": operator, "datacenters": [site({"ownership": "leased-exclusive"})]}
+	not applies_on(doc, run.as_of)
+	contains(reason_on(doc, run.as_of).en, "no site run for others")
+}
+
+test_operated_for_others_and_own_is_judged if {
+	p := object.union(operator, {"categories": ["value-added"]})
+	doc := {"provider": p, "datacenters": [site({"operatedFor": ["others", "own"]})]}
+	some v in violations_on(doc, run.as_of)
+	v.evidence.missing == "liabilityInsurance"
+}
+
+test_older_wording_before_2023_07_04 if {
+	doc := {"provider": operator, "datacenters": [site({"liabilityInsurance": {"insured": false}})]}
+	some v in violations_on(doc, "2023-07-03")
+	v.evidence.label == "law-older-wording-reported"
+	endswith(v.msg, "(older wording reported)")
+	some w in violations_on(doc, "2023-07-04")
+	w.evidence.label == "law"
+}
+
+test_day_before_2011_08_29_is_not_verifiable if {
+	doc := {"provider": operator, "datacenters": [site({})]}
+	not applies_on(doc, "2011-08-28")
+	startswith(reason_on(doc, "2011-08-28").en, "not verifiable on 2011-08-28")
+	applies_on(doc, "2011-08-29")
 }

@@ -4,11 +4,13 @@ import data.resilcheck.controls.dc_report
 
 run := {"as_of": "2026-11-22"}
 
+window := {"from": "2025-10-01", "to": "2025-12-31"}
+
 operator := {
 	"name": "Example DC",
 	"categories": ["datacenter-operator"],
 	"origin": "domestic",
-	"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}},
+	"metrics": {"window": window},
 }
 
 sites := [
@@ -20,9 +22,15 @@ outage(id, start, end) := {"id": id, "cause": "power", "startedAt": start, "rest
 
 reported(inc, at) := object.union(inc, {"datacenterReport": {"at": at}})
 
-violations(incs) := vs if {
-	vs := dc_report.violations with input as {"provider": operator, "datacenters": sites, "incidents": incs} with data.resilcheck.run as run
+report(inc, rep) := object.union(inc, {"datacenterReport": rep})
+
+all_six := ["datetime-place", "cause-damage", "emergency-actions", "recovery-measures", "next-steps", "other"]
+
+violations_on(doc, as_of) := vs if {
+	vs := dc_report.violations with input as doc with data.resilcheck.run as {"as_of": as_of}
 }
+
+violations(incs) := violations_on({"provider": operator, "datacenters": sites, "incidents": incs}, run.as_of)
 
 test_exactly_30_minutes_is_reportable if {
 	vs := violations([outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:30:00+09:00")])
@@ -33,10 +41,23 @@ test_exactly_30_minutes_is_reportable if {
 	v.evidence.reportable_at == "2026-03-01T10:30:00+09:00"
 	v.evidence.due == "2026-03-01T11:30:00+09:00"
 	v.evidence.without_delay_label == "audit-default"
+	v.evidence.duty == "Network Act Art. 46(6); Decree Art. 40"
+	contains(v.msg, "30 min continuous, at least 30 min (Decree Art. 40(1)1)")
+	contains(v.msg, "audit default 60 min")
 }
 
 test_29_minutes_is_not_reportable if {
 	count(violations([outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:29:00+09:00")])) == 0
+}
+
+test_message_reads_the_threshold_in_force if {
+	inc := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00")
+	vs := dc_report.violations with input as {"provider": operator, "datacenters": sites, "incidents": [inc]}
+		with data.resilcheck.run as run
+		with data.resilcheck.overrides as {"dc_report_min_continuous_minutes": 20}
+	some v in vs
+	contains(v.msg, "20 min continuous, at least 20 min")
+	v.evidence.threshold_minutes == 20
 }
 
 test_timely_report_passes if {
@@ -53,6 +74,15 @@ test_late_report_fails if {
 	v.evidence.late_minutes == 1
 }
 
+test_report_dated_after_the_audit_date_is_not_yet_made if {
+	inc := reported(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), "2026-03-02T09:00:00+09:00")
+	vs := violations_on({"provider": operator, "datacenters": sites, "incidents": [inc]}, "2026-03-01")
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0"
+	not v.evidence.reported_at
+}
+
 test_two_interruptions_totalling_45_minutes_are_reportable if {
 	a := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00")
 	b := outage("b", "2026-03-02T09:00:00+09:00", "2026-03-02T09:25:00+09:00")
@@ -64,6 +94,7 @@ test_two_interruptions_totalling_45_minutes_are_reportable if {
 	v.evidence.reportable_at == "2026-03-02T09:25:00+09:00"
 	v.evidence.series.count == 2
 	v.evidence.series.total_minutes == 45
+	contains(v.msg, "2 interruptions within 24 h totalling 45 min, at least 45 min (Decree Art. 40(1)2)")
 }
 
 test_two_interruptions_totalling_44_minutes_are_not if {
@@ -103,11 +134,49 @@ test_not_judged_before_due if {
 	count(violations([inc])) == 0
 }
 
+test_report_not_in_writing_fails if {
+	base := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")
+	vs := violations([report(base, {"at": "2026-03-01T10:45:00+09:00", "written": false})])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/datacenterReport/written"
+	v.evidence.datacenters == ["dc1"]
+	contains(v.msg, "Decree Art. 40(3)")
+	count(violations([report(base, {"at": "2026-03-01T10:45:00+09:00", "written": true, "contents": all_six})])) == 0
+}
+
+test_each_missing_report_item_fails_by_name if {
+	base := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")
+	five := [c | some c in all_six; c != "next-steps"]
+	vs := violations([report(base, {"at": "2026-03-01T10:45:00+09:00", "written": true, "contents": five})])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/datacenterReport/contents"
+	v.evidence.missing == "next-steps"
+	v.evidence.item == 5
+	four := ["datetime-place", "cause-damage", "emergency-actions", "recovery-measures"]
+	ws := violations([report(base, {"at": "2026-03-01T10:45:00+09:00", "contents": four})])
+	{w.evidence.missing | some w in ws} == {"next-steps", "other"}
+}
+
+test_contents_not_declared_are_not_judged if {
+	base := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")
+	count(violations([reported(base, "2026-03-01T10:45:00+09:00")])) == 0
+}
+
+test_report_of_an_interruption_below_the_threshold_is_not_judged if {
+	base := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:10:00+09:00")
+	count(violations([report(base, {"at": "2026-03-01T10:45:00+09:00", "written": false, "contents": []})])) == 0
+}
+
+own := {"name": "Big", "categories": ["value-added"], "origin": "domestic", "metrics": {"window": window, "dailyAverageUsers": 1000000, "ictRevenueKRW": 10000000000}}
+
 test_own_datacenter_of_a_large_provider_applies if {
-	own := {"name": "Big", "categories": ["value-added"], "origin": "domestic", "metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 1000000, "ictRevenueKRW": 10000000000}}
 	dc_report.applies with input as {"provider": own, "datacenters": sites} with data.resilcheck.run as run
 	small := object.union(own, {"metrics": {"dailyAverageUsers": 999999}})
 	not dc_report.applies with input as {"provider": small, "datacenters": sites} with data.resilcheck.run as run
+	r := dc_report.reason with input as {"provider": small, "datacenters": sites} with data.resilcheck.run as run
+	contains(r.en, "dailyAverageUsers 999,999 < 1,000,000")
 }
 
 test_rule_in_force_from_2023_07_04 if {
@@ -116,4 +185,40 @@ test_rule_in_force_from_2023_07_04 if {
 	from := outage("a", "2023-07-04T00:00:00+09:00", "2023-07-04T02:00:00+09:00")
 	some v in violations([from])
 	v.evidence.threshold_basis == "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40"
+	v.evidence.started_on == "2023-07-04"
+}
+
+test_start_date_is_the_korean_date if {
+	# 2023-07-03T15:30Z is 2023-07-04 00:30 in Korea: judged.
+	inc := outage("a", "2023-07-03T15:30:00Z", "2023-07-03T17:00:00Z")
+	some v in violations([inc])
+	v.evidence.started_on == "2023-07-04"
+}
+
+test_day_before_is_not_in_force_with_reason if {
+	doc := {"provider": operator, "datacenters": sites}
+	not dc_report.applies with input as doc with data.resilcheck.run as {"as_of": "2023-07-03"}
+	r := dc_report.reason with input as doc with data.resilcheck.run as {"as_of": "2023-07-03"}
+	r.en == "not in force on 2023-07-03 (in force from 2023-07-04)"
+	dc_report.applies with input as doc with data.resilcheck.run as {"as_of": "2023-07-04"}
+}
+
+tenant := {"name": "Tenant", "categories": ["value-added"], "origin": "domestic", "metrics": {"window": window}}
+
+test_exclusive_lessee_with_a_tiny_site_reports_the_same_way if {
+	cage := [{"id": "dc1", "name": "Cage", "operator": "Other DC", "ownership": "leased-exclusive", "serverRoomAreaM2": 12}]
+	inc := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T11:00:00+09:00")
+	vs := violations_on({"provider": tenant, "datacenters": cage, "incidents": [inc]}, run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.evidence.duty == "Network Act Art. 46(7); Decree Art. 41 2 (as Art. 40)"
+	old := outage("b", "2023-07-03T10:00:00+09:00", "2023-07-03T11:00:00+09:00")
+	count(violations_on({"provider": tenant, "datacenters": cage, "incidents": [old]}, run.as_of)) == 0
+}
+
+test_public_institution_is_not_a_46_1_operator if {
+	doc := {"provider": object.union(operator, {"publicInstitution": true}), "datacenters": sites}
+	not dc_report.applies with input as doc with data.resilcheck.run as run
+	r := dc_report.reason with input as doc with data.resilcheck.run as run
+	contains(r.en, "public institution (Network Decree 37(1) proviso)")
 }

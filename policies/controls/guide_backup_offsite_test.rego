@@ -71,3 +71,21 @@ test_non_critical_services_are_not_judged if {
 test_not_applicable_without_critical_services if {
 	not guide_backup_offsite.applies with input as manifest([object.union(svc([]), {"critical": false})]) with data.resilcheck.run as run
 }
+
+test_reason_when_no_service_is_critical if {
+	m := manifest([object.union(svc([]), {"critical": false})])
+	not guide_backup_offsite.applies with input as m with data.resilcheck.run as run
+	count(guide_backup_offsite.violations) == 0 with input as m with data.resilcheck.run as run
+	r := guide_backup_offsite.reason with input as m with data.resilcheck.run as run
+	r.en == "no service declared critical (services[].critical)"
+	contains(r.ko, "services[].critical")
+}
+
+test_guidance_period_and_the_day_before if {
+	m := manifest([svc([])])
+	guide_backup_offsite.applies with input as m with data.resilcheck.run as {"as_of": "2000-01-01"}
+	not guide_backup_offsite.applies with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r := guide_backup_offsite.reason with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r.en == "not in force on 1999-12-31 (in force from 2000-01-01)"
+	guide_backup_offsite.in_force == [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
+}

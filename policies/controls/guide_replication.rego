@@ -30,15 +30,38 @@
 #     ko: 핵심 서비스의 데이터를 다른 데이터센터로 동기 복제하거나, 지연을 감시하는 비동기 복제로 구성하고 그 상한을 data.rpoMinutes로 신고하십시오.
 #   frameworks:
 #     - resilience-practice
+#   in_force:
+#     - from: "2000-01-01"
+#       label: guidance
+#       citation: resilience practice (not law)
 package resilcheck.controls.guide_replication
 
 import data.resilcheck.lib.governance
+import data.resilcheck.lib.inforce
+import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal). Resilience
+# practice has no statutory date: the period only says so.
+in_force := [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
 
 # Violations are only judged where the control applies, so a direct query of violations
 # agrees with the engine's verdict.
 default applies := false
 
-applies if governance.has_critical_service
+applies if {
+	inforce.binds(in_force, time.as_of)
+	governance.has_critical_service
+}
+
+reason := r if {
+	r := inforce.why_not(in_force, time.as_of)
+} else := {
+	"en": "no service declared critical (services[].critical)",
+	"ko": "핵심 서비스로 신고된 서비스가 없습니다(services[].critical).",
+} if {
+	inforce.binds(in_force, time.as_of)
+	not governance.has_critical_service
+}
 
 # stateful maps the index of each critical service with a data block to that block.
 stateful := {i: {"id": s.id, "data": s.data} |

@@ -59,3 +59,21 @@ test_non_critical_service_is_not_judged if {
 	some v in vs
 	v.pointer == "/services/1/data/replication"
 }
+
+test_reason_when_no_service_is_critical if {
+	m := manifest([object.union(svc({"replication": "none"}), {"critical": false})])
+	not guide_replication.applies with input as m with data.resilcheck.run as run
+	count(guide_replication.violations) == 0 with input as m with data.resilcheck.run as run
+	r := guide_replication.reason with input as m with data.resilcheck.run as run
+	r.en == "no service declared critical (services[].critical)"
+	contains(r.ko, "services[].critical")
+}
+
+test_guidance_period_and_the_day_before if {
+	m := manifest([svc({"replication": "none"})])
+	guide_replication.applies with input as m with data.resilcheck.run as {"as_of": "2000-01-01"}
+	not guide_replication.applies with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r := guide_replication.reason with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r.en == "not in force on 1999-12-31 (in force from 2000-01-01)"
+	guide_replication.in_force == [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
+}

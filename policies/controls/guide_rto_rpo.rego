@@ -29,15 +29,38 @@
 #     ko: 핵심 서비스마다 업무 부서와 합의하고 훈련으로 검증한 recovery.rtoMinutes와 data.rpoMinutes를 설정하십시오.
 #   frameworks:
 #     - resilience-practice
+#   in_force:
+#     - from: "2000-01-01"
+#       label: guidance
+#       citation: resilience practice (not law)
 package resilcheck.controls.guide_rto_rpo
 
 import data.resilcheck.lib.governance
+import data.resilcheck.lib.inforce
+import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal). Resilience
+# practice has no statutory date: the period only says so.
+in_force := [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
 
 # Violations are only judged where the control applies, so a direct query of violations
 # agrees with the engine's verdict.
 default applies := false
 
-applies if governance.has_critical_service
+applies if {
+	inforce.binds(in_force, time.as_of)
+	governance.has_critical_service
+}
+
+reason := r if {
+	r := inforce.why_not(in_force, time.as_of)
+} else := {
+	"en": "no service declared critical (services[].critical)",
+	"ko": "핵심 서비스로 신고된 서비스가 없습니다(services[].critical).",
+} if {
+	inforce.binds(in_force, time.as_of)
+	not governance.has_critical_service
+}
 
 objectives := {
 	"rto": {"path": ["recovery", "rtoMinutes"], "field": "recovery.rtoMinutes", "en": "recovery time objective", "ko": "목표 복구 시간(RTO)"},

@@ -48,3 +48,21 @@ test_objective_field_is_the_dotted_path if {
 		o.field == concat(".", o.path)
 	}
 }
+
+test_reason_when_no_service_is_critical if {
+	m := manifest([object.union(svc({}), {"critical": false})])
+	not guide_rto_rpo.applies with input as m with data.resilcheck.run as run
+	count(guide_rto_rpo.violations) == 0 with input as m with data.resilcheck.run as run
+	r := guide_rto_rpo.reason with input as m with data.resilcheck.run as run
+	r.en == "no service declared critical (services[].critical)"
+	contains(r.ko, "services[].critical")
+}
+
+test_guidance_period_and_the_day_before if {
+	m := manifest([svc({})])
+	guide_rto_rpo.applies with input as m with data.resilcheck.run as {"as_of": "2000-01-01"}
+	not guide_rto_rpo.applies with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r := guide_rto_rpo.reason with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r.en == "not in force on 1999-12-31 (in force from 2000-01-01)"
+	guide_rto_rpo.in_force == [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
+}

@@ -29,18 +29,42 @@
 #     ko: 각 핵심 서비스와 그 데이터의 복제본 중 적어도 하나를 운영사, 건물, 변전소가 다른 데이터센터에 두십시오.
 #   frameworks:
 #     - resilience-practice
+#   in_force:
+#     - from: "2000-01-01"
+#       label: guidance
+#       citation: resilience practice (not law)
 package resilcheck.controls.guide_shared_fate
 
 import data.resilcheck.lib.governance
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.siteloss
+import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal). Resilience
+# practice has no statutory date: the period only says so.
+in_force := [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
 
 default applies := false
 
-applies if governance.has_critical_service
+applies if {
+	inforce.binds(in_force, time.as_of)
+	governance.has_critical_service
+}
+
+reason := r if {
+	r := inforce.why_not(in_force, time.as_of)
+} else := {
+	"en": "no service declared critical (services[].critical)",
+	"ko": "핵심 서비스로 신고된 서비스가 없습니다(services[].critical).",
+} if {
+	inforce.binds(in_force, time.as_of)
+	not governance.has_critical_service
+}
 
 # sites[i] are the declared datacenters holding a deployment or a data replica of the
 # critical service at index i, when there are two or more of them.
 sites[i] := ds if {
+	applies
 	some i, s in governance.critical_services
 	ds := {d |
 		some d in array.concat(

@@ -46,3 +46,21 @@ test_undeclared_building_is_not_assumed_shared if {
 	}
 	shared(m) == set()
 }
+
+test_reason_when_no_service_is_critical if {
+	m := {"datacenters": [dc("x", "op", "b", ["s"]), dc("y", "op", "b", ["s"])], "services": [{"id": "talk", "name": "talk", "critical": false, "deployments": [{"datacenter": "x", "mode": "active"}, {"datacenter": "y", "mode": "active"}]}]}
+	not guide_shared_fate.applies with input as m with data.resilcheck.run as run
+	count(guide_shared_fate.violations) == 0 with input as m with data.resilcheck.run as run
+	r := guide_shared_fate.reason with input as m with data.resilcheck.run as run
+	r.en == "no service declared critical (services[].critical)"
+	contains(r.ko, "services[].critical")
+}
+
+test_guidance_period_and_the_day_before if {
+	m := manifest([dc("x", "op", "b", ["s"]), dc("y", "op", "b", ["s"])], ["x", "y"])
+	guide_shared_fate.applies with input as m with data.resilcheck.run as {"as_of": "2000-01-01"}
+	not guide_shared_fate.applies with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r := guide_shared_fate.reason with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r.en == "not in force on 1999-12-31 (in force from 2000-01-01)"
+	guide_shared_fate.in_force == [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
+}

@@ -30,17 +30,39 @@
 #     ko: 핵심 서비스마다 데이터센터 하나를 통째로 제외하는 전환 훈련을 연 1회 이상 실시하여 services[].drills에 scenario site-loss, achievedRtoMinutes, result로 기록하고, RTO 안에 복구하지 못한 원인을 개선하십시오.
 #   frameworks:
 #     - resilience-practice
+#   in_force:
+#     - from: "2000-01-01"
+#       label: guidance
+#       citation: resilience practice (not law)
 package resilcheck.controls.guide_site_loss_drill
 
 import data.resilcheck.lib.governance
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.params
 import data.resilcheck.lib.time
+
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal). Resilience
+# practice has no statutory date: the period only says so.
+in_force := [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
 
 # Violations are only judged where the control applies, so a direct query of violations
 # agrees with the engine's verdict.
 default applies := false
 
-applies if governance.has_critical_service
+applies if {
+	inforce.binds(in_force, time.as_of)
+	governance.has_critical_service
+}
+
+reason := r if {
+	r := inforce.why_not(in_force, time.as_of)
+} else := {
+	"en": "no service declared critical (services[].critical)",
+	"ko": "핵심 서비스로 신고된 서비스가 없습니다(services[].critical).",
+} if {
+	inforce.binds(in_force, time.as_of)
+	not governance.has_critical_service
+}
 
 max_age_days := params.now("guide_drill_max_age_days")
 

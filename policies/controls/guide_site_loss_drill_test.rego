@@ -101,3 +101,21 @@ test_not_applicable_without_critical_services if {
 	s := object.union(svc([]), {"critical": false})
 	not guide_site_loss_drill.applies with input as manifest([s]) with data.resilcheck.run as run
 }
+
+test_reason_when_no_service_is_critical if {
+	m := manifest([object.union(svc([]), {"critical": false})])
+	not guide_site_loss_drill.applies with input as m with data.resilcheck.run as run
+	count(guide_site_loss_drill.violations) == 0 with input as m with data.resilcheck.run as run
+	r := guide_site_loss_drill.reason with input as m with data.resilcheck.run as run
+	r.en == "no service declared critical (services[].critical)"
+	contains(r.ko, "services[].critical")
+}
+
+test_guidance_period_and_the_day_before if {
+	m := manifest([svc([])])
+	guide_site_loss_drill.applies with input as m with data.resilcheck.run as {"as_of": "2000-01-01"}
+	not guide_site_loss_drill.applies with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r := guide_site_loss_drill.reason with input as m with data.resilcheck.run as {"as_of": "1999-12-31"}
+	r.en == "not in force on 1999-12-31 (in force from 2000-01-01)"
+	guide_site_loss_drill.in_force == [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
+}
