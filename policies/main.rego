@@ -8,10 +8,12 @@
 #   `opa eval -d policies -d run.json -i manifest.json data.resilcheck.main.summary`.
 package resilcheck.main
 
-# controls are the control packages. Loading a directory with `opa` or conftest also loads
-# the _test.rego packages, which are not controls.
-controls[name] := pkg if {
-	some name, pkg in data.resilcheck.controls
+# controls are the control packages: those that decide `applies`. Loading a directory with
+# `opa` or conftest also loads the _test.rego packages, which are not controls; naming the
+# rule first keeps them from being evaluated at all (iterating the whole tree would run every
+# unit test on every input).
+controls[name] := data.resilcheck.controls[name] if {
+	_ := data.resilcheck.controls[name].applies
 	not endswith(name, "_test")
 }
 

@@ -68,7 +68,7 @@ reason(periods, d) := {
 	some p in periods
 	p.verifiable == false
 	open(p, d)
-	concerns(p, d)
+	concerns(p)
 } else := {
 	"en": sprintf("not in force on %s (in force from %s)", [d, first_from(periods)]),
 	"ko": sprintf("%s에는 시행 전입니다(%s 시행)", [d, first_from(periods)]),
@@ -87,15 +87,15 @@ reason(periods, d) := {
 	)
 }
 
-# concerns(p, d): an unverifiable period p is about this provider: it names no parties, or
-# the provider passes the test of one it names (its branch date aside: the point is that the
-# wording then is unknown). A value-added provider is not told a carrier-only stretch is
+# concerns(p): an unverifiable period p is about this provider: it names no parties, or the
+# provider is of the kind of one it names (numbers aside: the wording, thresholds included,
+# is what is unknown then). A value-added provider is not told a carrier-only stretch is
 # unverifiable.
-concerns(p, _) if not p.parties
+concerns(p) if not p.parties
 
-concerns(p, d) if {
+concerns(p) if {
 	some x in p.parties
-	scope.test(x, d)
+	scope.of_kind(x)
 }
 
 last_until(periods) := max({p.until | some p in periods; p.until})

@@ -226,3 +226,12 @@ test_cloud_from_2015_09_28 if {
 	bound(m, "cloud", "2015-09-28")
 	not bound(m, "cloud", "2015-09-27")
 }
+
+# Before a branch's first confirmed date, a party whose older test is unknown is "not
+# verifiable", and only for providers of that kind.
+test_older_carrier_test_not_verifiable_only_for_carriers if {
+	contains(why(carrier({"subscribers": 200000}), "carrier", "2019-06-24").en, "not verifiable on 2019-06-24")
+	contains(why(vas({"dailyAverageUsers": 1}), "carrier", "2019-06-24").en, "category facilities-based not declared")
+	contains(why(colo(600), "idc-colo", "2009-01-27").en, "not verifiable on 2009-01-27")
+	contains(why(vas({}), "major-vas", "2023-07-03").en, "not in force on 2023-07-03 (from 2023-07-04)")
+}
