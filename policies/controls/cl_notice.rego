@@ -1,14 +1,21 @@
 # METADATA
-# title: Cloud users told without delay of an unannounced outage; screen notices kept up 15 days
+# title: Cloud users told without delay of an unannounced outage, with the decree's contents and methods
 # description: |
 #   A cloud computing service provider tells the affected users without delay when a cloud
 #   service is interrupted without prior announcement for 10 minutes or more continuously, or
 #   two or more times within 24 hours of the first interruption for 15 minutes or more in
-#   total (exactly 10 and exactly 15 minutes count). "Without delay" is judged against the
-#   audit default cl_notice_without_delay_minutes (not law), counted from the moment the
-#   threshold was reached. A notice on the service's screen (web or app) stays up for at least
-#   15 days. Pre-announced maintenance is not an unannounced outage. A contract may set a
-#   different period; that is not in the manifest and is not judged.
+#   total (exactly 10 and exactly 15 minutes count), or for the period set in the contract
+#   with its users (services[].cloudNoticeMinutes), which replaces both numbers for that
+#   service. "Without delay" is judged against the audit default cl_notice_without_delay_minutes
+#   (not law), counted from the moment the threshold was reached. The notice tells what
+#   happened, the cause (which may follow once known: owed once service is back), the
+#   provider's containment actions, how users can prevent or limit damage, and the department
+#   and contact; it goes out by phone, mobile phone, post, e-mail, text message, a posting on
+#   the service's access screen kept up for at least cl_notice_display_days days, or a similar
+#   method. A notice in national newspapers replaces it only where notice was impossible and
+#   MSIT was told in writing without delay of the reason and the notice. Pre-announced
+#   maintenance is not an unannounced outage; breaches and leaks are judged by their own
+#   controls.
 # related_resources:
 #   - https://www.law.go.kr/법령/클라우드컴퓨팅발전및이용자보호에관한법률
 # scope: package
@@ -17,104 +24,169 @@
 #   severity: high
 #   kind: law
 #   regulation: Cloud Act
-#   title_ko: 클라우드 서비스 중단 시 이용자 통지 및 접속화면 15일 게시
-#   description_ko: 클라우드컴퓨팅서비스 제공자는 사전 예고 없이 서비스가 연속 10분 이상 중단되거나, 최초 중단부터 24시간 이내에 2회 이상 중단되어 그 합이 15분 이상이면 지체 없이 이용자에게 알려야 하며, 접속화면 게시로 알리는 경우 15일 이상 게시하여야 한다. '지체 없이'는 감사 기본값(법정 기준 아님)으로 판단한다.
+#   title_ko: 클라우드 서비스 중단 시 이용자 통지(내용·방법·접속화면 게시)
+#   description_ko: 클라우드컴퓨팅서비스 제공자는 사전 예고 없이 서비스가 연속 10분 이상 중단되거나, 최초 중단부터 24시간 이내에 2회 이상 중단되어 그 합이 15분 이상이면(계약으로 기간을 정한 경우 services[].cloudNoticeMinutes의 그 기간) 지체 없이 발생 내용, 발생 원인(확인되면 지체 없이), 피해 확산 방지 조치 현황, 이용자의 피해 예방·확산 방지 방법, 담당부서 및 연락처를 전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시(15일 이상) 또는 이와 유사한 방법으로 알려야 한다. 신문 공고는 통지가 곤란하여 그 사유와 공고 내용을 과학기술정보통신부장관에게 문서로 지체 없이 통보한 경우에만 통지를 갈음한다. '지체 없이'는 감사 기본값(법정 기준 아님)으로 판단한다.
 #   citation:
 #     law: Act on the Development of Cloud Computing and Protection of its Users
 #     law_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률
 #     article: Art. 25(1)3
 #     decree: Enforcement Decree Art. 16-17
 #     in_force: "2015-09-28"
-#     text: Cloud Computing Act Art. 25(1)3; Decree Art. 16, 17(1)-(2)
-#     text_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제25조제1항제3호; 같은 법 시행령 제16조, 제17조제1항 및 제2항
+#     text: Cloud Computing Act Art. 25(1)3; Decree Art. 16, 17(1)-(4)
+#     text_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제25조제1항제3호; 같은 법 시행령 제16조, 제17조제1항부터 제4항까지
 #   remediation:
-#     en: Notify affected cloud users as soon as an unannounced outage reaches 10 minutes (or a series reaches 15 minutes within 24 hours), keep any screen notice up for 15 days, and record each notice with its channels and displayedDays under incidents[].userNotices.
-#     ko: 예고 없는 중단이 10분(또는 24시간 이내 누적 15분)에 이르면 즉시 이용자에게 알리고, 접속화면 게시는 15일 이상 유지하며, 각 통지를 incidents[].userNotices에 방법과 displayedDays와 함께 기록하십시오.
+#     en: Notify affected cloud users as soon as an unannounced outage reaches 10 minutes (or a series reaches 15 minutes within 24 hours, or the contract period), with what happened, the cause, your containment actions, users' own precautions, and the department and contact, by phone, mobile, post, e-mail, SMS or a screen notice kept up 15 days; record each notice under incidents[].userNotices with channels, contents and displayedDays, and a newspaper notice's written report to MSIT under incidents[].ministryNotices.
+#     ko: 예고 없는 중단이 10분(또는 24시간 이내 누적 15분, 계약으로 정한 기간)에 이르면 즉시 발생 내용, 원인, 피해 확산 방지 조치, 이용자의 피해 예방 방법, 담당부서 및 연락처를 전화, 휴대전화, 우편, 전자우편, 문자메시지 또는 15일 이상의 접속화면 게시로 알리고, 각 통지를 incidents[].userNotices에 방법·내용·displayedDays와 함께, 신문 공고 시 과학기술정보통신부에 대한 서면 통보를 incidents[].ministryNotices에 기록하십시오.
 #   frameworks:
 #     - KR-CLOUD
+#   in_force:
+#     - from: "2015-09-28"
+#       parties: [cloud]
+#       label: law
+#       citation: Cloud Computing Act Art. 25(1)3; Decree Art. 16, 17(1)-(4)
+#       citation_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제25조제1항제3호; 같은 법 시행령 제16조, 제17조제1항부터 제4항까지
+#       basis: "Act No. 13234 (in force 2015-09-28) and Decree No. 26550 (from 2015-09-28); Decree 16 and 17(1)-(3) unmarked, 17(4) amended 2017-07-26"
 package resilcheck.controls.cl_notice
 
 import data.resilcheck.lib.incidents
-import data.resilcheck.lib.scope
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.time
 
+# in_force is this package's METADATA custom.in_force (a Go test holds them equal).
+in_force := [{"from": "2015-09-28", "parties": ["cloud"], "label": "law", "citation": "Cloud Computing Act Art. 25(1)3; Decree Art. 16, 17(1)-(4)", "citation_ko": "클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제25조제1항제3호; 같은 법 시행령 제16조, 제17조제1항부터 제4항까지", "basis": "Act No. 13234 (in force 2015-09-28) and Decree No. 26550 (from 2015-09-28); Decree 16 and 17(1)-(3) unmarked, 17(4) amended 2017-07-26"}]
+
+# Violations are only judged where the control applies, so a direct query of violations
+# agrees with the engine's verdict.
 default applies := false
 
-applies if scope.cloud_notice
+applies if inforce.binds(in_force, time.as_of)
 
-cloud_ids := {s.id | some s in object.get(input, "services", []); s.cloud == true}
+reason := inforce.why_not(in_force, time.as_of)
 
-# groups holds, per cloud service, its unannounced interruptions (indexes).
+# bound_dates are the days incidents started on when the duty bound the provider.
+bound_dates := {d | some d in incidents.start_dates; inforce.binds(in_force, d)}
+
+cloud_services := {s.id: s | some s in object.get(input, "services", []); s.cloud == true}
+
+# groups holds, per cloud service, its unannounced interruptions (indexes): incidents of kind
+# outage (or no kind), not pre-announced maintenance, that started when the duty bound.
 groups[svc] := [i |
 	some i, inc in incidents.judged
 	svc in object.get(inc, "services", [])
+	object.get(inc, "kind", "outage") == "outage"
 	not inc.preAnnouncedMaintenance == true
-] if some svc in cloud_ids
+	incidents.facts[i].start_date in bound_dates
+] if {
+	applies
+	some svc, _ in cloud_services
+}
 
-candidates[k] contains {"rule": "continuous", "trigger_ns": t, "service": svc, "limit_minutes": limit.value, "limit_basis": limit.basis} if {
+# limit(svc, name, t) is the threshold of service svc at instant t: the period set in the
+# contract (Act 25(1)3, "당사자 간 계약으로 기간을 정하였을 경우에는 그 기간") replaces both decree
+# numbers, the continuous 10 and the 15 in total (interpretation: the contract period is
+# applied to both rules); otherwise the parameter in force.
+limit(svc, name, t) := {"value": m, "label": "contract", "basis": sprintf("services[%s].cloudNoticeMinutes: the period set in the contract (Cloud Act Art. 25(1)3; applied to the continuous and the 24-hour rule, interpretation)", [svc])} if {
+	m := cloud_services[svc].cloudNoticeMinutes
+} else := incidents.param(name, t)
+
+candidates[k] contains {"rule": "continuous", "trigger_ns": t, "service": svc, "limit": lim} if {
 	some svc, g in groups
 	some k in g
 	f := incidents.facts[k]
-	limit := incidents.param("cl_notice_min_minutes", f.start_ns)
-	f.minutes >= limit.value
-	t := f.start_ns + (limit.value * time.minute_ns)
+	lim := limit(svc, "cl_notice_min_minutes", f.start_ns)
+	f.minutes >= lim.value
+	t := f.start_ns + (lim.value * time.minute_ns)
 }
 
-# limits[k] is the series rule in force when interruption k started.
-limits := incidents.repeat_limits(groups, "cl_notice_repeat_window_hours", "cl_notice_repeat_count", "cl_notice_repeat_total_minutes")
+# limits[svc][k] is the series rule for service svc in force when interruption k started.
+limits[svc] := {k: [(window * 60) * time.minute_ns, n, lim.value] |
+	some k in g
+	s := incidents.facts[k].start_ns
+	window := incidents.param("cl_notice_repeat_window_hours", s).value
+	n := incidents.param("cl_notice_repeat_count", s).value
+	lim := limit(svc, "cl_notice_repeat_total_minutes", s)
+} if some svc, g in groups
 
 # series[svc] holds the series triggers of each group, computed once per group.
-series[svc] := incidents.repeat_triggers(incidents.timeline(g), limits) if some svc, g in groups
+series[svc] := incidents.repeat_triggers(incidents.timeline(g), limits[svc]) if some svc, g in groups
 
-candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "service": svc, "limit_minutes": limits[k][2], "limit_basis": basis, "series": r.series, "members": r.members} if {
+candidates[k] contains {"rule": "repeated", "trigger_ns": r.trigger_ns, "service": svc, "limit": lim, "series": r.series, "members": r.members} if {
 	some svc, triggers in series
 	some k, r in triggers
-	basis := incidents.param("cl_notice_repeat_total_minutes", incidents.facts[k].start_ns).basis
+	lim := limit(svc, "cl_notice_repeat_total_minutes", incidents.facts[k].start_ns)
 }
 
 # noticeable[k] is the earliest way k made a notice due (continuous first on a tie).
 noticeable[k] := incidents.earliest_trigger(cs) if some k, cs in candidates
 
-due_ns[k] := c.trigger_ns + (incidents.param("cl_notice_without_delay_minutes", incidents.facts[k].start_ns).value * time.minute_ns) if some k, c in noticeable
+delay(k) := incidents.param("cl_notice_without_delay_minutes", incidents.facts[k].start_ns)
 
-# notice_times[k] are the notices that answer for k: its own, and for a series, notices on
-# other members of the series given at or after the trigger.
-notice_times[k] := {t | some t in incidents.facts[k].notice_times} | {t |
+due_ns[k] := c.trigger_ns + (delay(k).value * time.minute_ns) if some k, c in noticeable
+
+# Decree 17(2): 전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 "또는 이와 유사한 방법"; `sns`
+# (an electronic notice reaching users individually) is taken as a similar method
+# (interpretation); telling the press is not a notice to users. A notice in national
+# newspapers replaces the notice only where notice was impossible and MSIT was told (17(3)-(4)).
+channels := {"phone", "mobile", "post", "email", "sms", "web", "app", "sns"}
+
+screen_channels := {"web", "app"}
+
+impossible_notices(i) := [[j, m] | some j, m in object.get(input.incidents[i], "ministryNotices", []); m.kind == "notice-impossible"]
+
+accepted(i) := channels | {"newspaper"} if {
+	count(impossible_notices(i)) > 0
+} else := channels
+
+accepted_notice(i, j) if {
+	ok := accepted(i)
+	some c in input.incidents[i].userNotices[j].channels
+	c in ok
+}
+
+# answers[k] are the notices given by the audit date that answer for k, as [instant,
+# incident, notice index]: its own, and for a series, notices on other members given at or
+# after the trigger. valid[k] are those sent by an accepted method.
+answers[k] := {[t, k, j] | some j, t in incidents.facts[k].notice_at; t <= time.as_of_ns} | {[t, m, j] |
 	c.rule == "repeated"
-	some j in c.members
-	j != k
-	some t in incidents.facts[j].notice_times
+	some m in c.members
+	m != k
+	some j, t in incidents.facts[m].notice_at
 	t >= c.trigger_ns
+	t <= time.as_of_ns
 } if some k, c in noticeable
+
+valid[k] := {x | some x in answers[k]; accepted_notice(x[1], x[2])} if some k, _ in answers
 
 evidence(k) := ev if {
 	c := noticeable[k]
 	inc := input.incidents[k]
 	f := incidents.facts[k]
-	delay := incidents.param("cl_notice_without_delay_minutes", f.start_ns)
+	d := delay(k)
 	base := {
 		"incident": inc.id,
 		"service": c.service,
 		"rule": c.rule,
 		"outage_minutes": f.minutes,
-		"threshold_minutes": c.limit_minutes,
-		"threshold_basis": c.limit_basis,
+		"threshold_minutes": c.limit.value,
+		"threshold_basis": c.limit.basis,
+		"threshold_label": c.limit.label,
 		"noticeable_at": incidents.kst_timestamp(c.trigger_ns),
 		"due": incidents.kst_timestamp(due_ns[k]),
-		"without_delay_minutes": delay.value,
-		"without_delay_label": delay.label,
+		"without_delay_minutes": d.value,
+		"without_delay_label": d.label,
+		"law": inforce.citation_on(in_force, f.start_date),
 	}
 	ev := object.union(base, object.filter(c, {"series"}))
 }
 
 violations contains {
-	"msg": sprintf("no user notice for the unannounced outage %s of cloud service %s (%s rule: noticeable at %s, due by %s)", [ev.incident, ev.service, ev.rule, ev.noticeable_at, ev.due]),
-	"msg_ko": sprintf("클라우드 서비스 %s의 예고 없는 중단 %s에 대한 이용자 통지가 없습니다(통지 대상 시각 %s, 기한 %s).", [ev.service, ev.incident, ev.noticeable_at, ev.due]),
+	"msg": sprintf("no user notice for the unannounced outage %s of cloud service %s (%s rule, %v minutes: noticeable at %s, due by %s, %v minutes later)", [ev.incident, ev.service, ev.rule, ev.threshold_minutes, ev.noticeable_at, ev.due, ev.without_delay_minutes]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 예고 없는 중단 %s에 대한 이용자 통지가 없습니다(기준 %v분, 통지 대상 시각 %s, 기한 %s).", [ev.service, ev.incident, ev.threshold_minutes, ev.noticeable_at, ev.due]),
 	"pointer": incidents.notices_pointer(k),
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
-	some k, _ in noticeable
-	count(notice_times[k]) == 0
+	some k, v in valid
+	count(v) == 0
 	time.as_of_ns > due_ns[k]
 	ev := evidence(k)
 }
@@ -125,48 +197,183 @@ violations contains {
 	"pointer": incidents.notices_pointer(k),
 	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns[k]) / time.minute_ns}),
 } if {
-	some k, _ in noticeable
-	count(notice_times[k]) > 0
-	first := min(notice_times[k])
+	some k, v in valid
+	count(v) > 0
+	first := min({x[0] | some x in v})
 	first > due_ns[k]
 	ev := evidence(k)
 }
 
-screen_channels := {"web", "app"}
+# A notice by no method of 17(2) (press only, or a newspaper without the notice-impossible
+# report to MSIT) is its own finding.
+violations contains {
+	"msg": sprintf("notice %d about outage %s of cloud service %s went out only by %s, not a method of Cloud Decree 17(2) (%s)%s", [j, inc.id, noticeable[k].service, concat(", ", n.channels), concat(", ", sort(channels)), newspaper_note(k, n).en]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 통지 %d는 %s(으)로만 이루어져 시행령 제17조제2항의 방법(전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 등)이 아닙니다%s", [noticeable[k].service, inc.id, j, concat(", ", n.channels), newspaper_note(k, n).ko]),
+	"pointer": sprintf("/incidents/%d/userNotices/%d/channels", [k, j]),
+	"evidence": object.union(evidence(k), {"notice_at": n.at, "channels": n.channels, "accepted_channels": sort(accepted(k))}),
+} if {
+	some k, xs in answers
+	some x in xs
+	x[1] == k
+	j := x[2]
+	not accepted_notice(k, j)
+	inc := input.incidents[k]
+	n := inc.userNotices[j]
+}
 
-# A screen notice must stay up for the display minimum; one whose minimum has not yet run out
-# on the audit date may still be up, so it is not judged yet.
+newspaper_note(k, n) := {
+	"en": "; a newspaper notice replaces the notice only where notice was impossible and MSIT was told (17(3)-(4)): no ministryNotices entry of kind notice-impossible",
+	"ko": ". 신문 공고는 통지가 곤란하여 과학기술정보통신부장관에게 통보한 경우에만 통지를 갈음합니다(제17조제3항·제4항; ministryNotices의 notice-impossible 없음)",
+} if {
+	"newspaper" in n.channels
+	count(impossible_notices(k)) == 0
+} else := {"en": "", "ko": ""}
+
+# --- contents (Decree 17(1)); item 5 is "담당부서 및 연락처": the department and the contact ---
+required_contents := ["fact", "cause", "response", "prevention-advice", "department", "contact"]
+
+# The cause may follow: "발생 원인을 바로 알기 어려운 경우에는 나머지 사항을 먼저 알리고, 발생 원인이 확인되면
+# 지체 없이" (17(1) proviso). When it became known is not declared: it is owed once service is
+# back, never by the first deadline.
+prompt_contents := [c | some c in required_contents; c != "cause"]
+
+contents_text := {
+	"fact": {"en": "what happened", "ko": "발생 내용", "no": "1"},
+	"cause": {"en": "the cause", "ko": "발생 원인", "no": "2"},
+	"response": {"en": "the provider's containment actions", "ko": "피해 확산 방지 조치 현황", "no": "3"},
+	"prevention-advice": {"en": "how users can prevent or limit damage", "ko": "이용자의 피해 예방 또는 확산 방지 방법", "no": "4"},
+	"department": {"en": "the department in charge", "ko": "담당부서", "no": "5"},
+	"contact": {"en": "the contact", "ko": "연락처", "no": "5"},
+}
+
+notice_contents(x) := object.get(input.incidents[x[1]].userNotices[x[2]], "contents", [])
+
+told(k, by) := {c | some x in valid[k]; x[0] <= by; some c in notice_contents(x)}
+
+# owed_contents(k) are the items owed on the audit date: the prompt ones once the deadline has
+# passed, the cause once the outage is over.
+owed_contents(k) := {c | some c in prompt_contents; time.as_of_ns > due_ns[k]} | {"cause" | incidents.facts[k].restored}
+
+first_valid_pointer(k) := sprintf("/incidents/%d/userNotices/%d/contents", [x[1], x[2]]) if {
+	x := sort(valid[k])[0]
+}
+
+violations contains {
+	"msg": sprintf("the notices about outage %s of cloud service %s never told users %s (Cloud Decree 17(1)%s)", [inc.id, noticeable[k].service, contents_text[c].en, contents_text[c].no]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에 %s이(가) 빠졌습니다(시행령 제17조제1항제%s호).", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no]),
+	"pointer": first_valid_pointer(k),
+	"evidence": object.union(evidence(k), {"missing_content": c, "required_contents": required_contents}),
+} if {
+	some k, v in valid
+	count(v) > 0
+	said := told(k, time.as_of_ns)
+	some c in owed_contents(k)
+	not c in said
+	inc := input.incidents[k]
+}
+
+# A prompt item first told after the deadline, where the first notice itself was on time.
+violations contains {
+	"msg": sprintf("the notices about outage %s of cloud service %s told users %s (Cloud Decree 17(1)%s) only at %s, after the notice was due at %s", [inc.id, noticeable[k].service, contents_text[c].en, contents_text[c].no, at, incidents.kst_timestamp(due_ns[k])]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에서 %s(시행령 제17조제1항제%s호)을(를) 기한(%s) 후인 %s에 알렸습니다.", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no, incidents.kst_timestamp(due_ns[k]), at]),
+	"pointer": sprintf("/incidents/%d/userNotices/%d/contents", [x[1], x[2]]),
+	"evidence": object.union(evidence(k), {"late_content": c, "told_at": at}),
+} if {
+	some k, v in valid
+	count(v) > 0
+	min({y[0] | some y in v}) <= due_ns[k]
+	said := told(k, due_ns[k])
+	some c in prompt_contents
+	not c in said
+	x := sort([y | some y in v; c in notice_contents(y)])[0]
+	at := incidents.kst_timestamp(x[0])
+	inc := input.incidents[k]
+}
+
+# --- the screen notice stays up for the display minimum (17(2) proviso) ---
+# A screen notice whose minimum has not yet run out on the audit date may still be up, so it
+# is not judged yet.
 violations contains {
 	"msg": sprintf("the screen notice about outage %s was displayed for %v days (at least %v required)", [inc.id, n.displayedDays, days.value]),
-	"msg_ko": sprintf("중단 %s에 대한 접속화면 게시가 %v일 동안만 유지되었습니다(15일 이상 필요).", [inc.id, n.displayedDays]),
+	"msg_ko": sprintf("중단 %s에 대한 접속화면 게시가 %v일 동안만 유지되었습니다(%v일 이상 필요).", [inc.id, n.displayedDays, days.value]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/displayedDays", [k, j]),
 	"evidence": {"incident": inc.id, "notice_at": n.at, "channels": n.channels, "displayed_days": n.displayedDays, "min_days": days.value, "min_basis": days.basis},
 } if {
-	some k, _ in noticeable
+	some [k, j, n, days] in screen_notices
 	inc := input.incidents[k]
-	some j, n in incidents.facts[k].notices
-	some c in n.channels
-	c in screen_channels
-	days := incidents.param("cl_notice_display_days", time.ns(n.at))
 	n.displayedDays < days.value
-	display_over(n, days.value)
 }
 
 violations contains {
 	"msg": sprintf("the screen notice about outage %s does not declare how long it was displayed (declare displayedDays; at least %v days required)", [inc.id, days.value]),
-	"msg_ko": sprintf("중단 %s에 대한 접속화면 게시 기간이 신고되지 않았습니다(displayedDays, 15일 이상 필요).", [inc.id]),
+	"msg_ko": sprintf("중단 %s에 대한 접속화면 게시 기간이 신고되지 않았습니다(displayedDays, %v일 이상 필요).", [inc.id, days.value]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d", [k, j]),
 	"evidence": {"incident": inc.id, "notice_at": n.at, "channels": n.channels, "missing": "displayedDays", "min_days": days.value},
 } if {
-	some k, _ in noticeable
+	some [k, j, n, days] in screen_notices
 	inc := input.incidents[k]
-	some j, n in incidents.facts[k].notices
-	some c in n.channels
-	c in screen_channels
-	days := incidents.param("cl_notice_display_days", time.ns(n.at))
 	not "displayedDays" in object.keys(n)
-	display_over(n, days.value)
 }
 
-# display_over: the minimum display period counted from the notice has ended by the audit date.
-display_over(n, min_days) if time.as_of_ns > time.ns(n.at) + (min_days * time.day_ns)
+# screen_notices are the own screen notices of noticeable incidents whose display minimum,
+# counted from the notice, has run out by the audit date, as [k, j, notice, days].
+screen_notices contains [k, j, n, days] if {
+	some k, _ in noticeable
+	some j, t in incidents.facts[k].notice_at
+	n := input.incidents[k].userNotices[j]
+	some c in n.channels
+	c in screen_channels
+	days := incidents.param("cl_notice_display_days", t)
+	time.as_of_ns > t + (days.value * time.day_ns)
+}
+
+# --- a newspaper notice in place of the notice: MSIT told in writing without delay (17(4)) ---
+# newspaper_used[k] is the first newspaper notice about k that stood in for the notice.
+newspaper_used[k] := min({t |
+	some j, t in incidents.facts[k].notice_at
+	t <= time.as_of_ns
+	"newspaper" in input.incidents[k].userNotices[j].channels
+}) if {
+	some k, _ in noticeable
+	count(impossible_notices(k)) > 0
+}
+
+violations contains {
+	"msg": sprintf("the report to MSIT that notice about outage %s was impossible (ministryNotices %d) is not declared as made in writing (Cloud Decree 17(4))", [inc.id, j]),
+	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보(ministryNotices %d)가 문서로 이루어졌다고 신고되지 않았습니다(시행령 제17조제4항).", [inc.id, j]),
+	"pointer": sprintf("/incidents/%d/ministryNotices/%d", [k, j]),
+	"evidence": object.union(evidence(k), {"ministry_notice_at": m.at, "written": object.get(m, "written", "not declared")}),
+} if {
+	some k, _ in newspaper_used
+	some [j, m] in impossible_notices(k)
+	not m.written == true
+	inc := input.incidents[k]
+}
+
+violations contains {
+	"msg": sprintf("the report to MSIT that notice about outage %s was impossible does not give %s (Cloud Decree 17(4))", [inc.id, c]),
+	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보에 %s이(가) 빠졌습니다(시행령 제17조제4항).", [inc.id, {"reason": "불가피한 사유", "notice": "공고 내용"}[c]]),
+	"pointer": sprintf("/incidents/%d/ministryNotices/%d/contents", [k, j]),
+	"evidence": object.union(evidence(k), {"missing_content": c, "declared_contents": declared}),
+} if {
+	some k, _ in newspaper_used
+	some [j, m] in impossible_notices(k)
+	declared := m.contents
+	some c in ["reason", "notice"]
+	not c in declared
+	inc := input.incidents[k]
+}
+
+violations contains {
+	"msg": sprintf("MSIT was told that notice about outage %s was impossible at %s, after it was due at %s (%v minutes after the newspaper notice of %s)", [inc.id, incidents.kst_timestamp(told_at), incidents.kst_timestamp(due), d.value, incidents.kst_timestamp(t)]),
+	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보(%s)가 기한(%s, 신문 공고 %s부터 %v분)보다 늦었습니다.", [inc.id, incidents.kst_timestamp(told_at), incidents.kst_timestamp(due), incidents.kst_timestamp(t), d.value]),
+	"pointer": sprintf("/incidents/%d/ministryNotices", [k]),
+	"evidence": object.union(evidence(k), {"newspaper_notice_at": incidents.kst_timestamp(t), "ministry_notice_at": incidents.kst_timestamp(told_at), "ministry_notice_due": incidents.kst_timestamp(due)}),
+} if {
+	some k, t in newspaper_used
+	d := delay(k)
+	due := t + (d.value * time.minute_ns)
+	told_at := min({time.ns(m.at) | some [_, m] in impossible_notices(k)})
+	told_at > due
+	inc := input.incidents[k]
+}
