@@ -62,8 +62,8 @@ path := ["governance", "carrierMeasures"]
 # in the statute texts: neither is judged.
 measures := {
 	"vulnerabilityAssessment": {"en": "vulnerability analysis and assessment", "ko": "취약점 분석·평가"},
-	"coreEquipmentMonitoring": {"en": "management and monitoring of core equipment", "ko": "핵심설비 관리 및 모니터링"},
-	"trafficDistribution": {"en": "traffic distribution measures", "ko": "트래픽 분산 대책"},
+	"coreEquipmentMonitoring": {"en": "core-equipment management and monitoring", "ko": "핵심설비 관리 및 모니터링"},
+	"trafficDistribution": {"en": "traffic distribution", "ko": "트래픽 분산 대책"},
 }
 
 evidence(m, declared) := {
@@ -75,7 +75,7 @@ evidence(m, declared) := {
 }
 
 violations contains {
-	"msg": sprintf("%s is declared not in place (governance.carrierMeasures.%s: false; TBA 32-10(2))", [measures[m].en, m]),
+	"msg": sprintf("the stability measure '%s' is declared not in place (governance.carrierMeasures.%s: false; TBA 32-10(2))", [measures[m].en, m]),
 	"msg_ko": sprintf("%s 조치가 없다고 신고되었습니다(governance.carrierMeasures.%s: false, 전기통신사업법 제32조의10제2항).", [measures[m].ko, m]),
 	"pointer": governance.pointer(array.concat(path, [m])),
 	"evidence": evidence(m, false),
@@ -86,7 +86,7 @@ violations contains {
 }
 
 violations contains {
-	"msg": sprintf("%s is not declared (governance.carrierMeasures.%s; TBA 32-10(2))", [measures[m].en, m]),
+	"msg": sprintf("the stability measure '%s' is not declared (governance.carrierMeasures.%s; TBA 32-10(2))", [measures[m].en, m]),
 	"msg_ko": sprintf("%s 조치가 신고되지 않았습니다(governance.carrierMeasures.%s, 전기통신사업법 제32조의10제2항).", [measures[m].ko, m]),
 	"pointer": governance.nearest_pointer(array.concat(path, [m])),
 	"evidence": evidence(m, "not declared"),

@@ -31,7 +31,7 @@ test_a_measure_declared_false_fails_by_name if {
 	v.pointer == "/governance/carrierMeasures/trafficDistribution"
 	v.evidence.measure == "trafficDistribution"
 	v.evidence.declared == false
-	contains(v.msg, "traffic distribution measures is declared not in place")
+	contains(v.msg, "the stability measure 'traffic distribution' is declared not in place")
 	contains(v.evidence.not_judged, "Art. 61")
 }
 
