@@ -109,8 +109,12 @@ disaster_basis(inc) := sprintf("cause %q is a disaster cause", [inc.cause]) if {
 
 disaster_basis(inc) := "a critical service was affected" if {
 	not has_disaster_flag(inc)
-	not inc.cause in disaster_causes
+	not disaster_cause(inc)
 }
+
+# disaster_cause(inc): the declared cause is a disaster cause. A helper, because `not
+# inc.cause in disaster_causes` is undefined, not true, when the incident declares no cause.
+disaster_cause(inc) if inc.cause in disaster_causes
 
 # User notice channels that reach users individually or on the service's own screen
 # (TBA Decree Art. 37-21(3) 1-4); `press` is the fallback when none of them works.

@@ -252,3 +252,9 @@ test_unnamed_service_is_sized_with_the_providers_users if {
 	u := incidents.un with input as {"provider": few, "services": notice_services, "incidents": [i]} with data.resilcheck.run as run
 	count(u) == 0
 }
+
+test_disaster_basis_without_a_cause_names_the_critical_service if {
+	i := {"id": "a", "startedAt": "2026-01-01T00:00:00Z", "services": ["chat"]}
+	b := incidents.disaster_basis(i) with input as {"services": services} with data.resilcheck.run as run
+	b == "a critical service was affected"
+}
