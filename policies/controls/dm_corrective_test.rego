@@ -153,20 +153,17 @@ test_carrier_bound_before_2023_is_judged if {
 	v.evidence.label == "law"
 }
 
-test_carrier_before_2017_07_26_is_not_applicable if {
-	# The carrier test has no thresholds before 2019-06-25, so lib.inforce cannot tell this
-	# provider is a carrier then and does not call the stretch unverifiable for it; either
-	# way the reason names 2017-07-26.
+test_carrier_before_2017_07_26_is_not_verifiable if {
 	m := manifest(carrier, [])
 	not applies_on(m, "2017-07-25")
-	contains(reason_on(m, "2017-07-25").en, "2017-07-26")
+	startswith(reason_on(m, "2017-07-25").en, "not verifiable on 2017-07-25: the wording before 2017-07-26")
 	contains(reason_on(m, "2017-07-25").ko, "2017-07-26")
 }
 
 test_carrier_from_2017_07_26_needs_the_carrier_branch_of_2019_06_25 if {
 	m := manifest(carrier, [])
 	not applies_on(m, "2017-07-26")
-	contains(reason_on(m, "2017-07-26").en, "major carrier (BCDA 35(1)1): not in force on 2017-07-26 (from 2019-06-25)")
+	contains(reason_on(m, "2017-07-26").en, "major carrier (BCDA 35(1)1): not verifiable on 2017-07-26: the test's wording before 2019-06-25 is not in the statute texts")
 	applies_on(m, "2019-06-25")
 }
 

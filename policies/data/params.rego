@@ -101,7 +101,6 @@ table := {
 	# datacenter operators major providers, so their first plan and grading submissions were
 	# due 2023-09-30 (for 2024) and their first stability report 2024-01-31. Years before
 	# these are not demanded.
-	"ss_report_first_year": [{"from": "2023-07-04", "value": 2024, "label": "law", "basis": "TBA Art. 22-7(3), added 2023-01-03, in force 2023-07-04"}],
 	# --- duties added with the legal-model rewrite (REGULATIONS.md "Obligations") ---
 	# "즉시" (immediately) and "지체 없이" (without delay) have no number in law: audit defaults.
 	"dc_lessor_notice_minutes": [{"from": "2023-07-04", "value": 60, "label": "audit-default", "basis": "Network Decree Art. 41 2: no period in law; audit default as 'without delay'"}],
