@@ -288,6 +288,7 @@ section.manifest { break-before: page; }
 <dt>{{tr $L "label.citation"}}</dt><dd>{{with link .Control.Citation.URL}}<a href="{{.}}">{{end}}{{cite .Control.Citation $L}}{{if link .Control.Citation.URL}}</a>{{end}}{{with lawnote .Control.Citation $L}} — {{.}}{{end}}{{with .Control.Citation.InForce}} ({{.}}){{end}}</dd>
 {{- $on := citeon .Control $.R.AsOf $L}}{{if ne $on (cite .Control.Citation $L)}}<dt>{{tr $L "label.inforce"}}</dt><dd>{{$on}}</dd>{{end}}
 {{- if .Reason}}<dt>{{tr $L "label.reason"}}</dt><dd>{{reason . $L}}</dd>{{end}}
+{{- range .Notes}}<dt>{{tr $L "label.note"}}</dt><dd>{{msg . $L}}</dd>{{end}}
 {{- range .Violations}}
 <dt>{{tr $L "label.location"}}</dt><dd><code>{{loc .Position $m.File}}</code> <code class="meta">{{.Pointer}}</code><br>{{msg . $L}}
 {{- with evidence .Evidence}}<ul class="ev">{{range .}}<li><code>{{.Key}}</code> = {{.Value}}</li>{{end}}</ul>{{end}}</dd>

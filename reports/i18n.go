@@ -68,6 +68,7 @@ var catalogue = map[string][2]string{
 	// Labels.
 	"label.control":       {"Control", "점검 항목"},
 	"label.inforce":       {"In force on the audit date", "점검일 기준 시행 조문"},
+	"label.note":          {"Note", "참고"},
 	"label.title":         {"Title", "제목"},
 	"label.severity":      {"Severity", "심각도"},
 	"label.kind":          {"Kind", "구분"},

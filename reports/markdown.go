@@ -252,6 +252,10 @@ func mdResult(p func(string, ...any), L, asOf string, m manifestView, res result
 		p("")
 		p("**%s:** %s", tr(L, "label.reason"), md(reasonIn(res.Result, L)))
 	}
+	for _, n := range res.Notes {
+		p("")
+		p("**%s:** %s", tr(L, "label.note"), md(message(n, L)))
+	}
 	if len(res.Violations) > 0 {
 		p("")
 		p("| %s | %s | %s |", tr(L, "label.location"), tr(L, "label.finding"), tr(L, "label.evidence"))

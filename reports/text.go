@@ -141,6 +141,9 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 					t.line("%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence)))
 				}
 			}
+			for _, n := range res.Notes {
+				t.line("%s%s: %s", indent, tr(L, "label.note"), message(n, L))
+			}
 			if res.Waiver != nil {
 				t.line("%s%s: %s", indent, tr(L, "label.waiver"), waiverLine(L, res.Waiver))
 			}

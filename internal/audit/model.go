@@ -188,7 +188,10 @@ type Result struct {
 	Reason     string      `json:"reason,omitempty"` // why not applicable, or the error
 	ReasonKo   string      `json:"reason_ko,omitempty"`
 	Violations []Violation `json:"violations,omitempty"`
-	Waiver     *Waiver     `json:"waiver,omitempty"`
+	// Notes qualify a verdict without failing it: a record not judged and why, a reading
+	// by interpretation. Same shape as a violation.
+	Notes  []Violation `json:"notes,omitempty"`
+	Waiver *Waiver     `json:"waiver,omitempty"`
 }
 
 // Problem is an input defect: the document could not be loaded or is not a valid manifest.

@@ -301,15 +301,16 @@ func (e *Engine) prepareParsed(ctx context.Context, q ast.Body) (rego.PreparedEv
 	).PrepareForEval(ctx)
 }
 
-// controlTerm is the query fragment judging one control: a triple of the values of its
-// `applies` rule, only where it applies its violations, and only where it does not its
-// `reason` (why not: a duty not in force, a party not bound). Comprehensions keep the triple
-// defined when a rule is undefined for a document. The second and third comprehensions test
-// `applies` itself instead of closing over the first one's result: the evaluator caches the
-// rule's value, and a closure-free term is what keeps the query cheap to compile.
+// controlTerm is the query fragment judging one control: the values of its `applies` rule;
+// only where it applies, its violations and its notes (what it did not judge or read by
+// interpretation, shown beside a verdict); and only where it does not, its `reason` (a duty
+// not in force, a party not bound). Comprehensions keep the tuple defined when a rule is
+// undefined for a document. Each comprehension tests `applies` itself instead of closing over
+// the first one's result: the evaluator caches the rule's value, and a closure-free term is
+// what keeps the query cheap to compile.
 func controlTerm(c *controlInfo) string {
-	return fmt.Sprintf("[[x | x := %s.applies], [x | %s.applies == true; some x in %s.violations], [x | not %s.applies == true; x := %s.reason]]",
-		c.ref, c.ref, c.ref, c.ref, c.ref)
+	return fmt.Sprintf("[[x | x := %[1]s.applies], [x | %[1]s.applies == true; some x in %[1]s.violations], [x | not %[1]s.applies == true; x := %[1]s.reason], [x | %[1]s.applies == true; some x in %[1]s.notes]]",
+		c.ref)
 }
 
 const extrasQuery = "scopes := [x | x := data.resilcheck.lib.scope.decisions]; " +
@@ -334,21 +335,24 @@ func mainQuery(controls []*controlInfo) string {
 // oneControlQuery is mainQuery for one control, without the extras.
 func oneControlQuery(c *controlInfo) string { return "controls := [" + controlTerm(c) + "]" }
 
-// controlBindings splits the "controls" binding into each control's applies, violations
-// and reason values. It reports false unless there is exactly one triple per control, so a
-// result of an unexpected shape can never pass for "not applicable".
-func controlBindings(v any, n int) ([][3]any, bool) {
+// controlBinding is one control's [applies, violations, reason, notes] values.
+type controlBinding [4]any
+
+// controlBindings splits the "controls" binding into each control's values. It reports false
+// unless there is exactly one tuple of four per control, so a result of an unexpected shape
+// can never pass for "not applicable".
+func controlBindings(v any, n int) ([]controlBinding, bool) {
 	list, ok := v.([]any)
 	if !ok || len(list) != n {
 		return nil, false
 	}
-	out := make([][3]any, n)
+	out := make([]controlBinding, n)
 	for i, x := range list {
 		t, ok := x.([]any)
-		if !ok || len(t) != 3 {
+		if !ok || len(t) != len(controlBinding{}) {
 			return nil, false
 		}
-		out[i] = [3]any{t[0], t[1], t[2]}
+		copy(out[i][:], t)
 	}
 	return out, true
 }
@@ -464,7 +468,7 @@ func (e *Engine) evaluateVM(ctx context.Context, vm *rego.PreparedEvalQuery, doc
 }
 
 // outcome reads the main query's result; ok is false when it does not have the expected
-// shape (exactly one result, one [applies, violations, reason] triple per control, the scope
+// shape (exactly one result, one [applies, violations, reason, notes] tuple per control, the scope
 // decisions and the site-loss report each an array of at most one value).
 func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	if len(rs) != 1 {
@@ -624,8 +628,8 @@ func evalReason(err error) string {
 	return "evaluation error: " + msg
 }
 
-// result turns the applies/violations/reason bindings of one control into a verdict.
-func (e *Engine) result(doc *Document, c *controlInfo, b [3]any) audit.Result {
+// result turns the bindings of one control into a verdict.
+func (e *Engine) result(doc *Document, c *controlInfo, b controlBinding) audit.Result {
 	r := audit.Result{Manifest: doc.Name, Control: c.ID}
 	applies, violations := b[0], b[1]
 	a, _ := applies.([]any)
@@ -634,6 +638,18 @@ func (e *Engine) result(doc *Document, c *controlInfo, b [3]any) audit.Result {
 		r.Reason, r.ReasonKo = convertReason(b[2])
 		return r
 	}
+	notes, _ := b[3].([]any)
+	for _, n := range notes {
+		note, err := convertViolation(n)
+		if err != nil {
+			return errorResult(doc, c, "malformed note: "+err.Error())
+		}
+		if doc.Pos != nil {
+			note.Position = doc.Pos(note.Pointer)
+		}
+		r.Notes = append(r.Notes, note)
+	}
+	sortFindings(r.Notes)
 	vs, _ := violations.([]any)
 	for _, v := range vs {
 		viol, err := convertViolation(v)
@@ -650,8 +666,14 @@ func (e *Engine) result(doc *Document, c *controlInfo, b [3]any) audit.Result {
 		return r
 	}
 	r.Status = audit.StatusFail
-	sort.SliceStable(r.Violations, func(i, j int) bool {
-		a, b := r.Violations[i], r.Violations[j]
+	sortFindings(r.Violations)
+	return r
+}
+
+// sortFindings orders violations (or notes) by where they land in the manifest.
+func sortFindings(vs []audit.Violation) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -660,7 +682,6 @@ func (e *Engine) result(doc *Document, c *controlInfo, b [3]any) audit.Result {
 		}
 		return a.Message < b.Message
 	})
-	return r
 }
 
 // NoReason is the reason of a not-applicable result whose control gave none.

@@ -588,13 +588,14 @@ func TestControlBindings(t *testing.T) {
 		n    int
 		ok   bool
 	}{
-		{"one pair per control", []any{[]any{[]any{true}, []any{}}, []any{[]any{}, []any{}}}, 2, true},
+		{"one tuple per control", []any{[]any{[]any{true}, []any{}, []any{}, []any{}}, []any{[]any{}, []any{}, []any{"why"}, []any{}}}, 2, true},
 		{"missing binding", nil, 1, false},
 		{"not a list", map[string]any{}, 1, false},
-		{"too few pairs", []any{[]any{[]any{true}, []any{}}}, 2, false},
-		{"too many pairs", []any{[]any{[]any{true}, []any{}}, []any{[]any{}, []any{}}}, 1, false},
-		{"pair of three", []any{[]any{[]any{true}, []any{}, []any{}}}, 1, false},
-		{"pair not a list", []any{"x"}, 1, false},
+		{"too few tuples", []any{[]any{[]any{true}, []any{}, []any{}, []any{}}}, 2, false},
+		{"too many tuples", []any{[]any{[]any{true}, []any{}, []any{}, []any{}}, []any{[]any{}, []any{}, []any{}, []any{}}}, 1, false},
+		{"a pair, as before reasons and notes", []any{[]any{[]any{true}, []any{}}}, 1, false},
+		{"tuple of five", []any{[]any{[]any{true}, []any{}, []any{}, []any{}, []any{}}}, 1, false},
+		{"tuple not a list", []any{"x"}, 1, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -252,16 +252,19 @@ violations contains {
 	gone < back
 }
 
-# overridden lists the terminations whose contract provides otherwise (27(5)): they pass,
-# and this shows why (the engine reports violations only; the evidence is kept here for
-# reports and tests). Whether the contract in fact provides otherwise is not in the
+# notes list the terminations whose contract provides otherwise (27(5)): they pass, and the
+# note shows why in the report. Whether the contract in fact provides otherwise is not in the
 # manifest: an interpretation resting on the declaration.
-overridden contains {
-	"contract": t.id,
-	"ends_on": t.endsOn,
+notes contains {
+	"msg": sprintf("contract %s (ends %s) declares that it provides otherwise for return, destruction and notice (Cloud Act Art. 27(5)): not judged", [t.id, t.endsOn]),
+	"msg_ko": sprintf("계약 %s(%s 종료)은 반환·파기·통지를 달리 정한다고 신고되어 판단하지 않았습니다(클라우드컴퓨팅법 제27조제5항).", [t.id, t.endsOn]),
 	"pointer": governance.pointer(array.concat(path, [k, "contractOverride"])),
-	"label": "interpretation",
-	"basis": "Cloud Act Art. 27(5): a contract that specially provides otherwise governs return and destruction, and Decree 19(6) shows it may set the notice's method and timing too; declared contractOverride, not verified",
+	"evidence": {
+		"contract": t.id,
+		"ends_on": t.endsOn,
+		"label": "interpretation",
+		"basis": "Cloud Act Art. 27(5): a contract that specially provides otherwise governs return and destruction, and Decree 19(6) shows it may set the notice's method and timing too; declared contractOverride, not verified",
+	},
 } if {
 	applies
 	some k, t in terms

@@ -137,10 +137,11 @@ test_destroyed_before_returned_fails if {
 test_contract_override_passes_with_evidence if {
 	t := {"id": "c2", "endsOn": "2026-07-31", "contractOverride": true}
 	count(violations([t])) == 0
-	os := cl_contract_end.overridden with input as manifest([t]) with data.resilcheck.run as run
+	os := cl_contract_end.notes with input as manifest([t]) with data.resilcheck.run as run
 	some o in os
-	o.label == "interpretation"
+	o.evidence.label == "interpretation"
 	o.pointer == "/cloud/contractTerminations/0/contractOverride"
+	contains(o.msg, "Cloud Act Art. 27(5)")
 }
 
 reason_on(m, as_of) := r if {

@@ -7,8 +7,8 @@
 #   Art. 27-2(1)); and it notifies the ministry in writing within dm_officer_notify_days of
 #   the designation (27-2(2)). The law sets no appointment deadline: the officer must be in
 #   post on the audit date once the duty binds (audit default). The officer's declared role
-#   shows which branch of 27-2(1) was used: an undeclared role fails (the record that shows
-#   the designation is missing), and a designated employee beside a declared dedicated
+#   shows which branch of 27-2(1) was used: an undeclared role is noted beside the verdict
+#   (not judged), and a designated employee beside a declared dedicated
 #   disaster-management department fails (interpretation: that department heads the
 #   disaster work, 27-2(4)). A notice declared not in writing is no notice; one whose form is
 #   not declared is taken as written, as ministryNotifiedOn is defined (evidence says so).
@@ -25,7 +25,7 @@
 #   kind: law
 #   regulation: BCDA
 #   title_ko: 방송통신재난관리책임자 지정 및 서면 통보
-#   description_ko: 주요방송통신사업자는 방송통신재난 관련 업무를 총괄하는 부서의 장을(그런 부서가 없으면 업무 관련성과 수행능력을 고려하여 임직원 중에서) 방송통신재난관리책임자로 지정하고, 지정일부터 30일 이내에 과학기술정보통신부장관에게 서면으로 알려야 한다. 지정 기한은 법령에 없으므로 의무가 적용되는 감사일에 책임자가 지정되어 있어야 한다(감사 기본값). 책임자의 지위(role)를 신고하지 않으면 불합격이며, 통신재난관리 전담부서가 있는데 임직원 중에서 지정했다고 신고하면 불합격으로 본다(해석). 서면이 아닌 통보는 통보로 보지 않으며, 서면 여부를 신고하지 않은 통보는 ministryNotifiedOn의 정의대로 서면 통보로 본다. 기간통신사업자는 2017-07-26부터, 부가통신·집적정보통신시설 사업자는 2023-07-04부터 적용된다.
+#   description_ko: 주요방송통신사업자는 방송통신재난 관련 업무를 총괄하는 부서의 장을(그런 부서가 없으면 업무 관련성과 수행능력을 고려하여 임직원 중에서) 방송통신재난관리책임자로 지정하고, 지정일부터 30일 이내에 과학기술정보통신부장관에게 서면으로 알려야 한다. 지정 기한은 법령에 없으므로 의무가 적용되는 감사일에 책임자가 지정되어 있어야 한다(감사 기본값). 책임자의 지위(role)를 신고하지 않으면 판단하지 않고 참고 사항으로 남기며, 통신재난관리 전담부서가 있는데 임직원 중에서 지정했다고 신고하면 불합격으로 본다(해석). 서면이 아닌 통보는 통보로 보지 않으며, 서면 여부를 신고하지 않은 통보는 ministryNotifiedOn의 정의대로 서면 통보로 본다. 기간통신사업자는 2017-07-26부터, 부가통신·집적정보통신시설 사업자는 2023-07-04부터 적용된다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
@@ -188,9 +188,11 @@ violations contains {
 }
 
 # Decree 27-2(1) says who may be designated; the declared role is the record that shows it.
-violations contains {
-	"msg": "the officer's role is not declared (governance.officer.role: department-head or designated-employee), so the designation under Decree Art. 27-2(1) cannot be shown",
-	"msg_ko": "방송통신재난관리책임자의 지위(governance.officer.role: department-head 또는 designated-employee)가 신고되지 않아 시행령 제27조의2제1항에 따른 지정인지 확인할 수 없습니다.",
+# The field is newer than most manifests, so an undeclared role is a note beside the verdict,
+# not a failure: the designation itself (appointed, notified) is what the law fines.
+notes contains {
+	"msg": "the officer's role is not declared (governance.officer.role: department-head or designated-employee), so which branch of Decree Art. 27-2(1) was used is not judged",
+	"msg_ko": "방송통신재난관리책임자의 지위(governance.officer.role: department-head 또는 designated-employee)가 신고되지 않아 시행령 제27조의2제1항의 어느 경우인지 판단하지 않았습니다.",
 	"pointer": "/governance/officer",
 	"evidence": {
 		"missing": "governance.officer.role",
