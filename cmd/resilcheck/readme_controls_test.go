@@ -11,11 +11,15 @@ import (
 const controlsIntro = `## Controls
 
 Every control is one Rego package under ` + "`policies/controls/`" + ` with its unit tests beside
-it. ` + "`kind`" + ` says whether it enforces law or is resilience guidance (lower severity, never
-presented as law); the legal basis is carried into every report format. ` + "`resilcheck rules\n--lang ko`" + ` prints the catalogue in Korean, ` + "`resilcheck explain ID`" + ` one control with the
-parameters in force on a date. Regulatory numbers live in ` + "`policies/data/params.rego`" + `,
-each with the date it took effect, so an incident is judged by the rule in force when it
-started.
+it. ` + "`kind`" + ` is ` + "`law`" + ` (statute text), ` + "`guideline`" + ` (a reported ministry guideline or
+another reported source, not in the statute texts: never presented as a breach of law, severity
+medium at most) or ` + "`guidance`" + ` (resilience practice). "In force" is the first date the duty
+binds anyone; who it binds from when, and the article cited on each date, are in
+` + "`resilcheck rules -f json`" + ` (` + "`in_force`" + `) and ` + "`resilcheck explain ID`" + `. ` + "`resilcheck rules --lang ko`" + `
+prints the catalogue in Korean. Regulatory numbers live in ` + "`policies/data/params.rego`" + `, each with the
+date it took effect, so an incident is judged by the rule in force when it started. See "The
+law in time and in scope" below for how dates and parties are decided, and "Coverage" for
+every duty of the rulebook and the control that judges it.
 
 `
 

@@ -19,7 +19,7 @@ func TestRules(t *testing.T) {
 		wants []string
 	}{
 		{"text", []string{"rules"}, ExitOK, []string{"ID", "SEVERITY", officerControl, "BCDA Art. 39-2(1)", "Disaster-management officer appointed and notified"}},
-		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 통보", "방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항"}},
+		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 서면 통보", "방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항"}},
 		{"korean markdown", []string{"rules", "-f", "markdown", "--lang", "ko"}, ExitOK, []string{"| 근거 |", "[방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항]("}},
 		{"korean falls back to the english basis of a custom control", []string{"rules", "--lang", "ko", "-p", custom}, ExitOK, []string{"ACME-OWNER", "ACME Std. Sec. 4", "(custom)"}},
 		{"markdown", []string{"rules", "-f", "markdown"}, ExitOK, []string{"| ID | Severity |", "| `" + officerControl + "` | medium | law |"}},
@@ -117,8 +117,13 @@ func TestExplain(t *testing.T) {
 			"Framework Act on Broadcasting and Communications Development, Art. 39-2(1)",
 			"Remediation", "https://www.law.go.kr/법령/방송통신발전기본법",
 			"Parameters in force on 2026-11-22", "dm_officer_notify_days = 30  [law]",
-			"major_vas_min_users = 10,000,000  [law] (via a shared helper)"}, ""},
-		{"by package name, in Korean", []string{"explain", "--lang", "ko", "dm_officer"}, ExitOK, []string{"재난관리책임자 지정 및 통보", "방송통신발전 기본법"}, ""},
+			"In force", "2023-07-04 ..            carrier, major-vas, major-idc  [law]", "Cited on 2026-11-22: BCDA Art. 39-2(1)",
+			"Scope tests, numbers in force on 2026-11-22",
+			"major-vas: value-added provider with daily average domestic users >= 10,000,000 OR traffic share >= 2%"}, ""},
+		{"before the duty reached value-added providers", []string{"explain", "--as-of", "2022-10-15", officerControl}, ExitOK, []string{
+			"major-vas (not in force until 2023-07-04)", "Cited on 2022-10-15"}, ""},
+		{"not in force at all", []string{"explain", "--as-of", "2015-01-01", "KR-TBA-22-7-REPORT"}, ExitOK, []string{"Not in force on 2015-01-01"}, ""},
+		{"by package name, in Korean", []string{"explain", "--lang", "ko", "dm_officer"}, ExitOK, []string{"재난관리책임자 지정 및 서면 통보", "방송통신발전 기본법"}, ""},
 		{"effective-dated parameter", []string{"explain", "--as-of", "2025-01-01", "KR-TBA-33-NOTICE"}, ExitOK, []string{"un_notice_min_outage_minutes = 240"}, ""},
 		{"amended parameter", []string{"explain", "--as-of", "2025-03-28", "KR-TBA-33-NOTICE"}, ExitOK, []string{"un_notice_min_outage_minutes = 120"}, ""},
 		{"typo", []string{"explain", "KR-BCDA-39-2-OFICER"}, ExitInputError, nil, "did you mean " + officerControl},
@@ -185,16 +190,17 @@ func TestExplainKoreanCitation(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	const ko = "전기통신사업법 제33조제2항"
-	if strings.Count(out, ko) != 1 {
-		t.Errorf("want the Korean citation exactly once, got %d times:\n%s", strings.Count(out, ko), out)
-	}
 	// The legal-basis section runs from its heading to the next blank line. (Parameter
-	// bases further down are English: the parameter table has no Korean basis yet.)
+	// bases further down are English: the parameter table has no Korean basis yet; the
+	// in-force periods below it cite each period in Korean too.)
 	_, section, ok := strings.Cut(out, "법적 근거\n")
 	if !ok {
 		t.Fatalf("no legal-basis section:\n%s", out)
 	}
 	section, _, _ = strings.Cut(section, "\n\n")
+	if strings.Count(section, ko) != 1 {
+		t.Errorf("want the Korean citation exactly once in the legal basis, got %d times:\n%s", strings.Count(section, ko), section)
+	}
 	if strings.Contains(section, "Art.") {
 		t.Errorf("English article in the Korean legal basis:\n%s", section)
 	}

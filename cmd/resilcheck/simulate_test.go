@@ -46,8 +46,8 @@ func TestSimulateKakao(t *testing.T) {
 	}
 	m := s.Manifests[0]
 	pangyo := failureNamed(t, m, "datacenter", "skcc-pangyo")
-	if len(pangyo.Surviving) != 0 || len(pangyo.Unavailable) != 10 {
-		t.Errorf("losing skcc-pangyo: %d unavailable, surviving %v; want all 10 down", len(pangyo.Unavailable), pangyo.Surviving)
+	if len(pangyo.Surviving) != 0 || len(pangyo.Unavailable) != 12 {
+		t.Errorf("losing skcc-pangyo: %d unavailable, surviving %v; want all 12 down", len(pangyo.Unavailable), pangyo.Surviving)
 	}
 	want := map[string]struct {
 		reason string
@@ -63,6 +63,8 @@ func TestSimulateKakao(t *testing.T) {
 		"kakao-map":           {"standby-unreachable", nil},
 		"kakao-t":             {"standby-unreachable", nil},
 		"kakaopay":            {"standby-unreachable", nil},
+		"kakaotalk-gift":      {"standby-unreachable", nil},
+		"melon":               {"standby-unreachable", nil},
 	}
 	for _, u := range pangyo.Unavailable {
 		w, ok := want[u.Service]
@@ -169,9 +171,9 @@ func TestSimulateFail(t *testing.T) {
 		wantDCs  []string
 		wantLost int
 	}{
-		{"one datacenter", []string{"--fail", "skcc-pangyo", kakao}, ExitFailed, "skcc-pangyo", []string{"skcc-pangyo"}, 10},
+		{"one datacenter", []string{"--fail", "skcc-pangyo", kakao}, ExitFailed, "skcc-pangyo", []string{"skcc-pangyo"}, 12},
 		{"one of two feeds loses nothing", []string{"--fail", "substation-pangyo-a", kakao}, ExitOK, "substation-pangyo-a", []string{}, 0},
-		{"both feeds take the site", []string{"--fail", "substation-pangyo-b", "--fail", "substation-pangyo-a", kakao}, ExitFailed, "substation-pangyo-a+substation-pangyo-b", []string{"skcc-pangyo"}, 10},
+		{"both feeds take the site", []string{"--fail", "substation-pangyo-b", "--fail", "substation-pangyo-a", kakao}, ExitFailed, "substation-pangyo-a+substation-pangyo-b", []string{"skcc-pangyo"}, 12},
 		{"a standby site alone", []string{"--fail", "anyang", kakao}, ExitOK, "anyang", []string{"anyang"}, 0},
 	}
 	for _, tc := range cases {

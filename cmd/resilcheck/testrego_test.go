@@ -21,7 +21,7 @@ func TestTestCommand(t *testing.T) {
 		stderr string
 	}{
 		{"built-in tests pass", []string{"test"}, ExitOK, []string{"PASS: "}, ""},
-		{"verbose lists each test", []string{"test", "-v"}, ExitOK, []string{"test_passes_when_notified_on_day_30: PASS"}, ""},
+		{"verbose lists each test", []string{"test", "-v"}, ExitOK, []string{"test_passes_when_notified_in_writing_on_day_30: PASS"}, ""},
 		{"custom tests pass", []string{"test", "-v", "--run", "acme", policyDir(t, map[string]string{"owner.rego": control, "owner_test.rego": passing})}, ExitOK,
 			[]string{"test_team_label_passes: PASS", "test_missing_label_fails: PASS", "PASS: 2/2"}, ""},
 		{"custom test fails", []string{"test", policyDir(t, map[string]string{"owner.rego": control, "owner_test.rego": failing})}, ExitFailed,

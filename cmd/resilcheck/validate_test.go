@@ -295,13 +295,13 @@ func TestValidateValidAndUsage(t *testing.T) {
 		wantStdout string
 		wantStderr string // substring
 	}{
-		{"valid directory", []string{"validate", "testdata/valid/"}, 0, "4 documents valid, 0 invalid in 3 files\n", ""},
+		{"valid directory", []string{"validate", "testdata/valid/"}, 0, "5 documents valid, 0 invalid in 4 files\n", ""},
 		{"quiet", []string{"validate", "-q", "testdata/valid/"}, 0, "", ""},
 		{"global quiet", []string{"-q", "validate", "testdata/valid/"}, 0, "", ""},
 		{"no path", []string{"validate"}, 2, "", "no PATH given"},
 		{"unknown format", []string{"validate", "-f", "xml", "testdata/valid"}, 2, "", `unknown format "xml"`},
 		{"bad size limit", []string{"validate", "--max-file-size", "0", "testdata/valid"}, 2, "", "must be positive"},
-		{"size limit with a unit, as check takes it", []string{"validate", "--max-file-size", "1MiB", "testdata/valid/"}, 0, "4 documents valid, 0 invalid in 3 files\n", ""},
+		{"size limit with a unit, as check takes it", []string{"validate", "--max-file-size", "1MiB", "testdata/valid/"}, 0, "5 documents valid, 0 invalid in 4 files\n", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

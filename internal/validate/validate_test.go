@@ -544,7 +544,7 @@ var legalModelFields = []string{
 // TestLegalModelExample: the example declaring every legal-model field is valid, and
 // still declares each of them (and each new enum value of the notices).
 func TestLegalModelExample(t *testing.T) {
-	srcs := manifest.Load([]string{"testdata/legal-model-fields.yaml"}, manifest.Options{})
+	srcs := manifest.Load([]string{"../../testdata/valid/legal-model-fields.yaml"}, manifest.Options{})
 	if len(srcs) != 1 || len(srcs[0].Problems) != 0 || len(srcs[0].Documents) != 1 {
 		t.Fatalf("load: %+v", srcs)
 	}
