@@ -117,3 +117,29 @@ func scenarioExpectations(t *testing.T, evaluator engine.Evaluator) {
 		})
 	}
 }
+
+// TestNoVerdictOutsideTheLawInForce: on every audit date, a control that passes or fails
+// a scenario has a period in force that day (its METADATA custom.in_force), so no report
+// holds a provider to a duty that did not exist yet, and a failure always cites an article
+// in force. 2022-10-15 is the day of the fire, before the 2023 amendments.
+func TestNoVerdictOutsideTheLawInForce(t *testing.T) {
+	ctx := context.Background()
+	for _, date := range []string{"2015-01-01", "2022-10-15", "2023-07-03", "2023-07-04", "2024-01-01", "2026-10-01"} {
+		r, err := Run(ctx, Options{Paths: []string{"../../testdata/manifests"}, AsOf: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]audit.Control{}
+		for _, c := range r.Controls {
+			byID[c.ID] = c
+		}
+		for _, res := range r.Results {
+			if res.Status != audit.StatusPass && res.Status != audit.StatusFail {
+				continue
+			}
+			if byID[res.Control].PeriodOn(date) == nil {
+				t.Errorf("%s %s on %s: %s, but the control has no period in force that day", res.Manifest, res.Control, date, res.Status)
+			}
+		}
+	}
+}
