@@ -14,7 +14,7 @@ import (
 var csvHeader = []string{
 	"manifest", "file", "provider", "control", "title", "title_ko", "severity", "kind",
 	"regulation", "citation", "status", "violations", "first_violation", "location", "reason",
-	"reason_ko",
+	"reason_ko", "citation_on_audit_date",
 }
 
 // renderCSV writes one row per manifest × control for spreadsheets. The file starts with a
@@ -40,7 +40,7 @@ func renderCSV(w io.Writer, r *audit.Report, _ Options) error {
 	for _, m := range v.manifests {
 		for _, p := range m.Problems {
 			row(m.Name, m.File, m.Provider, "input", "input problem", "입력 문제", "", "", "", "",
-				string(audit.StatusError), "0", p.Message, location(p.Position, m.File), p.Pointer, "")
+				string(audit.StatusError), "0", p.Message, location(p.Position, m.File), p.Pointer, "", "")
 		}
 		for _, res := range m.All {
 			c := res.Control
@@ -53,8 +53,8 @@ func renderCSV(w io.Writer, r *audit.Report, _ Options) error {
 				reason, reasonKo = waiverLine("en", res.Waiver), waiverLine("ko", res.Waiver)
 			}
 			row(m.Name, m.File, m.Provider, c.ID, c.Title.En, c.Title.Ko, string(c.Severity), string(c.Kind),
-				c.Regulation, citeOn(c, r.AsOf, "en"), string(res.Status), strconv.Itoa(len(res.Violations)),
-				first, loc, reason, reasonKo)
+				c.Regulation, citationLine(c.Citation, "en"), string(res.Status), strconv.Itoa(len(res.Violations)),
+				first, loc, reason, reasonKo, citeOn(c, r.AsOf, "en"))
 		}
 	}
 	cw.Flush()
