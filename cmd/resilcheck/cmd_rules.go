@@ -113,20 +113,21 @@ func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 	return nil
 }
 
-// inForceFrom is the first date the duty binds anyone ("from 2023-07-04"), or "-" for a
-// control that declares no periods (a custom control may not).
+// inForceFrom is the first date the duty binds anyone ("2023-07-04"), or "-" for a control
+// that declares no periods (a custom control may not) or whose first period is resilience
+// practice binding no named party: practice has no date, only a nominal start.
 func inForceFrom(c audit.Control) string {
-	first := ""
-	for _, p := range c.InForce {
+	var first *audit.Period
+	for i, p := range c.InForce {
 		if p.Verifiable != nil && !*p.Verifiable {
 			continue
 		}
-		if first == "" || p.From < first {
-			first = p.From
+		if first == nil || p.From < first.From {
+			first = &c.InForce[i]
 		}
 	}
-	if first == "" {
+	if first == nil || (first.Label == "guidance" && len(first.Parties) == 0) {
 		return "-"
 	}
-	return first
+	return first.From
 }
