@@ -638,40 +638,36 @@ func (e *Engine) result(doc *Document, c *controlInfo, b controlBinding) audit.R
 		r.Reason, r.ReasonKo = convertReason(b[2])
 		return r
 	}
-	notes, _ := b[3].([]any)
-	for _, n := range notes {
-		note, err := convertViolation(n)
-		if err != nil {
-			return errorResult(doc, c, "malformed note: "+err.Error())
-		}
-		if doc.Pos != nil {
-			note.Position = doc.Pos(note.Pointer)
-		}
-		r.Notes = append(r.Notes, note)
+	var err error
+	if r.Notes, err = findings(doc, b[3]); err != nil {
+		return errorResult(doc, c, "malformed note: "+err.Error())
 	}
-	sortFindings(r.Notes)
-	vs, _ := violations.([]any)
-	for _, v := range vs {
-		viol, err := convertViolation(v)
-		if err != nil {
-			return errorResult(doc, c, "malformed violation: "+err.Error())
-		}
-		if doc.Pos != nil {
-			viol.Position = doc.Pos(viol.Pointer)
-		}
-		r.Violations = append(r.Violations, viol)
+	if r.Violations, err = findings(doc, violations); err != nil {
+		return errorResult(doc, c, "malformed violation: "+err.Error())
 	}
 	if len(r.Violations) == 0 {
 		r.Status = audit.StatusPass
 		return r
 	}
 	r.Status = audit.StatusFail
-	sortFindings(r.Violations)
 	return r
 }
 
-// sortFindings orders violations (or notes) by where they land in the manifest.
-func sortFindings(vs []audit.Violation) {
+// findings converts a control's violations (or notes), places each in the manifest and
+// orders them by where they land.
+func findings(doc *Document, v any) ([]audit.Violation, error) {
+	list, _ := v.([]any)
+	var vs []audit.Violation
+	for _, x := range list {
+		f, err := convertViolation(x)
+		if err != nil {
+			return nil, err
+		}
+		if doc.Pos != nil {
+			f.Position = doc.Pos(f.Pointer)
+		}
+		vs = append(vs, f)
+	}
 	sort.SliceStable(vs, func(i, j int) bool {
 		a, b := vs[i], vs[j]
 		if a.Line != b.Line {
@@ -682,6 +678,7 @@ func sortFindings(vs []audit.Violation) {
 		}
 		return a.Message < b.Message
 	})
+	return vs, nil
 }
 
 // NoReason is the reason of a not-applicable result whose control gave none.

@@ -152,13 +152,7 @@ func (e *Engine) lookupParams(ctx context.Context, names []string) (map[string]P
 	if len(rs) != 1 {
 		return out, nil
 	}
-	entries, _ := rs[0].Bindings["entries"].(map[string]any)
-	for n, v := range entries {
-		m, _ := v.(map[string]any)
-		p := Param{Value: m["value"]}
-		p.Label, _ = m["label"].(string)
-		p.Basis, _ = m["basis"].(string)
-		p.From, _ = m["from"].(string)
+	for n, p := range paramEntries(rs[0].Bindings["entries"]) {
 		out[n] = p
 	}
 	overrides, _ := rs[0].Bindings["overrides"].(map[string]any)
@@ -450,15 +444,20 @@ func (e *Engine) firstParams(ctx context.Context, names []string) (map[string]Pa
 	if err != nil || len(rs) != 1 {
 		return nil, err
 	}
+	return paramEntries(rs[0].Bindings["entries"]), nil
+}
+
+// paramEntries reads a {name: table entry} binding into Params.
+func paramEntries(v any) map[string]Param {
 	out := map[string]Param{}
-	entries, _ := rs[0].Bindings["entries"].(map[string]any)
-	for n, v := range entries {
-		m, _ := v.(map[string]any)
+	entries, _ := v.(map[string]any)
+	for n, e := range entries {
+		m, _ := e.(map[string]any)
 		p := Param{Value: m["value"]}
 		p.Label, _ = m["label"].(string)
 		p.Basis, _ = m["basis"].(string)
 		p.From, _ = m["from"].(string)
 		out[n] = p
 	}
-	return out, nil
+	return out
 }
