@@ -48,6 +48,7 @@
 #       basis: "Act No. 13234 (in force 2015-09-28) and Decree No. 26550 (from 2015-09-28); Decree 16 and 17(1)-(3) unmarked, 17(4) amended 2017-07-26"
 package resilcheck.controls.cl_notice
 
+import data.resilcheck.lib.cloudnotice
 import data.resilcheck.lib.incidents
 import data.resilcheck.lib.inforce
 import data.resilcheck.lib.time
@@ -123,13 +124,12 @@ delay(k) := incidents.param("cl_notice_without_delay_minutes", incidents.facts[k
 
 due_ns[k] := c.trigger_ns + (delay(k).value * time.minute_ns) if some k, c in noticeable
 
-# Decree 17(2): 전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 "또는 이와 유사한 방법"; `sns`
-# (an electronic notice reaching users individually) is taken as a similar method
-# (interpretation); telling the press is not a notice to users. A notice in national
-# newspapers replaces the notice only where notice was impossible and MSIT was told (17(3)-(4)).
-channels := {"phone", "mobile", "post", "email", "sms", "web", "app", "sns"}
+# The methods of Decree 17(2), shared with the breach and leak notices (lib/cloudnotice). A
+# notice in national newspapers replaces them only where notice was impossible and MSIT was
+# told (17(3)-(4)).
+channels := cloudnotice.channels
 
-screen_channels := {"web", "app"}
+screen_channels := cloudnotice.screen_channels
 
 impossible_notices(i) := [[j, m] | some j, m in object.get(input.incidents[i], "ministryNotices", []); m.kind == "notice-impossible"]
 
