@@ -89,7 +89,8 @@ of_kind("major-idc") if count(scope.colo_sites) + count(scope.own_use_sites) > 0
 
 path := ["governance", "facilityGrades"]
 
-grades := object.get(input, path, [])
+# Submissions are dated by submittedOn or submittedAt (governance.dated).
+grades := governance.dated(object.get(input, path, []))
 
 due_month_day := params.now("dm_grading_due_month_day")
 
@@ -132,7 +133,7 @@ violations contains {
 violations contains {
 	"msg": sprintf("the facility grades for %d were submitted on %s, %d days after the %s deadline", [f.year, f.on, f.days_late, f.due]),
 	"msg_ko": sprintf("%d년도분 통신시설 등급을 제출 기한(%s)보다 %d일 늦은 %s에 제출했습니다.", [f.year, f.due, f.days_late, f.on]),
-	"pointer": governance.pointer(array.concat(path, [f.index, "submittedOn"])),
+	"pointer": governance.pointer(array.concat(path, [f.index, governance.dated_field(path, f.index)])),
 	"evidence": {"grading_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
 	applies

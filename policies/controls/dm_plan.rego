@@ -72,7 +72,8 @@ reason := inforce.why_not(in_force, time.as_of)
 
 path := ["governance", "disasterPlans"]
 
-plans := object.get(input, path, [])
+# Submissions are dated by submittedOn or submittedAt (governance.dated).
+plans := governance.dated(object.get(input, path, []))
 
 due_month_day := params.now("dm_plan_due_month_day")
 
@@ -114,7 +115,7 @@ violations contains {
 violations contains {
 	"msg": sprintf("the disaster management plan for %d was submitted on %s, %d days after the %s deadline", [f.year, f.on, f.days_late, f.due]),
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출 기한(%s)보다 %d일 늦은 %s에 제출했습니다.", [f.year, f.due, f.days_late, f.on]),
-	"pointer": governance.pointer(array.concat(path, [f.index, "submittedOn"])),
+	"pointer": governance.pointer(array.concat(path, [f.index, governance.dated_field(path, f.index)])),
 	"evidence": {"plan_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
 	applies

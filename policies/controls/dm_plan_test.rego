@@ -188,3 +188,16 @@ test_carrier_thresholds_are_inclusive_and_either_suffices if {
 	lines := {"provider": object.union(carrier, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "lines": 500000}})}
 	dm_plan.applies with input as lines with data.resilcheck.run as run
 }
+
+# A submission instant with its offset counts on its Korean date: 14:59Z on Sep 30 is 23:59 in
+# Korea (on time), 15:00Z is midnight on Oct 1 (one day late).
+test_submitted_at_counts_on_its_korean_date if {
+	on_time_at := [on_time[0], {"year": 2027, "submittedAt": "2026-09-30T14:59:00Z", "evidence": "MSIT-2026-0930"}]
+	count(violations_of(manifest(on_time_at), run.as_of)) == 0
+	late_at := [on_time[0], {"year": 2027, "submittedAt": "2026-09-30T15:00:00Z", "evidence": "MSIT-2026-1001"}]
+	vs := violations_of(manifest(late_at), run.as_of)
+	count(vs) == 1
+	some v in vs
+	v.evidence.days_late == 1
+	v.pointer == "/governance/disasterPlans/1/submittedAt"
+}

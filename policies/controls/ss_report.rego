@@ -58,16 +58,8 @@ reason := inforce.why_not(in_force, time.as_of)
 
 path := ["governance", "stabilityReports"]
 
-# reports are the declared submissions, each with submittedOn: a submission declaring only
-# submittedAt counts on that instant's Korean date (when both are given the validator holds
-# them equal, and submittedOn is used).
-reports := [with_date(r) | some r in object.get(input, path, [])]
-
-with_date(r) := r if {
-	r.submittedOn
-} else := object.union(r, {"submittedOn": time.kst_date_string(time.ns(r.submittedAt))}) if {
-	r.submittedAt
-} else := r
+# reports are the declared submissions, dated by submittedOn or submittedAt.
+reports := governance.dated(object.get(input, path, []))
 
 due_month_day := params.now("ss_report_due_month_day")
 
@@ -118,6 +110,4 @@ violations contains {
 }
 
 # submitted_field(i) is the field that dates submission i.
-submitted_field(i) := "submittedOn" if {
-	input.governance.stabilityReports[i].submittedOn
-} else := "submittedAt"
+submitted_field(i) := governance.dated_field(path, i)

@@ -131,6 +131,22 @@ has_evidence(subs, y) if {
 	trim_space(object.get(s, "evidence", "")) != ""
 }
 
+# dated(subs) are the declared submissions, each with submittedOn: one declaring only
+# submittedAt (an instant with its UTC offset) counts on that instant's Korean date; when both
+# are given the validator holds them equal, and submittedOn is used.
+dated(subs) := [with_date(r) | some r in subs]
+
+with_date(r) := r if {
+	r.submittedOn
+} else := object.union(r, {"submittedOn": time.kst_date_string(time.ns(r.submittedAt))}) if {
+	r.submittedAt
+} else := r
+
+# dated_field(path, i) is the field that dates submission i at path, for pointers.
+dated_field(path, i) := "submittedOn" if {
+	object.get(input, array.concat(path, [i, "submittedOn"]), false)
+} else := "submittedAt"
+
 # declared_years(subs, first) are the years the manifest declares submissions for, from the
 # first year the duty bound onwards.
 declared_years(subs, first) := {s.year | some s in subs; s.year >= first}
