@@ -249,6 +249,10 @@ func TestCheckCustomPolicies(t *testing.T) {
 		wantStderr []string
 	}{
 		{"custom control added", map[string]string{"owner.rego": customMeta + "package resilcheck.controls.acme_owner\n" + customBody}, ExitFailed, nil},
+		{"custom module rewriting the audit date", map[string]string{"run.rego": "package resilcheck.run\n\nas_of := \"2000-01-01\"\n"}, ExitBundleBroken,
+			[]string{"run.rego:1: package resilcheck.run: only packages under resilcheck.controls.<new name>"}},
+		{"custom module extending a built-in control", map[string]string{"officer.rego": customMeta + "package resilcheck.controls.dm_officer\n" + customBody}, ExitBundleBroken,
+			[]string{"officer.rego:", "resilcheck.controls.dm_officer is a built-in control package"}},
 		{"custom control without metadata", map[string]string{"owner.rego": "package resilcheck.controls.acme_owner\n" + customBody}, ExitBundleBroken,
 			[]string{"owner.rego:1: control package resilcheck.controls.acme_owner has no package-scope METADATA"}},
 		{"custom control with incomplete metadata", map[string]string{"owner.rego": strings.Replace(customMeta, "#   severity: low\n", "", 1) + "package resilcheck.controls.acme_owner\n" + customBody}, ExitBundleBroken,

@@ -490,3 +490,57 @@ func readPeriods(v any) ([]audit.Period, []string) {
 	}
 	return out, bad
 }
+
+// builtinNamespace is where the built-in bundle lives. A custom policy may add control
+// packages under resilcheck.controls and helper packages of its own anywhere outside this
+// namespace, and nothing else: a -p module that defined resilcheck.run, .overrides or .lib,
+// or extended a built-in control, would rewrite the verdicts of the built-in law while the
+// report still claimed them (the -d file refuses the same overrides).
+var builtinNamespace = ast.MustParseRef("data.resilcheck")
+
+// lockBuiltins refuses every custom module whose package is not a new control package (or
+// its test package) under resilcheck.controls, or a package of its own outside resilcheck;
+// a new control's package may not share a name with, or nest inside, a built-in package.
+func lockBuiltins(mods map[string]*ast.Module, custom map[string]bool) []Problem {
+	builtin := map[string]bool{}
+	for n, m := range mods {
+		if !custom[n] {
+			builtin[m.Package.Path.String()] = true
+		}
+	}
+	controls := ast.MustParseRef(strings.TrimSuffix(ControlsPrefix, "."))
+	names := make([]string, 0, len(mods))
+	for n := range mods {
+		if custom[n] {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	var probs []Problem
+	for _, n := range names {
+		path := mods[n].Package.Path
+		line := mods[n].Package.Location.Row
+		p := path.String()
+		var why string
+		switch {
+		case !path.HasPrefix(builtinNamespace):
+			continue // a helper namespace of the policy's own
+		case !path.HasPrefix(controls) || len(path) == len(controls):
+			why = "only packages under resilcheck.controls.<new name> (or outside resilcheck) may be added; resilcheck.run, resilcheck.overrides, resilcheck.lib and the rest of resilcheck belong to the built-in bundle"
+		default:
+			own := path[:len(controls)+1].String()
+			if builtin[own] || builtin[strings.TrimSuffix(own, "_test")] {
+				why = fmt.Sprintf("%s is a built-in control package: a custom policy may add controls, never define or extend a built-in one", strings.TrimPrefix(own, "data."))
+			}
+			for b := range builtin {
+				if why == "" && strings.HasPrefix(b, p+".") {
+					why = fmt.Sprintf("package %s would contain the built-in %s", strings.TrimPrefix(p, "data."), strings.TrimPrefix(b, "data."))
+				}
+			}
+		}
+		if why != "" {
+			probs = append(probs, Problem{File: n, Line: line, Message: fmt.Sprintf("package %s: %s", strings.TrimPrefix(p, "data."), why)})
+		}
+	}
+	return probs
+}

@@ -144,6 +144,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if len(probs) > 0 {
 		return nil, &BundleError{Problems: probs}
 	}
+	if probs := lockBuiltins(mods, custom); len(probs) > 0 {
+		return nil, &BundleError{Problems: probs}
+	}
 	controls, probs := collectControls(mods, custom)
 	if len(probs) > 0 {
 		return nil, &BundleError{Problems: probs}

@@ -135,3 +135,46 @@ func TestCustomReasonAndPeriods(t *testing.T) {
 		})
 	}
 }
+
+// TestCustomPoliciesLockedOutOfBuiltins: a -p module may add controls and helpers of its
+// own, and nothing else; each attempt to redefine or extend the built-in bundle (the run's
+// audit date, the parameters, the shared library, a built-in control) is a bundle error
+// naming the file and line, so no custom policy can bend the built-in verdicts silently.
+func TestCustomPoliciesLockedOutOfBuiltins(t *testing.T) {
+	const na = "\ndefault applies := false\n\nviolations contains \"x\" if false\n"
+	refused := map[string]string{
+		"the audit date":      "package resilcheck.run\n\nas_of := \"2000-01-01\"\n",
+		"the overrides":       "package resilcheck.overrides\n\ndm_officer_notify_days := 999\n",
+		"the shared library":  "package resilcheck.lib.scope\n\nx := 1\n",
+		"a new lib package":   "package resilcheck.lib.mine\n\nx := 1\n",
+		"the parameters":      "package resilcheck.params\n\ny := 1\n",
+		"the root":            "package resilcheck\n\nrun := {\"as_of\": \"2000-01-01\"}\n",
+		"the controls root":   "package resilcheck.controls\n\ndm_officer.applies := false\n",
+		"a built-in control":  goodMeta + "package resilcheck.controls.dm_officer\n" + na,
+		"inside a built-in":   "package resilcheck.controls.dm_officer.extra\n\nx := 1\n",
+		"a built-in test":     "package resilcheck.controls.dm_officer_test\n\ntest_x if true\n",
+		"the portable entry":  "package resilcheck.main\n\nx := 1\n",
+	}
+	for name, src := range refused {
+		t.Run(name, func(t *testing.T) {
+			_, err := New(context.Background(), Options{Policies: []PolicySource{core(t), customSource(map[string]string{"evil.rego": src})}, AsOf: "2026-01-01"})
+			var be *BundleError
+			if !errors.As(err, &be) || !strings.Contains(err.Error(), "custom/evil.rego:") {
+				t.Fatalf("err = %v, want a bundle error naming custom/evil.rego", err)
+			}
+		})
+	}
+	allowed := map[string]string{
+		"a new control":              goodMeta + "package resilcheck.controls.acme_owner\n\nimport data.acme.helpers\n" + na + "\nx := helpers.y\n",
+		"a helper of its own":        "package acme.helpers\n\ny := 1\n",
+		"a control named like a lib": goodMeta + "package resilcheck.controls.dm_officer2\n" + na,
+	}
+	files := map[string]string{}
+	for name, src := range allowed {
+		files[strings.ReplaceAll(name, " ", "_")+".rego"] = src
+	}
+	files["a_control_named_like_a_lib.rego"] = strings.Replace(files["a_control_named_like_a_lib.rego"], "CUSTOM-1", "CUSTOM-2", 1)
+	if _, err := New(context.Background(), Options{Policies: []PolicySource{core(t), customSource(files)}, AsOf: "2026-01-01"}); err != nil {
+		t.Fatalf("allowed custom policies refused: %v", err)
+	}
+}

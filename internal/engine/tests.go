@@ -30,6 +30,13 @@ func RunTests(ctx context.Context, opts TestOptions) ([]*tester.Result, error) {
 	if len(probs) > 0 {
 		return nil, &BundleError{Problems: probs}
 	}
+	custom := map[string]bool{}
+	for _, f := range files {
+		custom[f.Name] = f.Custom
+	}
+	if probs := lockBuiltins(mods, custom); len(probs) > 0 {
+		return nil, &BundleError{Problems: probs}
+	}
 	compiler := ast.NewCompiler().
 		WithStrict(true).
 		WithCapabilities(sandboxCapabilities()).
