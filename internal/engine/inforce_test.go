@@ -143,17 +143,17 @@ func TestCustomReasonAndPeriods(t *testing.T) {
 func TestCustomPoliciesLockedOutOfBuiltins(t *testing.T) {
 	const na = "\ndefault applies := false\n\nviolations contains \"x\" if false\n"
 	refused := map[string]string{
-		"the audit date":      "package resilcheck.run\n\nas_of := \"2000-01-01\"\n",
-		"the overrides":       "package resilcheck.overrides\n\ndm_officer_notify_days := 999\n",
-		"the shared library":  "package resilcheck.lib.scope\n\nx := 1\n",
-		"a new lib package":   "package resilcheck.lib.mine\n\nx := 1\n",
-		"the parameters":      "package resilcheck.params\n\ny := 1\n",
-		"the root":            "package resilcheck\n\nrun := {\"as_of\": \"2000-01-01\"}\n",
-		"the controls root":   "package resilcheck.controls\n\ndm_officer.applies := false\n",
-		"a built-in control":  goodMeta + "package resilcheck.controls.dm_officer\n" + na,
-		"inside a built-in":   "package resilcheck.controls.dm_officer.extra\n\nx := 1\n",
-		"a built-in test":     "package resilcheck.controls.dm_officer_test\n\ntest_x if true\n",
-		"the portable entry":  "package resilcheck.main\n\nx := 1\n",
+		"the audit date":     "package resilcheck.run\n\nas_of := \"2000-01-01\"\n",
+		"the overrides":      "package resilcheck.overrides\n\ndm_officer_notify_days := 999\n",
+		"the shared library": "package resilcheck.lib.scope\n\nx := 1\n",
+		"a new lib package":  "package resilcheck.lib.mine\n\nx := 1\n",
+		"the parameters":     "package resilcheck.params\n\ny := 1\n",
+		"the root":           "package resilcheck\n\nrun := {\"as_of\": \"2000-01-01\"}\n",
+		"the controls root":  "package resilcheck.controls\n\ndm_officer.applies := false\n",
+		"a built-in control": goodMeta + "package resilcheck.controls.dm_officer\n" + na,
+		"inside a built-in":  "package resilcheck.controls.dm_officer.extra\n\nx := 1\n",
+		"a built-in test":    "package resilcheck.controls.dm_officer_test\n\ntest_x if true\n",
+		"the portable entry": "package resilcheck.main\n\nx := 1\n",
 	}
 	for name, src := range refused {
 		t.Run(name, func(t *testing.T) {
