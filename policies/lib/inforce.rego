@@ -37,6 +37,12 @@ party_bound(p, _) if not p.parties
 
 party_bound(p, d) if {
 	some x in p.parties
+	x in scope.parties_at[d]
+}
+
+party_bound(p, d) if {
+	not scope.parties_at[d]
+	some x in p.parties
 	scope.bound(x, d)
 }
 
@@ -57,14 +63,15 @@ first_from(periods) := min({p.from | some p in periods; not p.verifiable == fals
 # scope test with its numbers. Undefined when the duty binds.
 why_not(periods, d) := r if {
 	not binds(periods, d)
-	r := reason(periods, d)
+	r := reason(periods, d, count(live(periods, d)) == 0)
 }
 
-reason(periods, d) := {
+# reason(periods, d, none_live): none_live says no verifiable period covers d (computed once
+# by the caller: each branch below would otherwise rebuild the list).
+reason(periods, d, true) := {
 	"en": sprintf("not verifiable on %s: the wording before %s is not in the statute texts", [d, p.until]),
 	"ko": sprintf("%s 기준 판단 불가: %s 이전 조문은 법령 원문에 없습니다", [d, p.until]),
 } if {
-	count(live(periods, d)) == 0
 	some p in periods
 	p.verifiable == false
 	open(p, d)
@@ -73,16 +80,15 @@ reason(periods, d) := {
 	"en": sprintf("not in force on %s (in force from %s)", [d, first_from(periods)]),
 	"ko": sprintf("%s에는 시행 전입니다(%s 시행)", [d, first_from(periods)]),
 } if {
-	count(live(periods, d)) == 0
 	d < first_from(periods)
 } else := {
 	"en": sprintf("not in force on %s (in force %s until %s)", [d, first_from(periods), last_until(periods)]),
 	"ko": sprintf("%s에는 효력이 없습니다(%s부터 %s까지 시행)", [d, first_from(periods), last_until(periods)]),
-} if {
-	count(live(periods, d)) == 0
-} else := {"en": concat("; ", [r.en | some r in rs]), "ko": concat("; ", [r.ko | some r in rs])} if {
+}
+
+reason(periods, d, false) := {"en": concat("; ", [r.en | some r in rs]), "ko": concat("; ", [r.ko | some r in rs])} if {
 	rs := array.concat(
-		[scope.why_not(x, d) | some x in sort(in_force_parties(periods, d))],
+		[scope.why_not_on(x, d) | some x in sort(in_force_parties(periods, d))],
 		[later_branch(x, f) | some [x, f] in sort(later_parties(periods, d))],
 	)
 }

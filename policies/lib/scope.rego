@@ -332,6 +332,31 @@ parties := {x | some x in party_ids; bound(x, time.as_of)}
 
 parties_on(d) := {x | some x in party_ids; bound(x, d)}
 
+# parties_at[d] are the parties bound on each date the controls ask about most: the audit
+# date and the Korean start date of each incident. A rule is evaluated once per document,
+# where a function call with arguments is evaluated at every call; other dates (deadlines,
+# orders) go through bound.
+parties_at[d] := parties if d := time.as_of
+
+parties_at[d] := parties_on(d) if {
+	some d in incident_dates
+	d != time.as_of
+}
+
+# reasons[x] is why party x is not bound on the audit date, computed once per document: most
+# controls of a small provider do not apply, and each names the same few failed tests.
+reasons[x] := why_not(x, time.as_of) if {
+	some x in party_ids
+	not x in parties
+}
+
+# why_not_on(x, d) is why_not, through the per-document cache on the audit date.
+why_not_on(x, d) := reasons[x] if {
+	d == time.as_of
+} else := why_not(x, d)
+
+incident_dates := {time.kst_date_string(time.ns(inc.startedAt)) | some inc in object.get(input, "incidents", [])}
+
 # --- per-service notice scope (TBA 33(2); Decree 37-21(1)3) ---
 # A carrier's basic services have no size exemption. A value-added service is exempt when its
 # provider's telecom-service revenue is below the floor (per provider) or its own daily users
