@@ -453,7 +453,10 @@ of_kind("major-vas") if value_added
 
 of_kind("stability") if value_added
 
-of_kind("agent") if value_added
+of_kind("agent") if {
+	value_added
+	not input.provider.koreanEstablishment == true
+}
 
 of_kind("major-idc") if count(colo_sites) + count(own_use_sites) > 0
 
