@@ -306,7 +306,7 @@ section.manifest { break-before: page; }
 <thead><tr><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.citation"}}</th><th>{{tr $L "label.reason"}}</th></tr></thead>
 <tbody>
 {{- range .}}
-<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{citeon .Control $.R.AsOf $L}}</td><td>{{reason . $L}}</td></tr>
+<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td><span class="badge s-{{.Status}}">{{status $L .Status}}</span></td><td>{{citeon .Control $.R.AsOf $L}}</td><td>{{reason . $L}}{{range .Notes}}<div class="meta">{{tr $L "label.note"}}: {{msg . $L}}</div>{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -57,6 +57,7 @@ var catalogue = map[string][2]string{
 	"heading.byreg":         {"Controls by regulation", "법령별 점검 항목"},
 	"heading.passes":        {"Passed and not applicable", "준수 및 해당 없음"},
 	"heading.notapplicable": {"Not applicable, and why", "해당 없음과 그 사유"},
+	"heading.passnotes":     {"Notes on passing controls", "준수 항목의 참고 사항"},
 	"heading.scopes":        {"Scope decisions", "적용 대상 판정"},
 	"heading.matrix":        {"Control matrix", "점검 항목 매트릭스"},
 	"heading.siteloss":      {"Site-loss analysis", "사이트 손실 분석"},

@@ -90,6 +90,27 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 	}
 	section(audit.StatusFail, "heading.failures")
 
+	// Notes on passing controls: what the pass does not cover.
+	firstNote := true
+	for _, m := range v.manifests {
+		for _, res := range m.Results {
+			if res.Status != audit.StatusPass || len(res.Notes) == 0 {
+				continue
+			}
+			if firstNote {
+				p("")
+				p("## %s", tr(L, "heading.passnotes"))
+				p("")
+				p("| %s | %s | %s |", tr(L, "label.manifest"), tr(L, "label.control"), tr(L, "label.note"))
+				p("|---|---|---|")
+				firstNote = false
+			}
+			for _, n := range res.Notes {
+				p("| %s | %s | %s |", mdCode(m.Name), mdCode(res.Control.ID), md(message(n, L)))
+			}
+		}
+	}
+
 	// Not applicable, with why: an auditor hands up these verdicts as well as the failures.
 	firstNA := true
 	for _, m := range v.manifests {

@@ -118,11 +118,14 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 			t.line("  %s", t.style(ansiDim, u))
 		}
 		var counted audit.Summary
-		var notApplicable []resultView
+		var notApplicable, noted []resultView
 		for _, res := range m.Results {
 			switch res.Status {
 			case audit.StatusPass:
 				counted.Add(res.Status)
+				if len(res.Notes) > 0 {
+					noted = append(noted, res)
+				}
 				continue
 			case audit.StatusNotApplicable:
 				counted.Add(res.Status)
@@ -155,6 +158,12 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 		if counted.Pass+counted.NotApplicable > 0 {
 			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
 				counted.Pass, statusWord(L, audit.StatusPass), counted.NotApplicable, statusWord(L, audit.StatusNotApplicable))))
+		}
+		// What qualifies a pass (a record not judged, a reading by interpretation).
+		for _, res := range noted {
+			for _, n := range res.Notes {
+				t.line("  %s", t.style(ansiDim, fmt.Sprintf("%s %s: %s: %s", statusWord(L, audit.StatusPass), res.Control.ID, tr(L, "label.note"), message(n, L))))
+			}
 		}
 		// Why each duty does not apply: an auditor defends a "not applicable" as much as a fail.
 		for _, res := range notApplicable {
