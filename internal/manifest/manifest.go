@@ -437,9 +437,14 @@ func describeFSError(err error) string {
 }
 
 // lineIndex maps byte offsets to 1-based line and column (columns count characters).
+// Offsets are mostly asked for in increasing order (the JSON decoder walks its tokens), so
+// the last answer is kept and the next one on the same line counts only the characters in
+// between: recounting from the start of the line made a minified (one-line) file quadratic.
 type lineIndex struct {
 	data   []byte
 	starts []int
+
+	lastLine, lastOff, lastCol int
 }
 
 func newLineIndex(data []byte) *lineIndex {
@@ -449,15 +454,22 @@ func newLineIndex(data []byte) *lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{data: data, starts: starts}
+	return &lineIndex{data: data, starts: starts, lastLine: -1}
 }
 
 func (x *lineIndex) pos(file string, off int) audit.Position {
 	if off > len(x.data) {
 		off = len(x.data)
 	}
-	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	col := utf8.RuneCount(x.data[x.starts[line]:off]) + 1
+	var line, col int
+	if x.lastLine >= 0 && off >= x.lastOff && (x.lastLine+1 == len(x.starts) || off < x.starts[x.lastLine+1]) {
+		line = x.lastLine
+		col = x.lastCol + utf8.RuneCount(x.data[x.lastOff:off])
+	} else {
+		line = sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+		col = utf8.RuneCount(x.data[x.starts[line]:off]) + 1
+	}
+	x.lastLine, x.lastOff, x.lastCol = line, off, col
 	return audit.Position{File: file, Line: line + 1, Column: col}
 }
 
