@@ -425,6 +425,12 @@ func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any,
 		// The same parse go.yaml.in/yaml uses to resolve the tag (0x, 0o, 0b, digits with
 		// underscores), done here because n.Decode builds a decoder per scalar.
 		plain := strings.ReplaceAll(n.Value, "_", "")
+		if digits := strings.TrimLeft(plain, "+-"); len(digits) > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9' {
+			// YAML 1.1 reads 0777 as octal 511; a count or an amount written that way would
+			// silently change value, so it is refused rather than guessed.
+			b.problem(pos, pointer, fmt.Sprintf("number %s has a leading zero, which YAML 1.1 reads as octal; write it without the leading zero (or quote it if it is text)", n.Value))
+			return nil, nil
+		}
 		if i, err := strconv.ParseInt(plain, 0, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10)), nil
 		}
