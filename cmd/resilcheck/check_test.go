@@ -451,6 +451,39 @@ func TestCheckRefusesToOverwriteAnInput(t *testing.T) {
 	}
 }
 
+// TestCheckRefusesToOverwriteDataAndWaivers: the --data and --waivers files are inputs too;
+// a report over either is refused and the file is left as it was. A --data path that never
+// ends (a device) is refused at the size limit instead of exhausting memory.
+func TestCheckRefusesToOverwriteDataAndWaivers(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data.yaml")
+	waivers := filepath.Join(dir, "waivers.yaml")
+	files := map[string]string{
+		data:    "resilcheck:\n  overrides:\n    dm_officer_notify_days: 45\n",
+		waivers: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers: []\n",
+	}
+	for p, content := range files {
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, target := range []string{data, waivers} {
+		_, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", "-d", data, "--waivers", waivers, "-o", target, minimalManifest)
+		if code != ExitInputError || !strings.Contains(stderr, "refusing to overwrite it with a report") {
+			t.Errorf("-o %s: exit %d, stderr %q", filepath.Base(target), code, stderr)
+		}
+		if after, _ := os.ReadFile(target); string(after) != files[target] {
+			t.Fatalf("%s was overwritten", filepath.Base(target))
+		}
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, stderr, code := runCLI(t, "", "check", asOf, "--max-file-size", "1MiB", "-d", "/dev/zero", minimalManifest)
+		if code != ExitInputError || !strings.Contains(stderr, "over the 1048576-byte limit") {
+			t.Errorf("-d /dev/zero: exit %d, stderr %q", code, stderr)
+		}
+	}
+}
+
 // TestCheckEvaluatorsAgree: the report on every bundled scenario is the same byte for byte
 // whichever evaluator judges (only the recorded command line differs).
 func TestCheckEvaluatorsAgree(t *testing.T) {

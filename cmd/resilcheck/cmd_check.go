@@ -139,10 +139,15 @@ func maxFileSizeFlag() cli.Flag {
 	return &cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE` (bytes, or with KiB, MiB, GiB, KB, MB, GB)"}
 }
 
-// notAnInput refuses to write a report over a file the run read as a manifest: the
-// atomic rename would replace the input with the report (a mistyped -o manifest.yaml, or
-// -o reports/out.json inside an input directory on the second run).
-func notAnInput(output string, extra []reportTarget, inputs []audit.Input) error {
+// notAnInput refuses to write a report over a file the run read (a manifest, a --data or
+// --waivers file): the atomic rename would replace the input with the report (a mistyped
+// -o manifest.yaml, or -o reports/out.json inside an input directory on the second run).
+func notAnInput(output string, extra []reportTarget, inputs []audit.Input, others []string) error {
+	for _, o := range others {
+		if o != "" {
+			inputs = append(inputs, audit.Input{Path: filepath.ToSlash(o)})
+		}
+	}
 	files := []string{output}
 	for _, t := range extra {
 		files = append(files, t.file)
@@ -280,7 +285,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
 	}
 
-	if err := notAnInput(c.String("output"), extra, r.Inputs); err != nil {
+	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"))); err != nil {
 		return withCode(ExitInputError, err)
 	}
 

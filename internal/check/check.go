@@ -72,7 +72,7 @@ func buildEngine(ctx context.Context, opts Options, whileCompiling func()) (*eng
 	}
 	var data []engine.DataFile
 	for _, f := range opts.DataFiles {
-		b, err := os.ReadFile(f)
+		b, err := readBounded(f, opts.MaxFileSize)
 		if err != nil {
 			return nil, &engine.DataError{File: f, Msg: describe(err)}
 		}
@@ -345,4 +345,25 @@ func Failed(r *audit.Report, threshold string) bool {
 		}
 	}
 	return false
+}
+
+// readBounded reads at most limit bytes of a file (manifest.DefaultMaxFileSize when 0): a
+// --data path naming a device or an endless stream must fail, not exhaust memory.
+func readBounded(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = manifest.DefaultMaxFileSize
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("file is over the %d-byte limit (raise it with --max-file-size)", limit)
+	}
+	return b, nil
 }
