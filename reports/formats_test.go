@@ -306,6 +306,19 @@ func TestMarkdownEscapes(t *testing.T) {
 	if !strings.Contains(out, "<details><summary>") {
 		t.Error("passes are not folded into <details>")
 	}
+
+	// Control characters from a manifest are shown, not written: ESC would restyle a
+	// terminal and BEL ring it when the summary is printed.
+	r := fixtureReport()
+	r.Manifests[0].Provider = "Evil\x1b[31mCorp\a"
+	r.Manifests[0].Name = "m\x1bname"
+	out = string(render(t, "markdown", Options{}, r))
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Error("raw ESC or BEL bytes reach the markdown report")
+	}
+	if !strings.Contains(out, `Evil\x1b\[31mCorp\x07`) {
+		t.Errorf("the control characters are not shown as escapes:\n%s", out)
+	}
 }
 
 func TestSARIFStructure(t *testing.T) {
