@@ -636,6 +636,12 @@ func (e *Engine) result(doc *Document, c *controlInfo, b controlBinding) audit.R
 	r := audit.Result{Manifest: doc.Name, Control: c.ID}
 	applies, violations := b[0], b[1]
 	a, _ := applies.([]any)
+	if len(a) == 1 {
+		if _, ok := a[0].(bool); !ok {
+			// "yes" or 1 would otherwise read as not applicable and hide the control.
+			return errorResult(doc, c, fmt.Sprintf("applies must be true or false, not %s", compactJSON(a[0])))
+		}
+	}
 	if len(a) != 1 || a[0] != true {
 		r.Status = audit.StatusNotApplicable
 		r.Reason, r.ReasonKo = convertReason(b[2])

@@ -98,6 +98,7 @@ func TestCustomReasonAndPeriods(t *testing.T) {
 		{"string", na + "\nreason := \"no site\"\n", "no site", ""},
 		{"none", na, NoReason, "통제 항목이 사유를 밝히지 않았습니다"},
 		{"reason ignored when it applies", "\ndefault applies := true\n\nviolations contains \"x\" if false\n\nreason := \"never shown\"\n", "", ""},
+		{"applies that is not a boolean is an error", "\napplies := \"yes\"\n\nviolations contains \"x\" if false\n", "applies must be true or false, not \"yes\"", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
