@@ -73,14 +73,27 @@ cloud_services := {s.id: s | some s in object.get(input, "services", []); s.clou
 # outage (or no kind), not pre-announced maintenance, that started when the duty bound.
 groups[svc] := [i |
 	some i, inc in incidents.judged
-	svc in object.get(inc, "services", [])
+	svc in affected(inc)
 	object.get(inc, "kind", "outage") == "outage"
 	not inc.preAnnouncedMaintenance == true
 	incidents.facts[i].start_date in bound_dates
 ] if {
 	applies
-	some svc, _ in cloud_services
+	some svc in all_services
 }
+
+# An incident that names no service, at a provider in the cloud category, stands for its
+# cloud service as a whole (as for the breach and leak notices, lib/cloudnotice): it is
+# judged under the statutory thresholds as the service "(unspecified)".
+unnamed := "(unspecified)"
+
+all_services := object.keys(cloud_services) | {unnamed}
+
+affected(inc) := object.get(inc, "services", []) if {
+	count(object.get(inc, "services", [])) > 0
+} else := [unnamed] if {
+	cloudnotice.on_cloud(inc)
+} else := []
 
 # limit(svc, name, t) is the threshold of service svc at instant t: the period set in the
 # contract (Act 25(1)3, "당사자 간 계약으로 기간을 정하였을 경우에는 그 기간") replaces both decree

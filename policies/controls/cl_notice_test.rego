@@ -260,3 +260,15 @@ test_outage_before_2015_09_28_is_not_judged if {
 	count(violations([outage("a", "2015-09-27T10:00:00+09:00", "2015-09-27T12:00:00+09:00")])) == 0
 	count(violations([outage("a", "2015-09-28T10:00:00+09:00", "2015-09-28T12:00:00+09:00")])) == 1
 }
+
+# An outage that names no service, at a provider in the cloud category, stands for its cloud
+# service as a whole and is judged by the statutory thresholds (10 minutes continuous).
+test_outage_naming_no_service_is_judged_for_the_provider if {
+	whole := object.remove(outage("whole", "2026-05-01T10:00:00+09:00", "2026-05-01T13:00:00+09:00"), ["services"])
+	vs := violations([whole])
+	count(vs) > 0
+	some v in vs
+	contains(v.msg, "(unspecified)")
+	short := object.remove(outage("short", "2026-05-01T10:00:00+09:00", "2026-05-01T10:09:00+09:00"), ["services"])
+	count(violations([short])) == 0
+}

@@ -292,6 +292,22 @@ test("colo", _) if count(colo_sites) > 0
 
 test("notice", d) if count(notice_services(d)) > 0
 
+# An incident that names no service stands for the provider's service as a whole
+# (lib/incidents), sized by the provider's own daily users: the duty can bind through it
+# whatever services are declared.
+test("notice", d) if {
+	some inc in object.get(input, "incidents", [])
+	count(object.get(inc, "services", [])) == 0
+	service_noticeable({"id": "(unspecified)", "dailyUsers": users}, d)
+	declared("dailyAverageUsers")
+}
+
+test("notice", _) if {
+	facilities_based
+	some inc in object.get(input, "incidents", [])
+	count(object.get(inc, "services", [])) == 0
+}
+
 test("cloud", _) if cloud_provider
 
 test("cloud", _) if {

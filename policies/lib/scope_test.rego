@@ -235,3 +235,16 @@ test_older_carrier_test_not_verifiable_only_for_carriers if {
 	contains(why(colo(600), "idc-colo", "2009-01-27").en, "not verifiable on 2009-01-27")
 	contains(why(vas({}), "major-vas", "2023-07-03").en, "not in force on 2023-07-03 (from 2023-07-04)")
 }
+
+# An incident that names no service stands for the provider's service as a whole: the
+# notice duty binds through it on the provider's own size, whatever services are declared.
+test_unnamed_incident_sizes_the_provider if {
+	m := {
+		"provider": {"name": "P", "categories": ["value-added"], "metrics": {"window": window, "dailyAverageUsers": 5000000, "telecomRevenueKRW": 50000000000}},
+		"services": [{"id": "tiny", "dailyUsers": 999}],
+		"incidents": [{"id": "i", "startedAt": "2025-04-01T10:00:00+09:00"}],
+	}
+	bound(m, "notice", "2026-01-01")
+	small := object.union(m, {"provider": object.union(m.provider, {"metrics": {"window": window, "dailyAverageUsers": 999999, "telecomRevenueKRW": 50000000000}})})
+	not bound(small, "notice", "2026-01-01")
+}
