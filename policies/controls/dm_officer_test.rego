@@ -210,7 +210,8 @@ test_major_datacenter_operator_built_from_a_site if {
 	not dm_officer.applies with input as {"provider": idc} with data.resilcheck.run as run
 }
 
-test_value_added_before_2017_07_26_is_not_in_force_not_unverifiable if {
+test_value_added_before_2017_07_26_is_told_its_own_date_not_the_carriers if {
 	r := reason_on({"provider": major}, "2017-07-25")
-	r.en == "not in force on 2017-07-25 (in force from 2017-07-26)"
+	contains(r.en, "major value-added provider (BCDA 35(1)4): not in force on 2017-07-25 (from 2023-07-04)")
+	not contains(r.en, "not verifiable")
 }

@@ -76,6 +76,9 @@ reason(periods, d, true) := {
 	p.verifiable == false
 	open(p, d)
 	concerns(p)
+} else := parties_reason(periods, d) if {
+	count(named_parties(periods)) > 0
+	not first_date_is_ours(periods)
 } else := {
 	"en": sprintf("not in force on %s (in force from %s)", [d, first_from(periods)]),
 	"ko": sprintf("%s에는 시행 전입니다(%s 시행)", [d, first_from(periods)]),
@@ -84,6 +87,40 @@ reason(periods, d, true) := {
 } else := {
 	"en": sprintf("not in force on %s (in force %s until %s)", [d, first_from(periods), last_until(periods)]),
 	"ko": sprintf("%s에는 효력이 없습니다(%s부터 %s까지 시행)", [d, first_from(periods), last_until(periods)]),
+}
+
+# first_date_is_ours(periods): the provider is of the kind of some party the duty names, and
+# the duty's first date is that party's first date for each of them: then "not in force on D
+# (in force from X)" is the whole truth for this provider. Otherwise (a value-added provider
+# and a duty that reached carriers first, a provider of no named kind) each party says why.
+first_date_is_ours(periods) if {
+	ours := {x | some x in named_parties(periods); scope.of_kind(x)}
+	count(ours) > 0
+	every x in ours {
+		party_first_from(periods, x) == first_from(periods)
+	}
+}
+
+party_first_from(periods, x) := min({p.from | some p in periods; not p.verifiable == false; x in object.get(p, "parties", [])})
+
+# named_parties are the parties any verifiable period names.
+named_parties(periods) := {x | some p in periods; not p.verifiable == false; some x in p.parties}
+
+# parties_reason(periods, d) says, for each party the duty names, why it does not bind this
+# provider on d: its own test failed (with the numbers), or the duty reaches that party only
+# from a later date.
+parties_reason(periods, d) := {"en": concat("; ", [r.en | some r in rs]), "ko": concat("; ", [r.ko | some r in rs])} if {
+	rs := [party_reason(periods, x, d) | some x in sort(named_parties(periods))]
+}
+
+party_reason(periods, x, d) := later_branch(x, f) if {
+	scope.bound(x, d)
+	f := min({p.from | some p in periods; not p.verifiable == false; x in object.get(p, "parties", []); d < p.from})
+} else := scope.why_not_on(x, d) if {
+	not scope.bound(x, d)
+} else := {
+	"en": sprintf("%s: not in force on %s", [scope.party_titles[x].en, d]),
+	"ko": sprintf("%s: %s에는 효력이 없습니다", [scope.party_titles[x].ko, d]),
 }
 
 reason(periods, d, false) := {"en": concat("; ", [r.en | some r in rs]), "ko": concat("; ", [r.ko | some r in rs])} if {

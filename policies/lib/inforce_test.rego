@@ -31,9 +31,16 @@ test_unverifiable_only_for_the_party_it_names if {
 	r := inforce.why_not(periods, "2021-01-01") with input as telco
 	startswith(r.en, "not verifiable on 2021-01-01: the wording before 2021-12-09")
 
-	# A value-added provider is told the duty was not in force, not that it is unverifiable.
+	# A value-added provider is told when the duty reaches it, not that it is unverifiable,
+	# and not the carriers' date.
 	r2 := inforce.why_not(periods, "2021-01-01") with input as vas
-	r2.en == "not in force on 2021-01-01 (in force from 2021-12-09)"
+	contains(r2.en, "major value-added provider (BCDA 35(1)4): not in force on 2021-01-01 (from 2023-07-04)")
+	contains(r2.en, "major carrier (BCDA 35(1)1): category facilities-based not declared")
+	not contains(r2.en, "not verifiable")
+
+	# A carrier, the day before its first period, is told the plain date.
+	r3 := inforce.why_not([periods[1]], "2021-12-08") with input as telco
+	r3.en == "not in force on 2021-12-08 (in force from 2021-12-09)"
 }
 
 test_until_ends_a_period if {

@@ -74,7 +74,11 @@ foreign if input.provider.origin == "foreign"
 # --- the statutory window (REGULATIONS.md time model, rule 4) ---
 # Users and traffic are daily averages over Oct 1 - Dec 31 of the year before the judged date.
 # Metrics declared for another window stand in for it, and the scope decision says so.
-statutory_window(d) := {"from": sprintf("%d-10-01", [y]), "to": sprintf("%d-12-31", [y])} if {
+statutory_window(d) := {"from": "2020-09-01", "to": "2020-11-30"} if {
+	# The stability duty's first weeks (Decree No. 31223, addendum Art. 3): Sep-Nov 2020.
+	"2020-12-10" <= d
+	d <= "2020-12-31"
+} else := {"from": sprintf("%d-10-01", [y]), "to": sprintf("%d-12-31", [y])} if {
 	y := to_number(substring(d, 0, 4)) - 1
 }
 
@@ -520,7 +524,19 @@ party_titles := {
 
 not_declared(m) := {"en": sprintf("%s not declared", [m]), "ko": sprintf("%s 미신고", [m])}
 
-cmp(v, m, unit, ko_unit) := {"en": sprintf("%s %s%s < %s%s", [m, text.group(v[0]), unit, text.group(v[1]), unit]), "ko": sprintf("%s %s%s < %s%s", [m, text.group(v[0]), ko_unit, text.group(v[1]), ko_unit])}
+cmp(v, m, unit, ko_unit) := {"en": sprintf("%s %s%s < %s%s", [m, text.group(v[0]), unit, text.group(v[1]), unit]), "ko": sprintf("%s %s%s < %s%s", [object.get(labels_ko, m, m), text.group(v[0]), ko_unit, text.group(v[1]), ko_unit])}
+
+# labels_ko name the compared figures in Korean reasons.
+labels_ko := {
+	"server-room floor (m2)": "전산실 바닥 면적",
+	"ICT revenue KRW": "정보통신서비스 부문 매출액",
+	"dailyAverageUsers": "일 평균 이용자 수(dailyAverageUsers)",
+	"trafficSharePercent": "트래픽 비중(trafficSharePercent)",
+	"subscribers": "가입자 수(subscribers)",
+	"lines": "회선 수(lines)",
+	"revenueKRW": "매출액(revenueKRW)",
+	"telecomRevenueKRW": "전기통신역무 매출액(telecomRevenueKRW)",
+}
 
 both(a, b, conj, conj_ko) := {"en": sprintf("%s %s %s", [a.en, conj, b.en]), "ko": sprintf("%s %s %s", [a.ko, conj_ko, b.ko])}
 

@@ -248,3 +248,12 @@ test_unnamed_incident_sizes_the_provider if {
 	small := object.union(m, {"provider": object.union(m.provider, {"metrics": {"window": window, "dailyAverageUsers": 999999, "telecomRevenueKRW": 50000000000}})})
 	not bound(small, "notice", "2026-01-01")
 }
+
+# Decree No. 31223 (addendum Art. 3): for 2020-12-10..12-31 the stability test used Sep-Nov
+# 2020, so metrics declared for that window are not a stand-in.
+test_first_stability_weeks_use_sep_to_nov_2020 if {
+	m := {"provider": {"name": "P", "categories": ["value-added"], "metrics": {"window": {"from": "2020-09-01", "to": "2020-11-30"}, "dailyAverageUsers": 10}}}
+	not contains(why(m, "stability", "2020-12-15").en, "statutory window")
+	contains(why(m, "stability", "2021-01-01").en, "statutory window is 2020-10-01..2020-12-31")
+	contains(why(m, "stability", "2020-12-15").ko, "일 평균 이용자 수(dailyAverageUsers) 10명")
+}
