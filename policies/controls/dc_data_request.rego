@@ -40,7 +40,7 @@
 #     - KR-NETACT
 #   in_force:
 #     - from: "2023-07-04"
-#       parties: [colo, idc-own]
+#       parties: [colo, own-site]
 #       label: law
 #       citation: Network Act Art. 46(4)
 #       citation_ko: 정보통신망법 제46조제4항
@@ -53,9 +53,9 @@ import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
 # 46(4) addresses the providers of 46(1)1 and 2 whatever their size (the request serves to
-# check the size): "colo" is every colocation operator; own-use operators are known only
-# above the Decree 37(1) thresholds ("idc-own").
-in_force := [{"from": "2023-07-04", "parties": ["colo", "idc-own"], "label": "law", "citation": "Network Act Art. 46(4)", "citation_ko": "정보통신망법 제46조제4항", "basis": "Art. 46(4) added by Act No. 19154 (2023-01-03), in force 2023-07-04"}]
+# check the size): "colo" is every colocation operator, "own-site" every provider running a
+# site for its own services, neither sized.
+in_force := [{"from": "2023-07-04", "parties": ["colo", "own-site"], "label": "law", "citation": "Network Act Art. 46(4)", "citation_ko": "정보통신망법 제46조제4항", "basis": "Art. 46(4) added by Act No. 19154 (2023-01-03), in force 2023-07-04"}]
 
 basis := "network-46-4"
 

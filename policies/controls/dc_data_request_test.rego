@@ -104,5 +104,17 @@ test_exclusive_lessee_is_not_an_addressee if {
 	not applies_on(m, as_of)
 	r := reason_on(m, as_of)
 	contains(r.en, "colocation operator (Network Act 46(2)): no site run for others")
-	contains(r.en, "own-datacenter operator under Network Act 46(1)2: no own-use site")
+	contains(r.en, "runs a site for its own services (Network Act 46(1)2, any size): no own-use site")
+}
+
+# Network Act 46(4) addresses every person of 46(1)2 whatever its size: a 100 m2 own-use site
+# is enough (the request is how the ministry checks the size).
+test_small_own_use_operator_is_an_addressee if {
+	own := {"name": "Own", "categories": ["value-added"], "origin": "domestic"}
+	m := {
+		"provider": own,
+		"datacenters": [{"id": "o1", "name": "Own room", "operator": "Own", "ownership": "own", "serverRoomAreaM2": 100}],
+		"governance": {"dataRequests": [request({})]},
+	}
+	applies_on(m, as_of)
 }

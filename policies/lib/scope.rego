@@ -204,6 +204,7 @@ branch_from := {
 	"idc-colo": "2009-01-28",
 	"idc-own": "2023-07-04",
 	"idc-lessee": "2023-07-04",
+	"own-site": "2023-07-04",
 	"colo": "2009-01-28",
 	"notice": "2019-06-25",
 	"cloud": "2015-09-28",
@@ -291,6 +292,11 @@ bound_idc_own(d) if {
 }
 
 test("idc-lessee", _) if count(lessee_sites) > 0
+
+# own-site: any provider that runs a site for its own services, whatever its size (Network
+# Act 46(4) addresses every person of 46(1)2, sized or not: its data requests exist to check
+# the size).
+test("own-site", _) if count(own_use_sites) > 0
 
 test("colo", _) if count(colo_sites) > 0
 
@@ -488,6 +494,8 @@ of_kind("idc-own") if count(own_use_sites) > 0
 
 of_kind("idc-lessee") if count(lessee_sites) > 0
 
+of_kind("own-site") if count(own_use_sites) > 0
+
 of_kind("notice") if value_added
 
 of_kind("notice") if facilities_based
@@ -499,7 +507,7 @@ not_of_kind(party) := category_missing("facilities-based") if {
 } else := category_missing("value-added") if {
 	party in {"major-vas", "stability", "agent"}
 } else := {"en": "no site of that kind declared", "ko": "해당하는 시설 없음"} if {
-	party in {"major-idc", "idc-colo", "colo", "idc-own", "idc-lessee"}
+	party in {"major-idc", "idc-colo", "colo", "idc-own", "idc-lessee", "own-site"}
 } else := {"en": "not a telecom provider (no value-added or facilities-based category)", "ko": "전기통신사업자 아님"} if {
 	party == "notice"
 } else := failed(party, "")
@@ -517,6 +525,7 @@ party_titles := {
 	"idc-colo": {"en": "colocation operator under Network Act 46(1)1", "ko": "집적정보통신시설 사업자(정보통신망법 제46조제1항제1호)"},
 	"idc-own": {"en": "own-datacenter operator under Network Act 46(1)2", "ko": "자체 집적정보통신시설 운영자(정보통신망법 제46조제1항제2호)"},
 	"idc-lessee": {"en": "exclusive lessee under Network Act 46(7)", "ko": "임차시설 배타적 운영자(정보통신망법 제46조제7항)"},
+	"own-site": {"en": "runs a site for its own services (Network Act 46(1)2, any size)", "ko": "자신의 서비스를 위한 시설 운영자(정보통신망법 제46조제1항제2호, 규모 무관)"},
 	"colo": {"en": "colocation operator (Network Act 46(2))", "ko": "집적정보통신시설 사업자(정보통신망법 제46조제2항)"},
 	"notice": {"en": "telecom provider with a service under the notice duty (TBA 33(2))", "ko": "이용자 고지 대상 서비스가 있는 전기통신사업자(전기통신사업법 제33조제2항)"},
 	"cloud": {"en": "cloud service provider (Cloud Act 2(3))", "ko": "클라우드컴퓨팅서비스 제공자(클라우드컴퓨팅법 제2조제3호)"},
@@ -621,6 +630,8 @@ why_not_idc(d, x) := {
 	x == "idc-colo"
 } else := failed_idc_own(d)
 
+failed("own-site", _) := {"en": "no own-use site (datacenters[].operatedFor)", "ko": "자신의 서비스를 위해 운영하는 시설 없음(datacenters[].operatedFor)"}
+
 failed("idc-lessee", _) := {"en": "no exclusively leased site (ownership leased-exclusive)", "ko": "배타적으로 운영하는 임차시설 없음(ownership leased-exclusive)"}
 
 failed("colo", _) := {"en": "no site run for others (datacenters[].operatedFor)", "ko": "타인을 위해 운영하는 시설 없음(datacenters[].operatedFor)"}
@@ -710,6 +721,7 @@ scope_basis := {
 	"idc-colo": "Network Act Art. 46(1)1; Decree Art. 37(1)1",
 	"idc-own": "Network Act Art. 46(1)2; Decree Art. 37(1)2",
 	"idc-lessee": "Network Act Art. 46(7); Decree Art. 41",
+	"own-site": "Network Act Art. 46(1)2, 46(4)",
 	"colo": "Network Act Art. 46(2); Decree Art. 38(1)",
 	"notice": "TBA Art. 33(2); Decree Art. 37-21(1)3",
 	"cloud": "Cloud Act Art. 2(3), 25; Decree Art. 3",
@@ -727,6 +739,7 @@ party_tests := {
 	"idc-colo": {"en": "runs a site for others' services with server-room floor >= {idc_protect_min_floor_m2} m2 (no size test before 2023-07-04; public institutions excluded from then)", "ko": "타인의 정보통신서비스를 위한 시설 운영자 중 전산실 바닥 면적 {idc_protect_min_floor_m2}㎡ 이상(2023-07-04 전에는 면적 기준 없음, 이후 공공기관 제외)"},
 	"idc-own": {"en": "runs a site for its own services with floor >= {idc_protect_min_floor_m2} m2 AND ICT revenue >= KRW {idc_protect_min_ict_revenue_krw} AND daily users >= {idc_protect_min_users} (public institutions excluded)", "ko": "자신의 서비스를 위한 시설 운영자 중 전산실 바닥 면적 {idc_protect_min_floor_m2}㎡ 이상, 정보통신서비스 부문 매출액 {idc_protect_min_ict_revenue_krw}원 이상, 일 평균 이용자 수 {idc_protect_min_users}명 이상(공공기관 제외)"},
 	"idc-lessee": {"en": "leases space in a colocation facility and runs it exclusively (no size test)", "ko": "집적정보통신시설을 임차하여 배타적으로 운영·관리하는 자(규모 기준 없음)"},
+	"own-site": {"en": "runs a site for its own services (no size test)", "ko": "자신의 서비스를 위한 시설을 운영하는 자(규모 기준 없음)"},
 	"colo": {"en": "every colocation operator (no size test)", "ko": "모든 집적정보통신시설 사업자(규모 기준 없음)"},
 	"notice": {"en": "telecom provider; a value-added service is exempt when its provider's telecom revenue < KRW {notice_min_telecom_revenue_krw} or the service's daily users < {notice_min_users}", "ko": "전기통신사업자; 부가통신서비스는 사업자의 전기통신역무 매출액 {notice_min_telecom_revenue_krw}원 미만 또는 해당 서비스의 일 평균 이용자 수 {notice_min_users}명 미만이면 제외"},
 	"cloud": {"en": "provides cloud computing services commercially to others (no size test)", "ko": "상용으로 타인에게 클라우드컴퓨팅서비스를 제공하는 자(규모 기준 없음)"},
