@@ -488,6 +488,7 @@ func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 	}
 	out.Scopes = convertScopes(b["scopes"])
 	out.SiteLoss = convertSiteLoss(b["siteloss"])
+	e.noteStandInWindows(&out)
 	return out, true
 }
 
@@ -604,7 +605,39 @@ func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input as
 			out.SiteLoss = convertSiteLoss(rs[0].Bindings["siteloss"])
 		}
 	}
+	e.noteStandInWindows(&out)
 	return out
+}
+
+// noteStandInWindows adds a note to every pass and fail that rests on a party sized from
+// metrics measured over another window than the statutory one (REGULATIONS.md time model,
+// rule 4: every verdict that depends on them says so). The scope decision carries the note;
+// a control rests on the parties its periods name.
+func (e *Engine) noteStandInWindows(out *Outcome) {
+	notes := map[string]audit.Violation{}
+	for _, sc := range out.Scopes {
+		en, _ := sc.Evidence["window_note"].(string)
+		if !sc.Applies || en == "" {
+			continue
+		}
+		ko, _ := sc.Evidence["window_note_ko"].(string)
+		notes[strings.ReplaceAll(sc.ID, "_", "-")] = audit.Violation{Message: en, MessageKo: ko, Pointer: "/provider/metrics/window"}
+	}
+	if len(notes) == 0 {
+		return
+	}
+	for i := range out.Results {
+		r := &out.Results[i]
+		if r.Status != audit.StatusPass && r.Status != audit.StatusFail {
+			continue
+		}
+		for _, party := range e.controls[i].parties() {
+			if n, ok := notes[party]; ok {
+				r.Notes = append(r.Notes, n)
+				break
+			}
+		}
+	}
 }
 
 // lazyQuery prepares a fallback query once and keeps it.

@@ -702,7 +702,7 @@ decisions[id] := {
 	id := replace(x, "-", "_")
 }
 
-window_evidence(x) := {"window_note": window_note(time.as_of)} if {
+window_evidence(x) := {"window_note": window_note(time.as_of), "window_note_ko": window_note_ko(time.as_of)} if {
 	x in window_parties
 	window_note(time.as_of) != ""
 } else := {}
