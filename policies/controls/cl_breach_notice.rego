@@ -116,3 +116,9 @@ violations contains v if {
 	some i, _ in breaches
 	some v in cloudnotice.user_violations(i, ctx(i))
 }
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

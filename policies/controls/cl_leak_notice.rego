@@ -222,3 +222,9 @@ violations contains {
 ministry_contents_pointer(i, j) := sprintf("/incidents/%d/ministryNotices/%d/contents", [i, j]) if {
 	input.incidents[i].ministryNotices[j].contents
 } else := sprintf("/incidents/%d/ministryNotices/%d", [i, j])
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

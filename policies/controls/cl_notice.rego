@@ -390,3 +390,9 @@ violations contains {
 	told_at > due
 	inc := input.incidents[k]
 }
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

@@ -328,3 +328,9 @@ task_force_report_at(d, t) if {
 	r.recipient == "task-force"
 	d.report_at[k] == t
 }
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

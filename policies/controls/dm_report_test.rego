@@ -320,3 +320,16 @@ test_major_datacenter_operator_built_from_a_site if {
 	contains(v.msg, "no ministry report for disaster fire-1")
 	not dm_report.applies with input as object.remove(m, ["datacenters"]) with data.resilcheck.run as run
 }
+
+# An incident that started before the duty reached the provider is not judged, and the pass
+# says so in a note instead of reading as "reported properly".
+test_incident_before_the_duty_is_noted_not_judged if {
+	old := object.union(fire, {"id": "old", "startedAt": "2023-07-03T10:00:00+09:00", "detectedAt": "2023-07-03T10:05:00+09:00", "restoredAt": "2023-07-03T20:00:00+09:00"})
+	m := manifest(old)
+	count(dm_report.violations) == 0 with input as m with data.resilcheck.run as run
+	ns := dm_report.notes with input as m with data.resilcheck.run as run
+	some n in ns
+	n.pointer == "/incidents/0"
+	contains(n.msg, "incident old (started 2023-07-03) is not judged")
+	contains(n.msg, "major value-added provider (BCDA 35(1)4): not in force")
+}

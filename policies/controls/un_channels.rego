@@ -133,3 +133,9 @@ violations contains {
 	used := sort({c | some n in f.notices; some c in n.channels})
 	note := rule_note(f.start_date)
 }
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

@@ -198,3 +198,9 @@ violations contains {
 	count({c | some c in channels; c in incidents.user_channels}) == 0
 	note := rule_note(incidents.facts[i].start_date)
 }
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

@@ -221,3 +221,9 @@ late_pointer(i, f, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i,
 	t := content_first_ns(f, c)
 	j := min({j | some j, n in f.notices; f.notice_at[j] == t; c in object.get(n, "contents", [])})
 }
+
+# Incidents that started before the duty bound the provider are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in incidents.unbound_notes(in_force)
+}

@@ -9,6 +9,7 @@
 #   Incidents that start after the audit date are not judged at all.
 package resilcheck.lib.incidents
 
+import data.resilcheck.lib.inforce
 import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
 import data.resilcheck.lib.time as ktime
@@ -513,4 +514,18 @@ short_ground(t, inc) := {
 } else := {
 	"en": sprintf("cause %s is not one the short-outage exemption (item 5) covers (overload, equipment, network, software)", [inc.cause]),
 	"ko": sprintf("장애 원인 %s은(는) 단시간 장애 제외(제5호) 사유(이용 집중, 설비 장애, 네트워크, 소프트웨어)가 아닙니다", [inc.cause]),
+}
+
+# unbound_notes(periods) are notes for the judged incidents an incident duty with these
+# periods does not reach: the incident started before the duty bound the provider (or when
+# the provider was not bound). A pass then says what it did not judge, instead of reading as
+# "reported properly".
+unbound_notes(periods) := {{
+	"msg": sprintf("incident %s (started %s) is not judged: %s", [all[i].id, f.start_date, r.en]),
+	"msg_ko": sprintf("장애 %s(%s 발생)은 판단하지 않았습니다: %s", [all[i].id, f.start_date, r.ko]),
+	"pointer": sprintf("/incidents/%d", [i]),
+	"evidence": {"incident": all[i].id, "started_on": f.start_date, "reason": r.en},
+} |
+	some i, f in facts
+	r := inforce.why_not(periods, f.start_date)
 }
