@@ -22,7 +22,7 @@
 #   kind: law
 #   regulation: Cloud Act
 #   title_ko: 클라우드 계약 종료 30일 전 통지, 종료일 전 이용자 정보 반환 및 파기
-#   description_ko: 클라우드컴퓨팅서비스 제공자는 이용자와의 계약이 종료되기 30일 전까지 계약 종료 일시, 이용자 정보 반환 요구권, 종료일 전까지 반환받지 아니하면 파기된다는 사실, 반환 방법 및 절차, 담당부서 및 연락처를 전화, 휴대전화, 우편, 전자우편, 문자메시지 또는 이와 유사한 방법으로 알리고, 계약 종료일 전까지 이용자 정보를 활용 가능한 상태로 반환한 뒤 복원이 불가능한 방법으로 파기하여야 한다. '30일 전까지'는 종료일을 산입하지 않고 거꾸로 계산하여(민법 제157조 유추) 종료일 31일 전까지로 판단한다. 계약으로 달리 정한 경우(제27조제5항)에는 그에 따른다.
+#   description_ko: 클라우드컴퓨팅서비스 제공자는 이용자와의 계약이 종료되기 30일 전까지 계약 종료 일시, 이용자 정보 반환 요구권, 종료일 전까지 반환받지 아니하면 파기된다는 사실, 반환 방법 및 절차, 담당부서 및 연락처를 전화, 휴대전화, 우편, 전자우편, 문자메시지 또는 이와 유사한 방법으로 알리고, 계약 종료일 전까지 이용자 정보를 활용 가능한 상태로 반환한 뒤 복원이 불가능한 방법으로 파기하여야 한다. '30일 전까지'는 종료일 전날부터 거꾸로 30일을 세어(민법 제157조 유추) 그 첫날의 전날까지로 판단한다(예컨대 종료일이 7월 31일이면 6월 30일까지). 계약으로 달리 정한 경우(제27조제5항)에는 그에 따른다.
 #   citation:
 #     law: Act on the Development of Cloud Computing and Protection of its Users
 #     law_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률
@@ -33,7 +33,7 @@
 #     text_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제27조제3항, 제5항 및 제6항; 같은 법 시행령 제19조제1항, 제3항부터 제5항까지
 #   remediation:
 #     en: Tell each user at least 30 full days before the contract's end date (end date and time, return right, destruction, return method, department and contact) by phone, post, email, SMS or similar; return the data before the end date and destroy your copy afterwards; record each termination under cloud.contractTerminations (noticeAt, contents, channels, returnedOn, destroyedOn, or contractOverride where the contract provides otherwise).
-#     ko: 계약 종료일 31일 전까지(종료일 불산입 30일 전) 이용자에게 종료 일시, 반환 요구권, 파기 사실, 반환 방법, 담당부서 및 연락처를 전화·우편·전자우편·문자메시지 등으로 알리고, 종료일 전까지 이용자 정보를 반환한 뒤 파기하며, 각 계약 종료를 cloud.contractTerminations(noticeAt, contents, channels, returnedOn, destroyedOn, 계약으로 달리 정한 경우 contractOverride)에 기록하십시오.
+#     ko: 계약 종료일 30일 전까지(예컨대 종료일이 7월 31일이면 6월 30일까지) 이용자에게 종료 일시, 반환 요구권, 파기 사실, 반환 방법, 담당부서 및 연락처를 전화·우편·전자우편·문자메시지 등으로 알리고, 종료일 전까지 이용자 정보를 반환한 뒤 파기하며, 각 계약 종료를 cloud.contractTerminations(noticeAt, contents, channels, returnedOn, destroyedOn, 계약으로 달리 정한 경우 contractOverride)에 기록하십시오.
 #   frameworks:
 #     - KR-CLOUD
 #   in_force:

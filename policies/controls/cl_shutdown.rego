@@ -20,7 +20,7 @@
 #   kind: law
 #   regulation: Cloud Act
 #   title_ko: 클라우드 사업 종료 30일 전 통지 및 종료일까지 홈페이지 게시, 이용자 정보 반환 및 파기
-#   description_ko: 클라우드컴퓨팅서비스 제공자는 사업의 전부 또는 일부를 종료하려는 경우 사업 종료일부터 30일 전까지 종료하려는 사업의 내용 및 사유, 사업 종료일, 이용자 정보 반환 요구권, 종료일 전까지 반환받지 아니하면 파기된다는 사실, 반환 방법 및 절차, 담당부서 및 연락처를 이용자에게 알리고 사업 종료일까지 인터넷 홈페이지에 게시하여야 하며, 사업 종료일 전까지 이용자 정보를 반환한 뒤 파기하여야 한다. '30일 전까지'는 종료일을 산입하지 않고 거꾸로 계산하여(민법 제157조 유추) 종료일 31일 전까지로 판단한다. 통지 방법(시행령 제19조제3항)은 신고 항목이 없어 판단하지 않는다.
+#   description_ko: 클라우드컴퓨팅서비스 제공자는 사업의 전부 또는 일부를 종료하려는 경우 사업 종료일부터 30일 전까지 종료하려는 사업의 내용 및 사유, 사업 종료일, 이용자 정보 반환 요구권, 종료일 전까지 반환받지 아니하면 파기된다는 사실, 반환 방법 및 절차, 담당부서 및 연락처를 이용자에게 알리고 사업 종료일까지 인터넷 홈페이지에 게시하여야 하며, 사업 종료일 전까지 이용자 정보를 반환한 뒤 파기하여야 한다. '30일 전까지'는 종료일 전날부터 거꾸로 30일을 세어(민법 제157조 유추) 그 첫날의 전날까지로 판단한다(예컨대 종료일이 7월 31일이면 6월 30일까지). 통지 방법(시행령 제19조제3항)은 신고 항목이 없어 판단하지 않는다.
 #   citation:
 #     law: Act on the Development of Cloud Computing and Protection of its Users
 #     law_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률
@@ -31,7 +31,7 @@
 #     text_ko: 클라우드컴퓨팅 발전 및 이용자 보호에 관한 법률 제27조제4항; 같은 법 시행령 제19조제2항, 제4항 및 제5항
 #   remediation:
 #     en: Tell users at least 30 full days before the business end date what ends and why, the end date, the return right, destruction, the return method and the department and contact; keep it posted on your website until the end date; return users' data before the end date and destroy your copies afterwards; record it under cloud.businessTermination.
-#     ko: 사업 종료일 31일 전까지(종료일 불산입 30일 전) 종료 사업의 내용 및 사유, 종료일, 반환 요구권, 파기 사실, 반환 방법, 담당부서 및 연락처를 이용자에게 알리고 종료일까지 홈페이지에 게시하며, 종료일 전까지 이용자 정보를 반환한 뒤 파기하고 cloud.businessTermination에 기록하십시오.
+#     ko: 사업 종료일 30일 전까지(예컨대 종료일이 7월 31일이면 6월 30일까지) 종료 사업의 내용 및 사유, 종료일, 반환 요구권, 파기 사실, 반환 방법, 담당부서 및 연락처를 이용자에게 알리고 종료일까지 홈페이지에 게시하며, 종료일 전까지 이용자 정보를 반환한 뒤 파기하고 cloud.businessTermination에 기록하십시오.
 #   frameworks:
 #     - KR-CLOUD
 #   in_force:
