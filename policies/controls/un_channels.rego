@@ -51,6 +51,7 @@ package resilcheck.controls.un_channels
 
 import data.resilcheck.lib.incidents
 import data.resilcheck.lib.inforce
+import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
@@ -138,4 +139,10 @@ violations contains {
 notes contains n if {
 	applies
 	some n in incidents.unbound_notes(in_force)
+}
+
+# Services sized from a stand-in users window are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in scope.service_window_notes(time.as_of)
 }

@@ -204,3 +204,9 @@ notes contains n if {
 	applies
 	some n in incidents.unbound_notes(in_force)
 }
+
+# Services sized from a stand-in users window are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in scope.service_window_notes(time.as_of)
+}

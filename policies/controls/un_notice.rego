@@ -55,6 +55,7 @@ package resilcheck.controls.un_notice
 
 import data.resilcheck.lib.incidents
 import data.resilcheck.lib.inforce
+import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
@@ -226,4 +227,10 @@ late_pointer(i, f, late) := sprintf("/incidents/%d/userNotices/%d/contents", [i,
 notes contains n if {
 	applies
 	some n in incidents.unbound_notes(in_force)
+}
+
+# Services sized from a stand-in users window are noted beside the verdict.
+notes contains n if {
+	applies
+	some n in scope.service_window_notes(time.as_of)
 }

@@ -406,10 +406,36 @@ service_noticeable(s, d) if {
 }
 
 # service_notice_reason(s, d) is why value-added service s is exempt on date d (undefined when
-# it is not exempt).
-service_notice_reason(s, d) := r if {
+# it is not exempt), with the stand-in note when its daily users were measured over another
+# window than the statutory one.
+service_notice_reason(s, d) := service_window_text(s, d, r) if {
 	not service_noticeable(s, d)
 	r := service_exempt_reason(s, d)
+}
+
+# service_window_note(s, d) says that service s's dailyUsers were measured over a window other
+# than the statutory one on date d (time model rule 4); undefined when they were not, or when
+# no window is declared for the service (the provider's window applies then, and its own
+# note says so).
+service_window_note(s, d) := {
+	"en": sprintf("service %s: daily users from window %s..%s; statutory window is %s..%s", [s.id, s.dailyUsersWindow.from, s.dailyUsersWindow.to, statutory_window(d).from, statutory_window(d).to]),
+	"ko": sprintf("서비스 %s: 측정 기간 %s~%s의 이용자 수로 판단(법정 기간은 %s~%s)", [s.id, s.dailyUsersWindow.from, s.dailyUsersWindow.to, statutory_window(d).from, statutory_window(d).to]),
+} if {
+	w := s.dailyUsersWindow
+	w != statutory_window(d)
+}
+
+service_window_text(s, d, r) := {"en": sprintf("%s (%s)", [r.en, n.en]), "ko": sprintf("%s(%s)", [r.ko, n.ko])} if {
+	n := service_window_note(s, d)
+	s.dailyUsers
+} else := r
+
+# service_window_notes(d) are notes for the services whose users were measured over a stand-in
+# window, for the user-notice controls.
+service_window_notes(d) := {{"msg": n.en, "msg_ko": n.ko, "pointer": sprintf("/services/%d/dailyUsersWindow", [i]), "evidence": {"service": s.id}} |
+	some i, s in object.get(input, "services", [])
+	s.id in notice_services(d)
+	n := service_window_note(s, d)
 }
 
 service_exempt_reason(s, d) := {"en": "the provider is not a telecom provider (no value-added or facilities-based category)", "ko": "전기통신사업자가 아닙니다(부가통신·기간통신 분류 없음)"} if {

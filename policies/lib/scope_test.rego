@@ -257,3 +257,22 @@ test_first_stability_weeks_use_sep_to_nov_2020 if {
 	contains(why(m, "stability", "2021-01-01").en, "statutory window is 2020-10-01..2020-12-31")
 	contains(why(m, "stability", "2020-12-15").ko, "일 평균 이용자 수(dailyAverageUsers) 10명")
 }
+
+# A service's daily users measured over another window stand in for the statutory one, and
+# the exemption reason and the notes say so.
+test_service_users_window_stand_in_is_named if {
+	m := {
+		"provider": {"name": "P", "categories": ["value-added"], "metrics": {"window": window, "telecomRevenueKRW": 50000000000}},
+		"services": [
+			{"id": "app", "dailyUsers": 2000000, "dailyUsersWindow": {"from": "2021-01-01", "to": "2021-03-31"}},
+			{"id": "tiny", "dailyUsers": 10, "dailyUsersWindow": {"from": "2025-10-01", "to": "2025-12-31"}},
+		],
+	}
+	ns := scope.service_window_notes("2026-01-01") with input as m
+	count(ns) == 1
+	some n in ns
+	n.pointer == "/services/0/dailyUsersWindow"
+	contains(n.msg, "statutory window is 2025-10-01..2025-12-31")
+	r := scope.service_notice_reason(m.services[1], "2026-01-01") with input as m
+	not contains(r.en, "statutory window")
+}
