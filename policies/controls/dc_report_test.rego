@@ -103,10 +103,14 @@ test_two_interruptions_totalling_44_minutes_are_not if {
 	count(violations([a, b])) == 0
 }
 
+# "24시간 이내" is at most 24 hours from the first interruption: a second one exactly 24 hours
+# later is inside the window, one a minute later is not.
 test_window_is_24_hours_from_the_first if {
 	a := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00")
 	b := outage("b", "2026-03-02T10:00:00+09:00", "2026-03-02T10:25:00+09:00")
-	count(violations([a, b])) == 0
+	count(violations([a, b])) > 0
+	c := outage("c", "2026-03-02T10:01:00+09:00", "2026-03-02T10:26:00+09:00")
+	count(violations([a, c])) == 0
 }
 
 test_series_report_on_the_other_member_counts_if_made_after_the_trigger if {

@@ -96,17 +96,20 @@ triggers(incs, window_hours, n, total) := r if {
 test_series_rule_cases if {
 	cases := [
 		{"name": "two of 20 and 25 within a day reach 45", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00"), inc("b", "power", "2026-03-02T09:00:00+09:00", "2026-03-02T09:25:00+09:00")], "want": {1: "2026-03-02T09:25:00+09:00"}},
-		{"name": "exactly 24 hours apart is outside the window", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00"), inc("b", "power", "2026-03-02T10:00:00+09:00", "2026-03-02T10:25:00+09:00")], "want": {}},
+		{"name": "exactly 24 hours apart is inside the window (이내: at most)", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00"), inc("b", "power", "2026-03-02T10:00:00+09:00", "2026-03-02T10:25:00+09:00")], "want": {1: "2026-03-02T10:25:00+09:00"}},
+		{"name": "24 hours and a minute apart is outside the window", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00"), inc("b", "power", "2026-03-02T10:01:00+09:00", "2026-03-02T10:26:00+09:00")], "want": {}},
 		{"name": "a long first interruption makes the second trigger at its start", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T11:00:00+09:00"), inc("b", "power", "2026-03-01T12:00:00+09:00", "2026-03-01T12:01:00+09:00")], "want": {1: "2026-03-01T12:00:00+09:00"}},
 		{
-			"name": "an interruption exactly a window before is outside it", "incs": [
+			"name": "an interruption exactly a window before is inside it", "incs": [
 				inc("a", "power", "2026-03-01T00:00:00+09:00", "2026-03-01T00:01:00+09:00"),
 				inc("b", "power", "2026-03-01T01:00:00+09:00", "2026-03-01T01:40:00+09:00"),
 				inc("c", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T10:01:00+09:00"),
 				inc("d", "power", "2026-03-01T20:00:00+09:00", "2026-03-01T20:01:00+09:00"),
 				inc("e", "power", "2026-03-02T01:00:00+09:00", "2026-03-02T01:10:00+09:00"),
 			],
-			"want": {},
+			# From b (exactly 24 hours before e): 40 + 1 + 1 minutes, and e's third minute
+			# makes 45; a, 25 hours before e, is outside.
+			"want": {4: "2026-03-02T01:03:00+09:00"},
 		},
 		{"name": "a lone interruption is never a series", "incs": [inc("a", "power", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")], "want": {}},
 	]
