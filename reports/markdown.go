@@ -92,45 +92,42 @@ func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
 	}
 	section(audit.StatusFail, "heading.failures")
 
-	// Notes on passing controls: what the pass does not cover.
-	firstNote := true
-	for _, m := range v.manifests {
-		for _, res := range m.Results {
-			if res.Status != audit.StatusPass || len(res.Notes) == 0 {
-				continue
-			}
-			if firstNote {
-				p("")
-				p("## %s", tr(L, "heading.passnotes"))
-				p("")
-				p("| %s | %s | %s |", tr(L, "label.manifest"), tr(L, "label.control"), tr(L, "label.note"))
-				p("|---|---|---|")
-				firstNote = false
-			}
-			for _, n := range res.Notes {
-				p("| %s | %s | %s |", mdCode(m.Name), mdCode(res.Control.ID), md(message(n, L)))
+	// A table of (manifest, control, text) rows under a heading, written only when it has a
+	// row: the notes on passing controls (what a pass does not cover), then why each
+	// not-applicable control does not apply (an auditor hands these up as well as failures).
+	table := func(heading, column string, rows func(m manifestView, res resultView) []string) {
+		first := true
+		for _, m := range v.manifests {
+			for _, res := range m.Results {
+				for _, text := range rows(m, res) {
+					if first {
+						p("")
+						p("## %s", tr(L, heading))
+						p("")
+						p("| %s | %s | %s |", tr(L, "label.manifest"), tr(L, "label.control"), tr(L, column))
+						p("|---|---|---|")
+						first = false
+					}
+					p("| %s | %s | %s |", mdCode(m.Name), mdCode(res.Control.ID), md(text))
+				}
 			}
 		}
 	}
-
-	// Not applicable, with why: an auditor hands up these verdicts as well as the failures.
-	firstNA := true
-	for _, m := range v.manifests {
-		for _, res := range m.Results {
-			if res.Status != audit.StatusNotApplicable {
-				continue
+	table("heading.passnotes", "label.note", func(_ manifestView, res resultView) []string {
+		var out []string
+		for _, n := range res.Notes {
+			if res.Status == audit.StatusPass {
+				out = append(out, message(n, L))
 			}
-			if firstNA {
-				p("")
-				p("## %s", tr(L, "heading.notapplicable"))
-				p("")
-				p("| %s | %s | %s |", tr(L, "label.manifest"), tr(L, "label.control"), tr(L, "label.reason"))
-				p("|---|---|---|")
-				firstNA = false
-			}
-			p("| %s | %s | %s |", mdCode(m.Name), mdCode(res.Control.ID), md(reasonIn(res.Result, L)))
 		}
-	}
+		return out
+	})
+	table("heading.notapplicable", "label.reason", func(_ manifestView, res resultView) []string {
+		if res.Status != audit.StatusNotApplicable {
+			return nil
+		}
+		return []string{reasonIn(res.Result, L)}
+	})
 
 	hasProblems := false
 	for _, m := range v.manifests {

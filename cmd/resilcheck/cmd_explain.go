@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -55,7 +54,7 @@ func explainCommand(stdio appIO) *cli.Command {
 			if err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
-			tests, err := eng.ScopeTests(commandContext(c), partiesOf(ctrl))
+			tests, err := eng.ScopeTests(commandContext(c), ctrl.Parties())
 			if err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
@@ -80,19 +79,6 @@ func explainCommand(stdio appIO) *cli.Command {
 			return explainText(stdio.Stdout, ctrl, params, tests, asOf, lang)
 		},
 	}
-}
-
-// partiesOf lists the parties a control's periods bind, in the order they first appear.
-func partiesOf(c audit.Control) []string {
-	var out []string
-	for _, p := range c.InForce {
-		for _, x := range p.Parties {
-			if !slices.Contains(out, x) {
-				out = append(out, x)
-			}
-		}
-	}
-	return out
 }
 
 // withoutScopeParams drops the parameters a control reads only through the shared scope

@@ -4,6 +4,8 @@
 // so engines produce it and renderers consume it without knowing about each other.
 package audit
 
+import "slices"
+
 // Status is the verdict of one control on one manifest.
 type Status string
 
@@ -135,6 +137,19 @@ type Period struct {
 
 // PeriodLabels are the labels a Period may carry.
 var PeriodLabels = []string{"law", "law-older-wording-reported", "guideline", "reported", "interpretation", "guidance"}
+
+// Parties lists the parties the control's periods name, in order of first mention.
+func (c Control) Parties() []string {
+	var out []string
+	for _, p := range c.InForce {
+		for _, x := range p.Parties {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
 
 // PeriodOn is the period in force on the Korean date d (the latest-starting verifiable one
 // covering d), or nil.

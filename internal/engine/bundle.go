@@ -203,19 +203,6 @@ type controlInfo struct {
 	files []string // the modules of the package
 }
 
-// parties lists the parties the control's periods name, in order of first mention.
-func (c *controlInfo) parties() []string {
-	var out []string
-	for _, p := range c.InForce {
-		for _, x := range p.Parties {
-			if !slices.Contains(out, x) {
-				out = append(out, x)
-			}
-		}
-	}
-	return out
-}
-
 // collectControls finds every package under resilcheck.controls and checks its metadata.
 func collectControls(mods map[string]*ast.Module, custom map[string]bool) ([]*controlInfo, []Problem) {
 	names := make([]string, 0, len(mods))

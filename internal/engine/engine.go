@@ -631,7 +631,7 @@ func (e *Engine) noteStandInWindows(out *Outcome) {
 		if r.Status != audit.StatusPass && r.Status != audit.StatusFail {
 			continue
 		}
-		for _, party := range e.controls[i].parties() {
+		for _, party := range e.controls[i].Parties() {
 			if n, ok := notes[party]; ok {
 				r.Notes = append(r.Notes, n)
 				break

@@ -311,15 +311,10 @@ type ScopeTest struct {
 // ScopeParamNames are the parameters any party test reads: the shared scope helper reads them
 // all, so `explain` shows them beside the tests rather than as every control's own.
 func (e *Engine) ScopeParamNames(ctx context.Context) (map[string]bool, error) {
-	q, err := e.lazyQuery(ctx, "tests := data.resilcheck.lib.scope.party_tests")
+	all, _, err := e.partyTests(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := q.Eval(ctx)
-	if err != nil || len(rs) != 1 {
-		return nil, err
-	}
-	all, _ := rs[0].Bindings["tests"].(map[string]any)
 	out := map[string]bool{}
 	for _, v := range all {
 		m, _ := v.(map[string]any)
@@ -331,19 +326,29 @@ func (e *Engine) ScopeParamNames(ctx context.Context) (map[string]bool, error) {
 	return out, nil
 }
 
-// ScopeTests describes the party tests named (lib.scope party ids), in the order given.
-// Unknown parties are skipped: a custom control may name none.
-func (e *Engine) ScopeTests(ctx context.Context, parties []string) ([]ScopeTest, error) {
+// partyTests reads lib.scope's party_tests (the test of each party, with {parameter} slots)
+// and branch_from (the date each branch came into force).
+func (e *Engine) partyTests(ctx context.Context) (tests, froms map[string]any, err error) {
 	q, err := e.lazyQuery(ctx, "tests := data.resilcheck.lib.scope.party_tests; from := data.resilcheck.lib.scope.branch_from")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rs, err := q.Eval(ctx)
 	if err != nil || len(rs) != 1 {
+		return nil, nil, err
+	}
+	tests, _ = rs[0].Bindings["tests"].(map[string]any)
+	froms, _ = rs[0].Bindings["from"].(map[string]any)
+	return tests, froms, nil
+}
+
+// ScopeTests describes the party tests named (lib.scope party ids), in the order given.
+// Unknown parties are skipped: a custom control may name none.
+func (e *Engine) ScopeTests(ctx context.Context, parties []string) ([]ScopeTest, error) {
+	all, froms, err := e.partyTests(ctx)
+	if err != nil {
 		return nil, err
 	}
-	all, _ := rs[0].Bindings["tests"].(map[string]any)
-	froms, _ := rs[0].Bindings["from"].(map[string]any)
 	var out []ScopeTest
 	for _, party := range parties {
 		m, ok := all[party].(map[string]any)
