@@ -146,13 +146,13 @@ duty(dc) := {"en": "Network Act Art. 46(7); Decree Art. 41 2 (as Art. 40)", "ko"
 
 # rule_text(k, c) says, with the numbers in force when k started, why k was reportable.
 rule_text(k, c) := {
-	"en": sprintf("%d min continuous, at least %v min (Decree Art. 40(1)1)", [incidents.facts[k].minutes, c.limit_minutes]),
-	"ko": sprintf("연속 %d분 중단, 기준 %v분 이상(시행령 제40조제1항제1호)", [incidents.facts[k].minutes, c.limit_minutes]),
+	"en": sprintf("%d min continuous, at least %v min (Decree Art. 40(1)1)", [round(incidents.facts[k].minutes), c.limit_minutes]),
+	"ko": sprintf("연속 %d분 중단, 기준 %v분 이상(시행령 제40조제1항제1호)", [round(incidents.facts[k].minutes), c.limit_minutes]),
 } if {
 	c.rule == "continuous"
 } else := {
-	"en": sprintf("%d interruptions within %v h totalling %d min, at least %v min (Decree Art. 40(1)2)", [c.series.count, hours, c.series.total_minutes, c.limit_minutes]),
-	"ko": sprintf("%v시간 이내 %d회 중단, 합계 %d분, 기준 %v분 이상(시행령 제40조제1항제2호)", [hours, c.series.count, c.series.total_minutes, c.limit_minutes]),
+	"en": sprintf("%d interruptions within %v h totalling %d min, at least %v min (Decree Art. 40(1)2)", [c.series.count, hours, round(c.series.total_minutes), c.limit_minutes]),
+	"ko": sprintf("%v시간 이내 %d회 중단, 합계 %d분, 기준 %v분 이상(시행령 제40조제1항제2호)", [hours, c.series.count, round(c.series.total_minutes), c.limit_minutes]),
 } if {
 	hours := incidents.param("dc_report_repeat_window_hours", incidents.facts[k].start_ns).value
 }

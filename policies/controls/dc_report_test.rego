@@ -226,3 +226,13 @@ test_public_institution_is_not_a_46_1_operator if {
 	r := dc_report.reason with input as doc with data.resilcheck.run as run
 	contains(r.en, "public institution (Network Decree 37(1) proviso)")
 }
+
+# An ongoing interruption is measured to the end of the audit date, a fraction of a minute
+# short of a whole number: the message prints whole minutes, never a Go format error.
+test_ongoing_interruption_prints_whole_minutes if {
+	i := object.remove(outage("open", "2026-11-22T10:00:00+09:00", "2026-11-22T11:00:00+09:00"), ["restoredAt"])
+	vs := violations([i])
+	some v in vs
+	not contains(v.msg, "%!")
+	contains(v.msg, "840 min continuous")
+}

@@ -498,8 +498,8 @@ maintenance_ground(t) := [{
 } else := []
 
 short_ground(t, inc) := {
-	"en": sprintf("the %v-minute interruption went past the %v-minute limit of the short-outage exemption (item 5)", [t.minutes, t.threshold.value]),
-	"ko": sprintf("%v분 중단으로 단시간 장애 제외(제5호) 기준 %v분을 넘었습니다", [t.minutes, t.threshold.value]),
+	"en": sprintf("the %v-minute interruption went past the %v-minute limit of the short-outage exemption (item 5)", [round(t.minutes), t.threshold.value]),
+	"ko": sprintf("%v분 중단으로 단시간 장애 제외(제5호) 기준 %v분을 넘었습니다", [round(t.minutes), t.threshold.value]),
 } if {
 	t.short == "possible"
 } else := {
