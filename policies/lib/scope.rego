@@ -67,10 +67,6 @@ default public_institution := false
 
 public_institution if input.provider.publicInstitution == true
 
-default foreign := false
-
-foreign if input.provider.origin == "foreign"
-
 # --- the statutory window (REGULATIONS.md time model, rule 4) ---
 # Users and traffic are daily averages over Oct 1 - Dec 31 of the year before the judged date.
 # Metrics declared for another window stand in for it, and the scope decision says so.
@@ -179,18 +175,12 @@ operated_sites[i] := d if {
 	some i, d in lessee_sites
 }
 
-operated_datacenter_indexes := sort([i | some i, _ in operated_sites])
-
-operated_datacenters := [operated_sites[i] | some i in operated_datacenter_indexes]
-
 # lithium_datacenters maps the index of each protected site whose UPS runs on a lithium-ion
 # battery plant to its declaration.
 lithium_datacenters[i] := d if {
 	some i, d in operated_sites
 	d.ups.battery.chemistry == "lithium-ion"
 }
-
-largest_operated_area := area(operated_datacenters)
 
 # --- the party tests, on a Korean date d (YYYY-MM-DD) ---
 # branch_from is when each test's branch came into force (REGULATIONS.md "In-force dates").
@@ -674,48 +664,6 @@ notice_reasons(d) := {r |
 }
 
 failed("cloud", _) := {"en": "no cloud category or cloud service declared", "ko": "클라우드 분류·서비스 없음"}
-
-# --- compatibility names the controls use: the parties on the audit date ---
-default major_vas := false
-
-major_vas if "major-vas" in parties
-
-default major_idc := false
-
-major_idc if "major-idc" in parties
-
-default carrier := false
-
-carrier if "carrier" in parties
-
-# 주요방송통신사업자 (BCDA 35(1)1, 4, 5): bound by the disaster-management duties.
-default disaster_management := false
-
-disaster_management if major_vas
-
-disaster_management if major_idc
-
-disaster_management if carrier
-
-default stability := false
-
-stability if "stability" in parties
-
-default idc_protect := false
-
-idc_protect if "idc-colo" in parties
-
-idc_protect if "idc-own" in parties
-
-idc_protect if "idc-lessee" in parties
-
-default notice := false
-
-notice if "notice" in parties
-
-default cloud_notice := false
-
-cloud_notice if "cloud" in parties
 
 # decisions lists every scope with the numbers behind it, for reports.
 decisions[id] := {

@@ -171,7 +171,7 @@ test_exclusive_lessee_has_no_size_floor if {
 # --- SCOPE-MAJOR-IDC: a 46(1) operator AND (floor >= 22,500 OR power >= 40 MW) AND revenue >= 10bn ---
 
 test_major_idc_counts_own_use_operators_without_the_category if {
-	m := object.union(own(22500, object.union(big, {"revenueKRW": 10000000000})), {})
+	m := own(22500, object.union(big, {"revenueKRW": 10000000000}))
 	bound(m, "major-idc", "2026-01-01")
 	not bound(own(22499, object.union(big, {"revenueKRW": 10000000000})), "major-idc", "2026-01-01")
 	not bound(own(22500, object.union(big, {"revenueKRW": 9999999999})), "major-idc", "2026-01-01")
