@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/manifest"
@@ -68,12 +69,25 @@ func Load(file string, opts manifest.Options) (*Set, error) {
 	}
 	var bad []audit.Problem
 	for i := range body.Waivers {
-		body.Waivers[i].At = doc.Pos(manifest.Join("/waivers", i))
+		w := &body.Waivers[i]
+		at := manifest.Join("/waivers", i)
+		w.At = doc.Pos(at)
+		// The schema's minLength counts spaces: a waiver must still say why and who.
+		for _, f := range []struct{ name, value, want string }{
+			{"reason", w.Reason, "say why the failure is accepted and what compensates for it"},
+			{"approvedBy", w.ApprovedBy, "name who accepted the risk"},
+		} {
+			if blank(f.value) {
+				ptr := manifest.Join(at, f.name)
+				bad = append(bad, audit.Problem{Position: doc.Pos(ptr), Pointer: ptr,
+					Message: fmt.Sprintf("%s is blank: %s", f.name, f.want)})
+			}
+		}
 		// A malformed glob would match nothing, and the waiver would only be reported as
 		// unused: say what is wrong with it instead.
-		if m := body.Waivers[i].Manifest; m != "" {
+		if m := w.Manifest; m != "" {
 			if _, err := path.Match(m, ""); err != nil {
-				ptr := manifest.Join(manifest.Join("/waivers", i), "manifest")
+				ptr := manifest.Join(at, "manifest")
 				bad = append(bad, audit.Problem{Position: doc.Pos(ptr), Pointer: ptr,
 					Message: fmt.Sprintf("manifest %q is not a valid glob pattern (%v)", m, err)})
 			}
@@ -83,6 +97,19 @@ func Load(file string, opts manifest.Options) (*Set, error) {
 		return nil, &ProblemsError{Problems: bad}
 	}
 	return &Set{File: src.Path, Waivers: body.Waivers}, nil
+}
+
+// blank reports whether s shows nothing when printed: only white space (the ideographic
+// space too), format characters such as the zero-width space and the byte order mark, and
+// default-ignorable letters such as the Hangul fillers, which Unicode counts as letters.
+func blank(s string) bool {
+	for _, r := range s {
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) &&
+			!unicode.In(r, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector) {
+			return false
+		}
+	}
+	return true
 }
 
 func isDir(file string, fsys manifest.FileSystem) bool {

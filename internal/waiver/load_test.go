@@ -77,6 +77,28 @@ func TestLoadRejects(t *testing.T) {
 			want: []string{`:5:15: /waivers/0/manifest: manifest "kakao-[" is not a valid glob pattern`},
 		},
 		{
+			name: "whitespace-only reason",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: \"            \"\n    approvedBy: CISO\n    expires: \"2027-01-01\"\n",
+			want: []string{`:5:13: /waivers/0/reason: reason is blank`},
+		},
+		{
+			// Ideographic spaces are what a Korean keyboard types for a space in full-width mode.
+			name: "approver of ideographic spaces, tabs and a line break",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n    approvedBy: \"\u3000\\t\\n\u3000\"\n    expires: \"2027-01-01\"\n",
+			want: []string{`:6:17: /waivers/0/approvedBy: approvedBy is blank`},
+		},
+		{
+			// The Hangul filler is a letter to Unicode, but shows nothing.
+			name: "approver of invisible characters",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n    approvedBy: \"\u3164\u200b\ufeff\"\n    expires: \"2027-01-01\"\n",
+			want: []string{`:6:17: /waivers/0/approvedBy: approvedBy is blank`},
+		},
+		{
+			name: "every blank field of every waiver is reported",
+			body: "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - control: KR-X\n    reason: because we said so\n    approvedBy: \" \"\n    expires: \"2027-01-01\"\n  - {control: KR-Y, reason: \"\\t\\t\\t\\t\\t\\t\\t\\t\\t\\t\", approvedBy: CISO, expires: \"2027-01-01\"}\n",
+			want: []string{`:6:17: /waivers/0/approvedBy: approvedBy is blank`, `:8:29: /waivers/1/reason: reason is blank`},
+		},
+		{
 			name: "syntax error",
 			body: "waivers: [\n",
 			want: []string{"waivers.yaml:"},
