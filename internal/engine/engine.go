@@ -301,6 +301,7 @@ func (e *Engine) prepareParsed(ctx context.Context, q ast.Body) (rego.PreparedEv
 		rego.ParsedQuery(q),
 		rego.Compiler(e.compiler),
 		rego.Store(e.store),
+		rego.StrictBuiltinErrors(true),
 	).PrepareForEval(ctx)
 }
 
@@ -413,10 +414,10 @@ func (e *Engine) EvaluateOne(ctx context.Context, doc Document) Outcome {
 // evaluateOne judges a document with the one main query: on irvm when vm is set, else on
 // topdown. Anything but a clean result from irvm (an error, a result of an unexpected
 // shape) is judged again by topdown, so a document's verdicts and error reasons are always
-// topdown's when the two could differ.
+// topdown's when the two could differ. When the main query fails or runs out of time, each
+// control is judged on its own (evaluateSeparately), so one broken or slow control is the
+// only `error` and the others keep their verdicts, on either evaluator.
 func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.PreparedEvalQuery) (out Outcome) {
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
-	defer cancel()
 	// The loader and the validator turn a panic on one document into a problem on it; so
 	// does evaluation, so one document that trips a bug cannot take a batch down.
 	defer func() {
@@ -429,45 +430,69 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 	if err != nil {
 		return e.allErrors(doc, "input cannot be converted for evaluation: "+err.Error())
 	}
+	mainCtx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
 	if vm != nil {
-		out, ok, err := e.evaluateVM(ctx, vm, doc, input)
-		if ok {
-			return out
+		rs, err := bounded(mainCtx, func(ctx context.Context) (rego.ResultSet, error) {
+			return vm.Eval(ctx, rego.EvalParsedInput(input))
+		})
+		if err == nil {
+			if out, ok := e.outcome(doc, rs); ok {
+				return out
+			}
 		}
-		if ctxErr := ctx.Err(); err != nil && ctxErr != nil {
-			return e.allErrors(doc, timeoutReason(ctxErr, e.timeout))
+		if mainCtx.Err() == nil {
+			e.vmFallbacks.Add(1)
 		}
-		e.vmFallbacks.Add(1)
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return e.allErrors(doc, timeoutReason(ctxErr, e.timeout))
+	if mainCtx.Err() == nil {
+		rs, err := bounded(mainCtx, func(ctx context.Context) (rego.ResultSet, error) {
+			return e.query.Eval(ctx, rego.EvalParsedInput(input))
+		})
+		if err == nil {
+			if out, ok := e.outcome(doc, rs); ok {
+				return out
+			}
 		}
-		// One broken control must not silence the others: judge them one by one.
-		return e.evaluateSeparately(ctx, doc, input)
 	}
-	if out, ok := e.outcome(doc, rs); ok {
-		return out
+	if ctx.Err() != nil {
+		return e.allErrors(doc, timeoutReason(ctx.Err(), e.timeout))
 	}
 	return e.evaluateSeparately(ctx, doc, input)
 }
 
-// evaluateVM judges a document on irvm. ok is false when topdown must judge it instead:
-// an error, a result of an unexpected shape, or a panic anywhere on the way (irvm is the
-// newer evaluator; one document tripping it must not take a batch down).
-func (e *Engine) evaluateVM(ctx context.Context, vm *rego.PreparedEvalQuery, doc *Document, input ast.Value) (out Outcome, ok bool, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, ok, err = Outcome{}, false, fmt.Errorf("irvm: %v", r)
-		}
-	}()
-	rs, err := vm.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		return Outcome{}, false, err
+// bounded runs one evaluation and returns when it ends or when ctx is done, whichever comes
+// first. Topdown and irvm stop soon after ctx is done, between expressions, but a builtin
+// that never looks at the context (OPA's graph.reachable_paths, a custom function) runs to
+// its end; bounded leaves it to finish in the background, so --timeout holds in wall time
+// on both evaluators and a result that arrives late is never used. A panic in the
+// evaluation is an error here, since it happens on another goroutine.
+func bounded(ctx context.Context, eval func(context.Context) (rego.ResultSet, error)) (rego.ResultSet, error) {
+	type answer struct {
+		rs  rego.ResultSet
+		err error
 	}
-	out, ok = e.outcome(doc, rs)
-	return out, ok, nil
+	done := make(chan answer, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- answer{err: fmt.Errorf("internal error while evaluating (please report it): %v", r)}
+			}
+		}()
+		rs, err := eval(ctx)
+		done <- answer{rs, err}
+	}()
+	select {
+	case a := <-done:
+		if a.err == nil && ctx.Err() != nil {
+			// Finished at the deadline: a verdict must not depend on which of the two the
+			// scheduler saw first.
+			return nil, ctx.Err()
+		}
+		return a.rs, a.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // outcome reads the main query's result; ok is false when it does not have the expected
@@ -545,6 +570,7 @@ func (e *Engine) prepareVM(ctx context.Context) (q *rego.PreparedEvalQuery, err 
 		rego.ParsedQuery(body),
 		rego.Compiler(e.compiler),
 		rego.Store(e.store),
+		rego.StrictBuiltinErrors(true),
 		rego.Target(irvm.Target),
 	).PrepareForEval(irvm.WithData(ctx, data))
 	if err != nil {
@@ -573,40 +599,66 @@ func errorResult(doc *Document, c *controlInfo, reason string) audit.Result {
 	return audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: reason}
 }
 
-// evaluateSeparately is the slow path after the one-query evaluation failed.
+// evaluateSeparately is the slow path after the one-query evaluation failed or ran out of
+// time: every control is judged by a query of its own, on topdown, within a fresh --timeout
+// shared by all of them, so a document costs at most twice --timeout and the outcome is the
+// same whichever evaluator ran the main query.
 func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input ast.Value) Outcome {
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
+	// All at once rather than on the worker pool: a control that stalls holds its goroutine
+	// until the deadline, and a pool of two would let two such controls time out the rest.
+	var wg sync.WaitGroup
 	for i, c := range e.controls {
-		q, err := e.lazyQuery(ctx, oneControlQuery(c))
-		if err != nil {
-			out.Results[i] = errorResult(doc, c, "prepare: "+err.Error())
-			continue
-		}
-		rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
-		switch {
-		case err != nil && ctx.Err() != nil:
-			out.Results[i] = errorResult(doc, c, timeoutReason(ctx.Err(), e.timeout))
-		case err != nil:
-			out.Results[i] = errorResult(doc, c, evalReason(err))
-		case len(rs) != 1:
-			out.Results[i] = errorResult(doc, c, "query was undefined")
-		default:
-			pairs, ok := controlBindings(rs[0].Bindings["controls"], 1)
-			if !ok {
-				out.Results[i] = errorResult(doc, c, "query result has an unexpected shape")
-				continue
-			}
-			out.Results[i] = e.result(doc, c, pairs[0])
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out.Results[i] = e.evaluateControl(ctx, doc, input, c)
+		}()
 	}
-	if q, err := e.lazyQuery(ctx, extrasQuery); err == nil {
-		if rs, err := q.Eval(ctx, rego.EvalParsedInput(input)); err == nil && len(rs) == 1 {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		q, err := e.lazyQuery(ctx, extrasQuery)
+		if err != nil {
+			return
+		}
+		rs, err := bounded(ctx, func(ctx context.Context) (rego.ResultSet, error) {
+			return q.Eval(ctx, rego.EvalParsedInput(input))
+		})
+		if err == nil && len(rs) == 1 {
 			out.Scopes = convertScopes(rs[0].Bindings["scopes"])
 			out.SiteLoss = convertSiteLoss(rs[0].Bindings["siteloss"])
 		}
-	}
+	}()
+	wg.Wait()
 	e.noteStandInWindows(&out)
 	return out
+}
+
+// evaluateControl judges one control on its own.
+func (e *Engine) evaluateControl(ctx context.Context, doc *Document, input ast.Value, c *controlInfo) audit.Result {
+	q, err := e.lazyQuery(ctx, oneControlQuery(c))
+	if err != nil {
+		return errorResult(doc, c, "prepare: "+err.Error())
+	}
+	rs, err := bounded(ctx, func(ctx context.Context) (rego.ResultSet, error) {
+		return q.Eval(ctx, rego.EvalParsedInput(input))
+	})
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return errorResult(doc, c, timeoutReason(ctx.Err(), e.timeout))
+	case err != nil:
+		return errorResult(doc, c, evalReason(err))
+	case len(rs) != 1:
+		return errorResult(doc, c, "query was undefined")
+	}
+	pairs, ok := controlBindings(rs[0].Bindings["controls"], 1)
+	if !ok {
+		return errorResult(doc, c, "query result has an unexpected shape")
+	}
+	return e.result(doc, c, pairs[0])
 }
 
 // noteStandInWindows adds a note to every pass and fail that rests on a party sized from

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -667,7 +668,9 @@ func bundledManifests(t *testing.T) []Document {
 	}
 	var docs []Document
 	for _, path := range paths {
-		docs = append(docs, Document{Name: path, Value: benchDoc(t, path), Pos: pos})
+		for i, v := range decodeFile(t, path) {
+			docs = append(docs, Document{Name: fmt.Sprintf("%s#%d", path, i), Value: v, Pos: pos})
+		}
 	}
 	if len(docs) < 8 {
 		t.Fatalf("only %d bundled manifests found", len(docs))

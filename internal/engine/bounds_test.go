@@ -1,0 +1,195 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/types"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// callBuiltin runs a builtin on operands and returns its one output.
+func callBuiltin(t *testing.T, f topdown.BuiltinFunc, bctx topdown.BuiltinContext, operands ...*ast.Term) (*ast.Term, error) {
+	t.Helper()
+	var out *ast.Term
+	err := f(bctx, operands, func(x *ast.Term) error { out = x; return nil })
+	return out, err
+}
+
+// randomGraph is a graph over n nodes with string and number ids, edges as arrays or sets,
+// some edges to nodes that are not keys, and cycles.
+func randomGraph(r *rand.Rand, n int) (*ast.Term, []*ast.Term) {
+	node := func(i int) *ast.Term {
+		if i%5 == 0 {
+			return ast.IntNumberTerm(i)
+		}
+		return ast.StringTerm(fmt.Sprintf("n%d", i))
+	}
+	obj := ast.NewObject()
+	for i := 0; i < n; i++ {
+		if r.Intn(8) == 0 {
+			continue // reachable only as a neighbour: never reported
+		}
+		var edges []*ast.Term
+		for k := r.Intn(4); k > 0; k-- {
+			edges = append(edges, node(r.Intn(n+3)))
+		}
+		if r.Intn(2) == 0 {
+			obj.Insert(node(i), ast.ArrayTerm(edges...))
+		} else {
+			obj.Insert(node(i), ast.SetTerm(edges...))
+		}
+	}
+	var start []*ast.Term
+	for k := 1 + r.Intn(3); k > 0; k-- {
+		start = append(start, node(r.Intn(n+2)))
+	}
+	return ast.NewTerm(obj), start
+}
+
+func TestReachableMatchesOPA(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 2000; i++ {
+		g, start := randomGraph(r, 1+r.Intn(30))
+		for _, initial := range []*ast.Term{ast.ArrayTerm(start...), ast.SetTerm(start...)} {
+			want, wantErr := callBuiltin(t, opaReachable, topdown.BuiltinContext{}, g, initial)
+			got, gotErr := callBuiltin(t, topdown.GetBuiltin(ast.ReachableBuiltin.Name), topdown.BuiltinContext{}, g, initial)
+			if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && want.Value.Compare(got.Value) != 0) {
+				t.Fatalf("graph %v from %v: OPA %v (%v), ours %v (%v)", g, initial, want, wantErr, got, gotErr)
+			}
+		}
+	}
+	for _, bad := range [][2]*ast.Term{
+		{ast.ArrayTerm(), ast.SetTerm()},
+		{ast.ObjectTerm(), ast.StringTerm("a")},
+	} {
+		_, wantErr := callBuiltin(t, opaReachable, topdown.BuiltinContext{}, bad[0], bad[1])
+		_, gotErr := callBuiltin(t, topdown.GetBuiltin(ast.ReachableBuiltin.Name), topdown.BuiltinContext{}, bad[0], bad[1])
+		if wantErr == nil || gotErr == nil || wantErr.Error() != gotErr.Error() {
+			t.Errorf("operands %v: OPA error %v, ours %v", bad, wantErr, gotErr)
+		}
+	}
+}
+
+// layers is a dependency graph of depth layers of width services, each needing every
+// service of the layer below: width^depth paths, depth*width nodes.
+func layers(depth, width int) *ast.Term {
+	obj := ast.NewObject()
+	for l := 0; l < depth; l++ {
+		for w := 0; w < width; w++ {
+			var below []*ast.Term
+			for x := 0; l > 0 && x < width; x++ {
+				below = append(below, ast.StringTerm(fmt.Sprintf("s%d-%d", l-1, x)))
+			}
+			obj.Insert(ast.StringTerm(fmt.Sprintf("s%d-%d", l, w)), ast.SetTerm(below...))
+		}
+	}
+	return ast.NewTerm(obj)
+}
+
+func TestReachableIsLinearOnLayeredGraphs(t *testing.T) {
+	// OPA's implementation queues s0-* once per path: 4^29 times here, which no test could
+	// wait for; ours visits each of the 120 nodes once.
+	g := layers(30, 4)
+	got, err := callBuiltin(t, reachable, topdown.BuiltinContext{}, g, ast.ArrayTerm(ast.StringTerm("s29-0")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := got.Value.(ast.Set).Len(); n != 29*4+1 {
+		t.Fatalf("reached %d nodes, want %d", n, 29*4+1)
+	}
+}
+
+func TestReachableStopsWhenCancelled(t *testing.T) {
+	cancel := topdown.NewCancel()
+	cancel.Cancel()
+	g := layers(400, 4)
+	_, err := callBuiltin(t, reachable, topdown.BuiltinContext{Cancel: cancel}, g, ast.ArrayTerm(ast.StringTerm("s399-0")))
+	var te *topdown.Error
+	if err == nil || !strings.Contains(err.Error(), "cancel") {
+		t.Fatalf("error = %v (%T), want a cancellation", err, te)
+	}
+}
+
+// A builtin that neither polls the context nor returns soon: what a custom function or an
+// OPA builtin without cancellation checks looks like to the engine.
+const stallBuiltin = "resilcheck_test.stall"
+
+var registerStall = sync.OnceFunc(func() {
+	rego.RegisterBuiltin1(&rego.Function{Name: stallBuiltin, Decl: types.NewFunction(types.Args(types.N), types.B)},
+		func(_ rego.BuiltinContext, a *ast.Term) (*ast.Term, error) {
+			ms, _ := a.Value.(ast.Number).Int()
+			time.Sleep(time.Duration(ms) * time.Millisecond)
+			return ast.BooleanTerm(true), nil
+		})
+})
+
+func TestTimeoutHoldsInWallTime(t *testing.T) {
+	registerStall()
+	const stall = 20 * time.Second
+	src := customSource(map[string]string{
+		"c.rego": goodMeta + fmt.Sprintf("package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains \"slow\" if %s(%d)\n", stallBuiltin, stall.Milliseconds()),
+	})
+	var first []audit.Result
+	for _, ev := range []Evaluator{EvaluatorTopdown, EvaluatorIRVM} {
+		t.Run(string(ev), func(t *testing.T) {
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Timeout: time.Second, Evaluator: ev})
+			start := time.Now()
+			out := e.Evaluate(context.Background(), []Document{{Name: "a", Value: major(nil)}, {Name: "b", Value: major(nil)}})
+			// Not a speed limit: the stalled builtin alone takes 20 s a call, so a run that
+			// ends sooner cannot have waited for it.
+			if took := time.Since(start); took >= stall {
+				t.Fatalf("took %s: the timeout did not bound the run", took)
+			}
+			for _, o := range out {
+				if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || r.Reason != "evaluation timed out after 1s" {
+					t.Fatalf("slow control = %+v", r)
+				}
+				if r := resultFor(t, o, officerID); r.Status != audit.StatusFail {
+					t.Fatalf("built-in control beside the slow one = %+v", r)
+				}
+				if len(o.Scopes) == 0 {
+					t.Fatal("scopes lost when the main query timed out")
+				}
+			}
+			if first == nil {
+				first = out[0].Results
+			} else if fmt.Sprint(first) != fmt.Sprint(out[0].Results) {
+				t.Fatalf("outcome differs from topdown's:\n%v\n%v", first, out[0].Results)
+			}
+		})
+	}
+}
+
+func TestBuiltinErrorsAreErrors(t *testing.T) {
+	for name, expr := range map[string]string{
+		"to_number":      `to_number("abc") > 0`,
+		"divide by zero": `1 / 0 > 0`,
+		"json.unmarshal": `json.unmarshal("{")`,
+	} {
+		src := customSource(map[string]string{
+			"c.rego": goodMeta + "package resilcheck.controls.c\n\ndefault applies := true\n\nviolations contains \"x\" if " + expr + "\n",
+		})
+		for _, ev := range []Evaluator{EvaluatorTopdown, EvaluatorIRVM} {
+			t.Run(name+"/"+string(ev), func(t *testing.T) {
+				e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Evaluator: ev})
+				o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
+				if r := resultFor(t, o, "CUSTOM-1"); r.Status != audit.StatusError || !strings.Contains(r.Reason, name) {
+					t.Fatalf("control whose builtin failed = %+v, want an error naming %s", r, name)
+				}
+				if r := resultFor(t, o, officerID); r.Status != audit.StatusFail {
+					t.Fatalf("built-in control = %+v", r)
+				}
+			})
+		}
+	}
+}
