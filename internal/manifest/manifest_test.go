@@ -448,8 +448,12 @@ func TestAnchorsExample(t *testing.T) {
 	if dc2["id"] != "dc-2" || dc2["operator"] != "Example Colo Co." || dc2["building"] != "campus-1" {
 		t.Errorf("merged datacenter = %v", dc2)
 	}
+	svcs := a.Value.(map[string]any)["services"].([]any)
+	if !reflect.DeepEqual(svcs[0].(map[string]any)["deployments"], svcs[1].(map[string]any)["deployments"]) {
+		t.Errorf("aliased deployments differ: %v", svcs)
+	}
 	if !reflect.DeepEqual(a.Value.(map[string]any)["provider"], b.Value.(map[string]any)["provider"]) {
-		t.Errorf("aliased provider differs between documents")
+		t.Errorf("the provider written again differs between documents")
 	}
 	tests := []struct {
 		name    string
@@ -457,11 +461,11 @@ func TestAnchorsExample(t *testing.T) {
 		pointer string
 		line    int
 	}{
-		{"merged value: where the anchor wrote it", a, "/datacenters/1/operator", 21},
-		{"overriding key: where it is written", a, "/datacenters/1/id", 25},
-		{"alias: where the alias stands", b, "/provider", 40},
-		{"inside an alias: where the anchor wrote it", b, "/provider/origin", 13},
-		{"second document: file lines", b, "/incidents/0/startedAt", 44},
+		{"merged value: where the anchor wrote it", a, "/datacenters/1/operator", 22},
+		{"overriding key: where it is written", a, "/datacenters/1/id", 26},
+		{"alias: where the alias stands", a, "/services/1/deployments", 37},
+		{"inside an alias: where the anchor wrote it", a, "/services/1/deployments/0/mode", 32},
+		{"second document: file lines", b, "/incidents/0/startedAt", 56},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,6 +25,15 @@ type builder struct {
 	doc      *Document
 	nodes    int
 	problems []audit.Problem
+
+	// root is the YAML document being converted and anchors the anchored nodes written in
+	// it (filled at the first alias): go.yaml.in/yaml resolves an alias to the latest anchor
+	// of that name anywhere in the stream, but YAML scopes anchors to their document.
+	root    *yaml.Node
+	anchors map[*yaml.Node]bool
+	// lastLine is the last line a decoded YAML node of the stream was written on, so a
+	// stream error without a position is looked for after the documents already read.
+	lastLine int
 }
 
 // fatal stops decoding one document.
@@ -36,6 +45,8 @@ func (b *builder) reset(doc *Document) {
 	b.doc = doc
 	b.nodes = 0
 	b.problems = nil
+	b.root = nil
+	b.anchors = nil
 }
 
 func (b *builder) problem(p audit.Position, pointer, msg string) {
@@ -104,14 +115,28 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 			return
 		}
 		if err != nil {
-			src.fail(yamlErrorPos(src.Path, err, lines), yamlErrorMessage(err))
-			return // the parser cannot resynchronise after a syntax error
+			// The parser cannot resynchronise after a syntax error: whatever follows in the
+			// file is never read, and the problem has to say so, or valid documents after a
+			// broken one would vanish from the audit without a word.
+			pos := yamlErrorPos(src.Path, err, lines, b.lastLine)
+			msg := yamlErrorMessage(err)
+			unread, from := unreadDocuments(lines, pos.Line)
+			switch {
+			case unread == 1:
+				msg += fmt.Sprintf("; the document after it in this file (from line %d) was not read", from)
+			case unread > 1:
+				msg += fmt.Sprintf("; the %d documents after it in this file (from line %d) were not read", unread, from)
+			}
+			src.fail(pos, msg)
+			src.Rejected += unread
+			return
 		}
 		if isEmptyDocument(&root) {
 			continue // "---" with nothing after it, or a trailing separator
 		}
 		doc := &Document{File: src.Path, Index: index}
 		b.reset(doc)
+		b.root = &root
 		start := nodePos(src.Path, &root)
 		if len(root.Content) == 1 {
 			start = nodePos(src.Path, root.Content[0])
@@ -153,12 +178,18 @@ var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' reference
 
 // yamlErrorPos recovers the position of a parser error. go.yaml.in/yaml reports only the
 // line, so the column is the first character written on it, where the bad construct is
-// usually found.
-func yamlErrorPos(file string, err error, lines *lineIndex) audit.Position {
+// usually found. readUpTo is the last line of the documents already decoded.
+func yamlErrorPos(file string, err error, lines *lineIndex, readUpTo int) audit.Position {
 	if m := unknownAnchorRE.FindStringSubmatch(err.Error()); m != nil {
-		// Reported without a position: the first use of the alias is where it is wrong.
-		if i := bytes.Index(lines.data, []byte("*"+m[1])); i >= 0 {
-			return lines.pos(file, i)
+		// Reported without a position: the first use of the alias after the documents
+		// already read (an earlier document may use the same name for its own anchor) is
+		// where it is wrong.
+		from := 0
+		if readUpTo > 0 && readUpTo < len(lines.starts) {
+			from = lines.starts[readUpTo]
+		}
+		if i := bytes.Index(lines.data[from:], []byte("*"+m[1])); i >= 0 {
+			return lines.pos(file, from+i)
 		}
 	}
 	m := yamlLineRE.FindStringSubmatch(err.Error())
@@ -224,6 +255,52 @@ func firstFailingLine(lines *lineIndex, msg string, fallback int) int {
 	return k
 }
 
+// unreadDocuments counts the documents that start after line errLine (1-based) and hold
+// something besides comments, and returns the line of the first. A "---" at the start of a
+// line always starts a document in YAML (a scalar may not contain one there), so the count
+// holds even though the text after a syntax error is not parsed.
+func unreadDocuments(lines *lineIndex, errLine int) (count, from int) {
+	if errLine < 1 {
+		return 0, 0
+	}
+	started, filled, at := false, false, 0
+	close := func() {
+		if started && filled {
+			if count == 0 {
+				from = at
+			}
+			count++
+		}
+	}
+	for i := errLine; i < len(lines.starts); i++ {
+		end := len(lines.data)
+		if i+1 < len(lines.starts) {
+			end = lines.starts[i+1]
+		}
+		text := strings.TrimRight(string(lines.data[lines.starts[i]:end]), "\r\n")
+		if rest, ok := strings.CutPrefix(text, "---"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			close()
+			started, filled, at = true, hasContent(rest), i+1
+			continue
+		}
+		if started && !filled && hasContent(text) {
+			filled = true
+		}
+	}
+	close()
+	return count, from
+}
+
+// hasContent reports whether a line of YAML holds more than blanks, a comment or a
+// document end marker.
+func hasContent(line string) bool {
+	t := strings.TrimSpace(line)
+	if rest, ok := strings.CutPrefix(t, "..."); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+		return false
+	}
+	return t != "" && t[0] != '#'
+}
+
 func yamlErrorMessage(err error) string {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -247,6 +324,9 @@ func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*y
 	if err := b.enter(pos, pointer, depth); err != nil {
 		return nil, err
 	}
+	if n.Line > b.lastLine {
+		b.lastLine = n.Line
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
@@ -257,6 +337,9 @@ func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*y
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer, Message: "alias to an unknown anchor"}}
+		}
+		if err := b.ownAlias(n, pointer); err != nil {
+			return nil, err
 		}
 		for _, a := range active {
 			if a == n.Alias {
@@ -303,8 +386,14 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yam
 	// the remembered positions.
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if err := b.ownAlias(n.Content[i], pointer); err != nil {
+			return nil, err
+		}
 		if k := deref(n.Content[i]); k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
 			m := n.Content[i+1]
+			if err := b.ownAlias(m, pointer); err != nil {
+				return nil, err
+			}
 			if deref(m).Kind == yaml.SequenceNode {
 				merges = append(merges, deref(m).Content...)
 			} else {
@@ -314,6 +403,9 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yam
 	}
 	for i := len(merges) - 1; i >= 0; i-- {
 		s := merges[i]
+		if err := b.ownAlias(s, pointer); err != nil {
+			return nil, err
+		}
 		target := deref(s)
 		spos := nodePos(b.doc.File, s)
 		if target.Kind != yaml.MappingNode {
@@ -362,6 +454,34 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yam
 		out[name] = val
 	}
 	return out, nil
+}
+
+// ownAlias refuses an alias whose anchor was written in an earlier document of the stream.
+func (b *builder) ownAlias(n *yaml.Node, pointer string) error {
+	if n.Kind != yaml.AliasNode || n.Alias == nil || b.root == nil {
+		return nil
+	}
+	if b.anchors == nil {
+		b.anchors = map[*yaml.Node]bool{}
+		collectAnchors(b.root, b.anchors)
+	}
+	if b.anchors[n.Alias] {
+		return nil
+	}
+	return &fatal{audit.Problem{Position: nodePos(b.doc.File, n), Pointer: pointer, Message: fmt.Sprintf(
+		"alias *%s refers to the anchor &%s of an earlier document (line %d); an anchor applies only within its own document: write the value again, or anchor it in this document",
+		n.Value, n.Alias.Anchor, n.Alias.Line)}}
+}
+
+// collectAnchors records the anchored nodes written in the tree under n, not following
+// aliases. Bounded by the size of the text: each node is visited once.
+func collectAnchors(n *yaml.Node, into map[*yaml.Node]bool) {
+	if n.Anchor != "" {
+		into[n] = true
+	}
+	for _, c := range n.Content {
+		collectAnchors(c, into)
+	}
 }
 
 func deref(n *yaml.Node) *yaml.Node {
