@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -191,5 +192,77 @@ func TestBuiltinErrorsAreErrors(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestPolicyOutputIsBounded(t *testing.T) {
+	src := customSource(map[string]string{
+		"big.rego": goodMeta + `package resilcheck.controls.big
+
+default applies := true
+
+violations contains {"msg": concat("", array.concat(["보"], [sprintf("%01000000d", [0]) | some _ in numbers.range(1, 20)])), "pointer": "/provider"}
+
+violations contains {"msg": "huge evidence", "evidence": {"blob": sprintf("%0100000d", [0])}}
+`,
+		"many.rego": strings.Replace(goodMeta, "CUSTOM-1", "CUSTOM-2", 1) + `package resilcheck.controls.many
+
+default applies := true
+
+violations contains sprintf("finding %06d", [i]) if some i in numbers.range(1, 12000)
+`,
+	})
+	for _, ev := range []Evaluator{EvaluatorTopdown, EvaluatorIRVM} {
+		t.Run(string(ev), func(t *testing.T) {
+			e := newEngine(t, Options{Policies: []PolicySource{core(t), src}, Evaluator: ev})
+			o := e.EvaluateOne(context.Background(), Document{Name: "x", Value: major(nil)})
+
+			big := resultFor(t, o, "CUSTOM-1")
+			if big.Status != audit.StatusFail || len(big.Violations) != 2 {
+				t.Fatalf("big = %s with %d violations", big.Status, len(big.Violations))
+			}
+			var long, evidence audit.Violation
+			for _, v := range big.Violations {
+				if v.Message == "huge evidence" {
+					evidence = v
+				} else {
+					long = v
+				}
+			}
+			if len(long.Message) > MaxMessageBytes+64 || !strings.HasPrefix(long.Message, "보0") ||
+				!strings.HasSuffix(long.Message, fmt.Sprintf("[truncated: %d more bytes]", 20000003-MaxMessageBytes)) {
+				t.Errorf("long message: %d bytes, ends %q", len(long.Message), long.Message[max(0, len(long.Message)-40):])
+			}
+			if s, _ := evidence.Evidence["truncated"].(string); !strings.Contains(s, "over the 65536-byte limit") || len(evidence.Evidence) != 1 {
+				t.Errorf("evidence = %.200v", evidence.Evidence)
+			}
+
+			many := resultFor(t, o, "CUSTOM-2")
+			if many.Status != audit.StatusFail || len(many.Violations) != MaxFindings {
+				t.Fatalf("many = %s with %d violations, want %d", many.Status, len(many.Violations), MaxFindings)
+			}
+			if last := many.Violations[MaxFindings-1].Message; last != fmt.Sprintf("finding %06d", MaxFindings) {
+				t.Errorf("kept up to %q: not the first %d in report order", last, MaxFindings)
+			}
+			if len(many.Notes) != 1 || !strings.HasPrefix(many.Notes[0].Message, "2000 of 12000 violations are not in this report") {
+				t.Errorf("notes = %+v", many.Notes)
+			}
+			if r := resultFor(t, o, officerID); r.Status != audit.StatusFail {
+				t.Errorf("built-in control = %+v", r)
+			}
+		})
+	}
+}
+
+func TestTruncateTextKeepsCharactersWhole(t *testing.T) {
+	s := strings.Repeat("가", MaxMessageBytes) // 3 bytes each: the limit falls inside one
+	got := truncateText(s)
+	head, _, ok := strings.Cut(got, "… [truncated: ")
+	if !ok || !utf8.ValidString(got) || len(head) != MaxMessageBytes-MaxMessageBytes%3 ||
+		!strings.HasSuffix(got, fmt.Sprintf("%d more bytes]", len(s)-len(head))) {
+		t.Fatalf("truncated to %d bytes (valid UTF-8: %v): ...%q", len(head), utf8.ValidString(got), got[len(got)-40:])
+	}
+	if short := strings.Repeat("가", 10); truncateText(short) != short {
+		t.Fatal("a short text changed")
 	}
 }

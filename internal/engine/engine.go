@@ -596,7 +596,7 @@ func (e *Engine) allErrors(doc *Document, reason string) Outcome {
 
 // errorResult is the verdict of a control that could not judge the document.
 func errorResult(doc *Document, c *controlInfo, reason string) audit.Result {
-	return audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: reason}
+	return audit.Result{Manifest: doc.Name, Control: c.ID, Status: audit.StatusError, Reason: truncateText(reason)}
 }
 
 // evaluateSeparately is the slow path after the one-query evaluation failed or ran out of
@@ -730,15 +730,18 @@ func (e *Engine) result(doc *Document, c *controlInfo, b controlBinding) audit.R
 	if len(a) != 1 || a[0] != true {
 		r.Status = audit.StatusNotApplicable
 		r.Reason, r.ReasonKo = convertReason(b[2])
+		r.Reason, r.ReasonKo = truncateText(r.Reason), truncateText(r.ReasonKo)
 		return r
 	}
-	var err error
-	if r.Notes, err = findings(doc, b[3]); err != nil {
+	notes, err := findings(doc, b[3])
+	if err != nil {
 		return errorResult(doc, c, "malformed note: "+err.Error())
 	}
-	if r.Violations, err = findings(doc, violations); err != nil {
+	all, err := findings(doc, violations)
+	if err != nil {
 		return errorResult(doc, c, "malformed violation: "+err.Error())
 	}
+	r.Notes, r.Violations = limitFindingsNoted(notes, all)
 	if len(r.Violations) == 0 {
 		r.Status = audit.StatusPass
 		return r
