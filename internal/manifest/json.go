@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -86,11 +84,9 @@ func (d *jsonDecoder) value(pointer string, depth int) (any, error) {
 		}
 		return nil, fmt.Errorf("unexpected %q", rune(t))
 	case json.Number:
-		// JSON sets no bound on numbers, but beyond float64 OPA cannot convert the input:
-		// every control would end in an evaluation error with no position. YAML refuses
-		// the same values while resolving them.
-		if f, err := strconv.ParseFloat(string(t), 64); err != nil && math.IsInf(f, 0) {
-			d.b.problem(pos, pointer, fmt.Sprintf("number %s is out of range", t))
+		// JSON sets no bound on numbers; the pipeline does, and YAML refuses the same values.
+		if msg := jsonNumberProblem(string(t)); msg != "" {
+			d.b.problem(pos, pointer, msg)
 			return nil, nil
 		}
 		return t, nil

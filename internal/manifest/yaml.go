@@ -535,6 +535,12 @@ func kindName(k yaml.Kind) string {
 func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any, error) {
 	switch tag := n.ShortTag(); tag {
 	case "!!str", "!!timestamp", "!!binary":
+		if tag == "!!str" && n.Style == 0 {
+			if msg := plainNumberProblem(n.Value); msg != "" {
+				b.problem(pos, pointer, msg)
+				return nil, nil
+			}
+		}
 		return n.Value, nil
 	case "!!null":
 		return nil, nil
@@ -557,11 +563,23 @@ func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any,
 		if u, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
 			return json.Number(strconv.FormatUint(u, 10)), nil
 		}
-		b.problem(pos, pointer, fmt.Sprintf("integer %s is out of range", n.Value))
+		b.problem(pos, pointer, integerRangeProblem(n.Value))
 		return nil, nil
 	case "!!float":
 		if special := strings.ToLower(strings.TrimLeft(n.Value, "+-")); special == ".inf" || special == ".nan" {
 			b.problem(pos, pointer, fmt.Sprintf("%s is not a finite number", n.Value))
+			return nil, nil
+		}
+		// A long run of digits is resolved as a float when it overflows 64-bit integers;
+		// it is still an integer as written, and would not be kept exactly.
+		if plain := strings.ReplaceAll(n.Value, "_", ""); decimalRE.MatchString(plain) {
+			if msg := integerProblem(n.Value, plain, 10); msg != "" {
+				b.problem(pos, pointer, msg)
+				return nil, nil
+			}
+		}
+		if len(n.Value) > maxNumberLength {
+			b.problem(pos, pointer, tooLongProblem(n.Value))
 			return nil, nil
 		}
 		if jsonNumberRE.MatchString(n.Value) {
