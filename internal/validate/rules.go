@@ -10,48 +10,66 @@ import (
 
 // formats checks every string the schema declares as a date or date-time, walking the
 // document and the schema together. time.Parse rejects dates that do not exist
-// (2023-02-30), which a regular expression would let through.
-func (v *validator) formats(value any, schema map[string]any, ptr string) {
+// (2023-02-30), which a regular expression would let through. A timestamp that is valid
+// but not in the form the policies read (lower-case t or z, a leap second) is written back
+// in that form: it returns the replacement for a string value and whether there is one.
+func (v *validator) formats(value any, schema map[string]any, ptr string) (string, bool) {
 	schema = v.schema.resolve(schema)
 	if schema == nil {
-		return
+		return "", false
 	}
 	switch x := value.(type) {
 	case string:
 		switch schema["format"] {
 		case "date":
-			if _, err := time.Parse(time.DateOnly, x); err != nil {
+			d, err := time.Parse(time.DateOnly, x)
+			if err != nil {
 				v.add(ptr, fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
+			} else if p := yearProblem(quote(x), d.Year()); p != "" && v.evaluated {
+				v.add(ptr, p)
 			}
 		case "date-time":
-			v.checkTimestamp(ptr, x)
+			if c := v.checkTimestamp(ptr, x); c != "" && c != x {
+				return c, true
+			}
 		}
 	case map[string]any:
 		for k, child := range x {
 			if s := v.schema.child(schema, k); s != nil && schema["items"] == nil {
-				v.formats(child, s, manifest.Join(ptr, k))
+				if c, ok := v.formats(child, s, manifest.Join(ptr, k)); ok {
+					x[k] = c
+				}
 			}
 		}
 	case []any:
 		items, _ := schema["items"].(map[string]any)
 		for i, child := range x {
-			v.formats(child, items, manifest.Join(ptr, i))
+			if c, ok := v.formats(child, items, manifest.Join(ptr, i)); ok {
+				x[i] = c
+			}
 		}
 	}
+	return "", false
 }
 
-func (v *validator) checkTimestamp(ptr, s string) {
-	if _, err := time.Parse(time.RFC3339, s); err == nil {
-		return
+// checkTimestamp reports what is wrong with s and returns the form to hand on ("" if none).
+func (v *validator) checkTimestamp(ptr, s string) string {
+	canon, problem, malformed := parseTimestamp(s)
+	if !malformed {
+		if problem != "" {
+			v.add(ptr, problem)
+		}
+		return canon
 	}
 	// Tell a missing offset apart from a malformed or impossible instant: the fix differs.
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05.999999999"} {
 		if _, err := time.Parse(layout, s); err == nil {
-			v.add(ptr, fmt.Sprintf("%s has no UTC offset: write it with one, e.g. %q", quote(s), strings.Replace(s, " ", "T", 1)+"+09:00"))
-			return
+			v.add(ptr, fmt.Sprintf("%s has no UTC offset: write it with one, e.g. %q", quote(s), offsetHint(s)))
+			return ""
 		}
 	}
 	v.add(ptr, fmt.Sprintf("%s is not a valid RFC 3339 timestamp with a UTC offset", quote(s)))
+	return ""
 }
 
 // reason adds time.Parse's explanation when it says something a person can act on.

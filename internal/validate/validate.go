@@ -61,13 +61,16 @@ func Ready() error {
 }
 
 // Document validates one decoded manifest document: the schema, then the rules a schema
-// cannot express. Problems come sorted by line, column, pointer.
+// cannot express. Problems come sorted by line, column, pointer. A valid timestamp written
+// in a form the policies cannot read (lower-case t or z, a leap second) is rewritten in
+// d.Value to the same instant in the form they read (see parseTimestamp).
 func Document(d *manifest.Document) (problems []audit.Problem) {
 	defer recoverInto(d, &problems)
 	v, problems := newValidator(ManifestSchema, d)
 	if v == nil {
 		return problems
 	}
+	v.evaluated = true
 	v.schemaErrors()
 	v.formats(d.Value, v.schema.tree, "")
 	v.references()
@@ -109,6 +112,10 @@ type validator struct {
 	doc      *manifest.Document
 	schema   *compiledSchema
 	problems []audit.Problem
+	// evaluated is set for a manifest, whose dates the policies compute with: they must
+	// then fall in the years OPA's nanosecond clock reaches (other schemas' dates, such as
+	// a waiver's expiry, are read by Go).
+	evaluated bool
 }
 
 func (v *validator) add(pointer, msg string) {
