@@ -130,3 +130,23 @@ func TestAliasToAnEarlierDocumentIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// go.yaml.in/yaml leaves the line out of an error on the first line of the file (it omits
+// line 0); such a problem used to carry no line at all. Found by FuzzDataLoad.
+func TestSyntaxErrorOnTheFirstLineHasAPosition(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`"`, "1:1 : invalid YAML: found unexpected end of stream"},
+		{"  a: 'x", "1:3 : invalid YAML: found unexpected end of stream"},
+		{"a: b: c\n", "1:1 : invalid YAML: mapping values are not allowed in this context"},
+	}
+	for _, tc := range tests {
+		src := loadString(t, "m.yaml", tc.in, Options{})
+		var got []string
+		for _, p := range src.Problems {
+			got = append(got, itoa(p.Line)+":"+itoa(p.Column)+" "+p.Pointer+": "+p.Message)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: problems %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

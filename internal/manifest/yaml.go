@@ -192,15 +192,19 @@ func yamlErrorPos(file string, err error, lines *lineIndex, readUpTo int) audit.
 			return lines.pos(file, from+i)
 		}
 	}
-	m := yamlLineRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return audit.Position{File: file}
+	// go.yaml.in/yaml leaves the line out when it is the first (its 0-based line 0).
+	line, msg := 0, yamlErrorCore(err.Error())
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
 	}
-	line, _ := strconv.Atoi(m[1])
-	if parserProblems[m[2]] {
+	switch {
+	case parserProblems[msg]:
 		// The parser reports where the enclosing block or flow collection started, often
-		// the first line of the file. Find the first line at which the same error appears.
-		line = firstFailingLine(lines, err.Error(), line+1)
+		// the first line of the file, 0-based. Find the first line at which the same error
+		// appears.
+		line = firstFailingLine(lines, msg, line+1)
+	case line == 0:
+		line = 1
 	}
 	if line < 1 || line > len(lines.starts) {
 		return audit.Position{File: file, Line: line}
@@ -221,7 +225,8 @@ func yamlErrorPos(file string, err error, lines *lineIndex, readUpTo int) audit.
 const maxBisect = 256 << 10
 
 // firstFailingLine returns the smallest number of leading lines that, parsed alone, fail
-// with the same error as the whole file: the line a person has to fix. Block YAML parses
+// with the same error (msg, as yamlErrorCore gives it) as the whole file: the line a person
+// has to fix. Block YAML parses
 // cleanly up to the bad line, so the search is a binary search over line counts.
 func firstFailingLine(lines *lineIndex, msg string, fallback int) int {
 	if len(lines.data) > maxBisect {
@@ -243,9 +248,7 @@ func firstFailingLine(lines *lineIndex, msg string, fallback int) int {
 			if errors.Is(err, io.EOF) {
 				return false
 			}
-			m := yamlLineRE.FindStringSubmatch(err.Error())
-			want := yamlLineRE.FindStringSubmatch(msg)
-			return m != nil && want != nil && m[2] == want[2]
+			return yamlErrorCore(err.Error()) == msg
 		}
 	}
 	k := sort.Search(n, func(k int) bool { return k > 0 && fails(k) })
@@ -302,12 +305,15 @@ func hasContent(line string) bool {
 }
 
 func yamlErrorMessage(err error) string {
-	msg := err.Error()
+	return "invalid YAML: " + yamlErrorCore(err.Error())
+}
+
+// yamlErrorCore is a go.yaml.in/yaml error without its "yaml: " and "line N: " prefixes.
+func yamlErrorCore(msg string) string {
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		msg = m[2]
+		return m[2]
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	return "invalid YAML: " + msg
+	return strings.TrimPrefix(msg, "yaml: ")
 }
 
 func nodePos(file string, n *yaml.Node) audit.Position {
