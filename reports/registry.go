@@ -4,6 +4,7 @@
 package reports
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -78,30 +80,45 @@ func Lookup(format string) (Renderer, error) {
 // an error, and a device or named pipe (-o /dev/stdout, a FIFO another CI step reads) is
 // written to directly, because renaming over it would swap the device for a plain file.
 // A symbolic link is followed, so the link survives and its target gets the report.
-func WriteFile(path string, write func(io.Writer) error) (err error) {
+func WriteFile(path string, write func(io.Writer) error) error {
+	return WriteFileContext(context.Background(), path, write)
+}
+
+// WriteFileContext is WriteFile for a run that may be interrupted: once ctx is done,
+// writing stops, the temporary file is removed and path is left as it was; the error
+// wraps context.Cause(ctx). After a successful write it also removes the temporary files
+// an earlier writer of the same report left behind when it was killed (see staleTemp).
+func WriteFileContext(ctx context.Context, path string, write func(io.Writer) error) (err error) {
+	if err := interrupted(ctx); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	target := path
 	if fi, statErr := os.Stat(path); statErr == nil {
 		switch {
 		case fi.IsDir():
 			return fmt.Errorf("write %s: is a directory", path)
 		case !fi.Mode().IsRegular():
-			return writeInPlace(path, write)
+			return writeInPlace(ctx, path, write)
 		}
 		if target, err = filepath.EvalSymlinks(path); err != nil {
 			return fmt.Errorf("write %s: %w", path, pathErr(err))
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	dir, base := filepath.Split(target)
+	tmp, err := os.CreateTemp(dir, tempPrefix(base)+"*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
+	// Keyed on the rename, not on err: a renderer that panics returns no error, and its
+	// temporary file must go as well on the panic's way up.
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
+	if err = write(ctxWriter{ctx, tmp}); err != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {
@@ -116,19 +133,80 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
+	// The last moment to honour an interruption: a renderer that wrote everything in one
+	// call never saw it, and after the rename the report is in place.
+	if err = interrupted(ctx); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	if err = os.Rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
+	renamed = true
+	removeStaleTemps(dir, base, time.Now())
 	return nil
 }
 
+// tempPrefix starts the name of every temporary file written for the report named base.
+// os.CreateTemp appends a decimal random number to it; staleTemp relies on both.
+func tempPrefix(base string) string { return "." + base + ".tmp-" }
+
+// staleTempAge is how long a temporary file of ours must have gone unmodified before a
+// later write of the same report removes it. A writer that is alive keeps its file's
+// modification time fresh and needs well under a minute for the largest report, so a
+// file this old was left by a writer that was killed (SIGKILL, a power cut) and cannot
+// clean up. Removing one a stopped writer still owns would only make that writer fail;
+// it never exposes a half-written report.
+const staleTempAge = 10 * time.Minute
+
+// staleTemp reports whether name, a directory entry beside the report named base, is a
+// temporary file WriteFile made for that report: exactly tempPrefix(base) followed by
+// decimal digits. Anything else (another report's, a user's file with a similar name)
+// is never touched.
+func staleTemp(name, base string) bool {
+	digits, ok := strings.CutPrefix(name, tempPrefix(base))
+	if !ok || digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// removeStaleTemps removes the temporary files of the report base in dir that were last
+// modified before now-staleTempAge. It is housekeeping: a file it cannot read or remove
+// stays, and the write it follows has succeeded anyway.
+func removeStaleTemps(dir, base string, now time.Time) {
+	if dir == "" {
+		dir = "."
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		// A regular file only: never a symbolic link (whose target is someone else's) or a
+		// directory, whatever its name.
+		if !e.Type().IsRegular() || !staleTemp(e.Name(), base) {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil || now.Sub(fi.ModTime()) < staleTempAge {
+			continue
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
+}
+
 // writeInPlace writes to an existing device or pipe, which has no content to protect.
-func writeInPlace(path string, write func(io.Writer) error) error {
+func writeInPlace(ctx context.Context, path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
-	werr := write(f)
+	werr := write(ctxWriter{ctx, f})
 	cerr := f.Close()
 	if werr != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(werr))
@@ -137,6 +215,28 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, pathErr(cerr))
 	}
 	return nil
+}
+
+// interrupted is the cause of ctx's end, or nil while it runs.
+func interrupted(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return context.Cause(ctx)
+}
+
+// ctxWriter stops a rendering once ctx is done: an interrupted run must not spend its
+// last moments writing a report it is about to throw away.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := interrupted(c.ctx); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // pathErr drops the operation and path os wraps around an error: they would name the
