@@ -447,10 +447,12 @@ type lineIndex struct {
 	lastLine, lastOff, lastCol int
 }
 
+// A lone carriage return ends a line too: YAML counts it as a line break (so the lines of
+// its errors do), and so do editors.
 func newLineIndex(data []byte) *lineIndex {
 	starts := []int{0}
 	for i, c := range data {
-		if c == '\n' {
+		if c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
 			starts = append(starts, i+1)
 		}
 	}

@@ -150,3 +150,28 @@ func TestSyntaxErrorOnTheFirstLineHasAPosition(t *testing.T) {
 		}
 	}
 }
+
+// Lines ended by a lone carriage return are lines to YAML, and so to its error lines: the
+// index the column is taken from must count them too, or the problem has a line beyond the
+// last and no column. Found by FuzzDataLoad.
+func TestCarriageReturnLineEndings(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\"\r0", "2:1 : invalid YAML: found unexpected end of stream"},
+		{"a: 1\rb:\r  c: 1\r d: 2\r", "4:2 : invalid YAML: did not find expected key"},
+		{"a: 1\r\nb:\r\n  c: 1\r\n d: 2\r\n", "4:2 : invalid YAML: did not find expected key"},
+	}
+	for _, tc := range tests {
+		src := loadString(t, "m.yaml", tc.in, Options{})
+		var got []string
+		for _, p := range src.Problems {
+			got = append(got, itoa(p.Line)+":"+itoa(p.Column)+" "+p.Pointer+": "+p.Message)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: problems %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	src := loadString(t, "m.json", "{\r\"a\":\r[1,\r2]}", Options{})
+	if len(src.Documents) != 1 || src.Documents[0].Pos("/a/1").Line != 4 {
+		t.Errorf("JSON with lone carriage returns: %v", src.Problems)
+	}
+}
