@@ -23,6 +23,7 @@ const (
 	opBlock
 	opBreak
 	opDot
+	opDotBase // a DotStmt on base data: keys are read as storage paths, as topdown reads them
 	opLen
 	opScan
 	opNot
@@ -58,7 +59,8 @@ const (
 var opNames = [opCount]string{
 	opReturnLocal: "ReturnLocalStmt", opCall: "CallStmt (function)", opCallBuiltin: "CallStmt (builtin)",
 	opCallDynamic: "CallDynamicStmt", opBlock: "BlockStmt", opBreak: "BreakStmt", opDot: "DotStmt",
-	opLen: "LenStmt", opScan: "ScanStmt", opNot: "NotStmt", opAssignInt: "AssignIntStmt",
+	opDotBase: "DotStmt (base data)", opLen: "LenStmt", opScan: "ScanStmt", opNot: "NotStmt",
+	opAssignInt: "AssignIntStmt",
 	opAssignVar: "AssignVarStmt", opAssignVarOnce: "AssignVarOnceStmt", opResetLocal: "ResetLocalStmt",
 	opMakeConst: "MakeNullStmt/MakeNumberIntStmt/MakeNumberRefStmt", opMakeArray: "MakeArrayStmt",
 	opMakeObject: "MakeObjectStmt", opMakeSet: "MakeSetStmt", opEqual: "EqualStmt",
@@ -228,6 +230,7 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 		p.plan = append(p.plan, cb)
 	}
 	p.nlocals = c.maxLocal + 1
+	markBaseLookups(p.plan, int32(ir.Data))
 	markConstants(p.funcs)
 	p.consts = make([]atomic.Pointer[ast.Term], len(p.funcs))
 	p.pool.init(p)
@@ -251,6 +254,7 @@ func (c *compiler) function(f *ir.Func) (*function, error) {
 		fn.blocks = append(fn.blocks, cb)
 	}
 	fn.nlocals = c.maxLocal + 1
+	markBaseLookups(fn.blocks, fn.params[1])
 	for _, b := range f.Blocks {
 		if len(b.Stmts) > 0 {
 			fn.loc = c.location(b.Stmts[0])
@@ -487,6 +491,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	case *ir.WithStmt:
 		in.ext() // always present for this statement, even with nothing in it
 		in.op, in.target = opWith, c.local(s.Local)
+		// in.n is set by markBaseLookups when the with replaces (part of) data.
 		for _, idx := range s.Path {
 			if idx < 0 || idx >= len(c.strings) {
 				return in, fmt.Errorf("with path string index %d out of range", idx)
@@ -610,4 +615,99 @@ func callsOnlyConstants(funcs []*function, blocks []*block) bool {
 		}
 	}
 	return true
+}
+
+// markBaseLookups finds the DotStmts that look up a key in base data (the data parameter,
+// or what a chain of lookups and scans reached from it) and makes them opDotBase. Topdown
+// reads such a ref from the store, turning each key into a storage path segment: the
+// number 2 finds the key "2" of a JSON object, and the string "1" index 1 of an array.
+// The planner plans them as plain DotStmts, where 2 finds nothing in {"2": "bar"}; so
+// `data.nested[2]` was undefined here and "bar" on topdown. A value bound to a variable
+// first (`obj := data.nested; obj[2]`) is no longer read from the store, on topdown
+// either: the planner copies it to another local (AssignVarStmt), which this analysis
+// does not follow.
+//
+// A local counts as base data only if every statement that writes it is such a lookup or
+// a scan's value, from a local that is base data itself.
+func markBaseLookups(blocks []*block, data int32) {
+	into := map[int32][]int32{} // a local to the locals it is looked up or scanned from
+	other := map[int32]bool{}   // written otherwise: never base data
+	var withs []*instr
+	var walk func([]*block)
+	walk = func(bs []*block) {
+		for _, b := range bs {
+			for i := range b.instrs {
+				in := &b.instrs[i]
+				switch in.op {
+				case opDot:
+					if in.a.c == nil {
+						into[in.target] = append(into[in.target], in.a.local)
+					} else {
+						other[in.target] = true
+					}
+				case opScan:
+					into[in.value] = append(into[in.value], in.a.local)
+					other[in.target] = true
+				case opWith:
+					if in.target == data {
+						withs = append(withs, in)
+					} else {
+						other[in.target] = true
+					}
+				case opReturnLocal, opResultSetAdd, opIsDefined, opIsUndefined, opBlock, opBreak,
+					opNot, opEqual, opNotEqual, opIsArray, opIsObject, opIsSet, opNop:
+					// They write no local.
+				default:
+					other[in.target] = true
+				}
+				if in.body != nil {
+					walk([]*block{in.body})
+				}
+				if in.x != nil {
+					walk(in.x.blocks)
+				}
+			}
+		}
+	}
+	walk(blocks)
+	for _, in := range withs {
+		in.n = 1
+	}
+	if other[data] {
+		return
+	}
+	base := map[int32]bool{data: true}
+	for changed := true; changed; {
+		changed = false
+		for to, froms := range into {
+			if base[to] || other[to] {
+				continue
+			}
+			all := true
+			for _, f := range froms {
+				all = all && base[f]
+			}
+			if all {
+				base[to], changed = true, true
+			}
+		}
+	}
+	var mark func([]*block)
+	mark = func(bs []*block) {
+		for _, b := range bs {
+			for i := range b.instrs {
+				in := &b.instrs[i]
+				if in.op == opDot && in.a.c == nil && base[in.a.local] {
+					in.op = opDotBase
+				}
+				if in.body != nil {
+					mark([]*block{in.body})
+				}
+				if in.x != nil {
+					mark(in.x.blocks)
+				}
+			}
+		}
+	}
+	mark(blocks)
 }

@@ -273,6 +273,33 @@ f(x) := 1 if x > 5`, query: `x := [data.p.f(1), data.p.f(9)]`},
 	{name: "odd keys and indexes", module: `package p`,
 		query: `a := [v | v := input.xs[1.0]]; b := [v | v := input.xs[-1]]; o := {1: "a", [2]: "b"}; c := [o[1], o[[2]]]; st := {3, 4}; d := [v | v := st[4]]; f := [v | v := input.xs["0"]]`,
 		input: `{"xs": [10, 20]}`},
+	// Topdown reads a ref into base data from the store, where every key is a path
+	// segment (a string): the number 2 finds the key "2", and "1" indexes an array.
+	{name: "number and string keys into base data", module: `package p
+nested := data.nested[2]
+arr := data.arr["1"]
+idx := data.arr[1]
+bound := data.nested[k] if k := input.two
+scanned := [v | some k; v := data.deep[k][2]]
+plus := data.arr["+1"]
+float := data.nested[2.0]
+neg := data.arr["-1"]
+copied := obj[2] if obj := data.nested
+r := [[v | v := nested], [v | v := arr], [v | v := idx], [v | v := bound], scanned, [v | v := plus], [v | v := float], [v | v := neg], [v | v := copied]]`,
+		query: `x := data.p.r`, input: `{"two": 2}`,
+		data: `{"nested": {"2": "bar", "2.0": "float"}, "arr": ["a0", "a1"], "deep": {"a": {"2": "deep"}}}`},
+	{name: "number keys into base data under with", module: `package p
+in_value := y if y := data.nested[2] with data.nested as {"2": "with"}
+number_key := y if y := data.nested[2] with data.nested as {2: "with"}
+beside := y if y := data.nested[2] with data.other as 1
+below := y if y := data.nested[input.two] with data.nested.x as 1
+aliased := y if y := data.nested[2] with data.other as data.nested
+r := [[v | v := in_value], [v | v := number_key], [v | v := beside], [v | v := below], [v | v := aliased]]`,
+		query: `x := data.p.r`, input: `{"two": 2}`, data: `{"nested": {"2": "bar"}}`},
+	// Without a seed given to rego, both read crypto/rand; the values are cached per
+	// evaluation, so the set has one element.
+	{name: "random builtins", module: `package p`,
+		query: `a := count({rand.intn("k", 100) | some _ in numbers.range(1, 20)}); b := count({uuid.rfc4122("k") | some _ in numbers.range(1, 20)})`},
 	{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
 }
 

@@ -2,6 +2,7 @@ package irvm
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/util"
 )
 
 // Control flow results of executing a statement or a block, besides a break index >= 0
@@ -112,6 +114,10 @@ type vm struct {
 	biCalled bool
 	biIter   func(*ast.Term) error
 
+	// replaced holds, for each `with data...` in force whose value is a collection, the
+	// collections of (the copy of) that value, for baseLookup.
+	replaced []map[*ast.Term]struct{}
+
 	result  ast.Set                    // what ResultSetAddStmt collects
 	sc      scanState                  // the innermost scan running
 	objStep func(k, v *ast.Term) error // m.stepObject, bound once
@@ -142,6 +148,8 @@ func (vp *vmPool) put(m *vm) {
 		l.reset()
 	}
 	m.terms = nil
+	clear(m.replaced[:cap(m.replaced)])
+	m.replaced = m.replaced[:0]
 	m.depth, m.memo = 0, nil
 	m.ctx, m.done, m.fn, m.retval, m.result, m.biOut = nil, nil, nil, nil, nil, nil
 	m.bctx = topdown.BuiltinContext{}
@@ -190,10 +198,15 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 	if mx == nil {
 		mx = metrics.NoOp()
 	}
+	seed := ectx.Seed()
+	if seed == nil {
+		// topdown's default: rand.intn and uuid.rfc4122 read their seed from it.
+		seed = rand.Reader
+	}
 	m.bctx = topdown.BuiltinContext{
 		Context:                     ctx,
 		Metrics:                     mx,
-		Seed:                        ectx.Seed(),
+		Seed:                        seed,
 		Time:                        ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10))),
 		Cancel:                      topdown.NewCancel(),
 		Cache:                       builtins.Cache{},
@@ -305,6 +318,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		if src == nil || key == nil {
 			return 0, nil
 		}
+		// dot, by hand: the commonest statement, and a call too complex to inline.
 		var v *ast.Term
 		switch x := src.Value.(type) {
 		case ast.Object:
@@ -316,6 +330,16 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 				v = key
 			}
 		}
+		if v == nil {
+			return 0, nil
+		}
+		locals[in.target] = v
+	case opDotBase:
+		src, key := read(locals, in.a), read(locals, in.b)
+		if src == nil || key == nil {
+			return 0, nil
+		}
+		v := m.baseLookup(src, key)
 		if v == nil {
 			return 0, nil
 		}
@@ -874,6 +898,15 @@ func mergeValues(a, b ast.Value) ast.Value {
 func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 	saved := locals[in.target]
 	v := read(locals, in.a)
+	replaced := false
+	if in.n == 1 && v != nil && isComposite(v.Value) {
+		// A ref into the value of a `with data...` is not read from the store on topdown,
+		// so its keys are not storage paths: lookups in this copy (which shares no term
+		// with base data, or the set could not tell them apart) are plain ones.
+		v = v.Copy()
+		m.replaced = append(m.replaced, composites(v, map[*ast.Term]struct{}{}))
+		replaced = true
+	}
 	switch {
 	case len(in.x.wpath) == 0:
 		// The planner restores an undefined input this way too: nil is a value here.
@@ -887,6 +920,10 @@ func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 	r, err := m.block(locals, in.body)
 	m.popMemo()
 	locals[in.target] = saved
+	if replaced {
+		m.replaced[len(m.replaced)-1] = nil
+		m.replaced = m.replaced[:len(m.replaced)-1]
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -900,6 +937,75 @@ func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 	default:
 		return r - 1, nil
 	}
+}
+
+func isComposite(v ast.Value) bool {
+	switch v.(type) {
+	case ast.Object, *ast.Array, ast.Set:
+		return true
+	}
+	return false
+}
+
+// composites adds t and the collections inside it to set, by identity.
+func composites(t *ast.Term, set map[*ast.Term]struct{}) map[*ast.Term]struct{} {
+	switch x := t.Value.(type) {
+	case ast.Object:
+		set[t] = struct{}{}
+		x.Foreach(func(_, v *ast.Term) { composites(v, set) })
+	case *ast.Array:
+		set[t] = struct{}{}
+		x.Foreach(func(e *ast.Term) { composites(e, set) })
+	case ast.Set:
+		set[t] = struct{}{}
+		x.Foreach(func(e *ast.Term) { composites(e, set) })
+	}
+	return set
+}
+
+// dot is DotStmt: key in an object or array, or membership in a set; nil when undefined.
+func dot(src, key *ast.Term) *ast.Term {
+	switch x := src.Value.(type) {
+	case ast.Object:
+		return x.Get(key)
+	case *ast.Array:
+		return x.Get(key)
+	case ast.Set:
+		if x.Contains(key) {
+			return key
+		}
+	}
+	return nil
+}
+
+// baseLookup is a DotStmt on base data, read as topdown reads a ref from the store
+// (storage.NewPathForRef, then the store's lookup): a number key is its text, which
+// finds an object's string key, and a string key that is an integer indexes an array.
+// Base data is JSON, so its objects have only string keys and a plain lookup that finds
+// something finds what the store would. Inside the value of a `with data...` there is no
+// store: topdown looks keys up as they are.
+func (m *vm) baseLookup(src, key *ast.Term) *ast.Term {
+	if v := dot(src, key); v != nil {
+		return v
+	}
+	for _, set := range m.replaced {
+		if _, ok := set[src]; ok {
+			return nil
+		}
+	}
+	switch x := src.Value.(type) {
+	case ast.Object:
+		if n, ok := key.Value.(ast.Number); ok {
+			return x.Get(ast.StringTerm(n.String()))
+		}
+	case *ast.Array:
+		if s, ok := key.Value.(ast.String); ok {
+			if i, ok := util.Atoi(string(s)); ok && i >= 0 && i < x.Len() {
+				return x.Elem(i)
+			}
+		}
+	}
+	return nil
 }
 
 // upsert returns doc with value at path, copying the objects along the path and creating
