@@ -94,7 +94,8 @@ func runData(asOf string, fail []string, overrides map[string]any) map[string]an
 	}}
 }
 
-// pair is one query prepared for both evaluators over the same compiler and data.
+// pair is one query prepared for both evaluators over the same compiler and data, irvm's
+// with Prepare.
 type pair struct {
 	topdown, irvm rego.PreparedEvalQuery
 }
@@ -104,18 +105,19 @@ func preparePair(tb testing.TB, c *ast.Compiler, query string, data map[string]a
 	Register()
 	ctx := context.Background()
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	td, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Store(store)).PrepareForEval(ctx)
-	if err != nil {
-		tb.Fatalf("prepare topdown: %v", err)
-	}
-	dv, err := ReadStore(ctx, store)
+	body, err := ast.ParseBodyWithOpts(query, ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	vm, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Store(store), rego.Target(Target)).
-		PrepareForEval(WithData(ctx, dv))
+	// irvm first, as the engine's fallback queries come after it: planning must leave the
+	// shared compiler as topdown needs it.
+	vm, err := Prepare(ctx, c, store, body)
 	if err != nil {
 		tb.Fatalf("prepare irvm: %v", err)
+	}
+	td, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Store(store)).PrepareForEval(ctx)
+	if err != nil {
+		tb.Fatalf("prepare topdown: %v", err)
 	}
 	return pair{td, vm}
 }
