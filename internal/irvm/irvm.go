@@ -6,11 +6,20 @@
 //
 // Use:
 //
+//	q, err := irvm.Prepare(ctx, compiler, store, body) // or, by hand:
 //	irvm.Register() // once; idempotent
 //	data, err := irvm.ReadStore(ctx, store) // or any ast.Object of the base data
 //	q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(c), rego.Store(store),
 //		rego.Target(irvm.Target)).PrepareForEval(irvm.WithData(ctx, data))
 //	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+//
+// Design. rego hands the target the plan of one query (ir.Policy); compile turns it once
+// into a program: statements become small opcode records, literal collections built
+// element by element are fused into one statement, functions are indexed, builtins
+// resolved, and rules that depend on neither input nor anything non-deterministic are
+// marked constant, to be computed once per program. Eval runs that program on pooled
+// per-evaluation state (locals, memo levels per `with`), so one prepared query serves
+// many documents on many goroutines.
 //
 // Semantics follow topdown, as the differential tests check: values are ast's (so
 // ordering, equality and numbers are OPA's), builtins are topdown's own implementations, a
@@ -18,13 +27,31 @@
 // conflicting rule or function values are evaluation errors, rules are computed once per
 // evaluation and functions once per distinct argument list, and the context is checked
 // every few thousand statements. Statement semantics (blocks, break indices, undefined
-// propagation, scans, with) are those of OPA's Wasm compiler, the reference for the IR.
+// propagation, scans, with) are those of OPA's Wasm compiler, the reference for the IR,
+// except where the plan says less than topdown does: a ref into base data is read as
+// topdown reads it from the store, each key a path segment (`data.nested[2]` finds the
+// key "2"), which the plan's DotStmt does not do.
 //
-// Not supported: tracing, instrumentation, metrics and the builtin error list (rego's
-// options for them are ignored), partial evaluation, and whatever OPA's planner refuses
-// (it fails PrepareForEval; iterating a literal scalar, `some c in "abc"`, is one). The
-// target contract returns a set of results, so a query with duplicate solutions yields
-// them once, where topdown repeats them.
+// Coupling to OPA's planner. The plan is OPA's (internal/planner, reached only through
+// rego), planned from a compiled *ast.Compiler; irvm owns nothing between the Rego and the
+// IR, so an OPA upgrade can change what it runs. TestConformance holds irvm to OPA's own
+// evaluation corpus, as written and with strict builtin errors, against topdown; the
+// divergences it knows are in testdata/conformance-exceptions.yaml, each with its reason,
+// and the test fails on a new one and on one that went away. Prepare plans on the
+// caller's compiler, the one topdown uses, rather than on one of its own: planning only
+// reads it, while compiling the bundle again would cost several times the planning and
+// keep a second compiled bundle in memory. The one write is rego's: it switches a target
+// plugin's compiler to IR mode, which later topdown query compiles would inherit (no
+// comprehension indexes); Prepare asks it (rego.EvalMode) to leave topdown mode.
+//
+// Not supported: tracing, instrumentation, metrics, the builtin error list and the
+// non-deterministic builtin cache (rego's options for them are ignored), partial
+// evaluation, and whatever OPA's planner refuses (it fails PrepareForEval; iterating a
+// literal scalar, `some c in "abc"`, is one). The target contract returns a set of
+// results, so a query with duplicate solutions yields them once, where topdown repeats
+// them. Under `with data.a.b as x` where base data.a.b is an object, topdown reads
+// data.a with x merged into that object (though data.a.b is x alone); irvm gives x in
+// both, as the plan says. TestDocumentedDivergences holds these two to their word.
 package irvm
 
 import (

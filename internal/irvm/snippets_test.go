@@ -557,3 +557,54 @@ func TestIndependentReadsEveryOperand(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentedDivergences: the differences the package documentation admits are still
+// there, and still as it says; when one goes away (an OPA upgrade, an irvm fix), the
+// documentation and this test change with it.
+func TestDocumentedDivergences(t *testing.T) {
+	tests := []struct {
+		name, module, query, data, input string
+		topdown, irvm                    string
+	}{
+		{
+			name: "duplicate solutions", module: `package p`, query: `some x in input.xs`, input: `{"xs": [1, 1, 2]}`,
+			topdown: `[{"bindings": {"x": 1}, "expressions": [true]}, {"bindings": {"x": 1}, "expressions": [true]}, {"bindings": {"x": 2}, "expressions": [true]}]`,
+			irvm:    `[{"bindings": {"x": 1}, "expressions": [true]}, {"bindings": {"x": 2}, "expressions": [true]}]`,
+		},
+		{
+			name: "with on a path inside an object of base data", module: `package p
+above := y if y := data.a with data.a.b as {"x": 1}
+at := y if y := data.a.b with data.a.b as {"x": 1}`,
+			query: `x := [data.p.above, data.p.at]`, data: `{"a": {"b": {"y": 2}, "c": 3}}`,
+			topdown: `[{"bindings": {"x": [{"b": {"x": 1, "y": 2}, "c": 3}, {"x": 1}]}, "expressions": [true]}]`,
+			irvm:    `[{"bindings": {"x": [{"b": {"x": 1}, "c": 3}, {"x": 1}]}, "expressions": [true]}]`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := map[string]any{}
+			if tt.data != "" {
+				if err := util.UnmarshalJSON([]byte(tt.data), &data); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := preparePair(t, compileModules(t, tt.module), tt.query, data)
+			var input ast.Value
+			if tt.input != "" {
+				input = jsonValue(t, tt.input)
+			}
+			for name, c := range map[string]struct {
+				q    rego.PreparedEvalQuery
+				want string
+			}{"topdown": {p.topdown, tt.topdown}, "irvm": {p.irvm, tt.irvm}} {
+				out := evalOne(t, c.q, input)
+				if out.err != nil {
+					t.Fatalf("%s: %v", name, out.err)
+				}
+				if ast.Compare(out.value, jsonValue(t, c.want)) != 0 {
+					t.Errorf("%s: got %v, the documentation says %s", name, out.value, c.want)
+				}
+			}
+		})
+	}
+}
