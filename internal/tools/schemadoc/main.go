@@ -97,10 +97,18 @@ Beyond the schema, ` + "`resilcheck validate`" + ` (and every command that reads
 
 - YAML or JSON that does not parse, duplicate keys, non-string keys, files that are empty or
   not UTF-8, files over ` + "`--max-file-size`" + ` (16 MiB), nesting deeper than 64 levels, and
-  YAML aliases that expand to more than 250,000 values;
+  YAML aliases that expand to more than 250,000 values, and an alias to an anchor of another
+  document (anchors belong to their document); after a YAML syntax error the rest of the file
+  cannot be read, and the error says how many documents that skipped;
+- numbers that would change value or lose digits: a leading zero (` + "`0777`" + `, which YAML 1.1
+  reads as octal), integers beyond 64 bits, floats beyond float64 (` + "`1e400`" + `), and numbers
+  written with more than 100 characters;
 - a document whose top level is not a mapping, and a ` + "`metadata.name`" + ` already used by
   another document of the same run;
-- dates that do not exist (` + "`2023-02-30`" + `) and timestamps without a UTC offset;
+- dates that do not exist (` + "`2023-02-30`" + `), dates and timestamps outside the years 1900-2199,
+  and timestamps that are not RFC 3339 with a UTC offset (offsets past 23:59, second 60 where no
+  leap second was inserted). Lower-case ` + "`t`" + `/` + "`z`" + ` are accepted; a real leap second is judged as
+  ` + "`23:59:59.999999999`" + `, because resilcheck, like OPA, counts time without leap seconds;
 - duplicate ids among datacenters, services, incidents, domestic affiliates, data requests,
   cloud contract terminations, or the facilities of one grading submission; references to
   undeclared datacenters (deployments, replicas, backups, incidents), services
