@@ -546,37 +546,20 @@ func (e *Engine) vmQuery(ctx context.Context) *rego.PreparedEvalQuery {
 	return e.vm
 }
 
-// prepareVM plans the main query for irvm. A panic in OPA's planner or in irvm's
-// compilation is an error: topdown then judges everything.
-func (e *Engine) prepareVM(ctx context.Context) (q *rego.PreparedEvalQuery, err error) {
-	defer func() {
-		// rego switched the shared compiler to IR mode to compile the query; the topdown
-		// fallback queries prepared later want their comprehension indexes back.
-		e.compiler.WithEvalMode(ast.EvalModeTopdown)
-		if r := recover(); r != nil {
-			q, err = nil, fmt.Errorf("irvm: preparing the query: %v", r)
-		}
-	}()
-	irvm.Register()
-	data, err := irvm.ReadStore(ctx, e.store)
-	if err != nil {
-		return nil, err
-	}
+// prepareVM plans the main query for irvm on the engine's compiler: irvm.Prepare leaves it
+// as topdown needs it, and lazyMu, held by vmQuery, keeps other query compiles out
+// meanwhile. A panic in OPA's planner or in irvm's compilation is an error: topdown then
+// judges everything.
+func (e *Engine) prepareVM(ctx context.Context) (*rego.PreparedEvalQuery, error) {
 	body, err := parseQuery(e.queryText)
 	if err != nil {
 		return nil, err
 	}
-	prepared, err := rego.New(
-		rego.ParsedQuery(body),
-		rego.Compiler(e.compiler),
-		rego.Store(e.store),
-		rego.StrictBuiltinErrors(true),
-		rego.Target(irvm.Target),
-	).PrepareForEval(irvm.WithData(ctx, data))
+	q, err := irvm.Prepare(ctx, e.compiler, e.store, body, rego.StrictBuiltinErrors(true))
 	if err != nil {
 		return nil, err
 	}
-	return &prepared, nil
+	return &q, nil
 }
 
 func timeoutReason(err error, d time.Duration) string {
