@@ -266,3 +266,32 @@ func TestTruncateTextKeepsCharactersWhole(t *testing.T) {
 		t.Fatal("a short text changed")
 	}
 }
+
+func TestLimitGrowsWithTheDocument(t *testing.T) {
+	e := &Engine{timeout: 10 * time.Second}
+	items := func(n int) *Document {
+		services := make([]any, n)
+		return &Document{Value: map[string]any{"services": services, "datacenters": []any{1, 2}, "incidents": []any{3}}}
+	}
+	for _, tc := range []struct {
+		services int
+		want     time.Duration
+		reason   string
+	}{
+		{0, 10 * time.Second, "evaluation timed out after 10s"},
+		{997, 10 * time.Second, "evaluation timed out after 10s"},
+		{998, 20 * time.Second, "evaluation timed out after 20s (--timeout 10s for each started 1000 services, datacenters and incidents: 1001 here)"},
+		{9997, 100 * time.Second, "evaluation timed out after 1m40s (--timeout 10s for each started 1000 services, datacenters and incidents: 10000 here)"},
+	} {
+		l := e.limitFor(items(tc.services))
+		if l.d != tc.want || l.reason(context.DeadlineExceeded) != tc.reason {
+			t.Errorf("%d services: %s, %q; want %s, %q", tc.services, l.d, l.reason(context.DeadlineExceeded), tc.want, tc.reason)
+		}
+		if got := l.reason(context.Canceled); got != "evaluation cancelled" {
+			t.Errorf("cancelled: %q", got)
+		}
+	}
+	if l := e.limitFor(&Document{Value: "not a mapping"}); l.d != 10*time.Second {
+		t.Errorf("a document that is not a mapping: %s", l.d)
+	}
+}

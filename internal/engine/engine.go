@@ -42,7 +42,9 @@ type Options struct {
 	Fail []string
 	// Data are --data files of parameter overrides.
 	Data []DataFile
-	// Timeout bounds the evaluation of one document; zero means DefaultTimeout.
+	// Timeout bounds the evaluation of one document of up to ItemsPerTimeout services,
+	// datacenters and incidents, and grows by itself for each started ItemsPerTimeout more;
+	// zero means DefaultTimeout.
 	Timeout time.Duration
 	// Workers is the number of documents evaluated at once; zero means GOMAXPROCS.
 	Workers int
@@ -430,7 +432,8 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 	if err != nil {
 		return e.allErrors(doc, "input cannot be converted for evaluation: "+err.Error())
 	}
-	mainCtx, cancel := context.WithTimeout(ctx, e.timeout)
+	limit := e.limitFor(doc)
+	mainCtx, cancel := context.WithTimeout(ctx, limit.d)
 	defer cancel()
 	if vm != nil {
 		rs, err := bounded(mainCtx, func(ctx context.Context) (rego.ResultSet, error) {
@@ -456,9 +459,9 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 		}
 	}
 	if ctx.Err() != nil {
-		return e.allErrors(doc, timeoutReason(ctx.Err(), e.timeout))
+		return e.allErrors(doc, limit.reason(ctx.Err()))
 	}
-	return e.evaluateSeparately(ctx, doc, input)
+	return e.evaluateSeparately(ctx, doc, input, limit)
 }
 
 // bounded runs one evaluation and returns when it ends or when ctx is done, whichever comes
@@ -562,11 +565,42 @@ func (e *Engine) prepareVM(ctx context.Context) (*rego.PreparedEvalQuery, error)
 	return &q, nil
 }
 
-func timeoutReason(err error, d time.Duration) string {
-	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Sprintf("evaluation timed out after %s", d)
+// A limit is the wall time one document may take, and how it was set.
+type limit struct {
+	d     time.Duration
+	scale int // how many times --timeout: one per started ItemsPerTimeout items
+	items int
+}
+
+// ItemsPerTimeout is how many services, datacenters and incidents one --timeout covers: a
+// provider with 10,000 services is honest, and its site-loss analysis alone takes longer
+// than a small provider's whole audit, so the limit grows with what there is to judge.
+const ItemsPerTimeout = 1000
+
+// limitFor is --timeout for every started ItemsPerTimeout items of the document.
+func (e *Engine) limitFor(doc *Document) limit {
+	items := 0
+	if m, ok := doc.Value.(map[string]any); ok {
+		for _, k := range []string{"services", "datacenters", "incidents"} {
+			if list, ok := m[k].([]any); ok {
+				items += len(list)
+			}
+		}
 	}
-	return "evaluation cancelled"
+	scale := max(1, (items+ItemsPerTimeout-1)/ItemsPerTimeout)
+	return limit{d: e.timeout * time.Duration(scale), scale: scale, items: items}
+}
+
+// reason says why an evaluation stopped, with the bound that was hit.
+func (l limit) reason(err error) string {
+	if !errors.Is(err, context.DeadlineExceeded) {
+		return "evaluation cancelled"
+	}
+	if l.scale == 1 {
+		return fmt.Sprintf("evaluation timed out after %s", l.d)
+	}
+	return fmt.Sprintf("evaluation timed out after %s (--timeout %s for each started %d services, datacenters and incidents: %d here)",
+		l.d, l.d/time.Duration(l.scale), ItemsPerTimeout, l.items)
 }
 
 func (e *Engine) allErrors(doc *Document, reason string) Outcome {
@@ -583,11 +617,11 @@ func errorResult(doc *Document, c *controlInfo, reason string) audit.Result {
 }
 
 // evaluateSeparately is the slow path after the one-query evaluation failed or ran out of
-// time: every control is judged by a query of its own, on topdown, within a fresh --timeout
+// time: every control is judged by a query of its own, on topdown, within a fresh limit
 // shared by all of them, so a document costs at most twice --timeout and the outcome is the
 // same whichever evaluator ran the main query.
-func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input ast.Value) Outcome {
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input ast.Value, limit limit) Outcome {
+	ctx, cancel := context.WithTimeout(ctx, limit.d)
 	defer cancel()
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}
 	// All at once rather than on the worker pool: a control that stalls holds its goroutine
@@ -597,7 +631,7 @@ func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input as
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out.Results[i] = e.evaluateControl(ctx, doc, input, c)
+			out.Results[i] = e.evaluateControl(ctx, doc, input, c, limit)
 		}()
 	}
 	wg.Add(1)
@@ -621,7 +655,7 @@ func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input as
 }
 
 // evaluateControl judges one control on its own.
-func (e *Engine) evaluateControl(ctx context.Context, doc *Document, input ast.Value, c *controlInfo) audit.Result {
+func (e *Engine) evaluateControl(ctx context.Context, doc *Document, input ast.Value, c *controlInfo, limit limit) audit.Result {
 	q, err := e.lazyQuery(ctx, oneControlQuery(c))
 	if err != nil {
 		return errorResult(doc, c, "prepare: "+err.Error())
@@ -631,7 +665,7 @@ func (e *Engine) evaluateControl(ctx context.Context, doc *Document, input ast.V
 	})
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return errorResult(doc, c, timeoutReason(ctx.Err(), e.timeout))
+		return errorResult(doc, c, limit.reason(ctx.Err()))
 	case err != nil:
 		return errorResult(doc, c, evalReason(err))
 	case len(rs) != 1:

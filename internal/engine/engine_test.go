@@ -559,7 +559,7 @@ func TestOneQueryMatchesPerControl(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			each := e.evaluateSeparately(ctx, &doc, input)
+			each := e.evaluateSeparately(ctx, &doc, input, e.limitFor(&doc))
 			statuses := map[audit.Status]int{}
 			for i, r := range one.Results {
 				statuses[r.Status]++
