@@ -67,7 +67,11 @@ func renderCSV(w io.Writer, r *audit.Report, _ Options) error {
 // csvSafe defuses CSV formula injection (OWASP): a spreadsheet evaluates a cell that starts
 // with = + - @ (or a tab/CR that some strip first) as a formula, and manifest text is
 // attacker-controllable in a shared audit. A leading apostrophe makes the cell literal text.
+//
+// Bytes that are not UTF-8 become U+FFFD, as in the JSON report: the byte-order mark
+// tells the spreadsheet the whole file is UTF-8.
 func csvSafe(s string) string {
+	s = validUTF8(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"cmp"
 	"html/template"
 	"io"
@@ -69,7 +70,15 @@ func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
 		}
 		d.Matrix = append(d.Matrix, hg)
 	}
-	return htmlTemplate().Execute(w, d)
+	// html/template escapes markup but passes bytes that are not UTF-8 through, and the
+	// page declares UTF-8: they become U+FFFD, as in the JSON report. The template's own
+	// text is valid, so only bytes from manifests and policies change.
+	var buf bytes.Buffer
+	if err := htmlTemplate().Execute(&buf, d); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, validUTF8(buf.String()))
+	return err
 }
 
 // compareArticles orders article references by their numbers, so "Art. 9" sorts before

@@ -20,11 +20,11 @@ var mdEscaper = strings.NewReplacer(
 
 // md escapes s for Markdown and shows control characters (ESC, BEL...) as \x1b escapes, as
 // the text report does: a job summary or a terminal must not act on bytes from a manifest.
-func md(s string) string { return audit.Printable(mdEscaper.Replace(s)) }
+func md(s string) string { return safe(mdEscaper.Replace(s)) }
 
 // mdCode is s as an inline code span that survives a table cell.
 func mdCode(s string) string {
-	s = audit.Printable(strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ").Replace(s))
+	s = safe(strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ").Replace(s))
 	if strings.Contains(s, "`") {
 		return "`` " + s + " ``"
 	}

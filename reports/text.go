@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -29,8 +30,25 @@ const (
 // text, not retitle the terminal, move the cursor or hide the failures below it.
 type styled string
 
-// safe is audit.Printable: control characters and bidi overrides print as escapes.
-func safe(s string) string { return audit.Printable(s) }
+// safe is audit.Printable (control characters and bidi overrides print as escapes) after
+// validUTF8: a stray 0x9b byte is a control sequence introducer to a terminal that takes
+// 8-bit controls.
+func safe(s string) string { return audit.Printable(validUTF8(s)) }
+
+// validUTF8 replaces each byte of s that is not UTF-8 with U+FFFD, as encoding/json does
+// in the JSON and SARIF reports, so every format shows the same text. File names and a
+// custom policy's strings (base64.decode) can hold any bytes.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s { // an invalid byte ranges as utf8.RuneError, which is U+FFFD
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // textWriter carries the rendering state: one buffered writer, the language and whether
 // to colour. Write errors are kept and reported once at the end instead of checked per line.
