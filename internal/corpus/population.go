@@ -99,9 +99,15 @@ func Population(seed int64, i int) Doc {
 	a := archetypes[r.weighted(weights())]
 	g := &pgen{r: r, a: a, i: i}
 	g.q = a.quality[0] + r.float()*(a.quality[1]-a.quality[0])
-	// The date the facts describe: any day from the fire to late 2026, so populations mix
-	// manifests written under each state of the law.
-	g.asOf = day(2022, 10, 15).AddDate(0, 0, r.intn(1460))
+	// The date the facts describe. Half the population is declared in the six weeks before
+	// mid-November 2026, as a sweep collects current declarations (so an audit on a date
+	// after that finds this year's filings in place where the provider kept them); the other
+	// half is any day from the 2022 fire on, manifests written under each state of the law.
+	if r.chance(0.5) {
+		g.asOf = day(2026, 10, 1).AddDate(0, 0, r.intn(45))
+	} else {
+		g.asOf = day(2022, 10, 15).AddDate(0, 0, r.intn(1460))
+	}
 	g.slug = fmt.Sprintf("p%05d", i)
 	name := fmt.Sprintf("gen-%05d-%s", i, a.name)
 
@@ -698,8 +704,9 @@ func (g *pgen) services() []any {
 		}
 
 		rec := M()
+		rto := pick(r, []int{5, 10, 30, 60, 120, 240, 480})
 		if careful || r.chance(0.55) {
-			rec.Set("rtoMinutes", pick(r, []int{5, 10, 30, 60, 120, 240, 480}))
+			rec.Set("rtoMinutes", rto)
 		}
 		if level != singleSite || r.chance(0.3) {
 			rec.Set("failover", pick(r, []string{"automatic", "manual"}))
@@ -712,8 +719,9 @@ func (g *pgen) services() []any {
 		}
 		if s.critical || r.chance(0.2) {
 			var drills []any
-			if careful {
-				drills = append(drills, M("date", date(g.asOf.AddDate(0, 0, -r.intn(300))), "scenario", "site-loss", "result", "pass"))
+			if careful { // a yearly site-loss drill that met the RTO
+				drills = append(drills, M("date", date(g.asOf.AddDate(0, 0, -r.intn(300))), "scenario", "site-loss",
+					"achievedRtoMinutes", r.between(1, rto), "result", "pass"))
 			}
 			for range r.intn(2) {
 				dr := M("date", date(g.asOf.AddDate(0, 0, -r.intn(800))),
@@ -1034,7 +1042,7 @@ func (g *pgen) governance() *Map {
 		if r.chance(0.15) {
 			s.Set("submittedAt", stamp(due.Add(time.Duration(r.between(9, 17))*time.Hour)))
 		}
-		if r.chance(0.5) {
+		if g.ok() {
 			s.Set("evidence", fmt.Sprintf("DOC-%d-%d", g.i, y))
 		}
 		return s
@@ -1121,7 +1129,11 @@ func (g *pgen) governance() *Map {
 		case g.is("cloud-provider"):
 			basis = []string{"bcda-36-2", "cloud-30-5", "tba-92"}
 		}
-		ord.Set("basis", pick(r, basis))
+		b := pick(r, basis)
+		if b == "network-46-3" && issued.Before(day(2023, 7, 4)) {
+			b = "bcda-36-2" // Art. 46(3) orders exist only from 2023-07-04
+		}
+		ord.Set("basis", b)
 		orders = append(orders, ord)
 	}
 	gov.Set("correctiveOrders", orders)
