@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"syscall"
 
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/urfave/cli/v2"
@@ -18,6 +20,10 @@ const (
 	ExitFailed       = 1 // failed controls at or above --fail-on; services lost in simulate
 	ExitInputError   = 2 // bad input or bad usage
 	ExitBundleBroken = 3 // the policy bundle does not compile or lacks metadata
+	// ExitInterrupted plus the signal number is the status of a run stopped by a signal:
+	// 130 for SIGINT (Ctrl-C), 143 for SIGTERM, the values a shell reports for a process
+	// the signal killed, so scripts and CI runners read it the same way either way.
+	ExitInterrupted = 128
 )
 
 // toolVersion is set at build time with -ldflags "-X main.toolVersion=v1.2.3"; otherwise it
@@ -59,6 +65,12 @@ func exitCode(err error) int {
 	if err == nil {
 		return ExitOK
 	}
+	// Checked first: an interruption explains whatever error the command met on its way
+	// out (a cancelled evaluation, a write it abandoned).
+	var ie *interruptError
+	if errors.As(err, &ie) {
+		return ExitInterrupted + int(ie.sig)
+	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -66,6 +78,32 @@ func exitCode(err error) int {
 	// Anything else that escapes a command is a usage problem urfave/cli found (unknown
 	// flag, missing argument) or an input we could not read.
 	return ExitInputError
+}
+
+// interruptError is the cause of a run's cancellation by a signal.
+type interruptError struct {
+	sig syscall.Signal
+}
+
+func (e *interruptError) Error() string {
+	switch e.sig {
+	case syscall.SIGINT:
+		return "interrupted by SIGINT"
+	case syscall.SIGTERM:
+		return "interrupted by SIGTERM"
+	}
+	return "interrupted by signal " + strconv.Itoa(int(e.sig))
+}
+
+// interruption is the *interruptError that cancelled ctx, or nil while ctx runs (or when
+// it ended some other way). A command calls it after each step that honours ctx: a step
+// cut short by a signal produced partial results that must not be reported as verdicts.
+func interruption(ctx context.Context) error {
+	var ie *interruptError
+	if ctx.Err() != nil && errors.As(context.Cause(ctx), &ie) {
+		return ie
+	}
+	return nil
 }
 
 func isReported(err error) bool {

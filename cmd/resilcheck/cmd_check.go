@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -275,7 +276,14 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if !flagAnywhere(c, "quiet") {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
 	}
-	r, err := check.Run(commandContext(c), opts)
+	ctx := commandContext(c)
+	r, err := check.Run(ctx, opts)
+	// A cancelled evaluation reports every control it cut short as an error: that is no
+	// verdict, so nothing of it may reach a report (and a bundle error met on the way out is
+	// the interruption's doing too).
+	if ierr := interruption(ctx); ierr != nil {
+		return fmt.Errorf("check: %w: no report written", ierr)
+	}
 	if err != nil {
 		return engineError(err)
 	}
@@ -301,18 +309,41 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	printProblems(stdio.Stderr, r)
 	ropts := reports.Options{Lang: lang}
 	var outErr error
+	var written []string // for the message if a signal stops the writing part-way
 	if out := c.String("output"); out != "" {
-		outErr = writeReport(format, out, r, ropts)
-	} else {
+		if outErr = writeReport(ctx, format, out, r, ropts); outErr == nil {
+			written = append(written, out)
+		}
+	} else if outErr = interruption(ctx); outErr == nil {
+		// Standard output is written as it renders, not staged: a reader on a pipe gets the
+		// whole report unless the signal came before it started.
 		ropts.Color = !noColor(c, stdio) && isTerminal(stdio.Stdout)
 		rend, _ := reports.Lookup(format)
-		outErr = rend.Render(stdio.Stdout, r, ropts)
+		if outErr = rend.Render(stdio.Stdout, r, ropts); outErr == nil {
+			written = append(written, "standard output")
+		}
 		ropts.Color = false
 	}
 	for _, t := range extra {
-		if err := writeReport(t.format, t.file, r, ropts); err != nil && outErr == nil {
+		if interruption(ctx) != nil {
+			break
+		}
+		err := writeReport(ctx, t.format, t.file, r, ropts)
+		if err == nil {
+			written = append(written, t.file)
+		} else if outErr == nil {
 			outErr = err
 		}
+	}
+	if ierr := interruption(ctx); ierr != nil {
+		all := 1 + len(extra)
+		switch {
+		case len(written) == 0:
+			return fmt.Errorf("check: %w: no report written", ierr)
+		case len(written) < all:
+			return fmt.Errorf("check: %w: only %s written", ierr, strings.Join(written, ", "))
+		}
+		return fmt.Errorf("check: %w after every report was written", ierr)
 	}
 	if outErr != nil {
 		return withCode(ExitInputError, outErr)
@@ -323,12 +354,12 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	return nil
 }
 
-func writeReport(format, file string, r *audit.Report, opts reports.Options) error {
+func writeReport(ctx context.Context, format, file string, r *audit.Report, opts reports.Options) error {
 	rend, err := reports.Lookup(format)
 	if err != nil {
 		return err
 	}
-	return reports.WriteFile(file, func(w io.Writer) error { return rend.Render(w, r, opts) })
+	return reports.WriteFileContext(ctx, file, func(w io.Writer) error { return rend.Render(w, r, opts) })
 }
 
 // printProblems lists every input problem on standard error, compiler-style, so a person
