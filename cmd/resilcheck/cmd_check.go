@@ -196,7 +196,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
 		&cli.StringFlag{Name: "fail-on", Usage: "lowest `SEVERITY` that fails the run: critical, high, medium, low, info, or none (default: any failed control)"},
 		langFlag("language of human-readable reports: en or ko"),
-		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "wall-time limit for judging one document, for each started 1,000 services, datacenters and incidents in it"},
 		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
 		maxFileSizeFlag(),
 		evaluatorFlag(),

@@ -107,6 +107,9 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	if err != nil {
 		return engineError(err)
 	}
+	if ierr := interruption(commandContext(c)); ierr != nil {
+		return fmt.Errorf("simulate: %w: nothing written", ierr)
+	}
 	printProblems(stdio.Stderr, r)
 
 	sim := newSimulation(r, fail)

@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Printable makes text from manifests and policies inert on a terminal: C0 and C1 control
@@ -12,7 +13,7 @@ import (
 // must not retitle it, move the cursor or hide the lines below. Everything printed for a
 // person to read (problems on standard error, the text report) goes through it.
 func Printable(s string) string {
-	if !strings.ContainsFunc(s, unprintable) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unprintable) {
 		return s
 	}
 	var b strings.Builder

@@ -12,6 +12,7 @@ func TestPrintable(t *testing.T) {
 		{"cursor movement", "\x1b[2J\x1b[1A", `\x1b[2J\x1b[1A`},
 		{"C1 control and DEL", "a\u009bb\x7f", `a\x9bb\x7f`},
 		{"bidi override and isolate", "abc\u202eevil\u2066", `abc\u202eevil\u2066`},
+		{"bytes that are not UTF-8", "a\x9bb\xff", "a\ufffdb\ufffd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
