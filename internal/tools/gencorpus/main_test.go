@@ -124,7 +124,7 @@ func loadValid(t *testing.T, opts manifest.Options, paths ...string) []*manifest
 // tuned to (medians of about 25 services, 4 datacenters and 9 incidents).
 func TestPopulationValid(t *testing.T) {
 	tmp := t.TempDir()
-	n := 120
+	n := 90
 	if testing.Short() {
 		n = 40
 	}
