@@ -103,14 +103,16 @@ func describe(err error) string {
 // Run judges the inputs and returns the report. An error means the run itself is broken
 // (bad option, unusable bundle or data file); bad input is part of the report instead.
 func Run(ctx context.Context, opts Options) (*audit.Report, error) {
-	// Reading and validating the inputs does not need the bundle: do it while the bundle
-	// compiles, which is most of a one-manifest run's wall time and leaves a core idle.
+	in := newInputs(opts)
+	// Reading and validating the first window does not need the bundle: do it while the
+	// bundle compiles, which is most of a one-manifest run's wall time and leaves a core idle.
 	// (Started any earlier, it would slow the parse, which already uses every core.)
-	loaded := make(chan inputs, 1)
-	eng, err := buildEngine(ctx, opts, func() { loaded <- loadInputs(opts) })
+	loaded := make(chan []*entry, 1)
+	eng, err := buildEngine(ctx, opts, func() { loaded <- in.next() })
 	if err != nil {
 		return nil, err
 	}
+	first := <-loaded
 	// A broken waiver file stops the run before anything is judged: judging without it
 	// would report accepted risks as failures.
 	var waivers *waiver.Set
@@ -119,7 +121,7 @@ func Run(ctx context.Context, opts Options) (*audit.Report, error) {
 			return nil, err
 		}
 	}
-	r := judge(ctx, eng, opts, <-loaded)
+	r := judge(ctx, eng, opts, in, first)
 	if waivers != nil {
 		for _, n := range waivers.Apply(r, r.AsOf) {
 			if opts.Warn != nil {
@@ -134,23 +136,57 @@ func Run(ctx context.Context, opts Options) (*audit.Report, error) {
 // entry is one document on its way through the pipeline.
 type entry struct {
 	m   audit.Manifest
-	doc *manifest.Document // nil when the document could not be judged
+	doc *manifest.Document // nil when the document could not be judged, and once judged
 }
 
-// inputs are the loaded and validated documents of a run.
+// window is how many input files one step of the pipeline reads, validates and judges
+// before their documents are dropped: enough for irvm's batches on every core, and few
+// enough that a sweep of thousands of files holds a bounded number of decoded documents.
+var window = 64 // a variable only so a test can show the window changes nothing
+
+// inputs are a run's documents, read and validated a window at a time.
 type inputs struct {
-	sources []*manifest.Source
-	entries []*entry
+	opts    Options
+	stream  *manifest.Stream   // nil when the caller loaded the sources (Options.Sources)
+	sources []*manifest.Source // those, consumed from the front
+	count   int                // sources read so far
+	digests []audit.Input      // their paths and digests, for the report
+	names   map[string]string  // metadata.name -> where it was first used
 }
 
-// loadInputs reads and validates every input; defects become problems on the entries.
-func loadInputs(opts Options) inputs {
-	sources := opts.Sources
-	if sources == nil {
-		sources = manifest.Load(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
+func newInputs(opts Options) *inputs {
+	in := &inputs{opts: opts, sources: opts.Sources, names: map[string]string{}}
+	if opts.Sources == nil {
+		in.stream = manifest.Open(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
+		in.sources = nil
+	}
+	return in
+}
+
+// next reads and validates the next window; nil when every input has been read.
+func (in *inputs) next() []*entry {
+	var srcs []*manifest.Source
+	if in.stream != nil {
+		start := in.count
+		if start >= in.stream.Len() {
+			return nil
+		}
+		srcs = in.stream.Read(start, min(start+window, in.stream.Len()))
+	} else {
+		if len(in.sources) == 0 {
+			return nil
+		}
+		n := min(window, len(in.sources))
+		srcs, in.sources = in.sources[:n], in.sources[n:]
+	}
+	in.count += len(srcs)
+	for _, src := range srcs {
+		if src.SHA256 != "" {
+			in.digests = append(in.digests, audit.Input{Path: src.Path, SHA256: src.SHA256})
+		}
 	}
 	var entries []*entry
-	for _, src := range sources {
+	for _, src := range srcs {
 		if len(src.Problems) > 0 {
 			// File-level problems (unreadable, syntax, size) have no document to hang on:
 			// the file itself becomes the manifest entry.
@@ -165,22 +201,28 @@ func loadInputs(opts Options) inputs {
 		}
 	}
 	// Validating one document reads nothing of another: on every core.
-	parallel.For(len(entries), opts.Workers, func(i int) {
+	parallel.For(len(entries), in.opts.Workers, func(i int) {
 		if e := entries[i]; e.doc != nil {
 			e.m.Problems = append(e.m.Problems, validate.Document(e.doc)...)
 		}
 	})
-	dedupeNames(entries)
-	return inputs{sources: sources, entries: entries}
+	in.dedupeNames(entries)
+	if entries == nil {
+		entries = []*entry{} // a window of files that held no document is not the end
+	}
+	return entries
 }
 
 // RunWith runs the pipeline on an engine the caller built (the benchmarks build one and
 // judge many times).
 func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Report {
-	return judge(ctx, eng, opts, loadInputs(opts))
+	in := newInputs(opts)
+	return judge(ctx, eng, opts, in, in.next())
 }
 
-func judge(ctx context.Context, eng *engine.Engine, opts Options, in inputs) *audit.Report {
+// judge evaluates the inputs a window at a time, starting with first (already read): each
+// window's documents are dropped once their results are in the report.
+func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, first []*entry) *audit.Report {
 	controls := eng.Controls()
 	r := &audit.Report{
 		Tool:      opts.Tool,
@@ -195,13 +237,16 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in inputs) *au
 	for _, d := range opts.PolicyDirs {
 		r.Bundle.Custom = append(r.Bundle.Custom, filepath.ToSlash(filepath.Clean(d)))
 	}
-	for _, src := range in.sources {
-		if src.SHA256 != "" {
-			r.Inputs = append(r.Inputs, audit.Input{Path: src.Path, SHA256: src.SHA256})
-		}
+	for entries := first; entries != nil; entries = in.next() {
+		judgeWindow(ctx, eng, r, controls, entries)
 	}
-	entries := in.entries
+	r.Inputs = append(r.Inputs, in.digests...)
+	Finish(r)
+	return r
+}
 
+// judgeWindow adds one window's manifests and results to the report.
+func judgeWindow(ctx context.Context, eng *engine.Engine, r *audit.Report, controls []audit.Control, entries []*entry) {
 	var docs []engine.Document
 	var judged []*entry
 	for _, e := range entries {
@@ -218,6 +263,7 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in inputs) *au
 		r.Results = append(r.Results, outcomes[i].Results...)
 	}
 	for _, e := range entries {
+		e.doc = nil
 		if len(e.m.Problems) == 0 {
 			continue
 		}
@@ -232,8 +278,6 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in inputs) *au
 	for _, e := range entries {
 		r.Manifests = append(r.Manifests, e.m)
 	}
-	Finish(r)
-	return r
 }
 
 // describeDoc reads the report's view of a manifest without trusting its shape: an invalid
@@ -256,19 +300,20 @@ func describeDoc(d *manifest.Document) audit.Manifest {
 }
 
 // dedupeNames makes a repeated metadata.name an input problem: results, waivers and
-// reports are keyed by it, so two manifests sharing one would be indistinguishable.
-func dedupeNames(entries []*entry) {
-	first := map[string]*entry{}
+// reports are keyed by it, so two manifests sharing one would be indistinguishable. The
+// first use of a name is remembered by where it was written, since its document is dropped
+// once judged.
+func (in *inputs) dedupeNames(entries []*entry) {
 	for _, e := range entries {
-		prev, ok := first[e.m.Name]
+		at, ok := in.names[e.m.Name]
 		if !ok {
-			first[e.m.Name] = e
+			at = e.m.File
+			if e.doc != nil {
+				p := e.doc.Pos("/metadata/name")
+				at = fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+			}
+			in.names[e.m.Name] = at
 			continue
-		}
-		at := prev.m.File
-		if prev.doc != nil {
-			p := prev.doc.Pos("/metadata/name")
-			at = fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 		}
 		p := audit.Position{File: e.m.File}
 		if e.doc != nil {

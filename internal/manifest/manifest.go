@@ -154,26 +154,64 @@ func IsManifestFile(name string) bool {
 // data on the Source it concerns. A file reached twice (named twice, through a directory and
 // by name, or through a symlink) is loaded once, at its first mention.
 func Load(paths []string, opts Options) []*Source {
-	l := &loader{opts: opts.withDefaults(), seen: map[string]bool{}}
+	st := Open(paths, opts)
+	return st.Read(0, st.Len())
+}
+
+// A Stream is the inputs of a run, found but not yet read: a run reads and decodes them a
+// window at a time (Read), so a sweep of thousands of files holds only one window's bytes and
+// decoded documents at once, never the whole population.
+type Stream struct {
+	sources []*Source
+	reads   []func() // reads[i] reads and decodes sources[i]; nil when it is complete already
+}
+
+// Open finds every input the way Load does (same order, same duplicates skipped, same
+// problems for paths that cannot be found) without reading any file; standard input is
+// read now, since it can only be read once.
+func Open(paths []string, opts Options) *Stream {
+	l := &loader{opts: opts.withDefaults(), seen: map[string]bool{}, st: &Stream{}}
 	if _, ok := l.opts.FS.(osFS); ok {
 		l.wd, _ = os.Getwd()
 	}
 	for _, p := range paths {
 		l.add(p)
 	}
-	// Finding and reading the files is sequential (it decides their order and skips
-	// duplicates); decoding them is independent per file and is most of the cost of a
-	// batch, so it runs on every core. Each decode fills only its own Source.
-	parallel.For(len(l.decodes), 0, func(i int) { l.decodes[i]() })
-	return l.sources
+	return l.st
+}
+
+// Len is the number of sources: files, standard input and paths that could not be read.
+func (s *Stream) Len() int { return len(s.sources) }
+
+// Read reads and decodes sources [i, j) on every core and returns them; each is read once,
+// and the stream keeps no reference to it afterwards, so its documents go when the caller
+// drops them.
+func (s *Stream) Read(i, j int) []*Source {
+	out := append([]*Source(nil), s.sources[i:j]...)
+	reads := s.reads[i:j]
+	parallel.For(len(reads), 0, func(k int) {
+		if reads[k] != nil {
+			reads[k]()
+			reads[k] = nil
+		}
+	})
+	for k := i; k < j; k++ {
+		s.sources[k] = nil
+	}
+	return out
 }
 
 type loader struct {
-	opts    Options
-	seen    map[string]bool // canonical paths already loaded
-	sources []*Source
-	wd      string // the working directory absolute paths are shown relative to; "" for none
-	decodes []func()
+	opts Options
+	seen map[string]bool // canonical paths already loaded
+	st   *Stream
+	wd   string // the working directory absolute paths are shown relative to; "" for none
+}
+
+// source adds a source to the stream; read, when not nil, fills it later.
+func (l *loader) source(src *Source, read func()) {
+	l.st.sources = append(l.st.sources, src)
+	l.st.reads = append(l.st.reads, read)
 }
 
 func (l *loader) add(p string) {
@@ -183,12 +221,15 @@ func (l *loader) add(p string) {
 		}
 		l.seen["-"] = true
 		src := &Source{Path: StdinName}
-		l.sources = append(l.sources, src)
+		l.source(src, nil)
 		if l.opts.Stdin == nil {
 			src.fail(audit.Position{File: StdinName}, "standard input is not available")
 			return
 		}
-		l.loadReader(src, l.opts.Stdin, false, 0)
+		if data, ok := l.readAll(src, l.opts.Stdin, 0); ok {
+			opts := l.opts
+			l.st.reads[len(l.st.reads)-1] = func() { decode(src, data, false, opts) }
+		}
 		return
 	}
 	if p == "" {
@@ -205,9 +246,9 @@ func (l *loader) add(p string) {
 	}
 	key := l.opts.FS.Canonical(p)
 	if fi.IsDir() {
-		before := len(l.sources)
+		before := l.st.Len()
 		found := l.walk(p, display, []string{key})
-		if found == 0 && len(l.sources) == before {
+		if found == 0 && l.st.Len() == before {
 			l.failPath(display, "no manifest files (*.yaml, *.yml, *.json) in this directory")
 		}
 		return
@@ -276,7 +317,7 @@ func (l *loader) walk(dir, display string, ancestors []string) int {
 func (l *loader) failPath(display, msg string) {
 	src := &Source{Path: display}
 	src.fail(audit.Position{File: display}, msg)
-	l.sources = append(l.sources, src)
+	l.source(src, nil)
 }
 
 // isLoop reports whether err is the operating system refusing a chain of symbolic links
@@ -300,23 +341,29 @@ func (l *loader) loadFile(path, display, key string, fi fs.FileInfo) {
 	}
 	l.seen[key] = true
 	src := &Source{Path: display}
-	l.sources = append(l.sources, src)
 	if fi.Mode().IsRegular() && fi.Size() > l.opts.MaxFileSize {
 		src.fail(audit.Position{File: display}, fmt.Sprintf("file is %d bytes, over the %d-byte limit (raise it with --max-file-size)", fi.Size(), l.opts.MaxFileSize))
+		l.source(src, nil)
 		return
 	}
-	f, err := l.opts.FS.Open(path)
-	if err != nil {
-		src.fail(audit.Position{File: display}, describeFSError(err))
-		return
-	}
-	defer f.Close()
-	l.loadReader(src, f, strings.EqualFold(filepath.Ext(path), ".json"), fi.Size())
+	isJSON := strings.EqualFold(filepath.Ext(path), ".json")
+	l.source(src, func() {
+		f, err := l.opts.FS.Open(path)
+		if err != nil {
+			src.fail(audit.Position{File: display}, describeFSError(err))
+			return
+		}
+		data, ok := l.readAll(src, f, fi.Size())
+		f.Close()
+		if ok {
+			decode(src, data, isJSON, l.opts)
+		}
+	})
 }
 
-// loadReader reads at most MaxFileSize+1 bytes, so a stream that lied about its size (or
-// has none, like stdin) is still refused without being read whole.
-func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool, sizeHint int64) {
+// readAll reads at most MaxFileSize+1 bytes, so a stream that lied about its size (or has
+// none, like stdin) is still refused without being read whole, and records the digest.
+func (l *loader) readAll(src *Source, r io.Reader, sizeHint int64) ([]byte, bool) {
 	var buf bytes.Buffer
 	if sizeHint > 0 && sizeHint <= l.opts.MaxFileSize {
 		buf.Grow(int(sizeHint) + bytes.MinRead) // one allocation instead of repeated doubling
@@ -325,16 +372,15 @@ func (l *loader) loadReader(src *Source, r io.Reader, isJSON bool, sizeHint int6
 	data := buf.Bytes()
 	if err != nil {
 		src.fail(audit.Position{File: src.Path}, "cannot read: "+describeFSError(err))
-		return
+		return nil, false
 	}
 	if int64(len(data)) > l.opts.MaxFileSize {
 		src.fail(audit.Position{File: src.Path}, fmt.Sprintf("input is over the %d-byte limit (raise it with --max-file-size)", l.opts.MaxFileSize))
-		return
+		return nil, false
 	}
 	sum := sha256.Sum256(data)
 	src.SHA256 = hex.EncodeToString(sum[:])
-	opts := l.opts
-	l.decodes = append(l.decodes, func() { decode(src, data, isJSON, opts) })
+	return data, true
 }
 
 // Decode decodes content already in memory as if it had been read from path (JSON when
