@@ -110,8 +110,9 @@ type Options struct {
 	// MaxDepth limits nesting of mappings and sequences, checked before recursing so a
 	// hostile file cannot exhaust the stack. Default 64.
 	MaxDepth int
-	// MaxNodes limits the values one document decodes to after YAML aliases are expanded,
-	// which defuses "billion laughs" documents. Default 250,000.
+	// MaxNodes limits the values YAML aliases and merge keys copy into one document, which
+	// defuses "billion laughs" documents; values written out are bounded by MaxFileSize.
+	// Default 250,000.
 	MaxNodes int
 	// FS is where paths are read from; nil means the operating system.
 	FS FileSystem

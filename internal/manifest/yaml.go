@@ -23,7 +23,8 @@ import (
 type builder struct {
 	opts     Options
 	doc      *Document
-	nodes    int
+	nodes    int // values copied by aliases and merge keys so far
+	copying  int // > 0 while decoding what an alias or merge key refers to
 	problems []audit.Problem
 
 	// root is the YAML document being converted and anchors the anchored nodes written in
@@ -43,7 +44,7 @@ func (f *fatal) Error() string { return f.problem.Message }
 
 func (b *builder) reset(doc *Document) {
 	b.doc = doc
-	b.nodes = 0
+	b.nodes, b.copying = 0, 0
 	b.problems = nil
 	b.root = nil
 	b.anchors = nil
@@ -53,16 +54,22 @@ func (b *builder) problem(p audit.Position, pointer, msg string) {
 	b.problems = append(b.problems, audit.Problem{Position: p, Pointer: pointer, Message: msg})
 }
 
-// enter counts one value and checks the nesting depth before the caller recurses.
+// enter checks the nesting depth before the caller recurses, and counts the values a YAML
+// alias or merge key copies. Only copies count: what is written out is already bounded by
+// the file size, while a few lines of aliases can multiply into billions of values ("billion
+// laughs"), so an honest manifest of 10,000 services never meets the limit and a bomb does.
 func (b *builder) enter(p audit.Position, pointer string, depth int) error {
 	if depth > b.opts.MaxDepth {
 		return &fatal{audit.Problem{Position: p, Pointer: pointer,
 			Message: fmt.Sprintf("nested more than %d levels deep", b.opts.MaxDepth)}}
 	}
+	if b.copying == 0 {
+		return nil
+	}
 	b.nodes++
 	if b.nodes > b.opts.MaxNodes {
 		return &fatal{audit.Problem{Position: p, Pointer: pointer,
-			Message: fmt.Sprintf("document expands to more than %d values (YAML aliases multiplying content?)", b.opts.MaxNodes)}}
+			Message: fmt.Sprintf("YAML aliases copy more than %d values into this document", b.opts.MaxNodes)}}
 	}
 	return nil
 }
@@ -338,7 +345,6 @@ func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*y
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		b.nodes-- // the document wrapper is not a value of its own
 		return b.yamlValue(n.Content[0], pointer, depth, active)
 	case yaml.AliasNode:
 		if n.Alias == nil {
@@ -353,7 +359,9 @@ func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*y
 					Message: fmt.Sprintf("alias *%s refers to a value that contains it", n.Value)}}
 			}
 		}
+		b.copying++
 		v, err := b.yamlValue(n.Alias, pointer, depth, active)
+		b.copying--
 		// The value was written at the anchor; the place to show for this pointer is
 		// where the alias stands.
 		b.doc.setPos(pointer, pos)
@@ -423,7 +431,9 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yam
 				return nil, &fatal{audit.Problem{Position: spos, Pointer: pointer, Message: "merge key (<<) refers to a mapping that contains it"}}
 			}
 		}
+		b.copying++
 		merged, err := b.mapping(target, pointer, depth, append(active, target))
+		b.copying--
 		if err != nil {
 			return nil, err
 		}

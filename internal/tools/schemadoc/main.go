@@ -97,7 +97,8 @@ Beyond the schema, ` + "`resilcheck validate`" + ` (and every command that reads
 
 - YAML or JSON that does not parse, duplicate keys, non-string keys, files that are empty or
   not UTF-8, files over ` + "`--max-file-size`" + ` (16 MiB), nesting deeper than 64 levels, and
-  YAML aliases that expand to more than 250,000 values, and an alias to an anchor of another
+  YAML aliases and merge keys that copy more than 250,000 values into a document (values written
+  out are bounded by the file size only), and an alias to an anchor of another
   document (anchors belong to their document); after a YAML syntax error the rest of the file
   cannot be read, and the error says how many documents that skipped;
 - numbers that would change value or lose digits: a leading zero (` + "`0777`" + `, which YAML 1.1
