@@ -13,6 +13,20 @@
 //		rego.Target(irvm.Target)).PrepareForEval(irvm.WithData(ctx, data))
 //	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
 //
+// A plan can also be made once and stored, so that a later process evaluates the query
+// without the policies' source, a compiler or rego's preparation:
+//
+//	pol, err := irvm.Plan(ctx, compiler, store, body, opts...) // at build time
+//	b, err := irvm.EncodePlan(pol)
+//	pol, err = irvm.DecodePlan(b) // at run time
+//	q, err := irvm.NewQuery(pol, data, irvm.QueryOptions{StrictBuiltinErrors: true})
+//	rs, err := q.Eval(ctx, input)
+//
+// The stored plan is OPA's IR, not irvm's compiled program, so what runs is what the
+// target plugin would compile from the same plan; TestStoredPlansMatchPrepare holds the
+// two to the same answers on OPA's conformance corpus. A plan depends on the policies and
+// on the OPA version that planned it: whoever stores one must store those with it.
+//
 // Design. rego hands the target the plan of one query (ir.Policy); compile turns it once
 // into a program: statements become small opcode records, literal collections built
 // element by element are fused into one statement, functions are indexed, builtins
@@ -118,16 +132,24 @@ type plugin struct{}
 func (plugin) IsTarget(t string) bool { return t == Target }
 
 func (plugin) PrepareForEval(ctx context.Context, pol *ir.Policy, opts ...rego.PrepareOption) (rego.TargetPluginEval, error) {
+	cfg := &rego.PrepareConfig{}
+	for _, o := range opts {
+		o(cfg)
+	}
+	if into, ok := ctx.Value(captureKey{}).(**ir.Policy); ok {
+		// Plan: compiled only to prove irvm can run it, on empty data.
+		prog, err := compile(pol, ast.NewTerm(ast.NewObject()), cfg.BuiltinFuncs())
+		if err == nil {
+			*into = pol
+		}
+		return prog, err
+	}
 	data, ok := ctx.Value(dataKey{}).(ast.Value)
 	if !ok || data == nil {
 		return nil, ErrNoData
 	}
 	if _, ok := data.(ast.Object); !ok {
 		return nil, fmt.Errorf("irvm: base data must be an object, got %s", ast.ValueName(data))
-	}
-	cfg := &rego.PrepareConfig{}
-	for _, o := range opts {
-		o(cfg)
 	}
 	return compile(pol, ast.NewTerm(data), cfg.BuiltinFuncs())
 }

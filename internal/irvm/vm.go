@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +19,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/topdown/cache"
+	"github.com/open-policy-agent/opa/v1/topdown/print"
 	"github.com/open-policy-agent/opa/v1/util"
 )
 
@@ -160,45 +163,78 @@ func (vp *vmPool) put(m *vm) {
 }
 
 // Eval runs the plan and returns the set of result objects rego expects from a target.
-//
-// A panic inside the evaluation (a bug here, or in a builtin) is returned as an error:
-// irvm is the newer evaluator, and an engine can fall back to topdown on an error where a
-// crash would take every document of a batch down.
-func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.Value) (result ast.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			result, err = nil, fmt.Errorf("irvm: internal error: %v", r)
-		}
-	}()
-	var input *ast.Term
+func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.Value) (ast.Value, error) {
+	a := evalArgs{
+		strict:   ectx.StrictBuiltinErrors(),
+		now:      ectx.Time(),
+		metrics:  ectx.Metrics(),
+		seed:     ectx.Seed(),
+		iqCache:  ectx.InterQueryBuiltinCache(),
+		iqvCache: ectx.InterQueryBuiltinValueCache(),
+		ndb:      ectx.NDBCache(),
+		print:    ectx.PrintHook(),
+		caps:     ectx.Capabilities(),
+		runtime:  runtime,
+	}
 	if v := ectx.ParsedInput(); v != nil {
-		input = ast.NewTerm(v)
+		a.input = ast.NewTerm(v)
 	} else if raw := ectx.RawInput(); raw != nil {
 		v, err := ast.InterfaceToValue(*raw)
 		if err != nil {
 			return nil, fmt.Errorf("irvm: input: %w", err)
 		}
-		input = ast.NewTerm(v)
+		a.input = ast.NewTerm(v)
 	}
+	return p.eval(ctx, &a)
+}
+
+// evalArgs is what one evaluation is given: by rego's EvalContext for the target plugin,
+// by Query for a stored plan.
+type evalArgs struct {
+	input    *ast.Term
+	strict   bool
+	now      time.Time
+	metrics  metrics.Metrics
+	seed     io.Reader
+	iqCache  cache.InterQueryCache
+	iqvCache cache.InterQueryValueCache
+	ndb      builtins.NDBCache
+	print    print.Hook
+	caps     *ast.Capabilities
+	runtime  ast.Value
+}
+
+// eval runs the plan on a.
+//
+// A panic inside the evaluation (a bug here, or in a builtin) is returned as an error:
+// irvm is the newer evaluator, and an engine can fall back to topdown on an error where a
+// crash would take every document of a batch down.
+func (p *program) eval(ctx context.Context, a *evalArgs) (result ast.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, fmt.Errorf("irvm: internal error: %v", r)
+		}
+	}()
+	input := a.input
 
 	m := p.pool.get()
 	defer p.pool.put(m)
-	m.ctx, m.done, m.steps, m.strict = ctx, ctx.Done(), 0, ectx.StrictBuiltinErrors()
+	m.ctx, m.done, m.steps, m.strict = ctx, ctx.Done(), 0, a.strict
 	if len(m.memos) == 0 {
 		m.memos = append(m.memos, &memoLevel{rules: make([]*ast.Term, len(p.funcs))})
 	}
 	m.depth, m.memo = 0, m.memos[0]
 	m.result = ast.NewSet()
 
-	now := ectx.Time()
+	now := a.now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	mx := ectx.Metrics()
+	mx := a.metrics
 	if mx == nil {
 		mx = metrics.NoOp()
 	}
-	seed := ectx.Seed()
+	seed := a.seed
 	if seed == nil {
 		// topdown's default: rand.intn and uuid.rfc4122 read their seed from it.
 		seed = rand.Reader
@@ -210,14 +246,14 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 		Time:                        ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10))),
 		Cancel:                      topdown.NewCancel(),
 		Cache:                       builtins.Cache{},
-		InterQueryBuiltinCache:      ectx.InterQueryBuiltinCache(),
-		InterQueryBuiltinValueCache: ectx.InterQueryBuiltinValueCache(),
-		NDBuiltinCache:              ectx.NDBCache(),
-		PrintHook:                   ectx.PrintHook(),
-		Capabilities:                ectx.Capabilities(),
+		InterQueryBuiltinCache:      a.iqCache,
+		InterQueryBuiltinValueCache: a.iqvCache,
+		NDBuiltinCache:              a.ndb,
+		PrintHook:                   a.print,
+		Capabilities:                a.caps,
 	}
-	if runtime != nil {
-		m.bctx.Runtime = ast.NewTerm(runtime)
+	if a.runtime != nil {
+		m.bctx.Runtime = ast.NewTerm(a.runtime)
 	}
 	// A builtin that runs long on its own (numbers.range over a huge span, a big
 	// comprehension inside one call) never returns to the statement loop that polls ctx:

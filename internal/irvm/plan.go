@@ -1,0 +1,872 @@
+package irvm
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+)
+
+type captureKey struct{}
+
+// Plan plans query over the modules compiled in c, as Prepare does, and returns the plan
+// instead of preparing it: what a build step stores so that a later process can evaluate
+// the query (NewQuery) without parsing or compiling the policies. The plan is checked to be
+// one irvm can run. store may be nil: the plan does not depend on base data, which is read
+// at evaluation. The same caveat as Prepare applies to sharing c.
+func Plan(ctx context.Context, c *ast.Compiler, store storage.Store, query ast.Body, opts ...func(*rego.Rego)) (pol *ir.Policy, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pol, err = nil, fmt.Errorf("irvm: planning the query: %v", r)
+		}
+	}()
+	Register()
+	if store == nil {
+		store = inmem.New()
+	}
+	args := append([]func(*rego.Rego){
+		rego.ParsedQuery(query),
+		rego.Compiler(c),
+		rego.Store(store),
+		rego.Target(Target),
+		rego.EvalMode(ast.EvalModeTopdown),
+	}, opts...)
+	var got *ir.Policy
+	if _, err := rego.New(args...).PrepareForEval(context.WithValue(ctx, captureKey{}, &got)); err != nil {
+		return nil, err
+	}
+	if got == nil {
+		return nil, errors.New("irvm: rego planned nothing")
+	}
+	return got, nil
+}
+
+// The plan encoding: compact, versioned, and independent of Go's and OPA's JSON
+// encodings. OPA's own JSON form of ir.Policy does not come back as the planner made it
+// (operands decode to pointers), and decoding the bundle's plan from it takes longer than
+// compiling the bundle; this one decodes in a few milliseconds.
+//
+// Layout: the magic, then the policy; integers are varints, a string is its length and
+// bytes, a list is its length plus one (0 for a nil list, so nil and empty survive), a
+// statement is its kind (stmtKinds), its location and its fields in declaration order.
+// Function names in calls are interned: 0 and the name the first time, the name's index
+// plus one after.
+const planMagic = "irvm-plan/1\n"
+
+// stmtKinds numbers the statement kinds in the encoding. Appending is compatible; any other
+// change needs a new planMagic.
+var stmtKinds = []string{
+	"ReturnLocalStmt", "CallStmt", "CallDynamicStmt", "BlockStmt", "BreakStmt", "DotStmt",
+	"LenStmt", "ScanStmt", "NotStmt", "AssignIntStmt", "AssignVarStmt", "AssignVarOnceStmt",
+	"ResetLocalStmt", "MakeNullStmt", "MakeNumberIntStmt", "MakeNumberRefStmt", "MakeArrayStmt",
+	"MakeObjectStmt", "MakeSetStmt", "EqualStmt", "NotEqualStmt", "IsArrayStmt", "IsObjectStmt",
+	"IsSetStmt", "IsDefinedStmt", "IsUndefinedStmt", "ArrayAppendStmt", "ObjectInsertStmt",
+	"ObjectInsertOnceStmt", "ObjectMergeStmt", "SetAddStmt", "WithStmt", "NopStmt",
+	"ResultSetAddStmt",
+}
+
+const (
+	kReturnLocal = iota
+	kCall
+	kCallDynamic
+	kBlock
+	kBreak
+	kDot
+	kLen
+	kScan
+	kNot
+	kAssignInt
+	kAssignVar
+	kAssignVarOnce
+	kResetLocal
+	kMakeNull
+	kMakeNumberInt
+	kMakeNumberRef
+	kMakeArray
+	kMakeObject
+	kMakeSet
+	kEqual
+	kNotEqual
+	kIsArray
+	kIsObject
+	kIsSet
+	kIsDefined
+	kIsUndefined
+	kArrayAppend
+	kObjectInsert
+	kObjectInsertOnce
+	kObjectMerge
+	kSetAdd
+	kWith
+	kNop
+	kResultSetAdd
+)
+
+// Operand kinds.
+const (
+	oLocal = iota
+	oString
+	oFalse
+	oTrue
+)
+
+type planWriter struct {
+	b     []byte
+	names map[string]int
+}
+
+func (w *planWriter) int(v int64)      { w.b = binary.AppendVarint(w.b, v) }
+func (w *planWriter) uint(v int)       { w.b = binary.AppendUvarint(w.b, uint64(v)) }
+func (w *planWriter) local(l ir.Local) { w.int(int64(l)) }
+func (w *planWriter) str(s string)     { w.uint(len(s)); w.b = append(w.b, s...) }
+
+// list writes a length that keeps nil apart from empty.
+func (w *planWriter) list(n int, isNil bool) {
+	if isNil {
+		w.uint(0)
+		return
+	}
+	w.uint(n + 1)
+}
+
+func (w *planWriter) name(s string) {
+	if i, ok := w.names[s]; ok {
+		w.uint(i + 1)
+		return
+	}
+	w.names[s] = len(w.names)
+	w.uint(0)
+	w.str(s)
+}
+
+func (w *planWriter) strs(ss []string) {
+	w.list(len(ss), ss == nil)
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *planWriter) locals(ls []ir.Local) {
+	w.list(len(ls), ls == nil)
+	for _, l := range ls {
+		w.local(l)
+	}
+}
+
+func (w *planWriter) location(l *ir.Location) {
+	w.int(int64(l.File))
+	w.int(int64(l.Row))
+	w.int(int64(l.Col))
+	w.int(int64(l.EndRow))
+	w.int(int64(l.EndCol))
+}
+
+func (w *planWriter) operand(o ir.Operand) error {
+	switch v := o.Value.(type) {
+	case ir.Local:
+		w.uint(oLocal)
+		w.local(v)
+	case ir.StringIndex:
+		w.uint(oString)
+		w.int(int64(v))
+	case ir.Bool:
+		if v {
+			w.uint(oTrue)
+		} else {
+			w.uint(oFalse)
+		}
+	default:
+		return fmt.Errorf("operand %T cannot be encoded", o.Value)
+	}
+	return nil
+}
+
+func (w *planWriter) operands(os []ir.Operand) error {
+	w.list(len(os), os == nil)
+	for _, o := range os {
+		if err := w.operand(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *planWriter) blocks(bs []*ir.Block) error {
+	w.list(len(bs), bs == nil)
+	for _, b := range bs {
+		if err := w.block(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *planWriter) block(b *ir.Block) error {
+	if b == nil {
+		return errors.New("nil block")
+	}
+	w.list(len(b.Stmts), b.Stmts == nil)
+	for _, s := range b.Stmts {
+		if err := w.stmt(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *planWriter) stmt(s ir.Stmt) error {
+	ops := func(os ...ir.Operand) error {
+		for _, o := range os {
+			if err := w.operand(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	kind := func(k int) { w.uint(k); w.location(s.GetLocation()) }
+	switch s := s.(type) {
+	case *ir.ReturnLocalStmt:
+		kind(kReturnLocal)
+		w.local(s.Source)
+	case *ir.CallStmt:
+		kind(kCall)
+		w.name(s.Func)
+		if err := w.operands(s.Args); err != nil {
+			return err
+		}
+		w.local(s.Result)
+	case *ir.CallDynamicStmt:
+		kind(kCallDynamic)
+		w.locals(s.Args)
+		w.local(s.Result)
+		return w.operands(s.Path)
+	case *ir.BlockStmt:
+		kind(kBlock)
+		return w.blocks(s.Blocks)
+	case *ir.BreakStmt:
+		kind(kBreak)
+		w.uint(int(s.Index))
+	case *ir.DotStmt:
+		kind(kDot)
+		if err := ops(s.Source, s.Key); err != nil {
+			return err
+		}
+		w.local(s.Target)
+	case *ir.LenStmt:
+		kind(kLen)
+		if err := ops(s.Source); err != nil {
+			return err
+		}
+		w.local(s.Target)
+	case *ir.ScanStmt:
+		kind(kScan)
+		w.local(s.Source)
+		w.local(s.Key)
+		w.local(s.Value)
+		return w.block(s.Block)
+	case *ir.NotStmt:
+		kind(kNot)
+		return w.block(s.Block)
+	case *ir.AssignIntStmt:
+		kind(kAssignInt)
+		w.int(s.Value)
+		w.local(s.Target)
+	case *ir.AssignVarStmt:
+		kind(kAssignVar)
+		if err := ops(s.Source); err != nil {
+			return err
+		}
+		w.local(s.Target)
+	case *ir.AssignVarOnceStmt:
+		kind(kAssignVarOnce)
+		if err := ops(s.Source); err != nil {
+			return err
+		}
+		w.local(s.Target)
+	case *ir.ResetLocalStmt:
+		kind(kResetLocal)
+		w.local(s.Target)
+	case *ir.MakeNullStmt:
+		kind(kMakeNull)
+		w.local(s.Target)
+	case *ir.MakeNumberIntStmt:
+		kind(kMakeNumberInt)
+		w.int(s.Value)
+		w.local(s.Target)
+	case *ir.MakeNumberRefStmt:
+		kind(kMakeNumberRef)
+		w.int(int64(s.Index))
+		w.local(s.Target)
+	case *ir.MakeArrayStmt:
+		kind(kMakeArray)
+		w.int(int64(s.Capacity))
+		w.local(s.Target)
+	case *ir.MakeObjectStmt:
+		kind(kMakeObject)
+		w.local(s.Target)
+	case *ir.MakeSetStmt:
+		kind(kMakeSet)
+		w.local(s.Target)
+	case *ir.EqualStmt:
+		kind(kEqual)
+		return ops(s.A, s.B)
+	case *ir.NotEqualStmt:
+		kind(kNotEqual)
+		return ops(s.A, s.B)
+	case *ir.IsArrayStmt:
+		kind(kIsArray)
+		return ops(s.Source)
+	case *ir.IsObjectStmt:
+		kind(kIsObject)
+		return ops(s.Source)
+	case *ir.IsSetStmt:
+		kind(kIsSet)
+		return ops(s.Source)
+	case *ir.IsDefinedStmt:
+		kind(kIsDefined)
+		w.local(s.Source)
+	case *ir.IsUndefinedStmt:
+		kind(kIsUndefined)
+		w.local(s.Source)
+	case *ir.ArrayAppendStmt:
+		kind(kArrayAppend)
+		if err := ops(s.Value); err != nil {
+			return err
+		}
+		w.local(s.Array)
+	case *ir.ObjectInsertStmt:
+		kind(kObjectInsert)
+		if err := ops(s.Key, s.Value); err != nil {
+			return err
+		}
+		w.local(s.Object)
+	case *ir.ObjectInsertOnceStmt:
+		kind(kObjectInsertOnce)
+		if err := ops(s.Key, s.Value); err != nil {
+			return err
+		}
+		w.local(s.Object)
+	case *ir.ObjectMergeStmt:
+		kind(kObjectMerge)
+		w.local(s.A)
+		w.local(s.B)
+		w.local(s.Target)
+	case *ir.SetAddStmt:
+		kind(kSetAdd)
+		if err := ops(s.Value); err != nil {
+			return err
+		}
+		w.local(s.Set)
+	case *ir.WithStmt:
+		kind(kWith)
+		w.local(s.Local)
+		w.list(len(s.Path), s.Path == nil)
+		for _, p := range s.Path {
+			w.int(int64(p))
+		}
+		if err := ops(s.Value); err != nil {
+			return err
+		}
+		return w.block(s.Block)
+	case *ir.NopStmt:
+		kind(kNop)
+	case *ir.ResultSetAddStmt:
+		kind(kResultSetAdd)
+		w.local(s.Value)
+	default:
+		return fmt.Errorf("statement %T cannot be encoded", s)
+	}
+	return nil
+}
+
+// EncodePlan writes a plan in irvm's plan encoding, for DecodePlan. It covers what the
+// planner puts in a policy; of a builtin's declaration it keeps only the name (DecodePlan
+// takes the declaration from this OPA version's builtins), which is all irvm reads.
+func EncodePlan(pol *ir.Policy) ([]byte, error) {
+	if pol == nil {
+		return nil, errors.New("irvm: no plan to encode")
+	}
+	w := &planWriter{b: []byte(planMagic), names: map[string]int{}}
+	if err := w.policy(pol); err != nil {
+		return nil, fmt.Errorf("irvm: encode plan: %w", err)
+	}
+	return w.b, nil
+}
+
+func (w *planWriter) policy(pol *ir.Policy) error {
+	if s := pol.Static; s == nil {
+		w.uint(0)
+	} else {
+		w.uint(1)
+		w.list(len(s.Strings), s.Strings == nil)
+		for _, c := range s.Strings {
+			w.str(c.Value)
+		}
+		w.list(len(s.BuiltinFuncs), s.BuiltinFuncs == nil)
+		for _, b := range s.BuiltinFuncs {
+			w.str(b.Name)
+		}
+		w.list(len(s.Files), s.Files == nil)
+		for _, c := range s.Files {
+			w.str(c.Value)
+		}
+	}
+	if pol.Plans == nil {
+		w.uint(0)
+	} else {
+		w.uint(1)
+		w.list(len(pol.Plans.Plans), pol.Plans.Plans == nil)
+		for _, p := range pol.Plans.Plans {
+			w.str(p.Name)
+			if err := w.blocks(p.Blocks); err != nil {
+				return fmt.Errorf("plan %s: %w", p.Name, err)
+			}
+		}
+	}
+	if pol.Funcs == nil {
+		w.uint(0)
+	} else {
+		w.uint(1)
+		w.list(len(pol.Funcs.Funcs), pol.Funcs.Funcs == nil)
+		for _, f := range pol.Funcs.Funcs {
+			w.str(f.Name)
+			w.locals(f.Params)
+			w.local(f.Return)
+			if err := w.blocks(f.Blocks); err != nil {
+				return fmt.Errorf("func %s: %w", f.Name, err)
+			}
+			w.strs(f.Path)
+		}
+	}
+	w.list(len(pol.UnplannedRules), pol.UnplannedRules == nil)
+	for _, u := range pol.UnplannedRules {
+		w.str(u.Path)
+		if u.Location == nil {
+			w.uint(0)
+		} else {
+			w.uint(1)
+			w.location(u.Location)
+		}
+	}
+	return nil
+}
+
+// planReader decodes; the first error sticks and every later read returns zero values, so
+// the decoding code reads straight through and looks at the error once.
+type planReader struct {
+	b     []byte
+	err   error
+	names []string
+	// Statements of the most frequent kinds come from slabs: one allocation for many.
+	calls  []ir.CallStmt
+	dots   []ir.DotStmt
+	assign []ir.AssignVarStmt
+	blks   []ir.Block
+	opnds  []ir.Operand
+}
+
+func (r *planReader) fail(msg string) {
+	if r.err == nil {
+		r.err = errors.New(msg)
+	}
+}
+
+func (r *planReader) int() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail("truncated or malformed integer")
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *planReader) uint() int {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > math.MaxInt32 {
+		r.fail("truncated or malformed length")
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+func (r *planReader) local() ir.Local { return ir.Local(r.int()) }
+
+func (r *planReader) str() string {
+	n := r.uint()
+	if r.err != nil {
+		return ""
+	}
+	if n > len(r.b) {
+		r.fail("truncated string")
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+// list reads a length written by planWriter.list: -1 for nil.
+func (r *planReader) list() int {
+	n := r.uint() - 1
+	if n > len(r.b) { // every element takes at least one byte
+		r.fail("list longer than the plan")
+		return -1
+	}
+	return n
+}
+
+func (r *planReader) name() string {
+	i := r.uint()
+	if i == 0 {
+		s := r.str()
+		r.names = append(r.names, s)
+		return s
+	}
+	if i > len(r.names) {
+		r.fail("name index out of range")
+		return ""
+	}
+	return r.names[i-1]
+}
+
+func (r *planReader) strs() []string {
+	n := r.list()
+	if n < 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+func (r *planReader) locals() []ir.Local {
+	n := r.list()
+	if n < 0 {
+		return nil
+	}
+	out := make([]ir.Local, n)
+	for i := range out {
+		out[i] = r.local()
+	}
+	return out
+}
+
+func (r *planReader) location(l *ir.Location) {
+	l.File = int(r.int())
+	l.Row = int(r.int())
+	l.Col = int(r.int())
+	l.EndRow = int(r.int())
+	l.EndCol = int(r.int())
+}
+
+func (r *planReader) operand() ir.Operand {
+	switch k := r.uint(); k {
+	case oLocal:
+		return ir.Operand{Value: r.local()}
+	case oString:
+		return ir.Operand{Value: ir.StringIndex(r.int())}
+	case oFalse:
+		return ir.Operand{Value: ir.Bool(false)}
+	case oTrue:
+		return ir.Operand{Value: ir.Bool(true)}
+	default:
+		r.fail(fmt.Sprintf("unknown operand kind %d", k))
+		return ir.Operand{Value: ir.Local(0)}
+	}
+}
+
+func (r *planReader) operands() []ir.Operand {
+	n := r.list()
+	if n < 0 {
+		return nil
+	}
+	if len(r.opnds) < n {
+		r.opnds = make([]ir.Operand, max(n, 1024))
+	}
+	out := r.opnds[:n:n]
+	r.opnds = r.opnds[n:]
+	for i := range out {
+		out[i] = r.operand()
+	}
+	return out
+}
+
+func (r *planReader) blocks() []*ir.Block {
+	n := r.list()
+	if n < 0 {
+		return nil
+	}
+	out := make([]*ir.Block, n)
+	for i := range out {
+		out[i] = r.block()
+	}
+	return out
+}
+
+func (r *planReader) block() *ir.Block {
+	if len(r.blks) == 0 {
+		r.blks = make([]ir.Block, 256)
+	}
+	b := &r.blks[0]
+	r.blks = r.blks[1:]
+	n := r.list()
+	if n < 0 {
+		return b
+	}
+	b.Stmts = make([]ir.Stmt, n)
+	for i := range b.Stmts {
+		if b.Stmts[i] = r.stmt(); r.err != nil {
+			return b
+		}
+	}
+	return b
+}
+
+func (r *planReader) stmt() ir.Stmt {
+	k := r.uint()
+	var loc ir.Location
+	r.location(&loc)
+	switch k {
+	case kReturnLocal:
+		return &ir.ReturnLocalStmt{Source: r.local(), Location: loc}
+	case kCall:
+		if len(r.calls) == 0 {
+			r.calls = make([]ir.CallStmt, 512)
+		}
+		s := &r.calls[0]
+		r.calls = r.calls[1:]
+		s.Location, s.Func = loc, r.name()
+		s.Args = r.operands()
+		s.Result = r.local()
+		return s
+	case kCallDynamic:
+		s := &ir.CallDynamicStmt{Location: loc, Args: r.locals(), Result: r.local()}
+		s.Path = r.operands()
+		return s
+	case kBlock:
+		return &ir.BlockStmt{Location: loc, Blocks: r.blocks()}
+	case kBreak:
+		return &ir.BreakStmt{Location: loc, Index: uint32(r.uint())}
+	case kDot:
+		if len(r.dots) == 0 {
+			r.dots = make([]ir.DotStmt, 512)
+		}
+		s := &r.dots[0]
+		r.dots = r.dots[1:]
+		s.Location, s.Source = loc, r.operand()
+		s.Key = r.operand()
+		s.Target = r.local()
+		return s
+	case kLen:
+		s := &ir.LenStmt{Location: loc, Source: r.operand()}
+		s.Target = r.local()
+		return s
+	case kScan:
+		s := &ir.ScanStmt{Location: loc, Source: r.local()}
+		s.Key = r.local()
+		s.Value = r.local()
+		s.Block = r.block()
+		return s
+	case kNot:
+		return &ir.NotStmt{Location: loc, Block: r.block()}
+	case kAssignInt:
+		s := &ir.AssignIntStmt{Location: loc, Value: r.int()}
+		s.Target = r.local()
+		return s
+	case kAssignVar:
+		if len(r.assign) == 0 {
+			r.assign = make([]ir.AssignVarStmt, 512)
+		}
+		s := &r.assign[0]
+		r.assign = r.assign[1:]
+		s.Location, s.Source = loc, r.operand()
+		s.Target = r.local()
+		return s
+	case kAssignVarOnce:
+		s := &ir.AssignVarOnceStmt{Location: loc, Source: r.operand()}
+		s.Target = r.local()
+		return s
+	case kResetLocal:
+		return &ir.ResetLocalStmt{Location: loc, Target: r.local()}
+	case kMakeNull:
+		return &ir.MakeNullStmt{Location: loc, Target: r.local()}
+	case kMakeNumberInt:
+		s := &ir.MakeNumberIntStmt{Location: loc, Value: r.int()}
+		s.Target = r.local()
+		return s
+	case kMakeNumberRef:
+		s := &ir.MakeNumberRefStmt{Location: loc, Index: int(r.int())}
+		s.Target = r.local()
+		return s
+	case kMakeArray:
+		s := &ir.MakeArrayStmt{Location: loc, Capacity: int32(r.int())}
+		s.Target = r.local()
+		return s
+	case kMakeObject:
+		return &ir.MakeObjectStmt{Location: loc, Target: r.local()}
+	case kMakeSet:
+		return &ir.MakeSetStmt{Location: loc, Target: r.local()}
+	case kEqual:
+		s := &ir.EqualStmt{Location: loc, A: r.operand()}
+		s.B = r.operand()
+		return s
+	case kNotEqual:
+		s := &ir.NotEqualStmt{Location: loc, A: r.operand()}
+		s.B = r.operand()
+		return s
+	case kIsArray:
+		return &ir.IsArrayStmt{Location: loc, Source: r.operand()}
+	case kIsObject:
+		return &ir.IsObjectStmt{Location: loc, Source: r.operand()}
+	case kIsSet:
+		return &ir.IsSetStmt{Location: loc, Source: r.operand()}
+	case kIsDefined:
+		return &ir.IsDefinedStmt{Location: loc, Source: r.local()}
+	case kIsUndefined:
+		return &ir.IsUndefinedStmt{Location: loc, Source: r.local()}
+	case kArrayAppend:
+		s := &ir.ArrayAppendStmt{Location: loc, Value: r.operand()}
+		s.Array = r.local()
+		return s
+	case kObjectInsert:
+		s := &ir.ObjectInsertStmt{Location: loc, Key: r.operand()}
+		s.Value = r.operand()
+		s.Object = r.local()
+		return s
+	case kObjectInsertOnce:
+		s := &ir.ObjectInsertOnceStmt{Location: loc, Key: r.operand()}
+		s.Value = r.operand()
+		s.Object = r.local()
+		return s
+	case kObjectMerge:
+		s := &ir.ObjectMergeStmt{Location: loc, A: r.local()}
+		s.B = r.local()
+		s.Target = r.local()
+		return s
+	case kSetAdd:
+		s := &ir.SetAddStmt{Location: loc, Value: r.operand()}
+		s.Set = r.local()
+		return s
+	case kWith:
+		s := &ir.WithStmt{Location: loc, Local: r.local()}
+		if n := r.list(); n >= 0 {
+			s.Path = make([]int, n)
+			for i := range s.Path {
+				s.Path[i] = int(r.int())
+			}
+		}
+		s.Value = r.operand()
+		s.Block = r.block()
+		return s
+	case kNop:
+		return &ir.NopStmt{Location: loc}
+	case kResultSetAdd:
+		return &ir.ResultSetAddStmt{Location: loc, Value: r.local()}
+	default:
+		r.fail(fmt.Sprintf("unknown statement kind %d", k))
+		return &ir.NopStmt{}
+	}
+}
+
+// DecodePlan reads a plan written by EncodePlan.
+func DecodePlan(b []byte) (*ir.Policy, error) {
+	if !bytes.HasPrefix(b, []byte(planMagic)) {
+		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")
+	}
+	r := &planReader{b: b[len(planMagic):]}
+	pol := r.policy()
+	if r.err == nil && len(r.b) > 0 {
+		r.fail(fmt.Sprintf("%d bytes after the plan", len(r.b)))
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("irvm: decode plan at byte %d: %w", len(b)-len(r.b), r.err)
+	}
+	return pol, nil
+}
+
+func (r *planReader) policy() *ir.Policy {
+	pol := &ir.Policy{}
+	if r.uint() == 1 {
+		s := &ir.Static{}
+		if n := r.list(); n >= 0 {
+			s.Strings = make([]*ir.StringConst, n)
+			consts := make([]ir.StringConst, n)
+			for i := range s.Strings {
+				consts[i].Value = r.str()
+				s.Strings[i] = &consts[i]
+			}
+		}
+		if n := r.list(); n >= 0 {
+			s.BuiltinFuncs = make([]*ir.BuiltinFunc, n)
+			for i := range s.BuiltinFuncs {
+				bf := &ir.BuiltinFunc{Name: r.str()}
+				if b, ok := ast.BuiltinMap[bf.Name]; ok {
+					bf.Decl = b.Decl
+				}
+				s.BuiltinFuncs[i] = bf
+			}
+		}
+		if n := r.list(); n >= 0 {
+			s.Files = make([]*ir.StringConst, n)
+			for i := range s.Files {
+				s.Files[i] = &ir.StringConst{Value: r.str()}
+			}
+		}
+		pol.Static = s
+	}
+	if r.uint() == 1 {
+		pol.Plans = &ir.Plans{}
+		if n := r.list(); n >= 0 {
+			pol.Plans.Plans = make([]*ir.Plan, n)
+			for i := range pol.Plans.Plans {
+				p := &ir.Plan{Name: r.str()}
+				p.Blocks = r.blocks()
+				pol.Plans.Plans[i] = p
+			}
+		}
+	}
+	if r.uint() == 1 {
+		pol.Funcs = &ir.Funcs{}
+		if n := r.list(); n >= 0 {
+			pol.Funcs.Funcs = make([]*ir.Func, n)
+			for i := range pol.Funcs.Funcs {
+				f := &ir.Func{Name: r.str()}
+				f.Params = r.locals()
+				f.Return = r.local()
+				f.Blocks = r.blocks()
+				f.Path = r.strs()
+				pol.Funcs.Funcs[i] = f
+			}
+		}
+	}
+	if n := r.list(); n >= 0 {
+		pol.UnplannedRules = make([]*ir.UnplannedRule, n)
+		for i := range pol.UnplannedRules {
+			u := &ir.UnplannedRule{Path: r.str()}
+			if r.uint() == 1 {
+				u.Location = &ir.Location{}
+				r.location(u.Location)
+			}
+			pol.UnplannedRules[i] = u
+		}
+	}
+	return pol
+}
