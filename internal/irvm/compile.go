@@ -104,11 +104,37 @@ type instr struct {
 }
 
 // ext returns the statement's extra fields, allocating them on first use.
-func (in *instr) ext() *instrExtra {
+func (c *compiler) ext(in *instr) *instrExtra {
 	if in.x == nil {
-		in.x = &instrExtra{}
+		in.x = c.extras.next()
 	}
 	return in.x
+}
+
+// slab hands out values from chunks: a plan has tens of thousands of statements, and one
+// allocation per chunk rather than per value is most of what preparing it costs.
+type slab[T any] struct{ free []T }
+
+func (s *slab[T]) next() *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, 512)
+	}
+	x := &s.free[0]
+	s.free = s.free[1:]
+	return x
+}
+
+// take returns n values, with no room to grow into the next ones.
+func (s *slab[T]) take(n int) []T {
+	if n > len(s.free) {
+		if n > 1024 {
+			return make([]T, n)
+		}
+		s.free = make([]T, 4096)
+	}
+	out := s.free[:n:n]
+	s.free = s.free[n:]
+	return out
 }
 
 // instrExtra holds what only calls, nested blocks, with and fused literals need.
@@ -173,6 +199,12 @@ type compiler struct {
 	extra    map[string]*topdown.Builtin
 	maxLocal int
 	ints     map[int64]*ast.Term
+
+	instrs slab[instr]
+	extras slab[instrExtra]
+	blks   slab[block]
+	ops    slab[operand]
+	base   baseScratch
 }
 
 // compile turns a planned policy into a program, refusing anything it cannot execute:
@@ -230,7 +262,7 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 		p.plan = append(p.plan, cb)
 	}
 	p.nlocals = c.maxLocal + 1
-	markBaseLookups(p.plan, int32(ir.Data))
+	markBaseLookups(p.plan, int32(ir.Data), &c.base)
 	markConstants(p.funcs)
 	p.consts = make([]atomic.Pointer[ast.Term], len(p.funcs))
 	p.pool.init(p)
@@ -254,7 +286,7 @@ func (c *compiler) function(f *ir.Func) (*function, error) {
 		fn.blocks = append(fn.blocks, cb)
 	}
 	fn.nlocals = c.maxLocal + 1
-	markBaseLookups(fn.blocks, fn.params[1])
+	markBaseLookups(fn.blocks, fn.params[1], &c.base)
 	for _, b := range f.Blocks {
 		if len(b.Stmts) > 0 {
 			fn.loc = c.location(b.Stmts[0])
@@ -288,7 +320,7 @@ func (c *compiler) operand(o ir.Operand) (operand, error) {
 }
 
 func (c *compiler) operands(os []ir.Operand) ([]operand, error) {
-	out := make([]operand, len(os))
+	out := c.ops.take(len(os))
 	for i, o := range os {
 		var err error
 		if out[i], err = c.operand(o); err != nil {
@@ -331,7 +363,8 @@ func (c *compiler) blocks(bs []*ir.Block) ([]*block, error) {
 }
 
 func (c *compiler) block(b *ir.Block) (*block, error) {
-	out := &block{instrs: make([]instr, 0, len(b.Stmts))}
+	out := c.blks.next()
+	out.instrs = c.instrs.take(len(b.Stmts))[:0]
 	for _, s := range b.Stmts {
 		in, err := c.stmt(s)
 		if err != nil {
@@ -350,9 +383,9 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	case *ir.ReturnLocalStmt:
 		in.op, in.target = opReturnLocal, c.local(s.Source)
 	case *ir.CallStmt:
-		in.ext() // always present for this statement, even with nothing in it
+		c.ext(&in) // always present for this statement, even with nothing in it
 		in.target = c.local(s.Result)
-		if in.ext().args, err = c.operands(s.Args); err != nil {
+		if c.ext(&in).args, err = c.operands(s.Args); err != nil {
 			return in, err
 		}
 		if i, ok := c.funcIdx[s.Func]; ok {
@@ -360,23 +393,23 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			break
 		}
 		in.op = opCallBuiltin
-		if in.ext().bi, err = c.builtin(s.Func); err != nil {
+		if c.ext(&in).bi, err = c.builtin(s.Func); err != nil {
 			return in, err
 		}
-		in.ext().astLoc = c.location(s)
+		c.ext(&in).astLoc = c.location(s)
 	case *ir.CallDynamicStmt:
-		in.ext() // always present for this statement, even with nothing in it
+		c.ext(&in) // always present for this statement, even with nothing in it
 		in.op, in.target = opCallDynamic, c.local(s.Result)
 		for _, a := range s.Args {
-			in.ext().args = append(in.ext().args, operand{local: c.local(a)})
+			c.ext(&in).args = append(c.ext(&in).args, operand{local: c.local(a)})
 		}
-		if in.ext().path, err = c.operands(s.Path); err != nil {
+		if c.ext(&in).path, err = c.operands(s.Path); err != nil {
 			return in, err
 		}
 	case *ir.BlockStmt:
-		in.ext() // always present for this statement, even with nothing in it
+		c.ext(&in) // always present for this statement, even with nothing in it
 		in.op = opBlock
-		if in.ext().blocks, err = c.blocks(s.Blocks); err != nil {
+		if c.ext(&in).blocks, err = c.blocks(s.Blocks); err != nil {
 			return in, err
 		}
 	case *ir.BreakStmt:
@@ -489,14 +522,14 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		in.op, in.target = opSetAdd, c.local(s.Set)
 		in.a, err = c.operand(s.Value)
 	case *ir.WithStmt:
-		in.ext() // always present for this statement, even with nothing in it
+		c.ext(&in) // always present for this statement, even with nothing in it
 		in.op, in.target = opWith, c.local(s.Local)
 		// in.n is set by markBaseLookups when the with replaces (part of) data.
 		for _, idx := range s.Path {
 			if idx < 0 || idx >= len(c.strings) {
 				return in, fmt.Errorf("with path string index %d out of range", idx)
 			}
-			in.ext().wpath = append(in.ext().wpath, c.strings[idx])
+			c.ext(&in).wpath = append(c.ext(&in).wpath, c.strings[idx])
 		}
 		if in.a, err = c.operand(s.Value); err != nil {
 			return in, err
@@ -629,9 +662,21 @@ func callsOnlyConstants(funcs []*function, blocks []*block) bool {
 //
 // A local counts as base data only if every statement that writes it is such a lookup or
 // a scan's value, from a local that is base data itself.
-func markBaseLookups(blocks []*block, data int32) {
-	into := map[int32][]int32{} // a local to the locals it is looked up or scanned from
-	other := map[int32]bool{}   // written otherwise: never base data
+// baseScratch is markBaseLookups' working memory, reused from one function to the next.
+type baseScratch struct {
+	into        map[int32][]int32
+	other, base map[int32]bool
+}
+
+func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
+	if sc.into == nil {
+		sc.into, sc.other, sc.base = map[int32][]int32{}, map[int32]bool{}, map[int32]bool{}
+	}
+	clear(sc.into)
+	clear(sc.other)
+	clear(sc.base)
+	into := sc.into   // a local to the locals it is looked up or scanned from
+	other := sc.other // written otherwise: never base data
 	var withs []*instr
 	var walk func([]*block)
 	walk = func(bs []*block) {
@@ -676,7 +721,8 @@ func markBaseLookups(blocks []*block, data int32) {
 	if other[data] {
 		return
 	}
-	base := map[int32]bool{data: true}
+	base := sc.base
+	base[data] = true
 	for changed := true; changed; {
 		changed = false
 		for to, froms := range into {

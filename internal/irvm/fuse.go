@@ -32,6 +32,8 @@ func fuse(instrs []instr) []instr {
 	}
 }
 
+// fuseOnce rewrites instrs in place: what it writes lands at or before what it reads,
+// since a fused run becomes one statement and everything else is copied one for one.
 func fuseOnce(instrs []instr) ([]instr, bool) {
 	var out []instr // nil until something fuses: most blocks have nothing to fuse
 	for i := 0; i < len(instrs); i++ {
@@ -77,8 +79,7 @@ func fuseOnce(instrs []instr) ([]instr, bool) {
 			continue
 		}
 		if out == nil {
-			out = make([]instr, 0, len(instrs))
-			out = append(out, instrs[:i]...)
+			out = instrs[:i]
 		}
 		for k := i + 1; k < last; k++ {
 			if s := &instrs[k]; s.op != f.add || s.target != l {

@@ -465,12 +465,10 @@ type planReader struct {
 	b     []byte
 	err   error
 	names []string
-	// Statements of the most frequent kinds come from slabs: one allocation for many.
-	calls  []ir.CallStmt
-	dots   []ir.DotStmt
-	assign []ir.AssignVarStmt
-	blks   []ir.Block
-	opnds  []ir.Operand
+	// Statements, blocks and operands come from slabs: one allocation for many.
+	slabs stmtSlabs
+	blks  slab[ir.Block]
+	opnds slab[ir.Operand]
 }
 
 func (r *planReader) fail(msg string) {
@@ -598,11 +596,7 @@ func (r *planReader) operands() []ir.Operand {
 	if n < 0 {
 		return nil
 	}
-	if len(r.opnds) < n {
-		r.opnds = make([]ir.Operand, max(n, 1024))
-	}
-	out := r.opnds[:n:n]
-	r.opnds = r.opnds[n:]
+	out := r.opnds.take(n)
 	for i := range out {
 		out[i] = r.operand()
 	}
@@ -622,11 +616,7 @@ func (r *planReader) blocks() []*ir.Block {
 }
 
 func (r *planReader) block() *ir.Block {
-	if len(r.blks) == 0 {
-		r.blks = make([]ir.Block, 256)
-	}
-	b := &r.blks[0]
-	r.blks = r.blks[1:]
+	b := r.blks.next()
 	n := r.list()
 	if n < 0 {
 		return b
@@ -644,129 +634,193 @@ func (r *planReader) stmt() ir.Stmt {
 	k := r.uint()
 	var loc ir.Location
 	r.location(&loc)
+	sl := &r.slabs
 	switch k {
 	case kReturnLocal:
-		return &ir.ReturnLocalStmt{Source: r.local(), Location: loc}
+		s := sl.returnLocal.next()
+		s.Location = loc
+		s.Source = r.local()
+		return s
 	case kCall:
-		if len(r.calls) == 0 {
-			r.calls = make([]ir.CallStmt, 512)
-		}
-		s := &r.calls[0]
-		r.calls = r.calls[1:]
-		s.Location, s.Func = loc, r.name()
+		s := sl.call.next()
+		s.Location = loc
+		s.Func = r.name()
 		s.Args = r.operands()
 		s.Result = r.local()
 		return s
 	case kCallDynamic:
-		s := &ir.CallDynamicStmt{Location: loc, Args: r.locals(), Result: r.local()}
+		s := sl.callDynamic.next()
+		s.Location = loc
+		s.Args = r.locals()
+		s.Result = r.local()
 		s.Path = r.operands()
 		return s
 	case kBlock:
-		return &ir.BlockStmt{Location: loc, Blocks: r.blocks()}
+		s := sl.block.next()
+		s.Location = loc
+		s.Blocks = r.blocks()
+		return s
 	case kBreak:
-		return &ir.BreakStmt{Location: loc, Index: uint32(r.uint())}
+		s := sl.brk.next()
+		s.Location = loc
+		s.Index = uint32(r.uint())
+		return s
 	case kDot:
-		if len(r.dots) == 0 {
-			r.dots = make([]ir.DotStmt, 512)
-		}
-		s := &r.dots[0]
-		r.dots = r.dots[1:]
-		s.Location, s.Source = loc, r.operand()
+		s := sl.dot.next()
+		s.Location = loc
+		s.Source = r.operand()
 		s.Key = r.operand()
 		s.Target = r.local()
 		return s
 	case kLen:
-		s := &ir.LenStmt{Location: loc, Source: r.operand()}
+		s := sl.len.next()
+		s.Location = loc
+		s.Source = r.operand()
 		s.Target = r.local()
 		return s
 	case kScan:
-		s := &ir.ScanStmt{Location: loc, Source: r.local()}
+		s := sl.scan.next()
+		s.Location = loc
+		s.Source = r.local()
 		s.Key = r.local()
 		s.Value = r.local()
 		s.Block = r.block()
 		return s
 	case kNot:
-		return &ir.NotStmt{Location: loc, Block: r.block()}
+		s := sl.not.next()
+		s.Location = loc
+		s.Block = r.block()
+		return s
 	case kAssignInt:
-		s := &ir.AssignIntStmt{Location: loc, Value: r.int()}
+		s := sl.assignInt.next()
+		s.Location = loc
+		s.Value = r.int()
 		s.Target = r.local()
 		return s
 	case kAssignVar:
-		if len(r.assign) == 0 {
-			r.assign = make([]ir.AssignVarStmt, 512)
-		}
-		s := &r.assign[0]
-		r.assign = r.assign[1:]
-		s.Location, s.Source = loc, r.operand()
+		s := sl.assignVar.next()
+		s.Location = loc
+		s.Source = r.operand()
 		s.Target = r.local()
 		return s
 	case kAssignVarOnce:
-		s := &ir.AssignVarOnceStmt{Location: loc, Source: r.operand()}
+		s := sl.assignVarOnce.next()
+		s.Location = loc
+		s.Source = r.operand()
 		s.Target = r.local()
 		return s
 	case kResetLocal:
-		return &ir.ResetLocalStmt{Location: loc, Target: r.local()}
+		s := sl.resetLocal.next()
+		s.Location = loc
+		s.Target = r.local()
+		return s
 	case kMakeNull:
-		return &ir.MakeNullStmt{Location: loc, Target: r.local()}
+		s := sl.makeNull.next()
+		s.Location = loc
+		s.Target = r.local()
+		return s
 	case kMakeNumberInt:
-		s := &ir.MakeNumberIntStmt{Location: loc, Value: r.int()}
+		s := sl.makeNumberInt.next()
+		s.Location = loc
+		s.Value = r.int()
 		s.Target = r.local()
 		return s
 	case kMakeNumberRef:
-		s := &ir.MakeNumberRefStmt{Location: loc, Index: int(r.int())}
+		s := sl.makeNumberRef.next()
+		s.Location = loc
+		s.Index = int(r.int())
 		s.Target = r.local()
 		return s
 	case kMakeArray:
-		s := &ir.MakeArrayStmt{Location: loc, Capacity: int32(r.int())}
+		s := sl.makeArray.next()
+		s.Location = loc
+		s.Capacity = int32(r.int())
 		s.Target = r.local()
 		return s
 	case kMakeObject:
-		return &ir.MakeObjectStmt{Location: loc, Target: r.local()}
+		s := sl.makeObject.next()
+		s.Location = loc
+		s.Target = r.local()
+		return s
 	case kMakeSet:
-		return &ir.MakeSetStmt{Location: loc, Target: r.local()}
+		s := sl.makeSet.next()
+		s.Location = loc
+		s.Target = r.local()
+		return s
 	case kEqual:
-		s := &ir.EqualStmt{Location: loc, A: r.operand()}
+		s := sl.equal.next()
+		s.Location = loc
+		s.A = r.operand()
 		s.B = r.operand()
 		return s
 	case kNotEqual:
-		s := &ir.NotEqualStmt{Location: loc, A: r.operand()}
+		s := sl.notEqual.next()
+		s.Location = loc
+		s.A = r.operand()
 		s.B = r.operand()
 		return s
 	case kIsArray:
-		return &ir.IsArrayStmt{Location: loc, Source: r.operand()}
+		s := sl.isArray.next()
+		s.Location = loc
+		s.Source = r.operand()
+		return s
 	case kIsObject:
-		return &ir.IsObjectStmt{Location: loc, Source: r.operand()}
+		s := sl.isObject.next()
+		s.Location = loc
+		s.Source = r.operand()
+		return s
 	case kIsSet:
-		return &ir.IsSetStmt{Location: loc, Source: r.operand()}
+		s := sl.isSet.next()
+		s.Location = loc
+		s.Source = r.operand()
+		return s
 	case kIsDefined:
-		return &ir.IsDefinedStmt{Location: loc, Source: r.local()}
+		s := sl.isDefined.next()
+		s.Location = loc
+		s.Source = r.local()
+		return s
 	case kIsUndefined:
-		return &ir.IsUndefinedStmt{Location: loc, Source: r.local()}
+		s := sl.isUndefined.next()
+		s.Location = loc
+		s.Source = r.local()
+		return s
 	case kArrayAppend:
-		s := &ir.ArrayAppendStmt{Location: loc, Value: r.operand()}
+		s := sl.arrayAppend.next()
+		s.Location = loc
+		s.Value = r.operand()
 		s.Array = r.local()
 		return s
 	case kObjectInsert:
-		s := &ir.ObjectInsertStmt{Location: loc, Key: r.operand()}
+		s := sl.objectInsert.next()
+		s.Location = loc
+		s.Key = r.operand()
 		s.Value = r.operand()
 		s.Object = r.local()
 		return s
 	case kObjectInsertOnce:
-		s := &ir.ObjectInsertOnceStmt{Location: loc, Key: r.operand()}
+		s := sl.objectInsertOnce.next()
+		s.Location = loc
+		s.Key = r.operand()
 		s.Value = r.operand()
 		s.Object = r.local()
 		return s
 	case kObjectMerge:
-		s := &ir.ObjectMergeStmt{Location: loc, A: r.local()}
+		s := sl.objectMerge.next()
+		s.Location = loc
+		s.A = r.local()
 		s.B = r.local()
 		s.Target = r.local()
 		return s
 	case kSetAdd:
-		s := &ir.SetAddStmt{Location: loc, Value: r.operand()}
+		s := sl.setAdd.next()
+		s.Location = loc
+		s.Value = r.operand()
 		s.Set = r.local()
 		return s
 	case kWith:
-		s := &ir.WithStmt{Location: loc, Local: r.local()}
+		s := sl.with.next()
+		s.Location = loc
+		s.Local = r.local()
 		if n := r.list(); n >= 0 {
 			s.Path = make([]int, n)
 			for i := range s.Path {
@@ -777,13 +831,56 @@ func (r *planReader) stmt() ir.Stmt {
 		s.Block = r.block()
 		return s
 	case kNop:
-		return &ir.NopStmt{Location: loc}
+		s := sl.nop.next()
+		s.Location = loc
+		return s
 	case kResultSetAdd:
-		return &ir.ResultSetAddStmt{Location: loc, Value: r.local()}
+		s := sl.resultSetAdd.next()
+		s.Location = loc
+		s.Value = r.local()
+		return s
 	default:
 		r.fail(fmt.Sprintf("unknown statement kind %d", k))
 		return &ir.NopStmt{}
 	}
+}
+
+// stmtSlabs hold the decoded statements, a chunk per kind.
+type stmtSlabs struct {
+	returnLocal      slab[ir.ReturnLocalStmt]
+	call             slab[ir.CallStmt]
+	callDynamic      slab[ir.CallDynamicStmt]
+	block            slab[ir.BlockStmt]
+	brk              slab[ir.BreakStmt]
+	dot              slab[ir.DotStmt]
+	len              slab[ir.LenStmt]
+	scan             slab[ir.ScanStmt]
+	not              slab[ir.NotStmt]
+	assignInt        slab[ir.AssignIntStmt]
+	assignVar        slab[ir.AssignVarStmt]
+	assignVarOnce    slab[ir.AssignVarOnceStmt]
+	resetLocal       slab[ir.ResetLocalStmt]
+	makeNull         slab[ir.MakeNullStmt]
+	makeNumberInt    slab[ir.MakeNumberIntStmt]
+	makeNumberRef    slab[ir.MakeNumberRefStmt]
+	makeArray        slab[ir.MakeArrayStmt]
+	makeObject       slab[ir.MakeObjectStmt]
+	makeSet          slab[ir.MakeSetStmt]
+	equal            slab[ir.EqualStmt]
+	notEqual         slab[ir.NotEqualStmt]
+	isArray          slab[ir.IsArrayStmt]
+	isObject         slab[ir.IsObjectStmt]
+	isSet            slab[ir.IsSetStmt]
+	isDefined        slab[ir.IsDefinedStmt]
+	isUndefined      slab[ir.IsUndefinedStmt]
+	arrayAppend      slab[ir.ArrayAppendStmt]
+	objectInsert     slab[ir.ObjectInsertStmt]
+	objectInsertOnce slab[ir.ObjectInsertOnceStmt]
+	objectMerge      slab[ir.ObjectMergeStmt]
+	setAdd           slab[ir.SetAddStmt]
+	with             slab[ir.WithStmt]
+	nop              slab[ir.NopStmt]
+	resultSetAdd     slab[ir.ResultSetAddStmt]
 }
 
 // DecodePlan reads a plan written by EncodePlan.
