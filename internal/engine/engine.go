@@ -53,13 +53,18 @@ type Options struct {
 	Evaluator Evaluator
 	// WhileCompiling, if set, is started on its own goroutine when the bundle starts to
 	// compile: parsing uses every core, compiling only one, so work the caller has that
-	// does not need the engine (reading and validating the inputs) runs best then. It is
-	// never called when New fails before compiling; New does not wait for it.
+	// does not need the engine (reading and validating the inputs) runs best then. On the
+	// prebuilt path it starts as the stored plan starts to load, which is the same
+	// moment's counterpart. It is never called when New fails before compiling; New does
+	// not wait for it.
 	WhileCompiling func()
 
 	// verifyAll runs every compiler check even without custom policies (tests compare the
 	// two compilations).
 	verifyAll bool
+	// compileBuiltin compiles the built-in bundle rather than use its prebuilt files (tests
+	// compare the two).
+	compileBuiltin bool
 }
 
 // Evaluator names what evaluates the prepared query.
@@ -88,7 +93,14 @@ const VMBatchMin = 16
 
 // Engine is a compiled bundle with a prepared query. It is safe for concurrent use.
 type Engine struct {
-	compiler *ast.Compiler
+	// compiler is the compiled bundle; read it through bundle(). On the prebuilt path
+	// (prebuilt != nil) it is compiled from evalFiles on first need.
+	compiler    *ast.Compiler
+	compileOnce sync.Once
+	compileErr  error
+	evalFiles   []File
+	prebuilt    *prebuilt
+
 	store    storage.Store
 	controls []*controlInfo
 	digest   string
@@ -96,15 +108,19 @@ type Engine struct {
 	workers  int
 	asOf     string
 
-	query     rego.PreparedEvalQuery
+	// query is the main query on topdown: prepared by New on the compile path, on first
+	// need (through lazy) on the prebuilt path.
+	query     *rego.PreparedEvalQuery
 	queryText string
 
 	evaluator Evaluator
 	// vm is the main query prepared for irvm on first need (nil when preparing failed:
 	// topdown then judges everything, with the same answers); guarded by lazyMu.
-	vm       *rego.PreparedEvalQuery
+	vm       evalFunc
 	vmTried  bool
 	vmReason string // why vm is nil after a try, for tests and debugging
+	// vmLoad prepares the stored plan, on the prebuilt path; New starts it.
+	vmLoad func() (evalFunc, error)
 	// vmFallbacks counts documents irvm could not judge cleanly and topdown judged
 	// instead; the tests hold it at zero on every bundled manifest.
 	vmFallbacks atomic.Int64
@@ -115,8 +131,15 @@ type Engine struct {
 	lazy   map[string]*rego.PreparedEvalQuery
 }
 
+// evalFunc evaluates the main query on one input.
+type evalFunc func(ctx context.Context, input ast.Value) (rego.ResultSet, error)
+
 // New loads, checks and compiles the bundle and prepares the evaluation query. Errors are
 // *BundleError (the policies are unusable) or *DataError (a --data file is).
+//
+// The unchanged built-in bundle, without custom policies, is not parsed or compiled: its
+// prebuilt metadata and irvm plan (see PrebuiltDir) stand in for it, unless the evaluator
+// is topdown.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	if _, err := time.Parse("2006-01-02", opts.AsOf); err != nil {
 		return nil, fmt.Errorf("as-of date %q is not a YYYY-MM-DD date", opts.AsOf)
@@ -140,6 +163,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 		if !f.Test {
 			evalFiles = append(evalFiles, f)
+		}
+	}
+	if len(custom) == 0 && !opts.verifyAll && !opts.compileBuiltin && opts.Evaluator != EvaluatorTopdown {
+		if pb := loadPrebuilt(evalFiles); pb != nil {
+			return newPrebuilt(ctx, opts, overrides, evalFiles, pb)
 		}
 	}
 	mods, probs := parseFiles(evalFiles)
@@ -167,16 +195,32 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	side := <-aside
 
+	e := assemble(opts, side.store, controls, side.digest, side.queryText)
+	e.compiler = compiler
+	if err := e.checkOverrides(ctx, overrides); err != nil {
+		return nil, err
+	}
+	if side.queryErr != nil {
+		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + side.queryErr.Error()}}}
+	}
+	q, err := e.prepareParsed(ctx, side.query)
+	if err != nil {
+		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + err.Error()}}}
+	}
+	e.query = &q
+	return e, nil
+}
+
+func assemble(opts Options, store storage.Store, controls []*controlInfo, digest, queryText string) *Engine {
 	e := &Engine{
-		compiler:  compiler,
-		store:     side.store,
+		store:     store,
 		controls:  controls,
-		digest:    side.digest,
+		digest:    digest,
 		timeout:   opts.Timeout,
 		workers:   opts.Workers,
 		asOf:      opts.AsOf,
 		lazy:      map[string]*rego.PreparedEvalQuery{},
-		queryText: side.queryText,
+		queryText: queryText,
 		evaluator: opts.Evaluator,
 	}
 	if e.evaluator == "" {
@@ -188,18 +232,51 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.workers <= 0 {
 		e.workers = runtime.GOMAXPROCS(0)
 	}
+	return e
+}
+
+// newPrebuilt is New for the unchanged built-in bundle: the catalogue and parameter types
+// come from the prebuilt metadata, and the stored plan is prepared in the background while
+// the caller loads its inputs (WhileCompiling, started at once).
+func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalFiles []File, pb *prebuilt) (*Engine, error) {
+	controls, err := pb.controls()
+	if err != nil {
+		return nil, &BundleError{Problems: []Problem{{Message: err.Error()}}}
+	}
+	if opts.WhileCompiling != nil {
+		go opts.WhileCompiling()
+	}
+	d := pb.Policies
+	if len(opts.Data) > 0 {
+		d = digest(evalFiles, opts.Data)
+	}
+	e := assemble(opts, newStore(opts, overrides.values), controls, d, mainQuery(controls))
+	e.evalFiles, e.prebuilt = evalFiles, pb
 	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
 	}
-	if side.queryErr != nil {
-		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + side.queryErr.Error()}}}
-	}
-	q, err := e.prepareParsed(ctx, side.query)
-	if err != nil {
-		return nil, &BundleError{Problems: []Problem{{Message: "prepare query: " + err.Error()}}}
-	}
-	e.query = q
+	// Its own context: the result is kept for every later caller.
+	e.vmLoad = sync.OnceValues(func() (evalFunc, error) { return e.prebuiltQuery(context.Background()) })
+	go func() { _, _ = e.vmLoad() }()
 	return e, nil
+}
+
+// bundle returns the compiled bundle, compiling it on the first call on the prebuilt path.
+// The prebuilt metadata was read from this same bundle compiled with every check, so only
+// parsing and compiling are left.
+func (e *Engine) bundle() (*ast.Compiler, error) {
+	e.compileOnce.Do(func() {
+		if e.compiler != nil {
+			return
+		}
+		mods, probs := parseFiles(e.evalFiles)
+		if len(probs) > 0 {
+			e.compileErr = &BundleError{Problems: probs}
+			return
+		}
+		e.compiler, e.compileErr = compile(mods, false)
+	})
+	return e.compiler, e.compileErr
 }
 
 // besideCompile is the part of an engine that does not depend on the compiled bundle.
@@ -212,22 +289,27 @@ type besideCompile struct {
 }
 
 func buildBesideCompile(opts Options, overrides map[string]any, files []File, controls []*controlInfo) besideCompile {
-	fail := make([]any, 0, len(opts.Fail))
-	for _, f := range opts.Fail {
-		fail = append(fail, f)
-	}
 	b := besideCompile{
-		store: inmem.NewFromObjectWithOpts(map[string]any{
-			"resilcheck": map[string]any{
-				"run":       map[string]any{"as_of": opts.AsOf, "fail": fail},
-				"overrides": overrides,
-			},
-		}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true)),
+		store:  newStore(opts, overrides),
 		digest: digest(files, opts.Data),
 	}
 	b.queryText = mainQuery(controls)
 	b.query, b.queryErr = parseQuery(b.queryText)
 	return b
+}
+
+// newStore holds the base data: the run context and the overrides.
+func newStore(opts Options, overrides map[string]any) storage.Store {
+	fail := make([]any, 0, len(opts.Fail))
+	for _, f := range opts.Fail {
+		fail = append(fail, f)
+	}
+	return inmem.NewFromObjectWithOpts(map[string]any{
+		"resilcheck": map[string]any{
+			"run":       map[string]any{"as_of": opts.AsOf, "fail": fail},
+			"overrides": overrides,
+		},
+	}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 }
 
 // verificationStages are the compiler stages that only look for mistakes (type errors,
@@ -299,9 +381,13 @@ func (e *Engine) prepare(ctx context.Context, body string) (rego.PreparedEvalQue
 // prepareParsed compiles only the query: the compiler is already compiled and the store
 // holds all the data, so nothing of the bundle is loaded or compiled again.
 func (e *Engine) prepareParsed(ctx context.Context, q ast.Body) (rego.PreparedEvalQuery, error) {
+	c, err := e.bundle()
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
 	return rego.New(
 		rego.ParsedQuery(q),
-		rego.Compiler(e.compiler),
+		rego.Compiler(c),
 		rego.Store(e.store),
 		rego.StrictBuiltinErrors(true),
 	).PrepareForEval(ctx)
@@ -395,8 +481,8 @@ type Outcome struct {
 // Evaluate judges the documents on a bounded worker pool; outcomes are in input order, so
 // the caller's sort is the only ordering that matters.
 func (e *Engine) Evaluate(ctx context.Context, docs []Document) []Outcome {
-	var vm *rego.PreparedEvalQuery
-	if e.evaluator == EvaluatorIRVM || (e.evaluator == EvaluatorAuto && len(docs) >= VMBatchMin) {
+	var vm evalFunc
+	if e.evaluator == EvaluatorIRVM || (e.evaluator == EvaluatorAuto && (len(docs) >= VMBatchMin || e.prebuilt != nil)) {
 		vm = e.vmQuery(ctx)
 	}
 	out := make([]Outcome, len(docs))
@@ -404,10 +490,11 @@ func (e *Engine) Evaluate(ctx context.Context, docs []Document) []Outcome {
 	return out
 }
 
-// EvaluateOne judges a single document (with irvm only when the engine was told to use it).
+// EvaluateOne judges a single document (with irvm when the engine was told to use it, or
+// when the plan is prebuilt and costs nothing to prepare).
 func (e *Engine) EvaluateOne(ctx context.Context, doc Document) Outcome {
-	var vm *rego.PreparedEvalQuery
-	if e.evaluator == EvaluatorIRVM {
+	var vm evalFunc
+	if e.evaluator == EvaluatorIRVM || (e.evaluator == EvaluatorAuto && e.prebuilt != nil) {
 		vm = e.vmQuery(ctx)
 	}
 	return e.evaluateOne(ctx, &doc, vm)
@@ -419,7 +506,7 @@ func (e *Engine) EvaluateOne(ctx context.Context, doc Document) Outcome {
 // topdown's when the two could differ. When the main query fails or runs out of time, each
 // control is judged on its own (evaluateSeparately), so one broken or slow control is the
 // only `error` and the others keep their verdicts, on either evaluator.
-func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.PreparedEvalQuery) (out Outcome) {
+func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm evalFunc) (out Outcome) {
 	// The loader and the validator turn a panic on one document into a problem on it; so
 	// does evaluation, so one document that trips a bug cannot take a batch down.
 	defer func() {
@@ -433,28 +520,38 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 		return e.allErrors(doc, "input cannot be converted for evaluation: "+err.Error())
 	}
 	limit := e.limitFor(doc)
-	mainCtx, cancel := context.WithTimeout(ctx, limit.d)
-	defer cancel()
+	// The main query has limit.d on whichever evaluators it takes; compiling the bundle
+	// for topdown on first need (the prebuilt path) is not the document's time.
+	left := limit.d
+	timedOut := false
 	if vm != nil {
-		rs, err := bounded(mainCtx, func(ctx context.Context) (rego.ResultSet, error) {
-			return vm.Eval(ctx, rego.EvalParsedInput(input))
-		})
+		vmCtx, cancel := context.WithTimeout(ctx, left)
+		start := time.Now()
+		rs, err := bounded(vmCtx, func(ctx context.Context) (rego.ResultSet, error) { return vm(ctx, input) })
+		left -= time.Since(start)
 		if err == nil {
 			if out, ok := e.outcome(doc, rs); ok {
+				cancel()
 				return out
 			}
 		}
-		if mainCtx.Err() == nil {
+		timedOut = vmCtx.Err() != nil
+		cancel()
+		if !timedOut {
 			e.vmFallbacks.Add(1)
 		}
 	}
-	if mainCtx.Err() == nil {
-		rs, err := bounded(mainCtx, func(ctx context.Context) (rego.ResultSet, error) {
-			return e.query.Eval(ctx, rego.EvalParsedInput(input))
-		})
-		if err == nil {
-			if out, ok := e.outcome(doc, rs); ok {
-				return out
+	if !timedOut {
+		if q, err := e.mainTopdown(ctx); err == nil {
+			tdCtx, cancel := context.WithTimeout(ctx, left)
+			rs, err := bounded(tdCtx, func(ctx context.Context) (rego.ResultSet, error) {
+				return q.Eval(ctx, rego.EvalParsedInput(input))
+			})
+			cancel()
+			if err == nil {
+				if out, ok := e.outcome(doc, rs); ok {
+					return out
+				}
 			}
 		}
 	}
@@ -462,6 +559,14 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm *rego.Prepar
 		return e.allErrors(doc, limit.reason(ctx.Err()))
 	}
 	return e.evaluateSeparately(ctx, doc, input, limit)
+}
+
+// mainTopdown is the main query on topdown, prepared on first need on the prebuilt path.
+func (e *Engine) mainTopdown(ctx context.Context) (*rego.PreparedEvalQuery, error) {
+	if e.query != nil {
+		return e.query, nil
+	}
+	return e.lazyQuery(ctx, e.queryText)
 }
 
 // bounded runs one evaluation and returns when it ends or when ctx is done, whichever comes
@@ -527,21 +632,28 @@ func atMostOne(v any) bool {
 	return ok && len(list) <= 1
 }
 
-// vmQuery prepares the main query for irvm, once. Planning needs the compiled bundle and
+// vmQuery prepares the main query for irvm, once: from the stored plan on the prebuilt
+// path, else by planning it on the compiled bundle. Planning needs the compiled bundle and
 // the store's base data; it runs under lazyMu because rego switches the shared compiler to
 // IR mode while it compiles the query, and the topdown fallback queries, prepared under the
 // same lock, must see it switched back.
-func (e *Engine) vmQuery(ctx context.Context) *rego.PreparedEvalQuery {
+func (e *Engine) vmQuery(ctx context.Context) evalFunc {
 	e.lazyMu.Lock()
 	defer e.lazyMu.Unlock()
 	if e.vmTried {
 		return e.vm
 	}
-	q, err := e.prepareVM(ctx)
+	var q evalFunc
+	var err error
+	if e.vmLoad != nil {
+		q, err = e.vmLoad()
+	} else {
+		q, err = e.prepareVM(ctx)
+	}
 	if err != nil {
 		e.vmReason = err.Error()
 		// A cancelled caller says nothing about irvm: let the next batch try again.
-		e.vmTried = ctx.Err() == nil
+		e.vmTried = e.vmLoad != nil || ctx.Err() == nil
 		return nil
 	}
 	e.vmTried = true
@@ -549,20 +661,33 @@ func (e *Engine) vmQuery(ctx context.Context) *rego.PreparedEvalQuery {
 	return e.vm
 }
 
+// irvmOptions are the rego options the main query is planned and prepared with for irvm,
+// here and by GeneratePrebuilt: strict builtin errors as on topdown, and the sandbox's
+// capabilities for the builtins that consult them (topdown hands them the compiler's).
+func irvmOptions(c *ast.Compiler) []func(*rego.Rego) {
+	return []func(*rego.Rego){rego.StrictBuiltinErrors(true), rego.Capabilities(c.Capabilities())}
+}
+
 // prepareVM plans the main query for irvm on the engine's compiler: irvm.Prepare leaves it
 // as topdown needs it, and lazyMu, held by vmQuery, keeps other query compiles out
 // meanwhile. A panic in OPA's planner or in irvm's compilation is an error: topdown then
 // judges everything.
-func (e *Engine) prepareVM(ctx context.Context) (*rego.PreparedEvalQuery, error) {
+func (e *Engine) prepareVM(ctx context.Context) (evalFunc, error) {
+	c, err := e.bundle()
+	if err != nil {
+		return nil, err
+	}
 	body, err := parseQuery(e.queryText)
 	if err != nil {
 		return nil, err
 	}
-	q, err := irvm.Prepare(ctx, e.compiler, e.store, body, rego.StrictBuiltinErrors(true))
+	q, err := irvm.Prepare(ctx, c, e.store, body, irvmOptions(c)...)
 	if err != nil {
 		return nil, err
 	}
-	return &q, nil
+	return func(ctx context.Context, input ast.Value) (rego.ResultSet, error) {
+		return q.Eval(ctx, rego.EvalParsedInput(input))
+	}, nil
 }
 
 // A limit is the wall time one document may take, and how it was set.
@@ -621,6 +746,9 @@ func errorResult(doc *Document, c *controlInfo, reason string) audit.Result {
 // shared by all of them, so a document costs at most twice --timeout and the outcome is the
 // same whichever evaluator ran the main query.
 func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input ast.Value, limit limit) Outcome {
+	// Compiled on first need on the prebuilt path: not the document's time. (A failure
+	// shows in each control's result.)
+	_, _ = e.bundle()
 	ctx, cancel := context.WithTimeout(ctx, limit.d)
 	defer cancel()
 	out := Outcome{Results: make([]audit.Result, len(e.controls))}

@@ -630,7 +630,7 @@ func TestBuiltinBundlePassesEveryCheck(t *testing.T) {
 // skips them judges every bundled manifest exactly as one that runs them.
 func TestSkippedChecksChangeNothing(t *testing.T) {
 	ctx := context.Background()
-	fast := newEngine(t, Options{Policies: []PolicySource{Builtin()}})
+	fast := newEngine(t, Options{Policies: []PolicySource{Builtin()}, compileBuiltin: true})
 	full := newEngine(t, Options{Policies: []PolicySource{Builtin()}, verifyAll: true})
 	// The type checker records a type for every rule: only the full compilation ran it.
 	typed := ast.MustParseRef("data.resilcheck.lib.time.day_ns")
@@ -698,6 +698,8 @@ func TestIRVMMatchesTopdown(t *testing.T) {
 			td, vm := run.opts, run.opts
 			td.Policies, vm.Policies = []PolicySource{Builtin()}, []PolicySource{Builtin()}
 			td.Evaluator, vm.Evaluator = EvaluatorTopdown, EvaluatorIRVM
+			// irvm planned at run time; the prebuilt plan has TestPrebuiltMatchesCompiled.
+			vm.compileBuiltin = true
 			a, b := newEngine(t, td), newEngine(t, vm)
 			outA, outB := a.Evaluate(ctx, docs), b.Evaluate(ctx, docs)
 			if b.vm == nil {
@@ -726,7 +728,9 @@ func TestAutoEvaluatorUsesIRVMForBatches(t *testing.T) {
 	for len(docs) < VMBatchMin {
 		docs = append(docs, docs...)
 	}
-	e := newEngine(t, Options{Policies: []PolicySource{Builtin()}})
+	// Without the prebuilt plan, irvm must be planned first (with it, see
+	// TestPrebuiltMatchesCompiled, one document is judged on irvm).
+	e := newEngine(t, Options{Policies: []PolicySource{Builtin()}, compileBuiltin: true})
 	e.Evaluate(ctx, docs[:1])
 	if e.vmTried {
 		t.Fatal("one document prepared irvm; planning would cost more than it saves")

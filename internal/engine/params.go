@@ -62,6 +62,10 @@ func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 	if err != nil {
 		return nil, err
 	}
+	c, err := e.bundle()
+	if err != nil {
+		return nil, err
+	}
 	known := make(map[string]bool, len(names))
 	for _, n := range names {
 		known[n] = true
@@ -90,7 +94,7 @@ func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 					// The parameter table names every parameter: walking into it would
 					// make every control appear to use all of them.
 					if v.HasPrefix(ast.DefaultRootRef) && !v.HasPrefix(ci.ref) && !v.HasPrefix(paramTableRef) {
-						next = append(next, e.compiler.GetRulesForVirtualDocument(v)...)
+						next = append(next, c.GetRulesForVirtualDocument(v)...)
 					}
 				}
 				return false
@@ -102,7 +106,7 @@ func (e *Engine) Params(ctx context.Context, id string) ([]Param, error) {
 	}
 	var own []*ast.Rule
 	for _, f := range ci.files {
-		if m, ok := e.compiler.Modules[f]; ok {
+		if m, ok := c.Modules[f]; ok {
 			own = append(own, m.Rules...)
 		}
 	}
@@ -143,7 +147,11 @@ func (e *Engine) lookupParams(ctx context.Context, names []string) (map[string]P
 	if err != nil {
 		return nil, err
 	}
-	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(e.compiler), rego.Store(e.store),
+	c, err := e.bundle()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(c), rego.Store(e.store),
 		rego.Input(map[string]any{"names": in})).Eval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("look up parameters: %w", err)
@@ -254,13 +262,21 @@ func (e *Engine) paramNames(ctx context.Context) ([]string, error) {
 }
 
 // paramTypes maps every parameter of data.resilcheck.params.table to the Rego type names
-// (number, string, boolean...) its values take across its effective-dated entries.
+// (number, string, boolean...) its values take across its effective-dated entries. The
+// table is a constant of the bundle: on the prebuilt path it was read when the bundle was.
 func (e *Engine) paramTypes(ctx context.Context) (map[string][]string, error) {
+	if e.prebuilt != nil {
+		return sortedParamTypes(e.prebuilt.ParamTypes), nil
+	}
 	q, err := parseQuery(`types := {n: ts | some n, entries in data.resilcheck.params.table; ts := {type_name(x.value) | some x in entries}}`)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(e.compiler), rego.Store(e.store)).Eval(ctx)
+	c, err := e.bundle()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(c), rego.Store(e.store)).Eval(ctx)
 	if err != nil || len(rs) != 1 {
 		return nil, &BundleError{Problems: []Problem{{Message: "parameter table data.resilcheck.params.table is unreadable"}}}
 	}
@@ -444,7 +460,11 @@ func (e *Engine) firstParams(ctx context.Context, names []string) (map[string]Pa
 	if err != nil {
 		return nil, err
 	}
-	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(e.compiler), rego.Store(e.store),
+	c, err := e.bundle()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(rego.ParsedQuery(q), rego.Compiler(c), rego.Store(e.store),
 		rego.Input(map[string]any{"names": in})).Eval(ctx)
 	if err != nil || len(rs) != 1 {
 		return nil, err
