@@ -71,8 +71,9 @@ type Options struct {
 type Evaluator string
 
 const (
-	// EvaluatorAuto uses topdown for small runs and irvm for batches of at least
-	// VMBatchMin documents, where planning the bundle once pays for itself.
+	// EvaluatorAuto uses irvm for batches of at least VMBatchMin documents, where planning
+	// the bundle once pays for itself, and for every run of the prebuilt built-in bundle,
+	// whose plan costs nothing to make; topdown otherwise.
 	EvaluatorAuto Evaluator = "auto"
 	// EvaluatorTopdown is OPA's own evaluator: the reference, and what `opa eval` runs.
 	EvaluatorTopdown Evaluator = "topdown"
