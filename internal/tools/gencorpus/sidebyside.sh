@@ -13,9 +13,11 @@
 # with hyperfine when it is installed (mean of --runs, plus one /usr/bin/time -v run for the
 # peak RSS) and otherwise with /usr/bin/time -v (median wall time and largest peak RSS of
 # --runs runs, the tools interleaved run by run so a change of machine load hits them alike).
-# It prints wall time, peak RSS, each tool's ratio to resilcheck-json, the growth from one
-# size to the next, `uptime` before and after each size, and whether the three tools find the
-# same number of violations in every file.
+# It prints wall time, CPU time (user + system), peak RSS, each tool's ratios to
+# resilcheck-json, the growth from one size to the next, `uptime` before and after each size,
+# and whether the three tools find the same number of violations in every file. On a shared
+# machine CPU time moves less with the load than wall time does; the ratios that matter for
+# the targets are the wall-time ones, measured when the load is low.
 #
 # `opa eval` has no batch mode over many inputs: the script mounts every manifest as data
 # (CORPUS/corpus/<file>/data.yaml, a symbolic link to the generated file) and evaluates
@@ -116,7 +118,8 @@ command_for() {
   esac
 }
 
-# time_v CMD prints "WALL_SECONDS PEAK_KB" for one run of CMD under /usr/bin/time -v.
+# time_v CMD prints "WALL_SECONDS PEAK_KB CPU_SECONDS" for one run of CMD under
+# /usr/bin/time -v (CPU: user plus system time of the command and its children).
 time_v() {
   local tlog
   tlog=$(mktemp)
@@ -124,7 +127,8 @@ time_v() {
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; wall = s }
     /Maximum resident set size/ { rss = $2 }
-    END { printf "%.2f %d\n", wall, rss }' "$tlog"
+    /User time \(seconds\)|System time \(seconds\)/ { cpu += $2 }
+    END { printf "%.2f %d %.2f\n", wall, rss, cpu }' "$tlog"
   rm -f "$tlog"
 }
 
@@ -153,32 +157,38 @@ for n in $sizes; do
   echo
   echo "## $n files ($(du -sh "$dir" | cut -f1)), $r run(s) each, audit date $as_of"
   echo "load before: $(uptime)"
-  declare -A walls=() peaks=()
+  declare -A walls=() peaks=() cpus=()
   if $use_hyperfine; then
     for t in $tools; do
       cmd=$(command_for "$t" "$n")
       log "hyperfine $t ($n files)"
       hyperfine --runs "$r" --ignore-failure --export-json "$work/hf-$t-$n.json" --command-name "$t" "$cmd" >&2
       walls[$t]=$(jq -r '.results[0].mean | . * 100 | round / 100' "$work/hf-$t-$n.json")
+      cpus[$t]=$(jq -r '.results[0] | .user + .system | . * 100 | round / 100' "$work/hf-$t-$n.json")
       peaks[$t]=$(time_v "$cmd" | cut -d' ' -f2)
     done
   else
     for i in $(seq "$r"); do
       for t in $tools; do
         log "run $i/$r: $t ($n files)"
-        read -r w k < <(time_v "$(command_for "$t" "$n")")
+        read -r w k c < <(time_v "$(command_for "$t" "$n")")
         walls[$t]="${walls[$t]:-} $w"
+        cpus[$t]="${cpus[$t]:-} $c"
         [ "$k" -gt "${peaks[$t]:-0}" ] && peaks[$t]=$k
       done
     done
-    for t in $tools; do walls[$t]=$(echo "${walls[$t]}" | tr ' ' '\n' | sed '/^$/d' | median); done
+    for t in $tools; do
+      walls[$t]=$(echo "${walls[$t]}" | tr ' ' '\n' | sed '/^$/d' | median)
+      cpus[$t]=$(echo "${cpus[$t]}" | tr ' ' '\n' | sed '/^$/d' | median)
+    done
   fi
   echo "load after:  $(uptime)"
-  base=${walls[resilcheck-json]}
-  printf '%-18s %10s %12s %14s\n' tool "wall (s)" "peak RSS" "vs json"
+  base=${walls[resilcheck-json]}; cbase=${cpus[resilcheck-json]}
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }'; }
+  printf '%-18s %9s %9s %12s %13s %12s\n' tool "wall (s)" "cpu (s)" "peak RSS" "wall vs json" "cpu vs json"
   for t in $tools; do
-    w=${walls[$t]}; k=${peaks[$t]}
-    printf '%-18s %10s %9s MiB %13sx\n' "$t" "$w" "$((k / 1024))" "$(awk -v a="$w" -v b="$base" 'BEGIN { printf "%.1f", a / b }')"
+    w=${walls[$t]}; k=${peaks[$t]}; c=${cpus[$t]}
+    printf '%-18s %9s %9s %8s MiB %13s %12s\n' "$t" "$w" "$c" "$((k / 1024))" "$(ratio "$w" "$base")" "$(ratio "$c" "$cbase")"
     wall[$t,$n]=$w; rss[$t,$n]=$k
   done
   if [ -n "$prev_size" ]; then
