@@ -12,7 +12,6 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/corpus"
 	"github.com/resilcheck/resilcheck/internal/engine"
-	"github.com/resilcheck/resilcheck/internal/manifest"
 )
 
 // The corpus benchmarks run the pipeline (load, validate, judge; no rendering) on the
@@ -61,8 +60,6 @@ func BenchmarkCorpusPopulation(b *testing.B) {
 
 // BenchmarkCorpusLarge judges single large manifests of each dependency shape on each
 // evaluator. The site-loss analysis dominates; compare the shapes and sizes for growth.
-// Files are decoded with the loader's value limit raised, since from about 8,000 services a
-// manifest passes manifest.DefaultMaxNodes.
 func BenchmarkCorpusLarge(b *testing.B) {
 	if testing.Short() {
 		b.Skip("generates and judges large manifests: not in -short")
@@ -98,8 +95,8 @@ func BenchmarkCorpusLarge(b *testing.B) {
 			for _, ev := range evaluators {
 				b.Run(fmt.Sprintf("%s/%ds-%ddc/%s", shape, sz.services, sz.datacenters, ev), func(b *testing.B) {
 					opts := benchOptions()
+					opts.Paths = []string{path}
 					for b.Loop() {
-						opts.Sources = manifest.Load([]string{path}, manifest.Options{MaxNodes: 1 << 24})
 						r := RunWith(ctx, engines[ev], opts)
 						if len(r.Manifests) != 1 || HasProblems(r) {
 							b.Fatalf("%d manifests; input problems: %v", len(r.Manifests), r.Manifests)

@@ -46,10 +46,6 @@ const DefaultDepth = 20
 // value-added provider that also operates some of its sites) with every service deployed
 // across the datacenters, redundancy of every kind, shared buildings and substations, the
 // dependency graph of the shape, a yearly incident history and a full governance record.
-//
-// A service is about 30 decoded values, so from about 8,000 services a manifest passes the
-// loader's manifest.DefaultMaxNodes (250,000 values) and `resilcheck` refuses it as it
-// would an alias bomb; in-process callers can raise manifest.Options.MaxNodes.
 func Large(s Spec) (Doc, error) {
 	if s.Services < 2 {
 		return Doc{}, fmt.Errorf("services: %d, want at least 2 (the operations tooling and login come first)", s.Services)
