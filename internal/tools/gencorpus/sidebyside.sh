@@ -144,12 +144,12 @@ for n in $sizes; do
     "$work/gencorpus" --files "$n" --out "$dir" --seed "$seed" --stats
     touch "$dir/.complete-seed-$seed"
   fi
-  if [ ! -d "$work/opa-$n/corpus" ]; then
-    for f in "$dir"/*.yaml; do
-      b=$(basename "$f" .yaml)
-      mkdir -p "$work/opa-$n/corpus/$b"
-      ln -sf "$f" "$work/opa-$n/corpus/$b/data.yaml"
-    done
+  if [[ " $tools " == *" opa-eval "* && ! -f "$work/opa-$n/.complete" ]]; then
+    log "linking $n files into $work/opa-$n/corpus for opa eval"
+    rm -rf "$work/opa-$n" && mkdir -p "$work/opa-$n/corpus"
+    (cd "$work/opa-$n/corpus" && for f in "$dir"/*.yaml; do b=${f##*/}; echo "${b%.yaml}"; done | xargs mkdir)
+    for f in "$dir"/*.yaml; do b=${f##*/}; ln -s "$f" "$work/opa-$n/corpus/${b%.yaml}/data.yaml"; done
+    touch "$work/opa-$n/.complete"
   fi
   r=$runs
   [ -n "$r" ] || { [ "$n" -le 100 ] && r=3 || r=1; }
