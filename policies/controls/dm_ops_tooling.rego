@@ -78,13 +78,17 @@ reason := r if {
 critical := {s.id | some s in governance.critical_services}
 
 # tools_of[sid] is the tooling a critical service relies on to be brought back: its failover
-# performer and every operations-tooling service it depends on, directly or not.
+# performer and every operations-tooling service it depends on, directly or not. What
+# depends on each tooling service is found once per tool (there are few), rather than each
+# critical service's whole dependency closure.
 tools_of[sid] := tools if {
 	some sid in critical
 	performer := {p | p := siteloss.performer[sid]}
-	ops := {t | some t in siteloss.closure[sid]; siteloss.svc[t].coreFunction == "operations-tooling"; t != sid}
+	ops := {t | some t in tooling; t != sid; sid in siteloss.needed_by(t)}
 	tools := performer | ops
 }
+
+tooling := {t | some t, s in siteloss.svc; s.coreFunction == "operations-tooling"}
 
 # rescuers[t] lists the critical services that rely on tool t.
 rescuers[t] := sort({sid | some sid, ts in tools_of; t in ts}) if some t in {t | some ts in tools_of; some t in ts}

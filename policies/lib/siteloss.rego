@@ -15,9 +15,13 @@
 #   when its failover tooling (recovery.performedBy) survives and it recovers within the RTO.
 #   Every lost service carries the chain of lost dependencies down to the root cause.
 #
-#   Cost: the dependency closure of each service is computed once per manifest; each failure
-#   domain then classifies only the services deployed in the lost datacenters and finds every
-#   lost service with one graph.reachable over the reversed dependency graph.
+#   Cost: near-linear in the size of the manifest. Every grouping is built in one pass
+#   (object.union_n), never by scanning a list once per key; no service's dependency closure
+#   is materialised (a chain of n services has closures of n²/2 members in all); the
+#   dependency cycles are found by forward-backward splitting, a few graph.reachable calls
+#   over the whole graph. Each failure domain then classifies only the services deployed in
+#   the lost datacenters and finds every lost service with one graph.reachable over the
+#   reversed dependency graph.
 package resilcheck.lib.siteloss
 
 # --- the manifest, indexed once ---
@@ -34,22 +38,21 @@ ids := {s.id | some s in services}
 # elsewhere; the first declaration wins so the analysis never fails on them.
 svc := {s.id: s | some s in services} if {
 	count(ids) == count(services)
-} else := {id: services[i] |
-	some id in ids
-	i := min([j | some j, s in services; s.id == id])
-}
+} else := {id: services[i] | some id, i in first_declared(services)}
 
 # svc_index is the position of each service in input.services, for JSON pointers.
 svc_index := {s.id: i | some i, s in services} if {
 	count(ids) == count(services)
-} else := {id: min([j | some j, s in services; s.id == id]) | some id in ids}
+} else := first_declared(services)
 
 dc := {d.id: d | some d in datacenters} if {
 	count(dc_ids) == count(datacenters)
-} else := {id: datacenters[i] |
-	some id in dc_ids
-	i := min([j | some j, d in datacenters; d.id == id])
-}
+} else := {id: datacenters[i] | some id, i in first_declared(datacenters)}
+
+# first_declared(list) maps each id to the position of its first declaration in list.
+# object.union_n keeps the last value given for a key, so it is given the list reversed;
+# one pass, where looking each id up in the list would cost the square of its length.
+first_declared(list) := object.union_n(array.reverse([{x.id: i} | some i, x in list]))
 
 # deps is the dependency graph over declared services. Undeclared ids are ignored here (the
 # reference check reports them); a self-dependency is kept so it shows up as a cycle.
@@ -58,31 +61,28 @@ deps := {id: {d | some d in object.get(s, "dependsOn", []); d in ids} | some id,
 # direct_deps leaves out self-edges: a service is never its own lost dependency.
 direct_deps := {id: others | some id, ds in deps; others := ds - {id}}
 
-dep_edges := [[d, id] | some id, ds in direct_deps; some d in ds]
-
 # rev is the reversed dependency graph: a lost service takes down everything in rev[id].
-rev := {id: tos |
-	some id in ids
-	tos := {to | [id, to] = dep_edges[_]}
-}
+# The edges are grouped by their target in one object.union_n over nested objects (which
+# merges {d: {id: true}} key by key): scanning every edge once per service would cost the
+# services times the edges. Every service is a key, as graph.reachable needs.
+rev := {id: object.keys(object.get(dependents, id, {})) | some id in ids}
 
-# closure[id] is every service id reaches through its dependencies (itself only via a cycle).
-closure := {id: graph.reachable(deps, ds) | some id, ds in deps}
+dependents := object.union_n([{d: {id: true}} | some id, ds in direct_deps; some d in ds])
 
-# rank[id] is well-founded along dependencies: a dependency outside id's cycle reaches strictly
-# fewer services, so following the smallest-rank lost dependency always ends at a root cause.
-rank := {id: count(reach) | some id, c in closure; reach := c | {id}}
+# reach(id) is every service id reaches through its dependencies (itself only via a cycle),
+# computed only for the services that need it: the failover tooling of a failover.
+reach(id) := graph.reachable(deps, deps[id])
 
-in_cycle contains id if {
-	some id in ids
-	id in closure[id]
-}
-
-# scc[id] is the strongly connected component (the tangle of cycles) id belongs to.
-scc[id] := {y | some y in closure[id]; id in closure[y]} if some id in in_cycle
+# needed_by(id) is every other service that depends on id, directly or not.
+needed_by(id) := graph.reachable(rev, rev[id])
 
 # performer[id] is the service that performs id's failover, when it is a declared service.
-performer[id] := p if {
+#
+# This rule and the maps below that other rules look up by key (single_domains, singles,
+# judged, same_loss) are whole objects, built once: OPA's topdown evaluates a look-up in a
+# rule defined key by key (performer[id] := p if ...) by running the rule's body again for
+# that key, which here means iterating the services or the domains once per look-up.
+performer := {id: p |
 	some id, s in svc
 	p := s.recovery.performedBy
 	p in ids
@@ -90,11 +90,11 @@ performer[id] := p if {
 }
 
 # services_in[d] lists the services with a deployment in datacenter d: the only ones a loss
-# of d needs to look at before following dependencies.
-services_in := {d: sids |
-	some d in dc_ids
-	sids := {s.id | some s in services; some dep in s.deployments; dep.datacenter == d}
-}
+# of d needs to look at before following dependencies. Grouped in one pass, as rev is.
+services_in := {d: object.keys(in_d) | some d, in_d in object.union_n([{dep.datacenter: {s.id: true}} |
+	some s in services
+	some dep in s.deployments
+])}
 
 feeds_of(d) := {f | some f in object.get(d, "powerFeeds", [])}
 
@@ -120,32 +120,28 @@ lost_with_feeds(fs) := {pair[0] |
 	count(pair[1] - fs) == 0
 }
 
-# sole_feed lists [datacenter, feed] for each datacenter with a single feed: the only sites
-# that one lost feed takes down.
-sole_feed := [[pair[0], f] | some pair in dc_feeds; count(pair[1]) == 1; some f in pair[1]]
+# alone_on[f] lists the datacenters whose single feed is f: the only sites that one lost feed
+# takes down (a site on two feeds survives either). Grouped in one pass, as rev is.
+alone_on := {f: object.keys(ds) | some f, ds in object.union_n([{f: {pair[0]: true}} |
+	some pair in dc_feeds
+	count(pair[1]) == 1
+	some f in pair[1]
+])}
 
-single_domains[[kind, id]] := dom if {
-	some id in dc_ids
-	kind := "datacenter"
-	dom := {"kind": kind, "id": id, "datacenters": [id]}
-}
+# in_building[b] lists the datacenters in building b.
+in_building := {b: object.keys(ds) | some b, ds in object.union_n([{d.building: {d.id: true}} | some d in datacenters])}
 
-single_domains[[kind, id]] := dom if {
-	some id in feeds
-	kind := "power-feed"
-	alone := {d | [d, id] = sole_feed[_]}
-	lost := sort(alone)
-	dom := {"kind": kind, "id": id, "datacenters": lost}
-}
-
-single_domains[[kind, id]] := dom if {
-	some id in buildings
-	kind := "building"
-	inside := {datacenters[i].id | datacenters[i].building == id}
-	lost := sort(inside)
-	count(lost) > 1
-	dom := {"kind": kind, "id": id, "datacenters": lost}
-}
+# single_domains maps [kind, id] to each failure domain: every datacenter, every power feed
+# and every building of two or more datacenters.
+single_domains := object.union_n([
+	{["datacenter", id]: {"kind": "datacenter", "id": id, "datacenters": [id]} | some id in dc_ids},
+	{["power-feed", id]: {"kind": "power-feed", "id": id, "datacenters": sort(object.get(alone_on, id, set()))} | some id in feeds},
+	{["building", id]: {"kind": "building", "id": id, "datacenters": lost} |
+		some id in buildings
+		lost := sort(in_building[id])
+		count(lost) > 1
+	},
+])
 
 # fail is the combination a simulation asked for (data.resilcheck.run.fail), if any.
 fail := {x | some x in data.resilcheck.run.fail}
@@ -261,7 +257,7 @@ failover_note(s, takeover) := sprintf("survives by failover to %s; no RTO is dec
 outcome(dom) := object.union(loss(dom.datacenters), {"domain": dom})
 
 # loss(dcs) is what losing the datacenters dcs (a sorted array) takes down.
-loss(dcs) := judge(lost_dcs, local) if {
+loss(dcs) := judge(local) if {
 	lost_dcs := {d | some d in dcs}
 	local := {sid: classify(svc[sid], lost_dcs) | some d in dcs; some sid in services_in[d]}
 }
@@ -270,9 +266,9 @@ loss(dcs) := judge(lost_dcs, local) if {
 # domains of a redundant provider, and every domain that holds no deployment.
 unscathed := {"unavailable": [], "surviving": sort(ids), "notes": []}
 
-# judge(lost_dcs, local) follows dependencies and failover tooling from the services the
-# lost datacenters touched (local: their own classification) to everything that is lost.
-judge(lost_dcs, local) := unscathed if {
+# judge(local) follows dependencies and failover tooling from the services the lost
+# datacenters touched (local: their own classification) to everything that is lost.
+judge(local) := unscathed if {
 	every st in local {
 		st.state == "ok"
 	}
@@ -290,61 +286,99 @@ judge(lost_dcs, local) := unscathed if {
 		some sid, p in failover
 		p != null
 		not p in broken
-		sid in closure[p]
+		sid in reach(p)
 	}
 	roots := broken | deadlocked
+	lost := lost_from(roots, failover, deadlocked)
+	[via, chains] := trace(lost, roots, failover, local)
+	impacts := {sid: impact(sid, local, via, chains[sid]) | some sid in lost}
+}
+
+# lost_from(roots, failover, deadlocked) is everything lost with the roots: what depends on
+# them, directly or not, and the services whose failover tooling is lost. Usually the tooling
+# survives and one graph.reachable over rev says it all; only when some tooling is lost are
+# its failovers added as edges, on a copy of rev (the copy costs a pass over the services,
+# too much to pay in every failure domain).
+lost_from(roots, failover, deadlocked) := lost if {
+	lost := graph.reachable(rev, roots)
+	every p in failover {
+		not p in lost
+	}
+} else := graph.reachable(object.union(rev, needs), roots) if {
 	needs := {p: edges |
 		some p in {q | some q in failover; q != null}
 		edges := rev[p] | {sid | some sid, q in failover; q == p; not sid in deadlocked}
 	}
-	lost := graph.reachable(object.union(rev, needs), roots)
-	[via, chains] := trace(lost, roots, failover)
-	impacts := {sid: impact(sid, local, via, chains[sid], lost_dcs) | some sid in lost}
 }
 
-# trace(lost, roots, failover) is [via, chains]: the lost neighbour each lost service that is
-# not a root follows, and each lost service's chain down to its root cause. When every lost
-# service is a root (broken in the lost datacenters themselves, or deadlocked) there is
-# nothing to follow and each chain is the service alone: the usual loss of a site that
-# services do not back each other up from, answered without building the forest.
-trace(lost, roots, failover) := [{}, {sid: [sid] | some sid in lost}] if {
+# trace(lost, roots, failover, local) is [via, chains]: the lost neighbour each lost service
+# that is not a root follows, and each lost service's chain down to its root and the root's
+# cause. When every lost service is a root (broken in the lost datacenters themselves, or
+# deadlocked) there is nothing to follow and each chain is the service and its cause: the
+# usual loss of a site that services do not back each other up from, answered without
+# building the forest.
+trace(lost, roots, failover, local) := [{}, {sid: [sid, root_cause(sid, local)] | some sid in lost}] if {
 	lost == roots
-} else := [via, chains(via, lost, roots)] if {
+} else := [via, chains(via, lost, roots, local)] if {
+	exits := cycle_exits(lost, roots, failover)
 	via := {sid: v |
 		some sid in lost
 		not sid in roots
-		v := pick_via(sid, lost, roots, failover)
+		v := pick_via(sid, lost, roots, failover, exits)
 	}
 }
 
-# chains(via, lost, roots) maps each lost service to its chain. When every service that follows
-# another follows a root (services that lose their failover tooling or a dependency broken in
-# the lost site, the usual shape), each chain is the service and its root. Otherwise the chains
-# are read off the forest below; only services caught in a loop of failovers have no top, and
-# theirs are ordered one by one.
-chains(via, lost, roots) := object.union({r: [r] | some r in roots}, {sid: [sid, v.to] | some sid, v in via}) if {
+# chains(via, lost, roots, local) maps each lost service to its chain, its root cause last.
+# When every service that follows another follows a root (services that lose their failover
+# tooling or a dependency broken in the lost site, the usual shape), each chain is the service,
+# its root and the cause. Otherwise the chains are read off the forest below; only services
+# caught in a loop of failovers have no top, and theirs are ordered one by one.
+chains(via, lost, roots, local) := object.union(
+	{r: [r, root_cause(r, local)] | some r in roots},
+	{sid: [sid, v.to, root_cause(v.to, local)] | some sid, v in via},
+) if {
 	count(via) + count(roots) == count(lost)
 	every v in via {
 		v.to in roots
 	}
-} else := object.union(sliced, {sid: ordered_chain(sid, vg) | some sid in lost; not at[sid]}) if {
+} else := object.union(sliced, {sid: with_cause(ordered_chain(sid, vg), local) | some sid in lost; not at[sid]}) if {
 	vg := object.union({r: [] | some r in roots}, {sid: [v.to] | some sid, v in via})
 
 	# vg is a forest (one edge per node): what a service reaches in it is its chain, ordered
 	# by each member's own reach (its height above the root). Chains share their tails, so
-	# only the chain of each top (a lost service no other one follows) is ordered; every
-	# service on it takes the slice from its own position, at the cost of a copy.
+	# only the chain of each top (a lost service no other one follows) is ordered, with the
+	# cause of its root added once; every service on it takes the slice from its own
+	# position, at the cost of a copy.
 	followed := {v.to | some v in via}
 	tops := sort(lost - followed)
 	paths := {t: chain_from(t, vg, roots) | some t in tops}
 	at := object.union_n([{n: [t, i] | some i, n in paths[t]} | some t in tops])
-	sliced := {sid: array.slice(p, ti[1], count(p)) | some sid, ti in at; p := paths[ti[0]]}
+	caused := {t: with_cause(p, local) | some t, p in paths}
+	sliced := {sid: array.slice(p, ti[1], count(p)) | some sid, ti in at; p := caused[ti[0]]}
 }
+
+# with_cause(path, local) is a path with the cause of its last service added.
+with_cause(path, local) := array.concat(path, [root_cause(path[count(path) - 1], local)])
 
 # chain_from(t, vg, roots) is t's chain. When the one path from t ends at a root, each member
 # reaches exactly the rest of the path, so the path is already in order of height; a path that
 # runs into a loop of failovers (members of equal height) is ordered by ordered_chain.
+#
+# OPA's graph.reachable_paths copies the path and the set of nodes visited at every step, so
+# it costs the square of a path's length. A long path is first put in the order of the ranks
+# (along dependencies outside cycles, the order of the path) and kept when each member is
+# followed by the next one in vg and the last is a root; failover-tooling links and cycles
+# can break that order, and those paths are left to graph.reachable_paths.
 chain_from(t, vg, roots) := p if {
+	members := graph.reachable(vg, {t})
+	count(members) > 64
+	p := [m | some pair in sort([[rank[m], m] | some m in members]); m := pair[1]]
+	p[0] == t
+	every i, m in array.slice(p, 0, count(p) - 1) {
+		vg[m] == [p[i + 1]]
+	}
+	p[count(p) - 1] in roots
+} else := p if {
 	some p in graph.reachable_paths(vg, {t})
 	p[count(p) - 1] in roots
 } else := ordered_chain(t, vg)
@@ -356,27 +390,43 @@ ordered_chain(sid, vg) := [n |
 ]
 
 # pick_via(sid, ...) is the one lost neighbour sid's chain follows: its failover tooling first
-# (that is why a standby elsewhere did not help), then its lowest-ranked lost dependency, and
-# inside a cycle the member where the loss entered it.
-pick_via(sid, lost, roots, failover) := {"reason": "standby-unreachable", "to": failover[sid]} if {
+# (that is why a standby elsewhere did not help), then a lost dependency outside its cycle
+# (cycle[y] == cycle[sid] holds for two services of one cycle only), and inside a cycle the
+# member where the loss entered it. A dependency outside sid's cycle ranks after sid, so
+# following them always ends at a root cause.
+pick_via(sid, lost, roots, failover, exits) := {"reason": "standby-unreachable", "to": failover[sid]} if {
 	failover[sid] in lost
 } else := {"reason": "dependency-lost", "to": y} if {
-	lower := [[rank[y], y] | some y in direct_deps[sid]; y in lost; rank[y] < rank[sid]]
-	count(lower) > 0
-	y := min(lower)[1]
+	lower := {y | some y in direct_deps[sid]; y in lost; not cycle[y] == cycle[sid]}
+	y := nearest(lower, roots)
 } else := {"reason": "dependency-lost", "to": z} if {
-	z := min({z |
-		some z in direct_deps[sid]
-		z in lost
-		cycle_exit(z, lost, roots, failover)
-	})
+	z := min({z | some z in direct_deps[sid]; z in exits.all})
 } else := {"reason": "dependency-cycle", "to": z} if {
-	z := min({z |
-		some z in scc[sid]
-		z != sid
-		z in lost
-		cycle_exit(z, lost, roots, failover)
-	})
+	z := min({z | some z in exits.first[cycle[sid]]; z != sid})
+}
+
+# nearest(ys, roots) is the dependency a chain follows among several lost ones: one broken in
+# the lost datacenters itself when there is one (the chain ends there), else the one ranked
+# last (when one of them depends on another, the chain takes the lower one and skips the
+# link in between); ties, within a cycle, by the smallest id.
+nearest(ys, roots) := y if {
+	count(ys) == 1
+	some y in ys
+} else := min(ys & roots) if {
+	count(ys & roots) > 0
+} else := y if {
+	last := max({rank[y] | some y in ys})
+	y := min({y | some y in ys; rank[y] == last})
+}
+
+# cycle_exits(lost, roots, failover) are the lost members of cycles that lead out of them: a
+# root, a member whose failover tooling is lost, or one with a lost dependency outside the
+# cycle. first[c] keeps the two smallest of cycle c, so a member picks the smallest one that
+# is not itself without going through them all.
+cycle_exits(lost, roots, failover) := {"all": all, "first": first} if {
+	all := {z | some z in lost; cycle[z]; cycle_exit(z, lost, roots, failover)}
+	grouped := object.union_n([{cycle[z]: {z: true}} | some z in all])
+	first := {c: array.slice(sort(object.keys(zs)), 0, 2) | some c, zs in grouped}
 }
 
 cycle_exit(z, _, roots, _) if z in roots
@@ -386,25 +436,14 @@ cycle_exit(z, lost, _, failover) if failover[z] in lost
 cycle_exit(z, lost, _, _) if {
 	some y in direct_deps[z]
 	y in lost
-	rank[y] < rank[z]
+	not cycle[y] == cycle[z]
 }
 
-# impact is one unavailable service. A service broken in the lost datacenters is its own root
-# cause (its chain is itself), the commonest case: its classification says it all, without
-# the explain and root_cause calls the others need.
-impact(sid, local, via, path, lost_dcs) := {
-	"service": sid,
-	"reason": st.reason,
-	"chain": [sid, st.cause],
-	"detail": st.detail,
-} if {
-	st := local[sid]
-	st.state == "broken"
-	path == [sid]
-} else := {
+# impact is one unavailable service, with its chain (the cause of its root included).
+impact(sid, local, via, chain) := {
 	"service": sid,
 	"reason": reason,
-	"chain": array.concat(path, [root_cause(path[count(path) - 1], local, lost_dcs)]),
+	"chain": chain,
 	"detail": detail,
 } if {
 	[reason, detail] := explain(sid, local, via)
@@ -425,7 +464,7 @@ explain(sid, local, via) := [local[sid].reason, local[sid].detail] if {
 	v := via[sid]
 }
 
-root_cause(root, local, _) := local[root].cause if {
+root_cause(root, local) := local[root].cause if {
 	local[root].state == "broken"
 } else := sprintf("failover needs %s, which depends on %s", [performer[root], root]) if {
 	local[root].state == "failover"
@@ -469,13 +508,109 @@ enumerable(c, sub) if {
 	}
 }
 
-cycles := sort({cycle_of(scc[id]) | some id in in_cycle})
+cycles := sort({cycle_of(c) | some c in components})
+
+# components are the strongly connected components that hold a cycle: those with two or more
+# members, and a service that depends on itself.
+components := {object.keys(ms) | some _, ms in object.union_n([{c: {id: true}} | some id, c in cycle])} | {{id} |
+	some id, ds in deps
+	id in ds
+	not cycle[id]
+}
+
+# cycle[id] names the strongly connected component of each service that is on a cycle with
+# another service; services on no such cycle have no entry. rank orders every service so
+# that a service ranks before everything it depends on outside its own cycle, and the
+# members of a cycle share a rank: a topological order of the cycles.
+#
+# Comparing every service's dependency closure with every other's would cost the square of
+# the services on a long chain (the old way: rank was the size of the closure), and Rego has
+# no loops; so both are read off forward-backward splitting (Fleischer, Hendrickson and
+# Pinar, 2000), with every part of the graph split at once in each round:
+#
+#   - the services are in parts that no cycle crosses; at first, one part;
+#   - a service with no dependent inside its part ("0") or no dependency inside it ("5") is
+#     on no cycle: it is placed first or last in its part;
+#   - of the others, one pivot per part: what the pivot reaches inside its part (F) and what
+#     reaches it (B) take one graph.reachable each, for all the parts together, since no
+#     edge followed leaves a part. F ∩ B is the pivot's component ("2"); B − F ("1"), the
+#     rest ("3") and F − B ("4") are the next round's parts. A cycle through two of them
+#     would pass through the pivot; an edge between them only runs from B − F to the others
+#     and from the rest to F − B, so the digits, appended to the part's label, order the
+#     services topologically.
+#
+# Pivots are chosen by a hash of the id, so a part is split the way quicksort splits a list,
+# whatever the naming: a chain of 10,000 services takes about 25 rounds, each a pass over
+# the edges that are left, and a graph without long chains far fewer. Twenty rounds are
+# spelled out (a rule cannot call itself); what is left after them, in parts that are small
+# by then, is ordered service by service: by how many services each reaches in its part,
+# itself included (a dependency outside a service's cycle reaches fewer).
+cycle := object.union_n(array.concat(split_rounds.cyclic, [{id: min(c) |
+	some id, r in left_reach
+	c := r & graph.reachable(left.up, {id})
+	count(c) > 1
+}]))
+
+rank := object.union_n(array.concat(split_rounds.placed, [{id: sprintf("%s%09d", [split_rounds.parts[id], count(ids) - count(r | {id})]) |
+	some id, r in left_reach
+}]))
+
+left := inside(split_rounds.parts)
+
+left_reach := {id: graph.reachable(left.down, {id}) | some id, _ in split_rounds.parts}
+
+split_rounds := rounds4(rounds4(rounds4(rounds4(rounds4({"parts": {id: "" | some id in ids}, "placed": [], "cyclic": []})))))
+
+rounds4(st) := split(split(split(split(st))))
+
+# inside(parts) is the dependency graph (down) and its reverse (up) with only the edges
+# between two services of the same part.
+inside(parts) := {
+	"down": {id: {d | some d in direct_deps[id]; parts[d] == p} | some id, p in parts},
+	"up": {id: {d | some d in rev[id]; parts[d] == p} | some id, p in parts},
+}
+
+# split(st) is one round. st.parts maps each service not yet placed to its part's label;
+# st.placed and st.cyclic collect, one object per round, the rank of each service placed
+# and the pivot of each service found on a cycle.
+split(st) := st if {
+	count(st.parts) == 0
+} else := {
+	"parts": parts,
+	"placed": array.concat(st.placed, [object.union(ends, {id: concat("", [st.parts[id], "2"]) | some id in scc})]),
+	"cyclic": array.concat(st.cyclic, [object.union(others, {x: x | some x in others})]),
+} if {
+	g := inside(st.parts)
+	ends := object.union(
+		{id: concat("", [p, "5"]) | some id, p in st.parts; count(g.down[id]) == 0},
+		{id: concat("", [p, "0"]) | some id, p in st.parts; count(g.up[id]) == 0},
+	)
+	by_part := object.union_n([{p: {[pivot_order[id], id]: true}} | some id, p in st.parts; not ends[id]])
+	pivot := {p: min(object.keys(ms))[1] | some p, ms in by_part}
+	pivots := {x | some x in pivot}
+	f := graph.reachable(g.down, pivots)
+	b := graph.reachable(g.up, pivots)
+	scc := f & b
+	others := {id: pivot[st.parts[id]] | some id in scc; not id in pivots}
+	parts := {id: concat("", [p, side[[id in f, id in b]]]) |
+		some id, p in st.parts
+		not ends[id]
+		not id in scc
+	}
+}
+
+# side labels a service's next part by where it stands to its part's pivot: above it, below
+# it or neither.
+side := {[false, true]: "1", [false, false]: "3", [true, false]: "4"}
+
+# pivot_order ranks the services by a hash of their ids, for choosing pivots.
+pivot_order := {id: crypto.md5(id) | some id in ids}
 
 # --- the results ---
 
 # singles maps [kind, id] to the outcome of every single failure domain; controls judge these
 # whatever a simulation asked for.
-singles[key] := outcome(dom) if some key, dom in single_domains
+singles := {key: outcome(dom) | some key, dom in single_domains}
 
 kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
 
@@ -483,7 +618,7 @@ kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
 # one datacenter, each distinct set of lost datacenters once. A site alone on its substation
 # is reported as the datacenter, not again as the feed; a substation or building that takes
 # several sites down is reported as itself. same_loss[key] lists the failures folded into key.
-judged[key] := singles[key] if {
+judged := {key: singles[key] |
 	some key, dom in single_domains
 	count(dom.datacenters) > 0
 	[o, id, _] := min(same_datacenters[dom.datacenters])
@@ -491,16 +626,17 @@ judged[key] := singles[key] if {
 }
 
 # same_datacenters groups the single failure domains by the datacenters they lose, each as
-# [kind_order, id, kind], so the first of a group is its min.
-same_datacenters := {dcs: group |
-	some dcs in {dom.datacenters | some dom in single_domains}
-	group := {[kind_order[k[0]], k[1], k[0]] | single_domains[k].datacenters == dcs}
-}
+# [kind_order, id, kind], so the first of a group is its min. Grouped in one pass, as rev is.
+same_datacenters := {dcs: object.keys(group) | some dcs, group in object.union_n([{dom.datacenters: {[kind_order[k[0]], k[1], k[0]]: true}} |
+	some k, dom in single_domains
+])}
 
-same_loss[key] := sort({sprintf("%s %s", [m[2], m[1]]) |
+same_loss := {key: sort({sprintf("%s %s", [m[2], m[1]]) |
 	some m in same_datacenters[dom.datacenters]
 	[m[2], m[1]] != key
-}) if some key, dom in single_domains
+}) |
+	some key, dom in single_domains
+}
 
 # report is audit.SiteLoss: every single failure domain in kind then id order, or the requested
 # combination only.

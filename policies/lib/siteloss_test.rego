@@ -320,3 +320,158 @@ test_chains_when_every_lost_service_is_a_root if {
 	a := outcome_of(m, "datacenter", "a")
 	[u.chain | some u in a.unavailable] == [["web", "only active in a"]]
 }
+
+# --- cycles and ranks, against the definition ---
+
+# dep_graph(edges) is a manifest of the services named in edges (id -> ids it depends on), each
+# active in d, so that only the dependency analysis is under test.
+dep_graph(edges) := {"datacenters": sites, "services": [{"id": id, "name": id, "dependsOn": ds, "deployments": [active("d")]} | some id, ds in edges]}
+
+# agrees(m) holds when the cycles and ranks of m are what their definitions say, computed the
+# slow way from every service's closure: two services share a cycle when each reaches the
+# other; a dependency ranks after the service that depends on it, unless they share a cycle,
+# and then they share the rank.
+agrees(m) if {
+	g := siteloss.direct_deps with input as m with data.resilcheck.run as run
+	cycle := siteloss.cycle with input as m with data.resilcheck.run as run
+	rank := siteloss.rank with input as m with data.resilcheck.run as run
+	reach := {id: graph.reachable(g, ds) | some id, ds in g}
+	{id: {x | some x in ra; id in reach[x]} | some id, ra in reach; id in ra} == {id: {x | some x, c in cycle; c == cycle[id]} | some id, _ in cycle}
+	count(rank) == count(g)
+	every a, ds in g {
+		every b in ds {
+			ordered(rank, reach, a, b)
+		}
+	}
+}
+
+ordered(rank, reach, a, b) if {
+	a in reach[b]
+	rank[a] == rank[b]
+}
+
+ordered(rank, reach, a, b) if {
+	not a in reach[b]
+	rank[a] < rank[b]
+}
+
+# ids(prefix, n) are n ids: prefix0 ... prefix(n-1).
+ids(prefix, n) := [sprintf("%s%d", [prefix, i]) | some i in numbers.range(0, n - 1)]
+
+test_a_long_chain_is_ranked_top_down if {
+	chain := ids("c", 40)
+	m := dep_graph({id: deps | some i, id in chain; deps := [chain[j] | some j in [i + 1]; j < 40]})
+	agrees(m)
+	r := siteloss.rank with input as m
+	[r[id] | some id in chain] == sort([r[id] | some id in chain])
+	siteloss.cycles == [] with input as m
+}
+
+test_cycles_inside_cycles_and_between_them if {
+	# a ring of six with chords (its shortest cycle is the one reported), a ring of three
+	# below it, a self-dependency and a chain through them all.
+	m := dep_graph({
+		"top": ["r0"],
+		"r0": ["r1"], "r1": ["r2", "r4"], "r2": ["r3"], "r3": ["r4", "r0"], "r4": ["r5"], "r5": ["r0", "mid"],
+		"mid": ["s0"], "s0": ["s1"], "s1": ["s2"], "s2": ["s0", "self"],
+		"self": ["self", "bottom"], "bottom": [],
+	})
+	agrees(m)
+	cs := siteloss.cycles with input as m
+	cs == [["r0", "r1", "r4", "r5"], ["s0", "s1", "s2"], ["self"]]
+}
+
+test_fan_in_on_a_tangle_of_hubs if {
+	hubs := ids("h", 6)
+	m := dep_graph(object.union(
+		{id: [hubs[(i + k) % 6] | some k in [0, 2, 3]] | some i, id in ids("svc", 40)},
+		{"h0": ["h1"], "h1": ["h2"], "h2": ["h0", "h3"], "h3": ["h4"], "h4": ["h5"], "h5": []},
+	))
+	agrees(m)
+	siteloss.cycles == [["h0", "h1", "h2"]] with input as m
+}
+
+# Twenty-four disconnected parts, each three cycles one above the other with a service between
+# the first two: a round of splitting finds one component per part, so twenty rounds leave
+# some for the exact pass, and x, on no cycle, must still rank between its cycles.
+test_many_disconnected_cycles_beyond_the_spelled_out_rounds if {
+	m := dep_graph(object.union_n([{
+		sprintf("u%d", [i]): [sprintf("v%d", [i])],
+		sprintf("v%d", [i]): [sprintf("u%d", [i]), sprintf("x%d", [i])],
+		sprintf("x%d", [i]): [sprintf("a%d", [i])],
+		sprintf("a%d", [i]): [sprintf("b%d", [i]), sprintf("c%d", [i])],
+		sprintf("b%d", [i]): [sprintf("a%d", [i])],
+		sprintf("c%d", [i]): [sprintf("d%d", [i])],
+		sprintf("d%d", [i]): [sprintf("c%d", [i]), sprintf("e%d", [i])],
+		sprintf("e%d", [i]): [],
+	} |
+		some i in numbers.range(0, 23)
+	]))
+	count(siteloss.split_rounds.parts) > 0 with input as m
+	agrees(m)
+	count(siteloss.cycles) == 72 with input as m
+}
+
+test_no_dependencies_no_cycles if {
+	m := dep_graph({"x": [], "y": [], "z": ["x"]})
+	agrees(m)
+	siteloss.cycle == {} with input as m
+}
+
+# --- which lost dependency a chain follows ---
+
+test_chain_takes_a_dependency_broken_in_the_site_first if {
+	# top depends on front, broken in a itself, and on back, lost through base below it
+	# (front also depends on back): the chain stops at front.
+	m := manifest([
+		{"id": "base", "name": "base", "deployments": [active("a")]},
+		{"id": "back", "name": "back", "dependsOn": ["base"], "deployments": [active("d")]},
+		{"id": "front", "name": "front", "dependsOn": ["back"], "deployments": [active("a")]},
+		{"id": "top", "name": "top", "dependsOn": ["back", "front"], "deployments": [active("d")]},
+	])
+	impact_of(outcome_of(m, "datacenter", "a"), "top").chain == ["top", "front", "only active in a"]
+}
+
+test_chain_takes_the_deepest_of_several_lost_dependencies if {
+	# x depends on h1 and h2 of a stack h1 -> h2 -> h3 -> base, lost with base: the chain
+	# goes through h2, the one further down.
+	m := manifest([
+		{"id": "base", "name": "base", "deployments": [active("a")]},
+		{"id": "h3", "name": "h3", "dependsOn": ["base"], "deployments": [active("d")]},
+		{"id": "h2", "name": "h2", "dependsOn": ["h3"], "deployments": [active("d")]},
+		{"id": "h1", "name": "h1", "dependsOn": ["h2"], "deployments": [active("d")]},
+		{"id": "x", "name": "x", "dependsOn": ["h1", "h2"], "deployments": [active("d")]},
+	])
+	impact_of(outcome_of(m, "datacenter", "a"), "x").chain == ["x", "h2", "h3", "base", "only active in a"]
+}
+
+# A lost chain longer than 64 is put in order by rank rather than by graph.reachable_paths;
+# with a failover link in it, the ranks need not follow the path, which is then found the
+# slow way. Both give the path itself.
+long_chain(n, bottom) := [svc |
+	some i in numbers.range(0, n - 1)
+	svc := object.union(
+		{"id": sprintf("c%02d", [i]), "name": "c", "deployments": [active("d")], "dependsOn": [sprintf("c%02d", [i + 1]) | i + 1 < n]},
+		object.get({n - 1: bottom}, i, {}),
+	)
+]
+
+test_a_long_lost_chain_is_followed_to_its_root if {
+	m := manifest(long_chain(70, {"deployments": [active("a")]}))
+	o := outcome_of(m, "datacenter", "a")
+	count(o.unavailable) == 70
+	impact_of(o, "c00").chain == array.concat([sprintf("c%02d", [i]) | some i in numbers.range(0, 69)], ["only active in a"])
+	impact_of(o, "c60").chain == array.concat([sprintf("c%02d", [i]) | some i in numbers.range(60, 69)], ["only active in a"])
+}
+
+test_a_long_lost_chain_through_failover_tooling if {
+	bottom := {"deployments": [active("a"), {"datacenter": "d", "mode": "standby"}], "recovery": {"performedBy": "tool"}}
+	m := manifest(array.concat(long_chain(70, bottom), [
+		{"id": "tool", "name": "tool", "dependsOn": ["sso"], "deployments": [active("d")]},
+		{"id": "sso", "name": "sso", "deployments": [active("a")]},
+	]))
+	o := outcome_of(m, "datacenter", "a")
+	count(o.unavailable) == 72
+	impact_of(o, "c00").chain == array.concat([sprintf("c%02d", [i]) | some i in numbers.range(0, 69)], ["tool", "sso", "only active in a"])
+	impact_of(o, "c69").reason == "standby-unreachable"
+}
