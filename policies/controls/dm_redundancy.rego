@@ -175,20 +175,21 @@ replication_word(s) := s.data.replication if {
 } else := "not declared (the active deployments are taken as holding the data)"
 
 # data_domains are the failure domains that can destroy data: a datacenter, or a building
-# holding several (a lost power feed leaves the data in place).
-data_domains[key] := dom if {
-	some key, dom in siteloss.single_domains
-	dom.kind in {"datacenter", "building"}
-}
+# holding several (a lost power feed leaves the data in place). A whole object, since it is
+# looked up by key (see siteloss.performer).
+data_domains := {key: dom | some key, dom in siteloss.single_domains; dom.kind in {"datacenter", "building"}}
 
 # data_lost[[i, key]] is what the loss of domain key destroys of service i's data: the units
 # entirely inside it. A building is reported only for units no single datacenter of it holds
-# alone (those are reported as the datacenter).
+# alone (those are reported as the datacenter). Only the domains that hold one of a unit's
+# datacenters can hold the unit, so only those are tried: trying every domain for every
+# service costs the services times the datacenters.
 data_lost[[i, key]] := lost if {
 	some i, s in siteloss.services
 	is_object(s.data)
 	count(primary(s)) > 0
-	some key, dom in data_domains
+	some key in {k | some u in units(s); some d in u; some k in domains_holding(d)}
+	dom := data_domains[key]
 	inside := {d | some d in dom.datacenters}
 	lost := {u |
 		some u in units(s)
@@ -197,6 +198,12 @@ data_lost[[i, key]] := lost if {
 	}
 	count(lost) > 0
 }
+
+# domains_holding(d) are the keys of the failure domains that datacenter d is part of: itself
+# and its building.
+domains_holding(d) := {["datacenter", d]} | object.keys(object.get(building_keys, d, {}))
+
+building_keys := object.union_n([{d: {["building", b]: true}} | some b, ds in siteloss.in_building; some d in ds])
 
 reported_here(dom, _) if dom.kind == "datacenter"
 
