@@ -16,12 +16,18 @@ import (
 // view is the report rearranged the way every human-readable format reads it: manifests in
 // input order, each with its results sorted most urgent first. Renderers never iterate the
 // model's maps or rely on the engine's ordering, so their output stays byte-stable even if
-// the engine changes how it sorts.
+// the engine changes how it sorts. A view is built a manifest at a time (add), as a stream
+// receives them; only the formats that aggregate keep the manifests (keep).
 type view struct {
-	r         *audit.Report
-	manifests []manifestView
+	r         *audit.Report   // the report's head: see Stream.Begin
+	manifests []manifestView  // every manifest added, when keep is set
 	controls  []audit.Control // catalogue order: regulation, then id
 	byID      map[string]int  // index into controls
+	keep      bool
+
+	added      int                       // manifests added
+	problems   int                       // input problems over every manifest added
+	perControl map[string]*audit.Summary // each control's verdicts over the manifests it could judge
 }
 
 type manifestView struct {
@@ -51,10 +57,9 @@ func statusRank(s audit.Status) int {
 	return len(audit.Statuses)
 }
 
-// newView indexes the report. Results whose manifest is not listed still get a manifest of
-// their own, so nothing the engine produced is silently dropped from a report.
-func newView(r *audit.Report) *view {
-	v := &view{r: r, byID: map[string]int{}}
+// newView starts a view of the report whose head is r.
+func newView(r *audit.Report, keep bool) *view {
+	v := &view{r: r, byID: map[string]int{}, keep: keep, perControl: map[string]*audit.Summary{}}
 	v.controls = slices.Clone(r.Controls)
 	slices.SortStableFunc(v.controls, func(a, b audit.Control) int {
 		return cmp.Or(cmp.Compare(a.Regulation, b.Regulation), cmp.Compare(a.ID, b.ID))
@@ -62,42 +67,42 @@ func newView(r *audit.Report) *view {
 	for i, c := range v.controls {
 		v.byID[c.ID] = i
 	}
-	idx := map[string]int{}
-	for _, m := range r.Manifests {
-		if _, dup := idx[m.Name]; !dup {
-			idx[m.Name] = len(v.manifests)
-		}
-		v.manifests = append(v.manifests, manifestView{Manifest: m})
-	}
-	for _, res := range r.Results {
-		i, ok := idx[res.Manifest]
-		if !ok {
-			i = len(v.manifests)
-			idx[res.Manifest] = i
-			v.manifests = append(v.manifests, manifestView{Manifest: audit.Manifest{Name: res.Manifest, File: res.Manifest}})
-		}
-		rv := resultView{Result: res, Control: v.control(res.Control), Violations: sortedViolations(res.Violations)}
-		v.manifests[i].All = append(v.manifests[i].All, rv)
-		v.manifests[i].Summary.Add(res.Status)
-	}
-	for i := range v.manifests {
-		m := &v.manifests[i]
-		slices.SortStableFunc(m.All, func(a, b resultView) int {
-			return cmp.Or(
-				cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
-				cmp.Compare(b.Control.Severity.Rank(), a.Control.Severity.Rank()),
-				cmp.Compare(a.Control.ID, b.Control.ID),
-			)
-		})
-		for _, rv := range m.All {
-			if len(m.Problems) > 0 && rv.Status == audit.StatusError {
-				m.Unjudged = append(m.Unjudged, rv)
-			} else {
-				m.Results = append(m.Results, rv)
-			}
-		}
-	}
 	return v
+}
+
+// add arranges one manifest and its results, counts them, and returns the arrangement.
+func (v *view) add(man audit.Manifest, results []audit.Result) manifestView {
+	m := manifestView{Manifest: man}
+	for _, res := range results {
+		m.All = append(m.All, resultView{Result: res, Control: v.control(res.Control), Violations: sortedViolations(res.Violations)})
+		m.Summary.Add(res.Status)
+	}
+	slices.SortStableFunc(m.All, func(a, b resultView) int {
+		return cmp.Or(
+			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
+			cmp.Compare(b.Control.Severity.Rank(), a.Control.Severity.Rank()),
+			cmp.Compare(a.Control.ID, b.Control.ID),
+		)
+	})
+	for _, rv := range m.All {
+		if len(m.Problems) > 0 && rv.Status == audit.StatusError {
+			m.Unjudged = append(m.Unjudged, rv)
+			continue
+		}
+		m.Results = append(m.Results, rv)
+		s := v.perControl[rv.Control.ID]
+		if s == nil {
+			s = &audit.Summary{}
+			v.perControl[rv.Control.ID] = s
+		}
+		s.Add(rv.Status)
+	}
+	v.added++
+	v.problems += len(m.Problems)
+	if v.keep {
+		v.manifests = append(v.manifests, m)
+	}
+	return m
 }
 
 // unjudgedLine is the one-line summary of a manifest's unjudged controls, e.g.
@@ -145,15 +150,10 @@ func sortedViolations(in []audit.Violation) []audit.Violation {
 // controlSummary counts one control's verdicts over the manifests it could judge; the
 // unjudged verdicts of a broken manifest would otherwise mark every control as an error.
 func (v *view) controlSummary(id string) audit.Summary {
-	var s audit.Summary
-	for _, m := range v.manifests {
-		for _, res := range m.Results {
-			if res.Control.ID == id {
-				s.Add(res.Status)
-			}
-		}
+	if s := v.perControl[id]; s != nil {
+		return *s
 	}
-	return s
+	return audit.Summary{}
 }
 
 // worst is the most urgent status in a summary; a control that never ran reads as n/a.

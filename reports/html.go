@@ -42,8 +42,8 @@ type htmlMatrixRow struct {
 // renderHTML writes one self-contained page for auditors: no scripts, no external assets,
 // A4 print layout with each manifest starting a page, and a Korean font stack so Hangul
 // renders on Windows, macOS and Linux alike.
-func renderHTML(w io.Writer, r *audit.Report, opts Options) error {
-	v := newView(r)
+func renderHTML(w io.Writer, v *view, opts Options) error {
+	r := v.r
 	d := htmlData{Lang: opts.lang(), R: r, Manifests: v.manifests, Command: shellJoin(r.Command), PerManifest: len(v.manifests) <= htmlMatrixColumns}
 	for _, m := range v.manifests {
 		d.Problems += len(m.Problems)

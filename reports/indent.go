@@ -27,7 +27,12 @@ func writeIndentedJSON(w io.Writer, v any) error {
 // outside strings), indented as json.Indent(dst, src, "", indent) would: one element per
 // line, ": " after keys, and empty objects and arrays kept as {} and [].
 func appendIndented(dst, src []byte, indent string) []byte {
-	depth := 0
+	return appendIndentedAt(dst, src, indent, 0)
+}
+
+// appendIndentedAt is appendIndented for a value that sits depth levels deep in the
+// document it belongs to: its inner lines are indented that much further.
+func appendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 	newline := func(dst []byte) []byte {
 		dst = append(dst, '\n')
 		for range depth {

@@ -1,14 +1,67 @@
 package reports
 
 import (
+	"errors"
 	"io"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
 
-// renderJSON writes the report model as indented JSON (schemas/report.v1.schema.json).
-// Go's encoder sorts map keys, and the model's slices are sorted by the engine, so the
-// output is byte-stable.
-func renderJSON(w io.Writer, r *audit.Report, _ Options) error {
-	return writeIndentedJSON(w, r)
+// jsonStream writes the report model as indented JSON (schemas/report.v1.schema.json),
+// byte for byte what encoding/json writes for audit.Report with SetIndent("", "  "). Go's
+// encoder sorts map keys, and the run emits manifests and results in report order, so the
+// output is byte-stable. Manifests and results wait in spools: the summary and inputs come
+// before them in the document and are known only at the end.
+type jsonStream struct {
+	head      *audit.Report
+	manifests spool
+	results   spool
+}
+
+func newJSONStream(Options) Stream { return &jsonStream{} }
+
+func (s *jsonStream) Begin(head *audit.Report) error {
+	s.head = head
+	return nil
+}
+
+func (s *jsonStream) Add(m audit.Manifest, results []audit.Result) error {
+	if err := s.manifests.item(m); err != nil {
+		return err
+	}
+	for _, res := range results {
+		if err := s.results.item(res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonReport is audit.Report with its two long arrays spliced in from the spools; a test
+// holds its fields to the model's.
+type jsonReport struct {
+	Tool      audit.Tool      `json:"tool"`
+	AsOf      string          `json:"as_of"`
+	Command   []string        `json:"command,omitempty"`
+	Bundle    audit.Bundle    `json:"bundle"`
+	Inputs    []audit.Input   `json:"inputs"`
+	Summary   audit.Summary   `json:"summary"`
+	Manifests *splicedArray   `json:"manifests"`
+	Results   *splicedArray   `json:"results"`
+	Controls  []audit.Control `json:"controls"`
+	ExitCode  int             `json:"exit_code"`
+}
+
+func (s *jsonStream) Finish(w io.Writer) error {
+	h := s.head
+	doc := jsonReport{
+		Tool: h.Tool, AsOf: h.AsOf, Command: h.Command, Bundle: h.Bundle, Inputs: h.Inputs,
+		Summary: h.Summary, Controls: h.Controls, ExitCode: h.ExitCode,
+		Manifests: &splicedArray{s: &s.manifests}, Results: &splicedArray{s: &s.results},
+	}
+	return writeSpliced(w, doc, doc.Manifests, doc.Results)
+}
+
+func (s *jsonStream) Close() error {
+	return errors.Join(s.manifests.Close(), s.results.Close())
 }

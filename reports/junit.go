@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -55,71 +57,109 @@ type junitOutcome struct {
 	Body    string `xml:",chardata"`
 }
 
-// renderJUnit writes one testsuite per manifest and one testcase per control verdict, so a
+// junitStream writes one testsuite per manifest and one testcase per control verdict, so a
 // CI test tab lists each legal duty like a test. Not applicable and waived verdicts are
 // skipped (the message says which and why); a control that could not be evaluated, and a
-// manifest that could not be loaded, are errors.
-func renderJUnit(w io.Writer, r *audit.Report, _ Options) error {
-	v := newView(r)
-	out := junitSuites{Name: nonEmpty(r.Tool.Name, "resilcheck")}
-	for i, m := range v.manifests {
-		s := junitSuite{Name: m.Name, ID: strconv.Itoa(i), File: m.File, Properties: junitMeta(r, m)}
-		if len(m.Problems) > 0 {
-			var body strings.Builder
-			for _, p := range m.Problems {
-				fmt.Fprintf(&body, "%s: %s", location(p.Position, m.File), p.Message)
-				if p.Pointer != "" {
-					fmt.Fprintf(&body, " (%s)", p.Pointer)
-				}
-				body.WriteString("\n")
-			}
-			s.Cases = append(s.Cases, junitCase{
-				Name:      sarifInputRule + " manifest loads and matches the schema",
-				Classname: "input",
-				Error:     &junitOutcome{Message: m.Problems[0].Message, Type: "input", Body: body.String()},
-			})
-			s.Errors++
-		}
-		for _, res := range m.All {
-			c := res.Control
-			tc := junitCase{
-				Name:      strings.TrimSpace(c.ID + " " + c.Title.En),
-				Classname: nonEmpty(c.Regulation, c.ID),
-				SystemOut: junitControlInfo(c),
-			}
-			switch res.Status {
-			case audit.StatusFail:
-				tc.Failure = &junitOutcome{Message: junitFailureMessage(res), Type: string(c.Severity), Body: junitFailureBody(m, res)}
-				s.Failures++
-			case audit.StatusError:
-				tc.Error = &junitOutcome{Message: res.Reason, Type: "evaluation", Body: res.Reason}
-				s.Errors++
-			case audit.StatusWaived:
-				tc.Skipped = &junitOutcome{Message: "waived: " + waiverLine("en", waiverOf(res)), Type: "waived", Body: junitFailureBody(m, res)}
-				s.Skipped++
-			case audit.StatusNotApplicable:
-				tc.Skipped = &junitOutcome{Message: "not applicable: " + res.Reason, Type: "not_applicable", Body: res.ReasonKo}
-				s.Skipped++
-			}
-			s.Cases = append(s.Cases, tc)
-		}
-		s.Tests = len(s.Cases)
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Errors += s.Errors
-		out.Suites = append(out.Suites, s)
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+// manifest that could not be loaded, are errors. The suites are spooled as they come; the
+// totals on <testsuites> are written at the end.
+type junitStream struct {
+	head   *audit.Report
+	v      *view
+	suites spool
+	enc    *xml.Encoder
+	digest map[string]string // input path -> sha256, as far as head.Inputs has come
+	seen   int               // head.Inputs indexed so far
+
+	tests, failures, errors int
 }
+
+func newJUnitStream(Options) Stream { return &junitStream{digest: map[string]string{}} }
+
+func (s *junitStream) Begin(head *audit.Report) error {
+	s.head, s.v = head, newView(head, false)
+	// One encoder for every suite: it puts each after the first on a line of its own, one
+	// level in, exactly as it would inside <testsuites>.
+	s.enc = xml.NewEncoder(&s.suites)
+	s.enc.Indent("  ", "  ")
+	return nil
+}
+
+func (s *junitStream) Add(man audit.Manifest, results []audit.Result) error {
+	m := s.v.add(man, results)
+	for ; s.seen < len(s.head.Inputs); s.seen++ {
+		in := s.head.Inputs[s.seen]
+		s.digest[in.Path] = in.SHA256
+	}
+	st := junitSuite{Name: m.Name, ID: strconv.Itoa(s.v.added - 1), File: m.File, Properties: junitMeta(s.head, m, s.digest[m.File])}
+	if len(m.Problems) > 0 {
+		var body strings.Builder
+		for _, p := range m.Problems {
+			fmt.Fprintf(&body, "%s: %s", location(p.Position, m.File), p.Message)
+			if p.Pointer != "" {
+				fmt.Fprintf(&body, " (%s)", p.Pointer)
+			}
+			body.WriteString("\n")
+		}
+		st.Cases = append(st.Cases, junitCase{
+			Name:      sarifInputRule + " manifest loads and matches the schema",
+			Classname: "input",
+			Error:     &junitOutcome{Message: m.Problems[0].Message, Type: "input", Body: body.String()},
+		})
+		st.Errors++
+	}
+	for _, res := range m.All {
+		c := res.Control
+		tc := junitCase{
+			Name:      strings.TrimSpace(c.ID + " " + c.Title.En),
+			Classname: nonEmpty(c.Regulation, c.ID),
+			SystemOut: junitControlInfo(c),
+		}
+		switch res.Status {
+		case audit.StatusFail:
+			tc.Failure = &junitOutcome{Message: junitFailureMessage(res), Type: string(c.Severity), Body: junitFailureBody(m, res)}
+			st.Failures++
+		case audit.StatusError:
+			tc.Error = &junitOutcome{Message: res.Reason, Type: "evaluation", Body: res.Reason}
+			st.Errors++
+		case audit.StatusWaived:
+			tc.Skipped = &junitOutcome{Message: "waived: " + waiverLine("en", waiverOf(res)), Type: "waived", Body: junitFailureBody(m, res)}
+			st.Skipped++
+		case audit.StatusNotApplicable:
+			tc.Skipped = &junitOutcome{Message: "not applicable: " + res.Reason, Type: "not_applicable", Body: res.ReasonKo}
+			st.Skipped++
+		}
+		st.Cases = append(st.Cases, tc)
+	}
+	st.Tests = len(st.Cases)
+	s.tests += st.Tests
+	s.failures += st.Failures
+	s.errors += st.Errors
+	return s.enc.EncodeElement(st, xml.StartElement{Name: xml.Name{Local: "testsuite"}})
+}
+
+func (s *junitStream) Finish(w io.Writer) error {
+	// The encoder writes the start tag with its attributes escaped; the suites go between
+	// it and the end tag.
+	var top bytes.Buffer
+	if err := xml.NewEncoder(&top).Encode(junitSuites{Name: nonEmpty(s.head.Tool.Name, "resilcheck"), Tests: s.tests, Failures: s.failures, Errors: s.errors}); err != nil {
+		return err
+	}
+	start := strings.TrimSuffix(top.String(), "</testsuites>")
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	bw.WriteString(start)
+	if s.v.added > 0 {
+		bw.WriteString("\n")
+		if err := s.suites.copyTo(bw); err != nil {
+			return err
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString("</testsuites>\n")
+	return bw.Flush()
+}
+
+func (s *junitStream) Close() error { return s.suites.Close() }
 
 // waiverOf returns the waiver, or an empty one for a waived result the engine left without
 // it, so rendering never dereferences nil.
@@ -132,7 +172,7 @@ func waiverOf(r resultView) *audit.Waiver {
 
 // junitMeta is the audit metadata each suite carries: consumers show suites one at a time,
 // so each must be reproducible on its own.
-func junitMeta(r *audit.Report, m manifestView) []junitProperty {
+func junitMeta(r *audit.Report, m manifestView, digest string) []junitProperty {
 	ps := []junitProperty{
 		{"resilcheck.version", r.Tool.Version},
 		{"opa.version", r.Tool.OPAVersion},
@@ -151,10 +191,8 @@ func junitMeta(r *audit.Report, m manifestView) []junitProperty {
 	if m.Provider != "" {
 		ps = append(ps, junitProperty{"manifest.provider", m.Provider})
 	}
-	for _, in := range r.Inputs {
-		if in.Path == m.File {
-			ps = append(ps, junitProperty{"manifest.sha256", in.SHA256})
-		}
+	if digest != "" {
+		ps = append(ps, junitProperty{"manifest.sha256", digest})
 	}
 	for _, sc := range m.Scopes {
 		ps = append(ps, junitProperty{"scope." + sc.ID, strconv.FormatBool(sc.Applies)})

@@ -42,10 +42,10 @@ var statusIcon = map[audit.Status]string{
 // renderMarkdown writes a report sized for a GitHub job summary or a merge-request
 // comment: the verdict table first, each failure with what to fix and why, and everything
 // that passed folded away in <details> so reviewers see the failures without scrolling.
-func renderMarkdown(w io.Writer, r *audit.Report, opts Options) error {
+func renderMarkdown(w io.Writer, v *view, opts Options) error {
+	r := v.r
 	b := bufio.NewWriter(w)
 	L := opts.lang()
-	v := newView(r)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 
 	p("# %s", tr(L, "title"))

@@ -28,7 +28,7 @@ type Options struct {
 	Color bool
 }
 
-// Renderer writes one format.
+// Renderer writes one format from a report held in memory.
 type Renderer interface {
 	// Render writes the report to w. It must be deterministic: the same report and options
 	// always produce the same bytes.
@@ -43,14 +43,14 @@ func (f RendererFunc) Render(w io.Writer, r *audit.Report, opts Options) error {
 
 // registry is the one list of formats. Each format lives in its own file; adding one is a
 // line here, so there is no init-time registration to reason about.
-var registry = map[string]Renderer{
-	"csv":      RendererFunc(renderCSV),
-	"html":     RendererFunc(renderHTML),
-	"json":     RendererFunc(renderJSON),
-	"junit":    RendererFunc(renderJUnit),
-	"markdown": RendererFunc(renderMarkdown),
-	"sarif":    RendererFunc(renderSARIF),
-	"text":     RendererFunc(renderText),
+var registry = map[string]func(Options) Stream{
+	"csv":      newCSVStream,
+	"html":     newHTMLStream,
+	"json":     newJSONStream,
+	"junit":    newJUnitStream,
+	"markdown": newMarkdownStream,
+	"sarif":    newSARIFStream,
+	"text":     newTextStream,
 }
 
 // Formats lists the format names, sorted.
@@ -63,13 +63,19 @@ func Formats() []string {
 	return names
 }
 
-// Lookup returns the renderer for a format name.
+// Lookup returns the renderer for a format name: its stream, fed a report held in memory.
 func Lookup(format string) (Renderer, error) {
-	r, ok := registry[format]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats(), ", "))
+	if _, ok := registry[format]; !ok {
+		return nil, unknownFormat(format)
 	}
-	return r, nil
+	return RendererFunc(func(w io.Writer, r *audit.Report, opts Options) error {
+		s, _ := NewStream(format, opts)
+		return renderWhole(s, w, r)
+	}), nil
+}
+
+func unknownFormat(format string) error {
+	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats(), ", "))
 }
 
 // WriteFile writes a file atomically: the content goes to a temporary file in the same

@@ -3,6 +3,7 @@ package reports
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net/url"
 	"regexp"
@@ -42,7 +43,7 @@ type sarifRun struct {
 	Invocations        []sarifInvocation           `json:"invocations"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds"`
 	Artifacts          []sarifArtifact             `json:"artifacts,omitempty"`
-	Results            []sarifResult               `json:"results"`
+	Results            any                         `json:"results"` // a splicedArray of sarifResult
 	ColumnKind         string                      `json:"columnKind"`
 	Properties         map[string]any              `json:"properties,omitempty"`
 }
@@ -80,12 +81,12 @@ type sarifConfig struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ExitCode                   int                 `json:"exitCode"`
-	CommandLine                string              `json:"commandLine,omitempty"`
-	Arguments                  []string            `json:"arguments,omitempty"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
-	Properties                 map[string]any      `json:"properties"`
+	ExecutionSuccessful        bool           `json:"executionSuccessful"`
+	ExitCode                   int            `json:"exitCode"`
+	CommandLine                string         `json:"commandLine,omitempty"`
+	Arguments                  []string       `json:"arguments,omitempty"`
+	ToolExecutionNotifications any            `json:"toolExecutionNotifications,omitempty"` // a splicedArray of sarifNotification
+	Properties                 map[string]any `json:"properties"`
 }
 
 type sarifNotification struct {
@@ -200,9 +201,25 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-
 //     already say why nothing was judged.
 //   - partialFingerprints hash the control, manifest file, document and JSON pointer, never
 //     the line, so an alert keeps its identity when lines above it move.
-func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
-	v := newView(r)
-	run := sarifRun{
+type sarifStream struct {
+	head *audit.Report
+	v    *view
+	run  sarifRun
+
+	ruleIndex map[string]int
+	inputRule int
+
+	artifactIndex map[string]int
+	artifacts     int // head.Inputs indexed so far
+
+	results, notes, notApplicable spool
+}
+
+func newSARIFStream(Options) Stream { return &sarifStream{} }
+
+func (s *sarifStream) Begin(r *audit.Report) error {
+	s.head, s.v = r, newView(r, false)
+	s.run = sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: r.Tool.Name,
 			// SARIF viewers compare versions numerically; "v1.2.3" reads as text to them.
@@ -213,166 +230,201 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{
 			sarifSrcRoot: {Description: &sarifMessage{Text: "The directory resilcheck ran in; input paths are relative to it."}},
 		},
-		Results:    []sarifResult{},
 		ColumnKind: "unicodeCodePoints",
 	}
-	if run.Tool.Driver.Name == "" {
-		run.Tool.Driver.Name = "resilcheck"
+	if s.run.Tool.Driver.Name == "" {
+		s.run.Tool.Driver.Name = "resilcheck"
 	}
 	if sv := strings.TrimPrefix(r.Tool.Version, "v"); semverRE.MatchString(sv) {
-		run.Tool.Driver.SemanticVersion = sv
+		s.run.Tool.Driver.SemanticVersion = sv
 	}
+	s.ruleIndex = map[string]int{}
+	for _, c := range s.v.controls {
+		s.ruleIndex[c.ID] = len(s.run.Tool.Driver.Rules)
+		s.run.Tool.Driver.Rules = append(s.run.Tool.Driver.Rules, sarifRuleFor(c))
+	}
+	s.inputRule = -1
+	s.artifactIndex = map[string]int{}
+	return nil
+}
 
-	ruleIndex := map[string]int{}
-	for _, c := range v.controls {
-		ruleIndex[c.ID] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(c))
+func (s *sarifStream) addInputRule() int {
+	if s.inputRule < 0 {
+		s.inputRule = len(s.run.Tool.Driver.Rules)
+		s.run.Tool.Driver.Rules = append(s.run.Tool.Driver.Rules, sarifRule{
+			ID:               sarifInputRule,
+			Name:             "InvalidManifest",
+			ShortDescription: sarifMessage{Text: "Manifest could not be loaded or is not a valid resilcheck manifest"},
+			FullDescription:  sarifMessage{Text: "The document does not parse as YAML/JSON or does not match the manifest schema (schemas/manifest.v1.schema.json), so no control could judge it."},
+			Help: sarifMessage{
+				Text:     "Fix the syntax or schema error at the reported position; run resilcheck again to have the controls evaluate the manifest.",
+				Markdown: "Fix the syntax or schema error at the reported position; run `resilcheck` again to have the controls evaluate the manifest.",
+			},
+			DefaultConfiguration: sarifConfig{Level: "error"},
+			Properties: map[string]any{
+				"tags": []string{"resilcheck", "input"}, "severity": "high", "security-severity": securitySeverity(audit.SeverityHigh),
+			},
+		})
 	}
-	inputRule := -1
-	addInputRule := func() int {
-		if inputRule < 0 {
-			inputRule = len(run.Tool.Driver.Rules)
-			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-				ID:               sarifInputRule,
-				Name:             "InvalidManifest",
-				ShortDescription: sarifMessage{Text: "Manifest could not be loaded or is not a valid resilcheck manifest"},
-				FullDescription:  sarifMessage{Text: "The document does not parse as YAML/JSON or does not match the manifest schema (schemas/manifest.v1.schema.json), so no control could judge it."},
-				Help: sarifMessage{
-					Text:     "Fix the syntax or schema error at the reported position; run resilcheck again to have the controls evaluate the manifest.",
-					Markdown: "Fix the syntax or schema error at the reported position; run `resilcheck` again to have the controls evaluate the manifest.",
-				},
-				DefaultConfiguration: sarifConfig{Level: "error"},
-				Properties: map[string]any{
-					"tags": []string{"resilcheck", "input"}, "severity": "high", "security-severity": securitySeverity(audit.SeverityHigh),
-				},
-			})
-		}
-		return inputRule
-	}
-	// A rule index must exist even for a result whose control is missing from the catalogue.
-	ruleFor := func(id string) int {
-		if i, ok := ruleIndex[id]; ok {
-			return i
-		}
-		ruleIndex[id] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(v.control(id)))
-		return ruleIndex[id]
-	}
+	return s.inputRule
+}
 
-	artifactIndex := map[string]int{}
+// ruleFor is the index of a control's rule; one must exist even for a result whose control
+// is missing from the catalogue.
+func (s *sarifStream) ruleFor(id string) int {
+	if i, ok := s.ruleIndex[id]; ok {
+		return i
+	}
+	s.ruleIndex[id] = len(s.run.Tool.Driver.Rules)
+	s.run.Tool.Driver.Rules = append(s.run.Tool.Driver.Rules, sarifRuleFor(s.v.control(id)))
+	return s.ruleIndex[id]
+}
+
+func (s *sarifStream) loc(p audit.Position, fallback, pointer string) []sarifLocation {
+	file := p.File
+	if file == "" {
+		file = fallback
+	}
+	if file == "" {
+		return nil
+	}
+	al := sarifArtifactAt(file)
+	if i, ok := s.artifactIndex[file]; ok {
+		al.Index = &i
+	}
+	l := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: al}}
+	if p.Line > 0 {
+		l.PhysicalLocation.Region = &sarifRegion{StartLine: p.Line, StartColumn: p.Column}
+	}
+	if pointer != "" {
+		l.LogicalLocations = []sarifLogicalLoc{{FullyQualifiedName: pointer, Kind: "object"}}
+	}
+	return []sarifLocation{l}
+}
+
+func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
+	m := s.v.add(man, results)
+	for inputs := s.head.Inputs; s.artifacts < len(inputs); s.artifacts++ {
+		if _, dup := s.artifactIndex[inputs[s.artifacts].Path]; !dup {
+			s.artifactIndex[inputs[s.artifacts].Path] = s.artifacts
+		}
+	}
+	for _, p := range m.Problems {
+		key := p.Pointer
+		if key == "" {
+			key = p.Message
+		}
+		if err := s.results.item(sarifResult{
+			RuleID:              sarifInputRule,
+			RuleIndex:           s.addInputRule(),
+			Kind:                "fail",
+			Level:               "error",
+			Message:             sarifMessage{Text: p.Message},
+			Locations:           s.loc(p.Position, m.File, p.Pointer),
+			PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(sarifInputRule, m.Manifest, key)},
+			Properties:          map[string]any{"manifest": m.Name},
+		}); err != nil {
+			return err
+		}
+	}
+	for _, res := range m.Results {
+		c := res.Control
+		switch res.Status {
+		case audit.StatusError:
+			idx := s.ruleFor(c.ID)
+			if err := s.notes.item(sarifNotification{
+				Level:          "error",
+				Message:        sarifMessage{Text: c.ID + " could not be evaluated on " + m.Name + ": " + res.Reason},
+				Locations:      s.loc(audit.Position{}, m.File, ""),
+				AssociatedRule: &sarifRuleRef{ID: c.ID, Index: idx},
+			}); err != nil {
+				return err
+			}
+			continue
+		case audit.StatusNotApplicable:
+			// SARIF results are for findings; a duty that does not apply is not one (code
+			// scanning would list it as an alert), so the verdicts and their reasons ride in
+			// the run's property bag instead.
+			e := map[string]string{"manifest": m.Name, "control": c.ID, "reason": res.Reason}
+			if res.ReasonKo != "" {
+				e["reason_ko"] = res.ReasonKo
+			}
+			if err := s.notApplicable.item(e); err != nil {
+				return err
+			}
+			continue
+		case audit.StatusFail, audit.StatusWaived:
+		default:
+			continue
+		}
+		idx := s.ruleFor(c.ID)
+		vs := res.Violations
+		if len(vs) == 0 {
+			// A failure without violations still needs a result to carry the verdict.
+			vs = []audit.Violation{{Message: c.Title.En, MessageKo: c.Title.Ko}}
+		}
+		for _, vi := range vs {
+			props := map[string]any{"manifest": m.Name}
+			if vi.MessageKo != "" {
+				props["message_ko"] = vi.MessageKo
+			}
+			if vi.Pointer != "" {
+				props["pointer"] = vi.Pointer
+			}
+			if len(vi.Evidence) > 0 {
+				props["evidence"] = vi.Evidence
+			}
+			sr := sarifResult{
+				RuleID:              c.ID,
+				RuleIndex:           idx,
+				Kind:                "fail",
+				Level:               sarifLevel(c.Severity),
+				Message:             sarifMessage{Text: vi.Message},
+				Locations:           s.loc(vi.Position, m.File, vi.Pointer),
+				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, vi.Pointer)},
+				Properties:          props,
+			}
+			if res.Waiver != nil {
+				sp := map[string]any{}
+				if res.Waiver.ApprovedBy != "" {
+					sp["approved_by"] = res.Waiver.ApprovedBy
+				}
+				if res.Waiver.Expires != "" {
+					sp["expires"] = res.Waiver.Expires
+				}
+				if len(sp) == 0 {
+					sp = nil
+				}
+				sr.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: res.Waiver.Reason, Properties: sp}}
+			}
+			if err := s.results.item(sr); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *sarifStream) Finish(w io.Writer) error {
+	r, run := s.head, s.run
 	for _, in := range r.Inputs {
-		artifactIndex[in.Path] = len(run.Artifacts)
 		run.Artifacts = append(run.Artifacts, sarifArtifact{
 			Location: sarifArtifactAt(in.Path),
 			Hashes:   map[string]string{"sha-256": in.SHA256},
 		})
 	}
-	loc := func(p audit.Position, fallback, pointer string) []sarifLocation {
-		file := p.File
-		if file == "" {
-			file = fallback
-		}
-		if file == "" {
-			return nil
-		}
-		al := sarifArtifactAt(file)
-		if i, ok := artifactIndex[file]; ok {
-			al.Index = &i
-		}
-		l := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: al}}
-		if p.Line > 0 {
-			l.PhysicalLocation.Region = &sarifRegion{StartLine: p.Line, StartColumn: p.Column}
-		}
-		if pointer != "" {
-			l.LogicalLocations = []sarifLogicalLoc{{FullyQualifiedName: pointer, Kind: "object"}}
-		}
-		return []sarifLocation{l}
-	}
-
-	var notes []sarifNotification
-	for _, m := range v.manifests {
-		for _, p := range m.Problems {
-			key := p.Pointer
-			if key == "" {
-				key = p.Message
-			}
-			run.Results = append(run.Results, sarifResult{
-				RuleID:              sarifInputRule,
-				RuleIndex:           addInputRule(),
-				Kind:                "fail",
-				Level:               "error",
-				Message:             sarifMessage{Text: p.Message},
-				Locations:           loc(p.Position, m.File, p.Pointer),
-				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(sarifInputRule, m.Manifest, key)},
-				Properties:          map[string]any{"manifest": m.Name},
-			})
-		}
-		for _, res := range m.Results {
-			c := res.Control
-			switch res.Status {
-			case audit.StatusError:
-				idx := ruleFor(c.ID)
-				notes = append(notes, sarifNotification{
-					Level:          "error",
-					Message:        sarifMessage{Text: c.ID + " could not be evaluated on " + m.Name + ": " + res.Reason},
-					Locations:      loc(audit.Position{}, m.File, ""),
-					AssociatedRule: &sarifRuleRef{ID: c.ID, Index: idx},
-				})
-				continue
-			case audit.StatusFail, audit.StatusWaived:
-			default:
-				continue
-			}
-			idx := ruleFor(c.ID)
-			vs := res.Violations
-			if len(vs) == 0 {
-				// A failure without violations still needs a result to carry the verdict.
-				vs = []audit.Violation{{Message: c.Title.En, MessageKo: c.Title.Ko}}
-			}
-			for _, vi := range vs {
-				props := map[string]any{"manifest": m.Name}
-				if vi.MessageKo != "" {
-					props["message_ko"] = vi.MessageKo
-				}
-				if vi.Pointer != "" {
-					props["pointer"] = vi.Pointer
-				}
-				if len(vi.Evidence) > 0 {
-					props["evidence"] = vi.Evidence
-				}
-				sr := sarifResult{
-					RuleID:              c.ID,
-					RuleIndex:           idx,
-					Kind:                "fail",
-					Level:               sarifLevel(c.Severity),
-					Message:             sarifMessage{Text: vi.Message},
-					Locations:           loc(vi.Position, m.File, vi.Pointer),
-					PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, vi.Pointer)},
-					Properties:          props,
-				}
-				if res.Waiver != nil {
-					sp := map[string]any{}
-					if res.Waiver.ApprovedBy != "" {
-						sp["approved_by"] = res.Waiver.ApprovedBy
-					}
-					if res.Waiver.Expires != "" {
-						sp["expires"] = res.Waiver.Expires
-					}
-					if len(sp) == 0 {
-						sp = nil
-					}
-					sr.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: res.Waiver.Reason, Properties: sp}}
-				}
-				run.Results = append(run.Results, sr)
-			}
-		}
-	}
-
+	results := &splicedArray{s: &s.results}
+	run.Results = results
+	spliced := []*splicedArray{results}
 	inv := sarifInvocation{
-		ExecutionSuccessful:        len(notes) == 0,
-		ExitCode:                   r.ExitCode,
-		ToolExecutionNotifications: notes,
-		Properties:                 map[string]any{"as_of": r.AsOf},
+		ExecutionSuccessful: s.notes.items == 0,
+		ExitCode:            r.ExitCode,
+		Properties:          map[string]any{"as_of": r.AsOf},
+	}
+	if s.notes.items > 0 {
+		notes := &splicedArray{s: &s.notes}
+		inv.ToolExecutionNotifications = notes
+		spliced = append(spliced, notes)
 	}
 	if len(r.Command) > 0 {
 		inv.CommandLine = shellJoin(r.Command)
@@ -392,28 +444,17 @@ func renderSARIF(w io.Writer, r *audit.Report, _ Options) error {
 	if len(r.Bundle.Custom) > 0 {
 		props["custom_policies"] = r.Bundle.Custom
 	}
-	// SARIF results are for findings; a duty that does not apply is not one (code scanning
-	// would list it as an alert), so the verdicts and their reasons ride in the run's
-	// property bag instead.
-	var na []map[string]string
-	for _, m := range v.manifests {
-		for _, res := range m.Results {
-			if res.Status != audit.StatusNotApplicable {
-				continue
-			}
-			e := map[string]string{"manifest": m.Name, "control": res.Control.ID, "reason": res.Reason}
-			if res.ReasonKo != "" {
-				e["reason_ko"] = res.ReasonKo
-			}
-			na = append(na, e)
-		}
-	}
-	if len(na) > 0 {
+	if s.notApplicable.items > 0 {
+		na := &splicedArray{s: &s.notApplicable}
 		props["not_applicable"] = na
+		spliced = append(spliced, na)
 	}
 	run.Properties = props
+	return writeSpliced(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}, spliced...)
+}
 
-	return writeIndentedJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+func (s *sarifStream) Close() error {
+	return errors.Join(s.results.Close(), s.notes.Close(), s.notApplicable.Close())
 }
 
 // sarifRuleFor describes a control as a reportingDescriptor, with both languages.

@@ -111,83 +111,111 @@ func DisplayWidth(s string) int {
 	return n
 }
 
-// renderText writes the terminal report: what to fix first, per manifest, then a one-line
+// textStream writes the terminal report: what to fix first, per manifest, then a one-line
 // verdict per control grouped by regulation, then the metadata an auditor needs to
 // reproduce the run. Passing results are counted, not listed, so a clean run fits a screen.
-func renderText(w io.Writer, r *audit.Report, opts Options) error {
-	t := &textWriter{w: bufio.NewWriter(w), lang: opts.lang(), color: opts.Color}
-	v := newView(r)
+// The manifests are spooled as they come; the title line, which counts them, and what
+// follows them are written at the end.
+type textStream struct {
+	opts Options
+	v    *view
+	body spool
+	t    *textWriter
+}
+
+func newTextStream(opts Options) Stream { return &textStream{opts: opts} }
+
+func (s *textStream) Begin(head *audit.Report) error {
+	s.v = newView(head, false)
+	s.t = &textWriter{w: bufio.NewWriter(&s.body), lang: s.opts.lang(), color: s.opts.Color}
+	return nil
+}
+
+func (s *textStream) Close() error { return s.body.Close() }
+
+func (s *textStream) Add(man audit.Manifest, results []audit.Result) error {
+	t, r := s.t, s.v.r
 	L := t.lang
+	m := s.v.add(man, results)
+	t.line("")
+	head := t.style(ansiBold, manifestLabel(m.Manifest))
+	if m.Provider != "" {
+		head += styled(" · " + safe(m.Provider))
+	}
+	t.line("%s", head)
+	for _, p := range m.Problems {
+		t.line("  %s%s  %s", t.statusTag(audit.StatusError), location(p.Position, m.File), p.Message)
+	}
+	if u := unjudgedLine(L, m); u != "" {
+		t.line("  %s", t.style(ansiDim, u))
+	}
+	var counted audit.Summary
+	var notApplicable, noted []resultView
+	for _, res := range m.Results {
+		switch res.Status {
+		case audit.StatusPass:
+			counted.Add(res.Status)
+			if len(res.Notes) > 0 {
+				noted = append(noted, res)
+			}
+			continue
+		case audit.StatusNotApplicable:
+			counted.Add(res.Status)
+			notApplicable = append(notApplicable, res)
+			continue
+		}
+		c := res.Control
+		t.line("  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
+		const indent = "            "
+		if res.Reason != "" {
+			t.line("%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
+		}
+		for _, vi := range res.Violations {
+			t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), message(vi, L))
+			if len(vi.Evidence) > 0 {
+				t.line("%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence)))
+			}
+		}
+		for _, n := range res.Notes {
+			t.line("%s%s: %s", indent, tr(L, "label.note"), message(n, L))
+		}
+		if res.Waiver != nil {
+			t.line("%s%s: %s", indent, tr(L, "label.waiver"), waiverLine(L, res.Waiver))
+		}
+		if res.Status == audit.StatusFail {
+			t.line("%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
+		}
+		t.line("%s%s: %s", indent, tr(L, "label.citation"), citeOn(c, r.AsOf, L))
+	}
+	if counted.Pass+counted.NotApplicable > 0 {
+		t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
+			counted.Pass, statusWord(L, audit.StatusPass), counted.NotApplicable, statusWord(L, audit.StatusNotApplicable))))
+	}
+	// What qualifies a pass (a record not judged, a reading by interpretation).
+	for _, res := range noted {
+		for _, n := range res.Notes {
+			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%s %s: %s: %s", statusWord(L, audit.StatusPass), res.Control.ID, tr(L, "label.note"), message(n, L))))
+		}
+	}
+	// Why each duty does not apply: an auditor defends a "not applicable" as much as a fail.
+	for _, res := range notApplicable {
+		t.line("  %s", t.style(ansiDim, fmt.Sprintf("%s %s: %s", statusWord(L, audit.StatusNotApplicable), res.Control.ID, reasonIn(res.Result, L))))
+	}
+	t.siteLoss(m.SiteLoss)
+	return t.w.Flush()
+}
 
+func (s *textStream) Finish(w io.Writer) error {
+	v, r := s.v, s.v.r
+	t := &textWriter{w: bufio.NewWriter(w), lang: s.t.lang, color: s.t.color}
+	L := t.lang
 	t.line("%s · %s %s · %s · %s", t.style(ansiBold, tr(L, "title")),
-		tr(L, "label.asof"), r.AsOf, count(L, len(v.manifests), "label.manifests"), count(L, len(v.controls), "label.controls"))
-
-	for _, m := range v.manifests {
-		t.line("")
-		head := t.style(ansiBold, manifestLabel(m.Manifest))
-		if m.Provider != "" {
-			head += styled(" · " + safe(m.Provider))
-		}
-		t.line("%s", head)
-		for _, p := range m.Problems {
-			t.line("  %s%s  %s", t.statusTag(audit.StatusError), location(p.Position, m.File), p.Message)
-		}
-		if u := unjudgedLine(L, m); u != "" {
-			t.line("  %s", t.style(ansiDim, u))
-		}
-		var counted audit.Summary
-		var notApplicable, noted []resultView
-		for _, res := range m.Results {
-			switch res.Status {
-			case audit.StatusPass:
-				counted.Add(res.Status)
-				if len(res.Notes) > 0 {
-					noted = append(noted, res)
-				}
-				continue
-			case audit.StatusNotApplicable:
-				counted.Add(res.Status)
-				notApplicable = append(notApplicable, res)
-				continue
-			}
-			c := res.Control
-			t.line("  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
-			const indent = "            "
-			if res.Reason != "" {
-				t.line("%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
-			}
-			for _, vi := range res.Violations {
-				t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), message(vi, L))
-				if len(vi.Evidence) > 0 {
-					t.line("%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence)))
-				}
-			}
-			for _, n := range res.Notes {
-				t.line("%s%s: %s", indent, tr(L, "label.note"), message(n, L))
-			}
-			if res.Waiver != nil {
-				t.line("%s%s: %s", indent, tr(L, "label.waiver"), waiverLine(L, res.Waiver))
-			}
-			if res.Status == audit.StatusFail {
-				t.line("%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
-			}
-			t.line("%s%s: %s", indent, tr(L, "label.citation"), citeOn(c, r.AsOf, L))
-		}
-		if counted.Pass+counted.NotApplicable > 0 {
-			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
-				counted.Pass, statusWord(L, audit.StatusPass), counted.NotApplicable, statusWord(L, audit.StatusNotApplicable))))
-		}
-		// What qualifies a pass (a record not judged, a reading by interpretation).
-		for _, res := range noted {
-			for _, n := range res.Notes {
-				t.line("  %s", t.style(ansiDim, fmt.Sprintf("%s %s: %s: %s", statusWord(L, audit.StatusPass), res.Control.ID, tr(L, "label.note"), message(n, L))))
-			}
-		}
-		// Why each duty does not apply: an auditor defends a "not applicable" as much as a fail.
-		for _, res := range notApplicable {
-			t.line("  %s", t.style(ansiDim, fmt.Sprintf("%s %s: %s", statusWord(L, audit.StatusNotApplicable), res.Control.ID, reasonIn(res.Result, L))))
-		}
-		t.siteLoss(m.SiteLoss)
+		tr(L, "label.asof"), r.AsOf, count(L, v.added, "label.manifests"), count(L, len(v.controls), "label.controls"))
+	if err := t.w.Flush(); err != nil {
+		return err
+	}
+	if err := s.body.copyTo(w); err != nil {
+		return err
 	}
 
 	t.line("")
@@ -199,10 +227,7 @@ func renderText(w io.Writer, r *audit.Report, opts Options) error {
 			t.line("    %s%s  %s  [%s]", t.statusTag(worst(s)), c.ID, c.Title.In(L), citationLine(c.Citation, L))
 		}
 	}
-	problems := 0
-	for _, m := range v.manifests {
-		problems += len(m.Problems)
-	}
+	problems := v.problems
 	total := tr(L, "label.total") + ": " + summaryLine(L, r.Summary)
 	if problems > 0 {
 		total += fmt.Sprintf(" · %d %s", problems, strings.ToLower(tr(L, "heading.problems")))

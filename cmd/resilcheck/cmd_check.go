@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -277,12 +276,45 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
 	}
 	ctx := commandContext(c)
-	r, err := check.Run(ctx, opts)
+	// Every report renders as the manifests are judged, into a spool of its own; its
+	// destination is written only once the run is over.
+	ropts := reports.Options{Lang: lang}
+	type target struct {
+		name   string // the file, or "" for standard output
+		stream reports.Stream
+	}
+	var targets []target
+	addTarget := func(format, file string, o reports.Options) {
+		s, _ := reports.NewStream(format, o) // every format was looked up above
+		targets = append(targets, target{file, s})
+	}
+	stdoutOpts := ropts
+	if c.String("output") == "" {
+		stdoutOpts.Color = !noColor(c, stdio) && isTerminal(stdio.Stdout)
+	}
+	addTarget(format, c.String("output"), stdoutOpts)
+	for _, t := range extra {
+		addTarget(t.format, t.file, ropts)
+	}
+	defer func() {
+		for _, t := range targets {
+			t.stream.Close()
+		}
+	}()
+	sinks := make(sinkList, len(targets))
+	for i, t := range targets {
+		sinks[i] = t.stream
+	}
+	out, err := check.Stream(ctx, opts, sinks)
 	// A cancelled evaluation reports every control it cut short as an error: that is no
 	// verdict, so nothing of it may reach a report (and a bundle error met on the way out is
 	// the interruption's doing too).
 	if ierr := interruption(ctx); ierr != nil {
 		return fmt.Errorf("check: %w: no report written", ierr)
+	}
+	var sinkErr *check.SinkError
+	if errors.As(err, &sinkErr) {
+		return withCode(ExitInputError, fmt.Errorf("check: %w: no report written", err))
 	}
 	if err != nil {
 		return engineError(err)
@@ -292,6 +324,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if err := validate.Ready(); err != nil {
 		return withCode(ExitBundleBroken, fmt.Errorf("manifest schema: %w", err))
 	}
+	r := out.Report
 
 	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"))); err != nil {
 		return withCode(ExitInputError, err)
@@ -299,48 +332,40 @@ func runCheck(c *cli.Context, stdio appIO) error {
 
 	code := ExitOK
 	switch {
-	case check.HasProblems(r):
+	case len(out.Problems) > 0:
 		code = ExitInputError
-	case check.Failed(r, failOn):
+	case out.Gate.Failed(failOn):
 		code = ExitFailed
 	}
 	r.ExitCode = code
 
-	printProblems(stdio.Stderr, r)
-	ropts := reports.Options{Lang: lang}
+	printProblems(stdio.Stderr, out.Problems)
 	var outErr error
 	var written []string // for the message if a signal stops the writing part-way
-	if out := c.String("output"); out != "" {
-		if outErr = writeReport(ctx, format, out, r, ropts); outErr == nil {
-			written = append(written, out)
-		}
-	} else if outErr = interruption(ctx); outErr == nil {
-		// Standard output is written as it renders, not staged: a reader on a pipe gets the
-		// whole report unless the signal came before it started.
-		ropts.Color = !noColor(c, stdio) && isTerminal(stdio.Stdout)
-		rend, _ := reports.Lookup(format)
-		if outErr = rend.Render(stdio.Stdout, r, ropts); outErr == nil {
-			written = append(written, "standard output")
-		}
-		ropts.Color = false
-	}
-	for _, t := range extra {
+	for _, t := range targets {
 		if interruption(ctx) != nil {
 			break
 		}
-		err := writeReport(ctx, t.format, t.file, r, ropts)
-		if err == nil {
-			written = append(written, t.file)
-		} else if outErr == nil {
+		var err error
+		if t.name == "" {
+			// Standard output is written as it is copied, not staged: a reader on a pipe gets
+			// the whole report unless the signal came before it started.
+			if err = t.stream.Finish(stdio.Stdout); err == nil {
+				written = append(written, "standard output")
+			}
+		} else if err = reports.WriteFileContext(ctx, t.name, t.stream.Finish); err == nil {
+			written = append(written, t.name)
+		}
+		if err != nil && outErr == nil {
 			outErr = err
 		}
+		t.stream.Close()
 	}
 	if ierr := interruption(ctx); ierr != nil {
-		all := 1 + len(extra)
 		switch {
 		case len(written) == 0:
 			return fmt.Errorf("check: %w: no report written", ierr)
-		case len(written) < all:
+		case len(written) < len(targets):
 			return fmt.Errorf("check: %w: only %s written", ierr, strings.Join(written, ", "))
 		}
 		return fmt.Errorf("check: %w after every report was written", ierr)
@@ -354,22 +379,31 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	return nil
 }
 
-func writeReport(ctx context.Context, format, file string, r *audit.Report, opts reports.Options) error {
-	rend, err := reports.Lookup(format)
-	if err != nil {
-		return err
+// sinkList hands a run to every report it writes.
+type sinkList []reports.Stream
+
+func (l sinkList) Begin(head *audit.Report) error {
+	for _, s := range l {
+		if err := s.Begin(head); err != nil {
+			return err
+		}
 	}
-	return reports.WriteFileContext(ctx, file, func(w io.Writer) error { return rend.Render(w, r, opts) })
+	return nil
+}
+
+func (l sinkList) Add(m audit.Manifest, results []audit.Result) error {
+	for _, s := range l {
+		if err := s.Add(m, results); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // printProblems lists every input problem on standard error, compiler-style, so a person
 // (or an editor) finds them even when the report goes to a file.
-func printProblems(w io.Writer, r *audit.Report) {
-	var all []audit.Problem
-	for _, m := range r.Manifests {
-		all = append(all, m.Problems...)
-	}
-	for _, p := range validate.Sort(all) {
+func printProblems(w io.Writer, problems []audit.Problem) {
+	for _, p := range validate.Sort(problems) {
 		fmt.Fprintln(w, validate.Format(p))
 	}
 }

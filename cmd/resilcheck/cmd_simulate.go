@@ -110,7 +110,11 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	if ierr := interruption(commandContext(c)); ierr != nil {
 		return fmt.Errorf("simulate: %w: nothing written", ierr)
 	}
-	printProblems(stdio.Stderr, r)
+	var problems []audit.Problem
+	for _, m := range r.Manifests {
+		problems = append(problems, m.Problems...)
+	}
+	printProblems(stdio.Stderr, problems)
 
 	sim := newSimulation(r, fail)
 	if format == "json" {

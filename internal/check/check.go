@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -100,9 +101,113 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// Run judges the inputs and returns the report. An error means the run itself is broken
-// (bad option, unusable bundle or data file); bad input is part of the report instead.
+// Sink receives a run as it is judged: a reports.Stream is one, and several reports of one
+// run are several sinks behind one.
+type Sink interface {
+	// Begin is called once, before any manifest, with the report's head: see
+	// reports.Stream.Begin for what it holds and when.
+	Begin(head *audit.Report) error
+	// Add receives each manifest with its verdicts (waivers applied, sorted by control id),
+	// in report order: by file, then document.
+	Add(m audit.Manifest, results []audit.Result) error
+}
+
+// SinkError is a sink's failure (a report that could not be spooled): the run stops, since
+// the report it was writing could no longer be complete.
+type SinkError struct{ Err error }
+
+func (e *SinkError) Error() string { return e.Err.Error() }
+func (e *SinkError) Unwrap() error { return e.Err }
+
+// Outcome is what a streamed run leaves once every manifest has gone to the sink.
+type Outcome struct {
+	// Report is the head the sink was given, now with every input and the summary.
+	Report *audit.Report
+	// Problems are every manifest's input problems, for standard error.
+	Problems []audit.Problem
+	// Gate decides the exit status.
+	Gate Gate
+}
+
+// Gate is what decides a run's exit status, tallied as the verdicts stream past.
+type Gate struct {
+	errors    bool // a control could not judge a manifest
+	worstFail int  // the highest severity rank of a failed control; noFail when none failed
+}
+
+const noFail = -2 // below the rank of an unknown severity (-1)
+
+// add counts one verdict; sev is the severity rank of its control.
+func (g *Gate) add(res audit.Result, sev map[string]int) {
+	switch res.Status {
+	case audit.StatusError:
+		g.errors = true
+	case audit.StatusFail:
+		rank, ok := sev[res.Control]
+		if !ok {
+			rank = -1
+		}
+		g.worstFail = max(g.worstFail, rank)
+	}
+}
+
+// Failed reports whether any verdict at or above the threshold fails the gate. An error
+// verdict counts as a failure whatever its control's severity: a control that could not
+// judge has not shown compliance. threshold "" means any failure; "none" never fails.
+func (g Gate) Failed(threshold string) bool {
+	if threshold == "none" {
+		return false
+	}
+	min := -1
+	if threshold != "" {
+		min = audit.Severity(threshold).Rank()
+	}
+	return g.errors || g.worstFail >= min
+}
+
+func severities(controls []audit.Control) map[string]int {
+	sev := make(map[string]int, len(controls))
+	for _, c := range controls {
+		sev[c.ID] = c.Severity.Rank()
+	}
+	return sev
+}
+
+// Run judges the inputs and returns the whole report, held in memory: for one manifest, a
+// simulation, a test. A sweep streams instead (Stream). An error means the run itself is
+// broken (bad option, unusable bundle or data file); bad input is part of the report instead.
 func Run(ctx context.Context, opts Options) (*audit.Report, error) {
+	c := &collector{}
+	out, err := Stream(ctx, opts, c)
+	if err != nil {
+		return nil, err
+	}
+	r := out.Report
+	r.Manifests, r.Results = c.manifests, c.results
+	return r, nil
+}
+
+// collector is the sink that keeps everything.
+type collector struct {
+	manifests []audit.Manifest
+	results   []audit.Result
+}
+
+func (c *collector) Begin(*audit.Report) error {
+	c.manifests, c.results = []audit.Manifest{}, []audit.Result{}
+	return nil
+}
+
+func (c *collector) Add(m audit.Manifest, results []audit.Result) error {
+	c.manifests = append(c.manifests, m)
+	c.results = append(c.results, results...)
+	return nil
+}
+
+// Stream judges the inputs a window at a time and hands every manifest to sink as soon as its
+// window is judged; nothing of a manifest stays behind but its name's first use and its input
+// problems. An error means the run itself is broken, or the sink failed (*SinkError).
+func Stream(ctx context.Context, opts Options, sink Sink) (*Outcome, error) {
 	in := newInputs(opts)
 	// Reading and validating the first window does not need the bundle: do it while the
 	// bundle compiles, which is most of a one-manifest run's wall time and leaves a core idle.
@@ -121,22 +226,24 @@ func Run(ctx context.Context, opts Options) (*audit.Report, error) {
 			return nil, err
 		}
 	}
-	r := judge(ctx, eng, opts, in, first)
-	if waivers != nil {
-		for _, n := range waivers.Apply(r, r.AsOf) {
-			if opts.Warn != nil {
-				opts.Warn(n.String())
-			}
-		}
-		Finish(r)
+	applier := waivers.Applier(opts.AsOf)
+	out, err := judge(ctx, eng, opts, in, first, applier, sink)
+	if err != nil {
+		return nil, err
 	}
-	return r, nil
+	for _, n := range applier.Notes() {
+		if opts.Warn != nil {
+			opts.Warn(n.String())
+		}
+	}
+	return out, nil
 }
 
 // entry is one document on its way through the pipeline.
 type entry struct {
-	m   audit.Manifest
-	doc *manifest.Document // nil when the document could not be judged, and once judged
+	m       audit.Manifest
+	doc     *manifest.Document // nil when the document could not be judged, and once judged
+	results []audit.Result
 }
 
 // window is how many input files one step of the pipeline reads, validates and judges
@@ -155,9 +262,13 @@ type inputs struct {
 }
 
 func newInputs(opts Options) *inputs {
-	in := &inputs{opts: opts, sources: opts.Sources, names: map[string]string{}}
+	in := &inputs{opts: opts, names: map[string]string{}}
+	// In report order, as a stream's are (manifest.Stream.SortByPath).
+	in.sources = slices.Clone(opts.Sources)
+	slices.SortStableFunc(in.sources, func(a, b *manifest.Source) int { return strings.Compare(a.Path, b.Path) })
 	if opts.Sources == nil {
 		in.stream = manifest.Open(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
+		in.stream.SortByPath()
 		in.sources = nil
 	}
 	return in
@@ -214,39 +325,67 @@ func (in *inputs) next() []*entry {
 }
 
 // RunWith runs the pipeline on an engine the caller built (the benchmarks build one and
-// judge many times).
+// judge many times), holding the report in memory as Run does.
 func RunWith(ctx context.Context, eng *engine.Engine, opts Options) *audit.Report {
 	in := newInputs(opts)
-	return judge(ctx, eng, opts, in, in.next())
+	c := &collector{}
+	out, _ := judge(ctx, eng, opts, in, in.next(), nil, c) // a collector never fails
+	out.Report.Manifests, out.Report.Results = c.manifests, c.results
+	return out.Report
 }
 
-// judge evaluates the inputs a window at a time, starting with first (already read): each
-// window's documents are dropped once their results are in the report.
-func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, first []*entry) *audit.Report {
+// StreamWith is Stream on an engine the caller built, without waivers.
+func StreamWith(ctx context.Context, eng *engine.Engine, opts Options, sink Sink) (*Outcome, error) {
+	in := newInputs(opts)
+	return judge(ctx, eng, opts, in, in.next(), nil, sink)
+}
+
+// judge evaluates the inputs a window at a time, starting with first (already read), and
+// hands each window's manifests to the sink in report order; their documents are dropped
+// once judged, their results once the sink has them.
+func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, first []*entry, applier *waiver.Applier, sink Sink) (*Outcome, error) {
 	controls := eng.Controls()
+	sort.SliceStable(controls, func(i, j int) bool { return controls[i].ID < controls[j].ID })
 	r := &audit.Report{
-		Tool:      opts.Tool,
-		AsOf:      opts.AsOf,
-		Command:   opts.Command,
-		Bundle:    audit.Bundle{Digest: eng.Digest()},
-		Inputs:    []audit.Input{},
-		Manifests: []audit.Manifest{},
-		Results:   []audit.Result{},
-		Controls:  controls,
+		Tool:     opts.Tool,
+		AsOf:     opts.AsOf,
+		Command:  opts.Command,
+		Bundle:   audit.Bundle{Digest: eng.Digest()},
+		Inputs:   []audit.Input{},
+		Controls: controls,
 	}
 	for _, d := range opts.PolicyDirs {
 		r.Bundle.Custom = append(r.Bundle.Custom, filepath.ToSlash(filepath.Clean(d)))
 	}
-	for entries := first; entries != nil; entries = in.next() {
-		judgeWindow(ctx, eng, r, controls, entries)
+	out := &Outcome{Report: r, Gate: Gate{worstFail: noFail}}
+	if err := sink.Begin(r); err != nil {
+		return nil, &SinkError{err}
 	}
-	r.Inputs = append(r.Inputs, in.digests...)
-	Finish(r)
-	return r
+	sev := severities(controls)
+	for entries := first; entries != nil; entries = in.next() {
+		// The inputs read so far, ahead of their manifests, as the sink's head promises.
+		r.Inputs = append(r.Inputs, in.digests...)
+		in.digests = in.digests[:0]
+		judgeWindow(ctx, eng, controls, entries)
+		for _, e := range entries {
+			applier.Apply(e.results)
+			for _, res := range e.results {
+				r.Summary.Add(res.Status)
+				out.Gate.add(res, sev)
+			}
+			out.Problems = append(out.Problems, e.m.Problems...)
+			if err := sink.Add(e.m, e.results); err != nil {
+				return nil, &SinkError{err}
+			}
+			e.results = nil
+		}
+	}
+	return out, nil
 }
 
-// judgeWindow adds one window's manifests and results to the report.
-func judgeWindow(ctx context.Context, eng *engine.Engine, r *audit.Report, controls []audit.Control, entries []*entry) {
+// judgeWindow judges one window's documents and puts the window in report order, each
+// manifest with its verdicts sorted by control id.
+func judgeWindow(ctx context.Context, eng *engine.Engine, controls []audit.Control, entries []*entry) {
 	var docs []engine.Document
 	var judged []*entry
 	for _, e := range entries {
@@ -260,7 +399,7 @@ func judgeWindow(ctx context.Context, eng *engine.Engine, r *audit.Report, contr
 	for i, e := range judged {
 		e.m.Scopes = outcomes[i].Scopes
 		e.m.SiteLoss = outcomes[i].SiteLoss
-		r.Results = append(r.Results, outcomes[i].Results...)
+		e.results = outcomes[i].Results
 	}
 	for _, e := range entries {
 		e.doc = nil
@@ -272,11 +411,20 @@ func judgeWindow(ctx context.Context, eng *engine.Engine, r *audit.Report, contr
 			reason += "s"
 		}
 		for _, c := range controls {
-			r.Results = append(r.Results, audit.Result{Manifest: e.m.Name, Control: c.ID, Status: audit.StatusError, Reason: reason})
+			e.results = append(e.results, audit.Result{Manifest: e.m.Name, Control: c.ID, Status: audit.StatusError, Reason: reason})
 		}
 	}
+	// The inputs come by path (manifest.Stream.SortByPath), so sorting within a window
+	// puts the whole run in order.
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].m, entries[j].m
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Document < b.Document
+	})
 	for _, e := range entries {
-		r.Manifests = append(r.Manifests, e.m)
+		sort.SliceStable(e.results, func(i, j int) bool { return e.results[i].Control < e.results[j].Control })
 	}
 }
 
@@ -325,36 +473,8 @@ func (in *inputs) dedupeNames(entries []*entry) {
 	}
 }
 
-// Finish sorts the report and recounts its summary. Call it again after anything that
-// changes statuses (waivers) so the counts never disagree with the results.
-func Finish(r *audit.Report) {
-	sort.SliceStable(r.Inputs, func(i, j int) bool { return r.Inputs[i].Path < r.Inputs[j].Path })
-	sort.SliceStable(r.Manifests, func(i, j int) bool {
-		a, b := r.Manifests[i], r.Manifests[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		return a.Document < b.Document
-	})
-	order := make(map[string]int, len(r.Manifests))
-	for i, m := range r.Manifests {
-		order[m.Name] = i
-	}
-	sort.SliceStable(r.Results, func(i, j int) bool {
-		a, b := r.Results[i], r.Results[j]
-		if oa, ob := order[a.Manifest], order[b.Manifest]; oa != ob {
-			return oa < ob
-		}
-		return a.Control < b.Control
-	})
-	sort.SliceStable(r.Controls, func(i, j int) bool { return r.Controls[i].ID < r.Controls[j].ID })
-	r.Summary = audit.Summary{}
-	for _, res := range r.Results {
-		r.Summary.Add(res.Status)
-	}
-}
-
-// HasProblems reports whether any input could not be judged (exit status 2).
+// HasProblems reports whether any input of a report held in memory could not be judged
+// (exit status 2).
 func HasProblems(r *audit.Report) bool {
 	for _, m := range r.Manifests {
 		if len(m.Problems) > 0 {
@@ -364,32 +484,14 @@ func HasProblems(r *audit.Report) bool {
 	return false
 }
 
-// Failed reports whether any result at or above the threshold fails the gate. An error
-// result counts as a failure whatever its control's severity: a control that could not
-// judge has not shown compliance. threshold "" means any failure; "none" never fails.
+// Failed is Gate.Failed for a report held in memory.
 func Failed(r *audit.Report, threshold string) bool {
-	if threshold == "none" {
-		return false
-	}
-	min := -1
-	if threshold != "" {
-		min = audit.Severity(threshold).Rank()
-	}
-	sev := make(map[string]int, len(r.Controls))
-	for _, c := range r.Controls {
-		sev[c.ID] = c.Severity.Rank()
-	}
+	g := Gate{worstFail: noFail}
+	sev := severities(r.Controls)
 	for _, res := range r.Results {
-		switch res.Status {
-		case audit.StatusError:
-			return true
-		case audit.StatusFail:
-			if sev[res.Control] >= min {
-				return true
-			}
-		}
+		g.add(res, sev)
 	}
-	return false
+	return g.Failed(threshold)
 }
 
 // readBounded reads at most limit bytes of a file (manifest.DefaultMaxFileSize when 0): a

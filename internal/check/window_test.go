@@ -2,10 +2,15 @@ package check
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 // The pipeline reads, validates and judges a window of files at a time and drops each
@@ -41,5 +46,80 @@ func TestWindowsChangeNothing(t *testing.T) {
 		if !bytes.Contains(whole, []byte(want)) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+}
+
+// A sweep hands each window's manifests to its reports as they are judged; every format must
+// come out as it does from the whole report held in memory, with files named out of order,
+// a broken file and a file of two documents.
+func TestStreamedReportsAreTheWholeOnes(t *testing.T) {
+	defer func(prev int) { window = prev }(window)
+	window = 2
+	dir := t.TempDir()
+	good, err := os.ReadFile(minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := func(name string) string {
+		return strings.Replace(string(good), "name: example-minimal", "name: "+name, 1)
+	}
+	var paths []string
+	for _, i := range []int{5, 1, 3, 0, 4, 2} {
+		paths = append(paths, writeFile(t, dir, fmt.Sprintf("m%02d.yaml", i), named(fmt.Sprintf("provider-%02d", i))))
+	}
+	paths = append(paths,
+		writeFile(t, dir, "m03b.yaml", "apiVersion: [unclosed\n"),
+		writeFile(t, dir, "m01b.yaml", named("stream-a")+"---\n"+named("stream-b")))
+	whole := run(t, Options{Paths: paths})
+	if len(whole.Manifests) != 9 || whole.Manifests[0].Name != "provider-00" {
+		t.Fatalf("the run is not in report order: %+v", whole.Manifests)
+	}
+	for _, format := range reports.Formats() {
+		rend, _ := reports.Lookup(format)
+		var want bytes.Buffer
+		if err := rend.Render(&want, whole, reports.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		s, err := reports.NewStream(format, reports.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Stream(context.Background(), Options{Paths: paths, AsOf: "2026-11-22",
+			Tool: audit.Tool{Name: "resilcheck", Version: "test", OPAVersion: "test"}}, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Problems) != 1 || !out.Gate.Failed("") {
+			t.Errorf("%s: outcome has %d problems, failed=%v; want the broken file's one problem and a failure", format, len(out.Problems), out.Gate.Failed(""))
+		}
+		var got bytes.Buffer
+		if err := s.Finish(&got); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: the streamed report differs from the whole one (%d vs %d bytes)", format, got.Len(), want.Len())
+		}
+	}
+}
+
+type failingSink struct{ added int }
+
+func (f *failingSink) Begin(*audit.Report) error { return nil }
+func (f *failingSink) Add(audit.Manifest, []audit.Result) error {
+	f.added++
+	return errors.New("no space left on device")
+}
+
+// A report that can no longer be spooled stops the run: it could not be complete.
+func TestAFailingSinkStopsTheRun(t *testing.T) {
+	sink := &failingSink{}
+	_, err := Stream(context.Background(), Options{Paths: []string{minimal, minimal + "-missing"}, AsOf: "2026-11-22"}, sink)
+	var se *SinkError
+	if !errors.As(err, &se) || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("got %v, want the sink's error", err)
+	}
+	if sink.added != 1 {
+		t.Errorf("the run went on after the sink failed: %d manifests added", sink.added)
 	}
 }

@@ -181,6 +181,22 @@ func Open(paths []string, opts Options) *Stream {
 	return l.st
 }
 
+// SortByPath puts the sources in the order reports list them, by path, so a run can hand
+// each window's manifests to its reports as they are judged, with no reordering across
+// windows. Which of two paths to the same file is kept is still decided by first mention.
+func (s *Stream) SortByPath() {
+	idx := make([]int, len(s.sources))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.sources[idx[a]].Path < s.sources[idx[b]].Path })
+	sources, reads := make([]*Source, len(idx)), make([]func(), len(idx))
+	for to, from := range idx {
+		sources[to], reads[to] = s.sources[from], s.reads[from]
+	}
+	s.sources, s.reads = sources, reads
+}
+
 // Len is the number of sources: files, standard input and paths that could not be read.
 func (s *Stream) Len() int { return len(s.sources) }
 

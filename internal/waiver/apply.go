@@ -84,17 +84,51 @@ func (s *Set) Apply(r *audit.Report, asOf string) []Note {
 	if s == nil {
 		return nil
 	}
-	out := make([]outcome, len(s.Waivers))
-	for wi := range out {
-		out[wi].waivedBy = -1
+	a := s.Applier(asOf)
+	a.Apply(r.Results)
+	r.Summary = audit.Summary{}
+	for _, res := range r.Results {
+		r.Summary.Add(res.Status)
 	}
-	var covering []int
-	for i := range r.Results {
-		res := &r.Results[i]
+	return a.Notes()
+}
+
+// An Applier is Apply for a run whose results arrive a manifest at a time and are gone
+// once reported: it keeps only what the notes need.
+type Applier struct {
+	s        *Set
+	asOf     string
+	out      []outcome
+	covering []int
+}
+
+// Applier starts applying the set on the audit date asOf; nil for a nil set, whose
+// Applier applies nothing.
+func (s *Set) Applier(asOf string) *Applier {
+	if s == nil {
+		return nil
+	}
+	a := &Applier{s: s, asOf: asOf, out: make([]outcome, len(s.Waivers))}
+	for wi := range a.out {
+		a.out[wi].waivedBy = -1
+	}
+	return a
+}
+
+// Apply applies the set to results, in place.
+func (a *Applier) Apply(results []audit.Result) {
+	if a == nil {
+		return
+	}
+	s, asOf, out := a.s, a.asOf, a.out
+	covering := a.covering
+	defer func() { a.covering = covering }()
+	for i := range results {
+		covering = covering[:0]
+		res := &results[i]
 		if res.Status != audit.StatusFail {
 			continue
 		}
-		covering = covering[:0]
 		winner := -1
 		for wi, w := range s.Waivers {
 			if w.covers(res) {
@@ -149,11 +183,14 @@ func (s *Set) Apply(r *audit.Report, asOf string) []Note {
 			}
 		}
 	}
-	r.Summary = audit.Summary{}
-	for _, res := range r.Results {
-		r.Summary.Add(res.Status)
-	}
+}
 
+// Notes are the notes Apply returns, for every result applied so far.
+func (a *Applier) Notes() []Note {
+	if a == nil {
+		return nil
+	}
+	s, asOf, out := a.s, a.asOf, a.out
 	horizon := ""
 	if t, err := time.Parse(time.DateOnly, asOf); err == nil {
 		horizon = t.AddDate(HorizonYears, 0, 0).Format(time.DateOnly)

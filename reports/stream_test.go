@@ -1,0 +1,137 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
+)
+
+// The JSON stream must write what encoding/json writes for the model itself: consumers
+// validate against schemas/report.v1.schema.json, which describes audit.Report.
+func TestJSONStreamIsTheModel(t *testing.T) {
+	for name, r := range map[string]*audit.Report{"fixture": fixtureReport(), "fuzz seed": smallFixture(), "many": manyManifests(40)} {
+		t.Run(name, func(t *testing.T) {
+			var want bytes.Buffer
+			if err := writeIndentedJSON(&want, r); err != nil {
+				t.Fatal(err)
+			}
+			got := render(t, "json", Options{}, r)
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("the JSON stream differs from the model encoded whole: %s", firstDiff(want.Bytes(), got))
+			}
+		})
+	}
+	// Every field of the model, in order, with the same name and options.
+	model, mirror := reflect.TypeFor[audit.Report](), reflect.TypeFor[jsonReport]()
+	if model.NumField() != mirror.NumField() {
+		t.Fatalf("audit.Report has %d fields, jsonReport %d", model.NumField(), mirror.NumField())
+	}
+	for i := range model.NumField() {
+		a, b := model.Field(i), mirror.Field(i)
+		if a.Name != b.Name || a.Tag != b.Tag {
+			t.Errorf("field %d: audit.Report has %s `%s`, jsonReport %s `%s`", i, a.Name, a.Tag, b.Name, b.Tag)
+		}
+	}
+}
+
+// manyManifests is a report of n manifests, each with a failure carrying evidence, a pass
+// and a not-applicable verdict, so every format has something to write for each.
+func manyManifests(n int) *audit.Report {
+	r := smallFixture()
+	r.Manifests, r.Results, r.Inputs = nil, nil, nil
+	ctrl := r.Controls[0].ID
+	for i := range n {
+		name := fmt.Sprintf("provider-%03d", i)
+		file := fmt.Sprintf("m/%03d.yaml", i)
+		r.Inputs = append(r.Inputs, audit.Input{Path: file, SHA256: strings.Repeat("ab", 32)})
+		r.Manifests = append(r.Manifests, audit.Manifest{Name: name, File: file, Provider: "Provider " + name})
+		r.Results = append(r.Results,
+			audit.Result{Manifest: name, Control: ctrl, Status: audit.StatusFail, Violations: []audit.Violation{{
+				Message: "missing " + name, Pointer: "/services/0", Position: audit.Position{File: file, Line: 3 + i, Column: 5},
+				Evidence: map[string]any{"services": []any{"a", "b"}, "count": json.Number(fmt.Sprint(i))},
+			}}},
+			audit.Result{Manifest: name, Control: "KR-OTHER", Status: audit.StatusNotApplicable, Reason: "not bound", ReasonKo: "적용 대상 아님"},
+		)
+		r.Summary.Add(audit.StatusFail)
+		r.Summary.Add(audit.StatusNotApplicable)
+	}
+	return r
+}
+
+// A sweep's report moves to a temporary file once it outgrows memory: the bytes are the same,
+// and no file is left in the temporary directory, even while the run goes on.
+func TestSpoolsSpillToDiskUnseen(t *testing.T) {
+	r := manyManifests(200)
+	want := map[string][]byte{}
+	for _, f := range Formats() {
+		want[f] = render(t, f, Options{}, r)
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	defer func(n int) { spoolInMemory = n }(spoolInMemory)
+	spoolInMemory = 512
+	for _, f := range Formats() {
+		s, err := NewStream(f, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := *r
+		head.Manifests, head.Results = nil, nil
+		if err := s.Begin(&head); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range groups(r) {
+			if err := s.Add(g.m, g.results); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if ents, _ := os.ReadDir(tmp); len(ents) > 0 && runtime.GOOS != "windows" {
+			t.Errorf("%s: %s is visible in the temporary directory while the run goes on", f, ents[0].Name())
+		}
+		var got bytes.Buffer
+		if err := s.Finish(&got); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want[f]) {
+			t.Errorf("%s: spilled to disk, the report differs: %s", f, firstDiff(want[f], got.Bytes()))
+		}
+		if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
+			t.Errorf("%s: %s left in the temporary directory", f, ents[0].Name())
+		}
+	}
+}
+
+// A spool that cannot move to disk fails the rendering with the reason, never truncates it.
+func TestSpoolWithoutADiskFails(t *testing.T) {
+	t.Setenv("TMPDIR", "/nonexistent-dir-for-resilcheck-test")
+	defer func(n int) { spoolInMemory = n }(spoolInMemory)
+	spoolInMemory = 64
+	var s spool
+	_, err := s.Write(bytes.Repeat([]byte("x"), 100))
+	if err == nil || !strings.Contains(err.Error(), "spooling the report") {
+		t.Fatalf("got %v, want an error about spooling", err)
+	}
+}
+
+// A marker that a string of the report happens to spell must not be replaced inside it.
+func TestSpliceMarkersNeverHitTheReportsText(t *testing.T) {
+	r := manyManifests(3)
+	r.Command = []string{"resilcheck", "\x00splice-0-0", "\x00splice-0-1", "\x00splice-1-0"}
+	var want bytes.Buffer
+	if err := writeIndentedJSON(&want, r); err != nil {
+		t.Fatal(err)
+	}
+	if got := render(t, "json", Options{}, r); !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("a command spelling a marker changed the report: %s", firstDiff(want.Bytes(), got))
+	}
+}
