@@ -446,12 +446,6 @@ func argsOnly(c *cli.Context) error {
 	return nil
 }
 
-// tuneGC trades memory for time in a short-lived run: compiling the bundle allocates a lot
-// of small, long-lived AST nodes, and the default GOGC=100 collects several times before
-// the first document is judged. 400 cut a one-manifest run's CPU time by a tenth (README
-// performance section) for about 13 MB. The soft memory limit makes the collector work
-// harder again when a large batch would otherwise grow the heap fivefold. An explicit GOGC
-// or GOMEMLIMIT in the environment wins.
 // evaluatorFlag chooses what evaluates the policies. The verdicts are the same whichever
 // runs (the engine's differential tests hold irvm to topdown on every bundled manifest);
 // forcing one is for reproducing a result with OPA's own evaluator, and for measuring.
@@ -473,6 +467,12 @@ func parseEvaluator(c *cli.Context) (engine.Evaluator, error) {
 	return "", fmt.Errorf("--evaluator %q: want %s", c.String("evaluator"), strings.Join(names, ", "))
 }
 
+// tuneGC trades memory for time in a short-lived run: compiling a custom bundle allocates a
+// lot of small, long-lived AST nodes, and the default GOGC=100 collects several times before
+// the first document is judged. The soft memory limit caps what GOGC=400 would let a sweep's
+// heap grow to; since reports stream, a sweep's live heap is a window of documents and results,
+// well under the limit, so the limit bounds memory without making the collector run more
+// (README, Performance). An explicit GOGC or GOMEMLIMIT in the environment wins.
 func tuneGC(stdio appIO) {
 	if stdio.Getenv == nil {
 		return

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -361,24 +362,51 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	if err := sink.Begin(r); err != nil {
 		return nil, &SinkError{err}
 	}
-	sev := severities(controls)
-	for entries := first; entries != nil; entries = in.next() {
-		// The inputs read so far, ahead of their manifests, as the sink's head promises.
-		r.Inputs = append(r.Inputs, in.digests...)
+	// Handing a window to the reports renders it on one core; meanwhile the next window is
+	// read, validated and judged on every core. One window waits at most.
+	type judgedWindow struct {
+		entries []*entry
+		inputs  []audit.Input
+	}
+	windows := make(chan judgedWindow, 1)
+	var sinkErr error
+	var failed atomic.Bool
+	handed := make(chan struct{})
+	go func() {
+		defer close(handed)
+		sev := severities(controls)
+		for w := range windows {
+			if sinkErr != nil {
+				continue // drained, so the judging side never blocks
+			}
+			// The inputs read so far, ahead of their manifests, as the sink's head promises.
+			r.Inputs = append(r.Inputs, w.inputs...)
+			for _, e := range w.entries {
+				applier.Apply(e.results)
+				for _, res := range e.results {
+					r.Summary.Add(res.Status)
+					out.Gate.add(res, sev)
+				}
+				out.Problems = append(out.Problems, e.m.Problems...)
+				if err := sink.Add(e.m, e.results); err != nil {
+					sinkErr = &SinkError{err}
+					failed.Store(true)
+					break
+				}
+				e.results = nil
+			}
+		}
+	}()
+	for entries := first; entries != nil && !failed.Load(); entries = in.next() {
+		inputs := slices.Clone(in.digests)
 		in.digests = in.digests[:0]
 		judgeWindow(ctx, eng, controls, entries)
-		for _, e := range entries {
-			applier.Apply(e.results)
-			for _, res := range e.results {
-				r.Summary.Add(res.Status)
-				out.Gate.add(res, sev)
-			}
-			out.Problems = append(out.Problems, e.m.Problems...)
-			if err := sink.Add(e.m, e.results); err != nil {
-				return nil, &SinkError{err}
-			}
-			e.results = nil
-		}
+		windows <- judgedWindow{entries, inputs}
+	}
+	close(windows)
+	<-handed
+	if sinkErr != nil {
+		return nil, sinkErr
 	}
 	return out, nil
 }
