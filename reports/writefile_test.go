@@ -104,8 +104,8 @@ func mustWrite(t *testing.T, path, content string) {
 	}
 }
 
-// interruption stands in for the CLI's signal: the cause a cancelled run's context carries.
-var interruption = errors.New("interrupted by SIGTERM")
+// errInterrupted stands in for the CLI's signal: the cause a cancelled run's context carries.
+var errInterrupted = errors.New("interrupted by SIGTERM")
 
 // TestWriteFileInterrupted: once the run's context is cancelled, at whatever point of the
 // write, the report already in place is kept as it was, no temporary file is left, and
@@ -144,8 +144,8 @@ func TestWriteFileInterrupted(t *testing.T) {
 			mustWrite(t, path, "previous report")
 			ctx, cancel := context.WithCancelCause(context.Background())
 			defer cancel(nil)
-			err := WriteFileContext(ctx, path, tt.write(func() { cancel(interruption) }))
-			if !errors.Is(err, interruption) {
+			err := WriteFileContext(ctx, path, tt.write(func() { cancel(errInterrupted) }))
+			if !errors.Is(err, errInterrupted) {
 				t.Fatalf("WriteFileContext = %v, want the interruption", err)
 			}
 			if b, _ := os.ReadFile(path); string(b) != "previous report" {

@@ -162,6 +162,16 @@ func (g *pgen) is(names ...string) bool {
 // ok is true when a duty is done right, with the manifest's quality as the chance.
 func (g *pgen) ok() bool { return g.r.chance(g.q) }
 
+// okTwice is true when either of two draws is, for duties more providers keep than q says.
+// The second draw is taken only after a false first one, so a seed gives the same
+// population as when this was written out inline as ok() || ok().
+func (g *pgen) okTwice() bool {
+	if g.ok() {
+		return true
+	}
+	return g.ok()
+}
+
 func (g *pgen) provider() *Map {
 	r := g.r
 	y := g.asOf.Year() - 1
@@ -441,14 +451,14 @@ func (g *pgen) ownDatacenter(id string, k int) *Map {
 	d.Set("generators", M("count", r.between(0, 14), "redundancy", pick(r, []string{"N", "N+1", "2N"}), "fuelHours", r.between(4, 72)))
 	d.Set("fireSuppression", M("type", pick(r, []string{"gas", "gas", "water-mist", "sprinkler", "aerosol"}), "batteryRoom", g.ok()))
 	d.Set("physicalProtection", M(
-		"accessControl", g.ok() || g.ok(),
+		"accessControl", g.okTwice(),
 		"floodProtection", g.ok(),
 		"earthquakeProtection", g.ok(),
-		"staffed24x7", g.ok() || g.ok(),
+		"staffed24x7", g.okTwice(),
 		"contingencyPlan", g.ok(),
 		"intrusionContainment", g.ok()))
 	if g.is("datacenter-operator", "cloud-provider") || g.ok() {
-		ins := M("insured", g.ok() || g.ok())
+		ins := M("insured", g.okTwice())
 		ins.Set("since", date(since.AddDate(0, 0, r.intn(90)-30)))
 		ins.Set("coverageKRW", int64(r.between(1, 50))*1e9)
 		d.Set("liabilityInsurance", ins)
@@ -1103,10 +1113,10 @@ func (g *pgen) governance() *Map {
 	if !g.is("datacenter-operator") {
 		gov.Set("stabilityReports", reports)
 		gov.Set("stabilityMeasures", M(
-			"equipmentPreChecks", g.ok() || g.ok(), "serverMultiplexing", g.ok() || g.ok(),
-			"capacityPlanning", g.ok() || g.ok(), "koreanSupportChannel", g.ok(),
-			"slowdownNotice", g.ok(), "dataExport", g.ok(), "nonDiscrimination", g.ok() || g.ok(),
-			"carrierPriorNotice", g.ok(), "paymentMeans", g.ok() || g.ok(), "internalGuideline", g.ok()))
+			"equipmentPreChecks", g.okTwice(), "serverMultiplexing", g.okTwice(),
+			"capacityPlanning", g.okTwice(), "koreanSupportChannel", g.ok(),
+			"slowdownNotice", g.ok(), "dataExport", g.ok(), "nonDiscrimination", g.okTwice(),
+			"carrierPriorNotice", g.ok(), "paymentMeans", g.okTwice(), "internalGuideline", g.ok()))
 	}
 	var insp []any
 	for range r.intn(3) {
