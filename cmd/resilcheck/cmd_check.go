@@ -272,8 +272,13 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		Command:     commandLine(),
 		Waivers:     c.String("waivers"),
 	}
+	var progress *progressLine
 	if !flagAnywhere(c, "quiet") {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
+		if isTerminal(stdio.Stderr) {
+			progress = newProgressLine(stdio.Stderr, time.Now)
+			opts.Progress = progress.update
+		}
 	}
 	ctx := commandContext(c)
 	// Every report renders as the manifests are judged, into a spool of its own; its
@@ -306,6 +311,9 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		sinks[i] = t.stream
 	}
 	out, err := check.Stream(ctx, opts, sinks)
+	if progress != nil {
+		progress.clear()
+	}
 	// A cancelled evaluation reports every control it cut short as an error: that is no
 	// verdict, so nothing of it may reach a report (and a bundle error met on the way out is
 	// the interruption's doing too).
@@ -372,6 +380,9 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	}
 	if outErr != nil {
 		return withCode(ExitInputError, outErr)
+	}
+	if progress != nil {
+		progress.done()
 	}
 	if code != ExitOK {
 		return reported(code)

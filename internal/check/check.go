@@ -46,6 +46,10 @@ type Options struct {
 	// Warn receives notes the user should act on but that do not change the verdict:
 	// expired or unused waivers. Nil discards them.
 	Warn func(msg string)
+	// Progress, when set, is told how far a run is: once when the judging starts, then each
+	// time a window of judged manifests has reached the reports, one call at a time. It must
+	// return quickly: the reports wait.
+	Progress func(Progress)
 
 	Tool    audit.Tool
 	Command []string // the command line as given, for the report
@@ -56,6 +60,15 @@ type Options struct {
 // commands use it too, so every command sees the same bundle.
 func Engine(ctx context.Context, opts Options) (*engine.Engine, error) {
 	return buildEngine(ctx, opts, nil)
+}
+
+// Progress is how far a run has got: what a progress line on a terminal shows.
+type Progress struct {
+	Files      int // input files read, validated and judged so far
+	FilesTotal int // input files in the run
+	Manifests  int // manifests handed to the reports so far
+	// Summary counts the verdicts handed to the reports so far, waivers applied.
+	Summary audit.Summary
 }
 
 // buildEngine is Engine with work to run while the bundle compiles (see
@@ -258,6 +271,7 @@ type inputs struct {
 	stream  *manifest.Stream   // nil when the caller loaded the sources (Options.Sources)
 	sources []*manifest.Source // those, consumed from the front
 	count   int                // sources read so far
+	total   int                // sources in the run
 	digests []audit.Input      // their paths and digests, for the report
 	names   map[string]string  // metadata.name -> where it was first used
 }
@@ -267,10 +281,12 @@ func newInputs(opts Options) *inputs {
 	// In report order, as a stream's are (manifest.Stream.SortByPath).
 	in.sources = slices.Clone(opts.Sources)
 	slices.SortStableFunc(in.sources, func(a, b *manifest.Source) int { return strings.Compare(a.Path, b.Path) })
+	in.total = len(in.sources)
 	if opts.Sources == nil {
 		in.stream = manifest.Open(opts.Paths, manifest.Options{MaxFileSize: opts.MaxFileSize, Stdin: opts.Stdin})
 		in.stream.SortByPath()
 		in.sources = nil
+		in.total = in.stream.Len()
 	}
 	return in
 }
@@ -362,11 +378,15 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	if err := sink.Begin(r); err != nil {
 		return nil, &SinkError{err}
 	}
+	if opts.Progress != nil {
+		opts.Progress(Progress{FilesTotal: in.total}) // the judging starts: the clock of any rate shown
+	}
 	// Handing a window to the reports renders it on one core; meanwhile the next window is
 	// read, validated and judged on every core. One window waits at most.
 	type judgedWindow struct {
 		entries []*entry
 		inputs  []audit.Input
+		files   int // input files read up to the end of this window
 	}
 	windows := make(chan judgedWindow, 1)
 	var sinkErr error
@@ -375,6 +395,7 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	go func() {
 		defer close(handed)
 		sev := severities(controls)
+		manifests := 0
 		for w := range windows {
 			if sinkErr != nil {
 				continue // drained, so the judging side never blocks
@@ -395,13 +416,17 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 				}
 				e.results = nil
 			}
+			if opts.Progress != nil && sinkErr == nil {
+				manifests += len(w.entries)
+				opts.Progress(Progress{Files: w.files, FilesTotal: in.total, Manifests: manifests, Summary: r.Summary})
+			}
 		}
 	}()
 	for entries := first; entries != nil && !failed.Load(); entries = in.next() {
 		inputs := slices.Clone(in.digests)
 		in.digests = in.digests[:0]
 		judgeWindow(ctx, eng, controls, entries)
-		windows <- judgedWindow{entries, inputs}
+		windows <- judgedWindow{entries, inputs, in.count}
 	}
 	close(windows)
 	<-handed

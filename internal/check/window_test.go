@@ -123,3 +123,35 @@ func TestAFailingSinkStopsTheRun(t *testing.T) {
 		t.Errorf("the run went on after the sink failed: %d manifests added", sink.added)
 	}
 }
+
+// TestProgressCountsWhatReachedTheReports: the progress a terminal shows starts at zero with
+// the run's size, grows window by window, and ends at every file with the report's totals.
+func TestProgressCountsWhatReachedTheReports(t *testing.T) {
+	defer func(prev int) { window = prev }(window)
+	window = 2
+	dir := t.TempDir()
+	good, err := os.ReadFile(minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		writeFile(t, dir, fmt.Sprintf("m%02d.yaml", i), strings.Replace(string(good), "name: example-minimal", fmt.Sprintf("name: p%02d", i), 1))
+	}
+	writeFile(t, dir, "m05.yaml", string(good)+"---\n"+strings.Replace(string(good), "name: example-minimal", "name: second", 1))
+	var seen []Progress
+	r := run(t, Options{Paths: []string{dir}, Progress: func(p Progress) { seen = append(seen, p) }})
+	if len(seen) != 4 {
+		t.Fatalf("progress calls = %d, want the start and one per window of 2 files (3): %+v", len(seen), seen)
+	}
+	if seen[0] != (Progress{FilesTotal: 6}) {
+		t.Errorf("first call = %+v, want nothing judged of 6 files", seen[0])
+	}
+	for i, want := range []struct{ files, manifests int }{{2, 2}, {4, 4}, {6, 7}} {
+		if p := seen[i+1]; p.Files != want.files || p.Manifests != want.manifests || p.FilesTotal != 6 {
+			t.Errorf("call %d = %+v, want %d files and %d manifests of 6 files", i+1, p, want.files, want.manifests)
+		}
+	}
+	if last := seen[len(seen)-1]; last.Summary != r.Summary {
+		t.Errorf("last call counts %+v, the report %+v", last.Summary, r.Summary)
+	}
+}
