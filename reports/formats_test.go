@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,7 +112,7 @@ func TestEveryFormatCarriesControlMetadata(t *testing.T) {
 						t.Errorf("control %s is missing", c.ID)
 					}
 					cit := c.Citation.Text
-					if localised[format] {
+					if localised[format] || labelled[format] {
 						cit = c.Citation.In(v.opts.Lang)
 					}
 					if !strings.Contains(out, cit) {
@@ -227,27 +228,57 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("csv does not parse back: %v", err)
 	}
-	if !slices.Equal(rows[0], csvHeader) {
+	if !slices.Equal(rows[0], csvHeader("en")) {
 		t.Errorf("header = %q", rows[0])
 	}
-	problems := 0
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	want := 0
 	for _, m := range r.Manifests {
-		problems += len(m.Problems)
+		want += len(m.Problems)
 	}
-	if got, want := len(rows)-1, len(r.Results)+problems; got != want {
-		t.Errorf("%d data rows, want %d (one per result and per input problem)", got, want)
+	for _, res := range r.Results {
+		want += max(1, len(res.Violations))
 	}
-	found := 0
+	if got := len(rows) - 1; got != want {
+		t.Errorf("%d data rows, want %d (one per violation, per other verdict and per input problem)", got, want)
+	}
+	var redundancy [][]string
 	for _, row := range rows[1:] {
-		if row[3] == "KR-BCDA-35-REDUNDANCY" && row[0] == "kakao" {
-			found++
-			if row[10] != "fail" || row[11] != "2" || row[13] != "testdata/manifests/kakao.yaml:24:5" || row[5] == "" {
-				t.Errorf("kakao redundancy row = %q", row)
-			}
+		if len(row) != len(csvColumns) {
+			t.Fatalf("row of %d cells, header of %d: %q", len(row), len(csvColumns), row)
+		}
+		if row[col["as_of"]] != r.AsOf {
+			t.Errorf("row without the audit date: %q", row)
+		}
+		if row[col["control"]] == "KR-BCDA-35-REDUNDANCY" && row[col["manifest"]] == "kakao" {
+			redundancy = append(redundancy, row)
 		}
 	}
-	if found != 1 {
-		t.Errorf("%d kakao redundancy rows, want 1", found)
+	if len(redundancy) != 2 {
+		t.Fatalf("%d kakao redundancy rows, want one per violation (2)", len(redundancy))
+	}
+	for i, row := range redundancy {
+		if row[col["status"]] != "fail" || row[col["finding"]] != strconv.Itoa(i+1) || row[col["findings"]] != "2" ||
+			row[col["message"]] == "" || row[col["pointer"]] == "" || row[col["title_ko"]] == "" {
+			t.Errorf("kakao redundancy row %d = %q", i+1, row)
+		}
+	}
+	if got := redundancy[0][col["location"]]; got != "testdata/manifests/kakao.yaml:24:5" {
+		t.Errorf("first finding at %q", got)
+	}
+	ko := render(t, "csv", Options{Lang: "ko"}, r)
+	koRows, err := csv.NewReader(bytes.NewReader(ko[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(koRows[0], csvHeader("ko")) || koRows[0][col["control"]] != "통제 항목" {
+		t.Errorf("Korean header = %q", koRows[0])
+	}
+	if len(koRows) != len(rows) {
+		t.Errorf("the Korean report has %d rows, the English one %d: --lang changes headers, not rows", len(koRows), len(rows))
 	}
 }
 

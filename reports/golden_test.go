@@ -23,6 +23,9 @@ var extensions = map[string]string{
 // localised formats render differently per language; the others carry both languages.
 var localised = map[string]bool{"text": true, "markdown": true, "html": true}
 
+// labelled formats carry both languages but name their columns in the report's language.
+var labelled = map[string]bool{"csv": true}
+
 // variant is one rendering of a format worth pinning in a golden file.
 type variant struct {
 	name string
@@ -31,7 +34,7 @@ type variant struct {
 
 func variants(format string) []variant {
 	vs := []variant{{"en", Options{Lang: "en"}}}
-	if localised[format] {
+	if localised[format] || labelled[format] {
 		vs = append(vs, variant{"ko", Options{Lang: "ko"}})
 	}
 	if format == "text" {

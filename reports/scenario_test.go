@@ -111,7 +111,7 @@ func TestScenarioReportsCiteEveryControl(t *testing.T) {
 	for name, r := range scenarios(t) {
 		for _, format := range Formats() {
 			langs := []string{"en"}
-			if localised[format] {
+			if localised[format] || labelled[format] {
 				langs = append(langs, "ko")
 			}
 			for _, lang := range langs {
