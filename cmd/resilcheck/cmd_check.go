@@ -419,13 +419,60 @@ func printProblems(w io.Writer, problems []audit.Problem) {
 	}
 }
 
-// commandLine is the invocation recorded in the report, with the program name normalised so
-// the report does not depend on where the binary was installed.
+// commandLine is the invocation recorded in the report, with the program name normalised
+// and absolute report paths made relative to the working directory, so the report does not
+// depend on where the binary was installed or in which directory the audit was written.
 func commandLine() []string {
 	if len(os.Args) == 0 {
 		return nil
 	}
-	return append([]string{"resilcheck"}, os.Args[1:]...)
+	wd, _ := os.Getwd()
+	return recordedCommand(os.Args[1:], wd)
+}
+
+// recordedCommand is commandLine on given arguments and working directory.
+func recordedCommand(args []string, wd string) []string {
+	rel := func(p string) string {
+		if !filepath.IsAbs(p) || wd == "" {
+			return p
+		}
+		if r, err := filepath.Rel(wd, p); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return filepath.Base(p)
+	}
+	relReport := func(v string) string { // FORMAT=FILE
+		if format, file, ok := strings.Cut(v, "="); ok {
+			return format + "=" + rel(file)
+		}
+		return v
+	}
+	out := []string{"resilcheck"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		name, value, inline := strings.Cut(a, "=")
+		var fix func(string) string
+		switch name {
+		case "-o", "--output", "-output":
+			fix = rel
+		case "--report", "-report":
+			fix = relReport
+		}
+		switch {
+		case fix == nil:
+		case inline:
+			a = name + "=" + fix(value)
+		case i+1 < len(args):
+			out = append(out, a)
+			i++
+			a = fix(args[i])
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 func isTerminal(w io.Writer) bool {

@@ -5,25 +5,35 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/engine"
 )
 
 func versionCommand(stdio appIO) *cli.Command {
 	return &cli.Command{
 		Name:  "version",
-		Usage: "print the resilcheck, OPA and Go versions",
+		Usage: "print the resilcheck, OPA and Go versions and the built-in policy bundle's digest",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 		},
 		Action: func(c *cli.Context) error {
 			tool, opa, goVersion := versions()
-			switch c.String("format") {
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return oneOf("format", format, "text", "json")
+			}
+			bundle, err := engine.BuiltinDigest()
+			if err != nil {
+				return withCode(ExitBundleBroken, fmt.Errorf("built-in bundle: %w", err))
+			}
+			switch format {
 			case "text":
-				fmt.Fprintf(stdio.Stdout, "resilcheck %s\nopa %s\n%s\n", tool, opa, goVersion)
+				fmt.Fprintf(stdio.Stdout, "resilcheck %s\nopa %s\n%s\nbundle %s\n", tool, opa, goVersion, bundle)
 				return nil
 			case "json":
 				enc := json.NewEncoder(stdio.Stdout)
 				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]string{"resilcheck": tool, "opa": opa, "go": goVersion})
+				return enc.Encode(map[string]string{"resilcheck": tool, "opa": opa, "go": goVersion, "bundle": bundle})
 			default:
 				return oneOf("format", c.String("format"), "text", "json")
 			}

@@ -6,12 +6,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -109,5 +111,83 @@ func TestCPUProfile(t *testing.T) {
 	_, stderr, code = run("RESILCHECK_CPU_PROFILE=" + filepath.Join(t.TempDir(), "no", "such", "dir", "cpu.pprof"))
 	if code != plainCode || !strings.Contains(stderr, "warning: RESILCHECK_CPU_PROFILE") {
 		t.Fatalf("unwritable profile path: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestVersionNamesTheBundle: `version` prints the digest a report of the built-in bundle
+// records, so an auditor can match a binary to a report without running an audit.
+func TestVersionNamesTheBundle(t *testing.T) {
+	out, stderr, code := runCLI(t, "", "version", "-f", "json")
+	if code != 0 {
+		t.Fatalf("version -f json: exit %d: %s", code, stderr)
+	}
+	var v map[string]string
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	report, _, _ := runCLI(t, "", "check", "--as-of", "2026-11-22", "-f", "json", "testdata/valid/minimal.yaml")
+	var r struct {
+		Bundle struct{ Digest string } `json:"bundle"`
+	}
+	if err := json.Unmarshal([]byte(report), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(v["bundle"], "sha256:") || v["bundle"] != r.Bundle.Digest {
+		t.Errorf("version says bundle %q, a report of the built-in bundle %q", v["bundle"], r.Bundle.Digest)
+	}
+	text, _, _ := runCLI(t, "", "version")
+	if !strings.Contains(text, "\nbundle "+r.Bundle.Digest+"\n") || !strings.HasPrefix(text, "resilcheck ") {
+		t.Errorf("version text = %q", text)
+	}
+}
+
+func TestRecordedCommandIsTheSameAnywhere(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"check", "-o", "/audit/2026/out.json", "m.yaml"}, []string{"resilcheck", "check", "-o", "2026/out.json", "m.yaml"}},
+		{[]string{"check", "--output=/audit/out.json", "--report", "sarif=/audit/r.sarif", "--report=junit=/tmp/j.xml", "m.yaml"},
+			[]string{"resilcheck", "check", "--output=out.json", "--report", "sarif=r.sarif", "--report=junit=../tmp/j.xml", "m.yaml"}},
+		{[]string{"check", "-o", "rel/out.json", "--", "-o", "/audit/x.yaml"}, []string{"resilcheck", "check", "-o", "rel/out.json", "--", "-o", "/audit/x.yaml"}},
+		{[]string{"check", "-p", "/audit/policies", "/audit/m.yaml"}, []string{"resilcheck", "check", "-p", "/audit/policies", "/audit/m.yaml"}},
+	}
+	for _, tt := range tests {
+		if got := recordedCommand(tt.args, "/audit"); !slices.Equal(got, tt.want) {
+			t.Errorf("recordedCommand(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+
+	// The same audit written by absolute path from two directories: the same bytes.
+	minimal, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "valid", "minimal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reports [][]byte
+	for _, dir := range []string{t.TempDir(), filepath.Join(t.TempDir(), "deeper")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "m.yaml"), minimal, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out.json")
+		cmd := exec.Command(binPath, "check", "--as-of", "2026-11-22", "-f", "json", "-o", out, "--report", "sarif="+filepath.Join(dir, "out.sarif"), "m.yaml")
+		cmd.Dir = dir
+		var exitErr *exec.ExitError
+		if b, err := cmd.CombinedOutput(); err != nil && !(errors.As(err, &exitErr) && exitErr.ExitCode() == ExitFailed) {
+			t.Fatalf("%v: %s", err, b)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports = append(reports, b)
+	}
+	if !bytes.Equal(reports[0], reports[1]) {
+		t.Errorf("the same audit from two directories differs:\n%s\n---\n%s", reports[0], reports[1])
+	}
+	if !bytes.Contains(reports[0], []byte(`"out.json"`)) {
+		t.Errorf("the recorded command does not name the report relative to the working directory:\n%s", reports[0])
 	}
 }

@@ -35,6 +35,17 @@ type PolicySource struct {
 // Builtin is the embedded policy bundle.
 func Builtin() PolicySource { return PolicySource{Name: "policies", FS: policies.FS} }
 
+// BuiltinDigest is the digest a report records for the built-in bundle run without --data
+// files or custom policies: what `resilcheck version` prints, so an auditor can tell which
+// rules a binary carries before running it.
+func BuiltinDigest() (string, error) {
+	files, err := readSources([]PolicySource{Builtin()})
+	if err != nil {
+		return "", err
+	}
+	return digest(files, nil), nil
+}
+
 // File is one source file of the bundle, kept for the digest, the test runner and explain.
 type File struct {
 	Name    string // display path, slash-separated
