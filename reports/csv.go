@@ -31,7 +31,7 @@ type csvStream struct {
 func newCSVStream(Options) Stream { return &csvStream{} }
 
 func (s *csvStream) Begin(head *audit.Report) error {
-	s.head, s.v = head, newView(head, false)
+	s.head, s.v = head, newView(head)
 	if _, err := s.body.WriteString("\ufeff"); err != nil {
 		return err
 	}
