@@ -133,6 +133,8 @@ var catalogue = map[string][2]string{
 		"대량 점검 보고서입니다. 아래 상세 내용은 미준수·오류가 가장 많은 %d개 매니페스트만 다루며, 읽기 쉽도록 나머지 %d개 매니페스트의 상세, 준수 항목의 참고 사항, 해당 없음 사유와 입력 파일 해시는 생략했습니다. 모든 판정은 JSON 보고서에, 모든 지적 사항은 SARIF 보고서에 있습니다."},
 	"label.sweepnodetail": {"The failures are counted above; their details did not fit this report: see the JSON or SARIF report.",
 		"미준수 항목은 위 표에 집계되어 있으며, 상세 내용은 이 보고서에 담지 못했습니다. JSON 또는 SARIF 보고서를 참고하십시오."},
+	"label.moreproblems": {"…and %d more input problems: see the JSON or SARIF report.",
+		"외 입력 문제 %d건은 JSON 또는 SARIF 보고서를 참고하십시오."},
 	"label.sweepinputs": {"%d files; their SHA-256 digests are in the JSON report", "%d개 파일 (SHA-256 해시는 JSON 보고서에 있음)"},
 }
 

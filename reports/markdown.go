@@ -57,9 +57,11 @@ const (
 	mdParts
 )
 
-// mdDetail are the parts a sweep prints for its worst manifests; the rest belong to a run
-// small enough to print every manifest.
-var mdDetail = []int{mdFailures, mdProblems, mdUnjudged, mdErrors, mdWaived, mdSiteLossPart}
+// mdDetail are the parts a sweep prints for its worst manifests only. A sweep prints the
+// input problems of every manifest, up to mdSweepProblems bytes: a file that does not load
+// fails nothing, so it would rank below every failure, and it must not pass unseen. The
+// other parts belong to a run small enough to print every manifest.
+var mdDetail = []int{mdFailures, mdErrors, mdWaived, mdSiteLossPart}
 
 // A sweep's markdown report stays readable and fits a GitHub job summary (1 MiB): its
 // details cover at most mdSweepManifests manifests, worst first, and stop before they pass
@@ -69,6 +71,7 @@ const (
 	mdSweepManifests = 20
 	mdSweepBudget    = 512 << 10
 	mdSweepProviders = 50
+	mdSweepProblems  = 64 << 10
 )
 
 // markdownStream writes a report sized for a GitHub job summary or a merge-request comment:
@@ -89,6 +92,10 @@ type markdownStream struct {
 	// arrives can never enter them, so its parts are not even rendered).
 	kept  []*mdManifest
 	sweep bool
+	// problemsFit is how much of the problems and unjudged parts a sweep prints, whole
+	// lines within mdSweepProblems; problemsLeft counts the problems beyond it.
+	problemsFit  [mdParts]int64
+	problemsLeft int
 }
 
 // mdManifest is what the report keeps of a manifest: enough to rank it, and where its
@@ -139,24 +146,31 @@ func (s *markdownStream) Add(man audit.Manifest, results []audit.Result) error {
 	if s.sweep {
 		at, _ := slices.BinarySearchFunc(s.kept, rec, (*mdManifest).compare)
 		if at >= mdSweepManifests {
-			return nil
+			rec = nil
+		} else {
+			s.kept = slices.Insert(s.kept, at, rec)
+			s.kept = s.kept[:min(len(s.kept), mdSweepManifests)]
 		}
-		s.kept = slices.Insert(s.kept, at, rec)
-		s.kept = s.kept[:min(len(s.kept), mdSweepManifests)]
 	} else {
 		s.kept = append(s.kept, rec)
 	}
 	return s.render(m, rec)
 }
 
-// render writes a manifest's parts to the spools and records where they are. Write errors
-// are kept by fmt and returned once at the end.
+// render writes a manifest's parts to the spools and records where they are in rec; a
+// nil rec (a manifest of a sweep outside its worst) gets only the parts every manifest
+// prints. Write errors are kept by fmt and returned once at the end.
 func (s *markdownStream) render(m manifestView, rec *mdManifest) error {
 	L, asOf := s.lang, s.v.r.AsOf
+	detail := rec != nil
+	if !detail {
+		rec = &mdManifest{}
+	}
 	var err error
 	for i := range mdParts {
 		part := &s.parts[i]
-		if s.sweep && !slices.Contains(mdDetail, i) {
+		always := i == mdProblems || i == mdUnjudged
+		if s.sweep && !always && (!detail || !slices.Contains(mdDetail, i)) {
 			continue
 		}
 		p := func(format string, args ...any) {
@@ -212,6 +226,11 @@ func (s *markdownStream) render(m manifestView, rec *mdManifest) error {
 			mdSiteLoss(p, L, m)
 		}
 		rec.spans[i][1] = part.n
+		if always && part.n <= mdSweepProblems {
+			s.problemsFit[i] = part.n
+		} else if i == mdProblems {
+			s.problemsLeft += len(m.Problems)
+		}
 	}
 	return err
 }
@@ -302,14 +321,26 @@ func (s *markdownStream) Finish(w io.Writer) error {
 		}
 	}
 
-	if has(mdProblems, shown) {
+	if s.parts[mdProblems].n > 0 {
 		p("")
 		p("## %s", tr(L, "heading.problems"))
 		p("")
 		p("| %s | %s | %s |", tr(L, "label.location"), tr(L, "label.pointer"), tr(L, "label.reason"))
 		p("|---|---|---|")
-		part(mdProblems, shown)
-		part(mdUnjudged, shown)
+		for _, i := range []int{mdProblems, mdUnjudged} {
+			if err != nil {
+				break
+			}
+			if !s.sweep {
+				err = s.parts[i].copyTo(b)
+			} else {
+				err = s.parts[i].copyRange(b, 0, s.problemsFit[i])
+			}
+		}
+		if s.sweep && s.problemsLeft > 0 {
+			p("")
+			p("%s", fmt.Sprintf(tr(L, "label.moreproblems"), s.problemsLeft))
+		}
 	}
 	for _, t := range []struct {
 		i       int
