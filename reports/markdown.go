@@ -65,11 +65,13 @@ var mdDetail = []int{mdFailures, mdErrors, mdWaived, mdSiteLossPart}
 
 // A sweep's markdown report stays readable and fits a GitHub job summary (1 MiB): its
 // details cover at most mdSweepManifests manifests, worst first, and stop before they pass
-// mdSweepBudget bytes; its provider table lists the mdSweepProviders worst providers. The
-// JSON report has everything.
+// mdSweepBudget bytes (a generated provider's failures take 50 to 150 KB); its provider
+// table lists the mdSweepProviders worst providers and its input problems take at most
+// mdSweepProblems bytes, which with the tables of controls leaves room under the limit.
+// The JSON report has everything.
 const (
 	mdSweepManifests = 20
-	mdSweepBudget    = 512 << 10
+	mdSweepBudget    = 768 << 10
 	mdSweepProviders = 50
 	mdSweepProblems  = 64 << 10
 )
