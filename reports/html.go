@@ -51,8 +51,9 @@ type htmlMatrixRow struct {
 }
 
 // htmlStream writes one self-contained page for auditors: no scripts, no external assets,
-// A4 print layout with each manifest starting a page, and a Korean font stack so Hangul
-// renders on Windows, macOS and Linux alike. Each manifest's row of the providers table
+// A4 print layout with each manifest starting a page (below sweepThreshold manifests: a
+// sweep's would print a thousand pages), and a Korean font stack so Hangul renders on
+// Windows, macOS and Linux alike. Each manifest's row of the providers table
 // and its section are rendered into spools as it arrives; what counts the whole run (the
 // summary, the portfolio, the matrix) is rendered at the end and written before them.
 type htmlStream struct {
