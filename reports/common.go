@@ -17,13 +17,11 @@ import (
 // input order, each with its results sorted most urgent first. Renderers never iterate the
 // model's maps or rely on the engine's ordering, so their output stays byte-stable even if
 // the engine changes how it sorts. A view is built a manifest at a time (add), as a stream
-// receives them; only the formats that aggregate keep the manifests (keep).
+// receives them, and keeps only counts: no format holds the manifests themselves.
 type view struct {
-	r         *audit.Report   // the report's head: see Stream.Begin
-	manifests []manifestView  // every manifest added, when keep is set
-	controls  []audit.Control // catalogue order: regulation, then id
-	byID      map[string]int  // index into controls
-	keep      bool
+	r        *audit.Report   // the report's head: see Stream.Begin
+	controls []audit.Control // catalogue order: regulation, then id
+	byID     map[string]int  // index into controls
 
 	added      int                       // manifests added
 	problems   int                       // input problems over every manifest added
@@ -58,8 +56,8 @@ func statusRank(s audit.Status) int {
 }
 
 // newView starts a view of the report whose head is r.
-func newView(r *audit.Report, keep bool) *view {
-	v := &view{r: r, byID: map[string]int{}, keep: keep, perControl: map[string]*audit.Summary{}}
+func newView(r *audit.Report) *view {
+	v := &view{r: r, byID: map[string]int{}, perControl: map[string]*audit.Summary{}}
 	v.controls = slices.Clone(r.Controls)
 	slices.SortStableFunc(v.controls, func(a, b audit.Control) int {
 		return cmp.Or(cmp.Compare(a.Regulation, b.Regulation), cmp.Compare(a.ID, b.ID))
@@ -99,9 +97,6 @@ func (v *view) add(man audit.Manifest, results []audit.Result) manifestView {
 	}
 	v.added++
 	v.problems += len(m.Problems)
-	if v.keep {
-		v.manifests = append(v.manifests, m)
-	}
 	return m
 }
 

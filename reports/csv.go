@@ -68,7 +68,7 @@ type csvStream struct {
 func newCSVStream(opts Options) Stream { return &csvStream{lang: opts.lang()} }
 
 func (s *csvStream) Begin(head *audit.Report) error {
-	s.head, s.v = head, newView(head, false)
+	s.head, s.v = head, newView(head)
 	if _, err := s.body.WriteString("\ufeff"); err != nil {
 		return err
 	}

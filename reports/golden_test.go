@@ -145,7 +145,10 @@ func TestNoOrphanGoldens(t *testing.T) {
 			}
 		}
 	}
-	for _, dir := range []string{"fixture", "scenarios"} {
+	for _, g := range sweepGoldens() {
+		want[g] = true
+	}
+	for _, dir := range []string{"fixture", "scenarios", "sweep"} {
 		entries, err := os.ReadDir(filepath.Join("testdata", dir))
 		if err != nil {
 			t.Fatal(err)

@@ -1,8 +1,10 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
+	"errors"
 	"html/template"
 	"io"
 	"slices"
@@ -15,16 +17,25 @@ import (
 // htmlData is what the template sees: everything precomputed and ordered, so the template
 // only lays out and html/template escapes every value (contextually: text, attributes, URLs).
 type htmlData struct {
-	Lang      string
-	R         *audit.Report
-	Manifests []manifestView
-	Matrix    []htmlRegulation
+	Lang    string
+	R       *audit.Report
+	Added   int      // manifests in the report
+	Columns []string // the manifests' names, when the matrix has a column per manifest
+	Matrix  []htmlRegulation
 	// PerManifest is true when the matrix has a column per manifest; beyond
 	// htmlMatrixColumns manifests the page would overflow A4, so the matrix shows one
 	// column of counts instead and each manifest's section carries its own verdicts.
 	PerManifest bool
 	Problems    int
 	Command     string
+	// Sweep is set from sweepThreshold manifests on: the page leads with the portfolio
+	// (Providers worst first, Failing the controls failing most), and manifests no longer
+	// start a printed page each.
+	Sweep     bool
+	Providers []providerTally
+	Failing   []controlTally
+	// M is the manifest the row and manifest parts lay out.
+	M manifestView
 }
 
 type htmlRegulation struct {
@@ -39,14 +50,67 @@ type htmlMatrixRow struct {
 	Summary audit.Summary  // over the manifests it judged
 }
 
-// renderHTML writes one self-contained page for auditors: no scripts, no external assets,
-// A4 print layout with each manifest starting a page, and a Korean font stack so Hangul
-// renders on Windows, macOS and Linux alike.
-func renderHTML(w io.Writer, v *view, opts Options) error {
-	r := v.r
-	d := htmlData{Lang: opts.lang(), R: r, Manifests: v.manifests, Command: shellJoin(r.Command), PerManifest: len(v.manifests) <= htmlMatrixColumns}
-	for _, m := range v.manifests {
-		d.Problems += len(m.Problems)
+// htmlStream writes one self-contained page for auditors: no scripts, no external assets,
+// A4 print layout with each manifest starting a page (below sweepThreshold manifests: a
+// sweep's would print a thousand pages), and a Korean font stack so Hangul renders on
+// Windows, macOS and Linux alike. Each manifest's row of the providers table
+// and its section are rendered into spools as it arrives; what counts the whole run (the
+// summary, the portfolio, the matrix) is rendered at the end and written before them.
+type htmlStream struct {
+	opts     Options
+	v        *view
+	pf       portfolio
+	rows     spool
+	sections spool
+	// columns are the verdicts of the first manifests, kept while the matrix can still
+	// give each a column of its own.
+	columns []htmlColumn
+}
+
+type htmlColumn struct {
+	name   string
+	status map[string]audit.Status // control id → verdict
+}
+
+func newHTMLStream(opts Options) Stream { return &htmlStream{opts: opts} }
+
+func (s *htmlStream) Begin(head *audit.Report) error {
+	s.v = newView(head)
+	return nil
+}
+
+func (s *htmlStream) Close() error { return errors.Join(s.rows.Close(), s.sections.Close()) }
+
+func (s *htmlStream) Add(man audit.Manifest, results []audit.Result) error {
+	m := s.v.add(man, results)
+	s.pf.add(m)
+	if s.v.added <= htmlMatrixColumns {
+		col := htmlColumn{name: m.Name, status: map[string]audit.Status{}}
+		for _, res := range m.All {
+			col.status[res.Control.ID] = res.Status
+		}
+		s.columns = append(s.columns, col)
+	} else {
+		s.columns = nil
+	}
+	d := &htmlData{Lang: s.opts.lang(), R: s.v.r, M: m}
+	if err := executeHTML(&s.rows, "row", d); err != nil {
+		return err
+	}
+	return executeHTML(&s.sections, "manifest", d)
+}
+
+func (s *htmlStream) Finish(w io.Writer) error {
+	v, r := s.v, s.v.r
+	d := &htmlData{Lang: s.opts.lang(), R: r, Added: v.added, Command: shellJoin(r.Command),
+		PerManifest: v.added <= htmlMatrixColumns, Problems: v.problems, Sweep: v.added >= sweepThreshold}
+	if d.PerManifest {
+		for _, c := range s.columns {
+			d.Columns = append(d.Columns, c.name)
+		}
+	}
+	if d.Sweep {
+		d.Providers, d.Failing = s.pf.worstProviders(), s.pf.failingMost(v)
 	}
 	for _, g := range v.regulations() {
 		hg := htmlRegulation{Name: g.Name, Summary: g.Summary}
@@ -57,24 +121,42 @@ func renderHTML(w io.Writer, v *view, opts Options) error {
 		})
 		for _, c := range ctrls {
 			row := htmlMatrixRow{Control: c, Summary: v.controlSummary(c.ID)}
-			for _, m := range v.manifests {
-				var st audit.Status
-				for _, res := range m.All {
-					if res.Control.ID == c.ID {
-						st = res.Status
-					}
+			if d.PerManifest {
+				for _, col := range s.columns {
+					row.Cells = append(row.Cells, col.status[c.ID])
 				}
-				row.Cells = append(row.Cells, st)
 			}
 			hg.Controls = append(hg.Controls, row)
 		}
 		d.Matrix = append(d.Matrix, hg)
 	}
-	// html/template escapes markup but passes bytes that are not UTF-8 through, and the
-	// page declares UTF-8: they become U+FFFD, as in the JSON report. The template's own
-	// text is valid, so only bytes from manifests and policies change.
+	bw := bufio.NewWriterSize(w, 1<<20)
+	err := executeHTML(bw, "head", d)
+	if err == nil {
+		err = s.rows.copyTo(bw)
+	}
+	if err == nil {
+		err = executeHTML(bw, "matrix", d)
+	}
+	if err == nil {
+		err = s.sections.copyTo(bw)
+	}
+	if err == nil {
+		err = executeHTML(bw, "tail", d)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// executeHTML writes one part of the page. html/template escapes markup but passes bytes
+// that are not UTF-8 through, and the page declares UTF-8: they become U+FFFD, as in the
+// JSON report. The template's own text is valid, so only bytes from manifests and policies
+// change, and a part always ends in the template's text, so no sequence spans two parts.
+func executeHTML(w io.Writer, part string, d *htmlData) error {
 	var buf bytes.Buffer
-	if err := htmlTemplate().Execute(&buf, d); err != nil {
+	if err := htmlTemplate().ExecuteTemplate(&buf, part, d); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, validUTF8(buf.String()))
@@ -168,7 +250,7 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlSource))
 })
 
-const htmlSource = `<!DOCTYPE html>
+const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -212,14 +294,17 @@ section.manifest { break-before: page; }
 .matrix td.cell { text-align: center; }
 .matrix tr.group th { background: #eaecf0; }
 .lost { color: var(--fail); }
+{{- if .Sweep}}
+body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--line); margin-top: 8mm; }
+{{- end}}
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 </style>
 </head>
-<body>
+<body{{if .Sweep}} class="sweep"{{end}}>
 {{- $L := .Lang}}
 <header>
 <h1>{{tr $L "title"}}</h1>
-<p class="meta">{{tr $L "label.asof"}} <strong>{{.R.AsOf}}</strong> · {{count $L (len .Manifests) "label.manifests"}} · {{count $L (len .R.Controls) "label.controls"}} · {{.R.Tool.Name}} {{.R.Tool.Version}}</p>
+<p class="meta">{{tr $L "label.asof"}} <strong>{{.R.AsOf}}</strong> · {{count $L .Added "label.manifests"}} · {{count $L (len .R.Controls) "label.controls"}} · {{.R.Tool.Name}} {{.R.Tool.Version}}</p>
 <div class="summary">
 <span><span class="badge s-error">{{status $L "error"}}</span> {{.R.Summary.Error}}</span>
 <span><span class="badge s-fail">{{status $L "fail"}}</span> {{.R.Summary.Fail}}</span>
@@ -228,24 +313,46 @@ section.manifest { break-before: page; }
 <span><span class="badge s-not_applicable">{{status $L "not_applicable"}}</span> {{.R.Summary.NotApplicable}}</span>
 {{- if .Problems}}<span><span class="badge s-error">{{tr $L "heading.problems"}}</span> {{.Problems}}</span>{{end}}
 </div>
-</header>
+</header>{{if .Sweep}}{{template "portfolio" .}}{{end}}
 
 <h2>{{tr $L "heading.providers"}}</h2>
 <table>
 <thead><tr><th>{{tr $L "heading.manifest"}}</th><th>{{tr $L "label.provider"}}</th><th>{{tr $L "label.file"}}</th><th>{{tr $L "label.results"}}</th></tr></thead>
+<tbody>{{end}}{{define "portfolio"}}{{$L := .Lang}}
+<h2>{{tr $L "heading.portfolio"}}</h2>
+<p class="meta">{{printf (tr $L "label.portfolio") .Added (len .Providers)}}</p>
+<h3>{{tr $L "heading.worstproviders"}}</h3>
+<table>
+<thead><tr><th>{{tr $L "label.provider"}}</th><th>{{tr $L "label.manifestcount"}}</th><th><span class="badge s-error">{{status $L "error"}}</span></th><th><span class="badge s-fail">{{status $L "fail"}}</span></th><th><span class="badge s-waived">{{status $L "waived"}}</span></th><th><span class="badge s-pass">{{status $L "pass"}}</span></th><th><span class="badge s-not_applicable">{{status $L "not_applicable"}}</span></th><th>{{tr $L "heading.problems"}}</th></tr></thead>
 <tbody>
-{{- range .Manifests}}
-<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{if .All}}{{summary $L .Summary}}{{end}}{{if and .All .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>
+{{- range .Providers}}
+<tr><td>{{.Name}}</td><td class="n">{{.Manifests}}</td><td class="n">{{.Summary.Error}}</td><td class="n">{{.Summary.Fail}}</td><td class="n">{{.Summary.Waived}}</td><td class="n">{{.Summary.Pass}}</td><td class="n">{{.Summary.NotApplicable}}</td><td class="n">{{.Problems}}</td></tr>
 {{- end}}
+</tbody>
+</table>
+<h3>{{tr $L "heading.failingmost"}}</h3>
+{{- if .Failing}}
+<table>
+<thead><tr><th>{{tr $L "label.control"}}</th><th>{{tr $L "label.citation"}}</th><th>{{tr $L "label.failingmanifests"}}</th></tr></thead>
+<tbody>
+{{- range .Failing}}
+<tr><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td>{{cite .Control.Citation $L}}</td><td class="n">{{.Failing}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- else}}
+<p>{{tr $L "label.nofailures"}}</p>
+{{- end}}{{end}}{{define "row"}}{{$L := .Lang}}{{with .M}}
+<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{if .All}}{{summary $L .Summary}}{{end}}{{if and .All .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>{{end}}{{end}}{{define "matrix"}}{{$L := .Lang}}
 </tbody>
 </table>
 
 <h2>{{tr $L "heading.matrix"}}</h2>
 <table class="matrix">
-<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th class="nowrap">{{tr $L "label.severity"}}</th>{{if .PerManifest}}{{range .Manifests}}<th>{{.Name}}</th>{{end}}{{else}}<th>{{tr $L "label.results"}}</th>{{end}}</tr></thead>
+<thead><tr><th>{{tr $L "label.article"}}</th><th>{{tr $L "label.control"}}</th><th class="nowrap">{{tr $L "label.severity"}}</th>{{if .PerManifest}}{{range .Columns}}<th>{{.}}</th>{{end}}{{else}}<th>{{tr $L "label.results"}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Matrix}}
-<tr class="group"><th colspan="{{if $.PerManifest}}{{add 3 (len $.Manifests)}}{{else}}4{{end}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
+<tr class="group"><th colspan="{{if $.PerManifest}}{{add 3 (len $.Columns)}}{{else}}4{{end}}">{{.Name}} · {{summary $L .Summary}}</th></tr>
 {{- range .Controls}}
 <tr><td>{{if and (eq $L "ko") .Control.Citation.TextKo}}{{cite .Control.Citation $L}}{{else}}{{.Control.Citation.Article}}<br><span class="meta">{{cite .Control.Citation $L}}</span>{{end}}</td><td><code>{{.Control.ID}}</code><br>{{text .Control.Title $L}}</td><td class="nowrap"><span class="sev sev-{{.Control.Severity}}">{{severity $L .Control.Severity}}</span><br><span class="meta">{{kind $L .Control.Kind}}</span></td>
 {{- if $.PerManifest}}{{range .Cells}}<td class="cell">{{if .}}<span class="badge s-{{.}}">{{status $L .}}</span>{{else}}<span class="badge s-none">–</span>{{end}}</td>{{end}}
@@ -253,9 +360,7 @@ section.manifest { break-before: page; }
 {{- end}}
 {{- end}}
 </tbody>
-</table>
-
-{{- range .Manifests}}
+</table>{{end}}{{define "manifest"}}{{$L := .Lang}}{{with .M}}
 <section class="manifest">
 <h2>{{tr $L "heading.manifest"}}: {{.Name}}</h2>
 <p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} {{- if .All}} · {{summary $L .Summary}}{{end}}</p>
@@ -338,8 +443,7 @@ section.manifest { break-before: page; }
 <ul>{{range .}}<li><code>{{join . " → "}}</code></li>{{end}}</ul>
 {{- end}}
 {{- end}}
-</section>
-{{- end}}
+</section>{{end}}{{end}}{{define "tail"}}{{$L := .Lang}}
 
 <section class="manifest">
 <h2>{{tr $L "heading.metadata"}}</h2>
@@ -367,4 +471,4 @@ section.manifest { break-before: page; }
 </section>
 </body>
 </html>
-`
+{{end}}`

@@ -76,7 +76,7 @@ type junitStream struct {
 func newJUnitStream(Options) Stream { return &junitStream{digest: map[string]string{}} }
 
 func (s *junitStream) Begin(head *audit.Report) error {
-	s.head, s.v = head, newView(head, false)
+	s.head, s.v = head, newView(head)
 	// One encoder for every suite: it puts each after the first on a line of its own, one
 	// level in, exactly as it would inside <testsuites>.
 	s.enc = xml.NewEncoder(&s.suites)

@@ -218,7 +218,7 @@ type sarifStream struct {
 func newSARIFStream(Options) Stream { return &sarifStream{} }
 
 func (s *sarifStream) Begin(r *audit.Report) error {
-	s.head, s.v = r, newView(r, false)
+	s.head, s.v = r, newView(r)
 	s.run = sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: r.Tool.Name,

@@ -166,6 +166,23 @@ func (s *spool) copyTo(w io.Writer) error {
 	return err
 }
 
+// copyRange writes the bytes spooled between offsets from and to (as counted by n) to w:
+// the part one manifest added, for a report that picks some manifests' parts at the end.
+func (s *spool) copyRange(w io.Writer, from, to int64) error {
+	if from >= to {
+		return nil
+	}
+	if s.file == nil {
+		_, err := w.Write(s.mem.Bytes()[from:to])
+		return err
+	}
+	if err := s.bw.Flush(); err != nil {
+		return fmt.Errorf("spooling the report: %w", pathErr(err))
+	}
+	_, err := io.Copy(w, io.NewSectionReader(s.file, from, to-from))
+	return err
+}
+
 // lines calls fn with each line spooled with item, without its newline.
 func (s *spool) lines(fn func([]byte) error) error {
 	var r io.Reader = &s.mem
@@ -327,28 +344,3 @@ func (a *splicedArray) write(w *bufio.Writer, depth int) error {
 	w.Write(pad[:2*depth])
 	return w.WriteByte(']')
 }
-
-// wholeStream keeps every manifest's arrangement and renders at Finish, for the formats
-// that read a run as a whole (the HTML matrix, the markdown summary table).
-type wholeStream struct {
-	opts   Options
-	v      *view
-	render func(w io.Writer, v *view, opts Options) error
-}
-
-func newHTMLStream(opts Options) Stream     { return &wholeStream{opts: opts, render: renderHTML} }
-func newMarkdownStream(opts Options) Stream { return &wholeStream{opts: opts, render: renderMarkdown} }
-
-func (s *wholeStream) Begin(head *audit.Report) error {
-	s.v = newView(head, true)
-	return nil
-}
-
-func (s *wholeStream) Add(m audit.Manifest, results []audit.Result) error {
-	s.v.add(m, results)
-	return nil
-}
-
-func (s *wholeStream) Finish(w io.Writer) error { return s.render(w, s.v, s.opts) }
-
-func (s *wholeStream) Close() error { return nil }

@@ -126,7 +126,7 @@ type textStream struct {
 func newTextStream(opts Options) Stream { return &textStream{opts: opts} }
 
 func (s *textStream) Begin(head *audit.Report) error {
-	s.v = newView(head, false)
+	s.v = newView(head)
 	s.t = &textWriter{w: bufio.NewWriter(&s.body), lang: s.opts.lang(), color: s.opts.Color}
 	return nil
 }
