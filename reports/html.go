@@ -197,7 +197,15 @@ func articleNumbers(s string) []int {
 const htmlMatrixColumns = 6
 
 var htmlFuncs = template.FuncMap{
-	"tr":       tr,
+	"tr": tr,
+	"shortDigest": func(d string) string {
+		// Enough of the bundle digest to tell two printed audits apart in a page footer;
+		// the report's metadata carries it whole.
+		if algo, hex, ok := strings.Cut(d, ":"); ok && len(hex) > 12 {
+			return algo + ":" + hex[:12] + "…"
+		}
+		return d
+	},
 	"count":    count,
 	"term":     term,
 	"unjudged": unjudgedLine,
@@ -258,7 +266,11 @@ const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <meta name="generator" content="{{.R.Tool.Name}} {{.R.Tool.Version}}">
 <title>{{tr .Lang "title"}} · {{.R.AsOf}}</title>
 <style>
-@page { size: A4; margin: 14mm 12mm; }
+@page {
+  size: A4; margin: 14mm 12mm 16mm;
+  @bottom-left { content: "{{tr .Lang "title"}} · {{tr .Lang "label.asof"}} {{.R.AsOf}} · {{shortDigest .R.Bundle.Digest}}"; font-size: 7.5pt; color: #667085; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #667085; }
+}
 :root { --fail: #b42318; --error: #7a2e9a; --waived: #b54708; --pass: #067647; --na: #667085; --line: #d0d5dd; --bg: #f9fafb; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -267,6 +279,7 @@ h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13.5pt; margin: 7mm 0 2mm; border-bottom: 2px solid #101828; padding-bottom: 1mm; }
 h3 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
 h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+h1, h2, h3, h4 { break-after: avoid-page; break-inside: avoid; }
 p { margin: 1mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-size: 9pt; }
 th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }

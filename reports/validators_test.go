@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -229,6 +230,7 @@ func TestHTMLInChromium(t *testing.T) {
 						break
 					}
 				}
+				checkPrintedFooters(t, pdf, len(boxes), fixtureReport().AsOf)
 			}
 			if dst := os.Getenv("RESILCHECK_SCREENSHOT_DIR"); dst != "" {
 				if err := os.WriteFile(filepath.Join(dst, "report."+lang+".png"), png, 0o644); err != nil {
@@ -236,6 +238,33 @@ func TestHTMLInChromium(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkPrintedFooters reads the printed pages' text back (pdftotext, from Debian's
+// poppler-utils) and wants on every page the audit's identity and "page / pages", so a
+// page separated from the rest still says which audit it belongs to.
+func checkPrintedFooters(t *testing.T, pdf string, pages int, asOf string) {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		needTool(t, "pdftotext not on PATH (Debian package poppler-utils)")
+		return
+	}
+	text, errOut, err := runTool(t, time.Minute, pdftotext, "-layout", pdf, "-")
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, errOut)
+	}
+	printed := strings.Split(strings.TrimRight(text, "\f"), "\f")
+	if len(printed) != pages {
+		t.Fatalf("pdftotext read %d pages, the PDF has %d", len(printed), pages)
+	}
+	for i, page := range printed {
+		footer := regexp.MustCompile(`(?m)` + regexp.QuoteMeta(asOf) + ` · sha256:[0-9a-f]{12}….*\b` + strconv.Itoa(i+1) + `\s*/\s*` + strconv.Itoa(pages) + `\s*$`)
+		if !footer.MatchString(page) {
+			t.Errorf("page %d of %d has no footer with the audit date, bundle and page number:\n%s", i+1, pages, page)
+			break
+		}
 	}
 }
 
