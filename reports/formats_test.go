@@ -317,7 +317,7 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 			t.Errorf("html contains %q", bad)
 		}
 	}
-	for _, want := range []string{`<meta charset="utf-8">`, "@page { size: A4", `"Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", NanumGothic, sans-serif`, "break-before: page", `lang="ko"`, "&lt;script&gt;"} {
+	for _, want := range []string{`<meta charset="utf-8">`, "size: A4;", `"Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", NanumGothic, sans-serif`, "break-before: page", `lang="ko"`, "&lt;script&gt;"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("html lacks %q", want)
 		}
