@@ -510,7 +510,8 @@ func TestLoadFromFS(t *testing.T) {
 }
 
 // BenchmarkLoad decodes one document with positions: the minimal manifest and the Kakao
-// scenario (430 lines), what a batch pays per file before validation.
+// scenario (430 lines), what a batch pays per file before validation, as YAML and as the
+// same document written as indented JSON.
 func BenchmarkLoad(b *testing.B) {
 	for _, m := range []struct{ name, path string }{
 		{"minimal", "../../testdata/valid/minimal.yaml"},
@@ -520,17 +521,32 @@ func BenchmarkLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(m.name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				src := &Source{Path: "m.yaml"}
-				decode(src, data, false, Options{}.withDefaults())
-				if len(src.Documents) != 1 {
-					b.Fatal(src.Problems)
+		src := &Source{Path: "m.yaml"}
+		decode(src, data, false, Options{}.withDefaults())
+		if len(src.Documents) != 1 {
+			b.Fatal(src.Problems)
+		}
+		asJSON, err := json.MarshalIndent(src.Documents[0].Value, "", "  ")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range []struct {
+			suffix string
+			data   []byte
+			isJSON bool
+		}{{"", data, false}, {"-json", asJSON, true}} {
+			b.Run(m.name+f.suffix, func(b *testing.B) {
+				b.SetBytes(int64(len(f.data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					src := &Source{Path: "m"}
+					decode(src, f.data, f.isJSON, Options{}.withDefaults())
+					if len(src.Documents) != 1 {
+						b.Fatal(src.Problems)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
