@@ -136,17 +136,7 @@ func (s *jsonScanner) invalid(off int, context string) error {
 		return errJSONEnd
 	}
 	r, _ := utf8.DecodeRune(s.data[off:])
-	var q string
-	switch r {
-	case '\'':
-		q = `'\''`
-	case '"':
-		q = `'"'`
-	default:
-		quoted := strconv.Quote(string(r))
-		q = "'" + quoted[1:len(quoted)-1] + "'"
-	}
-	msg := "invalid character " + q
+	msg := "invalid character " + quoteRune(r)
 	if context != "" {
 		msg += " " + context
 	}
@@ -318,6 +308,18 @@ func (s *jsonScanner) literal(word string) error {
 	}
 	s.off += len(word)
 	return nil
+}
+
+// quoteRune names a character in a message as encoding/json does.
+func quoteRune(r rune) string {
+	switch r {
+	case '\'':
+		return `'\''`
+	case '"':
+		return `'"'`
+	}
+	quoted := strconv.Quote(string(r))
+	return "'" + quoted[1:len(quoted)-1] + "'"
 }
 
 func quoteASCII(c byte) string { return "'" + string(c) + "'" }
