@@ -141,7 +141,6 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func decodeYAML(src *Source, data []byte, b *builder) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	lines := newLineIndex(data)
 	for index := 0; ; index++ {
 		var root yaml.Node
 		err := dec.Decode(&root)
@@ -152,6 +151,8 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 			// The parser cannot resynchronise after a syntax error: whatever follows in the
 			// file is never read, and the problem has to say so, or valid documents after a
 			// broken one would vanish from the audit without a word.
+			// Lines are indexed only here: a file that decodes never needs them.
+			lines := newLineIndex(data)
 			pos := yamlErrorPos(src.Path, err, lines, b.lastLine)
 			msg := yamlErrorMessage(err)
 			unread, from := unreadDocuments(lines, pos.Line)
