@@ -249,8 +249,38 @@ var yamlEdgeCases = []string{
 	"\"a~b/c\": {\"\": 1}\n",
 }
 
+// largeContainers are documents whose lists and mappings hold more than manyChildren
+// values, which lookups reach through posIndex: merged members overridden, aliases of
+// large values, pointers past the end.
+func largeContainers() (yamlDocs, jsonDocs []string) {
+	var y, j, members strings.Builder
+	y.WriteString("defaults: &d\n")
+	for i := 0; i < 3*manyChildren; i++ {
+		fmt.Fprintf(&y, "  k%d: %d\n", i, i)
+		fmt.Fprintf(&members, "%s\"k%d\": [%d, {\"x\": \"%d\"}]", map[bool]string{true: "", false: ", "}[i == 0], i, i, i)
+	}
+	y.WriteString("big:\n  <<: *d\n  k1: own\n  k100: {nested: [1, 2]}\nlist: &l\n")
+	for i := 0; i < 2*manyChildren; i++ {
+		fmt.Fprintf(&y, "  - {id: s%d, tier: %d}\n", i, i%3)
+	}
+	y.WriteString("again: *l\nwrapped: [*l, *d]\n")
+	fmt.Fprintf(&j, `{"big": {%s}, "list": [`, members.String())
+	for i := 0; i < 2*manyChildren; i++ {
+		fmt.Fprintf(&j, "%s\n  {\"id\": %d}", map[bool]string{true: "", false: ","}[i == 0], i)
+	}
+	j.WriteString("]}")
+	return []string{y.String()}, []string{j.String(), `{"a": 1, "a": 2, ` + members.String() + "}"}
+}
+
 func TestDecoderMatchesReference(t *testing.T) {
 	optionSets := map[string]Options{"defaults": {}, "tight limits": {MaxDepth: 3, MaxNodes: 20}}
+	bigYAML, bigJSON := largeContainers()
+	for i, c := range bigYAML {
+		t.Run(fmt.Sprintf("large yaml %d", i), func(t *testing.T) { matchReference(t, []byte(c), false, Options{}) })
+	}
+	for i, c := range bigJSON {
+		t.Run(fmt.Sprintf("large json %d", i), func(t *testing.T) { matchReference(t, []byte(c), true, Options{}) })
+	}
 	for path, data := range corpusFiles(t) {
 		isJSON := strings.EqualFold(filepath.Ext(path), ".json")
 		inputs := map[string]struct {

@@ -41,6 +41,7 @@ type Document struct {
 	Value any    // the decoded document
 
 	pos posTable // where every value (and the key naming it) was written
+	idx posIndex // built from pos at the first lookup
 }
 
 // Source is one input file (or a path that could not be read as one).

@@ -3,6 +3,7 @@ package manifest
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -42,7 +43,22 @@ func (t posTable) close(e int32) {
 // directly inside e: in a mapping the last entry of that name wins, as a key written in a
 // mapping overrides what a YAML merge key brought in; in a list the token is the index,
 // written the way Join writes it.
-func (t posTable) child(e int32, token string) (int32, bool) {
+func (t posTable) child(x *posIndex, e int32, token string) (int32, bool) {
+	if elems, ok := x.lists[e]; ok {
+		i, ok := listIndex(token)
+		if !ok || int(i) >= len(elems) {
+			return 0, false
+		}
+		return elems[i], true
+	}
+	if members, ok := x.maps[e]; ok {
+		name, ok := unescape(token)
+		if !ok {
+			return 0, false
+		}
+		c, ok := members[name]
+		return c, ok
+	}
 	first := e + 1
 	end := t[e].end
 	if first >= end {
@@ -74,7 +90,7 @@ func (t posTable) child(e int32, token string) (int32, bool) {
 }
 
 // find returns the deepest entry a pointer leads to and whether it names that entry exactly.
-func (t posTable) find(pointer string) (int32, bool) {
+func (t posTable) find(x *posIndex, pointer string) (int32, bool) {
 	if len(t) == 0 {
 		return -1, false
 	}
@@ -91,7 +107,7 @@ func (t posTable) find(pointer string) (int32, bool) {
 		if i >= 0 {
 			token, more = rest[:i], rest[i+1:]
 		}
-		c, ok := t.child(e, token)
+		c, ok := t.child(x, e, token)
 		if !ok {
 			return e, false
 		}
@@ -151,7 +167,7 @@ func unescape(token string) (string, bool) {
 // Pos returns where the value at pointer was written: the exact place when the pointer
 // names a value in the document, else the nearest ancestor that does. File is always set.
 func (d *Document) Pos(pointer string) audit.Position {
-	e, _ := d.pos.find(pointer)
+	e, _ := d.pos.find(d.index(), pointer)
 	if e < 0 {
 		return audit.Position{File: d.File}
 	}
@@ -162,7 +178,7 @@ func (d *Document) Pos(pointer string) audit.Position {
 // KeyPos is like Pos but, for a member of a mapping, returns where its key was written,
 // which is where a person looks for a misspelt or unexpected field.
 func (d *Document) KeyPos(pointer string) audit.Position {
-	if e, exact := d.pos.find(pointer); exact && d.pos[e].keyLine > 0 {
+	if e, exact := d.pos.find(d.index(), pointer); exact && d.pos[e].keyLine > 0 {
 		p := d.pos[e]
 		return audit.Position{File: d.File, Line: int(p.keyLine), Column: int(p.keyCol)}
 	}
@@ -195,4 +211,57 @@ func (t posTable) keyLine(from int32, name string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// manyChildren is how many values a list or mapping holds before a lookup in it goes
+// through an index rather than along its members: a provider with 10,000 services has a
+// finding placed in most of them, and walking to each would make placing them quadratic.
+const manyChildren = 64
+
+// posIndex leads straight to the members of the large lists and mappings of a document.
+// It is built at the first lookup, so decoding never pays for it and a document nobody
+// asks about never has one.
+type posIndex struct {
+	once  sync.Once
+	lists map[int32][]int32          // a large list -> the entries of its elements, in order
+	maps  map[int32]map[string]int32 // a large mapping -> its members' entries (the last of a name)
+}
+
+func (d *Document) index() *posIndex {
+	d.idx.once.Do(func() { d.pos.buildIndex(&d.idx) })
+	return &d.idx
+}
+
+// buildIndex indexes the large containers. Each entry is stepped over at most manyChildren
+// times while counting, so building is linear in the entries.
+func (t posTable) buildIndex(x *posIndex) {
+	for e := range t {
+		first, end := int32(e)+1, t[e].end
+		n := 0
+		for c := first; c < end && n < manyChildren; c = t[c].end {
+			n++
+		}
+		if n < manyChildren {
+			continue
+		}
+		if t[first].elem >= 0 {
+			var elems []int32
+			for c := first; c < end; c = t[c].end {
+				elems = append(elems, c)
+			}
+			if x.lists == nil {
+				x.lists = map[int32][]int32{}
+			}
+			x.lists[int32(e)] = elems
+			continue
+		}
+		members := map[string]int32{}
+		for c := first; c < end; c = t[c].end {
+			members[t[c].name] = c
+		}
+		if x.maps == nil {
+			x.maps = map[int32]map[string]int32{}
+		}
+		x.maps[int32(e)] = members
+	}
 }
