@@ -44,20 +44,10 @@ func (t posTable) close(e int32) {
 // mapping overrides what a YAML merge key brought in; in a list the token is the index,
 // written the way Join writes it.
 func (t posTable) child(x *posIndex, e int32, token string) (int32, bool) {
-	if elems, ok := x.lists[e]; ok {
-		i, ok := listIndex(token)
-		if !ok || int(i) >= len(elems) {
-			return 0, false
+	if len(x.lists) > 0 || len(x.maps) > 0 {
+		if c, ok, indexed := x.child(e, token); indexed {
+			return c, ok
 		}
-		return elems[i], true
-	}
-	if members, ok := x.maps[e]; ok {
-		name, ok := unescape(token)
-		if !ok {
-			return 0, false
-		}
-		c, ok := members[name]
-		return c, ok
 	}
 	first := e + 1
 	end := t[e].end
@@ -225,6 +215,26 @@ type posIndex struct {
 	once  sync.Once
 	lists map[int32][]int32          // a large list -> the entries of its elements, in order
 	maps  map[int32]map[string]int32 // a large mapping -> its members' entries (the last of a name)
+}
+
+// child is posTable.child for the containers indexed; indexed is false for the others.
+func (x *posIndex) child(e int32, token string) (c int32, ok, indexed bool) {
+	if elems, ok := x.lists[e]; ok {
+		i, ok := listIndex(token)
+		if !ok || int(i) >= len(elems) {
+			return 0, false, true
+		}
+		return elems[i], true, true
+	}
+	if members, ok := x.maps[e]; ok {
+		name, ok := unescape(token)
+		if !ok {
+			return 0, false, true
+		}
+		c, ok := members[name]
+		return c, ok, true
+	}
+	return 0, false, false
 }
 
 func (d *Document) index() *posIndex {
