@@ -16,8 +16,10 @@ import (
 // the line and column as it goes. It replaced a walk over encoding/json's token stream:
 // that saw duplicate keys and token offsets, but was several times slower, and the offset of
 // an error inside a token was the count of bytes its scanner had seen, not a place in the
-// file. It accepts exactly the JSON encoding/json accepts, with its error messages, a stream
-// of values being a stream of documents.
+// file. It accepts exactly the JSON encoding/json accepts, a stream of values being a
+// stream of documents, and says what encoding/json says of the rest, but names a character
+// written in several bytes whole (not its first byte) and says a key was expected where the
+// token stream said nothing.
 type jsonScanner struct {
 	file string
 	data []byte

@@ -11,7 +11,7 @@ import (
 // posEntry is where one value of a document was written. The entries of a document are kept
 // in one slice in document order (a value, then the values inside it), so a decoder adds
 // one entry per value with an append and no pointer string is built unless a person is
-// shown one: maps keyed by pointers were the largest share of decoding time and memory.
+// shown one: maps keyed by pointers were a large share of decoding time and memory.
 type posEntry struct {
 	name            string // the key naming it in its mapping; "" in a list and at the root
 	elem            int32  // its index in its list; -1 in a mapping and at the root
@@ -20,7 +20,8 @@ type posEntry struct {
 	keyLine, keyCol int32 // where its key was written; 0 outside a mapping
 }
 
-// posTable is the entries of one document; entry 0 is the document's root value.
+// posTable is the entries of one document; entry 0 is the document's root value. 32 bits
+// hold the lines, columns and entries of any file under 2 GiB.
 type posTable []posEntry
 
 // add records a value about to be decoded and returns its index; its position is set once
