@@ -40,56 +40,8 @@ type Document struct {
 	Index int    // 0-based document index within the file
 	Value any    // the decoded document
 
-	pos  map[string]audit.Position // JSON pointer -> where the value starts
-	keys map[string]audit.Position // JSON pointer -> where the key naming it starts
-}
-
-// Pos returns where the value at pointer was written: the exact place when the pointer
-// names a value in the document, else the nearest ancestor that does. File is always set.
-func (d *Document) Pos(pointer string) audit.Position {
-	return d.lookup(d.pos, pointer)
-}
-
-// KeyPos is like Pos but, for a member of a mapping, returns where its key was written,
-// which is where a person looks for a misspelt or unexpected field.
-func (d *Document) KeyPos(pointer string) audit.Position {
-	if p, ok := d.keys[pointer]; ok {
-		return p
-	}
-	return d.Pos(pointer)
-}
-
-func (d *Document) lookup(table map[string]audit.Position, pointer string) audit.Position {
-	for {
-		if p, ok := table[pointer]; ok {
-			return p
-		}
-		if pointer == "" {
-			return audit.Position{File: d.File}
-		}
-		i := strings.LastIndexByte(pointer, '/')
-		if i < 0 {
-			pointer = ""
-		} else {
-			pointer = pointer[:i]
-		}
-	}
-}
-
-func (d *Document) setPos(pointer string, p audit.Position) {
-	if d.pos == nil {
-		d.pos = map[string]audit.Position{}
-		d.keys = map[string]audit.Position{}
-	}
-	d.pos[pointer] = p
-}
-
-func (d *Document) setKeyPos(pointer string, p audit.Position) {
-	if d.keys == nil {
-		d.pos = map[string]audit.Position{}
-		d.keys = map[string]audit.Position{}
-	}
-	d.keys[pointer] = p
+	pos posTable // where every value (and the key naming it) was written
+	idx posIndex // built from pos at the first lookup
 }
 
 // Source is one input file (or a path that could not be read as one).

@@ -80,6 +80,9 @@ var (
 // so when a number is out of range, which would silently turn a number into text; the
 // schema then reported "expected number, got string", far from the cause.
 func plainNumberProblem(s string) string {
+	if !mayBeNumber(s) {
+		return ""
+	}
 	plain := strings.ReplaceAll(s, "_", "")
 	if yamlIntRE.MatchString(plain) {
 		return integerProblem(s, plain, 0)
@@ -90,4 +93,20 @@ func plainNumberProblem(s string) string {
 		}
 	}
 	return ""
+}
+
+// mayBeNumber is a quick look at what yamlIntRE and yamlFloatRE can match (underscores
+// aside, a sign, a digit or a point first), so the text of most strings is not matched
+// against both.
+func mayBeNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '_':
+		case c >= '0' && c <= '9', c == '+', c == '-', c == '.':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -77,3 +77,16 @@ func TestNumbersAtTheLimits(t *testing.T) {
 		})
 	}
 }
+
+// mayBeNumber must not skip any text the patterns match: it only saves matching them.
+func TestMayBeNumberKeepsEveryMatch(t *testing.T) {
+	for _, s := range []string{"1", "_1", "__-1", "+.5", ".5e3", "0x_FF", "-0o7", "0b1", "1_000", "_", "", "a1", "x", "_x1", "e5", "한1"} {
+		plain := strings.ReplaceAll(s, "_", "")
+		if matches := yamlIntRE.MatchString(plain) || yamlFloatRE.MatchString(plain); matches && !mayBeNumber(s) {
+			t.Errorf("mayBeNumber(%q) = false, but it is written as a number", s)
+		}
+		if first := strings.TrimLeft(s, "_"); first != "" && strings.IndexByte("0123456789+-.", first[0]) < 0 && mayBeNumber(s) {
+			t.Errorf("mayBeNumber(%q) = true for text that starts with a letter", s)
+		}
+	}
+}

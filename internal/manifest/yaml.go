@@ -35,6 +35,9 @@ type builder struct {
 	// lastLine is the last line a decoded YAML node of the stream was written on, so a
 	// stream error without a position is looked for after the documents already read.
 	lastLine int
+	// stack is the position entries of the values being decoded, the root first and the
+	// current value last: the pointer of the current value, spelt out only for a problem.
+	stack []int32
 }
 
 // fatal stops decoding one document.
@@ -48,7 +51,31 @@ func (b *builder) reset(doc *Document) {
 	b.problems = nil
 	b.root = nil
 	b.anchors = nil
+	b.stack = append(b.stack[:0], doc.pos.add("", -1, 0, 0))
 }
+
+// open adds the entry of a value inside the current one (a member named name, or the
+// element at index elem) and makes it the current value.
+func (b *builder) open(name string, elem, keyLine, keyCol int) {
+	b.stack = append(b.stack, b.doc.pos.add(name, elem, keyLine, keyCol))
+}
+
+// shut ends the current value: the entries added since it opened are inside it.
+func (b *builder) shut() {
+	b.doc.pos.close(b.stack[len(b.stack)-1])
+	b.stack = b.stack[:len(b.stack)-1]
+}
+
+// here records where the current value starts.
+func (b *builder) here(line, col int) {
+	b.doc.pos.at(b.stack[len(b.stack)-1], line, col)
+}
+
+// pointer is the JSON pointer of the current value.
+func (b *builder) pointer() string { return b.doc.pos.pointerTo(b.stack) }
+
+// member is the JSON pointer of the member name of the current value.
+func (b *builder) member(name string) string { return b.pointer() + "/" + escape(name) }
 
 func (b *builder) problem(p audit.Position, pointer, msg string) {
 	b.problems = append(b.problems, audit.Problem{Position: p, Pointer: pointer, Message: msg})
@@ -58,9 +85,9 @@ func (b *builder) problem(p audit.Position, pointer, msg string) {
 // alias or merge key copies. Only copies count: what is written out is already bounded by
 // the file size, while a few lines of aliases can multiply into billions of values ("billion
 // laughs"), so an honest manifest of 10,000 services never meets the limit and a bomb does.
-func (b *builder) enter(p audit.Position, pointer string, depth int) error {
+func (b *builder) enter(p audit.Position, depth int) error {
 	if depth > b.opts.MaxDepth {
-		return &fatal{audit.Problem{Position: p, Pointer: pointer,
+		return &fatal{audit.Problem{Position: p, Pointer: b.pointer(),
 			Message: fmt.Sprintf("nested more than %d levels deep", b.opts.MaxDepth)}}
 	}
 	if b.copying == 0 {
@@ -68,7 +95,7 @@ func (b *builder) enter(p audit.Position, pointer string, depth int) error {
 	}
 	b.nodes++
 	if b.nodes > b.opts.MaxNodes {
-		return &fatal{audit.Problem{Position: p, Pointer: pointer,
+		return &fatal{audit.Problem{Position: p, Pointer: b.pointer(),
 			Message: fmt.Sprintf("YAML aliases copy more than %d values into this document", b.opts.MaxNodes)}}
 	}
 	return nil
@@ -114,7 +141,6 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func decodeYAML(src *Source, data []byte, b *builder) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	lines := newLineIndex(data)
 	for index := 0; ; index++ {
 		var root yaml.Node
 		err := dec.Decode(&root)
@@ -125,6 +151,8 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 			// The parser cannot resynchronise after a syntax error: whatever follows in the
 			// file is never read, and the problem has to say so, or valid documents after a
 			// broken one would vanish from the audit without a word.
+			// Lines are indexed only here: a file that decodes never needs them.
+			lines := newLineIndex(data)
 			pos := yamlErrorPos(src.Path, err, lines, b.lastLine)
 			msg := yamlErrorMessage(err)
 			unread, from := unreadDocuments(lines, pos.Line)
@@ -148,7 +176,8 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 		if len(root.Content) == 1 {
 			start = nodePos(src.Path, root.Content[0])
 		}
-		value, err := b.yamlValue(&root, "", 0, nil)
+		value, err := b.yamlValue(&root, 0, nil)
+		doc.pos.close(0)
 		b.finish(src, value, start, err)
 	}
 }
@@ -330,11 +359,12 @@ func nodePos(file string, n *yaml.Node) audit.Position {
 // jsonNumberRE matches the numbers JSON can write, which may be kept exactly as written.
 var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 
-// yamlValue converts n. active holds the anchors being expanded on the current path, so an
-// alias that contains itself is caught instead of recursing until the depth limit.
-func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*yaml.Node) (any, error) {
+// yamlValue converts n into the current value (its entry is open). active holds the
+// anchors being expanded on the current path, so an alias that contains itself is caught
+// instead of recursing until the depth limit.
+func (b *builder) yamlValue(n *yaml.Node, depth int, active []*yaml.Node) (any, error) {
 	pos := nodePos(b.doc.File, n)
-	if err := b.enter(pos, pointer, depth); err != nil {
+	if err := b.enter(pos, depth); err != nil {
 		return nil, err
 	}
 	if n.Line > b.lastLine {
@@ -345,67 +375,71 @@ func (b *builder) yamlValue(n *yaml.Node, pointer string, depth int, active []*y
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		return b.yamlValue(n.Content[0], pointer, depth, active)
+		return b.yamlValue(n.Content[0], depth, active)
 	case yaml.AliasNode:
 		if n.Alias == nil {
-			return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer, Message: "alias to an unknown anchor"}}
+			return nil, &fatal{audit.Problem{Position: pos, Pointer: b.pointer(), Message: "alias to an unknown anchor"}}
 		}
-		if err := b.ownAlias(n, pointer); err != nil {
+		if err := b.ownAlias(n); err != nil {
 			return nil, err
 		}
 		for _, a := range active {
 			if a == n.Alias {
-				return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer,
+				return nil, &fatal{audit.Problem{Position: pos, Pointer: b.pointer(),
 					Message: fmt.Sprintf("alias *%s refers to a value that contains it", n.Value)}}
 			}
 		}
 		b.copying++
-		v, err := b.yamlValue(n.Alias, pointer, depth, active)
+		v, err := b.yamlValue(n.Alias, depth, active)
 		b.copying--
 		// The value was written at the anchor; the place to show for this pointer is
 		// where the alias stands.
-		b.doc.setPos(pointer, pos)
+		b.here(n.Line, n.Column)
 		return v, err
 	case yaml.ScalarNode:
-		b.doc.setPos(pointer, pos)
-		return b.scalar(n, pointer, pos)
+		b.here(n.Line, n.Column)
+		return b.scalar(n, pos)
 	case yaml.SequenceNode:
-		b.doc.setPos(pointer, pos)
+		b.here(n.Line, n.Column)
 		if n.Anchor != "" {
 			active = append(active[:len(active):len(active)], n)
 		}
 		out := make([]any, 0, len(n.Content))
 		for i, c := range n.Content {
-			v, err := b.yamlValue(c, Join(pointer, i), depth+1, active)
+			b.open("", i, 0, 0)
+			v, err := b.yamlValue(c, depth+1, active)
 			if err != nil {
 				return nil, err
 			}
+			b.shut()
 			out = append(out, v)
 		}
 		return out, nil
 	case yaml.MappingNode:
-		b.doc.setPos(pointer, pos)
+		b.here(n.Line, n.Column)
 		if n.Anchor != "" {
 			active = append(active[:len(active):len(active)], n)
 		}
-		return b.mapping(n, pointer, depth, active)
+		return b.mapping(n, depth, active)
 	}
-	return nil, &fatal{audit.Problem{Position: pos, Pointer: pointer, Message: "unsupported YAML node"}}
+	return nil, &fatal{audit.Problem{Position: pos, Pointer: b.pointer(), Message: "unsupported YAML node"}}
 }
 
-func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yaml.Node) (any, error) {
+// mapping converts n into the current value. Merged members are entries of the current
+// value too, written before its own members, so that its own members win a lookup.
+func (b *builder) mapping(n *yaml.Node, depth int, active []*yaml.Node) (any, error) {
 	out := make(map[string]any, len(n.Content)/2)
 	// YAML merge keys ("<<: *defaults") go first, last source first, so that earlier
 	// sources and then the keys written in the mapping itself override both the values and
 	// the remembered positions.
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if err := b.ownAlias(n.Content[i], pointer); err != nil {
+		if err := b.ownAlias(n.Content[i]); err != nil {
 			return nil, err
 		}
 		if k := deref(n.Content[i]); k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
 			m := n.Content[i+1]
-			if err := b.ownAlias(m, pointer); err != nil {
+			if err := b.ownAlias(m); err != nil {
 				return nil, err
 			}
 			if deref(m).Kind == yaml.SequenceNode {
@@ -417,22 +451,22 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yam
 	}
 	for i := len(merges) - 1; i >= 0; i-- {
 		s := merges[i]
-		if err := b.ownAlias(s, pointer); err != nil {
+		if err := b.ownAlias(s); err != nil {
 			return nil, err
 		}
 		target := deref(s)
 		spos := nodePos(b.doc.File, s)
 		if target.Kind != yaml.MappingNode {
-			b.problem(spos, pointer, "a merge key (<<) needs a mapping or a list of mappings")
+			b.problem(spos, b.pointer(), "a merge key (<<) needs a mapping or a list of mappings")
 			continue
 		}
 		for _, a := range active {
 			if a == target {
-				return nil, &fatal{audit.Problem{Position: spos, Pointer: pointer, Message: "merge key (<<) refers to a mapping that contains it"}}
+				return nil, &fatal{audit.Problem{Position: spos, Pointer: b.pointer(), Message: "merge key (<<) refers to a mapping that contains it"}}
 			}
 		}
 		b.copying++
-		merged, err := b.mapping(target, pointer, depth, append(active, target))
+		merged, err := b.mapping(target, depth, append(active, target))
 		b.copying--
 		if err != nil {
 			return nil, err
@@ -441,39 +475,39 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int, active []*yam
 			out[k] = v
 		}
 	}
-	b.doc.setPos(pointer, nodePos(b.doc.File, n))
 
-	first := map[string]audit.Position{}
+	own := int32(len(b.doc.pos)) // the first entry of the members written in n itself
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		kpos := nodePos(b.doc.File, k)
 		key := deref(k)
 		if key.Kind == yaml.ScalarNode && key.ShortTag() == "!!merge" {
 			continue
 		}
 		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!str" {
-			b.problem(kpos, pointer, fmt.Sprintf("mapping key %s is %s, not a string; quote it", keyText(key), tagName(key)))
+			b.problem(nodePos(b.doc.File, k), b.pointer(), fmt.Sprintf("mapping key %s is %s, not a string; quote it", keyText(key), tagName(key)))
 			continue
 		}
 		name := key.Value
-		child := Join(pointer, name)
-		if at, dup := first[name]; dup {
-			b.problem(kpos, child, fmt.Sprintf("duplicate key %q (first written at line %d)", name, at.Line))
-			continue
+		if _, seen := out[name]; seen {
+			// Seen already: merged in (which a member written here overrides) or a duplicate.
+			if at, dup := b.doc.pos.keyLine(own, name); dup {
+				b.problem(nodePos(b.doc.File, k), b.member(name), fmt.Sprintf("duplicate key %q (first written at line %d)", name, at))
+				continue
+			}
 		}
-		first[name] = kpos
-		b.doc.setKeyPos(child, kpos)
-		val, err := b.yamlValue(v, child, depth+1, active)
+		b.open(name, -1, k.Line, k.Column)
+		val, err := b.yamlValue(v, depth+1, active)
 		if err != nil {
 			return nil, err
 		}
+		b.shut()
 		out[name] = val
 	}
 	return out, nil
 }
 
 // ownAlias refuses an alias whose anchor was written in an earlier document of the stream.
-func (b *builder) ownAlias(n *yaml.Node, pointer string) error {
+func (b *builder) ownAlias(n *yaml.Node) error {
 	if n.Kind != yaml.AliasNode || n.Alias == nil || b.root == nil {
 		return nil
 	}
@@ -484,7 +518,7 @@ func (b *builder) ownAlias(n *yaml.Node, pointer string) error {
 	if b.anchors[n.Alias] {
 		return nil
 	}
-	return &fatal{audit.Problem{Position: nodePos(b.doc.File, n), Pointer: pointer, Message: fmt.Sprintf(
+	return &fatal{audit.Problem{Position: nodePos(b.doc.File, n), Pointer: b.pointer(), Message: fmt.Sprintf(
 		"alias *%s refers to the anchor &%s of an earlier document (line %d); an anchor applies only within its own document: write the value again, or anchor it in this document",
 		n.Value, n.Alias.Anchor, n.Alias.Line)}}
 }
@@ -548,12 +582,12 @@ func kindName(k yaml.Kind) string {
 // scalar keeps numbers exact (json.Number) and dates and timestamps as the text written:
 // the schema and the policies compare those strings, and a time.Time would lose the
 // offset the author wrote.
-func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any, error) {
+func (b *builder) scalar(n *yaml.Node, pos audit.Position) (any, error) {
 	switch tag := n.ShortTag(); tag {
 	case "!!str", "!!timestamp", "!!binary":
 		if tag == "!!str" && n.Style == 0 {
 			if msg := plainNumberProblem(n.Value); msg != "" {
-				b.problem(pos, pointer, msg)
+				b.problem(pos, b.pointer(), msg)
 				return nil, nil
 			}
 		}
@@ -570,7 +604,7 @@ func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any,
 		if digits := strings.TrimLeft(plain, "+-"); len(digits) > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9' {
 			// YAML 1.1 reads 0777 as octal 511; a count or an amount written that way would
 			// silently change value, so it is refused rather than guessed.
-			b.problem(pos, pointer, fmt.Sprintf("number %s has a leading zero, which YAML 1.1 reads as octal; write it without the leading zero (or quote it if it is text)", n.Value))
+			b.problem(pos, b.pointer(), fmt.Sprintf("number %s has a leading zero, which YAML 1.1 reads as octal; write it without the leading zero (or quote it if it is text)", n.Value))
 			return nil, nil
 		}
 		if i, err := strconv.ParseInt(plain, 0, 64); err == nil {
@@ -579,23 +613,23 @@ func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any,
 		if u, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
 			return json.Number(strconv.FormatUint(u, 10)), nil
 		}
-		b.problem(pos, pointer, integerRangeProblem(n.Value))
+		b.problem(pos, b.pointer(), integerRangeProblem(n.Value))
 		return nil, nil
 	case "!!float":
 		if special := strings.ToLower(strings.TrimLeft(n.Value, "+-")); special == ".inf" || special == ".nan" {
-			b.problem(pos, pointer, fmt.Sprintf("%s is not a finite number", n.Value))
+			b.problem(pos, b.pointer(), fmt.Sprintf("%s is not a finite number", n.Value))
 			return nil, nil
 		}
 		// A long run of digits is resolved as a float when it overflows 64-bit integers;
 		// it is still an integer as written, and would not be kept exactly.
 		if plain := strings.ReplaceAll(n.Value, "_", ""); decimalRE.MatchString(plain) {
 			if msg := integerProblem(n.Value, plain, 10); msg != "" {
-				b.problem(pos, pointer, msg)
+				b.problem(pos, b.pointer(), msg)
 				return nil, nil
 			}
 		}
 		if len(n.Value) > maxNumberLength {
-			b.problem(pos, pointer, tooLongProblem(n.Value))
+			b.problem(pos, b.pointer(), tooLongProblem(n.Value))
 			return nil, nil
 		}
 		if jsonNumberRE.MatchString(n.Value) {
@@ -603,12 +637,12 @@ func (b *builder) scalar(n *yaml.Node, pointer string, pos audit.Position) (any,
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			b.problem(pos, pointer, fmt.Sprintf("%s is not a finite number", n.Value))
+			b.problem(pos, b.pointer(), fmt.Sprintf("%s is not a finite number", n.Value))
 			return nil, nil
 		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
 	default:
-		b.problem(pos, pointer, fmt.Sprintf("unsupported YAML tag %s", n.Tag))
+		b.problem(pos, b.pointer(), fmt.Sprintf("unsupported YAML tag %s", n.Tag))
 		return nil, nil
 	}
 }
