@@ -199,8 +199,9 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-
 //     tool, not the input, failed, and no verdict exists to report as a result. The error
 //     verdicts of a manifest with input problems are left out: the RESILCHECK-INPUT results
 //     already say why nothing was judged.
-//   - partialFingerprints hash the control, manifest file, document and JSON pointer, never
-//     the line, so an alert keeps its identity when lines above it move.
+//   - partialFingerprints hash the control, manifest file, document, JSON pointer and the
+//     violation's key, never the line, so an alert keeps its identity when lines above it
+//     move, and two findings at one pointer stay two alerts.
 type sarifStream struct {
 	head *audit.Report
 	v    *view
@@ -381,7 +382,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 				Level:               sarifLevel(c.Severity),
 				Message:             sarifMessage{Text: vi.Message},
 				Locations:           s.loc(vi.Position, m.File, vi.Pointer),
-				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, vi.Pointer)},
+				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, findingKey(vi))},
 				Properties:          props,
 			}
 			if res.Waiver != nil {
@@ -562,6 +563,16 @@ func ruleName(c audit.Control) string {
 }
 
 // fingerprint identifies a finding across runs independently of its line number.
+// findingKey is what tells a violation apart within its control and manifest: its pointer,
+// and the policy's key where one pointer holds several findings. A violation without a key
+// keeps the fingerprint it had before keys existed, so its alert keeps its history.
+func findingKey(v audit.Violation) string {
+	if v.Key == "" {
+		return v.Pointer
+	}
+	return v.Pointer + "\x00" + v.Key
+}
+
 func fingerprint(rule string, m audit.Manifest, key string) string {
 	h := sha256.Sum256([]byte(rule + "\x00" + m.File + "\x00" + strconv.Itoa(m.Document) + "\x00" + key))
 	return hex.EncodeToString(h[:])

@@ -179,11 +179,16 @@ type Position struct {
 
 // Violation is one reason a control failed.
 type Violation struct {
-	Message   string         `json:"message"`
-	MessageKo string         `json:"message_ko,omitempty"`
-	Pointer   string         `json:"pointer"`
-	Position                 // where Pointer lands in the manifest
-	Evidence  map[string]any `json:"evidence,omitempty"`
+	Message   string `json:"message"`
+	MessageKo string `json:"message_ko,omitempty"`
+	Pointer   string `json:"pointer"`
+	// Key tells apart violations of one control at one pointer (the year of a missing plan,
+	// the field a service lacks, the failure domain that takes a service down): with the
+	// control, the manifest and the pointer it is the finding's identity, which SARIF
+	// fingerprints and baselines match on. Never a line, a date of the audit or a count.
+	Key      string         `json:"key,omitempty"`
+	Position                // where Pointer lands in the manifest
+	Evidence map[string]any `json:"evidence,omitempty"`
 }
 
 // Waiver records why a failed control was accepted and until when.

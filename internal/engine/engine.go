@@ -950,7 +950,7 @@ func convertReason(v any) (en, ko string) {
 	return en, ko
 }
 
-// convertViolation reads the contract's {"msg", "msg_ko", "pointer", "evidence"} object.
+// convertViolation reads the contract's {"msg", "msg_ko", "pointer", "key", "evidence"} object.
 // A bare string is accepted as a message, as conftest does, so policies ported from it
 // keep working.
 func convertViolation(v any) (audit.Violation, error) {
@@ -971,6 +971,13 @@ func convertViolation(v any) (audit.Violation, error) {
 				return audit.Violation{}, fmt.Errorf("pointer %q is not a JSON pointer", p)
 			}
 			out.Pointer = p
+		}
+		switch k := x["key"].(type) {
+		case nil:
+		case string:
+			out.Key = k
+		default:
+			return audit.Violation{}, fmt.Errorf("violation key is not a string: %s", compactJSON(x))
 		}
 		switch ev := x["evidence"].(type) {
 		case nil:

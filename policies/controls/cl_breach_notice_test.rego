@@ -236,3 +236,16 @@ test_not_applicable_without_a_cloud_service_with_reason if {
 	not cl_breach_notice.applies with input as m with data.resilcheck.run as run
 	contains(reason_on(m, run.as_of).en, "cloud service provider (Cloud Act 2(3)): no cloud category or cloud service declared")
 }
+
+# The user-notice findings (lib/cloudnotice) that share a pointer are told apart by their
+# keys: the missing or late item, the display.
+test_findings_are_keyed_by_duty_part if {
+	n := {"at": "2026-03-01T10:30:00+09:00", "channels": ["email"], "contents": ["fact", "cause", "response", "contact"]}
+	{v.key | some v in violations([noticed(breach, [n])])} == {"contents:prevention-advice", "contents:department"}
+	later := {"at": "2026-03-01T11:01:00+09:00", "channels": ["web"], "contents": ["prevention-advice", "department"]}
+	{v.key | some v in violations([noticed(breach, [n, later])])} == {"contents:prevention-advice:late", "contents:department:late", "display-days"}
+	some u in violations([breach])
+	u.key == "user-notice"
+	press := {"at": "2026-03-01T10:30:00+09:00", "channels": ["press"], "contents": all_contents}
+	{w.key | some w in violations([noticed(breach, [press, email("2026-03-01T11:01:00+09:00")])])} == {"user-notice:late", "channels"}
+}

@@ -115,6 +115,7 @@ violations contains {
 	"msg": sprintf("the user of contract %s was not told of its end on %s; the notice was due %s (Cloud Decree 19(1))", [f.id, f.ends_on, day_count(f)]),
 	"msg_ko": sprintf("계약 %s의 종료(%s) 사실을 이용자에게 알리지 않았습니다. 통지 기한은 %s였습니다(시행령 제19조제1항).", [f.id, f.ends_on, day_count_ko(f)]),
 	"pointer": ptr(f.index, "noticeAt"),
+	"key": "notice",
 	"evidence": object.union(notice_evidence(f), {"as_of": time.as_of}),
 } if {
 	applies
@@ -128,6 +129,7 @@ violations contains {
 	"msg": sprintf("the user of contract %s was told on %s, %d days late: the notice was due %s (Cloud Decree 19(1))", [f.id, f.noticed_on, late, day_count(f)]),
 	"msg_ko": sprintf("계약 %s의 종료 통지를 %s에 하여 %d일 늦었습니다. 통지 기한은 %s였습니다(시행령 제19조제1항).", [f.id, f.noticed_on, late, day_count_ko(f)]),
 	"pointer": governance.pointer(array.concat(path, [f.index, "noticeAt"])),
+	"key": "notice:late",
 	"evidence": object.union(notice_evidence(f), {"noticed_on": f.noticed_on, "days_late": late}),
 } if {
 	applies
@@ -150,6 +152,7 @@ violations contains {
 	"msg": sprintf("the notice of the end of contract %s did not tell %s (Cloud Decree 19(1)%s)", [f.id, contents[c].en, contents[c].no]),
 	"msg_ko": sprintf("계약 %s의 종료 통지에 %s이(가) 빠졌습니다(시행령 제19조제1항제%s호).", [f.id, contents[c].ko, contents[c].no]),
 	"pointer": ptr(f.index, "contents"),
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(notice_evidence(f), {"missing_content": c, "required_contents": sort(object.keys(contents))}),
 } if {
 	applies
@@ -168,6 +171,7 @@ violations contains {
 	"msg": sprintf("the notice of the end of contract %s declares no method of Cloud Decree 19(3) (%s)", [f.id, concat(", ", sort(channels))]),
 	"msg_ko": sprintf("계약 %s의 종료 통지 방법이 시행령 제19조제3항의 방법(전화, 휴대전화, 우편, 전자우편, 문자메시지 또는 이와 유사한 방법)으로 신고되지 않았습니다.", [f.id]),
 	"pointer": ptr(f.index, "channels"),
+	"key": "channels",
 	"evidence": object.union(notice_evidence(f), {"channels": object.get(terms[f.index], "channels", []), "accepted_channels": sort(channels)}),
 } if {
 	applies
@@ -200,6 +204,7 @@ violations contains {
 	"msg": sprintf("the data of contract %s, which ended on %s, were not returned; they were due back by %s, the day before the end date (Cloud Act 27(3); Decree 19(4))", [f.id, f.ends_on, f.return_due]),
 	"msg_ko": sprintf("%s에 종료된 계약 %s의 이용자 정보를 반환하지 않았습니다. 종료일 전날인 %s까지 반환해야 했습니다(법 제27조제3항, 시행령 제19조제4항).", [f.ends_on, f.id, f.return_due]),
 	"pointer": ptr(f.index, "returnedOn"),
+	"key": "return",
 	"evidence": object.union(return_evidence(f), {"as_of": time.as_of}),
 } if {
 	applies
@@ -213,6 +218,7 @@ violations contains {
 	"msg": sprintf("the data of contract %s were returned on %s, %d days after %s, the day before the end date %s (Cloud Act 27(3); Decree 19(4))", [f.id, on, late, f.return_due, f.ends_on]),
 	"msg_ko": sprintf("계약 %s의 이용자 정보를 %s에 반환하여 종료일(%s) 전날인 %s보다 %d일 늦었습니다(법 제27조제3항, 시행령 제19조제4항).", [f.id, on, f.ends_on, f.return_due, late]),
 	"pointer": governance.pointer(array.concat(path, [f.index, "returnedOn"])),
+	"key": "return:late",
 	"evidence": object.union(return_evidence(f), {"returned_on": on, "days_late": late}),
 } if {
 	applies
@@ -229,6 +235,7 @@ violations contains {
 	"msg": sprintf("the provider's copy of the data of contract %s, which ended on %s, has not been destroyed (Cloud Act 27(3); Decree 19(5); judged from the day after the end date: interpretation)", [f.id, f.ends_on]),
 	"msg_ko": sprintf("%s에 종료된 계약 %s의 이용자 정보를 파기하지 않았습니다(법 제27조제3항, 시행령 제19조제5항; 종료일 다음 날부터 판단: 해석).", [f.ends_on, f.id]),
 	"pointer": ptr(f.index, "destroyedOn"),
+	"key": "destruction",
 	"evidence": object.union(return_evidence(f), {"as_of": time.as_of, "destruction_rule": "no period in law: owed once the contract has ended (interpretation)"}),
 } if {
 	applies
@@ -242,6 +249,7 @@ violations contains {
 	"msg": sprintf("the data of contract %s were destroyed on %s, before they were returned on %s: return first, then destroy (Cloud Act 27(3); Decree 19(4)-(5))", [f.id, gone, back]),
 	"msg_ko": sprintf("계약 %s의 이용자 정보를 반환(%s)하기 전인 %s에 파기했습니다. 반환 후 파기해야 합니다(법 제27조제3항, 시행령 제19조제4항·제5항).", [f.id, back, gone]),
 	"pointer": governance.pointer(array.concat(path, [f.index, "destroyedOn"])),
+	"key": "destruction:before-return",
 	"evidence": object.union(return_evidence(f), {"returned_on": back, "destroyed_on": gone}),
 } if {
 	applies

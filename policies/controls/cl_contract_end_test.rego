@@ -168,3 +168,19 @@ test_not_applicable_without_a_cloud_service_with_reason if {
 	not cl_contract_end.applies with input as m with data.resilcheck.run as run
 	contains(reason_on(m, run.as_of).en, "no cloud category or cloud service declared")
 }
+
+# Nothing done: the notice, the return and the destruction all point at the termination and
+# are told apart by their keys.
+test_findings_are_keyed_by_obligation if {
+	bare := object.remove(good, {"noticeAt", "contents", "channels", "returnedOn", "destroyedOn"})
+	{[v.key, v.pointer] | some v in violations([bare])} == {
+		["notice", "/cloud/contractTerminations/0"],
+		["return", "/cloud/contractTerminations/0"],
+		["destruction", "/cloud/contractTerminations/0"],
+	}
+	late := object.union(good, {"noticeAt": "2026-07-01T09:00:00+09:00", "contents": ["end-datetime"], "channels": ["press"], "returnedOn": "2026-08-02", "destroyedOn": "2026-08-01"})
+	{v.key | some v in violations([late])} == {
+		"notice:late", "contents:return-right", "contents:destruction", "contents:return-method",
+		"contents:contact", "channels", "return:late", "destruction:before-return",
+	}
+}

@@ -161,6 +161,7 @@ violations contains {
 	"msg": sprintf("MSIT was not told of the leak of user information %s on %s: %s", [inc.id, cloudnotice.affected(inc), t.en]),
 	"msg_ko": sprintf("이용자 정보 유출 %s(%s)을 과학기술정보통신부장관에게 알리지 않았습니다. %s", [inc.id, cloudnotice.affected(inc), t.ko]),
 	"pointer": ministry_pointer(i),
+	"key": "ministry-notice",
 	"evidence": object.union(ministry_evidence(i), {"as_of": time.as_of}),
 } if {
 	applies
@@ -175,6 +176,7 @@ violations contains {
 	"msg": sprintf("MSIT was first told of the leak of user information %s at %s, after it was due (%s)", [inc.id, at, txt.en]),
 	"msg_ko": sprintf("이용자 정보 유출 %s의 과학기술정보통신부장관 통지(%s)가 기한보다 늦었습니다. %s", [inc.id, at, txt.ko]),
 	"pointer": sprintf("/incidents/%d/ministryNotices/%d/at", [i, j]),
+	"key": "ministry-notice:late",
 	"evidence": object.union(ministry_evidence(i), {"first_ministry_notice_at": at, "late_minutes": (first - l.ministry_due_ns) / time.minute_ns}),
 } if {
 	applies
@@ -204,6 +206,7 @@ violations contains {
 	"msg": sprintf("the notice to MSIT of the leak of user information %s did not give %s (Cloud Decree 17(5)%s)", [inc.id, ministry_item[c].en, ministry_item[c].no]),
 	"msg_ko": sprintf("이용자 정보 유출 %s의 과학기술정보통신부장관 통지에 %s이(가) 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제5항제%s호).", [inc.id, ministry_item[c].ko, ministry_item[c].no]),
 	"pointer": pointer,
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(ministry_evidence(i), {"missing_content": c, "required_contents": sort(required), "leaked_information_known": "leaked-information" in required}),
 } if {
 	applies

@@ -175,3 +175,11 @@ test_not_applicable_without_a_cloud_service_with_reason if {
 	not cl_leak_notice.applies with input as m with data.resilcheck.run as run
 	contains(reason_on(m, run.as_of).en, "no cloud category or cloud service declared")
 }
+
+# Nothing told: the user and the ministry findings share the incident's pointer and are told
+# apart by their keys; each missing item is keyed by its name.
+test_findings_are_keyed_by_duty_part if {
+	{[v.key, v.pointer] | some v in violations([leak])} == {["user-notice", "/incidents/0"], ["ministry-notice", "/incidents/0"]}
+	partial := told(leak, [object.union(email("2026-03-03T10:01:00+09:00"), {"contents": ["fact", "response", "prevention-advice", "department", "contact"]})], [object.union(msit("2026-03-03T10:01:00+09:00"), {"contents": ["when-how"]})])
+	{v.key | some v in violations([partial])} == {"user-notice:late", "contents:cause", "ministry-notice:late", "contents:leaked-information", "contents:containment"}
+}

@@ -196,6 +196,7 @@ violations contains {
 	"msg": sprintf("no user notice for the unannounced outage %s of cloud service %s (%s rule, %v minutes: noticeable at %s, due by %s, %v minutes later)", [ev.incident, ev.service, ev.rule, ev.threshold_minutes, ev.noticeable_at, ev.due, ev.without_delay_minutes]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 예고 없는 중단 %s에 대한 이용자 통지가 없습니다(기준 %v분, 통지 대상 시각 %s, 기한 %s).", [ev.service, ev.incident, ev.threshold_minutes, ev.noticeable_at, ev.due]),
 	"pointer": incidents.notices_pointer(k),
+	"key": "user-notice",
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some k, v in valid
@@ -208,6 +209,7 @@ violations contains {
 	"msg": sprintf("cloud users were first told of outage %s of %s at %s, after the notice was due at %s", [ev.incident, ev.service, incidents.kst_timestamp(first), ev.due]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s 최초 통지(%s)가 기한(%s)보다 늦었습니다.", [ev.service, ev.incident, incidents.kst_timestamp(first), ev.due]),
 	"pointer": incidents.notices_pointer(k),
+	"key": "user-notice:late",
 	"evidence": object.union(ev, {"first_notice_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns[k]) / time.minute_ns}),
 } if {
 	some k, v in valid
@@ -223,6 +225,7 @@ violations contains {
 	"msg": sprintf("notice %d about outage %s of cloud service %s went out only by %s, not a method of Cloud Decree 17(2) (%s)%s", [j, inc.id, noticeable[k].service, concat(", ", n.channels), concat(", ", sort(channels)), newspaper_note(k, n).en]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 통지 %d는 %s(으)로만 이루어져 시행령 제17조제2항의 방법(전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 등)이 아닙니다%s", [noticeable[k].service, inc.id, j, concat(", ", n.channels), newspaper_note(k, n).ko]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/channels", [k, j]),
+	"key": "channels",
 	"evidence": object.union(evidence(k), {"notice_at": n.at, "channels": n.channels, "accepted_channels": sort(accepted(k))}),
 } if {
 	some k, xs in answers
@@ -275,6 +278,7 @@ violations contains {
 	"msg": sprintf("the notices about outage %s of cloud service %s never told users %s (Cloud Decree 17(1)%s)", [inc.id, noticeable[k].service, contents_text[c].en, contents_text[c].no]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에 %s이(가) 빠졌습니다(시행령 제17조제1항제%s호).", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no]),
 	"pointer": first_valid_pointer(k),
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(evidence(k), {"missing_content": c, "required_contents": required_contents}),
 } if {
 	some k, v in valid
@@ -290,6 +294,7 @@ violations contains {
 	"msg": sprintf("the notices about outage %s of cloud service %s told users %s (Cloud Decree 17(1)%s) only at %s, after the notice was due at %s", [inc.id, noticeable[k].service, contents_text[c].en, contents_text[c].no, at, incidents.kst_timestamp(due_ns[k])]),
 	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에서 %s(시행령 제17조제1항제%s호)을(를) 기한(%s) 후인 %s에 알렸습니다.", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no, incidents.kst_timestamp(due_ns[k]), at]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/contents", [x[1], x[2]]),
+	"key": sprintf("contents:%s:late", [c]),
 	"evidence": object.union(evidence(k), {"late_content": c, "told_at": at}),
 } if {
 	some k, v in valid
@@ -310,6 +315,7 @@ violations contains {
 	"msg": sprintf("the screen notice about outage %s was displayed for %v days (at least %v required)", [inc.id, n.displayedDays, days.value]),
 	"msg_ko": sprintf("중단 %s에 대한 접속화면 게시가 %v일 동안만 유지되었습니다(%v일 이상 필요).", [inc.id, n.displayedDays, days.value]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/displayedDays", [k, j]),
+	"key": "display-days",
 	"evidence": {"incident": inc.id, "notice_at": n.at, "channels": n.channels, "displayed_days": n.displayedDays, "min_days": days.value, "min_basis": days.basis},
 } if {
 	some [k, j, n, days] in screen_notices
@@ -321,6 +327,7 @@ violations contains {
 	"msg": sprintf("the screen notice about outage %s does not declare how long it was displayed (declare displayedDays; at least %v days required)", [inc.id, days.value]),
 	"msg_ko": sprintf("중단 %s에 대한 접속화면 게시 기간이 신고되지 않았습니다(displayedDays, %v일 이상 필요).", [inc.id, days.value]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d", [k, j]),
+	"key": "display-days",
 	"evidence": {"incident": inc.id, "notice_at": n.at, "channels": n.channels, "missing": "displayedDays", "min_days": days.value},
 } if {
 	some [k, j, n, days] in screen_notices
@@ -355,6 +362,7 @@ violations contains {
 	"msg": sprintf("the report to MSIT that notice about outage %s was impossible (ministryNotices %d) is not declared as made in writing (Cloud Decree 17(4))", [inc.id, j]),
 	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보(ministryNotices %d)가 문서로 이루어졌다고 신고되지 않았습니다(시행령 제17조제4항).", [inc.id, j]),
 	"pointer": sprintf("/incidents/%d/ministryNotices/%d", [k, j]),
+	"key": "written",
 	"evidence": object.union(evidence(k), {"ministry_notice_at": m.at, "written": object.get(m, "written", "not declared")}),
 } if {
 	some k, _ in newspaper_used
@@ -367,6 +375,7 @@ violations contains {
 	"msg": sprintf("the report to MSIT that notice about outage %s was impossible does not give %s (Cloud Decree 17(4))", [inc.id, c]),
 	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보에 %s이(가) 빠졌습니다(시행령 제17조제4항).", [inc.id, {"reason": "불가피한 사유", "notice": "공고 내용"}[c]]),
 	"pointer": sprintf("/incidents/%d/ministryNotices/%d/contents", [k, j]),
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(evidence(k), {"missing_content": c, "declared_contents": declared}),
 } if {
 	some k, _ in newspaper_used
@@ -381,6 +390,7 @@ violations contains {
 	"msg": sprintf("MSIT was told that notice about outage %s was impossible at %s, after it was due at %s (%v minutes after the newspaper notice of %s)", [inc.id, incidents.kst_timestamp(told_at), incidents.kst_timestamp(due), d.value, incidents.kst_timestamp(t)]),
 	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보(%s)가 기한(%s, 신문 공고 %s부터 %v분)보다 늦었습니다.", [inc.id, incidents.kst_timestamp(told_at), incidents.kst_timestamp(due), incidents.kst_timestamp(t), d.value]),
 	"pointer": sprintf("/incidents/%d/ministryNotices", [k]),
+	"key": "impossible-report:late",
 	"evidence": object.union(evidence(k), {"newspaper_notice_at": incidents.kst_timestamp(t), "ministry_notice_at": incidents.kst_timestamp(told_at), "ministry_notice_due": incidents.kst_timestamp(due)}),
 } if {
 	some k, t in newspaper_used

@@ -272,3 +272,30 @@ test_outage_naming_no_service_is_judged_for_the_provider if {
 	short := object.remove(outage("short", "2026-05-01T10:00:00+09:00", "2026-05-01T10:09:00+09:00"), ["services"])
 	count(violations([short])) == 0
 }
+
+# Findings that share a pointer are told apart by their keys: the missing or late item, the
+# parts of the report that notice was impossible.
+test_findings_are_keyed_by_duty_part if {
+	start := "2026-03-01T10:00:00+09:00"
+	end := "2026-03-01T10:40:00+09:00"
+	missing := noticed(outage("a", start, end), [{"at": "2026-03-01T10:30:00+09:00", "channels": ["email"], "contents": ["fact", "cause", "response", "contact"]}])
+	{v.key | some v in violations([missing])} == {"contents:prevention-advice", "contents:department"}
+	late_item := noticed(outage("a", start, end), [
+		{"at": "2026-03-01T10:30:00+09:00", "channels": ["email"], "contents": ["fact", "cause", "response", "contact"]},
+		{"at": "2026-03-01T11:11:00+09:00", "channels": ["web"], "contents": ["prevention-advice", "department"], "displayedDays": 14},
+	])
+	{v.key | some v in violations([late_item])} == {"contents:prevention-advice:late", "contents:department:late", "display-days"}
+	m := {"at": "2026-03-01T11:31:00+09:00", "kind": "notice-impossible", "contents": ["reason"]}
+	impossible := object.union(noticed(outage("a", start, end), [newspaper]), {"ministryNotices": [m]})
+	{v.key | some v in violations([impossible])} == {"written", "contents:notice", "impossible-report:late"}
+}
+
+test_notice_findings_are_keyed if {
+	some v in violations([outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:40:00+09:00")])
+	v.key == "user-notice"
+	press := noticed(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:40:00+09:00"), [
+		{"at": "2026-03-01T10:30:00+09:00", "channels": ["press"], "contents": full},
+		email("2026-03-01T11:11:00+09:00"),
+	])
+	{w.key | some w in violations([press])} == {"user-notice:late", "channels"}
+}

@@ -103,6 +103,7 @@ violations contains {
 	"msg": sprintf("users were not told of the business end on %s; the notice was due %s (Cloud Decree 19(2))", [f.ends_on, day_count(f)]),
 	"msg_ko": sprintf("사업 종료(%s) 사실을 이용자에게 알리지 않았습니다. 통지 기한은 %s였습니다(시행령 제19조제2항).", [f.ends_on, day_count_ko(f)]),
 	"pointer": ptr("noticeAt"),
+	"key": "notice",
 	"evidence": object.union(notice_evidence(f), {"as_of": time.as_of}),
 } if {
 	applies
@@ -116,6 +117,7 @@ violations contains {
 	"msg": sprintf("users were told of the business end on %s, %d days late: the notice was due %s (Cloud Decree 19(2))", [f.noticed_on, late, day_count(f)]),
 	"msg_ko": sprintf("사업 종료 통지를 %s에 하여 %d일 늦었습니다. 통지 기한은 %s였습니다(시행령 제19조제2항).", [f.noticed_on, late, day_count_ko(f)]),
 	"pointer": governance.pointer(array.concat(path, ["noticeAt"])),
+	"key": "notice:late",
 	"evidence": object.union(notice_evidence(f), {"noticed_on": f.noticed_on, "days_late": late}),
 } if {
 	applies
@@ -139,6 +141,7 @@ violations contains {
 	"msg": sprintf("the notice of the business end on %s did not tell %s (Cloud Decree 19(2)%s)", [f.ends_on, contents[c].en, contents[c].no]),
 	"msg_ko": sprintf("사업 종료(%s) 통지에 %s이(가) 빠졌습니다(시행령 제19조제2항제%s호).", [f.ends_on, contents[c].ko, contents[c].no]),
 	"pointer": ptr("contents"),
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(notice_evidence(f), {"missing_content": c, "required_contents": sort(object.keys(contents))}),
 } if {
 	applies
@@ -157,6 +160,7 @@ violations contains {
 	"msg": sprintf("the business end on %s was not posted on the website (declare postedUntil; it must stay posted until %s, Cloud Decree 19(2))", [f.ends_on, f.ends_on]),
 	"msg_ko": sprintf("사업 종료(%s) 사실을 인터넷 홈페이지에 게시하지 않았습니다(postedUntil; 종료일 %s까지 게시, 시행령 제19조제2항).", [f.ends_on, f.ends_on]),
 	"pointer": ptr("postedUntil"),
+	"key": "posting",
 	"evidence": object.union(notice_evidence(f), {"as_of": time.as_of}),
 } if {
 	applies
@@ -170,6 +174,7 @@ violations contains {
 	"msg": sprintf("the website posting of the business end on %s came down on %s, before the end date (Cloud Decree 19(2))", [f.ends_on, bt.postedUntil]),
 	"msg_ko": sprintf("사업 종료(%s) 홈페이지 게시를 종료일 전인 %s에 내렸습니다(시행령 제19조제2항).", [f.ends_on, bt.postedUntil]),
 	"pointer": governance.pointer(array.concat(path, ["postedUntil"])),
+	"key": "posting:early",
 	"evidence": object.union(notice_evidence(f), {"posted_until": bt.postedUntil}),
 } if {
 	applies
@@ -202,6 +207,7 @@ violations contains {
 	"msg": sprintf("users' data were not returned before the business end on %s; they were due back by %s (Cloud Act 27(4); Decree 19(4))", [f.ends_on, f.return_due]),
 	"msg_ko": sprintf("사업 종료일(%s) 전까지 이용자 정보를 반환하지 않았습니다. %s까지 반환해야 했습니다(법 제27조제4항, 시행령 제19조제4항).", [f.ends_on, f.return_due]),
 	"pointer": ptr("returnedOn"),
+	"key": "return",
 	"evidence": object.union(return_evidence(f), {"as_of": time.as_of}),
 } if {
 	applies
@@ -215,6 +221,7 @@ violations contains {
 	"msg": sprintf("users' data were returned on %s, %d days after %s, the day before the business end on %s (Cloud Act 27(4); Decree 19(4))", [returned_on, late, f.return_due, f.ends_on]),
 	"msg_ko": sprintf("이용자 정보를 %s에 반환하여 사업 종료일(%s) 전날인 %s보다 %d일 늦었습니다(법 제27조제4항, 시행령 제19조제4항).", [returned_on, f.ends_on, f.return_due, late]),
 	"pointer": governance.pointer(array.concat(path, ["returnedOn"])),
+	"key": "return:late",
 	"evidence": object.union(return_evidence(f), {"returned_on": returned_on, "days_late": late}),
 } if {
 	applies
@@ -229,6 +236,7 @@ violations contains {
 	"msg": sprintf("the provider's copies of users' data have not been destroyed after the business end on %s (Cloud Act 27(4); Decree 19(5); judged from the day after the end date: interpretation)", [f.ends_on]),
 	"msg_ko": sprintf("사업 종료일(%s) 이후 이용자 정보를 파기하지 않았습니다(법 제27조제4항, 시행령 제19조제5항; 종료일 다음 날부터 판단: 해석).", [f.ends_on]),
 	"pointer": ptr("destroyedOn"),
+	"key": "destruction",
 	"evidence": object.union(return_evidence(f), {"as_of": time.as_of, "destruction_rule": "no period in law: owed once the business has ended (interpretation)"}),
 } if {
 	applies
@@ -242,6 +250,7 @@ violations contains {
 	"msg": sprintf("users' data were destroyed on %s, before they were returned on %s: return first, then destroy (Cloud Act 27(4); Decree 19(4)-(5))", [destroyed_on, returned_on]),
 	"msg_ko": sprintf("이용자 정보를 반환(%s)하기 전인 %s에 파기했습니다. 반환 후 파기해야 합니다(법 제27조제4항, 시행령 제19조제4항·제5항).", [returned_on, destroyed_on]),
 	"pointer": governance.pointer(array.concat(path, ["destroyedOn"])),
+	"key": "destruction:before-return",
 	"evidence": object.union(return_evidence(terminated), {"returned_on": returned_on, "destroyed_on": destroyed_on}),
 } if {
 	applies

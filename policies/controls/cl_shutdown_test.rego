@@ -134,3 +134,17 @@ test_not_applicable_without_a_cloud_service_with_reason if {
 	not cl_shutdown.applies with input as m with data.resilcheck.run as run
 	contains(reason_on(m, run.as_of).en, "no cloud category or cloud service declared")
 }
+
+# Nothing done: the notice, the posting, the return and the destruction all point at the
+# business end and are told apart by their keys.
+test_findings_are_keyed_by_obligation if {
+	bare := object.remove(good, {"noticeAt", "postedUntil", "contents", "returnedOn", "destroyedOn"})
+	{[v.key, v.pointer] | some v in violations(bare)} == {
+		["notice", "/cloud/businessTermination"],
+		["posting", "/cloud/businessTermination"],
+		["return", "/cloud/businessTermination"],
+		["destruction", "/cloud/businessTermination"],
+	}
+	late := object.union(good, {"noticeAt": "2026-09-01T09:00:00+09:00", "postedUntil": "2026-09-20", "contents": [c | some c in all_contents; c != "contact"], "returnedOn": "2026-10-02", "destroyedOn": "2026-10-01"})
+	{v.key | some v in violations(late)} == {"notice:late", "contents:contact", "posting:early", "return:late", "destruction:before-return"}
+}

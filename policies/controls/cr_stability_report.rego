@@ -115,6 +115,7 @@ violations contains {
 	"msg": sprintf("the service-stability report for %d has not been published on the homepage; it was due by %s (TBA 32-10(4); Decree 37-12(3))", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도 서비스 안정성 보고서를 홈페이지에 공개하지 않았습니다(공개 기한 %s, 전기통신사업법 제32조의10제4항, 시행령 제37조의12제3항).", [f.year, f.due]),
 	"pointer": governance.missing_pointer(path, f),
+	"key": sprintf("report-%d", [f.year]),
 	"evidence": object.union(evidence(f), {"as_of": time.as_of}),
 } if {
 	applies
@@ -126,6 +127,7 @@ violations contains {
 	"msg": sprintf("the service-stability report for %d was published on %s, %d days after the %s deadline (Decree 37-12(3))", [f.year, f.on, f.days_late, f.due]),
 	"msg_ko": sprintf("%d년도 서비스 안정성 보고서를 공개 기한(%s)보다 %d일 늦은 %s에 공개했습니다(시행령 제37조의12제3항).", [f.year, f.due, f.days_late, f.on]),
 	"pointer": governance.pointer(array.concat(path, [f.index, "publishedOn"])),
+	"key": sprintf("report-%d:late", [f.year]),
 	"evidence": object.union(evidence(f), {"published_on": f.on, "days_late": f.days_late}),
 } if {
 	applies
@@ -137,6 +139,7 @@ violations contains {
 	"msg": sprintf("the service-stability report for %d (published on %s) gives no url: it must be published on the carrier's internet homepage (Decree 37-12(3))", [f.year, f.on]),
 	"msg_ko": sprintf("%d년도 서비스 안정성 보고서(%s 공개)의 공개 주소(url)가 없습니다. 인터넷 홈페이지에 공개해야 합니다(시행령 제37조의12제3항).", [f.year, f.on]),
 	"pointer": governance.pointer(array.concat(path, [f.index])),
+	"key": sprintf("report-%d:url", [f.year]),
 	"evidence": object.union(evidence(f), {"published_on": f.on, "missing": "url"}),
 } if {
 	applies

@@ -108,3 +108,13 @@ test_small_carrier_is_not_bound_with_reason if {
 	not cr_stability_report.applies with input as small with data.resilcheck.run as run
 	contains(reason_on(small, run.as_of).en, "carrier under the stability duty (TBA 32-10): telecomRevenueKRW 999,999,999,999 < 1,000,000,000,000")
 }
+
+# Both years missing point at the same list: the keys carry the report year.
+test_findings_are_keyed_by_year if {
+	{[v.key, v.pointer] | some v in violations_on(manifest([]), run.as_of)} == {
+		["report-2025", "/governance/carrierStabilityReports"],
+		["report-2026", "/governance/carrierStabilityReports"],
+	}
+	m := manifest([on_time[0], {"year": 2026, "publishedOn": "2026-07-01"}])
+	{v.key | some v in violations_on(m, run.as_of)} == {"report-2026:late", "report-2026:url"}
+}

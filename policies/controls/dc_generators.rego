@@ -69,6 +69,7 @@ violations contains {
 	"msg": sprintf("datacenter %s does not declare its standby generators, needed to judge it against %s (at least %d, N+1 or better): declare generators.count and generators.redundancy", [d.id, guideline.en, limit.value]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 비상발전기가 신고되지 않아 %s(%d대 이상, N+1 이상)에 비추어 판단할 수 없습니다(generators.count, generators.redundancy).", [d.id, guideline.ko, limit.value]),
 	"pointer": sprintf("/datacenters/%d", [i]),
+	"key": "generators",
 	"evidence": {"datacenter": d.id, "missing": "generators", "min_generators": limit.value, "limit_label": limit.label},
 } if {
 	applies
@@ -80,6 +81,7 @@ violations contains {
 	"msg": sprintf("datacenter %s is below %s: it has %d standby generator(s), fewer than %d", [d.id, guideline.en, d.generators.count, limit.value]),
 	"msg_ko": sprintf("집적정보통신시설 %s는 %s 기준에 미달합니다: 비상발전기가 %d대입니다(기준 %d대 이상).", [d.id, guideline.ko, d.generators.count, limit.value]),
 	"pointer": sprintf("/datacenters/%d/generators/count", [i]),
+	"key": "generators.count",
 	"evidence": {"datacenter": d.id, "generators": d.generators.count, "min_generators": limit.value, "limit_label": limit.label, "limit_basis": limit.basis},
 } if {
 	applies
@@ -91,6 +93,7 @@ violations contains {
 	"msg": sprintf("datacenter %s %s: its %s %s", [d.id, problem.lead, unit.en, problem.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s%s: %s %s", [d.id, problem.lead_ko, unit.ko, problem.ko]),
 	"pointer": problem.pointer,
+	"key": sprintf("%s.redundancy", [unit.key]),
 	"evidence": {"datacenter": d.id, "equipment": unit.key, "redundancy": object.get(plant, "redundancy", null), "accepted": sort(redundant_schemes), "label": "guideline"},
 } if {
 	applies

@@ -102,3 +102,9 @@ test_public_institution_is_not_under_dc_protect if {
 	not applies_on(d, run.as_of)
 	contains(reason_on(d, run.as_of).en, "public institution")
 }
+
+# Both missing plants point at the site: the keys name the equipment.
+test_findings_are_keyed_by_equipment if {
+	{[v.key, v.pointer] | some v in violations({})} == {["generators", "/datacenters/0"], ["ups.redundancy", "/datacenters/0"]}
+	{v.key | some v in violations({"generators": {"count": 0, "redundancy": "N"}, "ups": {"redundancy": "2N"}})} == {"generators.count", "generators.redundancy"}
+}

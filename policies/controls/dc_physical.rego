@@ -115,6 +115,7 @@ violations contains {
 	"msg": sprintf("datacenter %s lacks %s (physicalProtection.%s is false; %s)%s", [d.id, m.en, m.key, b.en, note.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s에 %s 조치가 없습니다(physicalProtection.%s = false, %s)%s.", [d.id, m.ko, m.key, b.ko, note.ko]),
 	"pointer": sprintf("/datacenters/%d/physicalProtection/%s", [i, m.key]),
+	"key": sprintf("physicalProtection.%s", [m.key]),
 	"evidence": {"datacenter": d.id, "item": m.item, "measure": m.key, "value": false, "basis": b.en, "label": law.label, "citation": law.en},
 } if {
 	applies
@@ -128,6 +129,7 @@ violations contains {
 	"msg": sprintf("datacenter %s does not declare %s (declare physicalProtection.%s; %s)%s", [d.id, m.en, m.key, b.en, note.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 %s 여부가 신고되지 않았습니다(physicalProtection.%s, %s)%s.", [d.id, m.ko, m.key, b.ko, note.ko]),
 	"pointer": protection_pointer(i, d),
+	"key": sprintf("physicalProtection.%s", [m.key]),
 	"evidence": {"datacenter": d.id, "item": m.item, "missing": sprintf("physicalProtection.%s", [m.key]), "basis": b.en, "label": law.label, "citation": law.en},
 } if {
 	applies
@@ -145,6 +147,7 @@ violations contains {
 	"msg": sprintf("datacenter %s has no fire suppression (fireSuppression.type is none; %s)%s", [d.id, b.en, note.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s에 소화설비가 없습니다(fireSuppression.type = none, %s)%s.", [d.id, b.ko, note.ko]),
 	"pointer": sprintf("/datacenters/%d/fireSuppression/type", [i]),
+	"key": "fireSuppression",
 	"evidence": {"datacenter": d.id, "item": 2, "fire_suppression": "none", "basis": b.en, "label": law.label, "citation": law.en},
 } if {
 	applies
@@ -157,6 +160,7 @@ violations contains {
 	"msg": sprintf("datacenter %s does not declare its fire suppression (declare fireSuppression.type; %s)%s", [d.id, b.en, note.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 소화설비가 신고되지 않았습니다(fireSuppression.type, %s)%s.", [d.id, b.ko, note.ko]),
 	"pointer": sprintf("/datacenters/%d", [i]),
+	"key": "fireSuppression",
 	"evidence": {"datacenter": d.id, "item": 2, "missing": "fireSuppression", "basis": b.en, "label": law.label, "citation": law.en},
 } if {
 	applies

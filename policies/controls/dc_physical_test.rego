@@ -205,3 +205,15 @@ test_second_site_pointer_is_precise if {
 	v.pointer == "/datacenters/1/physicalProtection/earthquakeProtection"
 	v.evidence.datacenter == "dc2"
 }
+
+# Every undeclared measure points at the site: each is keyed by its field.
+test_findings_at_one_site_are_keyed_by_field if {
+	{v.key | some v in violations([site({})])} == {
+		"physicalProtection.accessControl", "physicalProtection.floodProtection",
+		"physicalProtection.earthquakeProtection", "physicalProtection.staffed24x7",
+		"physicalProtection.contingencyPlan", "physicalProtection.intrusionContainment",
+		"fireSuppression",
+	}
+	some v in violations([site({"physicalProtection": object.union(all_in_place, {"floodProtection": false}), "fireSuppression": {"type": "gas"}})])
+	v.key == "physicalProtection.floodProtection"
+}

@@ -182,6 +182,7 @@ violations contains {
 	"msg": sprintf("no written report to the ministry for interruption %s at datacenter %s (%s; reportable at %s, due without delay by %s: audit default %v min; %s)", [ev.incident, ev.datacenter, why.en, ev.reportable_at, ev.due, ev.without_delay_minutes, ev.duty]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 서비스 중단 %s에 대한 서면 보고가 없습니다(%s, 보고 대상 시각 %s, 기한 %s: 감사 기본값 %v분, %s).", [ev.datacenter, ev.incident, why.ko, ev.reportable_at, ev.due, ev.without_delay_minutes, duty(ev.datacenter).ko]),
 	"pointer": sprintf("/incidents/%d", [k]),
+	"key": "report",
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some k, c in reportable
@@ -195,6 +196,7 @@ violations contains {
 	"msg": sprintf("the written report on interruption %s at datacenter %s came at %s, after it was due without delay by %s (audit default %v min; %s)", [ev.incident, ev.datacenter, incidents.kst_timestamp(first), ev.due, ev.without_delay_minutes, why.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 서비스 중단 %s 보고(%s)가 기한(%s, 감사 기본값 %v분)보다 늦었습니다(%s).", [ev.datacenter, ev.incident, incidents.kst_timestamp(first), ev.due, ev.without_delay_minutes, why.ko]),
 	"pointer": late_pointer(k),
+	"key": "report:late",
 	"evidence": object.union(ev, {"reported_at": incidents.kst_timestamp(first), "late_minutes": (first - due_ns[k]) / time.minute_ns}),
 } if {
 	some k, c in reportable
@@ -220,6 +222,7 @@ violations contains {
 	"msg": sprintf("the report on interruption %s (datacenters %s) was not made in writing (datacenterReport.written is false; Decree Art. 40(3) asks for a report in writing)", [inc.id, concat(", ", sort(dcs))]),
 	"msg_ko": sprintf("서비스 중단 %s(시설 %s)의 보고가 문서로 이루어지지 않았습니다(datacenterReport.written = false, 시행령 제40조제3항).", [inc.id, concat(", ", sort(dcs))]),
 	"pointer": sprintf("/incidents/%d/datacenterReport/written", [j]),
+	"key": "written",
 	"evidence": {"incident": inc.id, "datacenters": sort(dcs), "written": false, "basis": "Decree Art. 40(3)"},
 } if {
 	some j, dcs in report_sites
@@ -241,6 +244,7 @@ violations contains {
 	"msg": sprintf("the report on interruption %s (datacenters %s) does not cover %s (datacenterReport.contents lacks %s; Decree Art. 40(2)%d)", [inc.id, concat(", ", sort(dcs)), it.en, it.key, it.item]),
 	"msg_ko": sprintf("서비스 중단 %s(시설 %s)의 보고에 %s이(가) 빠져 있습니다(datacenterReport.contents에 %s 없음, 시행령 제40조제2항제%d호).", [inc.id, concat(", ", sort(dcs)), it.ko, it.key, it.item]),
 	"pointer": sprintf("/incidents/%d/datacenterReport/contents", [j]),
+	"key": sprintf("contents:%s", [it.key]),
 	"evidence": {"incident": inc.id, "datacenters": sort(dcs), "missing": it.key, "item": it.item, "declared": contents, "basis": sprintf("Decree Art. 40(2)%d", [it.item])},
 } if {
 	some j, dcs in report_sites

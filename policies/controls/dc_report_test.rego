@@ -236,3 +236,13 @@ test_ongoing_interruption_prints_whole_minutes if {
 	not contains(v.msg, "%!")
 	contains(v.msg, "840 min continuous")
 }
+
+# The missing items share the contents pointer: each is keyed by its item.
+test_findings_are_keyed if {
+	base := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")
+	four := ["datetime-place", "cause-damage", "emergency-actions", "recovery-measures"]
+	vs := violations([report(base, {"at": "2026-03-01T11:45:00+09:00", "written": false, "contents": four})])
+	{v.key | some v in vs} == {"report:late", "written", "contents:next-steps", "contents:other"}
+	some w in violations([base])
+	w.key == "report"
+}

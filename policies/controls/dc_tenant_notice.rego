@@ -114,6 +114,7 @@ violations contains {
 	"msg": sprintf("tenant %s was not told of the suspension of its service at %s (incident %s); it had to be told immediately, by %s (%v min: %s, not a number in law; Network Act 46-2(2))", [ev.tenant, ev.suspended_at, ev.incident, ev.notice_due, ev.immediately_minutes, ev.immediately_label]),
 	"msg_ko": sprintf("시설이용자 %s에게 %s의 서비스 중단(사고 %s)을 알리지 않았습니다. 즉시, 즉 %s까지 알려야 했습니다(%v분: %s, 법정 기준 아님, 정보통신망법 제46조의2제2항).", [ev.tenant, ev.suspended_at, ev.incident, ev.notice_due, ev.immediately_minutes, ev.immediately_label]),
 	"pointer": ptr(x, "notifiedAt"),
+	"key": "notice",
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {
 	some x in suspensions
@@ -126,6 +127,7 @@ violations contains {
 	"msg": sprintf("tenant %s was told of the suspension at %s only at %s, after it was due immediately, by %s (%v min: %s, not a number in law; Network Act 46-2(2))", [ev.tenant, ev.suspended_at, at, ev.notice_due, ev.immediately_minutes, ev.immediately_label]),
 	"msg_ko": sprintf("시설이용자 %s에 대한 %s 서비스 중단 통지(%s)가 기한(%s, %v분: %s)보다 늦었습니다(정보통신망법 제46조의2제2항).", [ev.tenant, ev.suspended_at, at, ev.notice_due, ev.immediately_minutes, ev.immediately_label]),
 	"pointer": sprintf("/incidents/%d/tenantSuspensions/%d/notifiedAt", [x.i, x.j]),
+	"key": "notice:late",
 	"evidence": object.union(ev, {"notified_at": at, "late_minutes": (t - x.due_ns) / time.minute_ns}),
 } if {
 	some x in suspensions
@@ -147,6 +149,7 @@ violations contains {
 	"msg": sprintf("the notice to tenant %s of the suspension at %s did not state %s (Network Act 46-2(2))", [ev.tenant, ev.suspended_at, contents[c].en]),
 	"msg_ko": sprintf("시설이용자 %s에 대한 %s 서비스 중단 통지에 %s이(가) 빠졌습니다(정보통신망법 제46조의2제2항).", [ev.tenant, ev.suspended_at, contents[c].ko]),
 	"pointer": ptr(x, "contents"),
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(ev, {"missing_content": c, "required_contents": sort(object.keys(contents))}),
 } if {
 	some x in suspensions
@@ -168,6 +171,7 @@ violations contains {
 	"msg": sprintf("the service of tenant %s was not resumed after the reason for its suspension ended at %s; it had to resume immediately, by %s (%v min: %s, not a number in law; Network Act 46-2(3))", [ev.tenant, ended, due, ev.immediately_minutes, ev.immediately_label]),
 	"msg_ko": sprintf("시설이용자 %s의 서비스를 중단사유가 없어진 %s 이후 재개하지 않았습니다. 즉시, 즉 %s까지 재개해야 했습니다(%v분: %s, 법정 기준 아님, 정보통신망법 제46조의2제3항).", [ev.tenant, ended, due, ev.immediately_minutes, ev.immediately_label]),
 	"pointer": ptr(x, "resumedAt"),
+	"key": "resumption",
 	"evidence": object.union(ev, {"reason_ended_at": ended, "resume_due": due, "as_of": time.as_of}),
 } if {
 	some x in suspensions
@@ -183,6 +187,7 @@ violations contains {
 	"msg": sprintf("the service of tenant %s was resumed at %s, after the reason ended at %s: it had to resume immediately, by %s (%v min: %s, not a number in law; Network Act 46-2(3))", [ev.tenant, at, ended, due, ev.immediately_minutes, ev.immediately_label]),
 	"msg_ko": sprintf("시설이용자 %s의 서비스를 중단사유가 없어진 %s 이후 %s에 재개하여 기한(%s, %v분: %s)보다 늦었습니다(정보통신망법 제46조의2제3항).", [ev.tenant, ended, at, due, ev.immediately_minutes, ev.immediately_label]),
 	"pointer": sprintf("/incidents/%d/tenantSuspensions/%d/resumedAt", [x.i, x.j]),
+	"key": "resumption:late",
 	"evidence": object.union(ev, {"reason_ended_at": ended, "resume_due": due, "resumed_at": at, "late_minutes": (t - r.due_ns) / time.minute_ns}),
 } if {
 	some x in suspensions

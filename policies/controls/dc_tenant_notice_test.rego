@@ -131,3 +131,12 @@ test_not_applicable_without_a_site_run_for_others if {
 	not dc_tenant_notice.applies with input as m with data.resilcheck.run as run
 	contains(reason_on(m, run.as_of).en, "no site run for others")
 }
+
+# Without a notice or a resumption both findings point at the suspension: the keys name the
+# duty, and the missing contents their item.
+test_findings_are_keyed_by_duty_part if {
+	vs := violations([object.remove(good, {"notifiedAt", "resumedAt"})])
+	{[v.key, v.pointer] | some v in vs} == {["notice", "/incidents/0/tenantSuspensions/0"], ["resumption", "/incidents/0/tenantSuspensions/0"]}
+	late := object.union(good, {"notifiedAt": "2026-03-01T12:00:00+09:00", "resumedAt": "2026-03-01T16:00:00+09:00", "contents": ["reason", "datetime"]})
+	{v.key | some v in violations([late])} == {"notice:late", "resumption:late", "contents:duration", "contents:details"}
+}

@@ -63,6 +63,7 @@ violations contains {
 	"msg": sprintf("datacenter %s is below %s: power cannot be cut zone by zone, so a fire anywhere forces a whole-site cut-off (zonePowerIsolation is false)", [d.id, guideline.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s는 %s 기준에 미달합니다: 구역별 전원 차단이 불가능하여 화재 시 시설 전체의 전원을 차단해야 합니다(zonePowerIsolation = false).", [d.id, guideline.ko]),
 	"pointer": sprintf("/datacenters/%d/zonePowerIsolation", [i]),
+	"key": "zonePowerIsolation",
 	"evidence": {"datacenter": d.id, "zone_power_isolation": false, "label": "guideline"},
 } if {
 	applies
@@ -74,6 +75,7 @@ violations contains {
 	"msg": sprintf("datacenter %s does not declare whether power can be cut zone by zone, needed to judge it against %s (declare zonePowerIsolation)", [d.id, guideline.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 구역별 전원 차단 가능 여부가 신고되지 않아 %s에 비추어 판단할 수 없습니다(zonePowerIsolation).", [d.id, guideline.ko]),
 	"pointer": sprintf("/datacenters/%d", [i]),
+	"key": "zonePowerIsolation",
 	"evidence": {"datacenter": d.id, "missing": "zonePowerIsolation", "label": "guideline"},
 } if {
 	applies
@@ -85,6 +87,7 @@ violations contains {
 	"msg": sprintf("datacenter %s is below %s: its UPS cannot be bypassed, so isolating a UPS or battery cuts the load it feeds (ups.bypass is false)", [d.id, guideline.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s는 %s 기준에 미달합니다: UPS 우회 경로가 없어 UPS나 배터리를 분리하면 부하 전원이 끊깁니다(ups.bypass = false).", [d.id, guideline.ko]),
 	"pointer": sprintf("/datacenters/%d/ups/bypass", [i]),
+	"key": "ups.bypass",
 	"evidence": {"datacenter": d.id, "ups_bypass": false, "label": "guideline"},
 } if {
 	applies
@@ -96,6 +99,7 @@ violations contains {
 	"msg": sprintf("datacenter %s does not declare whether its UPS can be bypassed, needed to judge it against %s (declare ups.bypass)", [d.id, guideline.en]),
 	"msg_ko": sprintf("집적정보통신시설 %s의 UPS 우회 가능 여부가 신고되지 않아 %s에 비추어 판단할 수 없습니다(ups.bypass).", [d.id, guideline.ko]),
 	"pointer": ups_pointer(i, d),
+	"key": "ups.bypass",
 	"evidence": {"datacenter": d.id, "missing": "ups.bypass", "label": "guideline"},
 } if {
 	applies

@@ -91,3 +91,9 @@ test_public_institution_is_not_under_dc_protect if {
 	not applies_on(d, run.as_of)
 	contains(reason_on(d, run.as_of).en, "public institution")
 }
+
+# Both undeclared capabilities point at the site: the keys name the field.
+test_findings_are_keyed_by_field if {
+	{[v.key, v.pointer] | some v in violations({})} == {["zonePowerIsolation", "/datacenters/0"], ["ups.bypass", "/datacenters/0"]}
+	{v.key | some v in violations({"zonePowerIsolation": false, "ups": {"bypass": false}})} == {"zonePowerIsolation", "ups.bypass"}
+}

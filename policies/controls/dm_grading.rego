@@ -123,6 +123,7 @@ violations contains {
 	"msg": sprintf("the facility grades for %d have not been submitted; they were due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도분 통신시설 등급과 근거자료를 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
 	"pointer": governance.missing_pointer(path, f),
+	"key": sprintf("grades-%d", [f.year]),
 	"evidence": {"grading_year": f.year, "due": f.due, "as_of": time.as_of, "basis": basis},
 } if {
 	applies
@@ -134,6 +135,7 @@ violations contains {
 	"msg": sprintf("the facility grades for %d were submitted on %s, %d days after the %s deadline", [f.year, f.on, f.days_late, f.due]),
 	"msg_ko": sprintf("%d년도분 통신시설 등급을 제출 기한(%s)보다 %d일 늦은 %s에 제출했습니다.", [f.year, f.due, f.days_late, f.on]),
 	"pointer": governance.pointer(array.concat(path, [f.index, governance.dated_field(path, f.index)])),
+	"key": sprintf("grades-%d:late", [f.year]),
 	"evidence": {"grading_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
 	applies
@@ -147,6 +149,7 @@ violations contains {
 	"msg": sprintf("the facility grades for %d submitted on %s name no supporting evidence", [f.year, f.on]),
 	"msg_ko": sprintf("%s에 제출한 %d년도분 통신시설 등급에 근거자료가 기재되어 있지 않습니다.", [f.on, f.year]),
 	"pointer": governance.pointer(array.concat(path, [f.index])),
+	"key": sprintf("grades-%d:evidence", [f.year]),
 	"evidence": {"grading_year": f.year, "submitted_on": f.on, "missing": "evidence"},
 } if {
 	applies

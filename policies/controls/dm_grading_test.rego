@@ -150,3 +150,14 @@ test_major_datacenter_operator_built_from_a_site if {
 	not dm_grading.applies with input as below with data.resilcheck.run as run
 	contains(reason_on(below, run.as_of).en, "revenueKRW 9,999,999,999 < 10,000,000,000")
 }
+
+# Both years missing point at the same list: the keys carry the grading year.
+test_missing_years_are_keyed_by_year if {
+	vs := violations_of(manifest([]), run.as_of)
+	{[v.key, v.pointer] | some v in vs} == {["grades-2026", "/governance/facilityGrades"], ["grades-2027", "/governance/facilityGrades"]}
+}
+
+test_late_and_evidence_findings_are_keyed if {
+	m := manifest([on_time[0], {"year": 2027, "submittedOn": "2026-10-01"}])
+	{v.key | some v in violations_of(m, run.as_of)} == {"grades-2027:late", "grades-2027:evidence"}
+}

@@ -105,6 +105,7 @@ violations contains {
 	"msg": sprintf("the disaster management plan for %d has not been submitted; it was due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
 	"pointer": governance.missing_pointer(path, f),
+	"key": sprintf("plan-%d", [f.year]),
 	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "basis": basis},
 } if {
 	applies
@@ -116,6 +117,7 @@ violations contains {
 	"msg": sprintf("the disaster management plan for %d was submitted on %s, %d days after the %s deadline", [f.year, f.on, f.days_late, f.due]),
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출 기한(%s)보다 %d일 늦은 %s에 제출했습니다.", [f.year, f.due, f.days_late, f.on]),
 	"pointer": governance.pointer(array.concat(path, [f.index, governance.dated_field(path, f.index)])),
+	"key": sprintf("plan-%d:late", [f.year]),
 	"evidence": {"plan_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
 } if {
 	applies

@@ -201,3 +201,14 @@ test_submitted_at_counts_on_its_korean_date if {
 	v.evidence.days_late == 1
 	v.pointer == "/governance/disasterPlans/1/submittedAt"
 }
+
+# Both years missing point at the same list: the keys carry the plan year.
+test_missing_years_are_keyed_by_year if {
+	vs := violations_of(manifest([]), run.as_of)
+	{[v.key, v.pointer] | some v in vs} == {["plan-2026", "/governance/disasterPlans"], ["plan-2027", "/governance/disasterPlans"]}
+}
+
+test_late_plan_is_keyed if {
+	m := manifest([on_time[0], {"year": 2027, "submittedOn": "2026-10-01"}])
+	{v.key | some v in violations_of(m, run.as_of)} == {"plan-2027:late"}
+}

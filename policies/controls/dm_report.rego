@@ -133,6 +133,7 @@ violations contains {
 	"msg": sprintf("no ministry report for disaster %s (%s); the first report was due by %s", [inc.id, incidents.disaster_basis(inc), incidents.kst_timestamp(due[i])]),
 	"msg_ko": sprintf("재난 %s에 대한 과학기술정보통신부 보고가 없습니다(최초 보고 기한 %s).", [inc.id, incidents.kst_timestamp(due[i])]),
 	"pointer": report_pointer(i, inc),
+	"key": "first-report",
 	"evidence": {
 		"incident": inc.id,
 		"disaster_basis": incidents.disaster_basis(inc),
@@ -155,6 +156,7 @@ violations contains {
 	"msg": sprintf("the first ministry report on disaster %s came %v minutes after detection (limit %v minutes, %s)", [inc.id, minutes, entry.value, entry.label]),
 	"msg_ko": sprintf("재난 %s의 최초 보고가 인지 후 %v분 만에 이루어졌습니다(기준 %v분, %s).", [inc.id, minutes, entry.value, entry.label]),
 	"pointer": sprintf("/incidents/%d/ministryReports/%d/at", [i, first_index]),
+	"key": "first-report:late",
 	"evidence": {
 		"incident": inc.id,
 		"detected_at": incidents.kst_timestamp(d.facts.detected_ns),
@@ -182,6 +184,7 @@ violations contains {
 	"msg": sprintf("disaster %s went %v minutes without a progress report to the ministry (from %s to %s; limit %v minutes, %s)", [inc.id, gap, incidents.kst_timestamp(a), incidents.kst_timestamp(b), entry.value, entry.label]),
 	"msg_ko": sprintf("재난 %s에 대해 %s부터 %s까지 %v분 동안 경과 보고가 없었습니다(기준 %v분, %s).", [inc.id, incidents.kst_timestamp(a), incidents.kst_timestamp(b), gap, entry.value, entry.label]),
 	"pointer": sprintf("/incidents/%d/ministryReports", [i]),
+	"key": sprintf("progress-after:%s", [incidents.kst_timestamp(a)]),
 	"evidence": {
 		"incident": inc.id,
 		"from": incidents.kst_timestamp(a),
@@ -214,6 +217,7 @@ violations contains {
 	"msg": sprintf("disaster %s was restored at %s but no final report reached the ministry by %s", [inc.id, inc.restoredAt, incidents.kst_timestamp(due)]),
 	"msg_ko": sprintf("재난 %s가 %s에 복구되었으나 %s까지 최종 보고가 없습니다.", [inc.id, inc.restoredAt, incidents.kst_timestamp(due)]),
 	"pointer": report_pointer(i, inc),
+	"key": "final-report",
 	"evidence": {
 		"incident": inc.id,
 		"restored_at": inc.restoredAt,
@@ -269,6 +273,7 @@ violations contains {
 	"msg": sprintf("the ministry reports on disaster %s never gave: %s (BCDA Art. 38(1) asks for status, cause, emergency actions and recovery plan)", [inc.id, concat(", ", missing)]),
 	"msg_ko": sprintf("재난 %s의 보고에 다음 내용이 없습니다: %s(제38조제1항: 현황, 원인, 응급조치 내용 및 복구대책).", [inc.id, concat(", ", [contents_ko[c] | some c in missing])]),
 	"pointer": sprintf("/incidents/%d/ministryReports", [i]),
+	"key": "contents",
 	"evidence": {
 		"incident": inc.id,
 		"missing_contents": missing,
@@ -304,6 +309,7 @@ violations contains {
 	"msg": sprintf("report %d on disaster %s (%s) went to the ministry although reports had gone to the disaster task force since %s: once a task force exists, progress reports go to it (BCDA Art. 39(4); Decree Art. 27)", [j, inc.id, incidents.kst_timestamp(t), incidents.kst_timestamp(t0)]),
 	"msg_ko": sprintf("재난 %s의 %d번 보고(%s)는 %s부터 대책본부에 보고하고 있었는데도 과학기술정보통신부장관에게 했습니다. 대책본부가 구성되면 대책본부에 보고해야 합니다(제39조제4항, 시행령 제27조).", [inc.id, j, incidents.kst_timestamp(t), incidents.kst_timestamp(t0)]),
 	"pointer": sprintf("/incidents/%d/ministryReports/%d/recipient", [i, j]),
+	"key": "recipient",
 	"evidence": {
 		"incident": inc.id,
 		"report_at": incidents.kst_timestamp(t),

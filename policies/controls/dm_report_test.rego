@@ -264,6 +264,7 @@ test_report_to_the_ministry_after_the_task_force_fails if {
 	count(vs) == 1
 	some v in vs
 	v.pointer == "/incidents/0/ministryReports/2/recipient"
+	v.key == "recipient"
 	v.evidence.task_force_reports_from == "2026-03-01T20:00:00+09:00"
 	v.evidence.label == "interpretation"
 }
@@ -332,4 +333,29 @@ test_incident_before_the_duty_is_noted_not_judged if {
 	n.pointer == "/incidents/0"
 	contains(n.msg, "incident old (started 2023-07-03) is not judged")
 	contains(n.msg, "major value-added provider (BCDA 35(1)4): not in force")
+}
+
+# Gaps, the missing final report and the missing contents all point at the report list: the
+# keys tell them apart, a gap by the report it follows.
+test_findings_on_the_report_list_are_keyed if {
+	inc := object.union(fire, {"restoredAt": "2026-03-04T10:00:00+09:00"})
+	m := manifest(with_reports(inc, [
+		{"at": "2026-03-01T10:30:00+09:00", "kind": "initial", "contents": ["status"]},
+		{"at": "2026-03-02T20:00:00+09:00", "kind": "update"},
+	]))
+	vs := violations_of(m)
+	{v.pointer | some v in vs} == {"/incidents/0/ministryReports"}
+	{v.key | some v in vs} == {
+		"progress-after:2026-03-01T10:30:00+09:00",
+		"progress-after:2026-03-02T20:00:00+09:00",
+		"final-report",
+		"contents",
+	}
+}
+
+test_first_report_findings_are_keyed if {
+	some v in violations_of(manifest(fire))
+	v.key == "first-report"
+	some w in violations_of(manifest(with_reports(fire, [{"at": "2026-03-01T11:06:00+09:00", "kind": "final"}])))
+	w.key == "first-report:late"
 }

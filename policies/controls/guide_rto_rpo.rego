@@ -71,10 +71,11 @@ violations contains {
 	"msg": sprintf("critical service %s declares no %s (%s)", [s.id, o.en, o.field]),
 	"msg_ko": sprintf("핵심 서비스 %s에 %s이 설정되어 있지 않습니다(%s).", [s.id, o.ko, o.field]),
 	"pointer": governance.service_pointer(i, s, o.path),
+	"key": name,
 	"evidence": {"service": s.id, "missing": o.field},
 } if {
 	applies
 	some i, s in governance.critical_services
-	some o in objectives
+	some name, o in objectives
 	object.get(s, o.path, null) == null
 }

@@ -66,3 +66,9 @@ test_guidance_period_and_the_day_before if {
 	r.en == "not in force on 1999-12-31 (in force from 2000-01-01)"
 	guide_rto_rpo.in_force == [{"from": "2000-01-01", "label": "guidance", "citation": "resilience practice (not law)"}]
 }
+
+# Both objectives missing point at the same service: the key tells the two findings apart.
+test_missing_objectives_are_keyed_by_objective if {
+	vs := violations_of(manifest([svc({})]))
+	{[v.key, v.evidence.missing] | some v in vs} == {["rto", "recovery.rtoMinutes"], ["rpo", "data.rpoMinutes"]}
+}

@@ -141,6 +141,7 @@ violations contains {
 	"msg": sprintf("no damages notice for incident %s: paid services %s were restored on %s and users had to be told how to claim damages by %s (%d days)%s", [inc.id, concat(", ", d.paid), d.restored_on, d.date, d.limit.value, note.en]),
 	"msg_ko": sprintf("장애 %s에 대한 손해배상 안내가 없습니다. 유료 서비스(%s)가 %s에 복구되었으므로 %s까지(%d일) 안내해야 했습니다.%s", [inc.id, concat(", ", d.paid), d.restored_on, d.date, d.limit.value, note.ko]),
 	"pointer": sprintf("/incidents/%d", [i]),
+	"key": "damages-notice",
 	"evidence": object.union(evidence(i, inc, d), {"as_of": time.as_of}),
 } if {
 	some i, d in due
@@ -154,6 +155,7 @@ violations contains {
 	"msg": sprintf("the damages notice for incident %s came on %s, %d days after restoration on %s (limit %d days)%s", [inc.id, given_on, days, d.restored_on, d.limit.value, note.en]),
 	"msg_ko": sprintf("장애 %s의 손해배상 안내가 복구일(%s)부터 %d일 뒤인 %s에 이루어졌습니다(기한 %d일).%s", [inc.id, d.restored_on, days, given_on, d.limit.value, note.ko]),
 	"pointer": sprintf("/incidents/%d/damagesNotice/at", [i]),
+	"key": "damages-notice:late",
 	"evidence": object.union(evidence(i, inc, d), {"given_on": given_on, "days": days}),
 } if {
 	some i, d in due
@@ -172,6 +174,7 @@ violations contains {
 	"msg": sprintf("the damages notice for incident %s does not tell users %s (%s)%s", [inc.id, contents_text[c].en, c, note.en]),
 	"msg_ko": sprintf("장애 %s의 손해배상 안내에 %s(%s)이(가) 빠졌습니다.%s", [inc.id, contents_text[c].ko, c, note.ko]),
 	"pointer": sprintf("/incidents/%d/damagesNotice/contents", [i]),
+	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(evidence(i, inc, d), {"missing_content": c, "declared_contents": declared, "required_contents": required_contents}),
 } if {
 	some i, d in due
@@ -189,6 +192,7 @@ violations contains {
 	"msg": sprintf("the damages notice for incident %s went out only by %s, none of e-mail, SMS, web or app screen notice, or SNS%s", [inc.id, concat(", ", channels), note.en]),
 	"msg_ko": sprintf("장애 %s의 손해배상 안내를 %s(으)로만 했습니다. 전자우편·문자·홈페이지·앱 접속화면·SNS 중 어느 방법도 쓰지 않았습니다.%s", [inc.id, concat(", ", channels), note.ko]),
 	"pointer": sprintf("/incidents/%d/damagesNotice/channels", [i]),
+	"key": "channels",
 	"evidence": object.union(evidence(i, inc, d), {"channels": channels, "user_channels": sort(incidents.user_channels)}),
 } if {
 	some i, d in due

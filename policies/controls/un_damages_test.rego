@@ -212,3 +212,11 @@ test_incident_before_2025_03_28_rests_on_the_reported_rule if {
 	some w in violations(after)
 	w.evidence.rule.label == "law"
 }
+
+# The missing contents share their pointer: each is keyed by its item.
+test_findings_are_keyed_by_duty_part if {
+	inc := object.union(outage, {"damagesNotice": {"at": "2025-06-01T09:00:00+09:00", "contents": ["claimants"], "channels": ["press"]}})
+	{v.key | some v in violations(inc)} == {"damages-notice:late", "contents:criteria", "contents:procedure", "channels"}
+	some w in violations(outage)
+	w.key == "damages-notice"
+}

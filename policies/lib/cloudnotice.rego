@@ -129,6 +129,7 @@ missing(i, ctx) := {v |
 		"msg": sprintf("no notice to users of the %s %s on %s: %s", [ctx.what.en, inc.id, affected(inc), ctx.due_text.en]),
 		"msg_ko": sprintf("%s %s(%s)에 대한 이용자 통지가 없습니다. %s", [ctx.what.ko, inc.id, affected(inc), ctx.due_text.ko]),
 		"pointer": incidents.notices_pointer(i),
+		"key": "user-notice",
 		"evidence": object.union(ctx.evidence, {"as_of": time.as_of}),
 	}
 }
@@ -143,6 +144,7 @@ late(i, ctx) := {v |
 		"msg": sprintf("users were first told of the %s %s at %s, after the notice was due (%s)", [ctx.what.en, inc.id, at, ctx.due_text.en]),
 		"msg_ko": sprintf("%s %s의 최초 이용자 통지(%s)가 기한보다 늦었습니다. %s", [ctx.what.ko, inc.id, at, ctx.due_text.ko]),
 		"pointer": sprintf("/incidents/%d/userNotices/%d/at", [i, j]),
+		"key": "user-notice:late",
 		"evidence": object.union(ctx.evidence, {"first_notice_at": at, "late_minutes": (first - ctx.due_ns) / time.minute_ns}),
 	}
 }
@@ -157,6 +159,7 @@ bad_channels(i, ctx) := {v |
 		"msg": sprintf("notice %d about the %s %s went out only by %s, not a method of Cloud Decree 17(2) (%s)%s", [j, ctx.what.en, inc.id, concat(", ", n.channels), concat(", ", sort(channels)), newspaper_note(inc, n).en]),
 		"msg_ko": sprintf("%s %s에 대한 통지 %d는 %s로만 이루어져 클라우드컴퓨팅법 시행령 제17조제2항의 방법(전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 등)이 아닙니다%s", [ctx.what.ko, inc.id, j, concat(", ", n.channels), newspaper_note(inc, n).ko]),
 		"pointer": sprintf("/incidents/%d/userNotices/%d/channels", [i, j]),
+		"key": "channels",
 		"evidence": object.union(ctx.evidence, {"notice_at": n.at, "channels": n.channels, "accepted_channels": sort(ok)}),
 	}
 }
@@ -187,6 +190,7 @@ missing_contents(i, ctx) := {v |
 		"msg": sprintf("the notices to users about the %s %s never told %s (Cloud Decree 17(1)%s)", [ctx.what.en, inc.id, item[c].en, item[c].no]),
 		"msg_ko": sprintf("%s %s에 대한 이용자 통지에 %s이(가) 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제1항제%s호).", [ctx.what.ko, inc.id, item[c].ko, item[c].no]),
 		"pointer": contents_pointer(i, j),
+		"key": sprintf("contents:%s", [c]),
 		"evidence": object.union(ctx.evidence, {"missing_content": c, "required_contents": required, "cause_may_follow": true}),
 	}
 }
@@ -206,6 +210,7 @@ late_contents(i, ctx) := {v |
 		"msg": sprintf("the notices to users about the %s %s told %s (Cloud Decree 17(1)%s) only at %s, after the notice was due (%s)", [ctx.what.en, inc.id, item[c].en, item[c].no, at, ctx.due_text.en]),
 		"msg_ko": sprintf("%s %s에 대한 이용자 통지에서 %s(시행령 제17조제1항제%s호)을(를) 기한 후인 %s에 알렸습니다. %s", [ctx.what.ko, inc.id, item[c].ko, item[c].no, at, ctx.due_text.ko]),
 		"pointer": contents_pointer(i, j),
+		"key": sprintf("contents:%s:late", [c]),
 		"evidence": object.union(ctx.evidence, {"late_content": c, "told_at": at}),
 	}
 }
@@ -234,6 +239,7 @@ display_finding(i, j, n, inc, days, ctx) := {
 	"msg": sprintf("the screen notice about the %s %s was displayed for %v days (at least %v required, Cloud Decree 17(2))", [ctx.what.en, inc.id, n.displayedDays, days.value]),
 	"msg_ko": sprintf("%s %s에 대한 접속화면 게시가 %v일 동안만 유지되었습니다(%v일 이상 필요, 시행령 제17조제2항).", [ctx.what.ko, inc.id, n.displayedDays, days.value]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/displayedDays", [i, j]),
+	"key": "display-days",
 	"evidence": object.union(ctx.evidence, {"notice_at": n.at, "displayed_days": n.displayedDays, "min_days": days.value, "min_basis": days.basis}),
 } if {
 	_ := n.displayedDays
@@ -241,5 +247,6 @@ display_finding(i, j, n, inc, days, ctx) := {
 	"msg": sprintf("the screen notice about the %s %s does not declare how long it was displayed (declare displayedDays; at least %v days required, Cloud Decree 17(2))", [ctx.what.en, inc.id, days.value]),
 	"msg_ko": sprintf("%s %s에 대한 접속화면 게시 기간이 신고되지 않았습니다(displayedDays, %v일 이상 필요).", [ctx.what.ko, inc.id, days.value]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d", [i, j]),
+	"key": "display-days",
 	"evidence": object.union(ctx.evidence, {"notice_at": n.at, "missing": "displayedDays", "min_days": days.value, "min_basis": days.basis}),
 }
