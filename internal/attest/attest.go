@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"slices"
 	"strings"
 
@@ -308,12 +309,13 @@ func (s *Statement) CheckReport(name, sha string) (Subject, error) {
 	return Subject{}, &VerifyError{fmt.Sprintf("%s (sha256 %s) is not a report this attestation covers (%s): it was changed, or belongs to another audit", name, sha, strings.Join(names, ", "))}
 }
 
-// CheckInput verifies that the file named name, with the given digest, is an input the
-// audit recorded under that name with those bytes.
+// CheckInput verifies that the file named name (slash-separated, as the audit was given it:
+// "./m.yaml" and "m.yaml" are one name), with the given digest, is an input the audit
+// recorded under that name with those bytes.
 func (s *Statement) CheckInput(name, sha string) (Input, error) {
 	var known bool
 	for _, in := range s.Predicate.Inputs {
-		if in.Name != name {
+		if path.Clean(in.Name) != path.Clean(name) {
 			continue
 		}
 		known = true
