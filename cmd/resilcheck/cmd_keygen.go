@@ -75,8 +75,8 @@ func writeNew(path string, b []byte, mode os.FileMode) error {
 	if err != nil {
 		return err
 	}
-	// The umask may have narrowed mode; a private key must never be wider than 0600, and
-	// Chmod makes sure it is exactly that.
+	// The umask only narrows the mode; Chmod makes it exactly what was asked, so the key's
+	// 0600 does not depend on the caller's umask.
 	if err := f.Chmod(mode); err != nil {
 		f.Close()
 		os.Remove(path)
