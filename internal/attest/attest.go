@@ -182,11 +182,10 @@ func Verify(ctx context.Context, v *Verifier, envelope []byte) (*Statement, erro
 	if err := protojson.Unmarshal(payload, st); err != nil {
 		return nil, &MalformedError{"statement: " + err.Error()}
 	}
+	// Validate accepts Statement v1 and v0.1, whose subject and predicate fields are the same:
+	// cosign attest-blob (v2) still writes v0.1.
 	if err := st.Validate(); err != nil {
 		return nil, &MalformedError{"statement: " + err.Error()}
-	}
-	if st.GetType() != intoto.StatementTypeUri {
-		return nil, &VerifyError{fmt.Sprintf("statement type %q: want %s", st.GetType(), intoto.StatementTypeUri)}
 	}
 	if st.GetPredicateType() != PredicateType {
 		return nil, &VerifyError{fmt.Sprintf("predicate type %q: not a resilcheck audit (want %s)", st.GetPredicateType(), PredicateType)}

@@ -236,6 +236,14 @@ func TestSignedButNotOurs(t *testing.T) {
 		"not a statement":      {sign(PayloadType, []byte(`{"hello":1}`)), true},
 		"no subject":           {sign(PayloadType, []byte(`{"_type":"https://in-toto.io/Statement/v1","subject":[],"predicateType":"x","predicate":{}}`)), true},
 	}
+	cases["unknown statement type"] = struct {
+		env       []byte
+		malformed bool
+	}{sign(PayloadType, []byte(strings.Replace(strings.Replace(stmt, "%s", PredicateType, 1), "Statement/v1", "Statement/v9", 1))), true}
+	// cosign attest-blob writes Statement v0.1: same fields, accepted.
+	if st, err := Verify(t.Context(), v, sign(PayloadType, []byte(strings.Replace(strings.Replace(stmt, "%s", PredicateType, 1), "Statement/v1", "Statement/v0.1", 1)))); err != nil || len(st.Subjects) != 1 {
+		t.Errorf("Statement v0.1: %v", err)
+	}
 	for name, c := range cases {
 		_, err := Verify(t.Context(), v, c.env)
 		var me *MalformedError
