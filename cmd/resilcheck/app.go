@@ -155,6 +155,8 @@ func newApp(stdio appIO) *cli.App {
 			validateCommand(stdio),
 			schemaCommand(stdio),
 			simulateCommand(stdio),
+			keygenCommand(stdio),
+			verifyCommand(stdio),
 		},
 	}
 	// The global flags are accepted after the command name too (`resilcheck check -q ...`),

@@ -201,6 +201,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		evaluatorFlag(),
 	}
 	flags = append(flags, bundleFlags()...)
+	flags = append(flags, attestFlags()...)
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "judge manifests against the controls and write reports",
@@ -257,6 +258,10 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	evaluator, err := parseEvaluator(c)
 	if err != nil {
 		return withCode(ExitInputError, err)
+	}
+	att, err := newAttester(c, c.String("output"), extra)
+	if err != nil {
+		return err
 	}
 
 	opts := check.Options{
@@ -361,7 +366,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 			if err = t.stream.Finish(stdio.Stdout); err == nil {
 				written = append(written, "standard output")
 			}
-		} else if err = reports.WriteFileContext(ctx, t.name, t.stream.Finish); err == nil {
+		} else if err = reports.WriteFileContext(ctx, t.name, att.hashing(t.name, t.stream.Finish)); err == nil {
 			written = append(written, t.name)
 		}
 		if err != nil && outErr == nil {
@@ -380,6 +385,12 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	}
 	if outErr != nil {
 		return withCode(ExitInputError, outErr)
+	}
+	if err := att.write(ctx, c, r); err != nil {
+		if ierr := interruption(ctx); ierr != nil {
+			return fmt.Errorf("check: %w after every report was written: no attestation written", ierr)
+		}
+		return withCode(ExitInputError, fmt.Errorf("check: reports written, no attestation: %w", err))
 	}
 	if progress != nil {
 		progress.done()
