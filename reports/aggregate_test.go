@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -416,16 +415,7 @@ func TestSweepHTMLInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a headless browser")
 	}
-	chromium := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chromium = p
-			break
-		}
-	}
-	if chromium == "" {
-		needTool(t, "chromium not on PATH")
-	}
+	chromium := findChromium(t)
 	for _, lang := range []string{"en", "ko"} {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
@@ -434,11 +424,7 @@ func TestSweepHTMLInChromium(t *testing.T) {
 				t.Fatal(err)
 			}
 			url := "file://" + filepath.ToSlash(page)
-			base := []string{
-				"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--enable-logging=stderr", "--v=0",
-			}
+			base := chromiumFlags
 			dom, errOut, err := runTool(t, 2*time.Minute, chromium, append(base, "--user-data-dir="+filepath.Join(dir, "profile-dom"), "--dump-dom", url)...)
 			if err != nil {
 				t.Fatalf("chromium --dump-dom: %v\n%s", err, errOut)

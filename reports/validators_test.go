@@ -159,26 +159,13 @@ func TestHTMLInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a headless browser")
 	}
-	chromium := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chromium = p
-			break
-		}
-	}
-	if chromium == "" {
-		needTool(t, "chromium not on PATH")
-	}
+	chromium := findChromium(t)
 	for _, lang := range []string{"en", "ko"} {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
 			page := writeTemp(t, dir, "report."+lang+".html", "html", Options{Lang: lang})
 			url := "file://" + filepath.ToSlash(page)
-			base := []string{
-				"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--enable-logging=stderr", "--v=0",
-			}
+			base := chromiumFlags
 			dom, errOut, err := runTool(t, 2*time.Minute, chromium,
 				append(base, "--user-data-dir="+filepath.Join(dir, "profile-dom"), "--dump-dom", url)...)
 			if err != nil {
@@ -266,6 +253,26 @@ func checkPrintedFooters(t *testing.T, pdf string, pages int, asOf string) {
 			break
 		}
 	}
+}
+
+// findChromium returns the browser's path, or skips (fails under RESILCHECK_REQUIRE_TOOLS).
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	needTool(t, "chromium not on PATH")
+	return ""
+}
+
+// chromiumFlags run the browser headless as root in a container, with nothing of its own
+// reaching the network, and its log on stderr, where browserProblems reads it.
+var chromiumFlags = []string{
+	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	"--disable-background-networking", "--disable-component-update", "--disable-sync",
+	"--enable-logging=stderr", "--v=0",
 }
 
 // browserProblems picks the lines of Chromium's stderr log that show the page misbehaving:

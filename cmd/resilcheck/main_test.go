@@ -58,8 +58,14 @@ func buildAndRun(m *testing.M) int {
 // it fails the test only when the binary could not be run at all.
 func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runCLIIn(t, repoRoot, stdin, args...)
+}
+
+// runCLIIn is runCLI from another working directory.
+func runCLIIn(t *testing.T, dir, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(binPath, args...)
-	cmd.Dir = repoRoot
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	cmd.Stdin = bytes.NewBufferString(stdin)
 	var out, errOut bytes.Buffer
