@@ -46,8 +46,9 @@ func TestSimulateKakao(t *testing.T) {
 	}
 	m := s.Manifests[0]
 	pangyo := failureNamed(t, m, "datacenter", "skcc-pangyo")
-	if len(pangyo.Surviving) != 0 || len(pangyo.Unavailable) != 12 {
-		t.Errorf("losing skcc-pangyo: %d unavailable, surviving %v; want all 12 down", len(pangyo.Unavailable), pangyo.Surviving)
+	// Every service is broken in place: the standbys' failover tooling is lost with the site.
+	if pangyo.Surviving != 0 || pangyo.Lost != 12 || len(pangyo.Broken) != 12 {
+		t.Errorf("losing skcc-pangyo: %d lost (%d broken in place), %d surviving; want all 12 down", pangyo.Lost, len(pangyo.Broken), pangyo.Surviving)
 	}
 	want := map[string]struct {
 		reason string
@@ -66,7 +67,7 @@ func TestSimulateKakao(t *testing.T) {
 		"kakaotalk-gift":      {"standby-unreachable", nil},
 		"melon":               {"standby-unreachable", nil},
 	}
-	for _, u := range pangyo.Unavailable {
+	for _, u := range m.SiteLoss.Index().Explain(pangyo, 0) {
 		w, ok := want[u.Service]
 		if !ok {
 			t.Errorf("unexpected lost service %s", u.Service)
@@ -80,8 +81,8 @@ func TestSimulateKakao(t *testing.T) {
 		}
 	}
 	for _, f := range m.SiteLoss.Failures {
-		if f.Domain.ID != "skcc-pangyo" && len(f.Unavailable) > 0 {
-			t.Errorf("losing %s %s takes down %d services, want none", f.Domain.Kind, f.Domain.ID, len(f.Unavailable))
+		if f.Domain.ID != "skcc-pangyo" && f.Lost > 0 {
+			t.Errorf("losing %s %s takes down %d services, want none", f.Domain.Kind, f.Domain.ID, f.Lost)
 		}
 	}
 	if s.Summary.FailuresWithLoss != 1 {
@@ -107,8 +108,8 @@ func TestSimulateScenariosThatSurvive(t *testing.T) {
 				t.Fatalf("expected every datacenter, feed and building analysed, got %+v", m.SiteLoss)
 			}
 			for _, f := range m.SiteLoss.Failures {
-				if len(f.Unavailable) > 0 {
-					t.Errorf("losing %s %s takes down %s", f.Domain.Kind, f.Domain.ID, f.Unavailable[0].Service)
+				if f.Lost > 0 || len(f.Broken) > 0 {
+					t.Errorf("losing %s %s takes down %d services (%+v)", f.Domain.Kind, f.Domain.ID, f.Lost, f.Broken)
 				}
 			}
 		})
@@ -190,8 +191,8 @@ func TestSimulateFail(t *testing.T) {
 			if f.Domain.Kind != "combination" || f.Domain.ID != tc.wantID || !slices.Equal(f.Domain.Datacenters, tc.wantDCs) {
 				t.Errorf("domain = %+v, want combination %s losing %v", f.Domain, tc.wantID, tc.wantDCs)
 			}
-			if len(f.Unavailable) != tc.wantLost {
-				t.Errorf("%d services lost, want %d", len(f.Unavailable), tc.wantLost)
+			if f.Lost != tc.wantLost || f.Lost+f.Surviving != 12 {
+				t.Errorf("%d services lost, %d surviving; want %d lost of 12", f.Lost, f.Surviving, tc.wantLost)
 			}
 		})
 	}
