@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -304,5 +305,43 @@ func TestRedundancyFollowsTheBCDAScope(t *testing.T) {
 	}
 	if len(r.Manifests) != 1 || r.Manifests[0].SiteLoss == nil || len(r.Manifests[0].SiteLoss.Failures) == 0 {
 		t.Fatalf("site-loss analysis missing from the report: %+v", r.Manifests)
+	}
+}
+
+// TestSimulateTextOfALargeLoss: past simulateListed lost services, a failure lists only the
+// services broken in place, with their chains, and counts the others, instead of a line for
+// every service it takes down.
+func TestSimulateTextOfALargeLoss(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(readRepoFile(t, "testdata/siteloss/campus.yaml"))
+	for i := range simulateListed + 10 {
+		fmt.Fprintf(&b, "  - id: dep-%02d\n    name: Dep %d\n    dependsOn: [login]\n    deployments:\n      - {datacenter: tower, mode: active}\n      - {datacenter: vault, mode: active}\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "large.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"simulate", "--as-of", "2026-01-01", "--fail", "campus-1", path}
+	s, code := simulateJSON(t, "", args[1:]...)
+	if code != ExitFailed {
+		t.Fatalf("exit code = %d, want %d", code, ExitFailed)
+	}
+	f := s.Manifests[0].SiteLoss.Failures[0]
+	if f.Lost <= simulateListed {
+		t.Fatalf("losing campus-1 takes %d services down, want more than %d", f.Lost, simulateListed)
+	}
+	out, errOut, _ := runCLI(t, "", args...)
+	if !strings.Contains(out, "login    no-surviving-deployment  login → only active in hall-a, hall-b") {
+		t.Errorf("the root login is not listed with its cause:\n%s%s", out, errOut)
+	}
+	more := fmt.Sprintf("and %d more services lost through dependencies on these", f.Lost-len(f.Broken))
+	if !strings.Contains(out, more) {
+		t.Errorf("no %q in:\n%s", more, out)
+	}
+	if strings.Contains(out, "dep-07") {
+		t.Errorf("a service lost through a dependency is listed:\n%s", out)
+	}
+	if want := fmt.Sprintf("%d of %d services unavailable", f.Lost, f.Lost+f.Surviving); !strings.Contains(out, want) {
+		t.Errorf("no %q in:\n%s", want, out)
 	}
 }
