@@ -13,7 +13,20 @@
 #   A service survives when its surviving active capacity meets requiredCapacityPercent and
 #   everything it depends on survives; otherwise a standby or cold deployment may take over
 #   when its failover tooling (recovery.performedBy) survives and it recovers within the RTO.
-#   Every lost service carries the chain of lost dependencies down to the root cause.
+#
+#   The report (audit.SiteLoss) grows with the services, the dependencies and the failure
+#   domains, not with their product. Each failure lists only the services it breaks in place
+#   (their own deployments, capacity or failover fail: no-surviving-deployment,
+#   insufficient-capacity, cold-standby-too-slow, standby-too-slow, standby-unreachable, or
+#   dependency-cycle for a failover whose tooling depends on the service itself), each with
+#   its reason, detail and either its cause or, for standby-unreachable, the lost tooling it
+#   goes on via; and counts of the services lost and surviving. Everything else a failure
+#   takes down depends on those: the manifest's dependents list has one link
+#   {service, via, lost_with} per dependency edge some failure takes down (service is lost
+#   whenever via is; lost_with names the failures that break via in place), so a chain is
+#   read by following links from a service to one its failure lists as broken. Dependency
+#   cycles are listed once. The controls see more: judged keeps, per failure, every lost
+#   service with its chain down to the root cause.
 #
 #   Cost: near-linear in the size of the manifest. Every grouping is built in one pass
 #   (object.union_n), never by scanning a list once per key; no service's dependency closure
