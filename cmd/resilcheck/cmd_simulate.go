@@ -36,7 +36,9 @@ func simulateCommand(stdio appIO) *cli.Command {
 		Description: "Without --fail, loses every datacenter, every power feed (substation) and every\n" +
 			"building holding two or more datacenters in turn; with --fail, loses exactly that\n" +
 			"combination. For each failure it lists the services that go down, why (the chain of\n" +
-			"lost dependencies down to the root cause) and what survives.\n" +
+			"lost dependencies down to the root cause) and what survives; a failure that takes\n" +
+			"more than 50 services down lists the ones broken in place and counts the rest\n" +
+			"(-f json links every lost service to what it is lost through).\n" +
 			"Exits 0 when every service survives every analysed failure, 1 when some failure\n" +
 			"takes a service down, 2 on bad input or an unknown --fail id.",
 		Flags: flags,
