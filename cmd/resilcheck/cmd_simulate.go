@@ -40,7 +40,8 @@ func simulateCommand(stdio appIO) *cli.Command {
 			"more than 50 services down lists the ones broken in place and counts the rest\n" +
 			"(-f json links every lost service to what it is lost through).\n" +
 			"Exits 0 when every service survives every analysed failure, 1 when some failure\n" +
-			"takes a service down, 2 on bad input or an unknown --fail id.",
+			"takes a service down or an evaluation does not finish (--timeout), 2 on bad input\n" +
+			"or an unknown --fail id.",
 		Flags: flags,
 		Action: func(c *cli.Context) error {
 			return runSimulate(c, stdio)
@@ -135,7 +136,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	switch {
 	case check.HasProblems(r):
 		return reported(ExitInputError)
-	case sim.Summary.FailuresWithLoss > 0:
+	case sim.Summary.FailuresWithLoss > 0, sim.Summary.Unfinished > 0:
 		return reported(ExitFailed)
 	}
 	return nil
@@ -237,6 +238,7 @@ type simulationSummary struct {
 	Failures         int `json:"failures"`           // failures analysed, over all manifests
 	FailuresWithLoss int `json:"failures_with_loss"` // of which take at least one service down
 	Problems         int `json:"problems"`           // input problems (manifests not analysed)
+	Unfinished       int `json:"unfinished"`         // manifests whose evaluation did not finish
 }
 
 type simulatedManifest struct {
@@ -246,6 +248,9 @@ type simulatedManifest struct {
 	Provider string          `json:"provider,omitempty"`
 	Problems []audit.Problem `json:"problems,omitempty"`
 	SiteLoss *audit.SiteLoss `json:"site_loss"`
+	// Error says why a valid manifest has no analysis: its evaluation did not finish (the
+	// --timeout bound, say).
+	Error string `json:"error,omitempty"`
 
 	services []string // the declared service ids, sorted, for naming survivors
 }
@@ -281,11 +286,25 @@ func newSimulation(r *audit.Report, fail []string, services map[docKey][]string)
 	if s.Fail == nil {
 		s.Fail = []string{}
 	}
+	// An evaluation that did not finish leaves no analysis and an error result per control
+	// it could not judge: that is what the manifest's text must say, not that the bundle
+	// has no analysis (and the run must not pass).
+	errored := map[string]string{}
+	for _, res := range r.Results {
+		if _, seen := errored[res.Manifest]; !seen && res.Status == audit.StatusError {
+			errored[res.Manifest] = res.Reason
+		}
+	}
 	for _, m := range r.Manifests {
-		s.Manifests = append(s.Manifests, simulatedManifest{
+		sm := simulatedManifest{
 			Name: m.Name, File: m.File, Document: m.Document, Provider: m.Provider,
 			Problems: m.Problems, SiteLoss: m.SiteLoss, services: services[docKey{m.File, m.Document}],
-		})
+		}
+		if reason, ok := errored[m.Name]; ok && m.SiteLoss == nil && len(m.Problems) == 0 {
+			sm.Error = reason
+			s.Summary.Unfinished++
+		}
+		s.Manifests = append(s.Manifests, sm)
 		s.Summary.Manifests++
 		s.Summary.Problems += len(m.Problems)
 		if m.SiteLoss == nil {
@@ -343,6 +362,9 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		switch {
 		case len(m.Problems) > 0:
 			bw.printf("  not analysed: %d input %s (listed on standard error)\n", len(m.Problems), plural(len(m.Problems), "problem", "problems"))
+			continue
+		case m.Error != "":
+			bw.printf("  not analysed: the evaluation did not finish: %s\n", m.Error)
 			continue
 		case m.SiteLoss == nil:
 			bw.printf("  no site-loss analysis: the policy bundle has none\n")
@@ -419,13 +441,16 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		}
 	}
 	bw.printf("\n")
+	if n := s.Summary.Unfinished; n > 0 {
+		bw.printf("simulate: the evaluation of %d %s did not finish\n", n, plural(n, "manifest", "manifests"))
+	}
 	switch {
 	case s.Summary.FailuresWithLoss > 0:
 		bw.printf("simulate: %d of %d %s %s services down\n", s.Summary.FailuresWithLoss, s.Summary.Failures,
 			plural(s.Summary.Failures, "failure", "failures"), plural(s.Summary.FailuresWithLoss, "takes", "take"))
 	case s.Summary.Failures > 0:
 		bw.printf("simulate: every service survives every one of %d %s\n", s.Summary.Failures, plural(s.Summary.Failures, "failure", "failures"))
-	default:
+	case s.Summary.Unfinished == 0:
 		bw.printf("simulate: no failure analysed\n")
 	}
 	return bw.err

@@ -345,3 +345,20 @@ func TestSimulateTextOfALargeLoss(t *testing.T) {
 		t.Errorf("no %q in:\n%s", want, out)
 	}
 }
+
+// TestSimulateUnfinishedIsNotAPass: an evaluation cut off by --timeout leaves no analysis;
+// simulate must say so and exit 1, not report that the bundle has no analysis and exit 0.
+func TestSimulateUnfinishedIsNotAPass(t *testing.T) {
+	args := []string{"--timeout", "1ms", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}
+	s, code := simulateJSON(t, "", args...)
+	if code != ExitFailed {
+		t.Errorf("exit code = %d, want %d", code, ExitFailed)
+	}
+	if s.Summary.Unfinished != 1 || !strings.Contains(s.Manifests[0].Error, "timed out") {
+		t.Errorf("summary %+v, error %q: want the manifest unfinished, timed out", s.Summary, s.Manifests[0].Error)
+	}
+	out, _, code := runCLI(t, "", append([]string{"simulate"}, args...)...)
+	if code != ExitFailed || !strings.Contains(out, "not analysed: the evaluation did not finish: evaluation timed out") || strings.Contains(out, "the policy bundle has none") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
