@@ -699,12 +699,24 @@ kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
 # one datacenter, each distinct set of lost datacenters once. A site alone on its substation
 # is reported as the datacenter, not again as the feed; a substation or building that takes
 # several sites down is reported as itself. same_loss[key] lists the failures folded into key.
-judged := {key: singles[key] |
+judged := {key: singles[key] | some key, _ in judged_domains}
+
+# judged_domains are the failure domains of judged, without their outcomes: a control that
+# looks at a few services can find the failures that take them down (lost_by) and explain
+# only those (outcome), instead of every lost service of every failure.
+judged_domains := {key: dom |
 	some key, dom in single_domains
 	count(dom.datacenters) > 0
 	[o, id, _] := min(same_datacenters[dom.datacenters])
 	[o, id] == [kind_order[dom.kind], dom.id]
 }
+
+# lost_by(dcs) is the set of services lost with the datacenters dcs (a sorted array).
+lost_by(dcs) := set() if {
+	every st in local_of(dcs) {
+		st.state == "ok"
+	}
+} else := lost_in(local_of(dcs)).lost
 
 # same_datacenters groups the single failure domains by the datacenters they lose, each as
 # [kind_order, id, kind], so the first of a group is its min. Grouped in one pass, as rev is.
