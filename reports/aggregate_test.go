@@ -48,9 +48,9 @@ func sweepSource() (*audit.Report, func(i int) (audit.Manifest, []audit.Result))
 		if i%10 == 3 {
 			m.SiteLoss = &audit.SiteLoss{Failures: []audit.FailureOutcome{
 				{Domain: audit.FailureDomain{ID: "dc-a", Kind: "datacenter", Datacenters: []string{"dc-a"}},
-					Unavailable: []audit.ServiceImpact{{Service: "login", Reason: "no-surviving-deployment", Chain: []string{"login"}}},
-					Surviving:   []string{"search"}},
-				{Domain: audit.FailureDomain{ID: "dc-b", Kind: "datacenter", Datacenters: []string{"dc-b"}}, Surviving: []string{"login", "search"}},
+					Broken: []audit.ServiceImpact{{Service: "login", Reason: "no-surviving-deployment", Cause: "only active in dc-a"}},
+					Lost:   1, Surviving: 1},
+				{Domain: audit.FailureDomain{ID: "dc-b", Kind: "datacenter", Datacenters: []string{"dc-b"}}, Surviving: 2},
 			}}
 		}
 		for j, c := range controls {

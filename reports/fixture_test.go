@@ -124,17 +124,21 @@ func fixtureReport() *audit.Report {
 			Failures: []audit.FailureOutcome{
 				{
 					Domain: audit.FailureDomain{Kind: "datacenter", ID: "pangyo", Datacenters: []string{"pangyo"}},
-					Unavailable: []audit.ServiceImpact{
-						{Service: "kakaotalk", Reason: "dependency-lost", Chain: []string{"kakaotalk", "kakao-login", "only active in pangyo"}},
-						{Service: "kakao-login", Reason: "standby-unreachable", Chain: []string{"kakao-login", "failover tooling only in pangyo"}, Detail: "standby in ansan needs ops-console, which runs only in pangyo"},
+					Broken: []audit.ServiceImpact{
+						{Service: "kakao-login", Reason: "standby-unreachable", Detail: "standby in ansan needs ops-console, which runs only in pangyo", Via: "ops-console"},
+						{Service: "ops-console", Reason: "no-surviving-deployment", Detail: "every deployment is in the lost datacenter(s) pangyo", Cause: "only active in pangyo"},
 					},
-					Surviving: []string{"daum-mail", "kakaomap"},
+					Lost:      3,
+					Surviving: 2,
 				},
 				{
 					Domain:    audit.FailureDomain{Kind: "datacenter", ID: "ansan", Datacenters: []string{"ansan"}},
-					Surviving: []string{"daum-mail", "kakao-login", "kakaomap", "kakaotalk"},
+					Surviving: 5,
 					Notes:     []audit.ServiceNote{{Service: "kakao-login", Note: "survives by failover to pangyo (RTO 30m, declared failover 10m)"}},
 				},
+			},
+			Dependents: []audit.DependencyLink{
+				{Service: "kakaotalk", Via: "kakao-login", LostWith: []string{"datacenter pangyo"}},
 			},
 			Cycles: [][]string{{"kakao-login", "ops-console", "kakao-login"}},
 		},

@@ -38,10 +38,10 @@ func fuzzReport(name, msg, msgKo, ev string) *audit.Report {
 		m.Scopes[0].Evidence["nested"] = map[string]any{ev: []any{name, 1.5, nil, true}}
 		f := &m.SiteLoss.Failures[0]
 		f.Domain.ID = ev
-		f.Surviving = append(f.Surviving, name)
-		f.Unavailable[0].Chain = append(f.Unavailable[0].Chain, msg)
-		f.Unavailable[0].Detail = msgKo
-		f.Unavailable[1].Service = name
+		f.Broken[1].Cause = msg
+		f.Broken[0].Detail = msgKo
+		f.Broken[0].Via, f.Broken[1].Service = name, name
+		m.SiteLoss.Dependents = append(m.SiteLoss.Dependents, audit.DependencyLink{Service: ev, Via: name, LostWith: []string{msg, msgKo}})
 		m.SiteLoss.Failures[1].Notes = append(m.SiteLoss.Failures[1].Notes, audit.ServiceNote{Service: name, Note: msg})
 		m.SiteLoss.Cycles = append(m.SiteLoss.Cycles, []string{name, ev, name})
 	}

@@ -226,6 +226,13 @@ var htmlFuncs = template.FuncMap{
 	"lower":    strings.ToLower,
 	"join":     strings.Join,
 	"add":      func(a, b int) int { return a + b },
+	// lossindex and explain list a failure's lost services with their chains, as the text
+	// report does; morelost is how many a long list leaves out.
+	"lossindex": func(sl *audit.SiteLoss) *audit.LossIndex { return sl.Index() },
+	"explain": func(ix *audit.LossIndex, f audit.FailureOutcome) []audit.LostService {
+		return ix.Explain(f, lostListed)
+	},
+	"morelost": func(f audit.FailureOutcome, listed []audit.LostService) int { return f.Lost - len(listed) },
 	"yesno": func(b bool, lang string) string {
 		if b {
 			return tr(lang, "label.applies")
@@ -439,15 +446,15 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 </table>
 {{- end}}
 
-{{- with .SiteLoss}}
+{{- with .SiteLoss}}{{$ix := lossindex .}}
 <h3>{{tr $L "heading.siteloss"}}</h3>
 <table>
 <thead><tr><th>{{tr $L "label.domain"}}</th><th>{{tr $L "label.unavailable"}}</th><th>{{tr $L "label.surviving"}}</th></tr></thead>
 <tbody>
 {{- range .Failures}}
 <tr><td><code>{{.Domain.ID}}</code><br><span class="meta">{{term $L .Domain.Kind}}{{if .Domain.Datacenters}}: {{join .Domain.Datacenters ", "}}{{end}}</span></td>
-<td>{{range .Unavailable}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{term $L .Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}</td>
-<td>{{if .Surviving}}{{join .Surviving ", "}}{{else}}{{tr $L "label.none"}}{{end}}{{range .Notes}}<div class="meta"><strong>{{.Service}}</strong>: {{.Note}}</div>{{end}}</td></tr>
+<td>{{$lost := explain $ix .}}{{range $lost}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{term $L .Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}{{with morelost . $lost}}<div class="meta">{{printf (tr $L "label.morelost") .}}</div>{{end}}</td>
+<td>{{if .Surviving}}{{.Surviving}}{{else}}{{tr $L "label.none"}}{{end}}{{range .Notes}}<div class="meta"><strong>{{.Service}}</strong>: {{.Note}}</div>{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -104,6 +104,7 @@ var catalogue = map[string][2]string{
 	"label.datacenters":   {"Datacenters", "데이터센터"},
 	"label.unavailable":   {"Unavailable services", "중단되는 서비스"},
 	"label.surviving":     {"Surviving", "유지되는 서비스"},
+	"label.morelost":      {"… and %d more lost with them (the JSON report's site_loss.dependents links each to what it is lost through)", "… 외 %d개 서비스도 함께 중단됩니다(JSON 보고서의 site_loss.dependents에 각 서비스가 어떤 의존 서비스로 인해 중단되는지 있습니다)"},
 	"label.why":           {"Why", "원인"},
 	"label.none":          {"none", "없음"},
 	"label.tool":          {"Tool", "도구"},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -475,9 +476,10 @@ func mdSiteLoss(p func(string, ...any), L string, m manifestView) {
 	p("### %s", mdCode(m.Name))
 	var harmless []string
 	rows := 0
+	ix := sl.Index()
 	for _, f := range sl.Failures {
 		head := domainLabel(L, f.Domain, mdCode, md)
-		if len(f.Unavailable) == 0 {
+		if f.Lost == 0 {
 			harmless = append(harmless, head)
 			continue
 		}
@@ -487,13 +489,17 @@ func mdSiteLoss(p func(string, ...any), L string, m manifestView) {
 			p("|---|---|---|")
 		}
 		rows++
+		listed := ix.Explain(f, lostListed)
 		var lost []string
-		for _, u := range f.Unavailable {
+		for _, u := range listed {
 			lost = append(lost, fmt.Sprintf("**%s** (%s): %s", md(u.Service), md(term(L, u.Reason)), md(strings.Join(u.Chain, " → "))))
 		}
+		if more := f.Lost - len(listed); more > 0 {
+			lost = append(lost, md(fmt.Sprintf(tr(L, "label.morelost"), more)))
+		}
 		surviving := tr(L, "label.none")
-		if len(f.Surviving) > 0 {
-			surviving = md(strings.Join(f.Surviving, ", "))
+		if f.Surviving > 0 {
+			surviving = strconv.Itoa(f.Surviving)
 		}
 		p("| %s | %s | %s |", head, strings.Join(lost, "<br>"), surviving)
 	}

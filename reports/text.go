@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -256,7 +257,10 @@ func (s *textStream) Finish(w io.Writer) error {
 // summaryLine is "2 fail · 1 waived · 3 pass" with zero counts left out.
 // siteLoss writes what each failure takes down, as the HTML report's table does: the
 // answer to "what goes down if this datacenter burns" belongs in the terminal too. The
-// failures that take nothing down share one line, so the ones that matter stand out.
+// failures that take nothing down share one line, so the ones that matter stand out. Each
+// failure lists the services it breaks in place and the ones lost with them, each with its
+// chain, up to lostListed of them: past that it says how many more, so the report of a
+// provider of thousands of services stays readable (the JSON report holds everything).
 func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
 	if sl == nil || len(sl.Failures) == 0 {
 		return
@@ -264,23 +268,28 @@ func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
 	L := t.lang
 	t.line("  %s", t.style(ansiBold, tr(L, "heading.siteloss")))
 	var harmless []string
+	ix := sl.Index()
 	for _, f := range sl.Failures {
 		head := domainLabel(L, f.Domain, safe, safe)
-		if len(f.Unavailable) == 0 {
+		if f.Lost == 0 {
 			harmless = append(harmless, head)
 			continue
 		}
 		surviving := tr(L, "label.none")
-		if len(f.Surviving) > 0 {
-			surviving = safe(strings.Join(f.Surviving, ", "))
+		if f.Surviving > 0 {
+			surviving = strconv.Itoa(f.Surviving)
 		}
-		t.line("    %s  %s: %d · %s: %s", t.style(ansiBold, head), tr(L, "label.unavailable"), len(f.Unavailable), tr(L, "label.surviving"), surviving)
-		for _, u := range f.Unavailable {
+		t.line("    %s  %s: %d · %s: %s", t.style(ansiBold, head), tr(L, "label.unavailable"), f.Lost, tr(L, "label.surviving"), surviving)
+		lost := ix.Explain(f, lostListed)
+		for _, u := range lost {
 			line := fmt.Sprintf("      %s (%s): %s", safe(u.Service), term(L, u.Reason), safe(strings.Join(u.Chain, " → ")))
 			if u.Detail != "" {
 				line += " · " + safe(u.Detail)
 			}
 			t.line("%s", line)
+		}
+		if more := f.Lost - len(lost); more > 0 {
+			t.line("      %s", t.style(ansiDim, fmt.Sprintf(tr(L, "label.morelost"), more)))
 		}
 		for _, n := range f.Notes {
 			t.line("      %s", t.style(ansiDim, safe(n.Service)+": "+safe(n.Note)))
@@ -293,6 +302,10 @@ func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
 		t.line("    %s: %s", tr(L, "heading.cycles"), safe(strings.Join(c, " → ")))
 	}
 }
+
+// lostListed is how many lost services a failure lists with their chains in the text and
+// Markdown reports.
+const lostListed = 20
 
 func summaryLine(lang string, s audit.Summary) string {
 	counts := []struct {

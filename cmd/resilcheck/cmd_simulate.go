@@ -36,9 +36,12 @@ func simulateCommand(stdio appIO) *cli.Command {
 		Description: "Without --fail, loses every datacenter, every power feed (substation) and every\n" +
 			"building holding two or more datacenters in turn; with --fail, loses exactly that\n" +
 			"combination. For each failure it lists the services that go down, why (the chain of\n" +
-			"lost dependencies down to the root cause) and what survives.\n" +
+			"lost dependencies down to the root cause) and what survives; a failure that takes\n" +
+			"more than 50 services down lists the ones broken in place and counts the rest\n" +
+			"(-f json links every lost service to what it is lost through).\n" +
 			"Exits 0 when every service survives every analysed failure, 1 when some failure\n" +
-			"takes a service down, 2 on bad input or an unknown --fail id.",
+			"takes a service down or an evaluation does not finish (--timeout), 2 on bad input\n" +
+			"or an unknown --fail id.",
 		Flags: flags,
 		Action: func(c *cli.Context) error {
 			return runSimulate(c, stdio)
@@ -91,6 +94,9 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		}
 	}
 
+	// The report counts survivors; a small manifest's text names them, from its declaration.
+	services := declaredServices(sources)
+
 	opts := check.Options{
 		Paths:      paths,
 		PolicyDirs: policies,
@@ -116,7 +122,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	}
 	printProblems(stdio.Stderr, problems)
 
-	sim := newSimulation(r, fail)
+	sim := newSimulation(r, fail, services)
 	if format == "json" {
 		enc := json.NewEncoder(stdio.Stdout)
 		enc.SetIndent("", "  ")
@@ -130,7 +136,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	switch {
 	case check.HasProblems(r):
 		return reported(ExitInputError)
-	case sim.Summary.FailuresWithLoss > 0:
+	case sim.Summary.FailuresWithLoss > 0, sim.Summary.Unfinished > 0:
 		return reported(ExitFailed)
 	}
 	return nil
@@ -232,6 +238,7 @@ type simulationSummary struct {
 	Failures         int `json:"failures"`           // failures analysed, over all manifests
 	FailuresWithLoss int `json:"failures_with_loss"` // of which take at least one service down
 	Problems         int `json:"problems"`           // input problems (manifests not analysed)
+	Unfinished       int `json:"unfinished"`         // manifests whose evaluation did not finish
 }
 
 type simulatedManifest struct {
@@ -241,18 +248,63 @@ type simulatedManifest struct {
 	Provider string          `json:"provider,omitempty"`
 	Problems []audit.Problem `json:"problems,omitempty"`
 	SiteLoss *audit.SiteLoss `json:"site_loss"`
+	// Error says why a valid manifest has no analysis: its evaluation did not finish (the
+	// --timeout bound, say).
+	Error string `json:"error,omitempty"`
+
+	services []string // the declared service ids, sorted, for naming survivors
 }
 
-func newSimulation(r *audit.Report, fail []string) simulation {
+// declaredServices maps each document (file and index) to its declared service ids, sorted.
+func declaredServices(sources []*manifest.Source) map[docKey][]string {
+	out := map[docKey][]string{}
+	for _, src := range sources {
+		for _, d := range src.Documents {
+			root, _ := d.Value.(map[string]any)
+			list, _ := root["services"].([]any)
+			var ids []string
+			for _, v := range list {
+				s, _ := v.(map[string]any)
+				if id, ok := s["id"].(string); ok {
+					ids = append(ids, id)
+				}
+			}
+			slices.Sort(ids)
+			out[docKey{d.File, d.Index}] = slices.Compact(ids)
+		}
+	}
+	return out
+}
+
+type docKey struct {
+	file  string
+	index int
+}
+
+func newSimulation(r *audit.Report, fail []string, services map[docKey][]string) simulation {
 	s := simulation{AsOf: r.AsOf, Fail: fail, Manifests: []simulatedManifest{}}
 	if s.Fail == nil {
 		s.Fail = []string{}
 	}
+	// An evaluation that did not finish leaves no analysis and an error result per control
+	// it could not judge: that is what the manifest's text must say, not that the bundle
+	// has no analysis (and the run must not pass).
+	errored := map[string]string{}
+	for _, res := range r.Results {
+		if _, seen := errored[res.Manifest]; !seen && res.Status == audit.StatusError {
+			errored[res.Manifest] = res.Reason
+		}
+	}
 	for _, m := range r.Manifests {
-		s.Manifests = append(s.Manifests, simulatedManifest{
+		sm := simulatedManifest{
 			Name: m.Name, File: m.File, Document: m.Document, Provider: m.Provider,
-			Problems: m.Problems, SiteLoss: m.SiteLoss,
-		})
+			Problems: m.Problems, SiteLoss: m.SiteLoss, services: services[docKey{m.File, m.Document}],
+		}
+		if reason, ok := errored[m.Name]; ok && m.SiteLoss == nil && len(m.Problems) == 0 {
+			sm.Error = reason
+			s.Summary.Unfinished++
+		}
+		s.Manifests = append(s.Manifests, sm)
 		s.Summary.Manifests++
 		s.Summary.Problems += len(m.Problems)
 		if m.SiteLoss == nil {
@@ -260,7 +312,7 @@ func newSimulation(r *audit.Report, fail []string) simulation {
 		}
 		for _, f := range m.SiteLoss.Failures {
 			s.Summary.Failures++
-			if len(f.Unavailable) > 0 {
+			if f.Lost > 0 {
 				s.Summary.FailuresWithLoss++
 			}
 		}
@@ -288,7 +340,10 @@ func describeDomain(d audit.FailureDomain) string {
 }
 
 // writeText prints one block per manifest: a line per failure, and under each failure that
-// takes something down a table of the lost services with their chains, then the survivors.
+// takes something down a table of the lost services with their chains, then how many
+// survive. A failure that takes more than simulateListed services down lists only the ones
+// broken in place (the roots of the loss) and counts the others: the JSON output links each
+// of them to what it is lost through.
 func (s simulation) writeText(w io.Writer, color bool) error {
 	paint := func(code, text string) string {
 		if !color {
@@ -308,6 +363,9 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		case len(m.Problems) > 0:
 			bw.printf("  not analysed: %d input %s (listed on standard error)\n", len(m.Problems), plural(len(m.Problems), "problem", "problems"))
 			continue
+		case m.Error != "":
+			bw.printf("  not analysed: the evaluation did not finish: %s\n", m.Error)
+			continue
 		case m.SiteLoss == nil:
 			bw.printf("  no site-loss analysis: the policy bundle has none\n")
 			continue
@@ -316,15 +374,16 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 			continue
 		}
 		f0 := m.SiteLoss.Failures[0]
-		total := len(f0.Unavailable) + len(f0.Surviving)
+		total := f0.Lost + f0.Surviving
 		lossy := 0
 		for _, f := range m.SiteLoss.Failures {
-			if len(f.Unavailable) > 0 {
+			if f.Lost > 0 {
 				lossy++
 			}
 		}
 		bw.printf("  %d %s; %d %s analysed, %d %s services down\n", total, plural(total, "service", "services"),
 			len(m.SiteLoss.Failures), plural(len(m.SiteLoss.Failures), "failure", "failures"), lossy, plural(lossy, "takes", "take"))
+		ix := m.SiteLoss.Index()
 		// A failure that loses exactly the datacenters of one listed before it (a site alone on
 		// its substation) has the same outcome: say so instead of repeating the table.
 		seen := map[string]audit.FailureDomain{}
@@ -335,25 +394,36 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 				seen[key] = f.Domain
 			}
 			mark := ok
-			if len(f.Unavailable) > 0 {
+			if f.Lost > 0 {
 				mark = down
 			}
 			switch {
 			case repeated && len(f.Domain.Datacenters) > 0:
 				bw.printf("  %s  %s: same as %s\n", mark, describeDomain(f.Domain), describeDomain(first))
 				continue
-			case len(f.Unavailable) > 0:
-				bw.printf("  %s  %s: %d of %d services unavailable\n", down, describeDomain(f.Domain), len(f.Unavailable), total)
+			case f.Lost > 0:
+				bw.printf("  %s  %s: %d of %d services unavailable\n", down, describeDomain(f.Domain), f.Lost, total)
+				listed := f.Lost
+				if listed > simulateListed {
+					listed = len(f.Broken)
+				}
+				lost := ix.Explain(f, listed)
 				tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 				fmt.Fprintf(tw, "        SERVICE\tREASON\tCHAIN\n")
-				for _, u := range f.Unavailable {
+				for _, u := range lost {
 					fmt.Fprintf(tw, "        %s\t%s\t%s\n", u.Service, u.Reason, strings.Join(u.Chain, " → "))
 				}
 				_ = tw.Flush()
-				if len(f.Surviving) > 0 {
-					bw.printf("        surviving: %s\n", strings.Join(f.Surviving, ", "))
-				} else {
+				if more := f.Lost - len(lost); more > 0 {
+					bw.printf("        and %d more %s lost through dependencies on these\n", more, plural(more, "service", "services"))
+				}
+				switch survivors := m.survivors(lost, total); {
+				case f.Surviving == 0:
 					bw.printf("        surviving: none\n")
+				case survivors != nil:
+					bw.printf("        surviving: %s\n", strings.Join(survivors, ", "))
+				default:
+					bw.printf("        surviving: %d %s\n", f.Surviving, plural(f.Surviving, "service", "services"))
 				}
 			case len(f.Domain.Datacenters) == 0 && f.Domain.Kind == "power-feed":
 				bw.printf("  %s  %s: no datacenter lost (every site on it has another feed)\n", ok, describeDomain(f.Domain))
@@ -371,17 +441,45 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		}
 	}
 	bw.printf("\n")
+	if n := s.Summary.Unfinished; n > 0 {
+		bw.printf("simulate: the evaluation of %d %s did not finish\n", n, plural(n, "manifest", "manifests"))
+	}
 	switch {
 	case s.Summary.FailuresWithLoss > 0:
 		bw.printf("simulate: %d of %d %s %s services down\n", s.Summary.FailuresWithLoss, s.Summary.Failures,
 			plural(s.Summary.Failures, "failure", "failures"), plural(s.Summary.FailuresWithLoss, "takes", "take"))
 	case s.Summary.Failures > 0:
 		bw.printf("simulate: every service survives every one of %d %s\n", s.Summary.Failures, plural(s.Summary.Failures, "failure", "failures"))
-	default:
+	case s.Summary.Unfinished == 0:
 		bw.printf("simulate: no failure analysed\n")
 	}
 	return bw.err
 }
+
+// survivors names the services not in lost, when lost is the whole loss of a manifest of
+// total services as declared; otherwise nil.
+func (m simulatedManifest) survivors(lost []audit.LostService, total int) []string {
+	if len(m.services) != total || total > simulateListed {
+		return nil
+	}
+	down := map[string]bool{}
+	for _, u := range lost {
+		down[u.Service] = true
+	}
+	var out []string
+	for _, id := range m.services {
+		if !down[id] {
+			out = append(out, id)
+		}
+	}
+	if len(out)+len(lost) != total {
+		return nil
+	}
+	return out
+}
+
+// simulateListed is the largest loss simulate lists service by service.
+const simulateListed = 50
 
 // errWriter keeps the first write error so the text renderer can print without checking
 // every line and still report a broken pipe.

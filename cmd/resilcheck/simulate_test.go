@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,8 +47,9 @@ func TestSimulateKakao(t *testing.T) {
 	}
 	m := s.Manifests[0]
 	pangyo := failureNamed(t, m, "datacenter", "skcc-pangyo")
-	if len(pangyo.Surviving) != 0 || len(pangyo.Unavailable) != 12 {
-		t.Errorf("losing skcc-pangyo: %d unavailable, surviving %v; want all 12 down", len(pangyo.Unavailable), pangyo.Surviving)
+	// Every service is broken in place: the standbys' failover tooling is lost with the site.
+	if pangyo.Surviving != 0 || pangyo.Lost != 12 || len(pangyo.Broken) != 12 {
+		t.Errorf("losing skcc-pangyo: %d lost (%d broken in place), %d surviving; want all 12 down", pangyo.Lost, len(pangyo.Broken), pangyo.Surviving)
 	}
 	want := map[string]struct {
 		reason string
@@ -66,7 +68,7 @@ func TestSimulateKakao(t *testing.T) {
 		"kakaotalk-gift":      {"standby-unreachable", nil},
 		"melon":               {"standby-unreachable", nil},
 	}
-	for _, u := range pangyo.Unavailable {
+	for _, u := range m.SiteLoss.Index().Explain(pangyo, 0) {
 		w, ok := want[u.Service]
 		if !ok {
 			t.Errorf("unexpected lost service %s", u.Service)
@@ -80,8 +82,8 @@ func TestSimulateKakao(t *testing.T) {
 		}
 	}
 	for _, f := range m.SiteLoss.Failures {
-		if f.Domain.ID != "skcc-pangyo" && len(f.Unavailable) > 0 {
-			t.Errorf("losing %s %s takes down %d services, want none", f.Domain.Kind, f.Domain.ID, len(f.Unavailable))
+		if f.Domain.ID != "skcc-pangyo" && f.Lost > 0 {
+			t.Errorf("losing %s %s takes down %d services, want none", f.Domain.Kind, f.Domain.ID, f.Lost)
 		}
 	}
 	if s.Summary.FailuresWithLoss != 1 {
@@ -107,8 +109,8 @@ func TestSimulateScenariosThatSurvive(t *testing.T) {
 				t.Fatalf("expected every datacenter, feed and building analysed, got %+v", m.SiteLoss)
 			}
 			for _, f := range m.SiteLoss.Failures {
-				if len(f.Unavailable) > 0 {
-					t.Errorf("losing %s %s takes down %s", f.Domain.Kind, f.Domain.ID, f.Unavailable[0].Service)
+				if f.Lost > 0 || len(f.Broken) > 0 {
+					t.Errorf("losing %s %s takes down %d services (%+v)", f.Domain.Kind, f.Domain.ID, f.Lost, f.Broken)
 				}
 			}
 		})
@@ -190,8 +192,8 @@ func TestSimulateFail(t *testing.T) {
 			if f.Domain.Kind != "combination" || f.Domain.ID != tc.wantID || !slices.Equal(f.Domain.Datacenters, tc.wantDCs) {
 				t.Errorf("domain = %+v, want combination %s losing %v", f.Domain, tc.wantID, tc.wantDCs)
 			}
-			if len(f.Unavailable) != tc.wantLost {
-				t.Errorf("%d services lost, want %d", len(f.Unavailable), tc.wantLost)
+			if f.Lost != tc.wantLost || f.Lost+f.Surviving != 12 {
+				t.Errorf("%d services lost, %d surviving; want %d lost of 12", f.Lost, f.Surviving, tc.wantLost)
 			}
 		})
 	}
@@ -303,5 +305,60 @@ func TestRedundancyFollowsTheBCDAScope(t *testing.T) {
 	}
 	if len(r.Manifests) != 1 || r.Manifests[0].SiteLoss == nil || len(r.Manifests[0].SiteLoss.Failures) == 0 {
 		t.Fatalf("site-loss analysis missing from the report: %+v", r.Manifests)
+	}
+}
+
+// TestSimulateTextOfALargeLoss: past simulateListed lost services, a failure lists only the
+// services broken in place, with their chains, and counts the others, instead of a line for
+// every service it takes down.
+func TestSimulateTextOfALargeLoss(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(readRepoFile(t, "testdata/siteloss/campus.yaml"))
+	for i := range simulateListed + 10 {
+		fmt.Fprintf(&b, "  - id: dep-%02d\n    name: Dep %d\n    dependsOn: [login]\n    deployments:\n      - {datacenter: tower, mode: active}\n      - {datacenter: vault, mode: active}\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "large.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"simulate", "--as-of", "2026-01-01", "--fail", "campus-1", path}
+	s, code := simulateJSON(t, "", args[1:]...)
+	if code != ExitFailed {
+		t.Fatalf("exit code = %d, want %d", code, ExitFailed)
+	}
+	f := s.Manifests[0].SiteLoss.Failures[0]
+	if f.Lost <= simulateListed {
+		t.Fatalf("losing campus-1 takes %d services down, want more than %d", f.Lost, simulateListed)
+	}
+	out, errOut, _ := runCLI(t, "", args...)
+	if !strings.Contains(out, "login    no-surviving-deployment  login → only active in hall-a, hall-b") {
+		t.Errorf("the root login is not listed with its cause:\n%s%s", out, errOut)
+	}
+	more := fmt.Sprintf("and %d more services lost through dependencies on these", f.Lost-len(f.Broken))
+	if !strings.Contains(out, more) {
+		t.Errorf("no %q in:\n%s", more, out)
+	}
+	if strings.Contains(out, "dep-07") {
+		t.Errorf("a service lost through a dependency is listed:\n%s", out)
+	}
+	if want := fmt.Sprintf("%d of %d services unavailable", f.Lost, f.Lost+f.Surviving); !strings.Contains(out, want) {
+		t.Errorf("no %q in:\n%s", want, out)
+	}
+}
+
+// TestSimulateUnfinishedIsNotAPass: an evaluation cut off by --timeout leaves no analysis;
+// simulate must say so and exit 1, not report that the bundle has no analysis and exit 0.
+func TestSimulateUnfinishedIsNotAPass(t *testing.T) {
+	args := []string{"--timeout", "1ms", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}
+	s, code := simulateJSON(t, "", args...)
+	if code != ExitFailed {
+		t.Errorf("exit code = %d, want %d", code, ExitFailed)
+	}
+	if s.Summary.Unfinished != 1 || !strings.Contains(s.Manifests[0].Error, "timed out") {
+		t.Errorf("summary %+v, error %q: want the manifest unfinished, timed out", s.Summary, s.Manifests[0].Error)
+	}
+	out, _, code := runCLI(t, "", append([]string{"simulate"}, args...)...)
+	if code != ExitFailed || !strings.Contains(out, "not analysed: the evaluation did not finish: evaluation timed out") || strings.Contains(out, "the policy bundle has none") {
+		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 }

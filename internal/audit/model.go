@@ -243,18 +243,28 @@ type Manifest struct {
 	SiteLoss *SiteLoss `json:"site_loss,omitempty"`
 }
 
-// SiteLoss is what the site-loss analysis found for one manifest.
+// SiteLoss is what the site-loss analysis found for one manifest. Its size grows with the
+// services, their dependencies and the failure domains, not with their product: each failure
+// lists only the services it breaks in place, and the services that go down with them through
+// a dependency are explained once, in Dependents, for every failure alike.
 type SiteLoss struct {
 	Failures []FailureOutcome `json:"failures"`
-	Cycles   [][]string       `json:"cycles,omitempty"`
+	// Dependents are the links a chain follows from a service lost through a dependency down
+	// to a service broken in place: one per dependency edge that some failure takes down.
+	Dependents []DependencyLink `json:"dependents"`
+	Cycles     [][]string       `json:"cycles,omitempty"`
 }
 
 // FailureOutcome is what is left after one failure domain (datacenter, power feed,
 // building, or a combination) is lost.
 type FailureOutcome struct {
-	Domain      FailureDomain   `json:"domain"`
-	Unavailable []ServiceImpact `json:"unavailable"`
-	Surviving   []string        `json:"surviving"`
+	Domain FailureDomain `json:"domain"`
+	// Broken are the services broken in place: their own deployments, capacity or failover
+	// fail. Every other lost service depends, directly or not, on one of them.
+	Broken []ServiceImpact `json:"broken"`
+	// Lost counts every service the failure takes down, Broken included; Surviving the rest.
+	Lost      int `json:"lost"`
+	Surviving int `json:"surviving"`
 	// Notes qualify surviving services, e.g. one that survives only by failover, or whose
 	// failover time could not be judged because no RTO is declared.
 	Notes []ServiceNote `json:"notes,omitempty"`
@@ -273,16 +283,30 @@ type FailureDomain struct {
 	Datacenters []string `json:"datacenters"` // the datacenters lost with it
 }
 
-// ServiceImpact explains why one service does not survive a failure.
+// Label is how the dependency links name a failure: "kind id".
+func (d FailureDomain) Label() string { return d.Kind + " " + d.ID }
+
+// ServiceImpact explains why one service is broken in place by a failure.
 type ServiceImpact struct {
 	Service string `json:"service"`
-	// Reason is one of: no-surviving-deployment, insufficient-capacity, standby-unreachable,
-	// cold-standby-too-slow, standby-too-slow, dependency-lost, dependency-cycle.
+	// Reason is one of: no-surviving-deployment, insufficient-capacity, cold-standby-too-slow,
+	// standby-too-slow, standby-unreachable, dependency-cycle (a failover whose tooling
+	// depends on the service it must bring back).
 	Reason string `json:"reason"`
-	// Chain is the dependency chain from the service to the root cause, ending in a
-	// human-readable cause, e.g. ["kakaotalk", "kakao-login", "only active in pangyo"].
-	Chain  []string `json:"chain"`
-	Detail string   `json:"detail,omitempty"`
+	Detail string `json:"detail,omitempty"`
+	// Cause ends a chain in words, e.g. "only active in pangyo". A standby-unreachable
+	// service has none: its chain goes on Via the lost service performing its failover.
+	Cause string `json:"cause,omitempty"`
+	Via   string `json:"via,omitempty"`
+}
+
+// DependencyLink says Service is lost whenever Via, one of its dependencies, is lost.
+type DependencyLink struct {
+	Service string `json:"service"`
+	Via     string `json:"via"`
+	// LostWith names the failures ("kind id") that break Via in place. Where Via goes down
+	// through its own dependencies, its own links go on.
+	LostWith []string `json:"lost_with"`
 }
 
 // Summary counts results by status.

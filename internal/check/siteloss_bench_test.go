@@ -161,10 +161,11 @@ func TestSiteLossBenchManifest(t *testing.T) {
 			if out.SiteLoss == nil {
 				t.Fatalf("no site-loss analysis: %+v", out.Results)
 			}
-			var lost []audit.ServiceImpact
+			var lost []audit.LostService
+			ix := out.SiteLoss.Index()
 			for _, f := range out.SiteLoss.Failures {
 				if f.Domain.Kind == "datacenter" && f.Domain.ID == "dc-03" {
-					for _, u := range f.Unavailable {
+					for _, u := range ix.Explain(f, 0) {
 						if u.Service >= "svc-03-" && u.Service < "svc-04-" {
 							lost = append(lost, u)
 						}

@@ -10,9 +10,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -1045,14 +1047,14 @@ func convertSiteLoss(v any) *audit.SiteLoss {
 	sl := &audit.SiteLoss{}
 	for _, f := range array(&d, m["failures"], &sl.Failures) {
 		fm := d.object(f)
-		out := audit.FailureOutcome{Surviving: d.strings(fm["surviving"])}
+		out := audit.FailureOutcome{Lost: d.int(fm["lost"]), Surviving: d.int(fm["surviving"])}
 		dm := d.object(fm["domain"])
 		out.Domain = audit.FailureDomain{Kind: d.str(dm["kind"]), ID: d.str(dm["id"]), Datacenters: d.strings(dm["datacenters"])}
-		for _, u := range array(&d, fm["unavailable"], &out.Unavailable) {
+		for _, u := range array(&d, fm["broken"], &out.Broken) {
 			um := d.object(u)
-			out.Unavailable = append(out.Unavailable, audit.ServiceImpact{
-				Service: d.str(um["service"]), Reason: d.str(um["reason"]),
-				Chain: d.strings(um["chain"]), Detail: d.str(um["detail"]),
+			out.Broken = append(out.Broken, audit.ServiceImpact{
+				Service: d.str(um["service"]), Reason: d.str(um["reason"]), Detail: d.str(um["detail"]),
+				Cause: d.str(um["cause"]), Via: d.str(um["via"]),
 			})
 		}
 		for _, n := range array(&d, fm["notes"], &out.Notes) {
@@ -1060,6 +1062,13 @@ func convertSiteLoss(v any) *audit.SiteLoss {
 			out.Notes = append(out.Notes, audit.ServiceNote{Service: d.str(nm["service"]), Note: d.str(nm["note"])})
 		}
 		sl.Failures = append(sl.Failures, out)
+	}
+	for _, l := range array(&d, m["dependents"], &sl.Dependents) {
+		lm := d.object(l)
+		sl.Dependents = append(sl.Dependents, audit.DependencyLink{
+			Service: d.str(lm["service"]), Via: d.str(lm["via"]),
+			LostWith: d.strings(lm["lost_with"]),
+		})
 	}
 	for _, c := range array(&d, m["cycles"], &sl.Cycles) {
 		sl.Cycles = append(sl.Cycles, d.strings(c))
@@ -1092,6 +1101,35 @@ func (d *shapeReader) str(v any) string {
 	s, ok := v.(string)
 	d.bad = d.bad || !ok
 	return s
+}
+
+// int reads a whole number, as a JSON decode into an int field would: a fraction or a
+// number out of range marks the read bad.
+func (d *shapeReader) int(v any) int {
+	if v == nil {
+		return 0
+	}
+	var s string
+	switch n := v.(type) {
+	case json.Number:
+		s = string(n)
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case float64:
+		if n != math.Trunc(n) || math.Abs(n) >= math.MaxInt64 {
+			d.bad = true
+			return 0
+		}
+		return int(n)
+	default:
+		d.bad = true
+		return 0
+	}
+	i, err := strconv.Atoi(s)
+	d.bad = d.bad || err != nil
+	return i
 }
 
 // array returns the elements of v and, when v is an array, points *into at a non-nil empty

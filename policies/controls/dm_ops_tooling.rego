@@ -115,9 +115,9 @@ violations contains {
 } if {
 	applies
 	some t, all in rescuers
-	some key, o in siteloss.judged
-	dom := o.domain
-	some u in o.unavailable
+	some key, dom in siteloss.judged_domains
+	t in siteloss.lost_by(dom.datacenters)
+	some u in siteloss.outcome(dom).unavailable
 	u.service == t
 	chain := u.chain
 	svcs := sort({sid |

@@ -13,7 +13,20 @@
 #   A service survives when its surviving active capacity meets requiredCapacityPercent and
 #   everything it depends on survives; otherwise a standby or cold deployment may take over
 #   when its failover tooling (recovery.performedBy) survives and it recovers within the RTO.
-#   Every lost service carries the chain of lost dependencies down to the root cause.
+#
+#   The report (audit.SiteLoss) grows with the services, the dependencies and the failure
+#   domains, not with their product. Each failure lists only the services it breaks in place
+#   (their own deployments, capacity or failover fail: no-surviving-deployment,
+#   insufficient-capacity, cold-standby-too-slow, standby-too-slow, standby-unreachable, or
+#   dependency-cycle for a failover whose tooling depends on the service itself), each with
+#   its reason, detail and either its cause or, for standby-unreachable, the lost tooling it
+#   goes on via; and counts of the services lost and surviving. Everything else a failure
+#   takes down depends on those: the manifest's dependents list has one link
+#   {service, via, lost_with} per dependency edge some failure takes down (service is lost
+#   whenever via is; lost_with names the failures that break via in place), so a chain is
+#   read by following links from a service to one its failure lists as broken. Dependency
+#   cycles are listed once. The controls see more: judged keeps, per failure, every lost
+#   service with its chain down to the root cause.
 #
 #   Cost: near-linear in the size of the manifest. Every grouping is built in one pass
 #   (object.union_n), never by scanning a list once per key; no service's dependency closure
@@ -256,10 +269,15 @@ failover_note(s, takeover) := sprintf("survives by failover to %s; no RTO is dec
 # a function of the lost datacenters only, and OPA caches a function per argument value.
 outcome(dom) := object.union(loss(dom.datacenters), {"domain": dom})
 
-# loss(dcs) is what losing the datacenters dcs (a sorted array) takes down.
-loss(dcs) := judge(local) if {
+# loss(dcs) is what losing the datacenters dcs (a sorted array) takes down, every lost
+# service with its chain: what the controls judge.
+loss(dcs) := judge(local_of(dcs))
+
+# local_of(dcs) classifies the services with a deployment in the lost datacenters dcs on their
+# own deployments. The explained outcome (loss) and the report's summary share it, and
+# lost_in below, through OPA's cache of function values.
+local_of(dcs) := {sid: classify(svc[sid], lost_dcs) | some d in dcs; some sid in services_in[d]} if {
 	lost_dcs := {d | some d in dcs}
-	local := {sid: classify(svc[sid], lost_dcs) | some d in dcs; some sid in services_in[d]}
 }
 
 # unscathed is the outcome of a loss that breaks no service and makes none fail over: most
@@ -273,10 +291,20 @@ judge(local) := unscathed if {
 		st.state == "ok"
 	}
 } else := {
-	"unavailable": [impacts[sid] | some sid in sort(lost)],
-	"surviving": sort(ids - lost),
-	"notes": [{"service": sid, "note": local[sid].note} | some sid in sort(object.keys(failover) - lost)],
+	"unavailable": [impacts[sid] | some sid in sort(c.lost)],
+	"surviving": sort(ids - c.lost),
+	"notes": failover_notes(local, c),
 } if {
+	c := lost_in(local)
+	[via, chains] := trace(c.lost, c.roots, c.failover, local)
+	impacts := {sid: impact(sid, local, via, chains[sid]) | some sid in c.lost}
+}
+
+# lost_in(local) is what a loss takes down, without explanations: the services broken in
+# place (broken), those that fail over with their tooling (failover, to the performer or
+# null), the failovers that wait on themselves (deadlocked), the roots of the loss and every
+# lost service.
+lost_in(local) := {"failover": failover, "deadlocked": deadlocked, "roots": roots, "lost": lost} if {
 	broken := {sid | some sid, st in local; st.state == "broken"}
 	failover := {sid: object.get(performer, sid, null) | some sid, st in local; st.state == "failover"}
 
@@ -290,9 +318,10 @@ judge(local) := unscathed if {
 	}
 	roots := broken | deadlocked
 	lost := lost_from(roots, failover, deadlocked)
-	[via, chains] := trace(lost, roots, failover, local)
-	impacts := {sid: impact(sid, local, via, chains[sid]) | some sid in lost}
 }
+
+# failover_notes are the notes of the services that survive a loss by failing over.
+failover_notes(local, c) := [{"service": sid, "note": local[sid].note} | some sid in sort(object.keys(c.failover) - c.lost)]
 
 # lost_from(roots, failover, deadlocked) is everything lost with the roots: what depends on
 # them, directly or not, and the services whose failover tooling is lost. Usually the tooling
@@ -480,6 +509,58 @@ chain_text(chain) := concat(" -> ", chain) if {
 	concat(" -> ", array.slice(chain, count(chain) - 2, count(chain))),
 ])
 
+# --- the report: what breaks in place, and what goes down with it ---
+
+# summary(dom) is the FailureOutcome of the report for one failure domain: the services broken
+# in place, each with its reason and detail, and counts of the services lost and surviving.
+# Whatever else is lost goes down through a dependency on them, which is the same whichever
+# failure it is (see links), so it is not repeated per failure.
+summary(dom) := object.union(brief(dom.datacenters), {"domain": dom})
+
+brief(dcs) := {"broken": [], "lost": 0, "surviving": count(ids), "notes": []} if {
+	every st in local_of(dcs) {
+		st.state == "ok"
+	}
+} else := {
+	"broken": [in_place(sid, local, c) | some sid in in_place_ids],
+	"lost": count(c.lost),
+	"surviving": count(ids) - count(c.lost),
+	"notes": failover_notes(local, c),
+} if {
+	local := local_of(dcs)
+	c := lost_in(local)
+	in_place_ids := c.roots | {sid | some sid, p in c.failover; p in c.lost; not sid in c.deadlocked}
+}
+
+# in_place(sid, local, c) is one service broken in place: a root of the loss ends a chain with
+# its cause; a service whose standby could take over but whose failover tooling is lost
+# (standby-unreachable) continues it via the tooling.
+in_place(sid, local, c) := {"service": sid, "reason": reason, "detail": detail, "cause": root_cause(sid, local)} if {
+	sid in c.roots
+	[reason, detail] := explain(sid, local, {})
+} else := {"service": sid, "reason": reason, "detail": detail, "via": p} if {
+	p := c.failover[sid]
+	[reason, detail] := explain(sid, local, {sid: {"reason": "standby-unreachable", "to": p}})
+}
+
+# links(failures) lists, once for the manifest, every link a chain can follow from a service
+# lost through a dependency: {service, via, lost_with} says service is lost whenever via, one
+# of its dependencies, is lost, whichever failure takes via down. lost_with names the analysed
+# failures that break via in place, as "kind id"; where via goes down through its own
+# dependencies, its own links go on. A chain in one failure is read by following links from
+# the service to a via listed among that failure's broken services. There is one link per
+# dependency edge at most, so the list grows with the edges, not with the failures times the
+# services; a dependency cycle is a loop of links (and is listed in cycles).
+links(failures) := [{"service": x, "via": y, "lost_with": sort(object.keys(object.get(broken_in, y, {})))} |
+	some x in downstream
+	some y in direct_deps[x]
+	y in ever_lost
+] if {
+	broken_in := object.union_n([{u.service: {sprintf("%s %s", [f.domain.kind, f.domain.id]): true}} | some f in failures; some u in f.broken])
+	downstream := graph.reachable(rev, {x | some r, _ in broken_in; some x in rev[r]})
+	ever_lost := downstream | {r | some r, _ in broken_in}
+}
+
 # --- cycles ---
 
 # cycle_of(c) orders a strongly connected component as a cycle starting at its smallest id.
@@ -618,12 +699,24 @@ kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
 # one datacenter, each distinct set of lost datacenters once. A site alone on its substation
 # is reported as the datacenter, not again as the feed; a substation or building that takes
 # several sites down is reported as itself. same_loss[key] lists the failures folded into key.
-judged := {key: singles[key] |
+judged := {key: singles[key] | some key, _ in judged_domains}
+
+# judged_domains are the failure domains of judged, without their outcomes: a control that
+# looks at a few services can find the failures that take them down (lost_by) and explain
+# only those (outcome), instead of every lost service of every failure.
+judged_domains := {key: dom |
 	some key, dom in single_domains
 	count(dom.datacenters) > 0
 	[o, id, _] := min(same_datacenters[dom.datacenters])
 	[o, id] == [kind_order[dom.kind], dom.id]
 }
+
+# lost_by(dcs) is the set of services lost with the datacenters dcs (a sorted array).
+lost_by(dcs) := set() if {
+	every st in local_of(dcs) {
+		st.state == "ok"
+	}
+} else := lost_in(local_of(dcs)).lost
 
 # same_datacenters groups the single failure domains by the datacenters they lose, each as
 # [kind_order, id, kind], so the first of a group is its min. Grouped in one pass, as rev is.
@@ -639,9 +732,28 @@ same_loss := {key: sort({sprintf("%s %s", [m[2], m[1]]) |
 }
 
 # report is audit.SiteLoss: every single failure domain in kind then id order, or the requested
-# combination only.
+# combination only, each with the services it breaks in place; the links that take other
+# services down with them (dependents); and the dependency cycles. Its size grows with the
+# services, the dependencies and the failure domains, not with their product.
 report := {
-	"failures": [singles[key] | some key in sort(object.keys(single_domains))],
+	"failures": failures,
+	"dependents": links(failures),
+	"cycles": cycles,
+} if {
+	count(fail) == 0
+	failures := [summary(single_domains[key]) | some key in sort(object.keys(single_domains))]
+} else := {
+	"failures": failures,
+	"dependents": links(failures),
+	"cycles": cycles,
+} if {
+	failures := [summary(combination)]
+}
+
+# explained is report with every lost service of every failure and its chain, as the controls
+# see them (in judged); the tests read it to check the chains.
+explained := {
+	"failures": [outcome(single_domains[key]) | some key in sort(object.keys(single_domains))],
 	"cycles": cycles,
 } if {
 	count(fail) == 0

@@ -18,9 +18,10 @@ sites := [
 
 manifest(svcs) := {"datacenters": sites, "services": svcs}
 
-# outcome_of(m, kind, id) is the analysed outcome of one failure domain.
+# outcome_of(m, kind, id) is the explained outcome of one failure domain: every lost service
+# with its chain.
 outcome_of(m, kind, id) := o if {
-	some o in siteloss.report.failures with input as m with data.resilcheck.run as run
+	some o in siteloss.explained.failures with input as m with data.resilcheck.run as run
 	o.domain.kind == kind
 	o.domain.id == id
 }
@@ -222,7 +223,7 @@ test_cycle_survives_when_nothing_in_it_is_lost if {
 
 test_combination_via_run_fail if {
 	m := manifest([{"id": "web", "name": "web", "deployments": [active("a"), active("d")]}])
-	r := siteloss.report with input as m with data.resilcheck.run as {"as_of": "2026-11-22", "fail": ["d", "campus"]}
+	r := siteloss.explained with input as m with data.resilcheck.run as {"as_of": "2026-11-22", "fail": ["d", "campus"]}
 	count(r.failures) == 1
 	o := r.failures[0]
 	o.domain == {"kind": "combination", "id": "campus+d", "datacenters": ["a", "b", "d"]}
@@ -247,7 +248,7 @@ test_failures_sorted_by_kind_then_id if {
 
 test_no_services_no_datacenters if {
 	r := siteloss.report with input as {} with data.resilcheck.run as run
-	r == {"failures": [], "cycles": []}
+	r == {"failures": [], "dependents": [], "cycles": []}
 }
 
 test_judged_folds_a_lone_substation_into_its_datacenter if {
@@ -332,9 +333,12 @@ dep_graph(edges) := {"datacenters": sites, "services": [{"id": id, "name": id, "
 # other; a dependency ranks after the service that depends on it, unless they share a cycle,
 # and then they share the rank.
 agrees(m) if {
-	g := siteloss.direct_deps with input as m with data.resilcheck.run as run
-	cycle := siteloss.cycle with input as m with data.resilcheck.run as run
-	rank := siteloss.rank with input as m with data.resilcheck.run as run
+	# One evaluation under one input gives all three: each `with` evaluates the analysis anew.
+	r := [siteloss.direct_deps, siteloss.cycle, siteloss.rank] with input as m with data.resilcheck.run as run
+	agrees_on(r[0], r[1], r[2])
+}
+
+agrees_on(g, cycle, rank) if {
 	reach := {id: graph.reachable(g, ds) | some id, ds in g}
 	{id: {x | some x in ra; id in reach[x]} | some id, ra in reach; id in ra} == {id: {x | some x, c in cycle; c == cycle[id]} | some id, _ in cycle}
 	count(rank) == count(g)
@@ -391,25 +395,19 @@ test_fan_in_on_a_tangle_of_hubs if {
 	siteloss.cycles == [["h0", "h1", "h2"]] with input as m
 }
 
-# Twenty-four disconnected parts, each three cycles one above the other with a service between
-# the first two: a round of splitting finds one component per part, so twenty rounds leave
-# some for the exact pass, and x, on no cycle, must still rank between its cycles.
+# Twenty-four disconnected parts, each a pair of services depending on each other, and one
+# part of two cycles with a service between them: the parts all start in one part and a round
+# of splitting finds one component per part it splits, so twenty rounds leave some for the
+# exact pass, and x, on no cycle, must still rank between its cycles.
 test_many_disconnected_cycles_beyond_the_spelled_out_rounds if {
-	m := dep_graph(object.union_n([{
-		sprintf("u%d", [i]): [sprintf("v%d", [i])],
-		sprintf("v%d", [i]): [sprintf("u%d", [i]), sprintf("x%d", [i])],
-		sprintf("x%d", [i]): [sprintf("a%d", [i])],
-		sprintf("a%d", [i]): [sprintf("b%d", [i]), sprintf("c%d", [i])],
-		sprintf("b%d", [i]): [sprintf("a%d", [i])],
-		sprintf("c%d", [i]): [sprintf("d%d", [i])],
-		sprintf("d%d", [i]): [sprintf("c%d", [i]), sprintf("e%d", [i])],
-		sprintf("e%d", [i]): [],
-	} |
-		some i in numbers.range(0, 23)
-	]))
-	count(siteloss.split_rounds.parts) > 0 with input as m
-	agrees(m)
-	count(siteloss.cycles) == 72 with input as m
+	m := dep_graph(object.union_n(array.concat(
+		[{sprintf("u%02d", [i]): [sprintf("v%02d", [i])], sprintf("v%02d", [i]): [sprintf("u%02d", [i])]} | some i in numbers.range(0, 23)],
+		[{"a": ["b", "x"], "b": ["a"], "x": ["c"], "c": ["d"], "d": ["c", "e"], "e": []}],
+	)))
+	r := [siteloss.split_rounds.parts, siteloss.direct_deps, siteloss.cycle, siteloss.rank, siteloss.cycles] with input as m
+	count(r[0]) > 0
+	agrees_on(r[1], r[2], r[3])
+	count(r[4]) == 26
 }
 
 test_no_dependencies_no_cycles if {
@@ -474,4 +472,114 @@ test_a_long_lost_chain_through_failover_tooling if {
 	count(o.unavailable) == 72
 	impact_of(o, "c00").chain == array.concat([sprintf("c%02d", [i]) | some i in numbers.range(0, 69)], ["tool", "sso", "only active in a"])
 	impact_of(o, "c69").reason == "standby-unreachable"
+}
+
+# --- the report: broken in place per failure, dependency links once ---
+
+report_of(m) := r if {
+	r := siteloss.report with input as m with data.resilcheck.run as run
+}
+
+summary_of(r, kind, id) := f if {
+	some f in r.failures
+	f.domain.kind == kind
+	f.domain.id == id
+}
+
+# Every failure that loses datacenter a: a itself, its building and its lone substation. The
+# services that depend on a service of a below run in c and d, which no single failure loses
+# together, so they are never broken in place.
+with_a := ["building campus", "datacenter a", "power-feed sub-1"]
+
+test_report_chain_is_one_root_and_a_link_per_edge if {
+	r := report_of(manifest([
+		{"id": "base", "name": "base", "deployments": [active("a")]},
+		{"id": "mid", "name": "mid", "dependsOn": ["base"], "deployments": [active("c"), active("d")]},
+		{"id": "top", "name": "top", "dependsOn": ["mid"], "deployments": [active("c"), active("d")]},
+	]))
+	f := summary_of(r, "datacenter", "a")
+	f.broken == [{"service": "base", "reason": "no-surviving-deployment", "detail": "every deployment is in the lost datacenter(s) a", "cause": "only active in a"}]
+	[f.lost, f.surviving] == [3, 0]
+	r.dependents == [
+		{"service": "mid", "via": "base", "lost_with": with_a},
+		{"service": "top", "via": "mid", "lost_with": []},
+	]
+	summary_of(r, "datacenter", "d").broken == []
+	[summary_of(r, "datacenter", "b").lost, summary_of(r, "datacenter", "b").surviving] == [0, 3]
+	not "surviving" in object.keys(r.dependents[0])
+}
+
+test_report_diamond_links_each_edge_once if {
+	r := report_of(manifest([
+		{"id": "base", "name": "base", "deployments": [active("a")]},
+		{"id": "left", "name": "left", "dependsOn": ["base"], "deployments": [active("d")]},
+		{"id": "right", "name": "right", "dependsOn": ["base"], "deployments": [active("d")]},
+		{"id": "top", "name": "top", "dependsOn": ["left", "right"], "deployments": [active("d")]},
+	]))
+	summary_of(r, "datacenter", "a").lost == 4
+	[[l.service, l.via] | some l in r.dependents] == [["left", "base"], ["right", "base"], ["top", "left"], ["top", "right"]]
+}
+
+test_report_cycle_is_a_loop_of_links if {
+	r := report_of(manifest([
+		{"id": "root", "name": "root", "deployments": [active("a")]},
+		{"id": "x", "name": "x", "dependsOn": ["y"], "deployments": [active("c"), active("d")]},
+		{"id": "y", "name": "y", "dependsOn": ["x", "root"], "deployments": [active("c"), active("d")]},
+	]))
+	summary_of(r, "datacenter", "a").lost == 3
+	r.dependents == [
+		{"service": "x", "via": "y", "lost_with": []},
+		{"service": "y", "via": "root", "lost_with": with_a},
+		{"service": "y", "via": "x", "lost_with": []},
+	]
+	r.cycles == [["x", "y"]]
+}
+
+test_report_a_service_lost_in_two_domains_is_linked_once if {
+	# login runs only in c, which is lost alone or with b on their shared substation; web,
+	# active in a and d, goes down with it either way.
+	r := report_of(manifest([
+		{"id": "login", "name": "login", "deployments": [active("c")]},
+		{"id": "web", "name": "web", "dependsOn": ["login"], "deployments": [active("a"), active("d")]},
+	]))
+	r.dependents == [{"service": "web", "via": "login", "lost_with": ["datacenter c", "power-feed sub-2"]}]
+	summary_of(r, "datacenter", "c").lost == 2
+	summary_of(r, "power-feed", "sub-2").lost == 2
+	summary_of(r, "datacenter", "a").lost == 0
+	summary_of(r, "datacenter", "a").broken == []
+}
+
+test_report_standby_unreachable_goes_on_via_its_tooling if {
+	r := report_of(manifest([
+		{"id": "tool", "name": "tool", "deployments": [active("a")]},
+		{"id": "svc", "name": "svc", "recovery": {"performedBy": "tool", "rtoMinutes": 30}, "deployments": [active("a"), {"datacenter": "d", "mode": "standby", "recoveryMinutes": 10}]},
+	]))
+	f := summary_of(r, "datacenter", "a")
+	f.broken[0] == {"service": "svc", "reason": "standby-unreachable", "detail": "the standby in d could take over, but its failover is performed by tool, which is lost", "via": "tool"}
+	f.broken[1].service == "tool"
+	f.lost == 2
+	r.dependents == []
+}
+
+test_report_of_a_fail_combination if {
+	m := manifest([
+		{"id": "web", "name": "web", "deployments": [active("a"), active("d")]},
+		{"id": "app", "name": "app", "dependsOn": ["web"], "deployments": [active("c")]},
+	])
+	r := siteloss.report with input as m with data.resilcheck.run as {"as_of": "2026-11-22", "fail": ["d", "a"]}
+	count(r.failures) == 1
+	r.failures[0].domain == {"kind": "combination", "id": "a+d", "datacenters": ["a", "d"]}
+	r.failures[0].broken[0].cause == "only active in a, d"
+	[r.failures[0].lost, r.failures[0].surviving] == [2, 0]
+	r.dependents == [{"service": "app", "via": "web", "lost_with": ["combination a+d"]}]
+}
+
+# The report's counts agree with the explained outcome, failure by failure.
+test_report_counts_agree_with_the_explained_chains if {
+	r := report_of(cyclic)
+	e := siteloss.explained with input as cyclic with data.resilcheck.run as run
+	every i, f in r.failures {
+		f.lost == count(e.failures[i].unavailable)
+		f.surviving == count(e.failures[i].surviving)
+	}
 }
