@@ -11,16 +11,8 @@ import (
 	"github.com/resilcheck/resilcheck/internal/corpus"
 )
 
-// unkeyedRules are the controls whose findings do not carry keys yet: they read the
-// site-loss library, which is being reworked on another branch, and get their keys once
-// that lands. Empty this list then; the test must cover every control.
-var unkeyedRules = map[string]bool{
-	"KR-BCDA-35-REDUNDANCY":    true,
-	"KR-MSIT-2022-OPS-TOOLING": true,
-}
-
 // sarifCollisions renders r as SARIF and returns, for every fingerprint two results share,
-// a line naming the rule and the two messages; rules in unkeyedRules are left out.
+// a line naming the rule and the two messages.
 func sarifCollisions(t *testing.T, r *audit.Report) []string {
 	t.Helper()
 	var log struct {
@@ -41,9 +33,6 @@ func sarifCollisions(t *testing.T, r *audit.Report) []string {
 		fp := res.PartialFingerprints[sarifFingerprint]
 		if fp == "" {
 			t.Fatalf("result of %s has no %s fingerprint", res.RuleID, sarifFingerprint)
-		}
-		if unkeyedRules[res.RuleID] {
-			continue
 		}
 		if first, dup := seen[fp]; dup {
 			out = append(out, res.RuleID+": "+first+" | "+res.Message.Text)

@@ -99,6 +99,7 @@ violations contains {
 	"msg": sprintf("%s, the failover tooling of %s, runs only in %s", [t, concat(", ", svcs), concat(", ", sort(sites))]),
 	"msg_ko": sprintf("%s의 장애 전환 도구 %s가 %s에서만 운영됩니다.", [concat(", ", svcs), t, concat(", ", sort(sites))]),
 	"pointer": sprintf("/services/%d/deployments", [siteloss.svc_index[t]]),
+	"key": "single-site",
 	"evidence": {"tool": t, "datacenters": sort(sites), "min_datacenters": 2, "relied_on_by": svcs},
 } if {
 	applies
@@ -111,6 +112,7 @@ violations contains {
 	"msg": sprintf("%s, the failover tooling of %s, is lost with %s %s, where %s %s active: failover away from it cannot be performed (%s)", [t, concat(", ", svcs), word[dom.kind], dom.id, concat(", ", svcs), is_are(svcs), siteloss.chain_text(chain)]),
 	"msg_ko": sprintf("장애 전환 도구 %s가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), siteloss.chain_text(chain)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[t]]),
+	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
 	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain},
 } if {
 	applies
@@ -133,6 +135,7 @@ violations contains {
 	"msg": sprintf("%s names %s as the service performing its failover, but no such service is declared", [s.id, s.recovery.performedBy]),
 	"msg_ko": sprintf("%s의 장애 전환 수행 서비스 %s가 services에 없습니다.", [s.id, s.recovery.performedBy]),
 	"pointer": sprintf("/services/%d/recovery/performedBy", [i]),
+	"key": "undeclared-performer",
 	"evidence": {"service": s.id, "performed_by": s.recovery.performedBy},
 } if {
 	applies

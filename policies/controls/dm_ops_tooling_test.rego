@@ -149,3 +149,12 @@ test_major_datacenter_operator_built_from_a_site if {
 	count(dm_ops_tooling.violations) == 3 with input as m with data.resilcheck.run as run
 	not dm_ops_tooling.applies with input as object.union(m, {"datacenters": sites}) with data.resilcheck.run as run
 }
+
+test_keys_name_the_finding if {
+	vs := violations(manifest(["pangyo"]))
+	{[v.pointer, v.key] | some v in vs} == {
+		["/services/0/deployments", "single-site"],
+		["/services/0", "lost-with:datacenter:pangyo"],
+		["/services/0", "lost-with:building:campus"],
+	}
+}

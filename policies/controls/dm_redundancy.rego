@@ -121,6 +121,7 @@ violations contains {
 	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [u.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(u.chain)]),
 	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), u.service, siteloss.chain_text(u.chain)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[u.service]]),
+	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
 	"evidence": object.union(
 		{
 			"failure_domain": dom,
@@ -216,6 +217,7 @@ violations contains {
 	"msg": sprintf("the data of %s is lost with %s %s%s: it is kept only in %s, with no replica or backup outside it%s", [s.id, domain_word[dom.kind], dom.id, takes_down(dom), concat(", ", held), none_note(s)]),
 	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스의 데이터가 사라집니다: 데이터가 %s에만 있고 그 밖에 복제본이나 백업이 없습니다%s.", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), s.id, concat(", ", held), none_note_ko(s)]),
 	"pointer": sprintf("/services/%d/data", [i]),
+	"key": sprintf("data-lost-with:%s:%s", [dom.kind, dom.id]),
 	"evidence": {
 		"service": s.id,
 		"failure_domain": dom,

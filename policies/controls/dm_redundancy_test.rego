@@ -226,3 +226,18 @@ test_major_datacenter_operator_built_from_a_site if {
 	below := object.union(m, {"provider": object.union(idc, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "revenueKRW": 9999999999}})})
 	not dm_redundancy.applies with input as below with data.resilcheck.run as run
 }
+
+# Each finding names the failure that takes the service (or its data) down in its key, so
+# two losses of one service stay two findings for SARIF and a baseline.
+test_keys_name_the_failure if {
+	m := manifest([
+		{"id": "login", "name": "login", "deployments": [active("east")], "data": {"replication": "none"}},
+		{"id": "talk", "name": "talk", "deployments": [active("west"), active("annex")]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{[v.pointer, v.key] | some v in vs} == {
+		["/services/0", "lost-with:datacenter:east"],
+		["/services/0/data", "data-lost-with:datacenter:east"],
+		["/services/1", "lost-with:building:b-west"],
+	}
+}
