@@ -155,6 +155,7 @@ func newApp(stdio appIO) *cli.App {
 			validateCommand(stdio),
 			schemaCommand(stdio),
 			simulateCommand(stdio),
+			diffCommand(stdio),
 		},
 	}
 	// The global flags are accepted after the command name too (`resilcheck check -q ...`),
