@@ -26,7 +26,7 @@ func (e *ProblemsError) Error() string {
 	for i, p := range e.Problems {
 		lines[i] = validate.Format(p)
 	}
-	return strings.Join(lines, "\n")
+	return "invalid report:\n" + strings.Join(lines, "\n")
 }
 
 func problem(file, msg string) error {
