@@ -57,6 +57,11 @@ func Load(file string, opts manifest.Options) (*audit.Report, error) {
 		return nil, problem(src.Path, fmt.Sprintf("a report is exactly one JSON document, found %d", len(src.Documents)))
 	}
 	doc := src.Documents[0]
+	if root, ok := doc.Value.(map[string]any); ok && root["apiVersion"] != nil && root["tool"] == nil {
+		// The likeliest mistake: the manifest given instead of its audit.
+		return nil, &ProblemsError{Problems: []audit.Problem{{Position: doc.Pos(""),
+			Message: "this is a manifest, not a report: compare the output of resilcheck check -f json"}}}
+	}
 	if ps := validate.Against(ReportSchema, doc); len(ps) > 0 {
 		return nil, &ProblemsError{Problems: ps}
 	}

@@ -176,6 +176,14 @@ func entryHead(lang string, e Entry, code func(string) string, text func(string)
 	return s
 }
 
+// entryMark flags a regression where it is listed, since status changes can go either way.
+func entryMark(lang string, e Entry) string {
+	if e.Regression {
+		return " " + tr(lang, "mark.regression")
+	}
+	return ""
+}
+
 func findingLine(lang string, f Finding, code func(string) string, text func(string) string) string {
 	ptr := f.Pointer
 	if ptr == "" {
@@ -212,8 +220,8 @@ func renderText(w io.Writer, d *Diff, lang string) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 	plain := func(s string) string { return safe(s) }
 	p("%s", tr(lang, "title"))
-	p("  %-*s %s", 8, tr(lang, "label.old"), sideLine(lang, d.Old, plain))
-	p("  %-*s %s", 8, tr(lang, "label.new"), sideLine(lang, d.New, plain))
+	p("  %s %s", tr(lang, "label.old"), sideLine(lang, d.Old, plain))
+	p("  %s %s", tr(lang, "label.new"), sideLine(lang, d.New, plain))
 	if d.BundleChanged {
 		p("  %s", tr(lang, "bundle.changed"))
 	} else {
@@ -247,7 +255,7 @@ func renderText(w io.Writer, d *Diff, lang string) {
 		for _, g := range groups(m.Entries) {
 			p("  %s (%d)", tr(lang, "kind."+string(g[0].Kind)), len(g))
 			for _, e := range g {
-				p("    %s", entryHead(lang, e, plain, plain))
+				p("    %s%s", entryHead(lang, e, plain, plain), entryMark(lang, e))
 				for _, f := range e.Findings {
 					p("      - %s", findingLine(lang, f, plain, plain))
 				}
@@ -314,7 +322,7 @@ func renderMarkdown(w io.Writer, d *Diff, lang string) {
 			p("### %s (%d)", tr(lang, "kind."+string(g[0].Kind)), len(g))
 			p("")
 			for _, e := range g {
-				p("- %s", entryHead(lang, e, mdCode, md))
+				p("- %s%s", entryHead(lang, e, mdCode, md), entryMark(lang, e))
 				for _, f := range e.Findings {
 					p("  - %s", findingLine(lang, f, mdCode, md))
 				}
