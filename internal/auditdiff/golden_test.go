@@ -154,16 +154,29 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ format, lang, file string }{
-		{"text", "en", "kakao.txt"},
-		{"text", "ko", "kakao.ko.txt"},
-		{"markdown", "en", "kakao.md"},
-		{"markdown", "ko", "kakao.ko.md"},
-		{"json", "en", "kakao.json"},
+	// Read backwards, the same audits show how regressions are flagged.
+	back, err := Compare(after, before, Options{OldReport: "kakao-remediated.json", NewReport: "kakao-2022-10-15.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		format, lang, file string
+		reversed           bool
+	}{
+		{"text", "en", "kakao.txt", false},
+		{"text", "ko", "kakao.ko.txt", false},
+		{"markdown", "en", "kakao.md", false},
+		{"markdown", "ko", "kakao.ko.md", false},
+		{"json", "en", "kakao.json", false},
+		{"text", "en", "kakao-reversed.txt", true},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
+			dd := d
+			if tc.reversed {
+				dd = back
+			}
 			var b bytes.Buffer
-			if err := Render(&b, d, tc.format, tc.lang); err != nil {
+			if err := Render(&b, dd, tc.format, tc.lang); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join("testdata", tc.file)
