@@ -38,6 +38,9 @@ func diffCommand(stdio appIO) *cli.Command {
 			if err != nil {
 				return err
 			}
+			if err := argsOnly(c); err != nil {
+				return err
+			}
 			if c.NArg() != 2 {
 				return withCode(ExitInputError, fmt.Errorf("diff: expected OLD.json NEW.json, got %d %s", c.NArg(), plural(c.NArg(), "argument", "arguments")))
 			}

@@ -78,6 +78,7 @@ func TestDiffCLI(t *testing.T) {
 		{"manifest instead of a report", []string{"diff", manifestFile, after}, manifestFile + ":2:1: this is a manifest, not a report"},
 		{"missing file", []string{"diff", filepath.Join(dir, "nope.json"), after}, "nope.json"},
 		{"one argument", []string{"diff", before}, "expected OLD.json NEW.json, got 1 argument"},
+		{"flag after the reports", []string{"diff", before, after, "-f", "json"}, "flag -f must come before the arguments"},
 		{"unknown format", []string{"diff", "-f", "xml", before, after}, `unknown format "xml"`},
 		{"bad --pair", []string{"diff", "--pair", "x", before, after}, `--pair "x": want OLDNAME=NEWNAME`},
 		{"--pair of an unknown name", []string{"diff", "--pair", "a=kakao-remediated", before, after}, `the earlier report has no manifest named "a"`},
