@@ -155,6 +155,7 @@ func newApp(stdio appIO) *cli.App {
 			validateCommand(stdio),
 			schemaCommand(stdio),
 			simulateCommand(stdio),
+			diffCommand(stdio),
 			keygenCommand(stdio),
 			verifyCommand(stdio),
 		},
