@@ -86,6 +86,7 @@ var catalogue = map[string][2]string{
 	"label.remediation":   {"Remediation", "조치 방법"},
 	"label.reason":        {"Reason", "사유"},
 	"label.waiver":        {"Waiver", "예외 승인"},
+	"label.inbaseline":    {"in the baseline", "기준 보고서에 있던 항목"},
 	"label.approvedby":    {"approved by", "승인자"},
 	"label.expires":       {"expires", "만료일"},
 	"label.provider":      {"Provider", "사업자"},

@@ -40,23 +40,24 @@ func (s *jsonStream) Add(m audit.Manifest, results []audit.Result) error {
 // jsonReport is audit.Report with its two long arrays spliced in from the spools; a test
 // holds its fields to the model's.
 type jsonReport struct {
-	Tool      audit.Tool      `json:"tool"`
-	AsOf      string          `json:"as_of"`
-	Command   []string        `json:"command,omitempty"`
-	Bundle    audit.Bundle    `json:"bundle"`
-	Inputs    []audit.Input   `json:"inputs"`
-	Summary   audit.Summary   `json:"summary"`
-	Manifests *splicedArray   `json:"manifests"`
-	Results   *splicedArray   `json:"results"`
-	Controls  []audit.Control `json:"controls"`
-	ExitCode  int             `json:"exit_code"`
+	Tool      audit.Tool         `json:"tool"`
+	AsOf      string             `json:"as_of"`
+	Command   []string           `json:"command,omitempty"`
+	Bundle    audit.Bundle       `json:"bundle"`
+	Inputs    []audit.Input      `json:"inputs"`
+	Summary   audit.Summary      `json:"summary"`
+	Manifests *splicedArray      `json:"manifests"`
+	Results   *splicedArray      `json:"results"`
+	Controls  []audit.Control    `json:"controls"`
+	ExitCode  int                `json:"exit_code"`
+	Baseline  *audit.BaselineUse `json:"baseline,omitempty"`
 }
 
 func (s *jsonStream) Finish(w io.Writer) error {
 	h := s.head
 	doc := jsonReport{
 		Tool: h.Tool, AsOf: h.AsOf, Command: h.Command, Bundle: h.Bundle, Inputs: h.Inputs,
-		Summary: h.Summary, Controls: h.Controls, ExitCode: h.ExitCode,
+		Summary: h.Summary, Controls: h.Controls, ExitCode: h.ExitCode, Baseline: h.Baseline,
 		Manifests: &splicedArray{s: &s.manifests}, Results: &splicedArray{s: &s.results},
 	}
 	return writeSpliced(w, doc, doc.Manifests, doc.Results)

@@ -141,6 +141,7 @@ type sarifResult struct {
 	Message             sarifMessage       `json:"message"`
 	Locations           []sarifLocation    `json:"locations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	BaselineState       string             `json:"baselineState,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	Properties          map[string]any     `json:"properties,omitempty"`
 }
@@ -384,6 +385,13 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 				Locations:           s.loc(vi.Position, m.File, vi.Pointer),
 				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, findingKey(vi))},
 				Properties:          props,
+			}
+			if s.head.Baseline != nil {
+				// SARIF's own comparison with a previous run: a viewer can show only new ones.
+				sr.BaselineState = "new"
+				if vi.Baseline {
+					sr.BaselineState = "unchanged"
+				}
 			}
 			if res.Waiver != nil {
 				sp := map[string]any{}

@@ -172,7 +172,11 @@ func (s *textStream) Add(man audit.Manifest, results []audit.Result) error {
 			t.line("%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
 		}
 		for _, vi := range res.Violations {
-			t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), message(vi, L))
+			msg := message(vi, L)
+			if vi.Baseline {
+				msg += " (" + tr(L, "label.inbaseline") + ")"
+			}
+			t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), msg)
 			if len(vi.Evidence) > 0 {
 				t.line("%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence)))
 			}

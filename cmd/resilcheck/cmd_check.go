@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -18,8 +20,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/auditdiff"
 	"github.com/resilcheck/resilcheck/internal/check"
 	"github.com/resilcheck/resilcheck/internal/engine"
+	"github.com/resilcheck/resilcheck/internal/manifest"
 	"github.com/resilcheck/resilcheck/internal/validate"
 	"github.com/resilcheck/resilcheck/reports"
 )
@@ -197,6 +201,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		langFlag("language of human-readable reports: en or ko"),
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "wall-time limit for judging one document, for each started 1,000 services, datacenters and incidents in it"},
 		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
+		&cli.StringFlag{Name: "baseline", Usage: "fail the gate only on findings not in `REPORT`, an earlier JSON report (its findings stay in the reports, marked)"},
 		maxFileSizeFlag(),
 		evaluatorFlag(),
 	}
@@ -277,6 +282,13 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		Command:     commandLine(),
 		Waivers:     c.String("waivers"),
 	}
+	if f := c.String("baseline"); f != "" {
+		b, err := loadBaseline(f)
+		if err != nil {
+			return withCode(ExitInputError, err)
+		}
+		opts.Baseline = b
+	}
 	var progress *progressLine
 	if !flagAnywhere(c, "quiet") {
 		opts.Warn = func(msg string) { fmt.Fprintln(stdio.Stderr, "warning:", msg) }
@@ -339,7 +351,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	}
 	r := out.Report
 
-	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"))); err != nil {
+	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"), c.String("baseline"))); err != nil {
 		return withCode(ExitInputError, err)
 	}
 
@@ -353,6 +365,10 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	r.ExitCode = code
 
 	printProblems(stdio.Stderr, out.Problems)
+	if r.Baseline != nil && !flagAnywhere(c, "quiet") {
+		fmt.Fprintf(stdio.Stderr, "baseline %s: %d of its %d findings found again; %d failed %s held only those and did not fail the gate\n",
+			r.Baseline.File, r.Baseline.Held, r.Baseline.Findings, out.BaselinedResults, plural(out.BaselinedResults, "control", "controls"))
+	}
 	var outErr error
 	var written []string // for the message if a signal stops the writing part-way
 	for _, t := range targets {
@@ -553,3 +569,22 @@ func tuneGC(stdio appIO) {
 		debug.SetMemoryLimit(256 << 20)
 	}
 }
+
+// loadBaseline reads an earlier JSON report for --baseline, checked against the report schema
+// as diff reads it; a file that is not a report is an input error naming its position.
+func loadBaseline(file string) (*check.Baseline, error) {
+	r, err := auditdiff.Load(file, manifest.Options{MaxFileSize: baselineMaxSize})
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	sum := sha256.Sum256(raw)
+	return check.NewBaseline(r, filepath.ToSlash(file), hex.EncodeToString(sum[:])), nil
+}
+
+// baselineMaxSize bounds a baseline report as diff bounds the reports it reads: a report
+// is much larger than the manifests it judged.
+const baselineMaxSize = 64 << 20

@@ -186,7 +186,10 @@ type Violation struct {
 	// the field a service lacks, the failure domain that takes a service down): with the
 	// control, the manifest and the pointer it is the finding's identity, which SARIF
 	// fingerprints and baselines match on. Never a line, a date of the audit or a count.
-	Key      string         `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
+	// Baseline marks a finding the --baseline report already had: it stays in the report
+	// but does not fail the gate.
+	Baseline bool           `json:"baseline,omitempty"`
 	Position                // where Pointer lands in the manifest
 	Evidence map[string]any `json:"evidence,omitempty"`
 }
@@ -367,6 +370,17 @@ type Report struct {
 	Controls  []Control  `json:"controls"`
 	// ExitCode is what the run exits with, for formats that record the invocation (SARIF).
 	ExitCode int `json:"exit_code"`
+	// Baseline is the earlier report a CI gate measured this one against (check --baseline).
+	Baseline *BaselineUse `json:"baseline,omitempty"`
+}
+
+// BaselineUse records the report a run took as its baseline: only findings not in it fail
+// the gate.
+type BaselineUse struct {
+	File     string `json:"file"`
+	SHA256   string `json:"sha256"`
+	Findings int    `json:"findings"` // failed and waived findings it holds
+	Held     int    `json:"held"`     // of those, found again in this run (marked "baseline")
 }
 
 // ControlByID returns the catalogue entry for id.

@@ -46,6 +46,10 @@ type Options struct {
 	// Warn receives notes the user should act on but that do not change the verdict:
 	// expired or unused waivers. Nil discards them.
 	Warn func(msg string)
+	// Baseline, when set, holds the findings of an earlier audit: a failed control whose
+	// every finding it holds is marked so in the reports and does not fail the gate.
+	Baseline *Baseline
+
 	// Progress, when set, is told how far a run is: once when the judging starts, then each
 	// time a window of judged manifests has reached the reports, one call at a time. It must
 	// return quickly: the reports wait.
@@ -141,6 +145,9 @@ type Outcome struct {
 	Problems []audit.Problem
 	// Gate decides the exit status.
 	Gate Gate
+	// Baselined counts the findings the baseline held; BaselinedResults the failed
+	// verdicts that therefore did not fail the gate.
+	Baselined, BaselinedResults int
 }
 
 // Gate is what decides a run's exit status, tallied as the verdicts stream past.
@@ -374,6 +381,9 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	for _, d := range opts.PolicyDirs {
 		r.Bundle.Custom = append(r.Bundle.Custom, filepath.ToSlash(filepath.Clean(d)))
 	}
+	if b := opts.Baseline; b != nil {
+		r.Baseline = &audit.BaselineUse{File: b.File, SHA256: b.SHA256, Findings: b.Len()}
+	}
 	out := &Outcome{Report: r, Gate: Gate{worstFail: noFail}}
 	if err := sink.Begin(r); err != nil {
 		return nil, &SinkError{err}
@@ -404,9 +414,19 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 			r.Inputs = append(r.Inputs, w.inputs...)
 			for _, e := range w.entries {
 				applier.Apply(e.results)
-				for _, res := range e.results {
+				for i := range e.results {
+					res := &e.results[i]
 					r.Summary.Add(res.Status)
-					out.Gate.add(res, sev)
+					held, all := opts.Baseline.mark(res)
+					out.Baselined += held
+					if held > 0 {
+						r.Baseline.Held += held
+					}
+					if all {
+						out.BaselinedResults++
+						continue // stays failed in the reports; the gate accepted it
+					}
+					out.Gate.add(*res, sev)
 				}
 				out.Problems = append(out.Problems, e.m.Problems...)
 				if err := sink.Add(e.m, e.results); err != nil {
