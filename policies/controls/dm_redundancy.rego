@@ -117,29 +117,135 @@ takes_down_ko(dom) := "" if {
 	dom.kind == "datacenter"
 } else := sprintf("(%s 포함)", [concat(", ", dom.datacenters)])
 
+# The services a failure breaks in place (their own deployments, capacity or failover fail)
+# are reported per failure, with the cause. Everything else a failure takes down goes down
+# through a dependency on them, which is the same whichever failure it is: that is reported
+# once per dependency link (below), so the findings grow with the services and the edges, not
+# with the failures times the services they take down.
 violations contains {
-	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [u.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(u.chain)]),
-	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), u.service, siteloss.chain_text(u.chain)]),
-	"pointer": sprintf("/services/%d", [siteloss.svc_index[u.service]]),
+	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [b.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(chain)]),
+	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), b.service, siteloss.chain_text(chain)]),
+	"pointer": sprintf("/services/%d", [siteloss.svc_index[b.service]]),
 	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
 	"evidence": object.union(
 		{
 			"failure_domain": dom,
 			"same_loss": siteloss.same_loss[key],
-			"service": u.service,
-			"reason": u.reason,
-			"chain": u.chain,
-			"detail": u.detail,
+			"service": b.service,
+			"reason": b.reason,
+			"chain": chain,
+			"detail": b.detail,
 			"label": "interpretation",
 		},
-		data_note(u.service),
+		data_note(b.service),
 	),
 } if {
 	applies
-	some key, o in siteloss.judged
-	dom := o.domain
-	some u in o.unavailable
+	some key, f in judged
+	dom := f.domain
+	some b in f.broken
+	chain := in_place_chain(b, broken_at[failure_name(dom)])
 }
+
+# judged are the report's summaries (siteloss.summary) of the failures the control judges:
+# per failure, only the services broken in place, never the chains of everything lost.
+judged := {key: siteloss.summary(dom) | some key, dom in siteloss.judged_domains}
+
+failure_name(dom) := sprintf("%s %s", [dom.kind, dom.id])
+
+# broken_at[name][sid] is the entry of a service broken in place by the failure named name.
+broken_at := {failure_name(f.domain): {b.service: b | some b in f.broken} | some _, f in judged}
+
+# in_place_chain(b, here) is the chain of a service broken in place: the service and its cause,
+# or, when its standby cannot be reached because the failover tooling is lost, the tooling and
+# why that is lost. Tooling that goes down through its own dependencies ends the chain there:
+# its dependency links say the rest, once for every failure.
+in_place_chain(b, here) := [b.service, b.cause] if {
+	b.cause
+} else := [b.service, b.via, here[b.via].cause] if {
+	here[b.via].cause
+} else := [b.service, b.via, sprintf("its failover needs %s, which is lost", [here[b.via].via])] if {
+	here[b.via].via
+} else := [b.service, b.via, "lost through its own dependencies"]
+
+# links are the report's dependents for the judged failures: {service, via, lost_with}, one
+# per dependency edge some judged failure takes down, lost_with naming the failures that
+# break via in place.
+links := siteloss.links([f | some _, f in judged])
+
+# through[sid] are the dependencies through which sid is lost in some failure: when a link's
+# via is among them, via also goes down with its own dependencies, in failures lost_with
+# does not name.
+through := object.union_n([{l.service: {l.via: true}} | some l in links])
+
+violations contains {
+	"msg": sprintf("%s is lost whenever %s is lost (%s)", [l.service, l.via, concat("; or ", when_en(l))]),
+	"msg_ko": sprintf("%s 서비스가 손실되면 %s 서비스도 이용할 수 없습니다(%s)", [l.via, l.service, concat("; ", when_ko(l))]),
+	"pointer": sprintf("/services/%d", [siteloss.svc_index[l.service]]),
+	"key": sprintf("lost-through:%s", [l.via]),
+	"evidence": object.union_n([
+		{
+			"service": l.service,
+			"via": l.via,
+			"lost_with": l.lost_with,
+			"reason": "dependency-lost",
+			"label": "interpretation",
+		},
+		example(l),
+		via_through(l),
+	]),
+} if {
+	applies
+	some l in links
+}
+
+# when_en(l) and when_ko(l) say when a link's via is lost: with the failures that break it in
+# place, and with its own dependencies (the first three named, each with a link of its own).
+when_en(l) := [x | some x in [with_en(l), own_en(l)]; x != ""]
+
+when_ko(l) := [x | some x in [with_ko(l), own_ko(l)]; x != ""]
+
+with_en(l) := "" if {
+	count(l.lost_with) == 0
+} else := sprintf("with %s", [concat(", ", l.lost_with)])
+
+with_ko(l) := "" if {
+	count(l.lost_with) == 0
+} else := sprintf("%s 손실 시", [concat(", ", [name_ko[n] | some n in l.lost_with])])
+
+own_en(l) := "" if {
+	count(own(l)) == 0
+} else := sprintf("with its own %s %s", [plural(own(l), "dependency", "dependencies"), named(own(l))])
+
+own_ko(l) := "" if {
+	count(own(l)) == 0
+} else := sprintf("%s 서비스가 의존하는 %s 손실 시", [l.via, named(own(l))])
+
+own(l) := sort(object.keys(object.get(through, l.via, {})))
+
+plural(xs, one, _) := one if count(xs) == 1
+
+plural(xs, _, many) := many if count(xs) > 1
+
+# named(xs) names the first three of a sorted list and counts the rest, so a link's message and
+# evidence stay short whatever via's fan-out.
+named(xs) := concat(", ", xs) if {
+	count(xs) <= 3
+} else := sprintf("%s (+%d)", [concat(", ", array.slice(xs, 0, 3)), count(xs) - 3])
+
+name_ko := {failure_name(f.domain): sprintf("%s %s", [domain_word_ko[f.domain.kind], f.domain.id]) | some _, f in judged}
+
+# example(l) is one short chain for the auditor: in the first failure that breaks via in place,
+# the service, via and via's cause; three links whatever the failures and the depth.
+example(l) := {"example": {"failure": n, "chain": in_place_chain_from(l.service, broken_at[n][l.via], broken_at[n])}} if {
+	n := l.lost_with[0]
+} else := {}
+
+in_place_chain_from(sid, b, here) := array.concat([sid], in_place_chain(b, here))
+
+via_through(l) := {} if {
+	count(own(l)) == 0
+} else := {"via_lost_through": array.slice(own(l), 0, 3), "via_lost_through_count": count(own(l))}
 
 # data_note(sid) tells a finding about a service that declares no data block that its data
 # was not judged: absent data is not declared, and whether the service keeps state at all is
