@@ -200,7 +200,7 @@ violations contains {
 }
 
 # when_en(l) and when_ko(l) say when a link's via is lost: with the failures that break it in
-# place, and with its own dependencies (the first three named, each with a link of its own).
+# place, and through its own dependencies (the first three named, each with a link of its own).
 when_en(l) := [x | some x in [with_en(l), own_en(l)]; x != ""]
 
 when_ko(l) := [x | some x in [with_ko(l), own_ko(l)]; x != ""]
@@ -215,7 +215,7 @@ with_ko(l) := "" if {
 
 own_en(l) := "" if {
 	count(own(l)) == 0
-} else := sprintf("with its own %s %s", [plural(own(l), "dependency", "dependencies"), named(own(l))])
+} else := sprintf("through its own %s %s", [plural(own(l), "dependency", "dependencies"), named(own(l))])
 
 own_ko(l) := "" if {
 	count(own(l)) == 0

@@ -76,7 +76,7 @@ test_a_chain_gives_one_finding_per_link_and_per_failure_at_its_foot if {
 	foot.msg == "s9 is lost whenever s10 is lost (with building b-west, datacenter east, datacenter west)"
 	some up in vs
 	up.key == "lost-through:s2"
-	up.msg == "s1 is lost whenever s2 is lost (with its own dependency s3)"
+	up.msg == "s1 is lost whenever s2 is lost (through its own dependency s3)"
 	up.msg_ko == "s2 서비스가 손실되면 s1 서비스도 이용할 수 없습니다(s2 서비스가 의존하는 s3 손실 시)"
 	up.evidence.lost_with == []
 	up.evidence.via_lost_through == ["s3"]
@@ -304,4 +304,21 @@ test_keys_name_the_failure if {
 		["/services/0/data", "data-lost-with:datacenter:east"],
 		["/services/1", "lost-with:building:b-west"],
 	}
+}
+
+test_tooling_lost_through_its_dependencies_ends_the_chain_there if {
+	m := manifest([
+		{"id": "db", "name": "db", "deployments": [active("east")]},
+		{"id": "tool", "name": "tool", "dependsOn": ["db"], "deployments": [active("east"), active("west")]},
+		{"id": "talk", "name": "talk", "deployments": [active("east"), {"datacenter": "west", "mode": "standby", "recoveryMinutes": 5}], "recovery": {"rtoMinutes": 30, "performedBy": "tool"}},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{[v.pointer, v.key] | some v in vs} == {
+		["/services/0", "lost-with:datacenter:east"],
+		["/services/1", "lost-through:db"],
+		["/services/2", "lost-with:datacenter:east"],
+	}
+	some v in vs
+	v.pointer == "/services/2"
+	v.evidence.chain == ["talk", "tool", "lost through its own dependencies"]
 }
