@@ -171,7 +171,16 @@ in_place_chain(b, here) := [b.service, b.cause] if {
 # links are the report's dependents for the judged failures: {service, via, lost_with}, one
 # per dependency edge some judged failure takes down, lost_with naming the failures that
 # break via in place.
-links := siteloss.links([f | some _, f in judged])
+# Only the links of services that some failure takes down through a dependency alone are
+# reported: a service broken in place wherever its dependency is lost has its own findings,
+# and a link would only repeat them.
+links := [l | some l in siteloss.links([f | some _, f in judged]); l.service in lost_through]
+
+# lost_through are the services some judged failure takes down without breaking them in place.
+# The lost sets are the ones the summaries were built from (OPA caches lost_by per argument).
+lost_through := union({lost_only_through(f) | some _, f in judged})
+
+lost_only_through(f) := siteloss.lost_by(f.domain.datacenters) - {b.service | some b in f.broken}
 
 # through[sid] are the dependencies through which sid is lost in some failure: when a link's
 # via is among them, via also goes down with its own dependencies, in failures lost_with
@@ -235,10 +244,12 @@ named(xs) := concat(", ", xs) if {
 
 name_ko := {failure_name(f.domain): sprintf("%s %s", [domain_word_ko[f.domain.kind], f.domain.id]) | some _, f in judged}
 
-# example(l) is one short chain for the auditor: in the first failure that breaks via in place,
-# the service, via and via's cause; three links whatever the failures and the depth.
+# example(l) is one short chain for the auditor: in the first failure that breaks via in place
+# and not the service itself, the service, via and via's cause; three links whatever the
+# failures and the depth.
 example(l) := {"example": {"failure": n, "chain": in_place_chain_from(l.service, broken_at[n][l.via], broken_at[n])}} if {
-	n := l.lost_with[0]
+	ns := [n | some n in l.lost_with; not broken_at[n][l.service]]
+	n := ns[0]
 } else := {}
 
 in_place_chain_from(sid, b, here) := array.concat([sid], in_place_chain(b, here))

@@ -322,3 +322,14 @@ test_tooling_lost_through_its_dependencies_ends_the_chain_there if {
 	v.pointer == "/services/2"
 	v.evidence.chain == ["talk", "tool", "lost through its own dependencies"]
 }
+
+# A service broken in place in every failure that takes its dependency down has no link
+# finding: its own findings already say it is lost there.
+test_no_link_finding_where_the_service_is_broken_in_place_anyway if {
+	m := manifest([
+		{"id": "login", "name": "login", "deployments": [active("east")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [active("east")]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{[v.pointer, v.key] | some v in vs} == {["/services/0", "lost-with:datacenter:east"], ["/services/1", "lost-with:datacenter:east"]}
+}
