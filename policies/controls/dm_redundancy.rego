@@ -6,10 +6,13 @@
 #   (36(2)) and must be carried out (36-2(1)). resilcheck checks the result, not the paper
 #   (interpretation: the law sets no test): every single datacenter, power feed (substation)
 #   and shared building is taken down in turn, and every service that is then unavailable
-#   beyond its RTO (no surviving deployment, too little capacity, a standby that cannot be
-#   reached or is too slow, or a lost dependency) is a violation naming the failure and the
-#   dependency chain; a site alone on its substation is reported once, as the datacenter
-#   (evidence.same_loss lists the feed). Storage is judged too: a service's data survives
+#   beyond its RTO on its own account (no surviving deployment, too little capacity, a standby
+#   that cannot be reached or is too slow) is a violation naming the failure and the cause; a
+#   site alone on its substation is reported once, as the datacenter (evidence.same_loss lists
+#   the feed). A service some failure takes down only through a lost dependency is a
+#   violation once per dependency link (key lost-through:<dependency>), naming the failures
+#   that break the dependency in place, whichever failures they are, so the findings grow
+#   with the services and their dependencies, not with the failures times the services lost. Storage is judged too: a service's data survives
 #   the loss of a datacenter or building only where a copy is declared outside it, as a
 #   replica (data.replicaDatacenters) or a backup (data.backups[].datacenter); an active
 #   deployment in another site holds a copy only when replication is declared (or not
@@ -28,7 +31,7 @@
 #   kind: law
 #   regulation: BCDA
 #   title_ko: 단일 데이터센터·전력 인입·건물 손실 시에도 서비스와 데이터 유지
-#   description_ko: 방송통신재난관리기본계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 하고(방송통신발전 기본법 제35조제2항제3호 라목), 사업자는 이에 따른 방송통신재난관리계획을 수립·이행하여야 한다(제36조제2항, 제36조의2제1항). resilcheck는 그 결과를 판단한다(해석이며 법령에 판단 기준은 없음). 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연, 의존 서비스 손실)를 손실 원인과 의존 경로와 함께 위반으로 보고한다. 저장장치도 판단한다. 서비스의 데이터는 그 밖에 복제본(data.replicaDatacenters)이나 백업(data.backups[].datacenter)이 신고된 경우에만 데이터센터나 건물 손실에도 남으며, 다른 곳의 활성 배치는 복제가 신고된(또는 복제 방식이 신고되지 않은) 경우에만 사본으로 보고 data.replication이 none이면 사본으로 보지 않는다. 전력 인입 손실은 데이터를 없애지 않으므로 데이터는 데이터센터와 건물 손실로만 판단하고, data를 신고하지 않은 서비스는 데이터를 판단하지 않는다. 주요방송통신사업자(기간통신·부가통신·집적정보통신시설)에게 2023-07-04부터 적용되며, 그 이전 기간통신사업자에 대한 계획 내용 조문은 법령 원문에 없다.
+#   description_ko: 방송통신재난관리기본계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 하고(방송통신발전 기본법 제35조제2항제3호 라목), 사업자는 이에 따른 방송통신재난관리계획을 수립·이행하여야 한다(제36조제2항, 제36조의2제1항). resilcheck는 그 결과를 판단한다(해석이며 법령에 판단 기준은 없음). 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 자체 배치 때문에 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연)는 손실과 그 원인을 밝혀 위반으로 보고하고, 의존 서비스 손실로만 이용할 수 없게 되는 서비스는 의존 관계마다 한 번, 그 의존 서비스를 잃게 하는 손실과 함께 위반으로 보고한다. 저장장치도 판단한다. 서비스의 데이터는 그 밖에 복제본(data.replicaDatacenters)이나 백업(data.backups[].datacenter)이 신고된 경우에만 데이터센터나 건물 손실에도 남으며, 다른 곳의 활성 배치는 복제가 신고된(또는 복제 방식이 신고되지 않은) 경우에만 사본으로 보고 data.replication이 none이면 사본으로 보지 않는다. 전력 인입 손실은 데이터를 없애지 않으므로 데이터는 데이터센터와 건물 손실로만 판단하고, data를 신고하지 않은 서비스는 데이터를 판단하지 않는다. 주요방송통신사업자(기간통신·부가통신·집적정보통신시설)에게 2023-07-04부터 적용되며, 그 이전 기간통신사업자에 대한 계획 내용 조문은 법령 원문에 없다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
