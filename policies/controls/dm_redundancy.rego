@@ -6,22 +6,22 @@
 #   (36(2)) and must be carried out (36-2(1)). resilcheck checks the result, not the paper
 #   (interpretation: the law sets no test): every single datacenter, power feed (substation)
 #   and shared building is taken down in turn, and every service that is then unavailable
-#   beyond its RTO on its own account (no surviving deployment, too little capacity, a standby
-#   that cannot be reached or is too slow) is a violation naming the failure and the cause; a
-#   site alone on its substation is reported once, as the datacenter (evidence.same_loss lists
-#   the feed). A service some failure takes down only through a lost dependency is a
-#   violation once per dependency link (key lost-through:<dependency>), naming the failures
-#   that break the dependency in place, whichever failures they are, so the findings grow
-#   with the services and their dependencies, not with the failures times the services lost. Storage is judged too: a service's data survives
-#   the loss of a datacenter or building only where a copy is declared outside it, as a
-#   replica (data.replicaDatacenters) or a backup (data.backups[].datacenter); an active
-#   deployment in another site holds a copy only when replication is declared (or not
-#   declared at all), never with data.replication none. A lost power feed destroys no data,
-#   so only datacenters and buildings are judged for data; a service that declares no data
-#   block is not judged for data (its other findings say so). Binds major carriers,
-#   value-added providers and datacenter operators from 2023-07-04, when 35(2)3 라 took its
-#   wording; carriers' plan contents before then are not in the statute texts. `resilcheck
-#   simulate` runs the same analysis for anyone.
+#   beyond its RTO on its own account (no surviving deployment, too little capacity, a
+#   standby that cannot be reached or is too slow) is a violation naming the failure and the
+#   cause; a site alone on its substation is reported once, as the datacenter
+#   (evidence.same_loss lists the feed). A service some failure takes down only through a
+#   lost dependency is a violation once per dependency link (key lost-through:<dependency>),
+#   naming the failures that break the dependency in place, so the findings grow with the
+#   services and their dependencies, not with the failures times the services lost. Storage
+#   is judged too: a service's data survives the loss of a datacenter or building only where
+#   a copy is declared outside it, as a replica (data.replicaDatacenters) or a backup
+#   (data.backups[].datacenter); an active deployment in another site holds a copy only when
+#   replication is declared (or not declared at all), never with data.replication none. A
+#   lost power feed destroys no data, so only datacenters and buildings are judged for data;
+#   a service that declares no data block is not judged for data (its other findings say
+#   so). Binds major carriers, value-added providers and datacenter operators from
+#   2023-07-04, when 35(2)3 라 took its wording; carriers' plan contents before then are not
+#   in the statute texts. `resilcheck simulate` runs the same analysis for anyone.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 # scope: package
@@ -173,8 +173,7 @@ in_place_chain(b, here) := [b.service, b.cause] if {
 
 # links are the report's dependents for the judged failures: {service, via, lost_with}, one
 # per dependency edge some judged failure takes down, lost_with naming the failures that
-# break via in place.
-# Only the links of services that some failure takes down through a dependency alone are
+# break via in place. Only the links of services that some failure takes down through a dependency alone are
 # reported: a service broken in place wherever its dependency is lost has its own findings,
 # and a link would only repeat them.
 links := [l | some l in siteloss.links([f | some _, f in judged]); l.service in lost_through]
