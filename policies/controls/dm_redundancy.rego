@@ -6,19 +6,22 @@
 #   (36(2)) and must be carried out (36-2(1)). resilcheck checks the result, not the paper
 #   (interpretation: the law sets no test): every single datacenter, power feed (substation)
 #   and shared building is taken down in turn, and every service that is then unavailable
-#   beyond its RTO (no surviving deployment, too little capacity, a standby that cannot be
-#   reached or is too slow, or a lost dependency) is a violation naming the failure and the
-#   dependency chain; a site alone on its substation is reported once, as the datacenter
-#   (evidence.same_loss lists the feed). Storage is judged too: a service's data survives
-#   the loss of a datacenter or building only where a copy is declared outside it, as a
-#   replica (data.replicaDatacenters) or a backup (data.backups[].datacenter); an active
-#   deployment in another site holds a copy only when replication is declared (or not
-#   declared at all), never with data.replication none. A lost power feed destroys no data,
-#   so only datacenters and buildings are judged for data; a service that declares no data
-#   block is not judged for data (its other findings say so). Binds major carriers,
-#   value-added providers and datacenter operators from 2023-07-04, when 35(2)3 라 took its
-#   wording; carriers' plan contents before then are not in the statute texts. `resilcheck
-#   simulate` runs the same analysis for anyone.
+#   beyond its RTO on its own account (no surviving deployment, too little capacity, a
+#   standby that cannot be reached or is too slow) is a violation naming the failure and the
+#   cause; a site alone on its substation is reported once, as the datacenter
+#   (evidence.same_loss lists the feed). A service some failure takes down only through a
+#   lost dependency is a violation once per dependency link (key lost-through:<dependency>),
+#   naming the failures that break the dependency in place, so the findings grow with the
+#   services and their dependencies, not with the failures times the services lost. Storage
+#   is judged too: a service's data survives the loss of a datacenter or building only where
+#   a copy is declared outside it, as a replica (data.replicaDatacenters) or a backup
+#   (data.backups[].datacenter); an active deployment in another site holds a copy only when
+#   replication is declared (or not declared at all), never with data.replication none. A
+#   lost power feed destroys no data, so only datacenters and buildings are judged for data;
+#   a service that declares no data block is not judged for data (its other findings say
+#   so). Binds major carriers, value-added providers and datacenter operators from
+#   2023-07-04, when 35(2)3 라 took its wording; carriers' plan contents before then are not
+#   in the statute texts. `resilcheck simulate` runs the same analysis for anyone.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 # scope: package
@@ -28,7 +31,7 @@
 #   kind: law
 #   regulation: BCDA
 #   title_ko: 단일 데이터센터·전력 인입·건물 손실 시에도 서비스와 데이터 유지
-#   description_ko: 방송통신재난관리기본계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 하고(방송통신발전 기본법 제35조제2항제3호 라목), 사업자는 이에 따른 방송통신재난관리계획을 수립·이행하여야 한다(제36조제2항, 제36조의2제1항). resilcheck는 그 결과를 판단한다(해석이며 법령에 판단 기준은 없음). 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연, 의존 서비스 손실)를 손실 원인과 의존 경로와 함께 위반으로 보고한다. 저장장치도 판단한다. 서비스의 데이터는 그 밖에 복제본(data.replicaDatacenters)이나 백업(data.backups[].datacenter)이 신고된 경우에만 데이터센터나 건물 손실에도 남으며, 다른 곳의 활성 배치는 복제가 신고된(또는 복제 방식이 신고되지 않은) 경우에만 사본으로 보고 data.replication이 none이면 사본으로 보지 않는다. 전력 인입 손실은 데이터를 없애지 않으므로 데이터는 데이터센터와 건물 손실로만 판단하고, data를 신고하지 않은 서비스는 데이터를 판단하지 않는다. 주요방송통신사업자(기간통신·부가통신·집적정보통신시설)에게 2023-07-04부터 적용되며, 그 이전 기간통신사업자에 대한 계획 내용 조문은 법령 원문에 없다.
+#   description_ko: 방송통신재난관리기본계획에는 서버, 저장장치, 네트워크, 전력공급장치 등의 분산 및 다중화가 포함되어야 하고(방송통신발전 기본법 제35조제2항제3호 라목), 사업자는 이에 따른 방송통신재난관리계획을 수립·이행하여야 한다(제36조제2항, 제36조의2제1항). resilcheck는 그 결과를 판단한다(해석이며 법령에 판단 기준은 없음). 데이터센터, 전력 인입(변전소), 공유 건물을 하나씩 잃었다고 보고, 그때 자체 배치 때문에 RTO를 넘겨 이용할 수 없게 되는 서비스(남는 배치 없음, 용량 부족, 대기 시스템 전환 불가 또는 지연)는 손실과 그 원인을 밝혀 위반으로 보고하고, 의존 서비스 손실로만 이용할 수 없게 되는 서비스는 의존 관계마다 한 번, 그 의존 서비스를 잃게 하는 손실과 함께 위반으로 보고한다. 저장장치도 판단한다. 서비스의 데이터는 그 밖에 복제본(data.replicaDatacenters)이나 백업(data.backups[].datacenter)이 신고된 경우에만 데이터센터나 건물 손실에도 남으며, 다른 곳의 활성 배치는 복제가 신고된(또는 복제 방식이 신고되지 않은) 경우에만 사본으로 보고 data.replication이 none이면 사본으로 보지 않는다. 전력 인입 손실은 데이터를 없애지 않으므로 데이터는 데이터센터와 건물 손실로만 판단하고, data를 신고하지 않은 서비스는 데이터를 판단하지 않는다. 주요방송통신사업자(기간통신·부가통신·집적정보통신시설)에게 2023-07-04부터 적용되며, 그 이전 기간통신사업자에 대한 계획 내용 조문은 법령 원문에 없다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
@@ -117,29 +120,145 @@ takes_down_ko(dom) := "" if {
 	dom.kind == "datacenter"
 } else := sprintf("(%s 포함)", [concat(", ", dom.datacenters)])
 
+# The services a failure breaks in place (their own deployments, capacity or failover fail)
+# are reported per failure, with the cause. Everything else a failure takes down goes down
+# through a dependency on them, which is the same whichever failure it is: that is reported
+# once per dependency link (below), so the findings grow with the services and the edges, not
+# with the failures times the services they take down.
 violations contains {
-	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [u.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(u.chain)]),
-	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), u.service, siteloss.chain_text(u.chain)]),
-	"pointer": sprintf("/services/%d", [siteloss.svc_index[u.service]]),
+	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [b.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(chain)]),
+	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), b.service, siteloss.chain_text(chain)]),
+	"pointer": sprintf("/services/%d", [siteloss.svc_index[b.service]]),
 	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
 	"evidence": object.union(
 		{
 			"failure_domain": dom,
 			"same_loss": siteloss.same_loss[key],
-			"service": u.service,
-			"reason": u.reason,
-			"chain": u.chain,
-			"detail": u.detail,
+			"service": b.service,
+			"reason": b.reason,
+			"chain": chain,
+			"detail": b.detail,
 			"label": "interpretation",
 		},
-		data_note(u.service),
+		data_note(b.service),
 	),
 } if {
 	applies
-	some key, o in siteloss.judged
-	dom := o.domain
-	some u in o.unavailable
+	some key, f in judged
+	dom := f.domain
+	some b in f.broken
+	chain := in_place_chain(b, broken_at[failure_name(dom)])
 }
+
+# judged are the report's summaries (siteloss.summary) of the failures the control judges:
+# per failure, only the services broken in place, never the chains of everything lost.
+judged := {key: siteloss.summary(dom) | some key, dom in siteloss.judged_domains}
+
+failure_name(dom) := sprintf("%s %s", [dom.kind, dom.id])
+
+# broken_at[name][sid] is the entry of a service broken in place by the failure named name.
+broken_at := {failure_name(f.domain): {b.service: b | some b in f.broken} | some _, f in judged}
+
+# in_place_chain(b, here) is the chain of a service broken in place: the service and its cause,
+# or, when its standby cannot be reached because the failover tooling is lost, the tooling and
+# why that is lost. Tooling that goes down through its own dependencies ends the chain there:
+# its dependency links say the rest, once for every failure.
+in_place_chain(b, here) := [b.service, b.cause] if {
+	b.cause
+} else := [b.service, b.via, here[b.via].cause] if {
+	here[b.via].cause
+} else := [b.service, b.via, sprintf("its failover needs %s, which is lost", [here[b.via].via])] if {
+	here[b.via].via
+} else := [b.service, b.via, "lost through its own dependencies"]
+
+# links are the report's dependents for the judged failures: {service, via, lost_with}, one
+# per dependency edge some judged failure takes down, lost_with naming the failures that
+# break via in place. Only the links of services that some failure takes down through a dependency alone are
+# reported: a service broken in place wherever its dependency is lost has its own findings,
+# and a link would only repeat them.
+links := [l | some l in siteloss.links([f | some _, f in judged]); l.service in lost_through]
+
+# lost_through are the services some judged failure takes down without breaking them in place.
+# The lost sets are the ones the summaries were built from (OPA caches lost_by per argument).
+lost_through := union({lost_only_through(f) | some _, f in judged})
+
+lost_only_through(f) := siteloss.lost_by(f.domain.datacenters) - {b.service | some b in f.broken}
+
+# through[sid] are the dependencies through which sid is lost in some failure: when a link's
+# via is among them, via also goes down with its own dependencies, in failures lost_with
+# does not name.
+through := object.union_n([{l.service: {l.via: true}} | some l in links])
+
+violations contains {
+	"msg": sprintf("%s is lost whenever %s is lost (%s)", [l.service, l.via, concat("; or ", when_en(l))]),
+	"msg_ko": sprintf("%s 서비스가 손실되면 %s 서비스도 이용할 수 없습니다(%s)", [l.via, l.service, concat("; ", when_ko(l))]),
+	"pointer": sprintf("/services/%d", [siteloss.svc_index[l.service]]),
+	"key": sprintf("lost-through:%s", [l.via]),
+	"evidence": object.union_n([
+		{
+			"service": l.service,
+			"via": l.via,
+			"lost_with": l.lost_with,
+			"reason": "dependency-lost",
+			"label": "interpretation",
+		},
+		example(l),
+		via_through(l),
+	]),
+} if {
+	applies
+	some l in links
+}
+
+# when_en(l) and when_ko(l) say when a link's via is lost: with the failures that break it in
+# place, and through its own dependencies (the first three named, each with a link of its own).
+when_en(l) := [x | some x in [with_en(l), own_en(l)]; x != ""]
+
+when_ko(l) := [x | some x in [with_ko(l), own_ko(l)]; x != ""]
+
+with_en(l) := "" if {
+	count(l.lost_with) == 0
+} else := sprintf("with %s", [concat(", ", l.lost_with)])
+
+with_ko(l) := "" if {
+	count(l.lost_with) == 0
+} else := sprintf("%s 손실 시", [concat(", ", [name_ko[n] | some n in l.lost_with])])
+
+own_en(l) := "" if {
+	count(own(l)) == 0
+} else := sprintf("through its own %s %s", [plural(own(l), "dependency", "dependencies"), named(own(l))])
+
+own_ko(l) := "" if {
+	count(own(l)) == 0
+} else := sprintf("%s 서비스가 의존하는 %s 손실 시", [l.via, named(own(l))])
+
+own(l) := sort(object.keys(object.get(through, l.via, {})))
+
+plural(xs, one, _) := one if count(xs) == 1
+
+plural(xs, _, many) := many if count(xs) > 1
+
+# named(xs) names the first three of a sorted list and counts the rest, so a link's message and
+# evidence stay short whatever via's fan-out.
+named(xs) := concat(", ", xs) if {
+	count(xs) <= 3
+} else := sprintf("%s (+%d)", [concat(", ", array.slice(xs, 0, 3)), count(xs) - 3])
+
+name_ko := {failure_name(f.domain): sprintf("%s %s", [domain_word_ko[f.domain.kind], f.domain.id]) | some _, f in judged}
+
+# example(l) is one short chain for the auditor: in the first failure that breaks via in place
+# and not the service itself, the service, via and via's cause; three links whatever the
+# failures and the depth.
+example(l) := {"example": {"failure": n, "chain": in_place_chain_from(l.service, broken_at[n][l.via], broken_at[n])}} if {
+	ns := [n | some n in l.lost_with; not broken_at[n][l.service]]
+	n := ns[0]
+} else := {}
+
+in_place_chain_from(sid, b, here) := array.concat([sid], in_place_chain(b, here))
+
+via_through(l) := {} if {
+	count(own(l)) == 0
+} else := {"via_lost_through": array.slice(own(l), 0, 3), "via_lost_through_count": count(own(l))}
 
 # data_note(sid) tells a finding about a service that declares no data block that its data
 # was not judged: absent data is not declared, and whether the service keeps state at all is

@@ -36,12 +36,76 @@ test_fails_naming_the_datacenter_and_the_chain if {
 		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [active("east"), active("west")]},
 	])
 	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	some u in vs
+	u.pointer == "/services/0"
+	u.key == "lost-with:datacenter:east"
+	u.msg == "login is unavailable when datacenter east is lost: login -> only active in east"
 	some v in vs
 	v.pointer == "/services/1"
-	v.evidence.failure_domain.id == "east"
-	v.evidence.reason == "dependency-lost"
-	v.msg == "talk is unavailable when datacenter east is lost: talk -> login -> only active in east"
+	v.key == "lost-through:login"
+	v.msg == "talk is lost whenever login is lost (with datacenter east)"
+	v.msg_ko == "login 서비스가 손실되면 talk 서비스도 이용할 수 없습니다(데이터센터 east 손실 시)"
+	v.evidence == {
+		"service": "talk",
+		"via": "login",
+		"lost_with": ["datacenter east"],
+		"reason": "dependency-lost",
+		"label": "interpretation",
+		"example": {"failure": "datacenter east", "chain": ["talk", "login", "only active in east"]},
+	}
 	count(vs) == 2
+}
+
+# A service lost only through a dependency is reported once per dependency link, whichever
+# failures take the link's far end down: a chain of n services broken at its foot by k
+# failures gives k + n - 1 findings, where one per failure and lost service gave k * n.
+test_a_chain_gives_one_finding_per_link_and_per_failure_at_its_foot if {
+	n := 10
+	svcs := [s |
+		some i in numbers.range(1, n)
+		s := chain_member(i, n)
+	]
+	vs := dm_redundancy.violations with input as manifest(svcs) with data.resilcheck.run as run
+	count(vs) == 3 + (n - 1)
+	{v.key | some v in vs; v.pointer == sprintf("/services/%d", [n - 1])} == {"lost-with:datacenter:east", "lost-with:datacenter:west", "lost-with:building:b-west"}
+	links := {[v.evidence.service, v.evidence.via] | some v in vs; startswith(v.key, "lost-through:")}
+	links == {[sprintf("s%d", [i]), sprintf("s%d", [i + 1])] | some i in numbers.range(1, n - 1)}
+	some foot in vs
+	foot.key == sprintf("lost-through:s%d", [n])
+	foot.evidence.lost_with == ["building b-west", "datacenter east", "datacenter west"]
+	foot.msg == "s9 is lost whenever s10 is lost (with building b-west, datacenter east, datacenter west)"
+	some up in vs
+	up.key == "lost-through:s2"
+	up.msg == "s1 is lost whenever s2 is lost (through its own dependency s3)"
+	up.msg_ko == "s2 서비스가 손실되면 s1 서비스도 이용할 수 없습니다(s2 서비스가 의존하는 s3 손실 시)"
+	up.evidence.lost_with == []
+	up.evidence.via_lost_through == ["s3"]
+	not up.evidence.example
+}
+
+# chain_member(i, n): s<i> depends on s<i+1>; all but the last run active in three
+# datacenters, the last at half capacity in each of east and west, so losing either (or the
+# building of west) breaks it in place.
+chain_member(i, n) := {"id": sprintf("s%d", [i]), "name": "s", "dependsOn": [sprintf("s%d", [i + 1])], "deployments": [active("east"), active("west"), active("annex")]} if {
+	i < n
+} else := {"id": sprintf("s%d", [i]), "name": "s", "deployments": [
+	{"datacenter": "east", "mode": "active", "capacityPercent": 50},
+	{"datacenter": "west", "mode": "active", "capacityPercent": 50},
+]}
+
+# A service lost when its failover tooling is lost is broken in place: its chain names the
+# tooling and why the tooling is lost, and the tooling's own loss is its own finding.
+test_lost_failover_tooling_is_broken_in_place if {
+	m := manifest([
+		{"id": "tool", "name": "tool", "deployments": [active("east")]},
+		{"id": "talk", "name": "talk", "deployments": [active("east"), {"datacenter": "west", "mode": "standby", "recoveryMinutes": 5}], "recovery": {"rtoMinutes": 30, "performedBy": "tool"}},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{[v.pointer, v.key] | some v in vs} == {["/services/0", "lost-with:datacenter:east"], ["/services/1", "lost-with:datacenter:east"]}
+	some v in vs
+	v.pointer == "/services/1"
+	v.evidence.reason == "standby-unreachable"
+	v.evidence.chain == ["talk", "tool", "only active in east"]
 }
 
 test_fails_when_both_sites_share_a_building if {
@@ -240,4 +304,32 @@ test_keys_name_the_failure if {
 		["/services/0/data", "data-lost-with:datacenter:east"],
 		["/services/1", "lost-with:building:b-west"],
 	}
+}
+
+test_tooling_lost_through_its_dependencies_ends_the_chain_there if {
+	m := manifest([
+		{"id": "db", "name": "db", "deployments": [active("east")]},
+		{"id": "tool", "name": "tool", "dependsOn": ["db"], "deployments": [active("east"), active("west")]},
+		{"id": "talk", "name": "talk", "deployments": [active("east"), {"datacenter": "west", "mode": "standby", "recoveryMinutes": 5}], "recovery": {"rtoMinutes": 30, "performedBy": "tool"}},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{[v.pointer, v.key] | some v in vs} == {
+		["/services/0", "lost-with:datacenter:east"],
+		["/services/1", "lost-through:db"],
+		["/services/2", "lost-with:datacenter:east"],
+	}
+	some v in vs
+	v.pointer == "/services/2"
+	v.evidence.chain == ["talk", "tool", "lost through its own dependencies"]
+}
+
+# A service broken in place in every failure that takes its dependency down has no link
+# finding: its own findings already say it is lost there.
+test_no_link_finding_where_the_service_is_broken_in_place_anyway if {
+	m := manifest([
+		{"id": "login", "name": "login", "deployments": [active("east")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [active("east")]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	{[v.pointer, v.key] | some v in vs} == {["/services/0", "lost-with:datacenter:east"], ["/services/1", "lost-with:datacenter:east"]}
 }
