@@ -35,6 +35,11 @@ func mdCode(s string) string {
 	return "`" + s + "`"
 }
 
+// MarkdownCode is text as an inline code span that survives a table cell, for the other
+// commands that write Markdown (resilcheck diff), so every Markdown the tool writes is
+// escaped alike.
+func MarkdownCode(s string) string { return mdCode(s) }
+
 var statusIcon = map[audit.Status]string{
 	audit.StatusError:         "⛔",
 	audit.StatusFail:          "❌",

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/manifest"
@@ -15,22 +14,13 @@ import (
 // ReportSchema is the embedded schema a report is validated against before it is compared.
 const ReportSchema = "report"
 
-// ProblemsError is a file that is not a usable report: every problem found, each with its
-// file:line:column where the file shows one.
-type ProblemsError struct {
-	Problems []audit.Problem
-}
+// ProblemsError is a file that is not a usable report.
+type ProblemsError = validate.FileError
 
-func (e *ProblemsError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = validate.Format(p)
-	}
-	return "invalid report:\n" + strings.Join(lines, "\n")
-}
+func problems(ps []audit.Problem) error { return &ProblemsError{What: "report", Problems: ps} }
 
 func problem(file, msg string) error {
-	return &ProblemsError{Problems: []audit.Problem{{Position: audit.Position{File: file}, Message: msg}}}
+	return problems([]audit.Problem{{Position: audit.Position{File: file}, Message: msg}})
 }
 
 // Load reads one JSON report of `resilcheck check -f json` ("-" for standard input),
@@ -51,7 +41,7 @@ func Load(file string, opts manifest.Options) (*audit.Report, error) {
 	}
 	src := srcs[0]
 	if len(src.Problems) > 0 {
-		return nil, &ProblemsError{Problems: src.Problems}
+		return nil, problems(src.Problems)
 	}
 	if len(src.Documents) != 1 {
 		return nil, problem(src.Path, fmt.Sprintf("a report is exactly one JSON document, found %d", len(src.Documents)))
@@ -59,11 +49,11 @@ func Load(file string, opts manifest.Options) (*audit.Report, error) {
 	doc := src.Documents[0]
 	if root, ok := doc.Value.(map[string]any); ok && root["apiVersion"] != nil && root["tool"] == nil {
 		// The likeliest mistake: the manifest given instead of its audit.
-		return nil, &ProblemsError{Problems: []audit.Problem{{Position: doc.Pos(""),
-			Message: "this is a manifest, not a report: compare the output of resilcheck check -f json"}}}
+		return nil, problems([]audit.Problem{{Position: doc.Pos(""),
+			Message: "this is a manifest, not a report: compare the output of resilcheck check -f json"}})
 	}
 	if ps := validate.Against(ReportSchema, doc); len(ps) > 0 {
-		return nil, &ProblemsError{Problems: ps}
+		return nil, problems(ps)
 	}
 	// The document is schema-valid, so this decode cannot meet a type it does not expect.
 	raw, err := json.Marshal(doc.Value)
@@ -98,7 +88,7 @@ func Load(file string, opts manifest.Options) (*audit.Report, error) {
 		}
 	}
 	if len(bad) > 0 {
-		return nil, &ProblemsError{Problems: validate.Sort(bad)}
+		return nil, problems(validate.Sort(bad))
 	}
 	return &r, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 // Formats lists the formats Render writes.
@@ -41,22 +42,11 @@ func Render(w io.Writer, d *Diff, format, lang string) error {
 // inputs, and a terminal or job summary must not act on them.
 func safe(s string) string { return audit.Printable(s) }
 
-// mdEscaper neutralises Markdown punctuation in text from the reports (as the markdown
-// report does), so a name or message cannot open a link, a table cell or an HTML tag.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "#", `\#`, "|", `\|`,
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r\n", " ", "\n", " ",
-)
+// md and mdCode escape text from the reports as the markdown report does, so a name or
+// message cannot open a link, a table cell or an HTML tag.
+func md(s string) string { return reports.MarkdownText(s) }
 
-func md(s string) string { return safe(mdEscaper.Replace(s)) }
-
-func mdCode(s string) string {
-	s = safe(strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s))
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
-	}
-	return "`" + s + "`"
-}
+func mdCode(s string) string { return reports.MarkdownCode(s) }
 
 func statusWord(lang string, s audit.Status) string {
 	if s == "" {

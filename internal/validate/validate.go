@@ -203,3 +203,19 @@ func UniqueNames(docs []*manifest.Document) map[*manifest.Document][]audit.Probl
 	}
 	return out
 }
+
+// FileError is a file that cannot be used as what it was given for (a waiver file, a report
+// to compare or to take as a baseline): every problem found, each with its file:line:column
+// where the file shows one.
+type FileError struct {
+	What     string // "waiver file", "report"
+	Problems []audit.Problem
+}
+
+func (e *FileError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = Format(p)
+	}
+	return "invalid " + e.What + ":\n" + strings.Join(lines, "\n")
+}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"strings"
 	"unicode"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -17,26 +16,18 @@ import (
 // Schema is the embedded schema a waiver file is validated against.
 const Schema = "waivers"
 
-// ProblemsError is a waiver file that cannot be used: every problem found, each with its
-// file:line:column. A broken waiver file stops the run (exit 2) rather than being ignored,
-// because ignoring it would turn accepted risks back into failures, or worse, the reverse.
-type ProblemsError struct {
-	Problems []audit.Problem
-}
+// ProblemsError is a waiver file that cannot be used. A broken waiver file stops the run
+// (exit 2) rather than being ignored, because ignoring it would turn accepted risks back into
+// failures, or worse, the reverse.
+type ProblemsError = validate.FileError
 
-func (e *ProblemsError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = validate.Format(p)
-	}
-	return "invalid waiver file:\n" + strings.Join(lines, "\n")
-}
+func problems(ps []audit.Problem) error { return &ProblemsError{What: "waiver file", Problems: ps} }
 
 // Load reads and validates one waiver file (YAML or JSON, one document).
 func Load(file string, opts manifest.Options) (*Set, error) {
 	if file != "-" && isDir(file, opts.FS) {
 		// manifest.Load would read every file below it before this could object.
-		return nil, &ProblemsError{Problems: []audit.Problem{{Position: audit.Position{File: file}, Message: "is a directory: give the one waiver file"}}}
+		return nil, problems([]audit.Problem{{Position: audit.Position{File: file}, Message: "is a directory: give the one waiver file"}})
 	}
 	if opts.Subject == "" {
 		opts.Subject = "a waiver file"
@@ -47,14 +38,14 @@ func Load(file string, opts manifest.Options) (*Set, error) {
 	}
 	src := srcs[0]
 	if len(src.Problems) > 0 {
-		return nil, &ProblemsError{Problems: src.Problems}
+		return nil, problems(src.Problems)
 	}
 	if len(src.Documents) != 1 {
-		return nil, &ProblemsError{Problems: []audit.Problem{{Position: audit.Position{File: src.Path}, Message: fmt.Sprintf("a waiver file holds exactly one WaiverSet document, found %d", len(src.Documents))}}}
+		return nil, problems([]audit.Problem{{Position: audit.Position{File: src.Path}, Message: fmt.Sprintf("a waiver file holds exactly one WaiverSet document, found %d", len(src.Documents))}})
 	}
 	doc := src.Documents[0]
 	if ps := validate.Against(Schema, doc); len(ps) > 0 {
-		return nil, &ProblemsError{Problems: ps}
+		return nil, problems(ps)
 	}
 	// The document is schema-valid, so this decode cannot meet a type it does not expect.
 	raw, err := json.Marshal(doc.Value)
@@ -94,7 +85,7 @@ func Load(file string, opts manifest.Options) (*Set, error) {
 		}
 	}
 	if len(bad) > 0 {
-		return nil, &ProblemsError{Problems: bad}
+		return nil, problems(bad)
 	}
 	return &Set{File: src.Path, Waivers: body.Waivers}, nil
 }
