@@ -141,11 +141,16 @@ func newApp(stdio appIO) *cli.App {
 		Description: "resilcheck judges declared provider manifests against the disaster-management,\n" +
 			"service-stability, outage-notice and datacenter-protection duties of Korean law,\n" +
 			"and writes audit reports (text, json, sarif, junit, markdown, html, csv).",
-		Flags:                globalFlags,
-		Reader:               stdio.Stdin,
-		Writer:               stdio.Stdout,
-		ErrWriter:            stdio.Stderr,
-		HideVersion:          true,
+		Flags:       globalFlags,
+		Reader:      stdio.Stdin,
+		Writer:      stdio.Stdout,
+		ErrWriter:   stdio.Stderr,
+		HideVersion: true,
+		CustomAppHelpTemplate: cli.AppHelpTemplate + examplesBlock([]string{
+			"resilcheck check --fail-on high -f sarif -o audit.sarif manifests/",
+			"resilcheck explain KR-TBA-33-NOTICE",
+			"resilcheck completion bash > /etc/bash_completion.d/resilcheck",
+		}),
 		EnableBashCompletion: true,
 		// main owns exiting: urfave/cli must never call os.Exit itself.
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -208,7 +213,9 @@ func helpCommand(stdio appIO) *cli.Command {
 			case c.App.Command(name) == nil:
 				return unknownCommand(c, stdio, name)
 			}
-			return cli.ShowCommandHelp(c, name)
+			// Asked of this command's own context, ShowCommandHelp would look among the
+			// help command's subcommands; the root's context holds the app's commands.
+			return cli.ShowCommandHelp(c.Lineage()[1], name)
 		},
 	}
 }
@@ -292,11 +299,15 @@ func dashed(name string) string {
 }
 
 // withExamples is the help template of a command with an EXAMPLES block: urfave/cli's
-// command template, which has no place for examples, followed by them. Each example is a
-// quoted template string, so nothing in it is read as template syntax.
+// command template, which has no place for examples, followed by them.
 func withExamples(examples ...string) string {
+	return cli.CommandHelpTemplate + examplesBlock(examples)
+}
+
+// examplesBlock renders examples as help does its other sections. Each is a quoted
+// template string, so nothing in an example is read as template syntax.
+func examplesBlock(examples []string) string {
 	var b strings.Builder
-	b.WriteString(cli.CommandHelpTemplate)
 	b.WriteString("\nEXAMPLES:\n")
 	for _, e := range examples {
 		b.WriteString("   {{" + strconv.Quote(e) + "}}\n")
