@@ -141,7 +141,8 @@ func newApp(stdio appIO) *cli.App {
 		Description: "resilcheck judges declared provider manifests against the disaster-management,\n" +
 			"service-stability, outage-notice and datacenter-protection duties of Korean law,\n" +
 			"and writes audit reports (text, json, sarif, junit, markdown, html, csv).",
-		Flags:       globalFlags,
+		// The app's own help command (below) keeps urfave/cli from adding --help here.
+		Flags:       append(slices.Clone(globalFlags), cli.HelpFlag),
 		Reader:      stdio.Stdin,
 		Writer:      stdio.Stdout,
 		ErrWriter:   stdio.Stderr,

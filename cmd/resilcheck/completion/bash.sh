@@ -4,7 +4,10 @@
 _resilcheck_complete() {
   local cur="${COMP_WORDS[COMP_CWORD]}"
   local -a args=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
-  if [[ "$cur" == -* ]]; then
+  # "--" alone would end the flags before --generate-bash-completion; "-" asks for all.
+  if [[ "$cur" == -- ]]; then
+    args+=(-)
+  elif [[ "$cur" == -* ]]; then
     args+=("$cur")
   fi
   local IFS=$'\n'

@@ -6,7 +6,10 @@ _resilcheck() {
   local -a opts
   local cur=${words[CURRENT]}
   local -a args=(${words[2,CURRENT-1]})
-  if [[ "$cur" == -* ]]; then
+  # "--" alone would end the flags before --generate-bash-completion; "-" asks for all.
+  if [[ "$cur" == -- ]]; then
+    args+=(-)
+  elif [[ "$cur" == -* ]]; then
     args+=("$cur")
   fi
   opts=("${(@f)$(${words[1]} ${args[@]} --generate-bash-completion 2>/dev/null)}")
