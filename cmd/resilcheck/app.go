@@ -157,7 +157,7 @@ func newApp(stdio appIO) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		// The root runs only when no command matched: with no arguments it is a request
 		// for help, with one it is a mistyped command, which urfave/cli would otherwise
-		// answer with "No help topic" and status 0 or 3.
+		// answer with "No help topic" and no suggestion.
 		Action: func(c *cli.Context) error {
 			if !c.Args().Present() {
 				return cli.ShowAppHelp(c)
