@@ -3,15 +3,19 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/suggest"
 )
 
 // Exit codes. They are part of the interface CI gates rely on: keep README in step.
@@ -137,14 +141,30 @@ func newApp(stdio appIO) *cli.App {
 		Description: "resilcheck judges declared provider manifests against the disaster-management,\n" +
 			"service-stability, outage-notice and datacenter-protection duties of Korean law,\n" +
 			"and writes audit reports (text, json, sarif, junit, markdown, html, csv).",
-		Flags:                globalFlags,
-		Reader:               stdio.Stdin,
-		Writer:               stdio.Stdout,
-		ErrWriter:            stdio.Stderr,
-		HideVersion:          true,
+		// The app's own help command (below) keeps urfave/cli from adding --help here.
+		Flags:       append(slices.Clone(globalFlags), cli.HelpFlag),
+		Reader:      stdio.Stdin,
+		Writer:      stdio.Stdout,
+		ErrWriter:   stdio.Stderr,
+		HideVersion: true,
+		CustomAppHelpTemplate: cli.AppHelpTemplate + examplesBlock([]string{
+			"resilcheck check --fail-on high -f sarif -o audit.sarif manifests/",
+			"resilcheck explain KR-TBA-33-NOTICE",
+			"resilcheck completion bash > /etc/bash_completion.d/resilcheck",
+		}),
 		EnableBashCompletion: true,
 		// main owns exiting: urfave/cli must never call os.Exit itself.
 		ExitErrHandler: func(*cli.Context, error) {},
+		// The root runs only when no command matched: with no arguments it is a request
+		// for help, with one it is a mistyped command, which urfave/cli would otherwise
+		// answer with "No help topic" and no suggestion.
+		Action: func(c *cli.Context) error {
+			if !c.Args().Present() {
+				return cli.ShowAppHelp(c)
+			}
+			return unknownCommand(c, stdio, c.Args().First())
+		},
+		OnUsageError: usageError(stdio),
 		Commands: []*cli.Command{
 			// One command per file. Add a line here when a command lands.
 			versionCommand(stdio),
@@ -158,6 +178,8 @@ func newApp(stdio appIO) *cli.App {
 			diffCommand(stdio),
 			keygenCommand(stdio),
 			verifyCommand(stdio),
+			completionCommand(stdio),
+			helpCommand(stdio),
 		},
 	}
 	// The global flags are accepted after the command name too (`resilcheck check -q ...`),
@@ -168,8 +190,130 @@ func newApp(stdio appIO) *cli.App {
 				cmd.Flags = append(cmd.Flags, g)
 			}
 		}
+		cmd.OnUsageError = usageError(stdio)
 	}
 	return app
+}
+
+// helpCommand replaces urfave/cli's own, which answers `help chek` with "No help topic"
+// and no suggestion; it is the same command otherwise.
+func helpCommand(stdio appIO) *cli.Command {
+	return &cli.Command{
+		Name:      "help",
+		Aliases:   []string{"h"},
+		Usage:     "show the list of commands or the help of one command",
+		ArgsUsage: "[COMMAND]",
+		CustomHelpTemplate: withExamples(
+			"resilcheck help check",
+		),
+		Action: func(c *cli.Context) error {
+			name := c.Args().First()
+			switch {
+			case name == "":
+				return cli.ShowAppHelp(c)
+			case c.App.Command(name) == nil:
+				return unknownCommand(c, stdio, name)
+			}
+			// Asked of this command's own context, ShowCommandHelp would look among the
+			// help command's subcommands; the root's context holds the app's commands.
+			return cli.ShowCommandHelp(c.Lineage()[1], name)
+		},
+	}
+}
+
+// commandNames lists the visible commands by their first name, in the order of the help.
+func commandNames(app *cli.App) []string {
+	var names []string
+	for _, cmd := range app.VisibleCommands() {
+		names = append(names, cmd.Name)
+	}
+	return names
+}
+
+// unknownCommand reports a command name that matches none, with the closest one and the
+// list of commands, as a usage error.
+func unknownCommand(c *cli.Context, stdio appIO, name string) error {
+	names := commandNames(c.App)
+	msg := fmt.Sprintf("resilcheck: unknown command %q", name)
+	// Aliases are candidates too, so "hlp" finds help; the suggestion names the command.
+	var candidates []string
+	for _, cmd := range c.App.VisibleCommands() {
+		candidates = append(candidates, cmd.Names()...)
+	}
+	if s := suggest.Closest(name, candidates, max(2, len(name)/3)); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c.App.Command(s).Name)
+	}
+	fmt.Fprintf(stdio.Stderr, "%s\ncommands: %s\nrun 'resilcheck --help' for what each does\n", msg, strings.Join(names, ", "))
+	return reported(ExitInputError)
+}
+
+// usageError is every command's OnUsageError: urfave/cli would print the whole help to
+// standard output after the message, where a report is expected, and suggest nothing.
+// An unknown flag gets the closest flag of the same command; any other parse error (a
+// value that is not a duration, say) is passed on as it is. Both exit 2.
+func usageError(stdio appIO) cli.OnUsageErrorFunc {
+	return func(c *cli.Context, err error, isSubcommand bool) error {
+		helpCmd := "resilcheck --help"
+		flags := c.App.VisibleFlags()
+		if isSubcommand && c.Command != nil {
+			helpCmd = "resilcheck " + c.Command.Name + " --help"
+			flags = c.Command.VisibleFlags()
+		}
+		const undefined = "flag provided but not defined: "
+		text := err.Error()
+		if !strings.HasPrefix(text, undefined) {
+			fmt.Fprintf(stdio.Stderr, "resilcheck: %s\nrun '%s' for its options\n", text, helpCmd)
+			return reported(ExitInputError)
+		}
+		// The flag package names the flag with one dash whichever way it was typed.
+		name := strings.TrimLeft(strings.TrimPrefix(text, undefined), "-")
+		msg := fmt.Sprintf("resilcheck: unknown flag %s", dashed(name))
+		if isSubcommand && c.Command != nil {
+			msg += fmt.Sprintf(" for %q", c.Command.Name)
+		}
+		// One letter is one edit from every other letter: a suggestion for -x, or of -d,
+		// would be a guess.
+		var candidates []string
+		for _, f := range flags {
+			for _, n := range f.Names() {
+				if len([]rune(n)) > 1 {
+					candidates = append(candidates, n)
+				}
+			}
+		}
+		if len([]rune(name)) > 1 {
+			if s := suggest.Closest(name, candidates, max(2, len(name)/3)); s != "" {
+				msg += fmt.Sprintf("; did you mean %s?", dashed(s))
+			}
+		}
+		fmt.Fprintf(stdio.Stderr, "%s\nrun '%s' for its options\n", msg, helpCmd)
+		return reported(ExitInputError)
+	}
+}
+
+// dashed writes a flag name the way help shows it: -q, --quiet.
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// withExamples is the help template of a command with an EXAMPLES block: urfave/cli's
+// command template, which has no place for examples, followed by them.
+func withExamples(examples ...string) string {
+	return cli.CommandHelpTemplate + examplesBlock(examples)
+}
+
+// examplesBlock renders examples as help does its other sections. Each is a quoted
+// template string, so nothing in an example is read as template syntax.
+func examplesBlock(examples []string) string {
+	var b strings.Builder
+	b.WriteString("\nEXAMPLES:\n")
+	for _, e := range examples {
+		b.WriteString("   {{" + strconv.Quote(e) + "}}\n")
+	}
+	return b.String()
 }
 
 func hasFlag(cmd *cli.Command, name string) bool {

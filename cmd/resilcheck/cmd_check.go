@@ -212,6 +212,11 @@ func checkCommand(stdio appIO) *cli.Command {
 		Usage:     "judge manifests against the controls and write reports",
 		ArgsUsage: "PATH... (files, directories, or - for standard input)",
 		Flags:     flags,
+		CustomHelpTemplate: withExamples(
+			"resilcheck check testdata/manifests/",
+			"resilcheck check --fail-on high -f sarif -o audit.sarif --report junit=audit.xml manifests/",
+			"resilcheck check --as-of 2026-11-22 --lang ko --waivers waivers.yaml --baseline last.json manifests/",
+		),
 		Action: func(c *cli.Context) error {
 			return runCheck(c, stdio)
 		},

@@ -29,6 +29,10 @@ func diffCommand(stdio appIO) *cli.Command {
 			&cli.StringSliceFlag{Name: "pair", Usage: "pair the earlier audit's manifest `OLD=NEW` with the later one's (repeatable)"},
 			&cli.StringFlag{Name: "max-file-size", Value: "64MiB", Usage: "refuse reports larger than `SIZE` (bytes, or with KiB, MiB, GiB, KB, MB, GB)"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck diff before.json after.json",
+			"resilcheck diff -f markdown --lang ko --pair old.yaml=new.yaml before.json after.json",
+		),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if err := oneOf("format", format, auditdiff.Formats...); err != nil {

@@ -23,6 +23,10 @@ func explainCommand(stdio appIO) *cli.Command {
 		Usage:     "explain one control: what it checks, its legal basis, remediation and the parameters in force",
 		ArgsUsage: "CONTROL-ID",
 		Flags:     append(flags, bundleFlags()...),
+		CustomHelpTemplate: withExamples(
+			"resilcheck explain KR-TBA-33-NOTICE",
+			"resilcheck explain --as-of 2022-10-15 --lang ko KR-TBA-33-NOTICE",
+		),
 		Action: func(c *cli.Context) error {
 			if err := argsOnly(c); err != nil {
 				return err

@@ -26,6 +26,10 @@ func keygenCommand(stdio appIO) *cli.Command {
 			&cli.StringFlag{Name: "prefix", Value: "resilcheck", Usage: "write `NAME`.key and NAME.pub"},
 			&cli.StringFlag{Name: "algorithm", Value: algs[0], Usage: "key type: " + orList(algs) + " (ecdsa-p256 is what cosign makes)"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck keygen",
+			"resilcheck keygen --prefix audit-2026 --algorithm ed25519",
+		),
 		Action: func(c *cli.Context) error {
 			if err := argsOnly(c); err != nil {
 				return err

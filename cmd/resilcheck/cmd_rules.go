@@ -23,6 +23,11 @@ func rulesCommand(stdio appIO) *cli.Command {
 			langFlag("en or ko"),
 			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "add the controls in `DIR` (repeatable)"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck rules",
+			"resilcheck rules -f markdown --lang ko",
+			"resilcheck rules -p my-policies/",
+		),
 		Action: func(c *cli.Context) error {
 			lang, err := checkLang(c)
 			if err != nil {

@@ -18,6 +18,10 @@ func schemaCommand(stdio appIO) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the embedded schemas"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck schema --list",
+			"resilcheck schema waivers > waivers.schema.json",
+		),
 		Action: func(c *cli.Context) error {
 			if c.Bool("list") {
 				for _, s := range schemas.List() {

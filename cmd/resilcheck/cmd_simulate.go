@@ -43,6 +43,10 @@ func simulateCommand(stdio appIO) *cli.Command {
 			"takes a service down or an evaluation does not finish (--timeout), 2 on bad input\n" +
 			"or an unknown --fail id.",
 		Flags: flags,
+		CustomHelpTemplate: withExamples(
+			"resilcheck simulate testdata/manifests/kakao-2022-10-15.yaml",
+			"resilcheck simulate --fail skcc-pangyo -f json testdata/manifests/kakao-2022-10-15.yaml",
+		),
 		Action: func(c *cli.Context) error {
 			return runSimulate(c, stdio)
 		},

@@ -25,6 +25,10 @@ func testCommand(stdio appIO) *cli.Command {
 			&cli.StringFlag{Name: "run", Usage: "only run tests whose name matches `REGEX`"},
 			&cli.DurationFlag{Name: "timeout", Usage: "time limit per test (default OPA's 5s)"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck test",
+			"resilcheck test -v --run notice my-policies/",
+		),
 		Action: func(c *cli.Context) error {
 			if err := argsOnly(c); err != nil {
 				return err

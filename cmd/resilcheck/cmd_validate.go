@@ -25,6 +25,10 @@ func validateCommand(stdio appIO) *cli.Command {
 			maxFileSizeFlag(),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only, no summary"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck validate testdata/manifests/",
+			"resilcheck validate -f json manifests/",
+		),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if err := oneOf("format", format, "text", "json"); err != nil {

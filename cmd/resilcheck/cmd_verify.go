@@ -20,6 +20,9 @@ func verifyCommand(stdio appIO) *cli.Command {
 			&cli.StringFlag{Name: "key", Usage: "PEM public key (PKIX: resilcheck keygen's NAME.pub or cosign's cosign.pub)"},
 			&cli.StringFlag{Name: "attestation", Usage: "the DSSE envelope `FILE` check --attest wrote"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck verify --key resilcheck.pub --attestation audit.att.json audit.json manifests/kakao.yaml",
+		),
 		Action: func(c *cli.Context) error {
 			return runVerify(c, stdio)
 		},

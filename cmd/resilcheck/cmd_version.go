@@ -16,6 +16,10 @@ func versionCommand(stdio appIO) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 		},
+		CustomHelpTemplate: withExamples(
+			"resilcheck version",
+			"resilcheck version -f json",
+		),
 		Action: func(c *cli.Context) error {
 			tool, opa, goVersion := versions()
 			format := c.String("format")
