@@ -191,6 +191,9 @@ func newApp(stdio appIO) *cli.App {
 			}
 		}
 		cmd.OnUsageError = usageError(stdio)
+		// urfave/cli gives every command a "help" subcommand, so `check help` printed help
+		// instead of judging a file named help; --help stays.
+		cmd.HideHelpCommand = true
 	}
 	return app
 }

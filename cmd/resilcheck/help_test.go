@@ -281,3 +281,17 @@ func TestHelpExamples(t *testing.T) {
 		t.Errorf("only %d examples could be run; the check has stopped checking", ran)
 	}
 }
+
+// TestHelpIsAPathAfterACommand: `check help` judges a file named help, as any other word
+// after the command would be; `--help` and `help check` still show the help.
+func TestHelpIsAPathAfterACommand(t *testing.T) {
+	_, stderr, code := runCLI(t, "", "check", "--as-of", "2026-11-22", "help")
+	if code != ExitInputError || !strings.Contains(stderr, "help: no such file") {
+		t.Errorf("check help: exit %d, stderr %q; want the missing file named help", code, stderr)
+	}
+	for _, args := range [][]string{{"check", "--help"}, {"help", "check"}} {
+		if out, _, code := runCLI(t, "", args...); code != 0 || !strings.Contains(out, "resilcheck check - ") {
+			t.Errorf("%v: exit %d, %q", args, code, out)
+		}
+	}
+}
