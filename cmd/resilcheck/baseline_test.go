@@ -39,7 +39,8 @@ func TestBaselineGate(t *testing.T) {
 			findings += max(1, len(r.Violations))
 		}
 	}
-	_, stderr, code := runCLIIn(t, dir, "", "check", "--as-of", "2026-11-22", "--baseline", "old.json", "-f", "json", "-o", "same.json", "kakao.yaml")
+	// Given by absolute path, the baseline is recorded relative to the working directory.
+	_, stderr, code := runCLIIn(t, dir, "", "check", "--as-of", "2026-11-22", "--baseline", filepath.Join(dir, "old.json"), "-f", "json", "-o", "same.json", "kakao.yaml")
 	if want := fmt.Sprintf("baseline old.json: %d of its %d findings found again", findings, findings); code != ExitOK || !strings.Contains(stderr, want) {
 		t.Fatalf("unchanged manifest against its baseline: exit %d, stderr %q", code, stderr)
 	}

@@ -452,7 +452,7 @@ func printProblems(w io.Writer, problems []audit.Problem) {
 }
 
 // commandLine is the invocation recorded in the report, with the program name normalised
-// and absolute report paths made relative to the working directory, so the report does not
+// and absolute report and baseline paths made relative to the working directory, so the report does not
 // depend on where the binary was installed or in which directory the audit was written.
 func commandLine() []string {
 	if len(os.Args) == 0 {
@@ -462,17 +462,21 @@ func commandLine() []string {
 	return recordedCommand(os.Args[1:], wd)
 }
 
+// relativeTo writes an absolute path relative to the working directory wd (or as its base
+// name when it cannot be), so what a report records does not depend on the machine.
+func relativeTo(wd, p string) string {
+	if !filepath.IsAbs(p) || wd == "" {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.Base(p)
+}
+
 // recordedCommand is commandLine on given arguments and working directory.
 func recordedCommand(args []string, wd string) []string {
-	rel := func(p string) string {
-		if !filepath.IsAbs(p) || wd == "" {
-			return p
-		}
-		if r, err := filepath.Rel(wd, p); err == nil {
-			return filepath.ToSlash(r)
-		}
-		return filepath.Base(p)
-	}
+	rel := func(p string) string { return relativeTo(wd, p) }
 	relReport := func(v string) string { // FORMAT=FILE
 		if format, file, ok := strings.Cut(v, "="); ok {
 			return format + "=" + rel(file)
@@ -488,7 +492,7 @@ func recordedCommand(args []string, wd string) []string {
 		name, value, inline := strings.Cut(a, "=")
 		var fix func(string) string
 		switch name {
-		case "-o", "--output", "-output":
+		case "-o", "--output", "-output", "--baseline", "-baseline":
 			fix = rel
 		case "--report", "-report":
 			fix = relReport
@@ -587,7 +591,8 @@ func loadBaseline(file string) (*check.Baseline, error) {
 		return nil, fmt.Errorf("--baseline: %w", err)
 	}
 	sum := sha256.Sum256(raw)
-	return check.NewBaseline(r, filepath.ToSlash(file), hex.EncodeToString(sum[:])), nil
+	wd, _ := os.Getwd()
+	return check.NewBaseline(r, filepath.ToSlash(relativeTo(wd, file)), hex.EncodeToString(sum[:])), nil
 }
 
 // baselineMaxSize bounds a baseline report as diff bounds the reports it reads: a report

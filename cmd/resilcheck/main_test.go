@@ -157,6 +157,7 @@ func TestRecordedCommandIsTheSameAnywhere(t *testing.T) {
 			[]string{"resilcheck", "check", "--output=out.json", "--report", "sarif=r.sarif", "--report=junit=../tmp/j.xml", "m.yaml"}},
 		{[]string{"check", "-o", "rel/out.json", "--", "-o", "/audit/x.yaml"}, []string{"resilcheck", "check", "-o", "rel/out.json", "--", "-o", "/audit/x.yaml"}},
 		{[]string{"check", "-p", "/audit/policies", "/audit/m.yaml"}, []string{"resilcheck", "check", "-p", "/audit/policies", "/audit/m.yaml"}},
+		{[]string{"check", "--baseline", "/audit/2025/old.json", "--baseline=/audit/old.json", "m.yaml"}, []string{"resilcheck", "check", "--baseline", "2025/old.json", "--baseline=old.json", "m.yaml"}},
 	}
 	for _, tt := range tests {
 		if got := recordedCommand(tt.args, "/audit"); !slices.Equal(got, tt.want) {
