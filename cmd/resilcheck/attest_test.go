@@ -277,7 +277,12 @@ func TestAttestRefusals(t *testing.T) {
 		{"not a key", []string{"-o", "r.json", "--attest", "a.json", "--key", "notakey"}, "not a PEM private key"},
 		{"public key", []string{"-o", "r.json", "--attest", "a.json", "--key", "resilcheck.pub"}, "want PRIVATE KEY"},
 		{"attest over an input", []string{"-o", "r.json", "--attest", m, "--key", "resilcheck.key"}, "is an input of this run"},
+		{"attest over the baseline", []string{"-o", "r.json", "--baseline", "base.json", "--attest", "base.json", "--key", "resilcheck.key"}, "is an input of this run"},
 	}
+	if _, stderr, code := runIn(t, dir, "check", asOf, "-f", "json", "-o", "base.json", m); code != ExitOK && code != ExitFailed {
+		t.Fatal(stderr)
+	}
+	baseline, _ := os.ReadFile(filepath.Join(dir, "base.json"))
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			before, _ := os.ReadFile(m)
@@ -291,6 +296,9 @@ func TestAttestRefusals(t *testing.T) {
 			}
 			if after, _ := os.ReadFile(m); !bytes.Equal(before, after) {
 				t.Fatal("the input was overwritten")
+			}
+			if after, _ := os.ReadFile(filepath.Join(dir, "base.json")); !bytes.Equal(baseline, after) {
+				t.Fatal("the baseline was overwritten")
 			}
 			os.Remove(filepath.Join(dir, "r.json"))
 		})

@@ -112,20 +112,9 @@ func (a *attester) hashing(name string, finish func(io.Writer) error) func(io.Wr
 		if err := finish(io.MultiWriter(w, h)); err != nil {
 			return err
 		}
-		a.subjects = append(a.subjects, attest.Subject{Name: relPath(name, a.wd), SHA256: hex.EncodeToString(h.Sum(nil))})
+		a.subjects = append(a.subjects, attest.Subject{Name: filepath.ToSlash(relativeTo(a.wd, name)), SHA256: hex.EncodeToString(h.Sum(nil))})
 		return nil
 	}
-}
-
-// relPath names a file as the recorded command does: relative to the working directory, so
-// the attestation does not depend on where the audit was written from.
-func relPath(p, wd string) string {
-	if filepath.IsAbs(p) && wd != "" {
-		if r, err := filepath.Rel(wd, p); err == nil {
-			return filepath.ToSlash(r)
-		}
-	}
-	return filepath.ToSlash(p)
 }
 
 // write signs and writes the attestation, atomically like a report, once every report is
@@ -135,7 +124,7 @@ func (a *attester) write(ctx context.Context, c *cli.Context, r *audit.Report) e
 	if a == nil {
 		return nil
 	}
-	if err := notAnInput(a.file, nil, r.Inputs, append(c.StringSlice("data"), c.String("waivers"))); err != nil {
+	if err := notAnInput(a.file, nil, r.Inputs, append(c.StringSlice("data"), c.String("waivers"), c.String("baseline"))); err != nil {
 		return withCode(ExitInputError, fmt.Errorf("--attest: %w", err))
 	}
 	now, err := hashInputs(c)
