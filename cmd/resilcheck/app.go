@@ -15,7 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/urfave/cli/v2"
 
-	"github.com/resilcheck/resilcheck/internal/suggest"
+	"github.com/resilcheck/resilcheck/internal/engine"
 )
 
 // Exit codes. They are part of the interface CI gates rely on: keep README in step.
@@ -243,7 +243,7 @@ func unknownCommand(c *cli.Context, stdio appIO, name string) error {
 	for _, cmd := range c.App.VisibleCommands() {
 		candidates = append(candidates, cmd.Names()...)
 	}
-	if s := suggest.Closest(name, candidates, max(2, len(name)/3)); s != "" {
+	if s := engine.Suggest(name, candidates); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", c.App.Command(s).Name)
 	}
 	fmt.Fprintf(stdio.Stderr, "%s\ncommands: %s\nrun 'resilcheck --help' for what each does\n", msg, strings.Join(names, ", "))
@@ -285,7 +285,7 @@ func usageError(stdio appIO) cli.OnUsageErrorFunc {
 			}
 		}
 		if len([]rune(name)) > 1 {
-			if s := suggest.Closest(name, candidates, max(2, len(name)/3)); s != "" {
+			if s := engine.Suggest(name, candidates); s != "" {
 				msg += fmt.Sprintf("; did you mean %s?", dashed(s))
 			}
 		}

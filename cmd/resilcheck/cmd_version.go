@@ -30,17 +30,13 @@ func versionCommand(stdio appIO) *cli.Command {
 			if err != nil {
 				return withCode(ExitBundleBroken, fmt.Errorf("built-in bundle: %w", err))
 			}
-			switch format {
-			case "text":
+			if format == "text" {
 				fmt.Fprintf(stdio.Stdout, "resilcheck %s\nopa %s\n%s\nbundle %s\n", tool, opa, goVersion, bundle)
 				return nil
-			case "json":
-				enc := json.NewEncoder(stdio.Stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]string{"resilcheck": tool, "opa": opa, "go": goVersion, "bundle": bundle})
-			default:
-				return oneOf("format", c.String("format"), "text", "json")
 			}
+			enc := json.NewEncoder(stdio.Stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(map[string]string{"resilcheck": tool, "opa": opa, "go": goVersion, "bundle": bundle})
 		},
 	}
 }

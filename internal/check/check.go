@@ -145,9 +145,9 @@ type Outcome struct {
 	Problems []audit.Problem
 	// Gate decides the exit status.
 	Gate Gate
-	// Baselined counts the findings the baseline held; BaselinedResults the failed
-	// verdicts that therefore did not fail the gate.
-	Baselined, BaselinedResults int
+	// BaselinedResults counts the failed verdicts whose findings the baseline held, so they
+	// did not fail the gate (Report.Baseline counts the findings).
+	BaselinedResults int
 }
 
 // Gate is what decides a run's exit status, tallied as the verdicts stream past.
@@ -418,7 +418,6 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 					res := &e.results[i]
 					r.Summary.Add(res.Status)
 					held, all := opts.Baseline.mark(res)
-					out.Baselined += held
 					if held > 0 {
 						r.Baseline.Held += held
 					}
