@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -582,17 +580,12 @@ func tuneGC(stdio appIO) {
 // loadBaseline reads an earlier JSON report for --baseline, checked against the report schema
 // as diff reads it; a file that is not a report is an input error naming its position.
 func loadBaseline(file string) (*check.Baseline, error) {
-	r, err := auditdiff.Load(file, manifest.Options{MaxFileSize: baselineMaxSize})
+	r, sha, err := auditdiff.LoadDigest(file, manifest.Options{MaxFileSize: baselineMaxSize})
 	if err != nil {
 		return nil, fmt.Errorf("--baseline: %w", err)
 	}
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("--baseline: %w", err)
-	}
-	sum := sha256.Sum256(raw)
 	wd, _ := os.Getwd()
-	return check.NewBaseline(r, filepath.ToSlash(relativeTo(wd, file)), hex.EncodeToString(sum[:])), nil
+	return check.NewBaseline(r, filepath.ToSlash(relativeTo(wd, file)), sha), nil
 }
 
 // baselineMaxSize bounds a baseline report as diff bounds the reports it reads: a report

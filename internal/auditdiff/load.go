@@ -28,41 +28,48 @@ func problem(file, msg string) error {
 // names are unique and every result names a listed manifest, since the comparison keys on
 // them. Anything wrong is a *ProblemsError.
 func Load(file string, opts manifest.Options) (*audit.Report, error) {
+	r, _, err := LoadDigest(file, opts)
+	return r, err
+}
+
+// LoadDigest is Load that also gives the SHA-256 of the bytes the report was read from
+// (check --baseline records it).
+func LoadDigest(file string, opts manifest.Options) (*audit.Report, string, error) {
 	if file != "-" && isDir(file, opts.FS) {
 		// manifest.Load would read every file below it before this could object.
-		return nil, problem(file, "is a directory: give a JSON report of resilcheck check -f json")
+		return nil, "", problem(file, "is a directory: give a JSON report of resilcheck check -f json")
 	}
 	if opts.Subject == "" {
 		opts.Subject = "a report"
 	}
 	srcs := manifest.Load([]string{file}, opts)
 	if len(srcs) != 1 {
-		return nil, problem(file, fmt.Sprintf("expected one report file, found %d", len(srcs)))
+		return nil, "", problem(file, fmt.Sprintf("expected one report file, found %d", len(srcs)))
 	}
 	src := srcs[0]
 	if len(src.Problems) > 0 {
-		return nil, problems(src.Problems)
+		return nil, "", problems(src.Problems)
 	}
 	if len(src.Documents) != 1 {
-		return nil, problem(src.Path, fmt.Sprintf("a report is exactly one JSON document, found %d", len(src.Documents)))
+		return nil, "", problem(src.Path, fmt.Sprintf("a report is exactly one JSON document, found %d", len(src.Documents)))
 	}
 	doc := src.Documents[0]
 	if root, ok := doc.Value.(map[string]any); ok && root["apiVersion"] != nil && root["tool"] == nil {
 		// The likeliest mistake: the manifest given instead of its audit.
-		return nil, problems([]audit.Problem{{Position: doc.Pos(""),
+		return nil, "", problems([]audit.Problem{{Position: doc.Pos(""),
 			Message: "this is a manifest, not a report: compare the output of resilcheck check -f json"}})
 	}
 	if ps := validate.Against(ReportSchema, doc); len(ps) > 0 {
-		return nil, problems(ps)
+		return nil, "", problems(ps)
 	}
 	// The document is schema-valid, so this decode cannot meet a type it does not expect.
 	raw, err := json.Marshal(doc.Value)
 	if err != nil {
-		return nil, fmt.Errorf("report %s: %w", src.Path, err)
+		return nil, "", fmt.Errorf("report %s: %w", src.Path, err)
 	}
 	var r audit.Report
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, fmt.Errorf("report %s: %w", src.Path, err)
+		return nil, "", fmt.Errorf("report %s: %w", src.Path, err)
 	}
 	var bad []audit.Problem
 	at := func(ptr, msg string) {
@@ -88,9 +95,9 @@ func Load(file string, opts manifest.Options) (*audit.Report, error) {
 		}
 	}
 	if len(bad) > 0 {
-		return nil, problems(validate.Sort(bad))
+		return nil, "", problems(validate.Sort(bad))
 	}
-	return &r, nil
+	return &r, src.SHA256, nil
 }
 
 func isDir(file string, fsys manifest.FileSystem) bool {
