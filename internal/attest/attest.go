@@ -214,7 +214,7 @@ func parseEnvelope(b []byte) (*dsse.Envelope, error) {
 		return nil, &MalformedError{"not a JSON object: " + err.Error()}
 	}
 	if err := exactKeys(top, []string{"payload", "payloadType", "signatures"}, nil); err != nil {
-		return nil, err
+		return nil, &MalformedError{err.Error()}
 	}
 	env := &dsse.Envelope{}
 	if err := strictUnmarshal(top["payloadType"], &env.PayloadType); err != nil {
@@ -235,7 +235,7 @@ func parseEnvelope(b []byte) (*dsse.Envelope, error) {
 	}
 	for i, s := range sigs {
 		if err := exactKeys(s, []string{"sig"}, []string{"keyid"}); err != nil {
-			return nil, &MalformedError{fmt.Sprintf("signature %d: %s", i, strings.TrimPrefix(err.Error(), "malformed attestation: "))}
+			return nil, &MalformedError{fmt.Sprintf("signature %d: %v", i, err)}
 		}
 		var sig dsse.Signature
 		if err := strictUnmarshal(s["sig"], &sig.Sig); err != nil {
@@ -273,12 +273,12 @@ func strictUnmarshal(b []byte, v any) error {
 func exactKeys(m map[string]json.RawMessage, required, optional []string) error {
 	for _, k := range required {
 		if _, ok := m[k]; !ok {
-			return &MalformedError{fmt.Sprintf("no %q field", k)}
+			return fmt.Errorf("no %q field", k)
 		}
 	}
 	for k := range m {
 		if !slices.Contains(required, k) && !slices.Contains(optional, k) {
-			return &MalformedError{fmt.Sprintf("unknown field %q", k)}
+			return fmt.Errorf("unknown field %q", k)
 		}
 	}
 	return nil

@@ -100,9 +100,6 @@ func ParsePrivateKey(pemBytes []byte) (*Signer, error) {
 	return nil, &KeyError{fmt.Sprintf("private key of type %T: want ECDSA P-256 or ed25519", key)}
 }
 
-// Public is the signer's public key.
-func (s *Signer) Public() crypto.PublicKey { return s.key.Public() }
-
 // Sign implements dsse.Signer. ECDSA signatures are deterministic (RFC 6979, asked for with
 // a nil random source) and so are ed25519's: the same audit signed twice with one key gives
 // the same attestation bytes, like its reports.
