@@ -27,8 +27,22 @@ func TestLargeSiteLossIsCounted(t *testing.T) {
 		if !strings.Contains(out, fmt.Sprintf("… and %d more lost with them", more)) {
 			t.Errorf("%s: no count of the %d services not listed", format, more)
 		}
-		if !strings.Contains(out, "ops-console") || strings.Contains(out, fmt.Sprintf("dep-%02d", extra-1)) {
+		// The services broken in place (their reasons) come before the first dependent.
+		first := strings.Index(out, "dep-00")
+		if first < 0 || strings.Contains(out, fmt.Sprintf("dep-%02d", extra-1)) {
 			t.Errorf("%s: lists the wrong services", format)
+			continue
+		}
+		start := strings.LastIndex(out[:first], tr("en", "label.unavailable"))
+		if start < 0 {
+			t.Errorf("%s: no list of unavailable services before the dependents", format)
+			continue
+		}
+		listing := out[start:first]
+		for _, reason := range []string{"no-surviving-deployment", "standby-unreachable"} {
+			if !strings.Contains(listing, term("en", reason)) {
+				t.Errorf("%s: the service broken in place by %s is not listed before the dependents", format, reason)
+			}
 		}
 	}
 	if out := string(render(t, "json", Options{}, r)); !strings.Contains(out, fmt.Sprintf(`"service": "dep-%02d"`, extra-1)) {
