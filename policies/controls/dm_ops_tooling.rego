@@ -118,10 +118,10 @@ violations contains {
 	applies
 	some t, all in rescuers
 	some key, dom in siteloss.judged_domains
-	t in siteloss.lost_by(dom.datacenters)
-	some u in siteloss.outcome(dom).unavailable
-	u.service == t
-	chain := u.chain
+
+	# Which of the services the tool rescues are active in the lost sites is cheap and often
+	# nothing: asked first, so the tool's chain (the whole failure explained) is built only
+	# where it is reported.
 	svcs := sort({sid |
 		some sid in all
 		some d in siteloss.svc[sid].deployments
@@ -129,6 +129,10 @@ violations contains {
 		d.datacenter in dom.datacenters
 	})
 	count(svcs) > 0
+	t in siteloss.lost_by(dom.datacenters)
+	some u in siteloss.outcome(dom).unavailable
+	u.service == t
+	chain := u.chain
 }
 
 violations contains {

@@ -232,7 +232,11 @@ own_ko(l) := "" if {
 	count(own(l)) == 0
 } else := sprintf("%s 서비스가 의존하는 %s 손실 시", [l.via, named(own(l))])
 
-own(l) := sort(object.keys(object.get(through, l.via, {})))
+own(l) := object.get(own_of, l.via, [])
+
+# own_of sorts each service's own lost dependencies once; own(l) is asked several times per
+# link, and a hub's users would each sort its dependencies again.
+own_of := {v: sort(object.keys(ds)) | some v, ds in through}
 
 plural(xs, one, _) := one if count(xs) == 1
 
