@@ -150,6 +150,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if opts.Evaluator != "" && !slices.Contains(Evaluators(), opts.Evaluator) {
 		return nil, fmt.Errorf("unknown evaluator %q (want one of auto, topdown, irvm)", opts.Evaluator)
 	}
+	if mayUsePrebuilt(opts) && onlyBuiltin(opts) {
+		// Decoding the stored plan needs nothing of what follows, which takes a one-manifest
+		// run several milliseconds before it could start otherwise.
+		go func() { _, _ = decodedPrebuiltPlan() }()
+	}
 	overrides, err := parseData(opts.Data)
 	if err != nil {
 		return nil, err
@@ -168,7 +173,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			evalFiles = append(evalFiles, f)
 		}
 	}
-	if len(custom) == 0 && !opts.verifyAll && !opts.compileBuiltin && opts.Evaluator != EvaluatorTopdown {
+	if len(custom) == 0 && mayUsePrebuilt(opts) {
 		if pb := loadPrebuilt(evalFiles); pb != nil {
 			return newPrebuilt(ctx, opts, overrides, evalFiles, pb)
 		}

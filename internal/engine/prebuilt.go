@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
 	"github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -104,9 +106,30 @@ func packageRef(pkg string) (ast.Ref, error) {
 	return ref, nil
 }
 
+// mayUsePrebuilt reports whether New may judge with the prebuilt files: on irvm, when
+// nothing asks for the bundle compiled. New also wants no custom policy file, and
+// loadPrebuilt files that are current.
+func mayUsePrebuilt(opts Options) bool {
+	return !opts.verifyAll && !opts.compileBuiltin && opts.Evaluator != EvaluatorTopdown
+}
+
+// onlyBuiltin reports whether no policy source is custom.
+func onlyBuiltin(opts Options) bool {
+	for _, p := range opts.Policies {
+		if p.Custom {
+			return false
+		}
+	}
+	return true
+}
+
+// decodedPrebuiltPlan is the stored plan, decoded once per process: compiling a program
+// from it leaves it unchanged, so every engine of the process shares it.
+var decodedPrebuiltPlan = sync.OnceValues(func() (*ir.Policy, error) { return irvm.DecodePlan(prebuiltPlan) })
+
 // prebuiltQuery prepares the stored plan on the engine's base data.
 func (e *Engine) prebuiltQuery(ctx context.Context) (evalFunc, error) {
-	pol, err := irvm.DecodePlan(prebuiltPlan)
+	pol, err := decodedPrebuiltPlan()
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/resilcheck/resilcheck/internal/irvm"
 	"github.com/resilcheck/resilcheck/policies"
 )
 
@@ -30,6 +31,23 @@ func TestPrebuiltIsCurrent(t *testing.T) {
 	}
 	if !bytes.Equal(files[PrebuiltMetaFile], prebuiltMeta) || !bytes.Equal(files[PrebuiltPlanFile], prebuiltPlan) {
 		t.Fatal(regenerate)
+	}
+}
+
+// TestPrebuiltPlanCompiles: every function of the stored plan compiles. A run compiles a
+// function only when a document first calls it, so one no bundled manifest reaches would
+// otherwise fail only on the first manifest that does.
+func TestPrebuiltPlanCompiles(t *testing.T) {
+	pol, err := decodedPrebuiltPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := irvm.NewQuery(pol, ast.NewObject(), irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.CompileAll(); err != nil {
+		t.Fatal(err)
 	}
 }
 

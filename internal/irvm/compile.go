@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -164,6 +165,11 @@ type function struct {
 	// its value is the same in every evaluation and is computed once per program: the
 	// parameter table, a large object literal, was rebuilt for every manifest otherwise.
 	constant bool
+
+	// ready is set once the fields above the name are compiled. A program compiled
+	// lazily (NewQuery) compiles a function on its first call, from src.
+	ready atomic.Bool
+	src   *ir.Func
 }
 
 type builtin struct {
@@ -188,6 +194,17 @@ type program struct {
 	dynamic map[string]int             // function path joined by "\x00" -> function index
 	consts  []atomic.Pointer[ast.Term] // values of constant rules once computed, by function index
 	pool    vmPool
+
+	// lazy holds what compiling a function on its first call needs; nil once every
+	// function is compiled.
+	lazy *lazyCompiler
+}
+
+// lazyCompiler compiles the functions of a lazily compiled program, one caller at a time:
+// the compiler's tables and slabs are not safe for concurrent use.
+type lazyCompiler struct {
+	mu sync.Mutex
+	c  *compiler
 }
 
 type compiler struct {
@@ -211,6 +228,21 @@ type compiler struct {
 // an unknown statement, function or builtin is a prepare-time error, never an eval-time
 // panic.
 func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) (*program, error) {
+	return compileMode(pol, data, extra, false)
+}
+
+// compileLazy is compile for a program that compiles each function on its first call. A
+// one-manifest run of the built-in bundle calls about half of the plan's functions, and
+// compiling the rest was a fifth of its time. The checks that need no function compiled
+// still fail here: a builtin the plan names that has no implementation, a call of a name
+// that is neither a planned function nor a builtin, the query's own blocks. What is left,
+// a statement irvm cannot run inside a function, is an error of the evaluation that first
+// calls it (compileAll finds it ahead).
+func compileLazy(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) (*program, error) {
+	return compileMode(pol, data, extra, true)
+}
+
+func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin, lazy bool) (*program, error) {
 	if pol == nil || pol.Plans == nil || len(pol.Plans.Plans) == 0 {
 		return nil, fmt.Errorf("irvm: policy has no plan")
 	}
@@ -246,12 +278,25 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 			p.dynamic[strings.Join(f.Path, "\x00")] = i
 		}
 	}
-	for _, f := range funcs {
-		fn, err := c.function(f)
-		if err != nil {
-			return nil, fmt.Errorf("irvm: func %s: %w", f.Name, err)
+	if lazy {
+		if err := c.resolveCalls(pol); err != nil {
+			return nil, err
 		}
-		p.funcs = append(p.funcs, fn)
+		for _, f := range funcs {
+			if len(f.Params) < 2 {
+				return nil, fmt.Errorf("irvm: func %s: expected input and data parameters, got %d", f.Name, len(f.Params))
+			}
+			p.funcs = append(p.funcs, &function{name: f.Name, isFunc: len(f.Params) > 2, src: f})
+		}
+		p.lazy = &lazyCompiler{c: c}
+	} else {
+		for _, f := range funcs {
+			fn, err := c.function(f)
+			if err != nil {
+				return nil, fmt.Errorf("irvm: func %s: %w", f.Name, err)
+			}
+			p.funcs = append(p.funcs, fn)
+		}
 	}
 	c.maxLocal = int(ir.Data)
 	for i, b := range pol.Plans.Plans[0].Blocks {
@@ -263,25 +308,36 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 	}
 	p.nlocals = c.maxLocal + 1
 	markBaseLookups(p.plan, int32(ir.Data), &c.base)
-	markConstants(p.funcs)
+	if !lazy {
+		markConstants(p.funcs)
+		for _, fn := range p.funcs {
+			fn.ready.Store(true)
+		}
+	}
 	p.consts = make([]atomic.Pointer[ast.Term], len(p.funcs))
 	p.pool.init(p)
 	return p, nil
 }
 
 func (c *compiler) function(f *ir.Func) (*function, error) {
+	fn := &function{name: f.Name, isFunc: len(f.Params) > 2}
+	return fn, c.compileFunction(fn, f)
+}
+
+// compileFunction fills in fn's compiled fields from f, leaving constant to the caller.
+func (c *compiler) compileFunction(fn *function, f *ir.Func) error {
 	if len(f.Params) < 2 {
-		return nil, fmt.Errorf("expected input and data parameters, got %d", len(f.Params))
+		return fmt.Errorf("expected input and data parameters, got %d", len(f.Params))
 	}
 	c.maxLocal = int(f.Return)
-	fn := &function{name: f.Name, ret: int32(f.Return), isFunc: len(f.Params) > 2}
+	fn.ret = int32(f.Return)
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}
 	for i, b := range f.Blocks {
 		cb, err := c.block(b)
 		if err != nil {
-			return nil, fmt.Errorf("block %d: %w", i, err)
+			return fmt.Errorf("block %d: %w", i, err)
 		}
 		fn.blocks = append(fn.blocks, cb)
 	}
@@ -293,7 +349,132 @@ func (c *compiler) function(f *ir.Func) (*function, error) {
 			break
 		}
 	}
+	return nil
+}
+
+// resolveCalls checks, without compiling the functions, that every builtin the plan
+// declares has an implementation and that every call names a planned function or a
+// builtin: the prepare-time errors a lazily compiled program keeps.
+func (c *compiler) resolveCalls(pol *ir.Policy) error {
+	if pol.Static != nil {
+		for _, bf := range pol.Static.BuiltinFuncs {
+			if _, err := c.builtin(bf.Name); err != nil {
+				return fmt.Errorf("irvm: %w", err)
+			}
+		}
+	}
+	var check func(bs []*ir.Block) error
+	check = func(bs []*ir.Block) error {
+		for _, b := range bs {
+			for _, s := range b.Stmts {
+				var err error
+				switch s := s.(type) {
+				case *ir.CallStmt:
+					if _, ok := c.funcIdx[s.Func]; !ok {
+						_, err = c.builtin(s.Func)
+					}
+				case *ir.BlockStmt:
+					err = check(s.Blocks)
+				case *ir.ScanStmt:
+					err = check([]*ir.Block{s.Block})
+				case *ir.NotStmt:
+					err = check([]*ir.Block{s.Block})
+				case *ir.WithStmt:
+					err = check([]*ir.Block{s.Block})
+				}
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if pol.Funcs == nil {
+		return nil
+	}
+	for _, f := range pol.Funcs.Funcs {
+		if err := check(f.Blocks); err != nil {
+			return fmt.Errorf("irvm: func %s: %w", f.Name, err)
+		}
+	}
+	return nil
+}
+
+// ensure returns function fi compiled, compiling it (and, to judge whether it is
+// constant, what it calls) on the first call.
+func (p *program) ensure(fi int) (*function, error) {
+	fn := p.funcs[fi]
+	if fn.ready.Load() {
+		return fn, nil
+	}
+	lc := p.lazy
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if err := lc.compile(p.funcs, fi, map[int]bool{}); err != nil {
+		return nil, err
+	}
 	return fn, nil
+}
+
+// compile compiles function fi if it is not yet, and decides whether it is constant: a
+// rule is constant if it is independent and everything it calls is constant, so the
+// callees of an independent rule are compiled with it. Rego rules cannot recurse, so the
+// calls form no cycle; one met anyway (visiting) is taken as not constant, which only
+// costs a recomputation.
+func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool) error {
+	fn := funcs[fi]
+	if fn.ready.Load() {
+		return nil
+	}
+	if err := lc.c.compileFunction(fn, fn.src); err != nil {
+		return fmt.Errorf("irvm: func %s: %w", fn.name, err)
+	}
+	fn.constant = !fn.isFunc && len(fn.params) == 2 && independent(fn, fn.blocks)
+	if fn.constant {
+		visiting[fi] = true
+		fn.constant = lc.calleesConstant(funcs, fn.blocks, visiting)
+		delete(visiting, fi)
+	}
+	fn.src = nil
+	fn.ready.Store(true)
+	return nil
+}
+
+// calleesConstant is callsOnlyConstants for a lazily compiled program: it compiles each
+// callee first.
+func (lc *lazyCompiler) calleesConstant(funcs []*function, blocks []*block, visiting map[int]bool) bool {
+	for _, b := range blocks {
+		for i := range b.instrs {
+			in := &b.instrs[i]
+			if in.op == opCall {
+				ci := int(in.n)
+				if visiting[ci] {
+					return false
+				}
+				if err := lc.compile(funcs, ci, visiting); err != nil || !funcs[ci].constant {
+					return false // a callee that does not compile fails when it is called
+				}
+			}
+			if in.body != nil && !lc.calleesConstant(funcs, []*block{in.body}, visiting) {
+				return false
+			}
+			if in.x != nil && !lc.calleesConstant(funcs, in.x.blocks, visiting) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// compileAll compiles every function of a lazily compiled program, as compile would have:
+// the first error is returned.
+func (p *program) compileAll() error {
+	for fi := range p.funcs {
+		if _, err := p.ensure(fi); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (c *compiler) local(l ir.Local) int32 {

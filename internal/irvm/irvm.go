@@ -31,7 +31,9 @@
 // into a program: statements become small opcode records, literal collections built
 // element by element are fused into one statement, functions are indexed, builtins
 // resolved, and rules that depend on neither input nor anything non-deterministic are
-// marked constant, to be computed once per program. Eval runs that program on pooled
+// marked constant, to be computed once per program. A stored plan (NewQuery) is
+// compiled the same way, one function at a time on its first call, since a run of a
+// large bundle may call only part of it. Eval runs that program on pooled
 // per-evaluation state (locals, memo levels per `with`), so one prepared query serves
 // many documents on many goroutines.
 //

@@ -153,6 +153,20 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 	if stored := outcome(q.Eval(ctx, input)); stored != first {
 		return false, fmt.Errorf("the stored plan answers otherwise:\n prepared: %s\n stored:   %s", first, stored)
 	}
+	// Compiled on demand, every function is what compiling them all at once makes of it.
+	if err := q.CompileAll(); err != nil {
+		return false, fmt.Errorf("CompileAll: %v", err)
+	}
+	eager, err := compile(dec, ast.NewTerm(base), nil)
+	if err != nil {
+		return false, fmt.Errorf("compiled on demand, not at once: %v", err)
+	}
+	for i, fn := range eager.funcs {
+		if lazy := q.p.funcs[i]; lazy.constant != fn.constant || lazy.nlocals != fn.nlocals || len(lazy.blocks) != len(fn.blocks) {
+			return false, fmt.Errorf("func %s compiled on demand: constant %v, %d locals, %d blocks; at once: %v, %d, %d",
+				fn.name, lazy.constant, lazy.nlocals, len(lazy.blocks), fn.constant, fn.nlocals, len(fn.blocks))
+		}
+	}
 	return true, nil
 }
 

@@ -32,6 +32,11 @@ type Query struct {
 // NewQuery prepares a plan for evaluation over the base data document data (an object;
 // it must not be modified afterwards). Builtins are OPA's own. A panic in irvm's
 // compilation is an error.
+//
+// The plan's functions are compiled on their first call, so a query that reaches few of
+// them starts sooner. NewQuery still refuses a builtin without an implementation and a
+// call of an unknown name; a statement irvm cannot run inside a function is an error of
+// the first evaluation that calls it, or of CompileAll.
 func NewQuery(pol *ir.Policy, data ast.Value, opts QueryOptions) (q *Query, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -41,11 +46,22 @@ func NewQuery(pol *ir.Policy, data ast.Value, opts QueryOptions) (q *Query, err 
 	if _, ok := data.(ast.Object); !ok {
 		return nil, errors.New("irvm: base data must be an object")
 	}
-	p, err := compile(pol, ast.NewTerm(data), nil)
+	p, err := compileLazy(pol, ast.NewTerm(data), nil)
 	if err != nil {
 		return nil, err
 	}
 	return &Query{p: p, opts: opts}, nil
+}
+
+// CompileAll compiles every function not compiled yet, returning the first error: what
+// a build step or a test calls to know that every function of a stored plan runs.
+func (q *Query) CompileAll() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("irvm: compiling the plan: %v", r)
+		}
+	}()
+	return q.p.compileAll()
 }
 
 // Eval evaluates the query on input (nil for none). The result is what

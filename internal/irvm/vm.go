@@ -687,6 +687,12 @@ func (m *vm) callWith(locals []*ast.Term, fi int, args []operand) (*ast.Term, er
 // memo level; functions once per distinct argument list, as topdown caches them.
 func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	fn := m.p.funcs[fi]
+	if !fn.ready.Load() {
+		var err error
+		if fn, err = m.p.ensure(fi); err != nil {
+			return nil, err
+		}
+	}
 	memo := m.memo
 	var h uint64
 	if fn.constant && m.shareConstants() {

@@ -1,0 +1,141 @@
+package irvm
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+)
+
+// funcByName finds a planned function by the suffix of its name (the planner prefixes
+// g0., g1., ...).
+func funcByName(t *testing.T, p *program, suffix string) *function {
+	t.Helper()
+	var found *function
+	for _, fn := range p.funcs {
+		if strings.HasSuffix(fn.name, suffix) {
+			if found != nil {
+				t.Fatalf("two functions end in %q: %s and %s", suffix, found.name, fn.name)
+			}
+			found = fn
+		}
+	}
+	if found == nil {
+		t.Fatalf("no function ends in %q", suffix)
+	}
+	return found
+}
+
+// TestNewQueryCompilesOnDemand: a stored plan's functions are compiled when first called,
+// the constant rules are found as when compiling them all at once, and CompileAll compiles
+// the rest.
+func TestNewQueryCompilesOnDemand(t *testing.T) {
+	c := compileModules(t, `package p
+table := {"a": 1, "b": 2}
+scale := table.b * 10
+onlyA(x) := x + scale
+onlyB(x) := x - 1
+r := onlyA(input.n) if input.kind == "a"
+r := onlyB(input.n) if input.kind == "b"`)
+	pol, err := Plan(context.Background(), c, nil, ast.MustParseBody(`x := data.p.r`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, err := EncodePlan(pol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := DecodePlan(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := NewQuery(dec, ast.NewObject(), QueryOptions{StrictBuiltinErrors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fn := range q.p.funcs {
+		if fn.ready.Load() {
+			t.Fatalf("%s compiled before any evaluation", fn.name)
+		}
+	}
+	rs, err := q.Eval(context.Background(), ast.MustParseTerm(`{"kind": "a", "n": 1}`).Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(rs[0].Bindings["x"]); got != "21" {
+		t.Fatalf("x = %s, want 21", got)
+	}
+	if !funcByName(t, q.p, ".onlyA").ready.Load() || !funcByName(t, q.p, ".scale").ready.Load() {
+		t.Fatal("a function the evaluation called is not compiled")
+	}
+	if funcByName(t, q.p, ".onlyB").ready.Load() {
+		t.Fatal("onlyB was compiled although nothing called it")
+	}
+	if !funcByName(t, q.p, ".scale").constant || !funcByName(t, q.p, ".table").constant {
+		t.Fatal("scale and table read no input: they are constant")
+	}
+	if funcByName(t, q.p, ".r").constant {
+		t.Fatal("r reads input: it is not constant")
+	}
+	if err := q.CompileAll(); err != nil {
+		t.Fatal(err)
+	}
+	for _, fn := range q.p.funcs {
+		if !fn.ready.Load() {
+			t.Fatalf("%s not compiled by CompileAll", fn.name)
+		}
+	}
+	// The same evaluation again, everything compiled: the same answer.
+	again, err := q.Eval(context.Background(), ast.MustParseTerm(`{"kind": "b", "n": 1}`).Value)
+	if err != nil || fmt.Sprint(again[0].Bindings["x"]) != "0" {
+		t.Fatalf("kind b: %v, %v; want x = 0", again, err)
+	}
+}
+
+// TestNewQueryRefuses: compiled on demand, a plan is still refused at once for what needs
+// no function compiled; a function irvm cannot run fails the evaluation that calls it, and
+// CompileAll, naming the function.
+func TestNewQueryRefuses(t *testing.T) {
+	callF := &ir.CallStmt{Func: "g0.data.p.f", Args: []ir.Operand{{Value: ir.Input}, {Value: ir.Data}}, Result: 2}
+	policy := func(body ...ir.Stmt) *ir.Policy {
+		return &ir.Policy{
+			Static: &ir.Static{Strings: []*ir.StringConst{{Value: "x"}}},
+			Plans:  &ir.Plans{Plans: []*ir.Plan{{Name: "eval", Blocks: []*ir.Block{{Stmts: []ir.Stmt{callF}}}}}},
+			Funcs: &ir.Funcs{Funcs: []*ir.Func{{Name: "g0.data.p.f", Params: []ir.Local{0, 1}, Return: 3,
+				Blocks: []*ir.Block{{Stmts: body}}}}},
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		pol  *ir.Policy
+		want string
+	}{
+		{"unknown builtin in a function", policy(&ir.CallStmt{Func: "no.such.builtin", Result: 4}), "no implementation"},
+		{"function without input and data", &ir.Policy{
+			Plans: &ir.Plans{Plans: []*ir.Plan{{Name: "eval"}}},
+			Funcs: &ir.Funcs{Funcs: []*ir.Func{{Name: "g0.f", Params: []ir.Local{0}, Return: 1}}},
+		}, "expected input and data"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewQuery(tt.pol, ast.NewObject(), QueryOptions{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+	t.Run("unknown statement in a function", func(t *testing.T) {
+		q, err := NewQuery(policy(&fakeStmt{}), ast.NewObject(), QueryOptions{})
+		if err != nil {
+			t.Fatalf("refused before the function was called: %v", err)
+		}
+		if _, err := q.Eval(context.Background(), nil); err == nil || !strings.Contains(err.Error(), "func g0.data.p.f") || !strings.Contains(err.Error(), "unsupported statement") {
+			t.Fatalf("evaluation: got %v, want the function named and the statement refused", err)
+		}
+		if err := q.CompileAll(); err == nil || !strings.Contains(err.Error(), "unsupported statement") {
+			t.Fatalf("CompileAll: got %v", err)
+		}
+	})
+}
