@@ -191,9 +191,12 @@ type program struct {
 	nlocals int
 	data    *ast.Term
 	files   []string
-	dynamic map[string]int             // function path joined by "\x00" -> function index
-	consts  []atomic.Pointer[ast.Term] // values of constant rules once computed, by function index
-	pool    vmPool
+	dynamic map[string]int // function path joined by "\x00" -> function index
+	// consts are the values of constant rules once computed, by function index: apart for
+	// evaluations without and with strict builtin errors, since a builtin error that leaves
+	// a rule undefined in the one is an error in the other.
+	consts [2][]atomic.Pointer[ast.Term]
+	pool   vmPool
 
 	// lazy holds what compiling a function on its first call needs; nil once every
 	// function is compiled.
@@ -314,7 +317,9 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 			fn.ready.Store(true)
 		}
 	}
-	p.consts = make([]atomic.Pointer[ast.Term], len(p.funcs))
+	for i := range p.consts {
+		p.consts[i] = make([]atomic.Pointer[ast.Term], len(p.funcs))
+	}
 	p.pool.init(p)
 	return p, nil
 }

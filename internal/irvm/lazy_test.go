@@ -139,3 +139,57 @@ func TestNewQueryRefuses(t *testing.T) {
 		}
 	})
 }
+
+// TestStrictEvaluationsShareConstants: with strict builtin errors, a constant rule is
+// still computed once per program, and one whose builtin fails is an error every time,
+// never a value kept from an evaluation without strict errors.
+func TestStrictEvaluationsShareConstants(t *testing.T) {
+	c := compileModules(t, `package p
+table := {"a": 1, "b": 2}
+bad := to_number("not a number")
+ok := table[input.k]
+fails := bad + input.n`)
+	ctx := context.Background()
+	for _, strict := range []bool{false, true} {
+		t.Run(fmt.Sprint("strict=", strict), func(t *testing.T) {
+			pol, err := Plan(ctx, c, nil, ast.MustParseBody(`x := data.p.ok; y := data.p.fails`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := NewQuery(pol, ast.NewObject(), QueryOptions{StrictBuiltinErrors: strict})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				rs, err := q.Eval(ctx, ast.MustParseTerm(`{"k": "b", "n": 1}`).Value)
+				if strict {
+					if err == nil || !strings.Contains(err.Error(), "to_number") {
+						t.Fatalf("evaluation %d: got %v, %v; want the builtin's error", i, rs, err)
+					}
+				} else if err != nil || len(rs) != 0 {
+					t.Fatalf("evaluation %d: got %v, %v; want undefined", i, rs, err)
+				}
+			}
+			mode := 0
+			if strict {
+				mode = 1
+			}
+			table, bad := funcByName(t, q.p, ".table"), funcByName(t, q.p, ".bad")
+			if !table.constant || !bad.constant {
+				t.Fatal("table and bad read no input: they are constant")
+			}
+			for fi, fn := range q.p.funcs {
+				kept := q.p.consts[mode][fi].Load() != nil
+				switch {
+				case fn == table && !kept:
+					t.Fatal("table was not kept for the next evaluation")
+				case fn == bad && kept == strict:
+					t.Fatalf("bad kept = %v with strict = %v: an error must not be kept, undefined may", kept, strict)
+				}
+				if q.p.consts[1-mode][fi].Load() != nil {
+					t.Fatalf("%s kept for the other error mode", fn.name)
+				}
+			}
+		})
+	}
+}

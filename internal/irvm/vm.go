@@ -696,7 +696,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	memo := m.memo
 	var h uint64
 	if fn.constant && m.shareConstants() {
-		if v := m.p.consts[fi].Load(); v != nil {
+		if v := m.constants()[fi].Load(); v != nil {
 			if v == undef {
 				return nil, nil
 			}
@@ -757,7 +757,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 		}
 		memo.rules[fi] = v
 		if fn.constant && m.shareConstants() {
-			m.p.consts[fi].CompareAndSwap(nil, v)
+			m.constants()[fi].CompareAndSwap(nil, v)
 		}
 	} else if callMemo {
 		memo.store(h, fi, args[2:], result)
@@ -1109,6 +1109,15 @@ func (m *vm) location(in *instr) *ast.Location {
 }
 
 // shareConstants reports whether constant rules may take and give values shared between
-// evaluations: not under `with`, where input or data differ from the program's, and not
-// with strict builtin errors, which may turn an undefined constant into an error.
-func (m *vm) shareConstants() bool { return m.depth == 0 && !m.strict }
+// evaluations: not under `with`, where input or data differ from the program's.
+func (m *vm) shareConstants() bool { return m.depth == 0 }
+
+// constants are the shared values of constant rules for this evaluation's builtin error
+// mode. A strict evaluation stores a value only when computing it raised no error, so the
+// value is the same in every strict evaluation, and an error recurs in each.
+func (m *vm) constants() []atomic.Pointer[ast.Term] {
+	if m.strict {
+		return m.p.consts[1]
+	}
+	return m.p.consts[0]
+}
