@@ -232,9 +232,17 @@ func Stream(ctx context.Context, opts Options, sink Sink) (*Outcome, error) {
 	in := newInputs(opts)
 	// Reading and validating the first window does not need the bundle: do it while the
 	// bundle compiles, which is most of a one-manifest run's wall time and leaves a core idle.
-	// (Started any earlier, it would slow the parse, which already uses every core.)
+	// Compiling parses on every core first, so the window waits for that to end; the
+	// built-in bundle alone is not parsed (its stored plan is decoded on one core), and the
+	// window starts at once, beside reading the prebuilt metadata.
 	loaded := make(chan []*entry, 1)
-	eng, err := buildEngine(ctx, opts, func() { loaded <- in.next() })
+	readWindow := func() { loaded <- in.next() }
+	whileCompiling := readWindow
+	if len(opts.PolicyDirs) == 0 && opts.Evaluator != engine.EvaluatorTopdown {
+		go readWindow()
+		whileCompiling = func() {}
+	}
+	eng, err := buildEngine(ctx, opts, whileCompiling)
 	if err != nil {
 		return nil, err
 	}
