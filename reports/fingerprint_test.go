@@ -74,3 +74,55 @@ func TestFingerprintsAreUnique(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFBaselineState: against a baseline, each SARIF result says whether its finding
+// is new; a failure that lists no violation takes the mark of its verdict, the only place
+// a baseline can mark it.
+func TestSARIFBaselineState(t *testing.T) {
+	r := fixtureReport()
+	r.Baseline = &audit.BaselineUse{File: "old.json", SHA256: "abc", Findings: 2, Held: 2}
+	var bare, listed *audit.Result
+	for i := range r.Results {
+		res := &r.Results[i]
+		if res.Status == audit.StatusFail && len(res.Violations) > 0 && listed == nil {
+			listed = res
+		}
+	}
+	if listed == nil {
+		t.Fatal("the fixture has no failure with violations")
+	}
+	r.Results = append(r.Results, audit.Result{Manifest: listed.Manifest, Control: listed.Control, Status: audit.StatusFail, Baseline: true})
+	bare = &r.Results[len(r.Results)-1]
+	listed.Violations[0].Baseline = true
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID        string `json:"ruleId"`
+				BaselineState string `json:"baselineState"`
+				Properties    struct {
+					Pointer string `json:"pointer"`
+				} `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(render(t, "sarif", Options{}, r), &log); err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]int{}
+	var bareState, listedState string
+	for _, res := range log.Runs[0].Results {
+		states[res.BaselineState]++
+		if res.RuleID == bare.Control && res.Properties.Pointer == "" {
+			bareState = res.BaselineState
+		}
+		if res.RuleID == listed.Control && res.Properties.Pointer == listed.Violations[0].Pointer {
+			listedState = res.BaselineState
+		}
+	}
+	if bareState != "unchanged" || listedState != "unchanged" {
+		t.Errorf("held findings: bare failure %q, listed violation %q; want unchanged", bareState, listedState)
+	}
+	if states["new"] == 0 || states[""] > 0 {
+		t.Errorf("baseline states %v: every result has one, and the findings not held are new", states)
+	}
+}

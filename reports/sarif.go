@@ -316,7 +316,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 		if key == "" {
 			key = p.Message
 		}
-		if err := s.results.item(sarifResult{
+		sr := sarifResult{
 			RuleID:              sarifInputRule,
 			RuleIndex:           s.addInputRule(),
 			Kind:                "fail",
@@ -325,7 +325,11 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 			Locations:           s.loc(p.Position, m.File, p.Pointer),
 			PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(sarifInputRule, m.Manifest, key)},
 			Properties:          map[string]any{"manifest": m.Name},
-		}); err != nil {
+		}
+		if s.head.Baseline != nil {
+			sr.BaselineState = "new" // a baseline holds findings of controls, never input problems
+		}
+		if err := s.results.item(sr); err != nil {
 			return err
 		}
 	}
@@ -363,7 +367,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 		vs := res.Violations
 		if len(vs) == 0 {
 			// A failure without violations still needs a result to carry the verdict.
-			vs = []audit.Violation{{Message: c.Title.En, MessageKo: c.Title.Ko}}
+			vs = []audit.Violation{{Message: c.Title.En, MessageKo: c.Title.Ko, Baseline: res.Baseline}}
 		}
 		for _, vi := range vs {
 			props := map[string]any{"manifest": m.Name}
@@ -383,7 +387,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 				Level:               sarifLevel(c.Severity),
 				Message:             sarifMessage{Text: vi.Message},
 				Locations:           s.loc(vi.Position, m.File, vi.Pointer),
-				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, findingKey(vi))},
+				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, vi.FindingID())},
 				Properties:          props,
 			}
 			if s.head.Baseline != nil {
@@ -570,17 +574,8 @@ func ruleName(c audit.Control) string {
 	return b.String()
 }
 
-// fingerprint identifies a finding across runs independently of its line number.
-// findingKey is what tells a violation apart within its control and manifest: its pointer,
-// and the policy's key where one pointer holds several findings. A violation without a key
-// keeps the fingerprint it had before keys existed, so its alert keeps its history.
-func findingKey(v audit.Violation) string {
-	if v.Key == "" {
-		return v.Pointer
-	}
-	return v.Pointer + "\x00" + v.Key
-}
-
+// fingerprint identifies a finding across runs independently of its line number: its
+// control (or the input rule), its manifest's place and its audit.Violation.FindingID.
 func fingerprint(rule string, m audit.Manifest, key string) string {
 	h := sha256.Sum256([]byte(rule + "\x00" + m.File + "\x00" + strconv.Itoa(m.Document) + "\x00" + key))
 	return hex.EncodeToString(h[:])

@@ -215,6 +215,35 @@ type Result struct {
 	// by interpretation. Same shape as a violation.
 	Notes  []Violation `json:"notes,omitempty"`
 	Waiver *Waiver     `json:"waiver,omitempty"`
+	// Baseline marks a failed verdict every finding of which the --baseline report already
+	// had. Its violations are marked one by one; a verdict that lists none has one finding
+	// (see Findings), and this is the only place its mark can go.
+	Baseline bool `json:"baseline,omitempty"`
+}
+
+// Findings are what a failed or waived verdict is counted and matched as: its violations,
+// or, when it lists none, one finding at the manifest's root carrying the verdict's reason.
+// Other verdicts have none.
+func (r Result) Findings() []Violation {
+	if r.Status != StatusFail && r.Status != StatusWaived {
+		return nil
+	}
+	if len(r.Violations) == 0 {
+		return []Violation{{Message: r.Reason, MessageKo: r.ReasonKo, Baseline: r.Baseline}}
+	}
+	return r.Violations
+}
+
+// FindingID tells a finding apart from the others of its control and manifest: its pointer,
+// and its key where one pointer holds several. With the control and the manifest it is the
+// finding's identity, which SARIF fingerprints, --baseline and diff all match on. A finding
+// without a key is its pointer alone, the fingerprint it had before keys existed, so a code
+// scanning alert keeps its history.
+func (v Violation) FindingID() string {
+	if v.Key == "" {
+		return v.Pointer
+	}
+	return v.Pointer + "\x00" + v.Key
 }
 
 // Problem is an input defect: the document could not be loaded or is not a valid manifest.

@@ -554,20 +554,12 @@ func compareFindings(base Entry, b, a audit.Result) []Entry {
 	return out
 }
 
-// identities groups a judged result's violations by identity; a failed verdict that lists
-// no violation counts as one finding at the manifest's root, so it can still be fixed.
-// Other verdicts have none.
+// identities groups a judged result's findings (audit.Result.Findings) by identity; a
+// failed verdict that lists no violation is one finding, so it can still be fixed.
 func identities(r audit.Result) map[string][]audit.Violation {
 	out := map[string][]audit.Violation{}
-	if !judged(r.Status) {
-		return out
-	}
-	vs := r.Violations
-	if len(vs) == 0 {
-		vs = []audit.Violation{{Message: r.Reason, MessageKo: r.ReasonKo}}
-	}
-	for _, v := range vs {
-		id := v.Pointer + "\x00" + v.Key
+	for _, v := range r.Findings() {
+		id := v.FindingID()
 		out[id] = append(out[id], v)
 	}
 	for _, l := range out {

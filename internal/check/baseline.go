@@ -19,10 +19,7 @@ type Baseline struct {
 func NewBaseline(r *audit.Report, file, sha256 string) *Baseline {
 	b := &Baseline{File: file, SHA256: sha256, findings: map[string]bool{}}
 	for _, res := range r.Results {
-		if res.Status != audit.StatusFail && res.Status != audit.StatusWaived {
-			continue
-		}
-		for _, v := range findingsOf(res) {
+		for _, v := range res.Findings() {
 			b.findings[baselineKey(res.Manifest, res.Control, v)] = true
 		}
 	}
@@ -33,16 +30,7 @@ func NewBaseline(r *audit.Report, file, sha256 string) *Baseline {
 func (b *Baseline) Len() int { return len(b.findings) }
 
 func baselineKey(manifest, control string, v audit.Violation) string {
-	return manifest + "\x00" + control + "\x00" + v.Pointer + "\x00" + v.Key
-}
-
-// findingsOf is a result's findings; a failed verdict that lists no violation is one finding
-// at the manifest's root, as `resilcheck diff` counts it.
-func findingsOf(res audit.Result) []audit.Violation {
-	if len(res.Violations) == 0 {
-		return []audit.Violation{{}}
-	}
-	return res.Violations
+	return manifest + "\x00" + control + "\x00" + v.FindingID()
 }
 
 // mark flags the violations of a failed result that the baseline holds and reports how many
@@ -52,7 +40,7 @@ func (b *Baseline) mark(res *audit.Result) (held int, all bool) {
 	if b == nil || res.Status != audit.StatusFail {
 		return 0, false
 	}
-	vs := findingsOf(*res)
+	vs := res.Findings()
 	for i, v := range vs {
 		if b.findings[baselineKey(res.Manifest, res.Control, v)] {
 			held++
@@ -61,5 +49,6 @@ func (b *Baseline) mark(res *audit.Result) (held int, all bool) {
 			}
 		}
 	}
-	return held, held == len(vs)
+	res.Baseline = held == len(vs)
+	return held, res.Baseline
 }

@@ -27,6 +27,8 @@ func TestBaselineMarksWhatItHolds(t *testing.T) {
 	}{
 		{"same findings, lines moved", audit.Result{Manifest: "m", Control: "A", Status: audit.StatusFail,
 			Violations: []audit.Violation{{Pointer: "/y", Position: audit.Position{Line: 9}}, {Pointer: "/x", Key: "2026"}}}, 2, true, []bool{true, true}},
+		{"the same pointer without its key", audit.Result{Manifest: "m", Control: "A", Status: audit.StatusFail,
+			Violations: []audit.Violation{{Pointer: "/x"}}}, 0, false, []bool{false}},
 		{"a new key at a known pointer", audit.Result{Manifest: "m", Control: "A", Status: audit.StatusFail,
 			Violations: []audit.Violation{{Pointer: "/x", Key: "2026"}, {Pointer: "/x", Key: "2027"}}}, 1, false, []bool{true, false}},
 		{"a waived finding that now fails", audit.Result{Manifest: "m", Control: "B", Status: audit.StatusFail,
@@ -44,6 +46,10 @@ func TestBaselineMarksWhatItHolds(t *testing.T) {
 			held, all := b.mark(&res)
 			if held != tt.held || all != tt.all {
 				t.Errorf("mark = %d, %v; want %d, %v", held, all, tt.held, tt.all)
+			}
+			// The verdict carries the mark too: for a bare failure it is the only place.
+			if res.Baseline != tt.all {
+				t.Errorf("result marked %v, want %v", res.Baseline, tt.all)
 			}
 			for i, want := range tt.baseline {
 				if res.Violations[i].Baseline != want {
