@@ -72,3 +72,20 @@ func TestExplainWithoutLinks(t *testing.T) {
 		t.Errorf("Explain = %+v", got)
 	}
 }
+
+// A limited list is a prefix of a longer one, chains included: the walk may stop early
+// without changing what it lists.
+func TestExplainWithALimitIsAPrefix(t *testing.T) {
+	sl, f := campusLoss()
+	x := sl.Index()
+	total := len(x.Explain(f, 0))
+	if total < 4 {
+		t.Fatalf("the campus loss takes down %d services; the test needs more", total)
+	}
+	for k := 1; k < total-1; k++ {
+		short, long := x.Explain(f, k), x.Explain(f, k+1)
+		if len(short) != k || !reflect.DeepEqual(short, long[:k]) {
+			t.Errorf("Explain(%d) = %v, not the first %d of Explain(%d) = %v", k, short, k, k+1, long)
+		}
+	}
+}
