@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/pprof"
@@ -36,11 +37,17 @@ func main() {
 			err = sig
 		}
 	}
+	exit(finish(err, os.Stderr))
+}
+
+// finish prints what a command's error says unless the command already reported it, and
+// returns the exit status the process ends with.
+func finish(err error, stderr io.Writer) int {
 	code := exitCode(err)
 	if err != nil && !isReported(err) {
-		fmt.Fprintln(os.Stderr, "resilcheck:", err)
+		fmt.Fprintln(stderr, "resilcheck:", err)
 	}
-	exit(code)
+	return code
 }
 
 // windDown is how long a run may take to stop after the first SIGINT or SIGTERM. Most

@@ -1,11 +1,15 @@
 package main
 
-// This file is the shared harness for CLI tests: TestMain builds the real binary once, and
-// runCLI runs it the way a user or CI would. Add tests in your own *_test.go file in this
+// This file is the shared harness for CLI tests. runCLI runs a command in this process,
+// through the same app and exit-status mapping main uses, with its own standard streams:
+// fast, and counted in coverage. TestMain also builds the real binary once, for runBinary:
+// the tests of what only a process has (signals, the environment main reads, shell
+// completion, another program running ours). Add tests in your own *_test.go file in this
 // package and call runCLI; paths are relative to the repository root.
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -15,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -53,16 +58,60 @@ func buildAndRun(m *testing.M) int {
 	return m.Run()
 }
 
-// runCLI runs the built binary with args from the repository root, feeding it stdin, with
-// NO_COLOR set so output is plain. It returns what the process wrote and its exit code;
-// it fails the test only when the binary could not be run at all.
+// runCLI runs resilcheck with args from the repository root, in this process, feeding it
+// stdin, with NO_COLOR set so output is plain. It returns what the command wrote and the
+// exit status main would end with.
 func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	return runCLIIn(t, repoRoot, stdin, args...)
 }
 
+// inProcess serialises in-process runs: a command reads the working directory and os.Args
+// (for the command line a report records), which are the process's own.
+var inProcess sync.Mutex
+
 // runCLIIn is runCLI from another working directory.
 func runCLIIn(t *testing.T, dir, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	inProcess.Lock()
+	defer inProcess.Unlock()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := os.Chdir(wd); err != nil {
+			panic(err) // every later test would run in the wrong directory
+		}
+	}()
+	argv := append([]string{"resilcheck"}, args...)
+	savedArgs := os.Args
+	os.Args = argv
+	defer func() { os.Args = savedArgs }()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return os.Getenv(k)
+	}
+	app := newApp(appIO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: getenv})
+	code = finish(app.RunContext(context.Background(), argv), &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// runBinary runs the built binary as runCLI runs the command in process: for what only a
+// separate process shows. It fails the test only when the binary could not be run at all.
+func runBinary(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	return runBinaryIn(t, repoRoot, stdin, args...)
+}
+
+// runBinaryIn is runBinary from another working directory.
+func runBinaryIn(t *testing.T, dir, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
 	cmd.Dir = dir
@@ -196,5 +245,29 @@ func TestRecordedCommandIsTheSameAnywhere(t *testing.T) {
 	}
 	if !bytes.Contains(reports[0], []byte(`"out.json"`)) {
 		t.Errorf("the recorded command does not name the report relative to the working directory:\n%s", reports[0])
+	}
+}
+
+// TestBinaryMatchesInProcess: the harness runs commands in this process; the built binary
+// must answer the same, byte for byte and exit status alike, for a passing, a failing and
+// a refused run.
+func TestBinaryMatchesInProcess(t *testing.T) {
+	for _, args := range [][]string{
+		{"check", "--as-of", "2026-11-22", "-f", "json", "testdata/manifests"},
+		{"check", "--as-of", "2026-11-22", "-f", "text", "--lang", "ko", "testdata/manifests/small-provider.yaml"},
+		{"validate", "testdata/invalid"},
+		{"check", "--no-such-flag"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			out, errOut, code := runCLI(t, "", args...)
+			bout, berrOut, bcode := runBinary(t, "", args...)
+			if code != bcode || out != bout || errOut != berrOut {
+				t.Errorf("in process: exit %d, %d bytes out, stderr %q\nbinary:     exit %d, %d bytes out, stderr %q",
+					code, len(out), errOut, bcode, len(bout), berrOut)
+			}
+			if out == "" && errOut == "" {
+				t.Error("the command printed nothing: the comparison shows nothing")
+			}
+		})
 	}
 }
