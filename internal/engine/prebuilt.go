@@ -13,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/ir"
 	"github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -123,9 +122,9 @@ func onlyBuiltin(opts Options) bool {
 	return true
 }
 
-// decodedPrebuiltPlan is the stored plan, decoded once per process: compiling a program
-// from it leaves it unchanged, so every engine of the process shares it.
-var decodedPrebuiltPlan = sync.OnceValues(func() (*ir.Policy, error) { return irvm.DecodePlan(prebuiltPlan) })
+// decodedPrebuiltPlan is the stored plan, read once per process and shared by every
+// engine of it; a function's body is decoded when a document first calls the function.
+var decodedPrebuiltPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) { return irvm.ReadPlan(prebuiltPlan) })
 
 // prebuiltQuery prepares the stored plan on the engine's base data.
 func (e *Engine) prebuiltQuery(ctx context.Context) (evalFunc, error) {
@@ -137,7 +136,7 @@ func (e *Engine) prebuiltQuery(ctx context.Context) (evalFunc, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, err := irvm.NewQuery(pol, data, irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
+	q, err := irvm.NewStoredQuery(pol, data, irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
 	if err != nil {
 		return nil, err
 	}

@@ -42,7 +42,7 @@ func TestPrebuiltPlanCompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := irvm.NewQuery(pol, ast.NewObject(), irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
+	q, err := irvm.NewStoredQuery(pol, ast.NewObject(), irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -206,8 +206,9 @@ type program struct {
 // lazyCompiler compiles the functions of a lazily compiled program, one caller at a time:
 // the compiler's tables and slabs are not safe for concurrent use.
 type lazyCompiler struct {
-	mu sync.Mutex
-	c  *compiler
+	mu   sync.Mutex
+	c    *compiler
+	plan *StoredPlan // where the functions' bodies are decoded from
 }
 
 type compiler struct {
@@ -231,7 +232,7 @@ type compiler struct {
 // an unknown statement, function or builtin is a prepare-time error, never an eval-time
 // panic.
 func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) (*program, error) {
-	return compileMode(pol, data, extra, false)
+	return compileMode(pol, data, extra, nil)
 }
 
 // compileLazy is compile for a program that compiles each function on its first call. A
@@ -241,11 +242,16 @@ func compile(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) 
 // that is neither a planned function nor a builtin, the query's own blocks. What is left,
 // a statement irvm cannot run inside a function, is an error of the evaluation that first
 // calls it (compileAll finds it ahead).
-func compileLazy(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin) (*program, error) {
-	return compileMode(pol, data, extra, true)
+//
+// A stored plan read by ReadPlan also decodes a function's body on its first call; the
+// names its calls use are checked from its table of names.
+func compileLazy(sp *StoredPlan, data *ast.Term, extra map[string]*topdown.Builtin) (*program, error) {
+	return compileMode(sp.pol, data, extra, sp)
 }
 
-func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin, lazy bool) (*program, error) {
+// compileMode compiles every function at once when sp is nil, else on first call.
+func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Builtin, sp *StoredPlan) (*program, error) {
+	lazy := sp != nil
 	if pol == nil || pol.Plans == nil || len(pol.Plans.Plans) == 0 {
 		return nil, fmt.Errorf("irvm: policy has no plan")
 	}
@@ -282,7 +288,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		}
 	}
 	if lazy {
-		if err := c.resolveCalls(pol); err != nil {
+		if err := c.resolveNames(pol, sp.names); err != nil {
 			return nil, err
 		}
 		for _, f := range funcs {
@@ -291,7 +297,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 			}
 			p.funcs = append(p.funcs, &function{name: f.Name, isFunc: len(f.Params) > 2, src: f})
 		}
-		p.lazy = &lazyCompiler{c: c}
+		p.lazy = &lazyCompiler{c: c, plan: sp}
 	} else {
 		for _, f := range funcs {
 			fn, err := c.function(f)
@@ -326,11 +332,12 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 
 func (c *compiler) function(f *ir.Func) (*function, error) {
 	fn := &function{name: f.Name, isFunc: len(f.Params) > 2}
-	return fn, c.compileFunction(fn, f)
+	return fn, c.compileFunction(fn, f, f.Blocks)
 }
 
-// compileFunction fills in fn's compiled fields from f, leaving constant to the caller.
-func (c *compiler) compileFunction(fn *function, f *ir.Func) error {
+// compileFunction fills in fn's compiled fields from f and its blocks, leaving constant
+// to the caller.
+func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block) error {
 	if len(f.Params) < 2 {
 		return fmt.Errorf("expected input and data parameters, got %d", len(f.Params))
 	}
@@ -339,7 +346,7 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func) error {
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}
-	for i, b := range f.Blocks {
+	for i, b := range blocks {
 		cb, err := c.block(b)
 		if err != nil {
 			return fmt.Errorf("block %d: %w", i, err)
@@ -348,7 +355,7 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func) error {
 	}
 	fn.nlocals = c.maxLocal + 1
 	markBaseLookups(fn.blocks, fn.params[1], &c.base)
-	for _, b := range f.Blocks {
+	for _, b := range blocks {
 		if len(b.Stmts) > 0 {
 			fn.loc = c.location(b.Stmts[0])
 			break
@@ -357,10 +364,11 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func) error {
 	return nil
 }
 
-// resolveCalls checks, without compiling the functions, that every builtin the plan
-// declares has an implementation and that every call names a planned function or a
-// builtin: the prepare-time errors a lazily compiled program keeps.
-func (c *compiler) resolveCalls(pol *ir.Policy) error {
+// resolveNames checks, without compiling the functions, that every builtin the plan
+// declares has an implementation and that every name a call uses (names, the stored
+// plan's table) is a planned function or a builtin: the prepare-time errors a lazily
+// compiled program keeps.
+func (c *compiler) resolveNames(pol *ir.Policy, names []string) error {
 	if pol.Static != nil {
 		for _, bf := range pol.Static.BuiltinFuncs {
 			if _, err := c.builtin(bf.Name); err != nil {
@@ -368,38 +376,11 @@ func (c *compiler) resolveCalls(pol *ir.Policy) error {
 			}
 		}
 	}
-	var check func(bs []*ir.Block) error
-	check = func(bs []*ir.Block) error {
-		for _, b := range bs {
-			for _, s := range b.Stmts {
-				var err error
-				switch s := s.(type) {
-				case *ir.CallStmt:
-					if _, ok := c.funcIdx[s.Func]; !ok {
-						_, err = c.builtin(s.Func)
-					}
-				case *ir.BlockStmt:
-					err = check(s.Blocks)
-				case *ir.ScanStmt:
-					err = check([]*ir.Block{s.Block})
-				case *ir.NotStmt:
-					err = check([]*ir.Block{s.Block})
-				case *ir.WithStmt:
-					err = check([]*ir.Block{s.Block})
-				}
-				if err != nil {
-					return err
-				}
+	for _, name := range names {
+		if _, ok := c.funcIdx[name]; !ok {
+			if _, err := c.builtin(name); err != nil {
+				return fmt.Errorf("irvm: %w", err)
 			}
-		}
-		return nil
-	}
-	if pol.Funcs == nil {
-		return nil
-	}
-	for _, f := range pol.Funcs.Funcs {
-		if err := check(f.Blocks); err != nil {
-			return fmt.Errorf("irvm: func %s: %w", f.Name, err)
 		}
 	}
 	return nil
@@ -431,7 +412,11 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 	if fn.ready.Load() {
 		return nil
 	}
-	if err := lc.c.compileFunction(fn, fn.src); err != nil {
+	blocks, err := lc.plan.body(fi)
+	if err != nil {
+		return err
+	}
+	if err := lc.c.compileFunction(fn, fn.src, blocks); err != nil {
 		return fmt.Errorf("irvm: func %s: %w", fn.name, err)
 	}
 	fn.constant = !fn.isFunc && len(fn.params) == 2 && independent(fn, fn.blocks)

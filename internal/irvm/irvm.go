@@ -18,8 +18,8 @@
 //
 //	pol, err := irvm.Plan(ctx, compiler, store, body, opts...) // at build time
 //	b, err := irvm.EncodePlan(pol)
-//	pol, err = irvm.DecodePlan(b) // at run time
-//	q, err := irvm.NewQuery(pol, data, irvm.QueryOptions{StrictBuiltinErrors: true})
+//	sp, err := irvm.ReadPlan(b) // at run time: bodies are decoded on first call
+//	q, err := irvm.NewStoredQuery(sp, data, irvm.QueryOptions{StrictBuiltinErrors: true})
 //	rs, err := q.Eval(ctx, input)
 //
 // The stored plan is OPA's IR, not irvm's compiled program, so what runs is what the

@@ -1,9 +1,11 @@
 package irvm
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -191,5 +193,91 @@ fails := bad + input.n`)
 				}
 			}
 		})
+	}
+}
+
+// TestStoredPlanDecodesOnDemand: a plan read by ReadPlan decodes a function's body when a
+// query first calls it; queries share the plan, on many goroutines; a damaged body is an
+// error of the evaluation that reaches it, naming the function.
+func TestStoredPlanDecodesOnDemand(t *testing.T) {
+	c := compileModules(t, `package p
+onlyA(x) := x + 1
+onlyB(x) := x - 1
+r := onlyA(input.n) if input.kind == "a"
+r := onlyB(input.n) if input.kind == "b"`)
+	ctx := context.Background()
+	pol, err := Plan(ctx, c, nil, ast.MustParseBody(`x := data.p.r`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, err := EncodePlan(pol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := ReadPlan(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded := func(suffix string) bool {
+		for i, f := range sp.pol.Funcs.Funcs {
+			if strings.HasSuffix(f.Name, suffix) {
+				sp.mu.Lock()
+				defer sp.mu.Unlock()
+				return sp.done[i]
+			}
+		}
+		t.Fatalf("no function ends in %q", suffix)
+		return false
+	}
+	queries := make([]*Query, 2)
+	for i := range queries {
+		if queries[i], err = NewStoredQuery(sp, ast.NewObject(), QueryOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rs, err := queries[g%2].Eval(ctx, ast.MustParseTerm(`{"kind": "a", "n": 1}`).Value)
+			if err != nil || len(rs) != 1 || fmt.Sprint(rs[0].Bindings["x"]) != "2" {
+				t.Errorf("goroutine %d: %v, %v; want x = 2", g, rs, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if !decoded(".onlyA") || decoded(".onlyB") {
+		t.Fatalf("decoded: onlyA %v, onlyB %v; want only what was called", decoded(".onlyA"), decoded(".onlyB"))
+	}
+	full, err := sp.Policy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := EncodePlan(full); err != nil || !bytes.Equal(again, enc) {
+		t.Fatalf("the plan read on demand encodes otherwise (%v)", err)
+	}
+
+	damaged, err := ReadPlan(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range damaged.pol.Funcs.Funcs {
+		if strings.HasSuffix(f.Name, ".onlyB") {
+			damaged.bodies[i] = []byte{0xff}
+		}
+	}
+	q, err := NewStoredQuery(damaged, ast.NewObject(), QueryOptions{})
+	if err != nil {
+		t.Fatalf("a damaged body was noticed before it was needed: %v", err)
+	}
+	if _, err := q.Eval(ctx, ast.MustParseTerm(`{"kind": "a", "n": 1}`).Value); err != nil {
+		t.Fatalf("an evaluation that does not reach the damaged body: %v", err)
+	}
+	if _, err := q.Eval(ctx, ast.MustParseTerm(`{"kind": "b", "n": 1}`).Value); err == nil || !strings.Contains(err.Error(), "onlyB") {
+		t.Fatalf("the evaluation that reaches the damaged body: got %v, want an error naming onlyB", err)
+	}
+	if err := q.CompileAll(); err == nil {
+		t.Fatal("CompileAll passed a damaged body")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
@@ -57,9 +58,11 @@ func Plan(ctx context.Context, c *ast.Compiler, store storage.Store, query ast.B
 // Layout: the magic, then the policy; integers are varints, a string is its length and
 // bytes, a list is its length plus one (0 for a nil list, so nil and empty survive), a
 // statement is its kind (stmtKinds), its location and its fields in declaration order.
-// Function names in calls are interned: 0 and the name the first time, the name's index
-// plus one after.
-const planMagic = "irvm-plan/1\n"
+// The names calls use are listed once, after the static section, and a call gives the
+// index of its name. A function's blocks come last in its record, after their length in
+// bytes, so a reader can leave a body undecoded until the function is first called
+// (ReadPlan).
+const planMagic = "irvm-plan/2\n"
 
 // stmtKinds numbers the statement kinds in the encoding. Appending is compatible; any other
 // change needs a new planMagic.
@@ -120,7 +123,8 @@ const (
 
 type planWriter struct {
 	b     []byte
-	names map[string]int
+	names map[string]int // called name -> index in order
+	order []string
 }
 
 func (w *planWriter) int(v int64)      { w.b = binary.AppendVarint(w.b, v) }
@@ -137,14 +141,15 @@ func (w *planWriter) list(n int, isNil bool) {
 	w.uint(n + 1)
 }
 
+// name writes the index of a called name, numbering names in the order of first use.
 func (w *planWriter) name(s string) {
-	if i, ok := w.names[s]; ok {
-		w.uint(i + 1)
-		return
+	i, ok := w.names[s]
+	if !ok {
+		i = len(w.order)
+		w.names[s] = i
+		w.order = append(w.order, s)
 	}
-	w.names[s] = len(w.names)
-	w.uint(0)
-	w.str(s)
+	w.uint(i)
 }
 
 func (w *planWriter) strs(ss []string) {
@@ -394,15 +399,33 @@ func EncodePlan(pol *ir.Policy) ([]byte, error) {
 	if pol == nil {
 		return nil, errors.New("irvm: no plan to encode")
 	}
-	w := &planWriter{b: []byte(planMagic), names: map[string]int{}}
-	if err := w.policy(pol); err != nil {
+	head := &planWriter{b: []byte(planMagic)}
+	head.static(pol.Static)
+	// The plans and functions first, numbering the names they call; then the table.
+	body := &planWriter{names: map[string]int{}}
+	if err := body.code(pol); err != nil {
 		return nil, fmt.Errorf("irvm: encode plan: %w", err)
 	}
-	return w.b, nil
+	head.list(len(body.order), false)
+	for _, s := range body.order {
+		head.str(s)
+	}
+	head.b = append(head.b, body.b...)
+	head.list(len(pol.UnplannedRules), pol.UnplannedRules == nil)
+	for _, u := range pol.UnplannedRules {
+		head.str(u.Path)
+		if u.Location == nil {
+			head.uint(0)
+		} else {
+			head.uint(1)
+			head.location(u.Location)
+		}
+	}
+	return head.b, nil
 }
 
-func (w *planWriter) policy(pol *ir.Policy) error {
-	if s := pol.Static; s == nil {
+func (w *planWriter) static(s *ir.Static) {
+	if s == nil {
 		w.uint(0)
 	} else {
 		w.uint(1)
@@ -419,6 +442,10 @@ func (w *planWriter) policy(pol *ir.Policy) error {
 			w.str(c.Value)
 		}
 	}
+}
+
+// code writes the plans and the functions.
+func (w *planWriter) code(pol *ir.Policy) error {
 	if pol.Plans == nil {
 		w.uint(0)
 	} else {
@@ -440,20 +467,14 @@ func (w *planWriter) policy(pol *ir.Policy) error {
 			w.str(f.Name)
 			w.locals(f.Params)
 			w.local(f.Return)
-			if err := w.blocks(f.Blocks); err != nil {
+			w.strs(f.Path)
+			body := &planWriter{names: w.names, order: w.order}
+			if err := body.blocks(f.Blocks); err != nil {
 				return fmt.Errorf("func %s: %w", f.Name, err)
 			}
-			w.strs(f.Path)
-		}
-	}
-	w.list(len(pol.UnplannedRules), pol.UnplannedRules == nil)
-	for _, u := range pol.UnplannedRules {
-		w.str(u.Path)
-		if u.Location == nil {
-			w.uint(0)
-		} else {
-			w.uint(1)
-			w.location(u.Location)
+			w.order = body.order
+			w.uint(len(body.b))
+			w.b = append(w.b, body.b...)
 		}
 	}
 	return nil
@@ -531,16 +552,11 @@ func (r *planReader) list() int {
 
 func (r *planReader) name() string {
 	i := r.uint()
-	if i == 0 {
-		s := r.str()
-		r.names = append(r.names, s)
-		return s
-	}
-	if i > len(r.names) {
+	if i >= len(r.names) {
 		r.fail("name index out of range")
 		return ""
 	}
-	return r.names[i-1]
+	return r.names[i]
 }
 
 func (r *planReader) strs() []string {
@@ -883,23 +899,138 @@ type stmtSlabs struct {
 	resultSetAdd     slab[ir.ResultSetAddStmt]
 }
 
-// DecodePlan reads a plan written by EncodePlan.
+// DecodePlan reads a plan written by EncodePlan, every function's body included.
 func DecodePlan(b []byte) (*ir.Policy, error) {
+	sp, err := ReadPlan(b)
+	if err != nil {
+		return nil, err
+	}
+	return sp.Policy()
+}
+
+// StoredPlan is a plan written by EncodePlan, read except for its functions' bodies, which
+// are decoded when a query first calls the function (NewStoredQuery): a run that reaches
+// half of a large plan decodes half of it. It is safe for concurrent use, and any number of
+// queries may share it.
+type StoredPlan struct {
+	pol    *ir.Policy // the functions' Blocks are left nil: see body
+	names  []string   // every name a call uses
+	bodies [][]byte   // each function's encoded blocks
+
+	mu      sync.Mutex
+	r       planReader     // decodes the bodies, from its slabs
+	decoded [][]*ir.Block  // bodies decoded so far
+	done    []bool
+}
+
+// ReadPlan reads a plan written by EncodePlan, leaving the functions' bodies to be decoded
+// on first use. A damaged or foreign plan is an error here; a damaged body, when it is
+// decoded.
+func ReadPlan(b []byte) (*StoredPlan, error) {
 	if !bytes.HasPrefix(b, []byte(planMagic)) {
 		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")
 	}
 	r := &planReader{b: b[len(planMagic):]}
-	pol := r.policy()
+	sp := &StoredPlan{}
+	sp.pol = r.policy(sp)
 	if r.err == nil && len(r.b) > 0 {
 		r.fail(fmt.Sprintf("%d bytes after the plan", len(r.b)))
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("irvm: decode plan at byte %d: %w", len(b)-len(r.b), r.err)
 	}
-	return pol, nil
+	sp.names = r.names
+	sp.r.names = r.names
+	sp.decoded = make([][]*ir.Block, len(sp.bodies))
+	sp.done = make([]bool, len(sp.bodies))
+	return sp, nil
 }
 
-func (r *planReader) policy() *ir.Policy {
+// body returns function i's blocks, decoding them on the first call.
+func (sp *StoredPlan) body(i int) ([]*ir.Block, error) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if sp.done[i] {
+		return sp.decoded[i], nil
+	}
+	r := &sp.r
+	r.b, r.err = sp.bodies[i], nil
+	blocks := r.blocks()
+	if r.err == nil && len(r.b) > 0 {
+		r.fail(fmt.Sprintf("%d bytes after the body", len(r.b)))
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("irvm: decode plan: func %s: %w", sp.pol.Funcs.Funcs[i].Name, r.err)
+	}
+	sp.decoded[i], sp.done[i] = blocks, true
+	return blocks, nil
+}
+
+// storedPlanOf wraps a plan already decoded in full, so it compiles as a stored one does.
+func storedPlanOf(pol *ir.Policy) *StoredPlan {
+	sp := &StoredPlan{pol: pol}
+	seen := map[string]bool{}
+	var walk func(bs []*ir.Block)
+	walk = func(bs []*ir.Block) {
+		for _, b := range bs {
+			if b == nil {
+				continue
+			}
+			for _, s := range b.Stmts {
+				switch s := s.(type) {
+				case *ir.CallStmt:
+					if !seen[s.Func] {
+						seen[s.Func] = true
+						sp.names = append(sp.names, s.Func)
+					}
+				case *ir.BlockStmt:
+					walk(s.Blocks)
+				case *ir.ScanStmt:
+					walk([]*ir.Block{s.Block})
+				case *ir.NotStmt:
+					walk([]*ir.Block{s.Block})
+				case *ir.WithStmt:
+					walk([]*ir.Block{s.Block})
+				}
+			}
+		}
+	}
+	if pol.Plans != nil {
+		for _, p := range pol.Plans.Plans {
+			walk(p.Blocks)
+		}
+	}
+	if pol.Funcs != nil {
+		for _, f := range pol.Funcs.Funcs {
+			walk(f.Blocks)
+			sp.decoded = append(sp.decoded, f.Blocks)
+			sp.done = append(sp.done, true)
+		}
+	}
+	return sp
+}
+
+// Policy returns the whole plan, every body decoded, as a copy that shares nothing a later
+// decoding writes.
+func (sp *StoredPlan) Policy() (*ir.Policy, error) {
+	pol := *sp.pol
+	if sp.pol.Funcs != nil && sp.pol.Funcs.Funcs != nil {
+		funcs := make([]*ir.Func, len(sp.pol.Funcs.Funcs))
+		for i, f := range sp.pol.Funcs.Funcs {
+			blocks, err := sp.body(i)
+			if err != nil {
+				return nil, err
+			}
+			g := *f
+			g.Blocks = blocks
+			funcs[i] = &g
+		}
+		pol.Funcs = &ir.Funcs{Funcs: funcs}
+	}
+	return &pol, nil
+}
+
+func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 	pol := &ir.Policy{}
 	if r.uint() == 1 {
 		s := &ir.Static{}
@@ -929,6 +1060,12 @@ func (r *planReader) policy() *ir.Policy {
 		}
 		pol.Static = s
 	}
+	if n := r.list(); n >= 0 {
+		r.names = make([]string, n)
+		for i := range r.names {
+			r.names[i] = r.str()
+		}
+	}
 	if r.uint() == 1 {
 		pol.Plans = &ir.Plans{}
 		if n := r.list(); n >= 0 {
@@ -948,8 +1085,16 @@ func (r *planReader) policy() *ir.Policy {
 				f := &ir.Func{Name: r.str()}
 				f.Params = r.locals()
 				f.Return = r.local()
-				f.Blocks = r.blocks()
 				f.Path = r.strs()
+				n := r.uint()
+				if r.err == nil && n > len(r.b) {
+					r.fail("function body longer than the plan")
+				}
+				if r.err != nil {
+					return pol
+				}
+				sp.bodies = append(sp.bodies, r.b[:n:n])
+				r.b = r.b[n:]
 				pol.Funcs.Funcs[i] = f
 			}
 		}

@@ -46,7 +46,21 @@ func NewQuery(pol *ir.Policy, data ast.Value, opts QueryOptions) (q *Query, err 
 	if _, ok := data.(ast.Object); !ok {
 		return nil, errors.New("irvm: base data must be an object")
 	}
-	p, err := compileLazy(pol, ast.NewTerm(data), nil)
+	return NewStoredQuery(storedPlanOf(pol), data, opts)
+}
+
+// NewStoredQuery is NewQuery for a plan read by ReadPlan: a function's body is decoded
+// when the function is first called, and many queries may share sp.
+func NewStoredQuery(sp *StoredPlan, data ast.Value, opts QueryOptions) (q *Query, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			q, err = nil, fmt.Errorf("irvm: preparing the plan: %v", r)
+		}
+	}()
+	if _, ok := data.(ast.Object); !ok {
+		return nil, errors.New("irvm: base data must be an object")
+	}
+	p, err := compileLazy(sp, ast.NewTerm(data), nil)
 	if err != nil {
 		return nil, err
 	}
