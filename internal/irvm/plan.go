@@ -918,8 +918,8 @@ type StoredPlan struct {
 	bodies [][]byte   // each function's encoded blocks
 
 	mu      sync.Mutex
-	r       planReader     // decodes the bodies, from its slabs
-	decoded [][]*ir.Block  // bodies decoded so far
+	r       planReader    // decodes the bodies, from its slabs
+	decoded [][]*ir.Block // bodies decoded so far
 	done    []bool
 }
 

@@ -170,7 +170,6 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 	return true, nil
 }
 
-
 type stmtVisitor func(ir.Stmt)
 
 func (v stmtVisitor) Before(x any) {
