@@ -67,7 +67,7 @@ incident_entry(i) := object.union(
 		"started_at": incidents.kst_timestamp(f.start_ns),
 		"detected_at": incidents.kst_timestamp(f.detected_ns),
 		"ongoing": f.ongoing,
-		"outage_minutes": (min([f.end_ns, now_ns]) - f.start_ns) / ktime.minute_ns,
+		"outage_minutes": floor((min([f.end_ns, now_ns]) - f.start_ns) / ktime.minute_ns),
 		"disaster": f.disaster,
 	},
 	restored_at(f),
