@@ -281,10 +281,10 @@ datacenter_report(i) := [object.union(
 		"datacenter": c.datacenter,
 		"rule": c.rule,
 		"threshold": {"value": c.limit_minutes, "basis": c.limit_basis},
-		"limit": limit_of(dc_report.delay(i)),
+		"limit": limit_of(dc_report.due[i].limit),
 		"citation": period(dc_report.in_force, incidents.facts[i].start_date),
 	},
-	dated(c.trigger_ns, dc_report.due_ns[i], {t | some t in dc_report.report_times[i]; t <= now_ns}),
+	dated(c.trigger_ns, dc_report.due[i].due_ns, {t | some t in dc_report.report_times[i]; t <= now_ns}),
 )] if {
 	c := dc_report.reportable[i]
 } else := [unbound("datacenter-report", "dc_report", dc_report.reason)] if {
@@ -302,10 +302,10 @@ cloud_notice(i) := [object.union(
 		"services": [c.service],
 		"rule": c.rule,
 		"threshold": limit_of(c.limit),
-		"limit": limit_of(cl_notice.delay(i)),
+		"limit": limit_of(cl_notice.due[i].limit),
 		"citation": period(cl_notice.in_force, incidents.facts[i].start_date),
 	},
-	dated(c.trigger_ns, cl_notice.due_ns[i], {x[0] | some x in object.get(cl_notice.valid, i, set()); x[0] <= now_ns}),
+	dated(c.trigger_ns, cl_notice.due[i].due_ns, {x[0] | some x in object.get(cl_notice.valid, i, set()); x[0] <= now_ns}),
 )] if {
 	c := cl_notice.noticeable[i]
 } else := []
