@@ -132,13 +132,12 @@ user_notice(i) := [object.union(
 			"after_restoration": false,
 			"services": n.duty.services,
 			"clock": un_notice.clock[t.short],
-			"threshold": limit_of(t.threshold),
 			"limit": limit_of(n.delay),
 			"citation": period(un_notice.in_force, f.start_date),
 		},
 		dated(n.duty.trigger_ns, n.due, notice_complete(f)),
 	),
-	notice_progress(f),
+	object.union(notice_progress(f), short_limit(t)),
 )] if {
 	n := un_notice.noticeable[i]
 	f := incidents.facts[i]
@@ -190,6 +189,13 @@ notice_progress(f) := {"first_notice_at": incidents.kst_timestamp(first), "missi
 	first := min({t | some t in f.notice_times; t <= now_ns})
 	told := {c | some j, x in f.notices; f.notice_at[j] <= now_ns; some c in object.get(x, "contents", [])}
 } else := {}
+
+# short_limit(t) is the short-outage limit where it sets the clock (item 5 could apply): the
+# duty arises when the interruption passes it. Elsewhere the clock runs from detection and
+# the limit plays no part.
+short_limit(t) := {"threshold": limit_of(t.threshold)} if t.short == "possible"
+
+else := {}
 
 unbound(duty, pkg, why) := {
 	"duty": duty,

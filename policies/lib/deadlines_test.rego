@@ -139,6 +139,10 @@ test_a_fire_owes_the_notice_from_detection if {
 	d.status == "due"
 	d.triggered_at == "2026-03-01T10:05:00+09:00"
 	d.due_at == "2026-03-01T11:05:00+09:00"
+
+	# The short-outage limit plays no part in a fire's clock.
+	not d.threshold
+	d.clock == "from detection (audit default)"
 }
 
 test_a_critical_facility_owes_the_notice_at_once if {
