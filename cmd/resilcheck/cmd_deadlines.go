@@ -40,8 +40,8 @@ func deadlinesCommand(stdio appIO) *cli.Command {
 		},
 		CustomHelpTemplate: withExamples(
 			"resilcheck deadlines manifest.yaml",
-			"resilcheck deadlines --now 2022-10-15T17:00:00+09:00 --lang ko manifest.yaml",
-			"resilcheck deadlines -f json -d without-delay-30.json manifest.yaml",
+			"resilcheck deadlines --now 2022-10-15T17:00:00+09:00 --lang ko testdata/manifests/kakao-2022-10-15.yaml",
+			"resilcheck deadlines -f json --now 2022-10-15T17:00:00+09:00 testdata/manifests/kakao-2022-10-15.yaml",
 		),
 		Action: func(c *cli.Context) error {
 			return runDeadlines(c, stdio)
