@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xeipuuv/gojsonschema"
 )
 
 type deadlinesOut struct {
@@ -73,6 +75,15 @@ func deadlinesJSON(t *testing.T, args ...string) (deadlinesOut, int) {
 	var out deadlinesOut
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
+	}
+	res, err := gojsonschema.Validate(
+		gojsonschema.NewReferenceLoader("file://"+filepath.ToSlash(filepath.Join(repoRoot, "schemas", "deadlines.v1.schema.json"))),
+		gojsonschema.NewStringLoader(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Errors() {
+		t.Errorf("output does not match schemas/deadlines.v1.schema.json: %s", e)
 	}
 	return out, code
 }
