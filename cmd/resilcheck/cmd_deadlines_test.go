@@ -204,7 +204,7 @@ func TestDeadlinesText(t *testing.T) {
 		"incident 2022-10-15-pangyo-fire: ongoing, started 2022-10-15T15:27:00+09:00 (1 h 33 min), a disaster",
 		"OVERDUE   user notice (KR-TBA-33-NOTICE)  due 2022-10-15T16:27:00+09:00 (33 min ago)",
 		"first notice at 2022-10-15T15:50:00+09:00; still to tell: contact",
-		"allowed 60 minutes [audit-default]",
+		"allowed 60 min [audit-default]",
 		"NOT BOUND first report to the ministry (KR-BCDA-38-REPORT)",
 		"PENDING   damages notice (KR-TBA-33-DAMAGES)",
 		"Duties: 1 overdue, 0 due, 1 pending, 0 done, 0 exempt, 2 not bound",
@@ -263,5 +263,58 @@ func TestDeadlinesBadInput(t *testing.T) {
 	}
 	if _, stderr, code := runCLI(t, "", "deadlines"); code != ExitInputError || !strings.Contains(stderr, "no input") {
 		t.Errorf("no input: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestDeadlinesDatacenterAndMinistry: the maintenance at the leased Busan site (window 02:00
+// to 05:00, restored 05:30), judged at 04:00. Computed by hand from REGULATIONS.md: the first
+// ministry report is due 60 minutes (audit default) after detection, here the start: 03:00;
+// the datacenter report arises after 30 minutes in a row (Decree 40(1)1), 02:30, and is due
+// 60 minutes later, 03:30; the user notice arises only when the outage overruns the announced
+// window (item 1), 05:00, and is due at 06:00. After restoration only what is still due is
+// listed: the final report (24 hours, audit default) and the damages notice (30 days).
+func TestDeadlinesDatacenterAndMinistry(t *testing.T) {
+	const file = "testdata/valid/legal-model-fields.yaml"
+	out, code := deadlinesJSON(t, "--now", "2025-09-07T04:00:00+09:00", file)
+	if code != ExitFailed {
+		t.Errorf("exit %d, want 1", code)
+	}
+	incs := out.Manifests[0].Incidents
+	if len(incs) != 1 || incs[0].ID != "busan-maintenance-2025-09" || !incs[0].Ongoing {
+		t.Fatalf("incidents %+v, want the Busan maintenance, ongoing", incs)
+	}
+	type want struct{ status, triggered, due string }
+	wants := map[string]want{
+		"user-notice":           {"pending", "2025-09-07T05:00:00+09:00", "2025-09-07T06:00:00+09:00"},
+		"ministry-report":       {"overdue", "2025-09-07T02:00:00+09:00", "2025-09-07T03:00:00+09:00"},
+		"ministry-final-report": {"pending", "", ""},
+		"datacenter-report":     {"overdue", "2025-09-07T02:30:00+09:00", "2025-09-07T03:30:00+09:00"},
+		"damages-notice":        {"pending", "", ""},
+	}
+	for _, d := range incs[0].Duties {
+		w, ok := wants[d.Duty]
+		if !ok {
+			t.Errorf("unexpected duty %s", d.Duty)
+			continue
+		}
+		delete(wants, d.Duty)
+		if d.Status != w.status || d.TriggeredAt != w.triggered || d.DueAt != w.due {
+			t.Errorf("%s: %s arose %q due %q, want %s %q %q", d.Duty, d.Status, d.TriggeredAt, d.DueAt, w.status, w.triggered, w.due)
+		}
+	}
+	for d := range wants {
+		t.Errorf("duty %s not listed", d)
+	}
+
+	after, code := deadlinesJSON(t, "--now", "2025-09-07T05:45:00+09:00", file)
+	if code != ExitOK {
+		t.Errorf("after restoration: exit %d, want 0 (only what is still due is listed)", code)
+	}
+	var got []string
+	for _, d := range after.Manifests[0].Incidents[0].Duties {
+		got = append(got, d.Duty+" "+d.Status+" "+d.DueAt)
+	}
+	if strings.Join(got, "; ") != "ministry-final-report due 2025-09-08T05:30:00+09:00; damages-notice due 2025-10-07T23:59:59+09:00" {
+		t.Errorf("after restoration: %q", got)
 	}
 }

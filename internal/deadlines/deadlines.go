@@ -237,8 +237,23 @@ func renderText(w *bufio.Writer, r *Report, lang string) {
 
 const indent = "              "
 
+// pad fills s to n terminal columns; Hangul takes two.
+func pad(s string, n int) string {
+	w := 0
+	for _, r := range s {
+		w++
+		if r >= 0x1100 {
+			w++
+		}
+	}
+	if w >= n {
+		return s + " "
+	}
+	return s + strings.Repeat(" ", n-w)
+}
+
 func writeDuty(w *bufio.Writer, d Duty, now time.Time, lang string, t map[string]string) {
-	fmt.Fprintf(w, "    %-10s%s (%s)", t["s:"+d.Status], t["d:"+d.Duty], d.Control)
+	fmt.Fprintf(w, "    %s%s (%s)", pad(t["s:"+d.Status], 10), t["d:"+d.Duty], d.Control)
 	switch {
 	case d.DoneAt != "":
 		fmt.Fprintf(w, "  %s %s", t["done at"], d.DoneAt)
@@ -296,12 +311,21 @@ func limit(l *Limit, lang string) string {
 	if l == nil {
 		return ""
 	}
-	unit := l.Unit
-	if lang == "ko" {
-		unit = map[string]string{"minutes": "분", "days": "일"}[l.Unit]
-		return fmt.Sprintf("%s%s [%s]", l.Value, unit, l.Label)
+	var n string
+	switch {
+	case l.Unit == "minutes" && lang == "ko":
+		n = l.Value.String() + "분"
+	case l.Unit == "minutes":
+		n = l.Value.String() + " min"
+	case lang == "ko":
+		n = l.Value.String() + "일"
+	default:
+		n = l.Value.String() + " days"
 	}
-	return fmt.Sprintf("%s %s [%s]", l.Value, unit, l.Label)
+	if l.Label == "" {
+		return n
+	}
+	return fmt.Sprintf("%s [%s]", n, l.Label)
 }
 
 func minutes(n int64, lang string) string {
