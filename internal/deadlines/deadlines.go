@@ -340,7 +340,7 @@ func minutes(n int64, lang string) string {
 	return fmt.Sprintf("%d h %02d min", n/60, n%60)
 }
 
-// relative says how far the due instant is from now, in whole minutes.
+// relative says how far the due instant is from now, in minutes.
 func relative(due string, now time.Time, lang string) string {
 	t, err := time.Parse(time.RFC3339, due)
 	if err != nil || now.IsZero() {
@@ -351,7 +351,8 @@ func relative(due string, now time.Time, lang string) string {
 	if past {
 		d = -d
 	}
-	n := int64(d / time.Minute)
+	// Rounded up: a duty a second overdue reads "1 min ago", not "0 min ago".
+	n := int64((d + time.Minute - 1) / time.Minute)
 	switch {
 	case lang == "ko" && past:
 		return minutes(n, lang) + " 지남"
