@@ -306,6 +306,18 @@ func TestDeadlinesDatacenterAndMinistry(t *testing.T) {
 		t.Errorf("duty %s not listed", d)
 	}
 
+	// "Without delay" is an audit default: --data moves it, and the output says so.
+	data := filepath.Join(t.TempDir(), "data.json")
+	if err := os.WriteFile(data, []byte(`{"resilcheck": {"overrides": {"report_without_delay_minutes": 30}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	over, _ := deadlinesJSON(t, "--now", "2025-09-07T04:00:00+09:00", "-d", data, file)
+	for _, d := range over.Manifests[0].Incidents[0].Duties {
+		if d.Duty == "ministry-report" && (d.DueAt != "2025-09-07T02:30:00+09:00" || d.Limit == nil || d.Limit.Label != "override") {
+			t.Errorf("with a 30-minute override the first report is due %q (%+v), want 02:30, labelled override", d.DueAt, d.Limit)
+		}
+	}
+
 	after, code := deadlinesJSON(t, "--now", "2025-09-07T05:45:00+09:00", file)
 	if code != ExitOK {
 		t.Errorf("after restoration: exit %d, want 0 (only what is still due is listed)", code)
