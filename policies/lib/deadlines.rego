@@ -92,7 +92,6 @@ dated(trigger, due, dones) := object.union(
 		"status": status(trigger, due, dones),
 		"triggered_at": incidents.kst_timestamp(trigger),
 		"due_at": incidents.kst_timestamp(due),
-		"due_ns": due,
 	},
 	done_fields(due, dones),
 )
