@@ -28,7 +28,8 @@ func deadlinesCommand(stdio appIO) *cli.Command {
 			"the instant it arises if the outage goes on), the label of the numbers it rests on\n" +
 			"(law, reported, audit-default) and the article in force when the incident started.\n" +
 			"The instants come from the same rules `check` judges with, evaluated at --now (default:\n" +
-			"the current instant, recorded in the output).\n" +
+			"the current instant, recorded in the output). -f json is described by\n" +
+			"`resilcheck schema outage-deadlines`.\n" +
 			"Exits 1 when a duty is overdue, 0 otherwise, 2 on bad input.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "now", Usage: "judge at `INSTANT` (RFC 3339, e.g. 2022-10-15T17:00:00+09:00); default: the current instant"},

@@ -77,13 +77,13 @@ func deadlinesJSON(t *testing.T, args ...string) (deadlinesOut, int) {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
 	}
 	res, err := gojsonschema.Validate(
-		gojsonschema.NewReferenceLoader("file://"+filepath.ToSlash(filepath.Join(repoRoot, "schemas", "deadlines.v1.schema.json"))),
+		gojsonschema.NewReferenceLoader("file://"+filepath.ToSlash(filepath.Join(repoRoot, "schemas", "outage-deadlines.v1.schema.json"))),
 		gojsonschema.NewStringLoader(stdout))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range res.Errors() {
-		t.Errorf("output does not match schemas/deadlines.v1.schema.json: %s", e)
+		t.Errorf("output does not match schemas/outage-deadlines.v1.schema.json: %s", e)
 	}
 	return out, code
 }
