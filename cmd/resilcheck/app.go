@@ -176,6 +176,7 @@ func newApp(stdio appIO) *cli.App {
 			schemaCommand(stdio),
 			simulateCommand(stdio),
 			diffCommand(stdio),
+			deadlinesCommand(stdio),
 			keygenCommand(stdio),
 			verifyCommand(stdio),
 			completionCommand(stdio),

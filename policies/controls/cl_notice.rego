@@ -135,7 +135,10 @@ noticeable[k] := incidents.earliest_trigger(cs) if some k, cs in candidates
 
 delay(k) := incidents.param("cl_notice_without_delay_minutes", incidents.facts[k].start_ns)
 
-due_ns[k] := c.trigger_ns + (delay(k).value * time.minute_ns) if some k, c in noticeable
+# due[k] is when the duty k triggered was due, with the limit applied ({"due_ns", "limit"}).
+due[k] := incidents.without_delay(c.trigger_ns, "cl_notice_without_delay_minutes", incidents.facts[k].start_ns) if some k, c in noticeable
+
+due_ns[k] := d.due_ns if some k, d in due
 
 # The methods of Decree 17(2), shared with the breach and leak notices (lib/cloudnotice). A
 # notice in national newspapers replaces them only where notice was impossible and MSIT was

@@ -119,7 +119,10 @@ reportable[k] := incidents.earliest_trigger(cs) if some k, cs in candidates
 
 delay(k) := incidents.param("dc_report_without_delay_minutes", incidents.facts[k].start_ns)
 
-due_ns[k] := c.trigger_ns + (delay(k).value * time.minute_ns) if some k, c in reportable
+# due[k] is when the duty k triggered was due, with the limit applied ({"due_ns", "limit"}).
+due[k] := incidents.without_delay(c.trigger_ns, "dc_report_without_delay_minutes", incidents.facts[k].start_ns) if some k, c in reportable
+
+due_ns[k] := d.due_ns if some k, d in due
 
 # report_at[j] is when the report recorded on incident j was made, if made by the audit date.
 report_at[j] := t if {

@@ -121,9 +121,9 @@ disasters[i] := {
 
 # without_delay[i] is the first-report limit in force when disaster i started, and due[i] when
 # its first report was due: detection plus that limit.
-without_delay[i] := incidents.param("report_without_delay_minutes", d.facts.start_ns) if some i, d in disasters
+without_delay[i] := incidents.report_due[i].limit if some i, _ in disasters
 
-due[i] := disasters[i].facts.detected_ns + (entry.value * time.minute_ns) if some i, entry in without_delay
+due[i] := incidents.report_due[i].due_ns if some i, _ in disasters
 
 report_pointer(i, inc) := sprintf("/incidents/%d/ministryReports", [i]) if {
 	_ := inc.ministryReports
@@ -232,8 +232,9 @@ violations contains {
 	some i, d in disasters
 	count(d.reports) > 0
 	d.facts.restored
-	entry := incidents.param("dm_report_final_minutes", d.facts.start_ns)
-	due := d.facts.end_ns + (entry.value * time.minute_ns)
+	final := incidents.final_report_due[i]
+	entry := final.limit
+	due := final.due_ns
 	time.as_of_ns > due
 	not final_by(d, due)
 	inc := input.incidents[i]

@@ -100,8 +100,9 @@ noticeable[i] := {"inc": input.incidents[i], "facts": f, "due": due, "delay": de
 	some i, u in incidents.un
 	f := incidents.facts[i]
 	f.start_date in bound_dates
-	delay := incidents.param("un_notice_without_delay_minutes", f.start_ns)
-	due := u.trigger_ns + (delay.value * time.minute_ns)
+	d := incidents.un_due[i]
+	due := d.due_ns
+	delay := d.limit
 }
 
 # rule_note(d) marks a finding that rests on the rule as reported for the day d (before

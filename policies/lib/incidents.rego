@@ -70,7 +70,13 @@ else := start
 restoration(inc) := [true, t] if {
 	t := time.parse_rfc3339_ns(inc.restoredAt)
 	t <= ktime.as_of_ns
-} else := [false, ktime.as_of_ns]
+} else := [false, ongoing_end_ns]
+
+# ongoing_end_ns is where an ongoing incident is measured to: the end of the audit date, so an
+# audit can be replayed. resilcheck deadlines (package resilcheck.deadlines) judges at an
+# instant instead, and measures an ongoing incident as if it went on, so that a duty whose
+# threshold it has not crossed yet shows when it will.
+ongoing_end_ns := ktime.as_of_ns
 
 # Causes that are a 방송통신재난 (BCDA Art. 2: disaster, or physical/functional failure of
 # facilities) by their nature. Software faults, overloads and the like become disasters only
@@ -241,6 +247,37 @@ later_rule(x, cs, first) if {
 	some y in cs
 	y.rule == "continuous"
 	y.trigger_ns == first
+}
+
+# --- deadlines ---
+# Every due instant of an incident duty is computed here or in its control, once: the controls
+# judge against it and resilcheck deadlines (package resilcheck.deadlines) lists it.
+
+# without_delay(trigger_ns, name, start_ns) is when a duty that arose at trigger_ns is due:
+# {"due_ns", "limit"}, limit being the parameter name (minutes, a "without delay" read as an
+# audit default unless overridden) in force when the incident started, with its label.
+without_delay(trigger_ns, name, start_ns) := {"due_ns": trigger_ns + (limit.value * ktime.minute_ns), "limit": limit} if {
+	limit := param(name, start_ns)
+}
+
+# un_due[i] is when users had to be told of judged incident i (TBA Art. 33(2)): within the
+# audit default un_notice_without_delay_minutes of the moment the duty arose (un).
+un_due[i] := without_delay(u.trigger_ns, "un_notice_without_delay_minutes", facts[i].start_ns) if some i, u in un
+
+# report_due[i] is when the first ministry report on judged incident i was due, were it a
+# disaster the duty bound (BCDA Art. 38(1)): detection plus the audit default
+# report_without_delay_minutes.
+report_due[i] := without_delay(f.detected_ns, "report_without_delay_minutes", f.start_ns) if {
+	some i, f in facts
+	f.disaster
+}
+
+# final_report_due[i] is when the final ministry report on restored disaster i was due:
+# restoration plus the audit default dm_report_final_minutes.
+final_report_due[i] := without_delay(f.end_ns, "dm_report_final_minutes", f.start_ns) if {
+	some i, f in facts
+	f.disaster
+	f.restored
 }
 
 # kst_timestamp renders an instant (ns) as an RFC 3339 timestamp in Korean time, for evidence.

@@ -1,0 +1,323 @@
+package resilcheck.deadlines_test
+
+import data.resilcheck.controls.dm_report
+import data.resilcheck.controls.un_notice
+import data.resilcheck.deadlines
+
+window := {"from": "2025-10-01", "to": "2025-12-31"}
+
+# A value-added provider above the notice sizes and the major-provider size (BCDA 35(1)4).
+provider := {
+	"name": "Example",
+	"categories": ["value-added"],
+	"origin": "domestic",
+	"metrics": {"window": window, "dailyAverageUsers": 10000000, "telecomRevenueKRW": 10000000000},
+}
+
+services := [
+	{"id": "chat", "name": "Chat", "dailyUsers": 1000000, "deployments": [{"datacenter": "dc1", "mode": "active"}]},
+	{"id": "pay", "name": "Pay", "paid": true, "dailyUsers": 1000000, "deployments": [{"datacenter": "dc1", "mode": "active"}]},
+]
+
+manifest(incs) := {"provider": provider, "services": services, "incidents": incs}
+
+# at(now, doc) is the deadlines report of doc judged at the instant now.
+at(now, doc) := r if {
+	r := deadlines.report with input as doc with data.resilcheck.run as {"as_of": substring(now, 0, 10), "now": now}
+}
+
+# duty(now, doc, name) is the one duty called name of the first listed incident.
+duty(now, doc, name) := d if {
+	some d in at(now, doc).incidents[0].duties
+	d.duty == name
+}
+
+# software(start) is an ongoing software outage of chat: the short-outage exemption (item 5)
+# can apply until it passes the limit.
+software(start) := {"id": "sw", "cause": "software", "startedAt": start, "services": ["chat"]}
+
+full := ["fact", "cause", "response", "contact"]
+
+noticed(inc, at_, contents) := object.union(inc, {"userNotices": [{"at": at_, "channels": ["app"], "contents": contents}]})
+
+# --- user notice: pending, due, overdue, done ---
+
+test_user_notice_is_pending_until_the_outage_passes_the_two_hour_limit if {
+	d := duty("2026-03-01T11:00:00+09:00", manifest([software("2026-03-01T10:00:00+09:00")]), "user-notice")
+	d.status == "pending"
+	d.triggered_at == "2026-03-01T12:00:00+09:00"
+	d.due_at == "2026-03-01T13:00:00+09:00"
+	d.threshold.value == 120
+	d.threshold.label == "law"
+	d.limit.value == 60
+	d.limit.label == "audit-default"
+	d.citation.en == "TBA Art. 33(2); Decree Art. 37-21(1)"
+	d.citation.in_force_from == "2025-03-28"
+	d.services == ["chat"]
+}
+
+test_user_notice_is_due_once_the_limit_is_passed if {
+	d := duty("2026-03-01T12:30:00+09:00", manifest([software("2026-03-01T10:00:00+09:00")]), "user-notice")
+	d.status == "due"
+}
+
+test_user_notice_is_due_at_the_due_instant_itself if {
+	d := duty("2026-03-01T13:00:00+09:00", manifest([software("2026-03-01T10:00:00+09:00")]), "user-notice")
+	d.status == "due"
+}
+
+test_user_notice_is_overdue_after_its_due_instant if {
+	r := at("2026-03-01T13:00:01+09:00", manifest([software("2026-03-01T10:00:00+09:00")]))
+	some d in r.incidents[0].duties
+	d.duty == "user-notice"
+	d.status == "overdue"
+	r.now == "2026-03-01T13:00:01+09:00"
+	r.incidents[0].ongoing == true
+	r.incidents[0].outage_minutes == 180
+}
+
+test_user_notice_done_with_its_instant if {
+	inc := noticed(software("2026-03-01T10:00:00+09:00"), "2026-03-01T12:10:00+09:00", full)
+	d := duty("2026-03-01T14:00:00+09:00", manifest([inc]), "user-notice")
+	d.status == "done"
+	d.done_at == "2026-03-01T12:10:00+09:00"
+	d.late == false
+	d.missing_contents == []
+}
+
+test_user_notice_done_late_says_so if {
+	inc := noticed(software("2026-03-01T10:00:00+09:00"), "2026-03-01T13:30:00+09:00", full)
+	d := duty("2026-03-01T14:00:00+09:00", manifest([inc]), "user-notice")
+	d.status == "done"
+	d.late == true
+}
+
+test_a_notice_without_a_contact_is_not_done if {
+	inc := noticed(software("2026-03-01T10:00:00+09:00"), "2026-03-01T12:10:00+09:00", ["fact", "response"])
+	d := duty("2026-03-01T14:00:00+09:00", manifest([inc]), "user-notice")
+	d.status == "overdue"
+	d.first_notice_at == "2026-03-01T12:10:00+09:00"
+	d.missing_contents == ["contact"]
+	not d.done_at
+}
+
+test_a_notice_recorded_after_now_is_not_done_yet if {
+	inc := noticed(software("2026-03-01T10:00:00+09:00"), "2026-03-01T12:50:00+09:00", full)
+	d := duty("2026-03-01T12:30:00+09:00", manifest([inc]), "user-notice")
+	d.status == "due"
+}
+
+# --- the user-notice thresholds, and the day before the 2-hour rule came into force ---
+
+test_four_hour_limit_the_day_before_2025_03_28 if {
+	# A paid service: free ones were exempt then (item 4, reported).
+	inc := object.union(software("2025-03-27T10:00:00+09:00"), {"services": ["pay"]})
+	d := duty("2025-03-27T11:00:00+09:00", manifest([inc]), "user-notice")
+	d.triggered_at == "2025-03-27T14:00:00+09:00"
+	d.due_at == "2025-03-27T15:00:00+09:00"
+	d.threshold.value == 240
+	d.threshold.label == "reported"
+	d.citation.label == "reported"
+	d.citation.in_force_from == "2019-06-25"
+}
+
+test_free_services_exempt_the_day_before_2025_03_28 if {
+	d := duty("2025-03-27T11:00:00+09:00", manifest([software("2025-03-27T10:00:00+09:00")]), "user-notice")
+	d.status == "exempt"
+	contains(d.reason.en, "chat: item 4 (before 2025-03-28, reported): free service")
+}
+
+test_two_hour_limit_from_2025_03_28 if {
+	d := duty("2025-03-28T11:00:00+09:00", manifest([software("2025-03-28T10:00:00+09:00")]), "user-notice")
+	d.triggered_at == "2025-03-28T12:00:00+09:00"
+	d.threshold.value == 120
+}
+
+test_a_fire_owes_the_notice_from_detection if {
+	inc := object.union(software("2026-03-01T10:00:00+09:00"), {"cause": "fire", "detectedAt": "2026-03-01T10:05:00+09:00"})
+	d := duty("2026-03-01T10:30:00+09:00", manifest([inc]), "user-notice")
+	d.status == "due"
+	d.triggered_at == "2026-03-01T10:05:00+09:00"
+	d.due_at == "2026-03-01T11:05:00+09:00"
+
+	# The short-outage limit plays no part in a fire's clock.
+	not d.threshold
+	d.clock == "from detection (audit default)"
+}
+
+test_a_critical_facility_owes_the_notice_at_once if {
+	inc := object.union(software("2026-03-01T10:00:00+09:00"), {"criticalFacility": true})
+	d := duty("2026-03-01T10:30:00+09:00", manifest([inc]), "user-notice")
+	d.triggered_at == "2026-03-01T10:00:00+09:00"
+	d.due_at == "2026-03-01T11:00:00+09:00"
+}
+
+test_an_override_moves_the_due_instant if {
+	doc := manifest([software("2026-03-01T10:00:00+09:00")])
+	r := deadlines.report with input as doc
+		with data.resilcheck.run as {"as_of": "2026-03-01", "now": "2026-03-01T11:00:00+09:00"}
+		with data.resilcheck.overrides as {"un_notice_without_delay_minutes": 30}
+	some d in r.incidents[0].duties
+	d.duty == "user-notice"
+	d.due_at == "2026-03-01T12:30:00+09:00"
+	d.limit.label == "override"
+}
+
+# --- ministry report: first report, updates, final report; the day before it bound ---
+
+fire(start) := {
+	"id": "fire",
+	"cause": "fire",
+	"startedAt": start,
+	"services": ["chat"],
+}
+
+test_ministry_report_due_from_detection if {
+	d := duty("2026-03-01T10:30:00+09:00", manifest([fire("2026-03-01T10:00:00+09:00")]), "ministry-report")
+	d.status == "due"
+	d.triggered_at == "2026-03-01T10:00:00+09:00"
+	d.due_at == "2026-03-01T11:00:00+09:00"
+	d.limit.label == "audit-default"
+	d.basis == "cause \"fire\" is a disaster cause"
+}
+
+test_ministry_report_done_then_the_next_update_is_due if {
+	inc := object.union(fire("2026-03-01T10:00:00+09:00"), {"ministryReports": [{"at": "2026-03-01T10:40:00+09:00", "kind": "initial"}]})
+	doc := manifest([inc])
+	first := duty("2026-03-02T09:00:00+09:00", doc, "ministry-report")
+	first.status == "done"
+	first.done_at == "2026-03-01T10:40:00+09:00"
+	update := duty("2026-03-02T09:00:00+09:00", doc, "ministry-update")
+	update.status == "due"
+	update.due_at == "2026-03-02T10:40:00+09:00"
+	late := duty("2026-03-02T10:41:00+09:00", doc, "ministry-update")
+	late.status == "overdue"
+}
+
+test_ministry_report_not_bound_the_day_before_2023_07_04 if {
+	d := duty("2023-07-03T10:30:00+09:00", manifest([fire("2023-07-03T10:00:00+09:00")]), "ministry-report")
+	d.status == "not_bound"
+	contains(d.reason.en, "not in force until 2023-07-04")
+}
+
+test_ministry_report_bound_on_2023_07_04 if {
+	d := duty("2023-07-04T10:30:00+09:00", manifest([fire("2023-07-04T10:00:00+09:00")]), "ministry-report")
+	d.status == "due"
+	d.citation.in_force_from == "2023-07-04"
+}
+
+test_final_report_listed_while_due_after_restoration if {
+	inc := object.union(fire("2026-03-01T10:00:00+09:00"), {
+		"restoredAt": "2026-03-01T20:00:00+09:00",
+		"ministryReports": [{"at": "2026-03-01T10:40:00+09:00", "kind": "initial"}],
+	})
+	r := at("2026-03-02T09:00:00+09:00", manifest([inc]))
+	[d.duty | some d in r.incidents[0].duties] == ["ministry-final-report"]
+	r.incidents[0].duties[0].due_at == "2026-03-02T20:00:00+09:00"
+	r.incidents[0].restored_at == "2026-03-01T20:00:00+09:00"
+
+	# Once it is overdue, a restored incident is for the audit, not the on-call list.
+	count(at("2026-03-02T20:00:01+09:00", manifest([inc])).incidents) == 0
+}
+
+test_final_report_pending_while_the_disaster_lasts if {
+	d := duty("2026-03-01T10:30:00+09:00", manifest([fire("2026-03-01T10:00:00+09:00")]), "ministry-final-report")
+	d.status == "pending"
+	not d.due_at
+}
+
+# --- datacenter report: 30 minutes in a row ---
+
+operator := {
+	"name": "Example DC",
+	"categories": ["datacenter-operator"],
+	"origin": "domestic",
+	"metrics": {"window": window},
+}
+
+sites := [{"id": "dc1", "name": "DC 1", "operator": "Example DC", "ownership": "own", "serverRoomAreaM2": 800}]
+
+power(start) := {"id": "pw", "cause": "power", "startedAt": start, "datacenters": ["dc1"]}
+
+test_datacenter_report_pending_until_30_minutes if {
+	doc := {"provider": operator, "datacenters": sites, "incidents": [power("2026-03-01T10:00:00+09:00")]}
+	d := duty("2026-03-01T10:20:00+09:00", doc, "datacenter-report")
+	d.status == "pending"
+	d.triggered_at == "2026-03-01T10:30:00+09:00"
+	d.due_at == "2026-03-01T11:30:00+09:00"
+	d.threshold.value == 30
+	d.datacenter == "dc1"
+	d.rule == "continuous"
+}
+
+test_datacenter_report_done if {
+	inc := object.union(power("2026-03-01T10:00:00+09:00"), {"datacenterReport": {"at": "2026-03-01T11:00:00+09:00"}})
+	doc := {"provider": operator, "datacenters": sites, "incidents": [inc]}
+	d := duty("2026-03-01T12:00:00+09:00", doc, "datacenter-report")
+	d.status == "done"
+	d.done_at == "2026-03-01T11:00:00+09:00"
+}
+
+test_datacenter_report_not_in_force_the_day_before_2023_07_04 if {
+	doc := {"provider": operator, "datacenters": sites, "incidents": [power("2023-07-03T10:00:00+09:00")]}
+	d := duty("2023-07-03T11:00:00+09:00", doc, "datacenter-report")
+	d.status == "not_bound"
+	contains(d.reason.en, "2023-07-04")
+}
+
+# --- cloud notice: 10 minutes in a row ---
+
+test_cloud_notice_after_ten_minutes if {
+	doc := {
+		"provider": {"name": "Example Cloud", "categories": ["cloud"], "origin": "domestic", "metrics": {"window": window}},
+		"services": [{"id": "vm", "name": "VM", "cloud": true, "deployments": [{"datacenter": "dc1", "mode": "active"}]}],
+		"incidents": [{"id": "c", "cause": "software", "startedAt": "2026-03-01T10:00:00+09:00", "services": ["vm"]}],
+	}
+	d := duty("2026-03-01T10:05:00+09:00", doc, "cloud-notice")
+	d.status == "pending"
+	d.triggered_at == "2026-03-01T10:10:00+09:00"
+	d.due_at == "2026-03-01T11:10:00+09:00"
+	d.threshold.value == 10
+	overdue := duty("2026-03-01T11:11:00+09:00", doc, "cloud-notice")
+	overdue.status == "overdue"
+}
+
+# --- damages notice: after restoration, 30 days ---
+
+test_damages_notice_pending_while_ongoing if {
+	inc := object.union(fire("2026-03-01T10:00:00+09:00"), {"services": ["pay"]})
+	d := duty("2026-03-01T11:00:00+09:00", manifest([inc]), "damages-notice")
+	d.status == "pending"
+	d.services == ["pay"]
+	d.limit.value == 30
+	d.limit.unit == "days"
+}
+
+test_damages_notice_due_30_days_after_restoration if {
+	inc := object.union(fire("2026-03-01T10:00:00+09:00"), {"services": ["pay"], "restoredAt": "2026-03-02T10:00:00+09:00"})
+	d := duty("2026-03-10T09:00:00+09:00", manifest([inc]), "damages-notice")
+	d.status == "due"
+	d.due_at == "2026-04-01T23:59:59+09:00"
+	count(at("2026-04-02T00:00:00+09:00", manifest([inc])).incidents) == 0
+}
+
+# --- one source of truth: what check judges later for the same facts ---
+
+test_due_instants_match_what_the_controls_judge_later if {
+	inc := object.union(fire("2026-03-01T10:00:00+09:00"), {"detectedAt": "2026-03-01T10:05:00+09:00"})
+	doc := manifest([inc])
+	notice := duty("2026-03-01T10:30:00+09:00", doc, "user-notice")
+	report := duty("2026-03-01T10:30:00+09:00", doc, "ministry-report")
+
+	# The audit a week later, after restoration, with nothing done.
+	later := manifest([object.union(inc, {"restoredAt": "2026-03-02T10:00:00+09:00"})])
+	some v in un_notice.violations with input as later with data.resilcheck.run as {"as_of": "2026-03-08"}
+	v.evidence.notice_due == notice.due_at
+	some w in dm_report.violations with input as later with data.resilcheck.run as {"as_of": "2026-03-08"}
+	w.key == "first-report"
+	w.evidence.due == report.due_at
+}
+
+test_incidents_started_after_now_are_not_listed if {
+	count(at("2026-03-01T09:59:00+09:00", manifest([fire("2026-03-01T10:00:00+09:00")])).incidents) == 0
+}
