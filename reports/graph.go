@@ -130,14 +130,17 @@ func (g graphIndex) build(lang, name string, f audit.FailureOutcome, same []audi
 	pg.nodes = append(pg.nodes, dom)
 
 	lost := g.ix.Explain(f, lostListed)
+	causes := map[string]string{}
+	for _, u := range f.Broken {
+		if u.Via == "" {
+			causes[u.Service] = u.Cause
+		}
+	}
 	at := make(map[string]int, len(lost))
 	for _, u := range lost {
-		n := gNode{label: u.Service, sub: term(lang, u.Reason), kind: nodeDown, title: strings.Join(u.Chain, " → ")}
+		n := gNode{label: u.Service, sub: term(lang, u.Reason), kind: nodeDown, title: chainTitle(lang, u, dom.label, causes)}
 		if u.Broken {
 			n.kind = nodeBroken
-			if u.Detail != "" {
-				n.title += "\n" + u.Detail
-			}
 		}
 		at[u.Service] = len(pg.nodes)
 		pg.nodes = append(pg.nodes, n)
@@ -183,7 +186,11 @@ func (g graphIndex) build(lang, name string, f audit.FailureOutcome, same []audi
 			break
 		}
 		pg.edges = append(pg.edges, gEdge{len(pg.nodes), 0, edgeSurvives})
-		pg.nodes = append(pg.nodes, gNode{label: n.Service, sub: graphWord(lang, "survives"), title: n.Note, kind: nodeSurvives})
+		title := n.Service + " " + n.Note
+		if lang == "ko" {
+			title = n.Service + ": " + graphWord(lang, "survives")
+		}
+		pg.nodes = append(pg.nodes, gNode{label: n.Service, sub: graphWord(lang, "survives"), title: title, kind: nodeSurvives})
 	}
 	slices.SortFunc(pg.edges, func(a, b gEdge) int {
 		if a.from != b.from {
@@ -199,6 +206,24 @@ func (g graphIndex) build(lang, name string, f audit.FailureOutcome, same []audi
 }
 
 func plainText(s string) string { return s }
+
+// chainTitle is a lost service's tooltip: its chain to the root cause, and in English the
+// analysis' own words for the cause and the detail. Those words are English only, so a
+// Korean picture ends the chain with the lost domain instead.
+func chainTitle(lang string, u audit.LostService, domain string, causes map[string]string) string {
+	if lang != "ko" {
+		t := strings.Join(u.Chain, " → ")
+		if u.Detail != "" {
+			t += "\n" + u.Detail
+		}
+		return t
+	}
+	ids := u.Chain
+	if n := len(ids); n > 1 && causes[ids[n-2]] == ids[n-1] {
+		ids = ids[:n-1]
+	}
+	return strings.Join(ids, " → ") + " → " + domain
+}
 
 // shortList joins ids, naming at most max of them.
 func shortList(ids []string, max int) string {

@@ -16,7 +16,7 @@ import (
 // bytes, and a picture holds at most lostListed + graphSurvivorsShown + 3 nodes.
 
 const (
-	svgColGap   = 56.0
+	svgColGap   = 44.0
 	svgRowGap   = 12.0
 	svgDummyH   = 10.0
 	svgPad      = 12.0
@@ -63,7 +63,11 @@ type layout struct {
 	nodes  []placed // the graph's nodes, then the dummy points of long edges
 	routes [][]int  // per edge, the nodes it passes: from, dummies, to
 	back   []bool   // per edge, whether it runs against the layering (a cycle)
-	w, h   float64
+	// outY and inY are where each edge leaves its first node and enters its last, spread
+	// over the node's side in the order of the other ends, so edges sharing a node stay
+	// apart and do not cross at it.
+	outY, inY []float64
+	w, h      float64
 }
 
 func nodeSize(n gNode) (float64, float64) {
@@ -240,7 +244,49 @@ func layoutGraph(g lossGraph) layout {
 	for i := range lay.nodes {
 		lay.nodes[i].x, lay.nodes[i].y = round1(lay.nodes[i].x), round1(lay.nodes[i].y)
 	}
+	lay.ports()
 	return lay
+}
+
+// ports spreads the ends of the forward edges over the middle of their nodes' sides.
+func (lay *layout) ports() {
+	lay.outY = make([]float64, len(lay.routes))
+	lay.inY = make([]float64, len(lay.routes))
+	leaving := make([][]int, len(lay.nodes))
+	entering := make([][]int, len(lay.nodes))
+	centre := func(v int) float64 { return lay.nodes[v].y + lay.nodes[v].h/2 }
+	for i, r := range lay.routes {
+		lay.outY[i], lay.inY[i] = centre(r[0]), centre(r[len(r)-1])
+		if lay.back[i] {
+			continue
+		}
+		leaving[r[0]] = append(leaving[r[0]], i)
+		entering[r[len(r)-1]] = append(entering[r[len(r)-1]], i)
+	}
+	spread := func(v int, edges []int, other func(i int) int, set []float64) {
+		if len(edges) < 2 {
+			return
+		}
+		slices.SortStableFunc(edges, func(a, b int) int {
+			ya, yb := centre(other(a)), centre(other(b))
+			switch {
+			case ya < yb:
+				return -1
+			case ya > yb:
+				return 1
+			}
+			return 0
+		})
+		p := lay.nodes[v]
+		band := p.h * 0.6
+		for k, i := range edges {
+			set[i] = round1(p.y + (p.h-band)/2 + band*float64(k)/float64(len(edges)-1))
+		}
+	}
+	for v := range lay.nodes {
+		spread(v, leaving[v], func(i int) int { return lay.routes[i][1] }, lay.outY)
+		spread(v, entering[v], func(i int) int { r := lay.routes[i]; return r[len(r)-2] }, lay.inY)
+	}
 }
 
 func round1(v float64) float64 {
@@ -421,7 +467,7 @@ func (p svgPanel) drawEdge(w *graphWriter, i int, e gEdge) {
 		head = num(ex) + "," + num(ey) + " " + num(ex-3.5) + "," + num(ey+7) + " " + num(ex+3.5) + "," + num(ey+7)
 	} else {
 		a := lay.nodes[r[0]]
-		x, y := round1(a.x+a.w), round1(a.y+a.h/2)
+		x, y := round1(a.x+a.w), lay.outY[i]
 		d.WriteString("M" + num(x) + " " + num(y))
 		for k := 1; k < len(r); k++ {
 			b := lay.nodes[r[k]]
@@ -429,6 +475,7 @@ func (p svgPanel) drawEdge(w *graphWriter, i int, e gEdge) {
 			last := k == len(r)-1
 			if last {
 				nx -= 6 // leave room for the arrowhead
+				ny = lay.inY[i]
 			}
 			mx := round1((x + nx) / 2)
 			d.WriteString(" C" + num(mx) + " " + num(y) + " " + num(mx) + " " + num(ny) + " " + num(nx) + " " + num(ny))

@@ -232,8 +232,11 @@ var htmlFuncs = template.FuncMap{
 	"explain": func(ix *audit.LossIndex, f audit.FailureOutcome) []audit.LostService {
 		return ix.Explain(f, lostListed)
 	},
-	"morelost":     func(f audit.FailureOutcome, listed []audit.LostService) int { return f.Lost - len(listed) },
-	"losspictures": lossPictures,
+	"morelost": func(f audit.FailureOutcome, listed []audit.LostService) int { return f.Lost - len(listed) },
+	// losspictures draws each failure that takes services down (graph_svg.go).
+	"losspictures": func(lang, name string, sl *audit.SiteLoss) []template.HTML {
+		return lossPictures(lang, name, sl)
+	},
 	"yesno": func(b bool, lang string) string {
 		if b {
 			return tr(lang, "label.applies")
