@@ -458,13 +458,15 @@ func (p svgPanel) drawEdge(w *graphWriter, i int, e gEdge) {
 	var ex, ey float64
 	var head string
 	if lay.back[i] {
-		// Against the layering (a cycle): a loop under both nodes, the arrow pointing up.
+		// Against the layering (a cycle): the node pointed to stands further left, so the
+		// edge runs back from the left side of one to the right side of the other, low on
+		// both so it stays clear of the forward edges between them.
 		a, b := lay.nodes[r[0]], lay.nodes[r[len(r)-1]]
-		x1, y1 := round1(a.x+a.w/2), a.y+a.h
-		ex, ey = round1(b.x+b.w/2), b.y+b.h
-		low := max(y1, ey) + 22
-		d.WriteString("M" + num(x1) + " " + num(y1) + " C" + num(x1) + " " + num(low) + " " + num(ex) + " " + num(low) + " " + num(ex) + " " + num(ey+6))
-		head = num(ex) + "," + num(ey) + " " + num(ex-3.5) + "," + num(ey+7) + " " + num(ex+3.5) + "," + num(ey+7)
+		x1, y1 := a.x, a.y+a.h-4
+		ex, ey = round1(b.x+b.w), b.y+b.h-4
+		mx := round1((x1 + ex + 6) / 2)
+		d.WriteString("M" + num(x1) + " " + num(y1) + " C" + num(mx) + " " + num(y1) + " " + num(mx) + " " + num(ey) + " " + num(ex+6) + " " + num(ey))
+		head = num(ex) + "," + num(ey) + " " + num(ex+7) + "," + num(ey-3.5) + " " + num(ex+7) + "," + num(ey+3.5)
 	} else {
 		a := lay.nodes[r[0]]
 		x, y := round1(a.x+a.w), lay.outY[i]

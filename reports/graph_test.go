@@ -188,6 +188,45 @@ func hostileLoss() GraphManifest {
 	}}
 }
 
+// cycleLoss has a dependency cycle among lost services: a and b depend on each other, and
+// c fails over through a.
+func cycleLoss() *audit.SiteLoss {
+	return &audit.SiteLoss{
+		Failures: []audit.FailureOutcome{{
+			Domain: audit.FailureDomain{Kind: "datacenter", ID: "dc", Datacenters: []string{"dc"}},
+			Broken: []audit.ServiceImpact{
+				{Service: "a", Reason: "dependency-cycle", Via: "b"},
+				{Service: "c", Reason: "no-surviving-deployment", Cause: "only active in dc"},
+			},
+			Lost: 3,
+		}},
+		Dependents: []audit.DependencyLink{{Service: "b", Via: "a"}, {Service: "a", Via: "c"}},
+	}
+}
+
+// TestLossGraphCycle: an edge closing a cycle is drawn back, from the left side of the
+// node it leaves, and the layout still gives every node a place.
+func TestLossGraphCycle(t *testing.T) {
+	g := graphs("en", []GraphManifest{{Name: "cycle", SiteLoss: cycleLoss()}})[0]
+	lay := layoutGraph(g)
+	backs := 0
+	for i, e := range g.edges {
+		if !lay.back[i] {
+			if lay.nodes[e.from].x >= lay.nodes[e.to].x {
+				t.Errorf("forward edge %s → %s does not run left to right", g.nodes[e.from].label, g.nodes[e.to].label)
+			}
+			continue
+		}
+		backs++
+		if lay.nodes[e.from].x <= lay.nodes[e.to].x {
+			t.Errorf("back edge %s → %s does not run right to left", g.nodes[e.from].label, g.nodes[e.to].label)
+		}
+	}
+	if backs != 1 {
+		t.Errorf("%d edges drawn back, want the one closing the cycle", backs)
+	}
+}
+
 // checkSVG parses doc as XML and wants a self-contained SVG: an svg root in the SVG
 // namespace, nothing executable, nothing fetched.
 func checkSVG(t *testing.T, doc []byte) { checkXML(t, doc, true) }
@@ -326,6 +365,7 @@ func graphCases() map[string][]GraphManifest {
 		"fixture": fixtureGraphManifests(),
 		"hostile": {hostileLoss()},
 		"large":   {{Name: "big", SiteLoss: largeLoss(2_000)}},
+		"cycle":   {{Name: "cycle", SiteLoss: cycleLoss()}},
 		"none":    {{Name: "ok", SiteLoss: &audit.SiteLoss{Failures: []audit.FailureOutcome{{Domain: audit.FailureDomain{Kind: "datacenter", ID: "a"}, Surviving: 3}}}}},
 	}
 }

@@ -51,7 +51,7 @@ func simulateCommand(stdio appIO) *cli.Command {
 		CustomHelpTemplate: withExamples(
 			"resilcheck simulate testdata/manifests/kakao-2022-10-15.yaml",
 			"resilcheck simulate --fail skcc-pangyo -f json testdata/manifests/kakao-2022-10-15.yaml",
-			"resilcheck simulate --fail skcc-pangyo -f dot testdata/manifests/kakao-2022-10-15.yaml | dot -Tsvg > pangyo.svg",
+			"resilcheck simulate -f svg testdata/manifests/kakao-2022-10-15.yaml > kakao-site-loss.svg",
 		),
 		Action: func(c *cli.Context) error {
 			return runSimulate(c, stdio)
