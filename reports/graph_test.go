@@ -504,3 +504,81 @@ func TestWriteLossGraphRefusesUnknownFormat(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// BenchmarkLossGraph measures drawing one failure: the fixture's small loss and a capped
+// 10,000-service one (go test -bench LossGraph ./reports).
+func BenchmarkLossGraph(b *testing.B) {
+	cases := []struct {
+		name string
+		m    GraphManifest
+	}{
+		{"fixture", fixtureGraphManifests()[0]},
+		{"10000", GraphManifest{Name: "big", SiteLoss: largeLoss(10_000)}},
+	}
+	for _, c := range cases {
+		for _, format := range GraphFormats {
+			b.Run(c.name+"/"+format, func(b *testing.B) {
+				var buf bytes.Buffer
+				for b.Loop() {
+					buf.Reset()
+					if err := WriteLossGraph(&buf, format, "en", []GraphManifest{c.m}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.SetBytes(int64(buf.Len()))
+			})
+		}
+	}
+}
+
+// TestKakaoHTMLPrintsThePicture prints the Kakao 2022 HTML report to A4 in headless Chromium,
+// in English and Korean: the browser logs no problem, and one printed page holds the whole
+// Pangyo picture, from its title to its legend (the figure is not split across pages).
+func TestKakaoHTMLPrintsThePicture(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a headless browser")
+	}
+	chromium := findChromium(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		needTool(t, "pdftotext not on PATH (Debian package poppler-utils)")
+		return
+	}
+	r := scenarios(t)["kakao-2022-10-15"]
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			dir := t.TempDir()
+			page := filepath.Join(dir, "kakao."+lang+".html")
+			if err := os.WriteFile(page, render(t, "html", Options{Lang: lang}, r), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			pdf := filepath.Join(dir, "kakao.pdf")
+			_, errOut, err := runTool(t, 2*time.Minute, chromium,
+				append(chromiumFlags, "--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+filepath.ToSlash(page))...)
+			if err != nil {
+				t.Fatalf("chromium --print-to-pdf: %v\n%s", err, errOut)
+			}
+			if bad := browserProblems(errOut); len(bad) > 0 {
+				t.Errorf("chromium logged problems for the report:\n%s", strings.Join(bad, "\n"))
+			}
+			text, errOut, err := runTool(t, time.Minute, pdftotext, "-layout", pdf, "-")
+			if err != nil {
+				t.Fatalf("pdftotext: %v\n%s", err, errOut)
+			}
+			title := "kakao-2022-10-15: " + term(lang, "datacenter") + " skcc-pangyo"
+			legend := graphWord(lang, "legend.tooling")
+			found := false
+			for _, p := range strings.Split(text, "\f") {
+				if strings.Contains(p, title) && strings.Contains(p, graphCaption(lang, audit.FailureOutcome{Lost: 12})) {
+					found = true
+					if !strings.Contains(p, legend) || !strings.Contains(p, "ops-tooling") {
+						t.Errorf("the page with the picture's title lacks its nodes or legend:\n%s", p)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no printed page shows the picture %q", title)
+			}
+		})
+	}
+}
