@@ -11,9 +11,10 @@ import (
 // The picture as SVG, laid out here by a small layered (Sugiyama-style) layout: every
 // service in a column by its longest chain to the lost domain (the domain rightmost, so a
 // chain reads left to right as the text report prints it), long edges broken by dummy
-// points, a few barycenter sweeps against crossings, and columns centred. It is a few
-// hundred lines of integer-valued, map-free iteration, so the same input gives the same
-// bytes, and a picture holds at most lostListed + graphSurvivorsShown + 3 nodes.
+// points, a few barycenter sweeps against crossings, and columns centred. Every loop runs
+// over slices in the graph's own order and every coordinate is rounded to a tenth, so the
+// same input gives the same bytes; a picture holds at most lostListed + graphSurvivorsShown
+// + 3 nodes, so its layout costs the same whatever the size of the manifest.
 
 const (
 	svgColGap   = 44.0
