@@ -233,6 +233,10 @@ var htmlFuncs = template.FuncMap{
 		return ix.Explain(f, lostListed)
 	},
 	"morelost": func(f audit.FailureOutcome, listed []audit.LostService) int { return f.Lost - len(listed) },
+	// losspictures draws each failure that takes services down (graph_svg.go).
+	"losspictures": func(lang, name string, sl *audit.SiteLoss) []template.HTML {
+		return lossPictures(lang, name, sl)
+	},
 	"yesno": func(b bool, lang string) string {
 		if b {
 			return tr(lang, "label.applies")
@@ -314,6 +318,7 @@ section.manifest { break-before: page; }
 .matrix td.cell { text-align: center; }
 .matrix tr.group th { background: #eaecf0; }
 .lost { color: var(--fail); }
+figure.lossgraph { margin: 2mm 0 3mm; break-inside: avoid; }
 {{- if .Sweep}}
 body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--line); margin-top: 8mm; }
 {{- end}}
@@ -458,6 +463,9 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 {{- end}}
 </tbody>
 </table>
+{{- range losspictures $L $m.Name .}}
+<figure class="lossgraph">{{.}}</figure>
+{{- end}}
 {{- with .Cycles}}
 <h4>{{tr $L "heading.cycles"}}</h4>
 <ul>{{range .}}<li><code>{{join . " → "}}</code></li>{{end}}</ul>

@@ -174,7 +174,7 @@ func TestHTMLInChromium(t *testing.T) {
 			if bad := browserProblems(errOut); len(bad) > 0 {
 				t.Errorf("chromium logged console output or load errors for the report:\n%s", strings.Join(bad, "\n"))
 			}
-			if !strings.Contains(dom, "</html>") || !strings.Contains(dom, "KR-BCDA-35-REDUNDANCY") {
+			if !strings.Contains(dom, "</html>") || !strings.Contains(dom, "KR-BCDA-35-REDUNDANCY") || !strings.Contains(dom, `<figure class="lossgraph"><svg`) {
 				t.Errorf("dumped DOM is incomplete (%d bytes)", len(dom))
 			}
 			shot := filepath.Join(dir, "report.png")

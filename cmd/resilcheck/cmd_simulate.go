@@ -17,12 +17,13 @@ import (
 	"github.com/resilcheck/resilcheck/internal/engine"
 	"github.com/resilcheck/resilcheck/internal/manifest"
 	"github.com/resilcheck/resilcheck/internal/validate"
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 func simulateCommand(stdio appIO) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringSliceFlag{Name: "fail", Usage: "take down `ID` (a datacenter, power feed or building; repeat to lose several at once)"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, json, or a picture of each failure that takes services down: dot (Graphviz), mermaid or svg"},
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
 		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
 		maxFileSizeFlag(),
@@ -39,6 +40,10 @@ func simulateCommand(stdio appIO) *cli.Command {
 			"lost dependencies down to the root cause) and what survives; a failure that takes\n" +
 			"more than 50 services down lists the ones broken in place and counts the rest\n" +
 			"(-f json links every lost service to what it is lost through).\n" +
+			"-f dot, mermaid and svg draw each failure that takes services down: the lost domain,\n" +
+			"the services down (red) and those surviving only by failover (green), dependency and\n" +
+			"failover-tooling edges; past 20 lost services a failure draws the ones broken in place\n" +
+			"and those reached from them first, and counts the rest.\n" +
 			"Exits 0 when every service survives every analysed failure, 1 when some failure\n" +
 			"takes a service down or an evaluation does not finish (--timeout), 2 on bad input\n" +
 			"or an unknown --fail id.",
@@ -46,6 +51,7 @@ func simulateCommand(stdio appIO) *cli.Command {
 		CustomHelpTemplate: withExamples(
 			"resilcheck simulate testdata/manifests/kakao-2022-10-15.yaml",
 			"resilcheck simulate --fail skcc-pangyo -f json testdata/manifests/kakao-2022-10-15.yaml",
+			"resilcheck simulate -f svg testdata/manifests/kakao-2022-10-15.yaml > kakao-site-loss.svg",
 		),
 		Action: func(c *cli.Context) error {
 			return runSimulate(c, stdio)
@@ -61,7 +67,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		return withCode(ExitInputError, errors.New("simulate: no input: give one or more files or directories, or - for standard input"))
 	}
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "json"); err != nil {
+	if err := oneOf("format", format, append([]string{"text", "json"}, reports.GraphFormats...)...); err != nil {
 		return err
 	}
 	asOf, err := parseAsOf(c.String("as-of"))
@@ -127,12 +133,15 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	printProblems(stdio.Stderr, problems)
 
 	sim := newSimulation(r, fail, services)
-	if format == "json" {
+	switch format {
+	case "json":
 		enc := json.NewEncoder(stdio.Stdout)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(sim)
-	} else {
+	case "text":
 		err = sim.writeText(stdio.Stdout, !noColor(c, stdio) && isTerminal(stdio.Stdout))
+	default:
+		err = reports.WriteLossGraph(stdio.Stdout, format, "en", sim.pictured())
 	}
 	if err != nil {
 		return withCode(ExitInputError, fmt.Errorf("write output: %w", err))
@@ -458,6 +467,17 @@ func (s simulation) writeText(w io.Writer, color bool) error {
 		bw.printf("simulate: no failure analysed\n")
 	}
 	return bw.err
+}
+
+// pictured are the manifests with a site-loss analysis to draw.
+func (s simulation) pictured() []reports.GraphManifest {
+	var out []reports.GraphManifest
+	for _, m := range s.Manifests {
+		if m.SiteLoss != nil {
+			out = append(out, reports.GraphManifest{Name: m.Name, SiteLoss: m.SiteLoss})
+		}
+	}
+	return out
 }
 
 // survivors names the services not in lost, when lost is the whole loss of a manifest of

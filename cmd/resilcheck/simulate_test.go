@@ -240,7 +240,7 @@ func TestSimulateUsageErrors(t *testing.T) {
 		{"unknown id lists the known ones", "", []string{"simulate", "--fail", "pangyo", "testdata/manifests/kakao-2022-10-15.yaml"},
 			[]string{`unknown failure domain "pangyo"`, "datacenters: anyang, metro-3, metro-4, skcc-pangyo", "power feeds: substation-anyang", "buildings:   anyang-dc"}},
 		{"no input", "", []string{"simulate"}, []string{"no input"}},
-		{"bad format", "", []string{"simulate", "-f", "sarif", "testdata/siteloss/campus.yaml"}, []string{"want text or json"}},
+		{"bad format", "", []string{"simulate", "-f", "sarif", "testdata/siteloss/campus.yaml"}, []string{"want text, json, dot, mermaid or svg"}},
 		{"bad date", "", []string{"simulate", "--as-of", "15/10/2022", "testdata/siteloss/campus.yaml"}, []string{"YYYY-MM-DD"}},
 		{"flag after path", "", []string{"simulate", "testdata/siteloss/campus.yaml", "--fail", "x"}, []string{"must come before the arguments"}},
 		{"file over --max-file-size", "", []string{"simulate", "--max-file-size", "100", "testdata/siteloss/campus.yaml"}, []string{"over the 100-byte limit"}},
@@ -360,5 +360,51 @@ func TestSimulateUnfinishedIsNotAPass(t *testing.T) {
 	out, _, code := runCLI(t, "", append([]string{"simulate"}, args...)...)
 	if code != ExitFailed || !strings.Contains(out, "not analysed: the evaluation did not finish: evaluation timed out") || strings.Contains(out, "the policy bundle has none") {
 		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestSimulatePictures: -f dot, mermaid and svg draw each failure that takes services down,
+// with the exit code of the text output; a run where everything survives draws one node
+// saying so.
+func TestSimulatePictures(t *testing.T) {
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		want   []string // in every format
+		absent []string
+	}{
+		{"kakao loses pangyo", []string{"--as-of", "2022-10-15", "testdata/manifests/kakao-2022-10-15.yaml"}, ExitFailed,
+			[]string{"kakao-2022-10-15: datacenter skcc-pangyo", "12 of 12 services down, 0 survive", "ops-tooling", "talk-drawer-plus"},
+			[]string{"datacenter anyang"}},
+		{"campus: every failure with a loss, once per outcome", []string{"--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}, ExitFailed,
+			[]string{"building campus-1", "datacenter hall-a", "same outcome: power feed sub-1 (hall-a)", "datacenter tower", "power feed sub-2", "survives"},
+			[]string{"synthetic-campus: power feed sub-1"}},
+		{"--fail that loses nothing", []string{"--as-of", "2022-10-15", "--fail", "anyang", "testdata/manifests/kakao-2022-10-15.yaml"}, 0,
+			[]string{"no failure takes a service down"}, []string{"ops-tooling"}},
+	}
+	prefixes := map[string]string{"dot": "digraph ", "mermaid": "flowchart LR\n", "svg": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "}
+	for _, tc := range cases {
+		for _, format := range []string{"dot", "mermaid", "svg"} {
+			t.Run(tc.name+"/"+format, func(t *testing.T) {
+				out, errOut, code := runCLI(t, "", append([]string{"simulate", "-f", format}, tc.args...)...)
+				if code != tc.code || errOut != "" {
+					t.Fatalf("exit code = %d, want %d\nstderr:\n%s", code, tc.code, errOut)
+				}
+				if !strings.HasPrefix(out, prefixes[format]) {
+					t.Errorf("output starts %.60q, want %q", out, prefixes[format])
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(out, w) {
+						t.Errorf("output lacks %q", w)
+					}
+				}
+				for _, w := range tc.absent {
+					if strings.Contains(out, w) {
+						t.Errorf("output has %q", w)
+					}
+				}
+			})
+		}
 	}
 }
