@@ -223,7 +223,8 @@ func readConfig(file string) ([]byte, error) {
 }
 
 // parseConfig reads a settings file: one YAML mapping from flag names to a value, or to a
-// list of values for the repeatable flags. Every problem names its line and column.
+// list of values for the repeatable flags (an empty list sets nothing, as the default).
+// Every problem names its line and column.
 func parseConfig(file string, b []byte, names []string) (map[string]configEntry, error) {
 	at := func(n *yaml.Node, format string, args ...any) error {
 		return fmt.Errorf("%s:%d:%d: %s", file, n.Line, n.Column, fmt.Sprintf(format, args...))
@@ -286,9 +287,6 @@ func parseConfig(file string, b []byte, names []string) (map[string]configEntry,
 					return nil, at(item, "%s: want a list of plain values", name)
 				}
 				e.values = append(e.values, item.Value)
-			}
-			if len(e.values) == 0 {
-				return nil, at(v, "%s: the list is empty", name)
 			}
 		default:
 			return nil, at(v, "%s: want a value or a list of values", name)
