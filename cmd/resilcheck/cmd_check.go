@@ -368,7 +368,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	}
 	r := out.Report
 
-	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"), c.String("baseline"))); err != nil {
+	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"), c.String("baseline"), settings.file)); err != nil {
 		return withCode(ExitInputError, err)
 	}
 

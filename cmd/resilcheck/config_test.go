@@ -157,7 +157,14 @@ func TestSettingsErrors(t *testing.T) {
 		})
 	}
 
-	_, stderr, code := runInProcess(t, nil, "check", "--config", filepath.Join(t.TempDir(), "missing.yaml"), "x.yaml")
+	// The settings file is an input of the run: no report is written over it.
+	settingsFile := writeConfig(t, "as-of: 2026-11-22\n")
+	_, stderr, code := runInProcess(t, nil, "check", "--config", settingsFile, "-o", settingsFile, filepath.Join(repoRoot, "testdata", "valid", "minimal.yaml"))
+	if b, _ := os.ReadFile(settingsFile); code != ExitInputError || string(b) != "as-of: 2026-11-22\n" || !strings.Contains(stderr, "is an input of this run") {
+		t.Errorf("-o over the settings file: exit %d, stderr %q, file now %.60q", code, stderr, b)
+	}
+
+	_, stderr, code = runInProcess(t, nil, "check", "--config", filepath.Join(t.TempDir(), "missing.yaml"), "x.yaml")
 	if code != ExitInputError || !strings.Contains(stderr, "missing.yaml: no such file") {
 		t.Errorf("a missing --config: exit %d, stderr %q", code, stderr)
 	}

@@ -218,3 +218,45 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("no hook %s", id)
 	}
 }
+
+// TestDockerfile: where no Docker daemon runs the image is not built (.ci/run says so), so
+// what the image promises is held here: the version it stamps reaches a variable that
+// exists, the binary is static, the last stage is distroless or scratch and runs as a
+// non-root user, and the build context leaves the scenarios out.
+func TestDockerfile(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, want := range []string{"CGO_ENABLED=0", "-X main.toolVersion=${VERSION}", "./cmd/resilcheck"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+	src, err := os.ReadFile("app.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^var toolVersion = `).Match(src) {
+		t.Error("the Dockerfile stamps main.toolVersion, which app.go no longer declares")
+	}
+	from := regexp.MustCompile(`(?m)^FROM\s+(\S+)`).FindAllStringSubmatch(text, -1)
+	if len(from) < 2 {
+		t.Fatalf("want a multi-stage build, found %d FROM lines", len(from))
+	}
+	if last := from[len(from)-1][1]; !strings.HasPrefix(last, "gcr.io/distroless/static") && last != "scratch" {
+		t.Errorf("the image is based on %s, want distroless/static or scratch", last)
+	}
+	users := regexp.MustCompile(`(?m)^USER\s+(\S+)`).FindAllStringSubmatch(text, -1)
+	if len(users) == 0 || strings.HasPrefix(users[len(users)-1][1], "root") || strings.HasPrefix(users[len(users)-1][1], "0") {
+		t.Errorf("the image's user is %v, want a non-root one", users)
+	}
+	ignore, err := os.ReadFile(filepath.Join(repoRoot, ".dockerignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^\*\*/testdata$`).Match(ignore) {
+		t.Error(".dockerignore does not keep testdata (the bundled scenarios) out of the build")
+	}
+}
