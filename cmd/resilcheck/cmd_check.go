@@ -215,7 +215,8 @@ func checkCommand(stdio appIO) *cli.Command {
 			configFileName + " in the working directory, or the file given with --config\n" +
 			"(fail-on: high; lists as YAML lists; paths relative to the working directory).\n" +
 			"A flag on the command line wins over the environment, which wins over the file.\n" +
-			"The report's recorded command names every setting taken from either.",
+			"The report's recorded command names every setting taken from either; --no-config\n" +
+			"reads neither, to replay it.",
 		Flags: flags,
 		CustomHelpTemplate: withExamples(
 			"resilcheck check --fail-on high -f sarif -o audit.sarif --report junit=audit.xml manifests/",

@@ -38,12 +38,13 @@ func envName(flag string) string {
 
 // notSettings are check flags that choose how settings are read or ask for help: they are
 // not settings themselves, so the file cannot hold them.
-var notSettings = []string{"help", "config", "show-config"}
+var notSettings = []string{"help", "config", "no-config", "show-config"}
 
 // configFlags are the flags that find and show the settings.
 func configFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "read settings from `FILE` (default: " + configFileName + " in the working directory, when there is one)"},
+		&cli.BoolFlag{Name: "no-config", Usage: "read no settings file and no RESILCHECK_* variable: flags and defaults only, as when replaying a report's recorded command"},
 		&cli.BoolFlag{Name: "show-config", Usage: "print each setting, its value and where it came from (flag, environment, file, default), and judge nothing"},
 	}
 }
@@ -61,9 +62,10 @@ type setting struct {
 
 // settings are a run's effective flags and the file they were partly read from.
 type settings struct {
-	file   string // "" when no file was read
-	digest string // sha256:… of the file
-	list   []setting
+	file    string // "" when no file was read
+	digest  string // sha256:… of the file
+	ignored bool   // --no-config: neither a file nor the environment was read
+	list    []setting
 }
 
 // configEntry is one key of a settings file.
@@ -82,13 +84,20 @@ func applySettings(c *cli.Context, stdio appIO) (*settings, error) {
 		getenv = func(string) string { return "" }
 	}
 	s := &settings{}
+	if c.Bool("no-config") {
+		if c.IsSet("config") {
+			return nil, withCode(ExitInputError, errors.New("--config and --no-config: give one or the other"))
+		}
+		getenv = func(string) string { return "" }
+		s.ignored = true
+	}
 	file, explicit := c.String("config"), c.IsSet("config")
 	if !explicit {
 		if v := getenv(envName("config")); v != "" {
 			file, explicit = v, true
 		}
 	}
-	if !explicit {
+	if !explicit && !s.ignored {
 		if fi, err := os.Stat(configFileName); err == nil && fi.Mode().IsRegular() {
 			file = configFileName
 		}
@@ -298,9 +307,12 @@ func parseConfig(file string, b []byte, names []string) (map[string]configEntry,
 
 // showSettings prints what --show-config shows: every setting, its value and its source.
 func showSettings(w io.Writer, s *settings) error {
-	if s.file != "" {
+	switch {
+	case s.ignored:
+		fmt.Fprintln(w, "config file: none (--no-config: no settings file, no RESILCHECK_* variables)")
+	case s.file != "":
 		fmt.Fprintf(w, "config file: %s (%s)\n", s.file, s.digest)
-	} else {
+	default:
 		fmt.Fprintf(w, "config file: none (no %s in the working directory, no --config)\n", configFileName)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -88,6 +88,14 @@ func TestSettingsPrecedence(t *testing.T) {
 	if v, _ := shownSetting(t, out, "fail-on"); v != "low" {
 		t.Errorf("RESILCHECK_CONFIG was not read: fail-on = %s", v)
 	}
+	// --no-config reads neither: a recorded command replays with flags and defaults only.
+	out, _, code = runInProcess(t, map[string]string{"RESILCHECK_CONFIG": file, "RESILCHECK_FORMAT": "sarif"}, "check", "--no-config", "--show-config")
+	if v, src := shownSetting(t, out, "format"); code != ExitOK || v != "text" || src != "default" || !strings.Contains(out, "--no-config") {
+		t.Errorf("--no-config: exit %d, format = %s from %s:\n%s", code, v, src, out)
+	}
+	if _, stderr, code := runInProcess(t, nil, "check", "--no-config", "--config", file, "--show-config"); code != ExitInputError || !strings.Contains(stderr, "one or the other") {
+		t.Errorf("--no-config with --config: exit %d, stderr %q", code, stderr)
+	}
 	other := writeConfig(t, "fail-on: critical\n")
 	out, _, _ = runInProcess(t, map[string]string{"RESILCHECK_CONFIG": file}, "check", "--config", other, "--show-config")
 	if v, _ := shownSetting(t, out, "fail-on"); v != "critical" {
