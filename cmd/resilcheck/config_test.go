@@ -9,17 +9,16 @@ import (
 	"testing"
 )
 
-// runInProcess runs the CLI in this process with the given environment (and no other): the
-// settings tests need no binary and no process environment.
+// runInProcess runs the CLI in this process, as runCLI does, but with the given environment
+// and no other, and in the current working directory: the settings tests choose both.
 func runInProcess(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	inProcess.Lock()
+	defer inProcess.Unlock()
 	var out, errOut bytes.Buffer
 	app := newApp(appIO{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }})
-	err := app.Run(append([]string{"resilcheck"}, args...))
-	if err != nil && !isReported(err) {
-		errOut.WriteString("resilcheck: " + err.Error() + "\n")
-	}
-	return out.String(), errOut.String(), exitCode(err)
+	code = finish(app.Run(append([]string{"resilcheck"}, args...)), &errOut)
+	return out.String(), errOut.String(), code
 }
 
 // shownSetting is the value and source --show-config prints for one setting.
