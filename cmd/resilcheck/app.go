@@ -174,6 +174,7 @@ func newApp(stdio appIO) *cli.App {
 			testCommand(stdio),
 			validateCommand(stdio),
 			schemaCommand(stdio),
+			initCommand(stdio),
 			simulateCommand(stdio),
 			diffCommand(stdio),
 			deadlinesCommand(stdio),

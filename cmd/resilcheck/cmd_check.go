@@ -205,15 +205,23 @@ func checkCommand(stdio appIO) *cli.Command {
 	}
 	flags = append(flags, bundleFlags()...)
 	flags = append(flags, attestFlags()...)
+	flags = append(flags, configFlags()...)
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "judge manifests against the controls and write reports",
 		ArgsUsage: "PATH... (files, directories, or - for standard input)",
-		Flags:     flags,
+		Description: "Every flag can also be set in the environment, as RESILCHECK_ and its name in\n" +
+			"capitals (RESILCHECK_FAIL_ON=high; lists comma-separated), or in a settings file:\n" +
+			configFileName + " in the working directory, or the file given with --config\n" +
+			"(fail-on: high; lists as YAML lists; paths relative to the working directory).\n" +
+			"A flag on the command line wins over the environment, which wins over the file.\n" +
+			"The report's recorded command names every setting taken from either; --no-config\n" +
+			"reads neither, to replay it.",
+		Flags: flags,
 		CustomHelpTemplate: withExamples(
-			"resilcheck check testdata/manifests/",
 			"resilcheck check --fail-on high -f sarif -o audit.sarif --report junit=audit.xml manifests/",
 			"resilcheck check --as-of 2026-11-22 --lang ko --waivers waivers.yaml --baseline last.json manifests/",
+			"resilcheck check --show-config",
 		),
 		Action: func(c *cli.Context) error {
 			return runCheck(c, stdio)
@@ -224,6 +232,13 @@ func checkCommand(stdio appIO) *cli.Command {
 func runCheck(c *cli.Context, stdio appIO) error {
 	if err := argsOnly(c); err != nil {
 		return err
+	}
+	settings, err := applySettings(c, stdio)
+	if err != nil {
+		return err
+	}
+	if c.Bool("show-config") {
+		return showSettings(stdio.Stdout, settings)
 	}
 	tuneGC(stdio)
 	if c.NArg() == 0 {
@@ -282,7 +297,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		MaxFileSize: maxSize,
 		Stdin:       stdio.Stdin,
 		Tool:        toolInfo(),
-		Command:     commandLine(),
+		Command:     checkCommandLine(settings),
 		Waivers:     c.String("waivers"),
 	}
 	if f := c.String("baseline"); f != "" {
@@ -354,7 +369,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	}
 	r := out.Report
 
-	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"), c.String("baseline"))); err != nil {
+	if err := notAnInput(c.String("output"), extra, r.Inputs, append(c.StringSlice("data"), c.String("waivers"), c.String("baseline"), settings.file)); err != nil {
 		return withCode(ExitInputError, err)
 	}
 
@@ -453,11 +468,17 @@ func printProblems(w io.Writer, problems []audit.Problem) {
 // and absolute report and baseline paths made relative to the working directory, so the report does not
 // depend on where the binary was installed or in which directory the audit was written.
 func commandLine() []string {
+	return checkCommandLine(nil)
+}
+
+// checkCommandLine is commandLine with the settings check took from the environment or
+// its settings file written in as flags (see withSettings).
+func checkCommandLine(s *settings) []string {
 	if len(os.Args) == 0 {
 		return nil
 	}
 	wd, _ := os.Getwd()
-	return recordedCommand(os.Args[1:], wd)
+	return recordedCommand(withSettings(os.Args[1:], s), wd)
 }
 
 // relativeTo writes an absolute path relative to the working directory wd (or as its base

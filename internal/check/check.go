@@ -80,12 +80,17 @@ type Progress struct {
 func buildEngine(ctx context.Context, opts Options, whileCompiling func()) (*engine.Engine, error) {
 	srcs := []engine.PolicySource{engine.Builtin()}
 	for _, d := range opts.PolicyDirs {
+		// A -p path that is missing or not a directory is a mistyped input (the README's exit
+		// 2), not a broken bundle (exit 3, which a CI gate reads as "the rules are wrong"):
+		// so it is a plain error, not an *engine.BundleError, with the CLI's wording.
 		fi, err := os.Stat(d)
-		if err != nil {
-			return nil, &engine.BundleError{Problems: []engine.Problem{{File: d, Message: "policy directory: " + describe(err)}}}
-		}
-		if !fi.IsDir() {
-			return nil, &engine.BundleError{Problems: []engine.Problem{{File: d, Message: "policy path is not a directory"}}}
+		switch {
+		case err != nil && os.IsNotExist(err):
+			return nil, fmt.Errorf("--policy %s: no such directory", d)
+		case err != nil:
+			return nil, fmt.Errorf("--policy %s: %s", d, describe(err))
+		case !fi.IsDir():
+			return nil, fmt.Errorf("--policy %s: not a directory", d)
 		}
 		srcs = append(srcs, engine.PolicySource{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Custom: true})
 	}

@@ -199,7 +199,10 @@ func TestBrokenRun(t *testing.T) {
 		want   string
 	}{
 		{"custom control without metadata", Options{PolicyDirs: []string{dir}}, true, "no package-scope METADATA"},
-		{"missing policy dir", Options{PolicyDirs: []string{filepath.Join(dir, "nope")}}, true, "does not exist"},
+		// A -p path that is missing or not a directory is an input error (exit 2), as the CLI
+		// reports it, not a broken bundle.
+		{"missing policy dir", Options{PolicyDirs: []string{filepath.Join(dir, "nope")}}, false, "--policy " + filepath.Join(dir, "nope") + ": no such directory"},
+		{"policy path not a directory", Options{PolicyDirs: []string{data}}, false, "--policy " + data + ": not a directory"},
 		{"data file overwriting the run", Options{DataFiles: []string{data}}, false, "resilcheck.run may not be overwritten"},
 		{"missing data file", Options{DataFiles: []string{filepath.Join(dir, "nope.yaml")}}, false, "does not exist"},
 		{"bad as-of", Options{AsOf: "22/11/2026"}, false, "not a YYYY-MM-DD date"},
