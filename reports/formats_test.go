@@ -106,7 +106,10 @@ func TestEveryFormatCarriesControlMetadata(t *testing.T) {
 	for _, format := range Formats() {
 		for _, v := range variants(format) {
 			t.Run(format+"/"+v.name, func(t *testing.T) {
-				out := plain(format, render(t, format, v.opts, r))
+				// Unwrapped, so that a citation or a fix is found whole.
+				opts := v.opts
+				opts.Width = 1 << 20
+				out := plain(format, render(t, format, opts, r))
 				for _, c := range r.Controls {
 					if !strings.Contains(out, c.ID) {
 						t.Errorf("control %s is missing", c.ID)

@@ -177,6 +177,20 @@ var catalogue = map[string][2]string{
 	"mode.standby":                       {"standby", "대기 시스템"},
 	"mode.cold":                          {"cold", "콜드 대기 시스템"},
 
+	// Core functions (services[].coreFunction), as evidence names them.
+	"fn.messaging":            {"messaging", "메시지 수발신"},
+	"fn.authentication":       {"authentication", "인증"},
+	"fn.payment":              {"payment", "결제"},
+	"fn.mobility":             {"mobility", "모빌리티"},
+	"fn.maps":                 {"maps", "지도"},
+	"fn.mail":                 {"mail", "메일"},
+	"fn.search":               {"search", "검색"},
+	"fn.content":              {"content", "콘텐츠"},
+	"fn.commerce":             {"commerce", "커머스"},
+	"fn.cloud-infrastructure": {"cloud infrastructure", "클라우드 인프라"},
+	"fn.operations-tooling":   {"operations tooling", "운영 도구"},
+	"fn.other":                {"other", "기타"},
+
 	// Units of evidence values.
 	"unit.d":       {"d", "일"},
 	"unit.h":       {"h", "시간"},

@@ -250,6 +250,15 @@ func formatValue(lang, key string, v any) string {
 		if m := deployment.FindStringSubmatch(x); m != nil {
 			return m[1] + " (" + tr(lang, "mode."+m[2]) + ")"
 		}
+		if key == "core_function" {
+			if _, ok := catalogue["fn."+x]; ok {
+				return tr(lang, "fn."+x)
+			}
+		}
+		if strings.HasSuffix(key, "basis") {
+			// The same citations and notes as the parameter table's bases.
+			return ParamBasisIn(x, lang)
+		}
 		// Coded values (labels, reasons, modes) are worded; names never are, whatever
 		// they happen to spell.
 		if _, ok := catalogue["value."+x]; ok && !namesSomething[key] {
@@ -322,6 +331,8 @@ func instant(s string) string {
 // number words a number by the unit its key names.
 func number(lang, key string, f float64) string {
 	switch {
+	case strings.HasSuffix(key, "year") && f == math.Trunc(f):
+		return strconv.FormatFloat(f, 'f', 0, 64) // 2026, not 2,026
 	case strings.HasSuffix(key, "_minutes"):
 		return duration(lang, f)
 	case strings.HasSuffix(key, "_krw"):

@@ -1,6 +1,10 @@
 package reports
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -115,5 +119,68 @@ func TestWrapAlignsContinuationLines(t *testing.T) {
 	colored := "  \x1b[2m" + "aaaa bbbb cccc dddd" + "\x1b[0m"
 	if got := wrap(colored, 100, 4); len(got) != 1 {
 		t.Errorf("ANSI codes counted as cells: %q", got)
+	}
+}
+
+// TestEveryParameterBasisIsTranslated reads every basis in the bundled parameter table and
+// asks for its Korean wording, so a new parameter cannot bring English into explain --lang ko.
+func TestEveryParameterBasisIsTranslated(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "policies", "data", "params.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := regexp.MustCompile(`"basis": "((?:[^"\\]|\\.)*)"`).FindAllStringSubmatch(string(src), -1)
+	if len(found) == 0 {
+		t.Fatal("no basis found in params.rego")
+	}
+	for _, m := range found {
+		if ParamBasisIn(m[1], "ko") == m[1] {
+			t.Errorf("parameter basis %q has no Korean wording in paramBasisKo", m[1])
+		}
+	}
+	if got := ParamBasisIn("a --data override", "ko"); got != "a --data override" {
+		t.Errorf("an unknown basis should stay as written, got %q", got)
+	}
+}
+
+// TestTextWidthOption: the text report wraps at Options.Width (the terminal's width when
+// the CLI writes to one), and at 100 cells by default.
+func TestTextWidthOption(t *testing.T) {
+	for _, c := range []struct{ width, max int }{{0, 100}, {60, 60}, {140, 140}} {
+		for _, lang := range []string{"en", "ko"} {
+			out := string(render(t, "text", Options{Lang: lang, Width: c.width}, fixtureReport()))
+			widest := 0
+			for _, l := range strings.Split(out, "\n") {
+				widest = max(widest, DisplayWidth(l))
+			}
+			if widest > c.max {
+				t.Errorf("width %d, %s: a line is %d cells wide", c.width, lang, widest)
+			}
+			if c.width == 60 && widest < 50 {
+				t.Errorf("width 60, %s: nothing reaches the width (widest %d): not wrapped at it", lang, widest)
+			}
+		}
+	}
+}
+
+func TestEvidenceCodesAndYears(t *testing.T) {
+	for _, c := range []struct {
+		lang, key string
+		v         any
+		want      string
+	}{
+		{"ko", "grading_year", 2026.0, "2026"},
+		{"en", "plan_year", 2027.0, "2027"},
+		{"ko", "core_function", "authentication", "인증"},
+		{"en", "core_function", "operations-tooling", "operations tooling"},
+		{"ko", "basis", "BCDA Art. 35-3", "방송통신발전 기본법 제35조의3"},
+		{"ko", "basis", "a basis the table does not know", "a basis the table does not know"},
+		{"ko", "other_deployments", "anyang (standby)", "anyang (대기 시스템)"},
+		{"ko", "data", "no data block declared: data survival not judged", "data 블록 미신고: 데이터 유지 여부는 판단하지 않음"},
+		{"ko", "service", "none", "none"}, // a name, even one that spells a coded value
+	} {
+		if got := formatValue(c.lang, c.key, c.v); got != c.want {
+			t.Errorf("%s %s=%v: %q, want %q", c.lang, c.key, c.v, got, c.want)
+		}
 	}
 }
