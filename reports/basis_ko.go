@@ -1,9 +1,12 @@
 package reports
 
 // paramBasisKo words the bases of the regulatory parameters (policies/data/params.rego,
-// "basis") in Korean, for `resilcheck explain --lang ko`. The table has one entry per basis
-// the bundle uses; TestEveryParameterBasisIsTranslated fails on a new one without its
-// Korean, rather than let English into a Korean page. A --data override's basis is the
+// "basis") in Korean, for `resilcheck explain --lang ko`, and the bases and citations the
+// controls give as evidence, for Korean reports. The table has one entry per basis the bundle
+// uses; TestEveryParameterBasisIsTranslated fails on a new parameter basis without its
+// Korean, TestKoreanReportsHaveNoEnglishProse on a new evidence basis, rather than let
+// English into a Korean page. A bare "Decree Art." names the decree of the law the control
+// applies (each number is used by one law in the bundle). A --data override's basis is the
 // user's own words and stays as written.
 var paramBasisKo = map[string]string{
 	"BCDA Art. 35(1)1; Decree Art. 23(1) (wording before 2023-07-04 not in the statute texts: current number used)": "방송통신발전 기본법 제35조제1항제1호; 같은 법 시행령 제23조제1항(2023-07-04 전 조문은 법령 원문에 없어 현행 조문 번호 사용)",
@@ -23,6 +26,11 @@ var paramBasisKo = map[string]string{
 	"Cloud Act Art. 27; Decree Art. 19(1)":                                                      "클라우드컴퓨팅법 제27조; 같은 법 시행령 제19조제1항",
 	"Cloud Act Decree Art. 17":                                                                  "클라우드컴퓨팅법 시행령 제17조",
 	"Decree Art. 27-2(3)":                                                                       "방송통신발전 기본법 시행령 제27조의2제3항",
+	"Decree Art. 27-2(1) names who is designated: the head of the department in charge of disaster-related work, or, without one, an officer or employee; an undeclared role shows neither": "방송통신발전 기본법 시행령 제27조의2제1항이 정하는 지정 대상: 재난 관련 업무를 담당하는 부서의 장, 그런 부서가 없으면 임원 또는 직원(직위가 신고되지 않으면 어느 쪽인지 알 수 없음)",
+	"Decree Art. 37(2)4": "정보통신망법 시행령 제37조제2항제4호",
+	"Decree Art. 37(2)5": "정보통신망법 시행령 제37조제2항제5호",
+	"reported Electrical Safety Management Act rule, not in the statute texts and not a Network Act duty": "전기안전관리법 시행규칙(보도 기준이며 법령 원문에 없고 정보통신망법상 의무 아님)",
+	"Network Act Art. 46(1), (7); Decree Art. 37(1)-(2), 41 1":                                            "정보통신망법 제46조제1항 및 제7항; 같은 법 시행령 제37조제1항·제2항, 제41조제1호",
 	"Electrical Safety Management Act / Electric Utility Act enforcement rules as amended 2023-12-06 (reported, not verified in statute text): UPS installed before 2024-07-01 inspected by 2025-06-30": "전기안전관리법·전기사업법 시행규칙 2023-12-06 개정(보도 내용이며 법령 원문으로 확인되지 않음): 2024-07-01 전에 설치된 UPS는 2025-06-30까지 검사",
 	"Electrical Safety Management Act / Electric Utility Act enforcement rules as amended 2023-12-06, from 2024-07-01 (reported, not verified in statute text)":                                         "전기안전관리법·전기사업법 시행규칙 2023-12-06 개정, 2024-07-01부터(보도 내용이며 법령 원문으로 확인되지 않음)",
 	"MSIT datacenter protection guideline 2024 (reported)":                           "과학기술정보통신부 집적정보통신시설 보호조치 기준 2024년 개정(보도 기준)",

@@ -18,13 +18,9 @@ import (
 var englishOnlyEvidence = map[string]string{
 	"exempt_services":    "policies/lib/incidents.rego builds {en, ko}; the notice controls keep en only",
 	"not_exempt_because": "policies/lib/incidents.rego, en only in evidence",
-	"threshold_basis":    "policies/lib/incidents.rego",
-	"limit_basis":        "the datacenter guideline controls",
-	"commissioned_basis": "KR-NETACT-46-UPS-INSPECTION",
-	"basis":              "a citation or the practice a guidance control rests on",
-	"citation":           "a citation",
 	"reason":             "scope evidence (policies/lib/scope.rego)",
 	"window_note":        "scope evidence without its _ko twin in some controls",
+	"commissioned_basis": "KR-NETACT-46-UPS-INSPECTION builds it with dates",
 }
 
 // TestKoreanReportsHaveNoEnglishProse renders every bundled scenario in Korean and looks for

@@ -255,7 +255,7 @@ func formatValue(lang, key string, v any) string {
 				return tr(lang, "fn."+x)
 			}
 		}
-		if strings.HasSuffix(key, "basis") {
+		if strings.HasSuffix(key, "basis") || key == "citation" {
 			// The same citations and notes as the parameter table's bases.
 			return ParamBasisIn(x, lang)
 		}
