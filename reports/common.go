@@ -302,7 +302,8 @@ func citeOn(c audit.Control, asOf, lang string) string {
 	if s == "" {
 		s = citationLine(c.Citation, lang)
 	}
-	if p.Label != "" && p.Label != "law" {
+	// The source the period rests on, unless the citation already says it in those words.
+	if p.Label != "" && p.Label != "law" && !strings.Contains(s, tr(lang, "basis."+p.Label)) {
 		s += " [" + tr(lang, "basis."+p.Label) + "]"
 	}
 	return s
