@@ -214,21 +214,6 @@ func location(p audit.Position, fallback string) string {
 // kv is one evidence entry, its value already rendered.
 type kv struct{ Key, Value string }
 
-// evidence renders an evidence object as sorted key/value pairs. Strings stay bare so they
-// read naturally; everything else is compact JSON, which sorts nested map keys too.
-func evidence(m map[string]any) []kv {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	out := make([]kv, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, kv{k, valueString(m[k])})
-	}
-	return out
-}
-
 func valueString(v any) string {
 	if s, ok := v.(string); ok {
 		return s
@@ -244,16 +229,33 @@ func valueString(v any) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// evidenceLine is the evidence on one line: "a=1, b=x".
-func evidenceLine(m map[string]any) string {
+// evidenceLine is the evidence on one line: "Service: kakaotalk · Outage: 8 h 33 min".
+func evidenceLine(m map[string]any, lang string) string {
 	var b strings.Builder
-	for i, e := range evidence(m) {
+	for i, e := range evidence(m, lang) {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(" · ")
 		}
-		b.WriteString(e.Key + "=" + e.Value)
+		b.WriteString(e.Key + ": " + e.Value)
 	}
 	return b.String()
+}
+
+// regulationName is a group of the control matrix in lang.
+func regulationName(lang, reg string) string {
+	if _, ok := catalogue["reg."+reg]; !ok {
+		return reg
+	}
+	return tr(lang, "reg."+reg)
+}
+
+// providerName is the provider as lang names it: the Korean name (provider.nameKo) in a
+// Korean report when the manifest gives one.
+func providerName(m audit.Manifest, lang string) string {
+	if lang == "ko" && m.ProviderKo != "" {
+		return m.ProviderKo
+	}
+	return m.Provider
 }
 
 // message picks the violation message in lang, falling back to English.
@@ -292,11 +294,16 @@ func citeOn(c audit.Control, asOf, lang string) string {
 	s := p.Citation
 	if lang == "ko" && p.CitationKo != "" {
 		s = p.CitationKo
+	} else if lang == "ko" && c.Citation.TextKo != "" {
+		// A period without a Korean citation: the control's own Korean line, rather than
+		// English in a Korean report.
+		s = c.Citation.TextKo
 	}
 	if s == "" {
 		s = citationLine(c.Citation, lang)
 	}
-	if p.Label != "" && p.Label != "law" {
+	// The source the period rests on, unless the citation already says it in those words.
+	if p.Label != "" && p.Label != "law" && !strings.Contains(s, tr(lang, "basis."+p.Label)) {
 		s += " [" + tr(lang, "basis."+p.Label) + "]"
 	}
 	return s

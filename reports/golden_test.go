@@ -24,7 +24,8 @@ var extensions = map[string]string{
 var localised = map[string]bool{"text": true, "markdown": true, "html": true}
 
 // labelled formats carry both languages but name their columns in the report's language.
-var labelled = map[string]bool{"csv": true}
+// JUnit and SARIF word their messages in the report's language too.
+var labelled = map[string]bool{"csv": true, "junit": true, "sarif": true}
 
 // variant is one rendering of a format worth pinning in a golden file.
 type variant struct {

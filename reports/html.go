@@ -113,7 +113,7 @@ func (s *htmlStream) Finish(w io.Writer) error {
 		d.Providers, d.Failing = s.pf.worstProviders(), s.pf.failingMost(v)
 	}
 	for _, g := range v.regulations() {
-		hg := htmlRegulation{Name: g.Name, Summary: g.Summary}
+		hg := htmlRegulation{Name: regulationName(d.Lang, g.Name), Summary: g.Summary}
 		ctrls := slices.Clone(g.Controls)
 		// Within a law, the matrix reads in article order, as the statute does.
 		slices.SortStableFunc(ctrls, func(a, b audit.Control) int {
@@ -216,6 +216,9 @@ var htmlFuncs = template.FuncMap{
 	"msg":      message,
 	"loc":      location,
 	"evidence": evidence,
+	"provider": providerName,
+	"chain":    chainText,
+	"phrase":   phrase,
 	"cite":     citationLine,
 	"citeon":   citeOn,
 	"reason":   func(r resultView, lang string) string { return reasonIn(r.Result, lang) },
@@ -368,7 +371,7 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 {{- else}}
 <p>{{tr $L "label.nofailures"}}</p>
 {{- end}}{{end}}{{define "row"}}{{$L := .Lang}}{{with .M}}
-<tr><td>{{.Name}}</td><td>{{.Provider}}</td><td><code>{{.File}}</code></td><td>{{if .All}}{{summary $L .Summary}}{{end}}{{if and .All .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>{{end}}{{end}}{{define "matrix"}}{{$L := .Lang}}
+<tr><td>{{.Name}}</td><td>{{provider .Manifest $L}}</td><td><code>{{.File}}</code></td><td>{{if .All}}{{summary $L .Summary}}{{end}}{{if and .All .Problems}} · {{end}}{{if .Problems}}{{len .Problems}} {{lower (tr $L "heading.problems")}}{{end}}</td></tr>{{end}}{{end}}{{define "matrix"}}{{$L := .Lang}}
 </tbody>
 </table>
 
@@ -388,7 +391,7 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 </table>{{end}}{{define "manifest"}}{{$L := .Lang}}{{with .M}}
 <section class="manifest">
 <h2>{{tr $L "heading.manifest"}}: {{.Name}}</h2>
-<p class="meta">{{if .Provider}}{{tr $L "label.provider"}}: <strong>{{.Provider}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} {{- if .All}} · {{summary $L .Summary}}{{end}}</p>
+<p class="meta">{{with provider .Manifest $L}}{{tr $L "label.provider"}}: <strong>{{.}}</strong> · {{end}}{{tr $L "label.file"}}: <code>{{.File}}</code>{{if .Source}} · {{.Source}}{{end}} {{- if .All}} · {{summary $L .Summary}}{{end}}</p>
 
 {{- if .Problems}}
 <h3>{{tr $L "heading.problems"}}</h3>
@@ -410,7 +413,7 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 <thead><tr><th>{{tr $L "label.scope"}}</th><th>{{tr $L "label.status"}}</th><th>{{tr $L "label.basis"}}</th><th>{{tr $L "label.evidence"}}</th></tr></thead>
 <tbody>
 {{- range .Scopes}}
-<tr><td><code>{{.ID}}</code><br>{{text .Title $L}}</td><td>{{if .Applies}}<span class="badge s-applies">{{yesno .Applies $L}}</span>{{else}}<span class="badge s-not_applicable">{{yesno .Applies $L}}</span>{{end}}</td><td>{{.Basis}}</td><td>{{range evidence .Evidence}}<code>{{.Key}}</code> = {{.Value}}<br>{{end}}</td></tr>
+<tr><td><code>{{.ID}}</code><br>{{text .Title $L}}</td><td>{{if .Applies}}<span class="badge s-applies">{{yesno .Applies $L}}</span>{{else}}<span class="badge s-not_applicable">{{yesno .Applies $L}}</span>{{end}}</td><td>{{.Basis}}</td><td>{{range evidence .Evidence $L}}{{.Key}}: {{.Value}}<br>{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -430,7 +433,7 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 {{- range .Notes}}<dt>{{tr $L "label.note"}}</dt><dd>{{msg . $L}}</dd>{{end}}
 {{- range .Violations}}
 <dt>{{tr $L "label.location"}}</dt><dd><code>{{loc .Position $m.File}}</code> <code class="meta">{{.Pointer}}</code><br>{{msg . $L}}
-{{- with evidence .Evidence}}<ul class="ev">{{range .}}<li><code>{{.Key}}</code> = {{.Value}}</li>{{end}}</ul>{{end}}</dd>
+{{- with evidence .Evidence $L}}<ul class="ev">{{range .}}<li>{{.Key}}: {{.Value}}</li>{{end}}</ul>{{end}}</dd>
 {{- end}}
 {{- with .Waiver}}<dt>{{tr $L "label.waiver"}}</dt><dd>{{waiver $L .}}</dd>{{end}}
 {{- if eq .Status "fail"}}<dt>{{tr $L "label.remediation"}}</dt><dd>{{text .Control.Remediation $L}}</dd>{{end}}
@@ -458,8 +461,8 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 <tbody>
 {{- range .Failures}}
 <tr><td><code>{{.Domain.ID}}</code><br><span class="meta">{{term $L .Domain.Kind}}{{if .Domain.Datacenters}}: {{join .Domain.Datacenters ", "}}{{end}}</span></td>
-<td>{{$lost := explain $ix .}}{{range $lost}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{term $L .Reason}})</span></div><div class="meta">{{join .Chain " → "}}{{with .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}{{with morelost . $lost}}<div class="meta">{{printf (tr $L "label.morelost") .}}</div>{{end}}</td>
-<td>{{if .Surviving}}{{.Surviving}}{{else}}{{tr $L "label.none"}}{{end}}{{range .Notes}}<div class="meta"><strong>{{.Service}}</strong>: {{.Note}}</div>{{end}}</td></tr>
+<td>{{$lost := explain $ix .}}{{range $lost}}<div class="lost"><strong>{{.Service}}</strong> <span class="meta">({{term $L .Reason}})</span></div><div class="meta">{{chain $L .Chain .CausePhrase}}{{with phrase $L .DetailPhrase .Detail}}<br>{{.}}{{end}}</div>{{else}}{{tr $L "label.none"}}{{end}}{{with morelost . $lost}}<div class="meta">{{printf (tr $L "label.morelost") .}}</div>{{end}}</td>
+<td>{{if .Surviving}}{{.Surviving}}{{else}}{{tr $L "label.none"}}{{end}}{{range .Notes}}<div class="meta"><strong>{{.Service}}</strong>: {{phrase $L .NotePhrase .Note}}</div>{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -69,11 +69,14 @@ type junitStream struct {
 	enc    *xml.Encoder
 	digest map[string]string // input path -> sha256, as far as head.Inputs has come
 	seen   int               // head.Inputs indexed so far
+	lang   string
 
 	tests, failures, errors int
 }
 
-func newJUnitStream(Options) Stream { return &junitStream{digest: map[string]string{}} }
+func newJUnitStream(opts Options) Stream {
+	return &junitStream{digest: map[string]string{}, lang: opts.lang()}
+}
 
 func (s *junitStream) Begin(head *audit.Report) error {
 	s.head, s.v = head, newView(head)
@@ -107,25 +110,29 @@ func (s *junitStream) Add(man audit.Manifest, results []audit.Result) error {
 		})
 		st.Errors++
 	}
+	L := s.lang
 	for _, res := range m.All {
 		c := res.Control
 		tc := junitCase{
-			Name:      strings.TrimSpace(c.ID + " " + c.Title.En),
+			Name:      strings.TrimSpace(c.ID + " " + c.Title.In(L)),
 			Classname: nonEmpty(c.Regulation, c.ID),
 			SystemOut: junitControlInfo(c),
 		}
 		switch res.Status {
 		case audit.StatusFail:
-			tc.Failure = &junitOutcome{Message: junitFailureMessage(res), Type: string(c.Severity), Body: junitFailureBody(m, res)}
+			tc.Failure = &junitOutcome{Message: junitFailureMessage(res, L), Type: string(c.Severity), Body: junitFailureBody(m, res, L)}
 			st.Failures++
 		case audit.StatusError:
 			tc.Error = &junitOutcome{Message: res.Reason, Type: "evaluation", Body: res.Reason}
 			st.Errors++
 		case audit.StatusWaived:
-			tc.Skipped = &junitOutcome{Message: "waived: " + waiverLine("en", waiverOf(res)), Type: "waived", Body: junitFailureBody(m, res)}
+			tc.Skipped = &junitOutcome{Message: statusWord(L, audit.StatusWaived) + ": " + waiverLine(L, waiverOf(res)), Type: "waived", Body: junitFailureBody(m, res, L)}
 			st.Skipped++
 		case audit.StatusNotApplicable:
-			tc.Skipped = &junitOutcome{Message: "not applicable: " + res.Reason, Type: "not_applicable", Body: res.ReasonKo}
+			// The message is why, in the report's language; the body has both languages,
+			// as the other machine-readable fields do.
+			tc.Skipped = &junitOutcome{Message: tr(L, "label.skipped.na") + ": " + nonEmpty(reasonIn(res.Result, L), tr(L, "label.noreason")),
+				Type: "not_applicable", Body: strings.TrimSpace(res.Reason + "\n" + res.ReasonKo)}
 			st.Skipped++
 		}
 		st.Cases = append(st.Cases, tc)
@@ -200,32 +207,32 @@ func junitMeta(r *audit.Report, m manifestView, digest string) []junitProperty {
 	return ps
 }
 
-func junitFailureMessage(res resultView) string {
+func junitFailureMessage(res resultView, lang string) string {
 	switch len(res.Violations) {
 	case 0:
-		return res.Control.Title.En
+		return res.Control.Title.In(lang)
 	case 1:
-		return res.Violations[0].Message
+		return message(res.Violations[0], lang)
 	}
-	return fmt.Sprintf("%s (and %d more)", res.Violations[0].Message, len(res.Violations)-1)
+	return message(res.Violations[0], lang) + " " + fmt.Sprintf(tr(lang, "label.andmore"), len(res.Violations)-1)
 }
 
-func junitFailureBody(m manifestView, res resultView) string {
+func junitFailureBody(m manifestView, res resultView, lang string) string {
 	var b strings.Builder
 	for _, vi := range res.Violations {
-		fmt.Fprintf(&b, "%s: %s\n", location(vi.Position, m.File), vi.Message)
+		fmt.Fprintf(&b, "%s: %s\n", location(vi.Position, m.File), message(vi, lang))
 		if vi.Pointer != "" {
-			fmt.Fprintf(&b, "  pointer: %s\n", vi.Pointer)
+			fmt.Fprintf(&b, "  %s: %s\n", strings.ToLower(tr(lang, "label.pointer")), vi.Pointer)
 		}
 		if len(vi.Evidence) > 0 {
-			fmt.Fprintf(&b, "  evidence: %s\n", evidenceLine(vi.Evidence))
+			fmt.Fprintf(&b, "  %s: %s\n", strings.ToLower(tr(lang, "label.evidence")), evidenceLine(vi.Evidence, lang))
 		}
 	}
 	c := res.Control
 	if res.Status == audit.StatusFail {
-		fmt.Fprintf(&b, "remediation: %s\n", c.Remediation.En)
+		fmt.Fprintf(&b, "%s: %s\n", strings.ToLower(tr(lang, "label.remediation")), c.Remediation.In(lang))
 	}
-	fmt.Fprintf(&b, "legal basis: %s\n", citationLine(c.Citation, "en"))
+	fmt.Fprintf(&b, "%s: %s\n", strings.ToLower(tr(lang, "label.citation")), citationLine(c.Citation, lang))
 	return b.String()
 }
 
@@ -239,6 +246,9 @@ func junitControlInfo(c audit.Control) string {
 	}
 	fmt.Fprintf(&b, "severity: %s\nkind: %s\n", c.Severity, c.Kind)
 	fmt.Fprintf(&b, "legal basis: %s\n", citationLine(c.Citation, "en"))
+	if c.Citation.TextKo != "" {
+		fmt.Fprintf(&b, "근거 법령: %s\n", c.Citation.TextKo)
+	}
 	if c.Citation.Law != "" {
 		fmt.Fprintf(&b, "law: %s", c.Citation.Law)
 		if c.Citation.LawKo != "" {

@@ -190,7 +190,7 @@ func (s *markdownStream) render(m manifestView, rec *mdManifest) error {
 		switch i {
 		case mdRows:
 			sm := m.Summary
-			p("| %s | %s | %d | %d | %d | %d | %d | %d |", mdCode(m.Name), md(m.Provider), sm.Error, sm.Fail, sm.Waived, sm.Pass, sm.NotApplicable, len(m.Problems))
+			p("| %s | %s | %d | %d | %d | %d | %d | %d |", mdCode(m.Name), md(providerName(m.Manifest, L)), sm.Error, sm.Fail, sm.Waived, sm.Pass, sm.NotApplicable, len(m.Problems))
 		case mdFailures, mdErrors, mdWaived:
 			st := audit.StatusFail
 			if i == mdErrors {
@@ -368,7 +368,7 @@ func (s *markdownStream) Finish(w io.Writer) error {
 		tr(L, "label.kind"), tr(L, "label.citation"), tr(L, "label.results"))
 	p("|---|---|---|---|---|---|")
 	for _, g := range v.regulations() {
-		p("| **%s** | | | | | %s |", md(g.Name), md(summaryLine(L, g.Summary)))
+		p("| **%s** | | | | | %s |", md(regulationName(L, g.Name)), md(summaryLine(L, g.Summary)))
 		for _, c := range g.Controls {
 			s := v.controlSummary(c.ID)
 			p("| %s %s | %s | %s | %s | %s | %s |", statusIcon[worst(s)], mdCode(c.ID), md(c.Title.In(L)),
@@ -497,7 +497,7 @@ func mdSiteLoss(p func(string, ...any), L string, m manifestView) {
 		listed := ix.Explain(f, lostListed)
 		var lost []string
 		for _, u := range listed {
-			lost = append(lost, fmt.Sprintf("**%s** (%s): %s", md(u.Service), md(term(L, u.Reason)), md(strings.Join(u.Chain, " → "))))
+			lost = append(lost, fmt.Sprintf("**%s** (%s): %s", md(u.Service), md(term(L, u.Reason)), md(chainText(L, u.Chain, u.CausePhrase))))
 		}
 		if more := f.Lost - len(listed); more > 0 {
 			lost = append(lost, md(fmt.Sprintf(tr(L, "label.morelost"), more)))
@@ -545,10 +545,10 @@ func mdResult(p func(string, ...any), L, asOf string, m manifestView, res result
 		p("|---|---|---|")
 		for _, vi := range res.Violations {
 			var ev []string
-			for _, e := range evidence(vi.Evidence) {
-				ev = append(ev, mdCode(e.Key+"="+e.Value))
+			for _, e := range evidence(vi.Evidence, L) {
+				ev = append(ev, md(e.Key)+": "+md(e.Value))
 			}
-			p("| %s<br>%s | %s | %s |", mdCode(location(vi.Position, m.File)), mdCode(vi.Pointer), md(message(vi, L)), strings.Join(ev, " "))
+			p("| %s<br>%s | %s | %s |", mdCode(location(vi.Position, m.File)), mdCode(vi.Pointer), md(message(vi, L)), strings.Join(ev, "<br>"))
 		}
 	}
 	if res.Waiver != nil {

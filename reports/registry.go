@@ -26,6 +26,19 @@ type Options struct {
 	// Color enables ANSI colour in the text format (only ever true on a terminal without
 	// NO_COLOR or --no-color).
 	Color bool
+	// Width is the column the text format wraps its lines at, in terminal cells (Hangul
+	// takes two): the terminal's width when writing to one, else 0 for the default of 100.
+	Width int
+}
+
+// defaultTextWidth is the text format's default width: a printed page or a code review pane.
+const defaultTextWidth = 100
+
+func (o Options) width() int {
+	if o.Width > 0 {
+		return o.Width
+	}
+	return defaultTextWidth
 }
 
 // Renderer writes one format from a report held in memory.

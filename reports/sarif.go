@@ -215,9 +215,11 @@ type sarifStream struct {
 	artifacts     int // head.Inputs indexed so far
 
 	results, notes, notApplicable spool
+	// lang is the language of each result's message; its properties carry both.
+	lang string
 }
 
-func newSARIFStream(Options) Stream { return &sarifStream{} }
+func newSARIFStream(opts Options) Stream { return &sarifStream{lang: opts.lang()} }
 
 func (s *sarifStream) Begin(r *audit.Report) error {
 	s.head, s.v = r, newView(r)
@@ -370,7 +372,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 			vs = []audit.Violation{{Message: c.Title.En, MessageKo: c.Title.Ko, Baseline: res.Baseline}}
 		}
 		for _, vi := range vs {
-			props := map[string]any{"manifest": m.Name}
+			props := map[string]any{"manifest": m.Name, "message_en": vi.Message}
 			if vi.MessageKo != "" {
 				props["message_ko"] = vi.MessageKo
 			}
@@ -385,7 +387,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 				RuleIndex:           idx,
 				Kind:                "fail",
 				Level:               sarifLevel(c.Severity),
-				Message:             sarifMessage{Text: vi.Message},
+				Message:             sarifMessage{Text: message(vi, s.lang)},
 				Locations:           s.loc(vi.Position, m.File, vi.Pointer),
 				PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(c.ID, m.Manifest, vi.FindingID())},
 				Properties:          props,

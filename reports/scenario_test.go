@@ -116,7 +116,8 @@ func TestScenarioReportsCiteEveryControl(t *testing.T) {
 			}
 			for _, lang := range langs {
 				t.Run(name+"/"+format+"/"+lang, func(t *testing.T) {
-					out := plain(format, render(t, format, Options{Lang: lang}, r))
+					// Unwrapped, so that a citation is found whole.
+					out := plain(format, render(t, format, Options{Lang: lang, Width: 1 << 20}, r))
 					for _, c := range r.Controls {
 						if want := citationLine(c.Citation, lang); !strings.Contains(out, c.ID) || !strings.Contains(out, want) {
 							t.Errorf("control %s or its citation %q is missing", c.ID, want)

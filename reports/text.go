@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -57,6 +58,7 @@ type textWriter struct {
 	w     *bufio.Writer
 	lang  string
 	color bool
+	width int // wrap at this many cells; 0 never wraps
 }
 
 func (t *textWriter) style(code, s string) styled {
@@ -67,14 +69,95 @@ func (t *textWriter) style(code, s string) styled {
 	return styled(code + s + ansiReset)
 }
 
-// line prints one line; plain string arguments are made safe, styled ones already are.
-func (t *textWriter) line(format string, args ...any) {
+// line prints one line; plain string arguments are made safe, styled ones already are. A
+// line wider than the report goes on under itself, two cells further in.
+func (t *textWriter) line(format string, args ...any) { t.hanging(-1, format, args...) }
+
+// hanging prints one line as line does; its continuation lines start at column hang (or, when
+// hang < 0, two cells in from the line's own indentation), so that they align with the
+// text after a label or a location.
+func (t *textWriter) hanging(hang int, format string, args ...any) {
 	for i, a := range args {
 		if s, ok := a.(string); ok {
 			args[i] = safe(s)
 		}
 	}
-	fmt.Fprintf(t.w, format+"\n", args...)
+	s := fmt.Sprintf(format, args...)
+	if hang < 0 {
+		hang = len(s) - len(strings.TrimLeft(s, " ")) + 2
+	}
+	for _, l := range wrap(s, t.width, hang) {
+		t.w.WriteString(l)
+		t.w.WriteByte('\n')
+	}
+}
+
+// labelHang is the column after "label: " at indent, where a labelled value's continuation
+// lines align.
+func labelHang(indent, label string) int { return len(indent) + DisplayWidth(label) + 2 }
+
+// wrap breaks s at spaces into lines of at most width cells, the continuation lines indented
+// by hang cells; a word wider than a line is cut. ANSI codes take no cells. A width of 0, or
+// one that leaves the continuation lines less than a third of it, keeps s whole.
+func wrap(s string, width, hang int) []string {
+	if width <= 0 || cells(s) <= width {
+		return []string{s}
+	}
+	if hang > width*2/3 {
+		hang = width * 2 / 3
+	}
+	indent := strings.Repeat(" ", hang)
+	lead := len(s) - len(strings.TrimLeft(s, " "))
+	var out []string
+	cur, w := s[:lead], lead
+	fresh := true // nothing but indentation on cur yet
+	for _, word := range strings.Split(s[lead:], " ") {
+		ww := cells(word)
+		if !fresh && w+1+ww > width {
+			out = append(out, cur)
+			cur, w, fresh = indent, hang, true
+		}
+		if fresh && word == "" {
+			continue // a run of spaces at a break is the break
+		}
+		if !fresh {
+			cur += " "
+			w++
+		}
+		for w+ww > width && w+1 < width { // a word longer than a whole line
+			head, rest := cutCells(word, width-w)
+			out = append(out, cur+head)
+			cur, w, word = indent, hang, rest
+			ww = cells(word)
+		}
+		cur += word
+		w += ww
+		fresh = false
+	}
+	return append(out, cur)
+}
+
+// cells is the display width of s without its ANSI escape sequences.
+func cells(s string) int {
+	if !strings.Contains(s, "\x1b[") {
+		return DisplayWidth(s)
+	}
+	return DisplayWidth(ansiCode.ReplaceAllString(s, ""))
+}
+
+var ansiCode = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// cutCells splits s after at most n cells (at least one rune).
+func cutCells(s string, n int) (string, string) {
+	w := 0
+	for i, r := range s {
+		rw := DisplayWidth(string(r))
+		if w+rw > n && i > 0 {
+			return s[:i], s[i:]
+		}
+		w += rw
+	}
+	return s, ""
 }
 
 func statusStyle(s audit.Status) string {
@@ -128,7 +211,7 @@ func newTextStream(opts Options) Stream { return &textStream{opts: opts} }
 
 func (s *textStream) Begin(head *audit.Report) error {
 	s.v = newView(head)
-	s.t = &textWriter{w: bufio.NewWriter(&s.body), lang: s.opts.lang(), color: s.opts.Color}
+	s.t = &textWriter{w: bufio.NewWriter(&s.body), lang: s.opts.lang(), color: s.opts.Color, width: s.opts.width()}
 	return nil
 }
 
@@ -140,8 +223,8 @@ func (s *textStream) Add(man audit.Manifest, results []audit.Result) error {
 	m := s.v.add(man, results)
 	t.line("")
 	head := t.style(ansiBold, manifestLabel(m.Manifest))
-	if m.Provider != "" {
-		head += styled(" · " + safe(m.Provider))
+	if p := providerName(m.Manifest, L); p != "" {
+		head += styled(" · " + safe(p))
 	}
 	t.line("%s", head)
 	for _, p := range m.Problems {
@@ -166,31 +249,31 @@ func (s *textStream) Add(man audit.Manifest, results []audit.Result) error {
 			continue
 		}
 		c := res.Control
-		t.line("  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
 		const indent = "            "
+		t.hanging(len(indent), "  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
 		if res.Reason != "" {
-			t.line("%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
+			t.hanging(labelHang(indent, tr(L, "label.reason")), "%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
 		}
 		for _, vi := range res.Violations {
 			msg := message(vi, L)
 			if vi.Baseline {
 				msg += " (" + tr(L, "label.inbaseline") + ")"
 			}
-			t.line("%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), msg)
+			t.hanging(len(indent)+2, "%s%s  %s", indent, t.style(ansiCyan, location(vi.Position, m.File)), msg)
 			if len(vi.Evidence) > 0 {
-				t.line("%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence)))
+				t.hanging(labelHang(indent+"  ", tr(L, "label.evidence")), "%s  %s", indent, t.style(ansiDim, tr(L, "label.evidence")+": "+evidenceLine(vi.Evidence, L)))
 			}
 		}
 		for _, n := range res.Notes {
-			t.line("%s%s: %s", indent, tr(L, "label.note"), message(n, L))
+			t.hanging(labelHang(indent, tr(L, "label.note")), "%s%s: %s", indent, tr(L, "label.note"), message(n, L))
 		}
 		if res.Waiver != nil {
-			t.line("%s%s: %s", indent, tr(L, "label.waiver"), waiverLine(L, res.Waiver))
+			t.hanging(labelHang(indent, tr(L, "label.waiver")), "%s%s: %s", indent, tr(L, "label.waiver"), waiverLine(L, res.Waiver))
 		}
 		if res.Status == audit.StatusFail {
-			t.line("%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
+			t.hanging(labelHang(indent, tr(L, "label.remediation")), "%s%s: %s", indent, tr(L, "label.remediation"), c.Remediation.In(L))
 		}
-		t.line("%s%s: %s", indent, tr(L, "label.citation"), citeOn(c, r.AsOf, L))
+		t.hanging(labelHang(indent, tr(L, "label.citation")), "%s%s: %s", indent, tr(L, "label.citation"), citeOn(c, r.AsOf, L))
 	}
 	if counted.Pass+counted.NotApplicable > 0 {
 		t.line("  %s", t.style(ansiDim, fmt.Sprintf("%d %s · %d %s",
@@ -212,7 +295,7 @@ func (s *textStream) Add(man audit.Manifest, results []audit.Result) error {
 
 func (s *textStream) Finish(w io.Writer) error {
 	v, r := s.v, s.v.r
-	t := &textWriter{w: bufio.NewWriter(w), lang: s.t.lang, color: s.t.color}
+	t := &textWriter{w: bufio.NewWriter(w), lang: s.t.lang, color: s.t.color, width: s.t.width}
 	L := t.lang
 	t.line("%s · %s %s · %s · %s", t.style(ansiBold, tr(L, "title")),
 		tr(L, "label.asof"), r.AsOf, count(L, v.added, "label.manifests"), count(L, len(v.controls), "label.controls"))
@@ -226,10 +309,10 @@ func (s *textStream) Finish(w io.Writer) error {
 	t.line("")
 	t.line("%s", t.style(ansiBold, tr(L, "heading.byreg")))
 	for _, g := range v.regulations() {
-		t.line("  %s  %s", t.style(ansiBold, g.Name), summaryLine(L, g.Summary))
+		t.line("  %s  %s", t.style(ansiBold, regulationName(L, g.Name)), summaryLine(L, g.Summary))
 		for _, c := range g.Controls {
 			s := v.controlSummary(c.ID)
-			t.line("    %s%s  %s  [%s]", t.statusTag(worst(s)), c.ID, c.Title.In(L), citationLine(c.Citation, L))
+			t.hanging(14, "    %s%s  %s  [%s]", t.statusTag(worst(s)), c.ID, c.Title.In(L), citationLine(c.Citation, L))
 		}
 	}
 	problems := v.problems
@@ -286,9 +369,9 @@ func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
 		t.line("    %s  %s: %d · %s: %s", t.style(ansiBold, head), tr(L, "label.unavailable"), f.Lost, tr(L, "label.surviving"), surviving)
 		lost := ix.Explain(f, lostListed)
 		for _, u := range lost {
-			line := fmt.Sprintf("      %s (%s): %s", safe(u.Service), term(L, u.Reason), safe(strings.Join(u.Chain, " → ")))
-			if u.Detail != "" {
-				line += " · " + safe(u.Detail)
+			line := fmt.Sprintf("      %s (%s): %s", safe(u.Service), term(L, u.Reason), safe(chainText(L, u.Chain, u.CausePhrase)))
+			if d := phrase(L, u.DetailPhrase, u.Detail); d != "" {
+				line += " · " + safe(d)
 			}
 			t.line("%s", line)
 		}
@@ -296,7 +379,7 @@ func (t *textWriter) siteLoss(sl *audit.SiteLoss) {
 			t.line("      %s", t.style(ansiDim, fmt.Sprintf(tr(L, "label.morelost"), more)))
 		}
 		for _, n := range f.Notes {
-			t.line("      %s", t.style(ansiDim, safe(n.Service)+": "+safe(n.Note)))
+			t.line("      %s", t.style(ansiDim, safe(n.Service)+": "+safe(phrase(L, n.NotePhrase, n.Note))))
 		}
 	}
 	if len(harmless) > 0 {

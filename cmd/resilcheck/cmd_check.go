@@ -331,6 +331,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	stdoutOpts := ropts
 	if c.String("output") == "" {
 		stdoutOpts.Color = !noColor(c, stdio) && isTerminal(stdio.Stdout)
+		stdoutOpts.Width = terminalWidth(stdio.Stdout)
 	}
 	addTarget(format, c.String("output"), stdoutOpts)
 	for _, t := range extra {
@@ -528,6 +529,20 @@ func recordedCommand(args []string, wd string) []string {
 		out = append(out, a)
 	}
 	return out
+}
+
+// terminalWidth is the width of the terminal w writes to, or 0 (the text report's default
+// width) when w is not a terminal or its size is unknown.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width < 40 {
+		return 0
+	}
+	return width
 }
 
 func isTerminal(w io.Writer) bool {

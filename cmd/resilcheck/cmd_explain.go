@@ -10,6 +10,7 @@ import (
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/engine"
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 func explainCommand(stdio appIO) *cli.Command {
@@ -147,7 +148,8 @@ func explainText(w io.Writer, c audit.Control, params []engine.Param, tests []en
 	}
 	fmt.Fprintf(&b, "%s  %s\n", c.ID, c.Title.In(lang))
 	fmt.Fprintf(&b, "%s: %s   %s: %s   %s: %s\n",
-		label("Severity", "심각도"), c.Severity, label("Kind", "구분"), c.Kind, label("Regulation", "규제"), c.Regulation)
+		label("Severity", "심각도"), reports.CodeIn(lang, "severity", string(c.Severity)), label("Kind", "구분"), reports.CodeIn(lang, "kind", string(c.Kind)),
+		label("Regulation", "규제"), reports.CodeIn(lang, "reg", c.Regulation))
 	if c.Custom {
 		fmt.Fprintln(&b, label("Custom control (loaded with --policy)", "사용자 정의 통제(--policy)"))
 	}
@@ -200,14 +202,14 @@ func explainText(w io.Writer, c audit.Control, params []engine.Param, tests []en
 			if p.Verifiable != nil && !*p.Verifiable {
 				cite = label("not verifiable: wording not in the statute texts", "판단 불가: 조문이 법령 원문에 없음")
 			}
-			fmt.Fprintf(&b, "  %-24s %s  [%s]\n      %s\n", span, who, p.Label, cite)
+			fmt.Fprintf(&b, "  %-24s %s  [%s]\n      %s\n", span, who, reports.CodeIn(lang, "value", p.Label), cite)
 		}
 		if on := c.PeriodOn(asOf); on != nil {
 			cite := on.Citation
 			if ko && on.CitationKo != "" {
 				cite = on.CitationKo
 			}
-			fmt.Fprintf(&b, "  %s %s: %s  [%s]\n", label("Cited on", "기준일"), asOf, cite, on.Label)
+			fmt.Fprintf(&b, "  %s %s: %s  [%s]\n", label("Cited on", "기준일"), asOf, cite, reports.CodeIn(lang, "value", on.Label))
 		} else {
 			fmt.Fprintf(&b, "  %s %s\n", label("Not in force on", "시행되지 않는 날짜:"), asOf)
 		}
@@ -239,9 +241,11 @@ func explainText(w io.Writer, c audit.Control, params []engine.Param, tests []en
 		if !p.Direct {
 			via = label(" (via a shared helper)", " (공통 규칙 경유)")
 		}
-		fmt.Fprintf(&b, "  %s = %s  [%s]%s\n", p.Name, formatValue(p.Value), p.Label, via)
+		fmt.Fprintf(&b, "  %s = %s  [%s]%s\n", p.Name, formatValue(p.Value), reports.CodeIn(lang, "value", p.Label), via)
 		if p.Basis != "" {
-			detail := p.Basis
+			// The bases are English citations and notes in the parameter table; a Korean
+			// page shows their Korean wording.
+			detail := reports.ParamBasisIn(p.Basis, lang)
 			if p.From != "" {
 				detail += "; " + label("from ", "시행 ") + p.From
 			}

@@ -126,6 +126,9 @@ func TestExplain(t *testing.T) {
 		{"by package name, in Korean", []string{"explain", "--lang", "ko", "dm_officer"}, ExitOK, []string{"재난관리책임자 지정 및 서면 통보", "방송통신발전 기본법"}, ""},
 		{"effective-dated parameter", []string{"explain", "--as-of", "2025-01-01", "KR-TBA-33-NOTICE"}, ExitOK, []string{"un_notice_min_outage_minutes = 240"}, ""},
 		{"amended parameter", []string{"explain", "--as-of", "2025-03-28", "KR-TBA-33-NOTICE"}, ExitOK, []string{"un_notice_min_outage_minutes = 120"}, ""},
+		{"parameter bases in Korean", []string{"explain", "--lang", "ko", "--as-of", "2026-11-22", "KR-TBA-33-NOTICE"}, ExitOK, []string{
+			"un_notice_min_outage_minutes = 120  [법령]", "전기통신사업법 시행령 제37조의21제1항(개정 후): 2시간",
+			"[점검 기본값]", "심각도: 높음", "규제: 전기통신사업법"}, ""},
 		{"typo", []string{"explain", "KR-BCDA-39-2-OFICER"}, ExitInputError, nil, "did you mean " + officerControl},
 		{"unknown", []string{"explain", "NOTHING-LIKE-IT-AT-ALL"}, ExitInputError, nil, "resilcheck rules"},
 		{"no id", []string{"explain"}, ExitInputError, nil, "exactly one control id"},

@@ -265,14 +265,16 @@ type Scope struct {
 // Manifest is one input document as the report sees it.
 type Manifest struct {
 	// Name is the manifest's metadata.name, or the file path when it could not be read.
-	Name     string    `json:"name"`
-	File     string    `json:"file"`
-	Document int       `json:"document"` // 0-based index within a multi-document file
-	Provider string    `json:"provider,omitempty"`
-	Source   string    `json:"source,omitempty"`
-	Scopes   []Scope   `json:"scopes,omitempty"`
-	Problems []Problem `json:"problems,omitempty"`
-	SiteLoss *SiteLoss `json:"site_loss,omitempty"`
+	Name     string `json:"name"`
+	File     string `json:"file"`
+	Document int    `json:"document"` // 0-based index within a multi-document file
+	Provider string `json:"provider,omitempty"`
+	// ProviderKo is the provider's Korean name (provider.nameKo), which Korean reports show.
+	ProviderKo string    `json:"provider_ko,omitempty"`
+	Source     string    `json:"source,omitempty"`
+	Scopes     []Scope   `json:"scopes,omitempty"`
+	Problems   []Problem `json:"problems,omitempty"`
+	SiteLoss   *SiteLoss `json:"site_loss,omitempty"`
 }
 
 // SiteLoss is what the site-loss analysis found for one manifest. Its size grows with the
@@ -306,6 +308,16 @@ type FailureOutcome struct {
 type ServiceNote struct {
 	Service string `json:"service"`
 	Note    string `json:"note"`
+	// NotePhrase is Note as data, for reports in other languages than English.
+	NotePhrase *Phrase `json:"note_phrase,omitempty"`
+}
+
+// Phrase is an explanation as data: a code (e.g. "only-active-in") and its arguments, all
+// strings, that each report words in its own language. The English words stay beside it in
+// the fields that have always carried them, for the readers of earlier reports.
+type Phrase struct {
+	Code string            `json:"code"`
+	Args map[string]string `json:"args,omitempty"`
 }
 
 // FailureDomain names what is lost.
@@ -330,6 +342,9 @@ type ServiceImpact struct {
 	// service has none: its chain goes on Via the lost service performing its failover.
 	Cause string `json:"cause,omitempty"`
 	Via   string `json:"via,omitempty"`
+	// DetailPhrase and CausePhrase are Detail and Cause as data.
+	DetailPhrase *Phrase `json:"detail_phrase,omitempty"`
+	CausePhrase  *Phrase `json:"cause_phrase,omitempty"`
 }
 
 // DependencyLink says Service is lost whenever Via, one of its dependencies, is lost.

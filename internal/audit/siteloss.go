@@ -14,6 +14,10 @@ type LostService struct {
 	// Broken is set when the service is broken in place; Detail is then its detail.
 	Broken bool
 	Detail string
+	// DetailPhrase is Detail as data; CausePhrase is the last link of Chain as data, when
+	// the chain ends with a cause.
+	DetailPhrase *Phrase
+	CausePhrase  *Phrase
 }
 
 // LossIndex is a site-loss report indexed for Explain: its dependency links by the service
@@ -64,7 +68,7 @@ func (x *LossIndex) Explain(f FailureOutcome, max int) []LostService {
 			order = append(order, l.Service)
 		}
 	}
-	chain := func(sid string) []string {
+	chain := func(sid string) ([]string, *Phrase) {
 		var c []string
 		on := map[string]bool{}
 		for !on[sid] {
@@ -77,16 +81,16 @@ func (x *LossIndex) Explain(f FailureOutcome, max int) []LostService {
 			u, ok := broken[sid]
 			switch {
 			case !ok:
-				return append(c, "?")
+				return append(c, "?"), nil
 			case u.Via != "":
 				sid = u.Via
 				continue
 			default:
-				return append(c, u.Cause)
+				return append(c, u.Cause), u.CausePhrase
 			}
 		}
 		// A failover whose tooling is lost through the service itself: the detail says so.
-		return c
+		return c, nil
 	}
 	if max > 0 && len(order) > max {
 		order = order[:max]
@@ -96,11 +100,12 @@ func (x *LossIndex) Explain(f FailureOutcome, max int) []LostService {
 	}
 	out := make([]LostService, 0, len(order))
 	for _, sid := range order {
+		c, cause := chain(sid)
 		if u, ok := broken[sid]; ok {
-			out = append(out, LostService{Service: sid, Reason: u.Reason, Chain: chain(sid), Broken: true, Detail: u.Detail})
+			out = append(out, LostService{Service: sid, Reason: u.Reason, Chain: c, Broken: true, Detail: u.Detail, DetailPhrase: u.DetailPhrase, CausePhrase: cause})
 			continue
 		}
-		out = append(out, LostService{Service: sid, Reason: "dependency-lost", Chain: chain(sid)})
+		out = append(out, LostService{Service: sid, Reason: "dependency-lost", Chain: c, CausePhrase: cause})
 	}
 	return out
 }

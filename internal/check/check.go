@@ -529,6 +529,7 @@ func describeDoc(d *manifest.Document) audit.Manifest {
 	}
 	m.Source, _ = meta["source"].(string)
 	m.Provider, _ = prov["name"].(string)
+	m.ProviderKo, _ = prov["nameKo"].(string)
 	return m
 }
 

@@ -1060,11 +1060,12 @@ func convertSiteLoss(v any) *audit.SiteLoss {
 			out.Broken = append(out.Broken, audit.ServiceImpact{
 				Service: d.str(um["service"]), Reason: d.str(um["reason"]), Detail: d.str(um["detail"]),
 				Cause: d.str(um["cause"]), Via: d.str(um["via"]),
+				DetailPhrase: d.phrase(um["detail_phrase"]), CausePhrase: d.phrase(um["cause_phrase"]),
 			})
 		}
 		for _, n := range array(&d, fm["notes"], &out.Notes) {
 			nm := d.object(n)
-			out.Notes = append(out.Notes, audit.ServiceNote{Service: d.str(nm["service"]), Note: d.str(nm["note"])})
+			out.Notes = append(out.Notes, audit.ServiceNote{Service: d.str(nm["service"]), Note: d.str(nm["note"]), NotePhrase: d.phrase(nm["note_phrase"])})
 		}
 		sl.Failures = append(sl.Failures, out)
 	}
@@ -1158,4 +1159,20 @@ func (d *shapeReader) strings(v any) []string {
 		out = append(out, d.str(x))
 	}
 	return out
+}
+
+// phrase reads a siteloss phrase ({code, args}); absent or null is nil.
+func (d *shapeReader) phrase(v any) *audit.Phrase {
+	if v == nil {
+		return nil
+	}
+	m := d.object(v)
+	p := &audit.Phrase{Code: d.str(m["code"])}
+	if args := d.object(m["args"]); len(args) > 0 {
+		p.Args = make(map[string]string, len(args))
+		for k, a := range args {
+			p.Args[k] = d.str(a)
+		}
+	}
+	return p
 }

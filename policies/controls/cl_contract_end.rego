@@ -150,7 +150,7 @@ contents := {
 
 violations contains {
 	"msg": sprintf("the notice of the end of contract %s did not tell %s (Cloud Decree 19(1)%s)", [f.id, contents[c].en, contents[c].no]),
-	"msg_ko": sprintf("계약 %s의 종료 통지에 %s이(가) 빠졌습니다(시행령 제19조제1항제%s호).", [f.id, contents[c].ko, contents[c].no]),
+	"msg_ko": sprintf("계약 %s의 종료 통지에 %s 빠졌습니다(시행령 제19조제1항제%s호).", [f.id, data.resilcheck.lib.text.josa(contents[c].ko, "가"), contents[c].no]),
 	"pointer": ptr(f.index, "contents"),
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(notice_evidence(f), {"missing_content": c, "required_contents": sort(object.keys(contents))}),

@@ -204,7 +204,7 @@ ministry_required(inc) := {"leaked-information", "when-how", "containment"} if {
 
 violations contains {
 	"msg": sprintf("the notice to MSIT of the leak of user information %s did not give %s (Cloud Decree 17(5)%s)", [inc.id, ministry_item[c].en, ministry_item[c].no]),
-	"msg_ko": sprintf("이용자 정보 유출 %s의 과학기술정보통신부장관 통지에 %s이(가) 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제5항제%s호).", [inc.id, ministry_item[c].ko, ministry_item[c].no]),
+	"msg_ko": sprintf("이용자 정보 유출 %s의 과학기술정보통신부장관 통지에 %s 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제5항제%s호).", [inc.id, data.resilcheck.lib.text.josa(ministry_item[c].ko, "가"), ministry_item[c].no]),
 	"pointer": pointer,
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(ministry_evidence(i), {"missing_content": c, "required_contents": sort(required), "leaked_information_known": "leaked-information" in required}),

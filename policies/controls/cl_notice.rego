@@ -226,7 +226,7 @@ violations contains {
 # report to MSIT) is its own finding.
 violations contains {
 	"msg": sprintf("notice %d about outage %s of cloud service %s went out only by %s, not a method of Cloud Decree 17(2) (%s)%s", [j, inc.id, noticeable[k].service, concat(", ", n.channels), concat(", ", sort(channels)), newspaper_note(k, n).en]),
-	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 통지 %d는 %s(으)로만 이루어져 시행령 제17조제2항의 방법(전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 등)이 아닙니다%s", [noticeable[k].service, inc.id, j, concat(", ", n.channels), newspaper_note(k, n).ko]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 통지 %s %s만 이루어져 시행령 제17조제2항의 방법(전화, 휴대전화, 우편, 전자우편, 문자메시지, 접속화면 게시 등)이 아닙니다%s", [noticeable[k].service, inc.id, data.resilcheck.lib.text.josa(format_int(j, 10), "는"), data.resilcheck.lib.text.josa(concat(", ", n.channels), "로"), newspaper_note(k, n).ko]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/channels", [k, j]),
 	"key": "channels",
 	"evidence": object.union(evidence(k), {"notice_at": n.at, "channels": n.channels, "accepted_channels": sort(accepted(k))}),
@@ -279,7 +279,7 @@ first_valid_pointer(k) := sprintf("/incidents/%d/userNotices/%d/contents", [x[1]
 
 violations contains {
 	"msg": sprintf("the notices about outage %s of cloud service %s never told users %s (Cloud Decree 17(1)%s)", [inc.id, noticeable[k].service, contents_text[c].en, contents_text[c].no]),
-	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에 %s이(가) 빠졌습니다(시행령 제17조제1항제%s호).", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에 %s 빠졌습니다(시행령 제17조제1항제%s호).", [noticeable[k].service, inc.id, data.resilcheck.lib.text.josa(contents_text[c].ko, "가"), contents_text[c].no]),
 	"pointer": first_valid_pointer(k),
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(evidence(k), {"missing_content": c, "required_contents": required_contents}),
@@ -295,7 +295,7 @@ violations contains {
 # A prompt item first told after the deadline, where the first notice itself was on time.
 violations contains {
 	"msg": sprintf("the notices about outage %s of cloud service %s told users %s (Cloud Decree 17(1)%s) only at %s, after the notice was due at %s", [inc.id, noticeable[k].service, contents_text[c].en, contents_text[c].no, at, incidents.kst_timestamp(due_ns[k])]),
-	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에서 %s(시행령 제17조제1항제%s호)을(를) 기한(%s) 후인 %s에 알렸습니다.", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no, incidents.kst_timestamp(due_ns[k]), at]),
+	"msg_ko": sprintf("클라우드 서비스 %s의 중단 %s에 대한 이용자 통지에서 %s(시행령 제17조제1항제%s호)%s 기한(%s) 후인 %s에 알렸습니다.", [noticeable[k].service, inc.id, contents_text[c].ko, contents_text[c].no, substring(data.resilcheck.lib.text.josa(contents_text[c].ko, "를"), count(contents_text[c].ko), -1), incidents.kst_timestamp(due_ns[k]), at]),
 	"pointer": sprintf("/incidents/%d/userNotices/%d/contents", [x[1], x[2]]),
 	"key": sprintf("contents:%s:late", [c]),
 	"evidence": object.union(evidence(k), {"late_content": c, "told_at": at}),
@@ -376,7 +376,7 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("the report to MSIT that notice about outage %s was impossible does not give %s (Cloud Decree 17(4))", [inc.id, c]),
-	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보에 %s이(가) 빠졌습니다(시행령 제17조제4항).", [inc.id, {"reason": "불가피한 사유", "notice": "공고 내용"}[c]]),
+	"msg_ko": sprintf("중단 %s의 통지 곤란 사유 통보에 %s 빠졌습니다(시행령 제17조제4항).", [inc.id, data.resilcheck.lib.text.josa({"reason": "불가피한 사유", "notice": "공고 내용"}[c], "가")]),
 	"pointer": sprintf("/incidents/%d/ministryNotices/%d/contents", [k, j]),
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(evidence(k), {"missing_content": c, "declared_contents": declared}),

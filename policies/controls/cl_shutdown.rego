@@ -139,7 +139,7 @@ contents := {
 
 violations contains {
 	"msg": sprintf("the notice of the business end on %s did not tell %s (Cloud Decree 19(2)%s)", [f.ends_on, contents[c].en, contents[c].no]),
-	"msg_ko": sprintf("사업 종료(%s) 통지에 %s이(가) 빠졌습니다(시행령 제19조제2항제%s호).", [f.ends_on, contents[c].ko, contents[c].no]),
+	"msg_ko": sprintf("사업 종료(%s) 통지에 %s 빠졌습니다(시행령 제19조제2항제%s호).", [f.ends_on, data.resilcheck.lib.text.josa(contents[c].ko, "가"), contents[c].no]),
 	"pointer": ptr("contents"),
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(notice_evidence(f), {"missing_content": c, "required_contents": sort(object.keys(contents))}),

@@ -98,7 +98,7 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("colocation site %s is operated without liability insurance%s", [d.id, note.en]),
-	"msg_ko": sprintf("집적정보통신시설 %s가 책임보험 없이 운영되고 있습니다%s.", [d.id, note.ko]),
+	"msg_ko": sprintf("집적정보통신시설 %s 책임보험 없이 운영되고 있습니다%s.", [data.resilcheck.lib.text.josa(d.id, "가"), note.ko]),
 	"pointer": sprintf("/datacenters/%d/liabilityInsurance/insured", [i]),
 	"evidence": object.union(common(d), {"insured": false}),
 } if {

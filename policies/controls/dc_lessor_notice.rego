@@ -159,7 +159,7 @@ evidence(k) := ev if {
 
 violations contains {
 	"msg": sprintf("the operator that leased site %s (%s) was not notified of interruption %s (%s; reportable at %s, notice due by %s: %v min, %s, no period in law; Network Decree 41 2)", [ev.datacenter, ev.lessor, ev.incident, why.en, ev.reportable_at, ev.due, ev.notice_minutes, ev.notice_label]),
-	"msg_ko": sprintf("임차시설 %s의 서비스 중단 %s을(를) 시설을 임대한 집적정보통신시설 사업자(%s)에게 통지하지 않았습니다(%s, 보고 대상 시각 %s, 통지 기한 %s: %v분, %s, 법정 기한 없음, 시행령 제41조제2호).", [ev.datacenter, ev.incident, ev.lessor, why.ko, ev.reportable_at, ev.due, ev.notice_minutes, ev.notice_label]),
+	"msg_ko": sprintf("임차시설 %s의 서비스 중단 %s 시설을 임대한 집적정보통신시설 사업자(%s)에게 통지하지 않았습니다(%s, 보고 대상 시각 %s, 통지 기한 %s: %v분, %s, 법정 기한 없음, 시행령 제41조제2호).", [ev.datacenter, data.resilcheck.lib.text.josa(ev.incident, "를"), ev.lessor, why.ko, ev.reportable_at, ev.due, ev.notice_minutes, ev.notice_label]),
 	"pointer": sprintf("/incidents/%d", [k]),
 	"evidence": object.union(ev, {"as_of": time.as_of}),
 } if {

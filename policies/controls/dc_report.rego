@@ -245,7 +245,7 @@ report_items := [
 
 violations contains {
 	"msg": sprintf("the report on interruption %s (datacenters %s) does not cover %s (datacenterReport.contents lacks %s; Decree Art. 40(2)%d)", [inc.id, concat(", ", sort(dcs)), it.en, it.key, it.item]),
-	"msg_ko": sprintf("서비스 중단 %s(시설 %s)의 보고에 %s이(가) 빠져 있습니다(datacenterReport.contents에 %s 없음, 시행령 제40조제2항제%d호).", [inc.id, concat(", ", sort(dcs)), it.ko, it.key, it.item]),
+	"msg_ko": sprintf("서비스 중단 %s(시설 %s)의 보고에 %s 빠져 있습니다(datacenterReport.contents에 %s 없음, 시행령 제40조제2항제%d호).", [inc.id, concat(", ", sort(dcs)), data.resilcheck.lib.text.josa(it.ko, "가"), it.key, it.item]),
 	"pointer": sprintf("/incidents/%d/datacenterReport/contents", [j]),
 	"key": sprintf("contents:%s", [it.key]),
 	"evidence": {"incident": inc.id, "datacenters": sort(dcs), "missing": it.key, "item": it.item, "declared": contents, "basis": sprintf("Decree Art. 40(2)%d", [it.item])},

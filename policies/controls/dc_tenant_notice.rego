@@ -147,7 +147,7 @@ contents := {
 
 violations contains {
 	"msg": sprintf("the notice to tenant %s of the suspension at %s did not state %s (Network Act 46-2(2))", [ev.tenant, ev.suspended_at, contents[c].en]),
-	"msg_ko": sprintf("시설이용자 %s에 대한 %s 서비스 중단 통지에 %s이(가) 빠졌습니다(정보통신망법 제46조의2제2항).", [ev.tenant, ev.suspended_at, contents[c].ko]),
+	"msg_ko": sprintf("시설이용자 %s에 대한 %s 서비스 중단 통지에 %s 빠졌습니다(정보통신망법 제46조의2제2항).", [ev.tenant, ev.suspended_at, data.resilcheck.lib.text.josa(contents[c].ko, "가")]),
 	"pointer": ptr(x, "contents"),
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(ev, {"missing_content": c, "required_contents": sort(object.keys(contents))}),

@@ -84,7 +84,7 @@ building(id) := id if not siteloss.dc[id]
 
 violations contains {
 	"msg": sprintf("%s (%s) is active only in %s; a core function must be active in at least two datacenters (standby and cold deployments do not count)", [s.id, s.coreFunction, where(active)]),
-	"msg_ko": sprintf("핵심 기능 %s(%s)가 %s에서만 활성입니다. 두 곳 이상의 데이터센터에서 활성이어야 하며 대기·콜드 배치는 인정되지 않습니다.", [s.id, s.coreFunction, where(active)]),
+	"msg_ko": sprintf("핵심 기능 %s %s에서만 활성입니다. 두 곳 이상의 데이터센터에서 활성이어야 하며 대기·콜드 배치는 인정되지 않습니다.", [data.resilcheck.lib.text.josa(sprintf("%s(%s)", [s.id, function_ko[s.coreFunction]]), "가"), where(active)]),
 	"pointer": sprintf("/services/%d/deployments", [i]),
 	"evidence": {
 		"service": s.id,
@@ -103,7 +103,7 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("%s (%s) is active in %s, but all of them are in building %s: one fire or power cut-off takes every copy", [s.id, s.coreFunction, where(active), b]),
-	"msg_ko": sprintf("핵심 기능 %s(%s)가 %s에서 활성이지만 모두 건물 %s 안에 있어 한 번의 화재나 전원 차단으로 모두 멈춥니다.", [s.id, s.coreFunction, where(active), b]),
+	"msg_ko": sprintf("핵심 기능 %s %s에서 활성이지만 모두 건물 %s 안에 있어 한 번의 화재나 전원 차단으로 모두 멈춥니다.", [data.resilcheck.lib.text.josa(sprintf("%s(%s)", [s.id, function_ko[s.coreFunction]]), "가"), where(active), b]),
 	"pointer": sprintf("/services/%d/deployments", [i]),
 	"evidence": {"service": s.id, "core_function": s.coreFunction, "active_datacenters": sort(active), "building": b},
 } if {
@@ -120,3 +120,10 @@ violations contains {
 where(sites) := "no datacenter" if {
 	count(sites) == 0
 } else := concat(", ", sort(sites))
+
+# function_ko names a core function in a Korean message.
+function_ko := {
+	"messaging": "메시지 수발신", "authentication": "인증", "payment": "결제", "mobility": "모빌리티",
+	"maps": "지도", "mail": "메일", "search": "검색", "content": "콘텐츠", "commerce": "커머스",
+	"cloud-infrastructure": "클라우드 인프라", "operations-tooling": "운영 도구", "other": "기타",
+}

@@ -97,7 +97,7 @@ tool_sites(t) := {d.datacenter | some d in siteloss.svc[t].deployments}
 
 violations contains {
 	"msg": sprintf("%s, the failover tooling of %s, runs only in %s", [t, concat(", ", svcs), concat(", ", sort(sites))]),
-	"msg_ko": sprintf("%s의 장애 전환 도구 %s가 %s에서만 운영됩니다.", [concat(", ", svcs), t, concat(", ", sort(sites))]),
+	"msg_ko": sprintf("%s의 장애 전환 도구 %s %s에서만 운영됩니다.", [concat(", ", svcs), data.resilcheck.lib.text.josa(t, "가"), concat(", ", sort(sites))]),
 	"pointer": sprintf("/services/%d/deployments", [siteloss.svc_index[t]]),
 	"key": "single-site",
 	"evidence": {"tool": t, "datacenters": sort(sites), "min_datacenters": 2, "relied_on_by": svcs},
@@ -110,10 +110,10 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("%s, the failover tooling of %s, is lost with %s %s, where %s %s active: failover away from it cannot be performed (%s)", [t, concat(", ", svcs), word[dom.kind], dom.id, concat(", ", svcs), is_are(svcs), siteloss.chain_text(chain)]),
-	"msg_ko": sprintf("장애 전환 도구 %s가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), siteloss.chain_text(chain)]),
+	"msg_ko": sprintf("장애 전환 도구 %s 서비스가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s 서비스의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), siteloss.chain_text(chain_ko)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[t]]),
 	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
-	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain},
+	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain, "cause_phrase": siteloss.cause_phrase(dom.datacenters, chain[count(chain) - 2])},
 } if {
 	applies
 	some t, all in rescuers
@@ -133,11 +133,12 @@ violations contains {
 	some u in siteloss.outcome(dom).unavailable
 	u.service == t
 	chain := u.chain
+	chain_ko := array.concat(array.slice(chain, 0, count(chain) - 1), [siteloss.korean(siteloss.cause_phrase(dom.datacenters, chain[count(chain) - 2]))])
 }
 
 violations contains {
 	"msg": sprintf("%s names %s as the service performing its failover, but no such service is declared", [s.id, s.recovery.performedBy]),
-	"msg_ko": sprintf("%s의 장애 전환 수행 서비스 %s가 services에 없습니다.", [s.id, s.recovery.performedBy]),
+	"msg_ko": sprintf("%s의 장애 전환 수행 서비스 %s services에 없습니다.", [s.id, data.resilcheck.lib.text.josa(s.recovery.performedBy, "가")]),
 	"pointer": sprintf("/services/%d/recovery/performedBy", [i]),
 	"key": "undeclared-performer",
 	"evidence": {"service": s.id, "performed_by": s.recovery.performedBy},

@@ -127,7 +127,7 @@ takes_down_ko(dom) := "" if {
 # with the failures times the services they take down.
 violations contains {
 	"msg": sprintf("%s is unavailable when %s %s is lost%s: %s", [b.service, domain_word[dom.kind], dom.id, takes_down(dom), siteloss.chain_text(chain)]),
-	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), b.service, siteloss.chain_text(chain)]),
+	"msg_ko": sprintf("%s %s%s 손실 시 %s 서비스를 이용할 수 없습니다: %s", [domain_word_ko[dom.kind], dom.id, takes_down_ko(dom), b.service, siteloss.chain_text(array.concat(path, [siteloss.korean(cause)]))]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[b.service]]),
 	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
 	"evidence": object.union(
@@ -137,7 +137,9 @@ violations contains {
 			"service": b.service,
 			"reason": b.reason,
 			"chain": chain,
+			"cause_phrase": cause,
 			"detail": b.detail,
+			"detail_phrase": b.detail_phrase,
 			"label": "interpretation",
 		},
 		data_note(b.service),
@@ -147,7 +149,10 @@ violations contains {
 	some key, f in judged
 	dom := f.domain
 	some b in f.broken
-	chain := in_place_chain(b, broken_at[failure_name(dom)])
+	here := broken_at[failure_name(dom)]
+	path := in_place_path(b, here)
+	cause := in_place_cause(b, here)
+	chain := array.concat(path, [siteloss.english(cause)])
 }
 
 # judged are the report's summaries (siteloss.summary) of the failures the control judges:
@@ -163,13 +168,18 @@ broken_at := {failure_name(f.domain): {b.service: b | some b in f.broken} | some
 # or, when its standby cannot be reached because the failover tooling is lost, the tooling and
 # why that is lost. Tooling that goes down through its own dependencies ends the chain there:
 # its dependency links say the rest, once for every failure.
-in_place_chain(b, here) := [b.service, b.cause] if {
+in_place_path(b, _) := [b.service] if {
 	b.cause
-} else := [b.service, b.via, here[b.via].cause] if {
+} else := [b.service, b.via]
+
+# in_place_cause(b, here) ends that chain, as a phrase (siteloss.phrase) both languages render.
+in_place_cause(b, here) := b.cause_phrase if {
+	b.cause
+} else := here[b.via].cause_phrase if {
 	here[b.via].cause
-} else := [b.service, b.via, sprintf("its failover needs %s, which is lost", [here[b.via].via])] if {
+} else := siteloss.phrase("failover-needs-lost", {"tooling": here[b.via].via}) if {
 	here[b.via].via
-} else := [b.service, b.via, "lost through its own dependencies"]
+} else := siteloss.phrase("lost-through-dependencies", {})
 
 # links are the report's dependents for the judged failures: {service, via, lost_with}, one
 # per dependency edge some judged failure takes down, lost_with naming the failures that
@@ -258,7 +268,7 @@ example(l) := {"example": {"failure": n, "chain": in_place_chain_from(l.service,
 	n := ns[0]
 } else := {}
 
-in_place_chain_from(sid, b, here) := array.concat([sid], in_place_chain(b, here))
+in_place_chain_from(sid, b, here) := array.concat(array.concat([sid], in_place_path(b, here)), [siteloss.english(in_place_cause(b, here))])
 
 via_through(l) := {} if {
 	count(own(l)) == 0

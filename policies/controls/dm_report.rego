@@ -215,7 +215,7 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("disaster %s was restored at %s but no final report reached the ministry by %s", [inc.id, inc.restoredAt, incidents.kst_timestamp(due)]),
-	"msg_ko": sprintf("재난 %s가 %s에 복구되었으나 %s까지 최종 보고가 없습니다.", [inc.id, inc.restoredAt, incidents.kst_timestamp(due)]),
+	"msg_ko": sprintf("재난 %s %s에 복구되었으나 %s까지 최종 보고가 없습니다.", [data.resilcheck.lib.text.josa(inc.id, "가"), inc.restoredAt, incidents.kst_timestamp(due)]),
 	"pointer": report_pointer(i, inc),
 	"key": "final-report",
 	"evidence": {

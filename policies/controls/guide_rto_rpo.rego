@@ -69,7 +69,7 @@ objectives := {
 
 violations contains {
 	"msg": sprintf("critical service %s declares no %s (%s)", [s.id, o.en, o.field]),
-	"msg_ko": sprintf("핵심 서비스 %s에 %s이 설정되어 있지 않습니다(%s).", [s.id, o.ko, o.field]),
+	"msg_ko": sprintf("핵심 서비스 %s에 %s 설정되어 있지 않습니다(%s).", [s.id, data.resilcheck.lib.text.josa(o.ko, "가"), o.field]),
 	"pointer": governance.service_pointer(i, s, o.path),
 	"key": name,
 	"evidence": {"service": s.id, "missing": o.field},

@@ -88,7 +88,7 @@ unreached[i] := f if {
 
 violations contains {
 	"msg": sprintf("incident %s was announced through the press only (first at %s); users were never told directly by e-mail, SMS, web, app or SNS, due within %v minutes%s", [inc.id, incidents.kst_timestamp(press), delay.value, note.en]),
-	"msg_ko": sprintf("장애 %s는 언론사를 통해서만 알렸고(최초 %s), 전자우편·문자·홈페이지·앱·SNS로 이용자에게 직접 고지하지 않았습니다(%v분 이내).%s", [inc.id, incidents.kst_timestamp(press), delay.value, note.ko]),
+	"msg_ko": sprintf("장애 %s 언론사를 통해서만 알렸고(최초 %s), 전자우편·문자·홈페이지·앱·SNS로 이용자에게 직접 고지하지 않았습니다(%v분 이내).%s", [data.resilcheck.lib.text.josa(inc.id, "는"), incidents.kst_timestamp(press), delay.value, note.ko]),
 	"pointer": sprintf("/incidents/%d/userNotices", [i]),
 	"evidence": {
 		"incident": inc.id,
@@ -112,7 +112,7 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("incident %s was announced only by %s, none of e-mail, SMS, web or app screen notice, SNS or a contract-agreed method; users had to be told by %s%s", [inc.id, concat(", ", used), incidents.kst_timestamp(due), note.en]),
-	"msg_ko": sprintf("장애 %s는 %s(으)로만 알렸고, 전자우편·문자·홈페이지·앱 접속화면·SNS 또는 계약 시 정한 방법으로 고지하지 않았습니다(기한 %s).%s", [inc.id, concat(", ", used), incidents.kst_timestamp(due), note.ko]),
+	"msg_ko": sprintf("장애 %s %s만 알렸고, 전자우편·문자·홈페이지·앱 접속화면·SNS 또는 계약 시 정한 방법으로 고지하지 않았습니다(기한 %s).%s", [data.resilcheck.lib.text.josa(inc.id, "는"), data.resilcheck.lib.text.josa(concat(", ", used), "로"), incidents.kst_timestamp(due), note.ko]),
 	"pointer": sprintf("/incidents/%d/userNotices", [i]),
 	"evidence": {
 		"incident": inc.id,

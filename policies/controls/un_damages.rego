@@ -172,7 +172,7 @@ violations contains {
 # Decree Art. 37-21(2) 1-3: each item the declared contents leave out is its own finding.
 violations contains {
 	"msg": sprintf("the damages notice for incident %s does not tell users %s (%s)%s", [inc.id, contents_text[c].en, c, note.en]),
-	"msg_ko": sprintf("장애 %s의 손해배상 안내에 %s(%s)이(가) 빠졌습니다.%s", [inc.id, contents_text[c].ko, c, note.ko]),
+	"msg_ko": sprintf("장애 %s의 손해배상 안내에 %s(%s)%s 빠졌습니다.%s", [inc.id, contents_text[c].ko, c, substring(data.resilcheck.lib.text.josa(contents_text[c].ko, "가"), count(contents_text[c].ko), -1), note.ko]),
 	"pointer": sprintf("/incidents/%d/damagesNotice/contents", [i]),
 	"key": sprintf("contents:%s", [c]),
 	"evidence": object.union(evidence(i, inc, d), {"missing_content": c, "declared_contents": declared, "required_contents": required_contents}),
@@ -190,7 +190,7 @@ violations contains {
 # notice, or SNS; the press fallback of the proviso covers only the fact of an interruption.
 violations contains {
 	"msg": sprintf("the damages notice for incident %s went out only by %s, none of e-mail, SMS, web or app screen notice, or SNS%s", [inc.id, concat(", ", channels), note.en]),
-	"msg_ko": sprintf("장애 %s의 손해배상 안내를 %s(으)로만 했습니다. 전자우편·문자·홈페이지·앱 접속화면·SNS 중 어느 방법도 쓰지 않았습니다.%s", [inc.id, concat(", ", channels), note.ko]),
+	"msg_ko": sprintf("장애 %s의 손해배상 안내를 %s만 했습니다. 전자우편·문자·홈페이지·앱 접속화면·SNS 중 어느 방법도 쓰지 않았습니다.%s", [inc.id, data.resilcheck.lib.text.josa(concat(", ", channels), "로"), note.ko]),
 	"pointer": sprintf("/incidents/%d/damagesNotice/channels", [i]),
 	"key": "channels",
 	"evidence": object.union(evidence(i, inc, d), {"channels": channels, "user_channels": sort(incidents.user_channels)}),

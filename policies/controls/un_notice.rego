@@ -191,7 +191,7 @@ violations contains {
 
 violations contains {
 	"msg": sprintf("the notices about incident %s gave %s only after the notice was due at %s%s", [inc.id, concat(", ", [sprintf("%s at %s", [c, late[c]]) | some c in sort(object.keys(late))]), ev.notice_due, note.en]),
-	"msg_ko": sprintf("장애 %s의 고지에서 %s이(가) 기한(%s)보다 늦게 안내되었습니다.%s", [inc.id, concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), ev.notice_due, note.ko]),
+	"msg_ko": sprintf("장애 %s의 고지에서 %s 기한(%s)보다 늦게 안내되었습니다.%s", [inc.id, data.resilcheck.lib.text.josa(concat(", ", [sprintf("%s(%s)", [contents_ko[c], late[c]]) | some c in sort(object.keys(late))]), "가"), ev.notice_due, note.ko]),
 	"pointer": late_pointer(i, n.facts, late),
 	"evidence": object.union(ev, {"late_contents": late}),
 } if {

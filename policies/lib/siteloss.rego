@@ -210,15 +210,15 @@ classify_surviving(s, lost, surviving, active) := {"state": "ok"} if {
 } else := {
 	"state": "broken",
 	"reason": "no-surviving-deployment",
-	"cause": sprintf("only %s in %s", [deployed_word(s), where(s.deployments)]),
-	"detail": sprintf("every deployment is in the lost datacenter(s) %s", [where(s.deployments)]),
+	"cause": phrase(sprintf("only-%s-in", [deployed_word(s)]), {"where": where(s.deployments)}),
+	"detail": phrase("all-deployments-lost", {"where": where(s.deployments)}),
 } if {
 	count(surviving) == 0
 } else := {
 	"state": "broken",
 	"reason": "insufficient-capacity",
-	"cause": sprintf("%v%% capacity left outside %s, %v%% required", [total, where(lost_deps), required(s)]),
-	"detail": sprintf("the deployments outside %s carry %v%% of the load even after failover; %v%% is required", [where(lost_deps), total, required(s)]),
+	"cause": phrase("capacity-left", {"left": sprintf("%v", [total]), "where": where(lost_deps), "required": sprintf("%v", [required(s)])}),
+	"detail": phrase("capacity-short", {"where": where(lost_deps), "left": sprintf("%v", [total]), "required": sprintf("%v", [required(s)])}),
 } if {
 	total := active + sum([capacity(d) | some d in surviving; d.mode in {"standby", "cold"}])
 	total < required(s)
@@ -227,7 +227,7 @@ classify_surviving(s, lost, surviving, active) := {"state": "ok"} if {
 	"state": "broken",
 	"reason": slow_reason(slow),
 	"cause": slow_cause(s, slow[0]),
-	"detail": sprintf("the surviving %s cannot take over within the RTO", [where(slow)]),
+	"detail": phrase("standby-too-slow", {"where": where(slow)}),
 } if {
 	takeover := [d | some d in surviving; d.mode in {"standby", "cold"}; timely(s, d)]
 	active + sum([capacity(d) | some d in takeover]) < required(s)
@@ -251,16 +251,91 @@ slow_reason(slow) := "cold-standby-too-slow" if {
 	d.mode == "cold"
 } else := "standby-too-slow"
 
-slow_cause(s, d) := sprintf("%s standby in %s needs %v min, RTO %v min", [d.mode, d.datacenter, d.recoveryMinutes, rto(s)]) if {
+slow_cause(s, d) := phrase("standby-needs", {"mode": d.mode, "datacenter": d.datacenter, "minutes": sprintf("%v", [d.recoveryMinutes]), "rto": sprintf("%v", [rto(s)])}) if {
 	d.recoveryMinutes
 	rto(s)
-} else := sprintf("cold standby in %s has no declared recovery time", [d.datacenter]) if {
+} else := phrase("cold-no-recovery-time", {"datacenter": d.datacenter}) if {
 	not d.recoveryMinutes
-} else := sprintf("cold standby in %s but no RTO is declared", [d.datacenter])
+} else := phrase("cold-no-rto", {"datacenter": d.datacenter})
 
-failover_note(s, takeover) := sprintf("survives by failover to %s; no RTO is declared, so the failover time is not judged", [where(takeover)]) if {
+failover_note(s, takeover) := phrase("failover-no-rto", {"where": where(takeover)}) if {
 	not rto(s)
-} else := sprintf("survives by failover to %s within the RTO of %v min", [where(takeover), rto(s)])
+} else := phrase("failover-within-rto", {"where": where(takeover), "rto": sprintf("%v", [rto(s)])})
+
+# --- phrases: the words of a detail, cause or note as a code and its arguments ---
+
+# phrase(code, args) is one explanation as data: the report renders it in either language
+# from the code and the arguments (all strings), and keeps the English text beside it for
+# the readers of the JSON report that came before the structured form.
+phrase(code, args) := {"code": code, "args": args}
+
+# english(p) is the English text of a phrase, the text the report's detail, cause and note
+# fields have always carried.
+english(p) := sprintf("only active in %s", [p.args.where]) if {
+	p.code == "only-active-in"
+} else := sprintf("only deployed in %s", [p.args.where]) if {
+	p.code == "only-deployed-in"
+} else := sprintf("every deployment is in the lost datacenter(s) %s", [p.args.where]) if {
+	p.code == "all-deployments-lost"
+} else := sprintf("%s%% capacity left outside %s, %s%% required", [p.args.left, p.args.where, p.args.required]) if {
+	p.code == "capacity-left"
+} else := sprintf("the deployments outside %s carry %s%% of the load even after failover; %s%% is required", [p.args.where, p.args.left, p.args.required]) if {
+	p.code == "capacity-short"
+} else := sprintf("the surviving %s cannot take over within the RTO", [p.args.where]) if {
+	p.code == "standby-too-slow"
+} else := sprintf("%s standby in %s needs %s min, RTO %s min", [p.args.mode, p.args.datacenter, p.args.minutes, p.args.rto]) if {
+	p.code == "standby-needs"
+} else := sprintf("cold standby in %s has no declared recovery time", [p.args.datacenter]) if {
+	p.code == "cold-no-recovery-time"
+} else := sprintf("cold standby in %s but no RTO is declared", [p.args.datacenter]) if {
+	p.code == "cold-no-rto"
+} else := sprintf("survives by failover to %s; no RTO is declared, so the failover time is not judged", [p.args.where]) if {
+	p.code == "failover-no-rto"
+} else := sprintf("survives by failover to %s within the RTO of %s min", [p.args.where, p.args.rto]) if {
+	p.code == "failover-within-rto"
+} else := sprintf("its failover is performed by %s, which itself depends on %s", [p.args.tooling, p.args.service]) if {
+	p.code == "failover-depends-on-service"
+} else := sprintf("the standby in %s could take over, but its failover is performed by %s, which is lost", [p.args.takeover, p.args.tooling]) if {
+	p.code == "failover-tooling-lost"
+} else := sprintf("depends on %s, which is lost", [p.args.via]) if {
+	p.code == "dependency-lost"
+} else := sprintf("is in a dependency cycle with %s, which is lost", [p.args.via]) if {
+	p.code == "dependency-cycle-with"
+} else := sprintf("failover needs %s, which depends on %s", [p.args.tooling, p.args.service]) if {
+	p.code == "failover-needs-dependent"
+} else := "lost in a failover loop" if {
+	p.code == "failover-loop"
+} else := sprintf("its failover needs %s, which is lost", [p.args.tooling]) if {
+	p.code == "failover-needs-lost"
+} else := "lost through its own dependencies" if {
+	p.code == "lost-through-dependencies"
+}
+
+# korean(p) is the Korean text of a phrase, for the controls' Korean messages. The
+# renderers' catalogue (reports/i18n.go) holds the same wording; a test compares the two.
+korean(p) := sprintf("%s에서만 활성", [p.args.where]) if {
+	p.code == "only-active-in"
+} else := sprintf("%s에만 배치", [p.args.where]) if {
+	p.code == "only-deployed-in"
+} else := sprintf("%s 밖의 잔존 용량 %s%%, 필요 용량 %s%%", [p.args.where, p.args.left, p.args.required]) if {
+	p.code == "capacity-left"
+} else := sprintf("%s(%s)의 전환에 %s분 필요, RTO %s분", [mode_ko[p.args.mode], p.args.datacenter, p.args.minutes, p.args.rto]) if {
+	p.code == "standby-needs"
+} else := sprintf("%s의 콜드 스탠바이에 복구 시간 미신고", [p.args.datacenter]) if {
+	p.code == "cold-no-recovery-time"
+} else := sprintf("%s에 콜드 스탠바이가 있으나 RTO 미신고", [p.args.datacenter]) if {
+	p.code == "cold-no-rto"
+} else := sprintf("장애 전환에 필요한 %s 서비스가 %s에 의존", [p.args.tooling, p.args.service]) if {
+	p.code == "failover-needs-dependent"
+} else := "장애 전환 순환으로 손실" if {
+	p.code == "failover-loop"
+} else := sprintf("장애 전환에 필요한 %s 서비스도 손실", [p.args.tooling]) if {
+	p.code == "failover-needs-lost"
+} else := "자체 의존 서비스를 통해 손실" if {
+	p.code == "lost-through-dependencies"
+} else := english(p)
+
+mode_ko := {"standby": "대기 시스템", "cold": "콜드 대기 시스템"}
 
 # --- one failure domain ---
 
@@ -321,7 +396,7 @@ lost_in(local) := {"failover": failover, "deadlocked": deadlocked, "roots": root
 }
 
 # failover_notes are the notes of the services that survive a loss by failing over.
-failover_notes(local, c) := [{"service": sid, "note": local[sid].note} | some sid in sort(object.keys(c.failover) - c.lost)]
+failover_notes(local, c) := [{"service": sid, "note": english(local[sid].note), "note_phrase": local[sid].note} | some sid in sort(object.keys(c.failover) - c.lost)]
 
 # lost_from(roots, failover, deadlocked) is everything lost with the roots: what depends on
 # them, directly or not, and the services whose failover tooling is lost. Usually the tooling
@@ -473,31 +548,39 @@ impact(sid, local, via, chain) := {
 	"service": sid,
 	"reason": reason,
 	"chain": chain,
-	"detail": detail,
+	"detail": english(detail),
+	"detail_phrase": detail,
 } if {
 	[reason, detail] := explain(sid, local, via)
 }
 
 explain(sid, local, via) := [local[sid].reason, local[sid].detail] if {
 	local[sid].state == "broken"
-} else := ["dependency-cycle", sprintf("its failover is performed by %s, which itself depends on %s", [performer[sid], sid])] if {
+} else := ["dependency-cycle", phrase("failover-depends-on-service", {"tooling": performer[sid], "service": sid})] if {
 	local[sid].state == "failover"
 	not via[sid]
-} else := ["standby-unreachable", sprintf("the standby in %s could take over, but its failover is performed by %s, which is lost", [local[sid].takeover, v.to])] if {
+} else := ["standby-unreachable", phrase("failover-tooling-lost", {"takeover": local[sid].takeover, "tooling": v.to})] if {
 	v := via[sid]
 	v.reason == "standby-unreachable"
-} else := ["dependency-lost", sprintf("depends on %s, which is lost", [v.to])] if {
+} else := ["dependency-lost", phrase("dependency-lost", {"via": v.to})] if {
 	v := via[sid]
 	v.reason == "dependency-lost"
-} else := ["dependency-cycle", sprintf("is in a dependency cycle with %s, which is lost", [v.to])] if {
+} else := ["dependency-cycle", phrase("dependency-cycle-with", {"via": v.to})] if {
 	v := via[sid]
 }
 
-root_cause(root, local) := local[root].cause if {
+# root_cause(root, local) ends a chain in English words; root_phrase is the same as data.
+root_cause(root, local) := english(root_phrase(root, local))
+
+root_phrase(root, local) := local[root].cause if {
 	local[root].state == "broken"
-} else := sprintf("failover needs %s, which depends on %s", [performer[root], root]) if {
+} else := phrase("failover-needs-dependent", {"tooling": performer[root], "service": root}) if {
 	local[root].state == "failover"
-} else := "lost in a failover loop"
+} else := phrase("failover-loop", {})
+
+# cause_phrase(dcs, root) is the cause of a root of the loss of the datacenters dcs (a sorted
+# array, as loss takes them) as a phrase, for a message or evidence that ends a chain with it.
+cause_phrase(dcs, root) := root_phrase(root, local_of(dcs))
 
 # chain_text(chain) is a chain for a message: whole when short, else its first three and last
 # two links around a count of the rest, so a deep chain stays readable (evidence keeps it all).
@@ -535,10 +618,15 @@ brief(dcs) := {"broken": [], "lost": 0, "surviving": count(ids), "notes": []} if
 # in_place(sid, local, c) is one service broken in place: a root of the loss ends a chain with
 # its cause; a service whose standby could take over but whose failover tooling is lost
 # (standby-unreachable) continues it via the tooling.
-in_place(sid, local, c) := {"service": sid, "reason": reason, "detail": detail, "cause": root_cause(sid, local)} if {
+in_place(sid, local, c) := {
+	"service": sid, "reason": reason,
+	"detail": english(detail), "detail_phrase": detail,
+	"cause": english(cause), "cause_phrase": cause,
+} if {
 	sid in c.roots
 	[reason, detail] := explain(sid, local, {})
-} else := {"service": sid, "reason": reason, "detail": detail, "via": p} if {
+	cause := root_phrase(sid, local)
+} else := {"service": sid, "reason": reason, "detail": english(detail), "detail_phrase": detail, "via": p} if {
 	p := c.failover[sid]
 	[reason, detail] := explain(sid, local, {sid: {"reason": "standby-unreachable", "to": p}})
 }

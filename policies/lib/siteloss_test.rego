@@ -137,7 +137,10 @@ test_standby_takes_over_when_performer_survives if {
 	m := failover_manifest(["a", "d"], {"rtoMinutes": 60, "performedBy": "tool"}, {"datacenter": "d", "mode": "standby", "recoveryMinutes": 30})
 	o := outcome_of(m, "datacenter", "a")
 	count(o.unavailable) == 0
-	o.notes == [{"service": "talk", "note": "survives by failover to d within the RTO of 60 min"}]
+	o.notes == [{
+		"service": "talk", "note": "survives by failover to d within the RTO of 60 min",
+		"note_phrase": {"code": "failover-within-rto", "args": {"where": "d", "rto": "60"}},
+	}]
 }
 
 test_standby_without_rto_survives_with_a_note if {
@@ -498,7 +501,13 @@ test_report_chain_is_one_root_and_a_link_per_edge if {
 		{"id": "top", "name": "top", "dependsOn": ["mid"], "deployments": [active("c"), active("d")]},
 	]))
 	f := summary_of(r, "datacenter", "a")
-	f.broken == [{"service": "base", "reason": "no-surviving-deployment", "detail": "every deployment is in the lost datacenter(s) a", "cause": "only active in a"}]
+	f.broken == [{
+		"service": "base", "reason": "no-surviving-deployment",
+		"detail": "every deployment is in the lost datacenter(s) a",
+		"detail_phrase": {"code": "all-deployments-lost", "args": {"where": "a"}},
+		"cause": "only active in a",
+		"cause_phrase": {"code": "only-active-in", "args": {"where": "a"}},
+	}]
 	[f.lost, f.surviving] == [3, 0]
 	r.dependents == [
 		{"service": "mid", "via": "base", "lost_with": with_a},
@@ -555,7 +564,12 @@ test_report_standby_unreachable_goes_on_via_its_tooling if {
 		{"id": "svc", "name": "svc", "recovery": {"performedBy": "tool", "rtoMinutes": 30}, "deployments": [active("a"), {"datacenter": "d", "mode": "standby", "recoveryMinutes": 10}]},
 	]))
 	f := summary_of(r, "datacenter", "a")
-	f.broken[0] == {"service": "svc", "reason": "standby-unreachable", "detail": "the standby in d could take over, but its failover is performed by tool, which is lost", "via": "tool"}
+	f.broken[0] == {
+		"service": "svc", "reason": "standby-unreachable",
+		"detail": "the standby in d could take over, but its failover is performed by tool, which is lost",
+		"detail_phrase": {"code": "failover-tooling-lost", "args": {"takeover": "d", "tooling": "tool"}},
+		"via": "tool",
+	}
 	f.broken[1].service == "tool"
 	f.lost == 2
 	r.dependents == []
@@ -582,4 +596,31 @@ test_report_counts_agree_with_the_explained_chains if {
 		f.lost == count(e.failures[i].unavailable)
 		f.surviving == count(e.failures[i].surviving)
 	}
+}
+
+# Every phrase code the analysis produces has English words of its own: a code that fell
+# through english() would leave the report's detail, cause or note undefined.
+test_every_phrase_has_english_and_korean if {
+	codes := {
+		"only-active-in": {"where": "a"}, "only-deployed-in": {"where": "a"},
+		"all-deployments-lost": {"where": "a"},
+		"capacity-left": {"left": "50", "where": "a", "required": "100"},
+		"capacity-short": {"left": "50", "where": "a", "required": "100"},
+		"standby-too-slow": {"where": "a"},
+		"standby-needs": {"mode": "cold", "datacenter": "a", "minutes": "90", "rto": "60"},
+		"cold-no-recovery-time": {"datacenter": "a"}, "cold-no-rto": {"datacenter": "a"},
+		"failover-no-rto": {"where": "a"}, "failover-within-rto": {"where": "a", "rto": "60"},
+		"failover-depends-on-service": {"tooling": "t", "service": "s"},
+		"failover-tooling-lost": {"takeover": "a", "tooling": "t"},
+		"dependency-lost": {"via": "v"}, "dependency-cycle-with": {"via": "v"},
+		"failover-needs-dependent": {"tooling": "t", "service": "s"},
+		"failover-loop": {}, "failover-needs-lost": {"tooling": "t"},
+		"lost-through-dependencies": {},
+	}
+	every code, args in codes {
+		siteloss.english(siteloss.phrase(code, args)) != ""
+		siteloss.korean(siteloss.phrase(code, args)) != ""
+	}
+	siteloss.korean(siteloss.phrase("standby-needs", codes["standby-needs"])) == "콜드 대기 시스템(a)의 전환에 90분 필요, RTO 60분"
+	siteloss.english(siteloss.phrase("capacity-left", codes["capacity-left"])) == "50% capacity left outside a, 100% required"
 }
