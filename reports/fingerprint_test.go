@@ -125,4 +125,14 @@ func TestSARIFBaselineState(t *testing.T) {
 	if states["new"] == 0 || states[""] > 0 {
 		t.Errorf("baseline states %v: every result has one, and the findings not held are new", states)
 	}
+	// The text report marks the held bare failure on its verdict line.
+	marked := false
+	for _, line := range strings.Split(string(render(t, "text", Options{Width: 1000}, r)), "\n") {
+		if strings.Contains(line, bare.Control) && strings.Contains(line, "(in the baseline)") {
+			marked = true
+		}
+	}
+	if !marked {
+		t.Error("the text report does not mark the held failure that lists no violation")
+	}
 }

@@ -250,7 +250,12 @@ func (s *textStream) Add(man audit.Manifest, results []audit.Result) error {
 		}
 		c := res.Control
 		const indent = "            "
-		t.hanging(len(indent), "  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), c.Title.In(L))
+		title := c.Title.In(L)
+		if res.Baseline && len(res.Violations) == 0 {
+			// A failure that lists no violation has its baseline mark on the verdict alone.
+			title += " (" + tr(L, "label.inbaseline") + ")"
+		}
+		t.hanging(len(indent), "  %s%s  %s  %s", t.statusTag(res.Status), t.style(ansiBold, c.ID), severityWord(L, c.Severity), title)
 		if res.Reason != "" {
 			t.hanging(labelHang(indent, tr(L, "label.reason")), "%s%s: %s", indent, tr(L, "label.reason"), reasonIn(res.Result, L))
 		}
