@@ -11,24 +11,13 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
 
-// englishOnlyEvidence are the evidence keys whose values the policies still give in English
-// alone (no Korean twin in the evidence): a Korean report shows them as they are. Each is a
-// sentence built in Rego outside this package's reach; giving it a _ko twin (as window_note
-// has) or a phrase removes it from this list, and the test then holds the report to it.
-var englishOnlyEvidence = map[string]string{
-	"exempt_services":    "policies/lib/incidents.rego builds {en, ko}; the notice controls keep en only",
-	"not_exempt_because": "policies/lib/incidents.rego, en only in evidence",
-	"reason":             "scope evidence (policies/lib/scope.rego)",
-	"window_note":        "scope evidence without its _ko twin in some controls",
-	"commissioned_basis": "KR-NETACT-46-UPS-INSPECTION builds it with dates",
-}
-
 // TestKoreanReportsHaveNoEnglishProse renders every bundled scenario in Korean and looks for
 // English prose: two or more English words in a row, or a common English word on its own.
 // Ids, file paths, field names and numbers with units are not words here (they hold a digit,
 // a hyphen, a dot, a slash or brackets, or are upper-case abbreviations); the manifests'
-// own names and sources, scope bases (citations) and the evidence values listed above are
-// allowed.
+// own names and sources, scope bases (citations) and the ids the evidence names are allowed.
+// No evidence value is allowed as English: a value the policies word in English only gets a
+// Korean twin (key_ko) or a structured form the reports word, and this test holds it to that.
 func TestKoreanReportsHaveNoEnglishProse(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluates the whole policy bundle")
@@ -107,20 +96,6 @@ func allowedEnglish(r *audit.Report) []string {
 		add(m.Provider)
 		for _, sc := range m.Scopes {
 			add(sc.Basis)
-			for k, v := range sc.Evidence {
-				if _, ok := englishOnlyEvidence[k]; ok {
-					add(formatValue("ko", k, v))
-				}
-			}
-		}
-	}
-	for _, res := range r.Results {
-		for _, v := range append(slices.Clone(res.Violations), res.Notes...) {
-			for k, x := range v.Evidence {
-				if _, ok := englishOnlyEvidence[k]; ok {
-					add(formatValue("ko", k, x))
-				}
-			}
 		}
 	}
 	for _, c := range r.Controls {

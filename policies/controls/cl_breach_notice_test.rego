@@ -157,6 +157,12 @@ test_each_missing_item_fails_by_name if {
 	{v.evidence.missing_content | some v in vs} == {"prevention-advice", "department"}
 	some v in vs
 	v.pointer == "/incidents/0/userNotices/0/contents"
+
+	# The particle follows the item's last syllable: 방법이, 담당부서가.
+	{v.evidence.missing_content: substring(v.msg_ko, indexof(v.msg_ko, "통지에 ") + 4, -1) | some v in vs} == {
+		"prevention-advice": "이용자의 피해 예방 또는 확산 방지 방법이 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제1항제4호).",
+		"department": "담당부서가 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제1항제5호).",
+	}
 }
 
 test_cause_may_follow_while_the_incident_is_open if {
@@ -167,6 +173,7 @@ test_cause_may_follow_while_the_incident_is_open if {
 	count(vs) == 1
 	some v in vs
 	v.evidence.missing_content == "cause"
+	contains(v.msg_ko, "통지에 발생 원인이 빠졌습니다")
 }
 
 test_cause_told_later_passes if {
@@ -182,6 +189,7 @@ test_item_told_only_after_the_deadline_is_late if {
 	count(vs) == 1
 	some v in vs
 	v.evidence.late_content == "prevention-advice"
+	contains(v.msg_ko, "방지 방법(시행령 제17조제1항제4호)을 기한 후인")
 	v.evidence.told_at == "2026-03-01T11:01:00+09:00"
 	v.pointer == "/incidents/0/userNotices/1/contents"
 	on_time := object.union(later, {"at": "2026-03-01T11:00:00+09:00"})

@@ -130,11 +130,15 @@ label := incidents.param("ups_inspection_min_kwh", time.as_of_ns).label
 
 # kind(d) is whether the UPS of site d came into service under the regime ("new": pre-use
 # inspection owed), before it ("existing"), and on what that rests.
-kind(d) := {"kind": "new", "commissioned_on": d.ups.commissionedOn, "basis": "ups.commissionedOn"} if {
+kind(d) := {"kind": "new", "commissioned_on": d.ups.commissionedOn, "basis": "ups.commissionedOn", "basis_ko": "ups.commissionedOn"} if {
 	d.ups.commissionedOn >= regime_start
-} else := {"kind": "existing", "commissioned_on": d.ups.commissionedOn, "basis": "ups.commissionedOn"} if {
+} else := {"kind": "existing", "commissioned_on": d.ups.commissionedOn, "basis": "ups.commissionedOn", "basis_ko": "ups.commissionedOn"} if {
 	d.ups.commissionedOn < regime_start
-} else := {"kind": "existing", "commissioned_on": null, "basis": sprintf("ups.commissionedOn not declared; taken as in use before %s because the site operates since %s", [regime_start, d.operatingSince])} if {
+} else := {
+	"kind": "existing", "commissioned_on": null,
+	"basis": sprintf("ups.commissionedOn not declared; taken as in use before %s because the site operates since %s", [regime_start, d.operatingSince]),
+	"basis_ko": sprintf("ups.commissionedOn 미신고: 시설이 %s부터 운영되어 %s 전부터 사용한 것으로 봄", [d.operatingSince, regime_start]),
+} if {
 	d.operatingSince < regime_start
 }
 
@@ -173,6 +177,7 @@ base_evidence(d, k) := {
 	"min_kwh": min_kwh,
 	"commissioned_on": k.commissioned_on,
 	"commissioned_basis": k.basis,
+	"commissioned_basis_ko": k.basis_ko,
 	"regime_start": regime_start,
 	"label": label,
 	"basis": note.en,

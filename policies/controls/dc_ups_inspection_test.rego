@@ -119,6 +119,7 @@ test_no_commissioning_date_at_a_site_operating_before_the_regime_is_existing if 
 	some v in violations(s)
 	v.evidence.due == "2025-06-30"
 	startswith(v.evidence.commissioned_basis, "ups.commissionedOn not declared; taken as in use before 2024-07-01")
+	v.evidence.commissioned_basis_ko == "ups.commissionedOn 미신고: 시설이 2024-06-30부터 운영되어 2024-07-01 전부터 사용한 것으로 봄"
 }
 
 test_no_commissioning_date_at_a_newer_site_fails_naming_it if {

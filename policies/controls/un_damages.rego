@@ -128,6 +128,7 @@ evidence(i, inc, d) := {
 	"incident": inc.id,
 	"paid_services": d.paid,
 	"exempt_services": {id: why.en | some id, why in incidents.damages_exempt_services(i)},
+	"exempt_services_ko": incidents.exempt_text_ko(incidents.damages_exempt_services(i)),
 	"restored_at": inc.restoredAt,
 	"restored_on": d.restored_on,
 	"due": d.date,

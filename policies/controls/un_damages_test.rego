@@ -80,6 +80,7 @@ test_missing_notice_fails_after_due if {
 	v.pointer == "/incidents/0"
 	v.evidence.due == "2025-05-31"
 	v.evidence.exempt_services == {"chat": "no monthly or periodic fee (paid not true)"}
+	v.evidence.exempt_services_ko == "chat: 매월 또는 일정시기에 결제하는 이용요금 없음(paid가 true가 아님)"
 }
 
 test_missing_notice_not_judged_before_due if {

@@ -118,24 +118,35 @@ clock := {
 	"cause": "from detection (audit default)",
 }
 
+clock_ko := {
+	"possible": "중단이 단시간 장애 기준을 넘은 때부터(점검 기본값)",
+	"critical-facility": "탐지 시각부터(점검 기본값)",
+	"cause-undeclared": "탐지 시각부터(점검 기본값)",
+	"cause": "탐지 시각부터(점검 기본값)",
+}
+
 # evidence(i) is what every finding on noticeable incident i shows. Only findings need it: a
 # function is evaluated on demand, so a compliant incident renders no timestamp.
 evidence(i) := {
 	"incident": n.inc.id,
 	"services": n.duty.services,
 	"exempt_services": {id: why.en | some id, why in incidents.notice_exempt_services(i)},
+	"exempt_services_ko": incidents.exempt_text_ko(incidents.notice_exempt_services(i)),
 	"started_at": n.inc.startedAt,
 	"outage_minutes": t.minutes,
 	"ongoing": n.facts.ongoing,
 	"cause": object.get(n.inc, "cause", "not declared"),
+	"cause_ko": incidents.cause_ko(object.get(n.inc, "cause", "미신고")),
 	"critical_facility": object.get(n.inc, "criticalFacility", false),
 	"maintenance": t.maintenance,
 	"not_exempt_because": incidents.notice_grounds(i).en,
+	"not_exempt_because_ko": incidents.notice_grounds(i).ko,
 	"threshold_minutes": n.duty.threshold.value,
 	"threshold_basis": n.duty.threshold.basis,
 	"threshold_label": n.duty.threshold.label,
 	"duty_arose_at": incidents.kst_timestamp(n.duty.trigger_ns),
 	"clock": clock[t.short],
+	"clock_ko": clock_ko[t.short],
 	"notice_due": incidents.kst_timestamp(n.due),
 	"without_delay_minutes": n.delay.value,
 	"without_delay_label": n.delay.label,

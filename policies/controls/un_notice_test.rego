@@ -205,6 +205,19 @@ test_short_outage_of_any_other_cause_is_not_exempt if {
 	}
 }
 
+# The Korean twins of the evidence name the cause in Korean, with the particle its last
+# syllable takes (화재는, 사이버 공격은), and the clock in Korean.
+test_korean_evidence_names_the_cause_with_its_particle if {
+	every c, want in {"fire": "장애 원인 화재(fire)는 단시간", "cyberattack": "장애 원인 사이버 공격(cyberattack)은 단시간"} {
+		some v in violations(object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T10:10:00+09:00"), {"cause": c}))
+		v.evidence.cause_ko == {"fire": "화재", "cyberattack": "사이버 공격"}[c]
+		startswith(v.evidence.not_exempt_because_ko, want)
+		not contains(v.evidence.not_exempt_because_ko, "(는)")
+		startswith(v.msg_ko, sprintf("장애 %s에 대한 이용자 고지가 없습니다: %s", ["out-1", want]))
+		v.evidence.clock_ko == "탐지 시각부터(점검 기본값)"
+	}
+}
+
 test_fire_outage_clock_runs_from_detection if {
 	inc := object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T10:30:00+09:00"), {"cause": "fire", "detectedAt": "2025-04-01T10:05:00+09:00"})
 	some v in violations(inc)
@@ -283,6 +296,7 @@ test_service_with_999999_users_is_exempt_and_1000000_is_not if {
 	some v in vs
 	v.evidence.services == ["chat"]
 	v.evidence.exempt_services == {"small": "service small: daily users 999,999 < 1,000,000"}
+	v.evidence.exempt_services_ko == "small: 서비스 small의 일 평균 이용자 999,999명 < 1,000,000명"
 }
 
 test_revenue_9999999999_is_exempt_and_10bn_is_not if {

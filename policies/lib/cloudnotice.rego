@@ -14,6 +14,7 @@ package resilcheck.lib.cloudnotice
 
 import data.resilcheck.lib.incidents
 import data.resilcheck.lib.scope
+import data.resilcheck.lib.text
 import data.resilcheck.lib.time
 
 cloud_service_ids := {s.id | some s in object.get(input, "services", []); s.cloud == true}
@@ -188,7 +189,7 @@ missing_contents(i, ctx) := {v |
 	j := first_index(i, min({t | some t in valid(i)}))
 	v := {
 		"msg": sprintf("the notices to users about the %s %s never told %s (Cloud Decree 17(1)%s)", [ctx.what.en, inc.id, item[c].en, item[c].no]),
-		"msg_ko": sprintf("%s %s에 대한 이용자 통지에 %s이(가) 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제1항제%s호).", [ctx.what.ko, inc.id, item[c].ko, item[c].no]),
+		"msg_ko": sprintf("%s %s에 대한 이용자 통지에 %s 빠졌습니다(클라우드컴퓨팅법 시행령 제17조제1항제%s호).", [ctx.what.ko, inc.id, text.josa(item[c].ko, "가"), item[c].no]),
 		"pointer": contents_pointer(i, j),
 		"key": sprintf("contents:%s", [c]),
 		"evidence": object.union(ctx.evidence, {"missing_content": c, "required_contents": required, "cause_may_follow": true}),
@@ -208,7 +209,7 @@ late_contents(i, ctx) := {v |
 	at := incidents.kst_timestamp(t)
 	v := {
 		"msg": sprintf("the notices to users about the %s %s told %s (Cloud Decree 17(1)%s) only at %s, after the notice was due (%s)", [ctx.what.en, inc.id, item[c].en, item[c].no, at, ctx.due_text.en]),
-		"msg_ko": sprintf("%s %s에 대한 이용자 통지에서 %s(시행령 제17조제1항제%s호)을(를) 기한 후인 %s에 알렸습니다. %s", [ctx.what.ko, inc.id, item[c].ko, item[c].no, at, ctx.due_text.ko]),
+		"msg_ko": sprintf("%s %s에 대한 이용자 통지에서 %s 기한 후인 %s에 알렸습니다. %s", [ctx.what.ko, inc.id, text.josa(sprintf("%s(시행령 제17조제1항제%s호)", [item[c].ko, item[c].no]), "을"), at, ctx.due_text.ko]),
 		"pointer": contents_pointer(i, j),
 		"key": sprintf("contents:%s:late", [c]),
 		"evidence": object.union(ctx.evidence, {"late_content": c, "told_at": at}),

@@ -12,6 +12,7 @@ package resilcheck.lib.incidents
 import data.resilcheck.lib.inforce
 import data.resilcheck.lib.params
 import data.resilcheck.lib.scope
+import data.resilcheck.lib.text
 import data.resilcheck.lib.time as ktime
 
 all := object.get(input, "incidents", [])
@@ -551,8 +552,32 @@ short_ground(t, inc) := {
 	t.short == "cause-undeclared"
 } else := {
 	"en": sprintf("cause %s is not one the short-outage exemption (item 5) covers (overload, equipment, network, software)", [inc.cause]),
-	"ko": sprintf("장애 원인 %s은(는) 단시간 장애 제외(제5호) 사유(이용 집중, 설비 장애, 네트워크, 소프트웨어)가 아닙니다", [inc.cause]),
+	"ko": sprintf("장애 원인 %s 단시간 장애 제외(제5호) 사유(이용 집중, 설비 장애, 네트워크, 소프트웨어)가 아닙니다", [text.josa(sprintf("%s(%s)", [cause_ko(inc.cause), inc.cause]), "은")]),
 }
+
+# cause_ko(c) is the Korean of an incident cause code (the manifest's incidents[].cause
+# enumeration), for Korean messages and evidence; a code it does not know stays as it is.
+cause_ko(c) := object.get(cause_words, c, c)
+
+cause_words := {
+	"fire": "화재",
+	"power": "정전",
+	"flood": "수해",
+	"earthquake": "지진",
+	"overload": "이용 집중",
+	"equipment": "설비 장애",
+	"software": "소프트웨어",
+	"network": "네트워크",
+	"carrier-line": "통신회선 장애",
+	"maintenance": "점검 작업",
+	"cyberattack": "사이버 공격",
+	"other": "기타",
+}
+
+# exempt_text_ko(ex) words a map of exempt services to why ({"en", "ko"}) in Korean as the
+# reports word such a map ("id: why; id: why", ids in order), as the Korean twin of the
+# English map the evidence keeps raw.
+exempt_text_ko(ex) := concat("; ", [sprintf("%s: %s", [id, ex[id].ko]) | some id in sort(object.keys(ex))])
 
 # unbound_notes(periods) are notes for the judged incidents an incident duty with these
 # periods does not reach: the incident started before the duty bound the provider (or when
@@ -562,7 +587,7 @@ unbound_notes(periods) := {{
 	"msg": sprintf("incident %s (started %s) is not judged: %s", [all[i].id, f.start_date, r.en]),
 	"msg_ko": sprintf("장애 %s(%s 발생)은 판단하지 않았습니다: %s", [all[i].id, f.start_date, r.ko]),
 	"pointer": sprintf("/incidents/%d", [i]),
-	"evidence": {"incident": all[i].id, "started_on": f.start_date, "reason": r.en},
+	"evidence": {"incident": all[i].id, "started_on": f.start_date, "reason": r.en, "reason_ko": r.ko},
 } |
 	some i, f in facts
 	r := inforce.why_not(periods, f.start_date)

@@ -114,7 +114,7 @@ unbound_note(item, r) := {
 	"msg": sprintf("%s (issued %s) is not judged: %s", [item.name.en, item.rec.issuedOn, r.en]),
 	"msg_ko": sprintf("%s(%s 발령): 판단하지 않습니다 - %s", [item.name.ko, item.rec.issuedOn, r.ko]),
 	"pointer": governance.pointer(item.path),
-	"evidence": {"issued_on": item.rec.issuedOn, "reason": r.en},
+	"evidence": {"issued_on": item.rec.issuedOn, "reason": r.en, "reason_ko": r.ko},
 }
 
 # --- data requests: receivedOn, dueOn, answeredOn, justification ---
@@ -183,5 +183,5 @@ unbound_request_note(item, r) := {
 	"msg": sprintf("%s (received %s) is not judged: %s", [item.name.en, item.rec.receivedOn, r.en]),
 	"msg_ko": sprintf("%s(%s 접수): 판단하지 않습니다 - %s", [item.name.ko, item.rec.receivedOn, r.ko]),
 	"pointer": governance.pointer(item.path),
-	"evidence": {"received_on": item.rec.receivedOn, "reason": r.en},
+	"evidence": {"received_on": item.rec.receivedOn, "reason": r.en, "reason_ko": r.ko},
 }

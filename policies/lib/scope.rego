@@ -681,7 +681,8 @@ window_evidence(x) := {"window_note": window_note(time.as_of), "window_note_ko":
 	window_note(time.as_of) != ""
 } else := {}
 
-scope_evidence(x) := {"in_force_from": branch_from[x], "reason": why_not(x, time.as_of).en} if {
+scope_evidence(x) := {"in_force_from": branch_from[x], "reason": r.en, "reason_ko": r.ko} if {
+	r := why_not(x, time.as_of)
 	not x in parties
 } else := {"in_force_from": branch_from[x]}
 

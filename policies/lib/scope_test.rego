@@ -276,3 +276,10 @@ test_service_users_window_stand_in_is_named if {
 	r := scope.service_notice_reason(m.services[1], "2026-01-01") with input as m
 	not contains(r.en, "statutory window")
 }
+
+test_scope_decision_reason_has_its_korean_twin if {
+	d := scope.decisions.major_vas with input as vas({"dailyAverageUsers": 9999999}) with data.resilcheck.run as {"as_of": "2026-01-01"}
+	not d.applies
+	contains(d.evidence.reason, "dailyAverageUsers 9,999,999 < 10,000,000")
+	contains(d.evidence.reason_ko, "9,999,999명 < 10,000,000명")
+}
