@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -99,8 +100,8 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	// here once and handed to the pipeline.
 	sources := manifest.Load(paths, manifest.Options{Stdin: stdio.Stdin, MaxFileSize: maxSize})
 	if len(fail) > 0 {
-		if err := checkFailIDs(fail, sources); err != nil {
-			return withCode(ExitInputError, err)
+		if err := checkFailIDs(commandContext(c), fail, sources); err != nil {
+			return err
 		}
 	}
 
@@ -167,47 +168,31 @@ func cleanIDs(ids []string) []string {
 	return out
 }
 
-// domainIDs are the failure-domain ids the loaded manifests declare, by kind.
-type domainIDs struct {
-	datacenters, feeds, buildings map[string]bool
-}
-
-func collectDomainIDs(sources []*manifest.Source) domainIDs {
-	k := domainIDs{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+// checkFailIDs rejects an id no input declares: a typo would otherwise simulate losing
+// nothing and report that everything survives. An id known to only some of several
+// manifests is fine; the others simply lose nothing to it.
+func checkFailIDs(ctx context.Context, fail []string, sources []*manifest.Source) error {
+	known := map[string]map[string]bool{"dc": {}, "feed": {}, "building": {}}
 	for _, src := range sources {
 		for _, d := range src.Documents {
-			root, _ := d.Value.(map[string]any)
-			dcs, _ := root["datacenters"].([]any)
-			for _, v := range dcs {
-				dc, _ := v.(map[string]any)
-				if id, ok := dc["id"].(string); ok {
-					k.datacenters[id] = true
-				}
-				if b, ok := dc["building"].(string); ok {
-					k.buildings[b] = true
-				}
-				feeds, _ := dc["powerFeeds"].([]any)
-				for _, f := range feeds {
-					if id, ok := f.(string); ok {
-						k.feeds[id] = true
-					}
+			// Not an object: the schema reports it; it declares nothing to take down.
+			if _, ok := d.Value.(map[string]any); !ok {
+				continue
+			}
+			k, err := engine.KnownFailureDomains(ctx, d.Value)
+			if err != nil {
+				return withCode(ExitBundleBroken, err)
+			}
+			for kind, ids := range map[string][]string{"dc": k.Datacenters, "feed": k.PowerFeeds, "building": k.Buildings} {
+				for _, id := range ids {
+					known[kind][id] = true
 				}
 			}
 		}
 	}
-	return k
-}
-
-func (k domainIDs) known(id string) bool { return k.datacenters[id] || k.feeds[id] || k.buildings[id] }
-
-// checkFailIDs rejects an id no input declares: a typo would otherwise simulate losing
-// nothing and report that everything survives. An id known to only some of several
-// manifests is fine; the others simply lose nothing to it.
-func checkFailIDs(fail []string, sources []*manifest.Source) error {
-	k := collectDomainIDs(sources)
 	var unknown []string
 	for _, id := range fail {
-		if !k.known(id) {
+		if !known["dc"][id] && !known["feed"][id] && !known["building"][id] {
 			unknown = append(unknown, id)
 		}
 	}
@@ -225,8 +210,8 @@ func checkFailIDs(fail []string, sources []*manifest.Source) error {
 		sort.Strings(ids)
 		return strings.Join(ids, ", ")
 	}
-	return fmt.Errorf("--fail: unknown failure domain %s; known ids:\n  datacenters: %s\n  power feeds: %s\n  buildings:   %s",
-		quoteAll(unknown), list(k.datacenters), list(k.feeds), list(k.buildings))
+	return withCode(ExitInputError, fmt.Errorf("--fail: unknown failure domain %s; known ids:\n  datacenters: %s\n  power feeds: %s\n  buildings:   %s",
+		quoteAll(unknown), list(known["dc"]), list(known["feed"]), list(known["building"])))
 }
 
 func quoteAll(ids []string) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/manifest"
 )
 
 // simulateJSON runs `simulate -f json` and decodes what it printed.
@@ -406,5 +408,40 @@ func TestSimulatePictures(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestFailIDsComeFromTheSiteLossLibrary: --fail accepts exactly the datacenters, power feeds
+// and buildings the site-loss library takes down, whichever manifest declares them, and names
+// them all when an id is unknown.
+func TestFailIDsComeFromTheSiteLossLibrary(t *testing.T) {
+	sources := manifest.Load([]string{
+		filepath.Join(repoRoot, "testdata/manifests/kakao-2022-10-15.yaml"),
+		filepath.Join(repoRoot, "testdata/siteloss/campus.yaml"),
+	}, manifest.Options{})
+	for _, id := range []string{"skcc-pangyo", "substation-pangyo-a", "sk-pangyo-campus-a", "anyang-dc"} {
+		if err := checkFailIDs(context.Background(), []string{id}, sources); err != nil {
+			t.Errorf("--fail %s: %v", id, err)
+		}
+	}
+	err := checkFailIDs(context.Background(), []string{"skcc-pangyo", "pangyo", "services"}, sources)
+	if err == nil {
+		t.Fatal("--fail pangyo: no error")
+	}
+	if exitCode(err) != ExitInputError {
+		t.Errorf("--fail pangyo: %v is not an input error", err)
+	}
+	for _, want := range []string{
+		`unknown failure domain "pangyo", "services"; known ids:`,
+		"\n  datacenters: anyang, ",
+		"\n  power feeds: ", "substation-pangyo-a, substation-pangyo-b",
+		"\n  buildings:   anyang-dc, ",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "skcc-pangyo\"") {
+		t.Errorf("a known id is reported unknown:\n%v", err)
 	}
 }
