@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/resilcheck/resilcheck/policies"
@@ -31,21 +32,61 @@ func (d FailureDomains) Known(id string) bool {
 
 // domainsQuery reads the failure domains the site-loss library simulates, so an id the
 // simulation would not recognise is refused with the very sets it matches --fail against.
-// Only that one module is compiled: it stands alone, and the ids are needed before the run
-// builds its engine, which an unknown id must not cost.
+// The ids are needed before the run builds its engine, and an unknown id must not cost a
+// bundle compile: the query compiles only the library's rules these three sets are derived
+// from.
 var domainsQuery = sync.OnceValues(func() (rego.PreparedEvalQuery, error) {
 	const path = "lib/siteloss.rego"
 	src, err := fs.ReadFile(policies.FS, path)
 	if err != nil {
 		return rego.PreparedEvalQuery{}, err
 	}
+	mod, err := ast.ParseModuleWithOpts(path, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	mod.Rules = rulesFor(mod.Rules, "dc_ids", "feeds", "buildings")
 	return rego.New(
-		rego.Module(path, string(src)),
+		rego.ParsedModule(mod),
 		rego.Query("dcs := data.resilcheck.lib.siteloss.dc_ids; "+
 			"feeds := data.resilcheck.lib.siteloss.feeds; "+
 			"buildings := data.resilcheck.lib.siteloss.buildings"),
 	).PrepareForEval(context.Background())
 })
+
+// rulesFor keeps the rules named and every rule of the same package they refer to, however
+// indirectly. A local variable that shares a rule's name keeps that rule too: harmless.
+func rulesFor(rules []*ast.Rule, names ...string) []*ast.Rule {
+	declared := map[string]bool{}
+	for _, r := range rules {
+		declared[r.Head.Name.String()] = true
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	for grew := true; grew; {
+		grew = false
+		for _, r := range rules {
+			if !want[r.Head.Name.String()] {
+				continue
+			}
+			ast.WalkVars(r, func(v ast.Var) bool {
+				if n := string(v); declared[n] && !want[n] {
+					want[n], grew = true, true
+				}
+				return false
+			})
+		}
+	}
+	var out []*ast.Rule
+	for _, r := range rules {
+		if want[r.Head.Name.String()] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // KnownFailureDomains are the datacenters, power feeds and buildings of doc (one decoded
 // manifest document) as policies/lib/siteloss.rego derives them.
