@@ -207,9 +207,11 @@ func (g graphIndex) build(lang, name string, f audit.FailureOutcome, same []audi
 
 func plainText(s string) string { return s }
 
-// chainTitle is a lost service's tooltip: its chain to the root cause, and in English the
-// analysis' own words for the cause and the detail. Those words are English only, so a
-// Korean picture ends the chain with the lost domain instead.
+// chainTitle is a lost service's tooltip: its chain to the root cause and, for a service
+// broken in place, the detail. A Korean picture words the cause and the detail from their
+// phrases; a chain whose cause has no phrase the catalogue knows (an older bundle, a custom
+// library) ends with the lost domain instead, and such a detail is left out, so no English
+// sentence lands in a Korean picture.
 func chainTitle(lang string, u audit.LostService, domain string, causes map[string]string) string {
 	if lang != "ko" {
 		t := strings.Join(u.Chain, " → ")
@@ -218,11 +220,29 @@ func chainTitle(lang string, u audit.LostService, domain string, causes map[stri
 		}
 		return t
 	}
-	ids := u.Chain
-	if n := len(ids); n > 1 && causes[ids[n-2]] == ids[n-1] {
-		ids = ids[:n-1]
+	var t string
+	if knownPhrase(u.CausePhrase) {
+		t = chainText(lang, u.Chain, u.CausePhrase)
+	} else {
+		ids := u.Chain
+		if n := len(ids); n > 1 && causes[ids[n-2]] == ids[n-1] {
+			ids = ids[:n-1]
+		}
+		t = strings.Join(ids, " → ") + " → " + domain
 	}
-	return strings.Join(ids, " → ") + " → " + domain
+	if knownPhrase(u.DetailPhrase) {
+		t += "\n" + phrase(lang, u.DetailPhrase, "")
+	}
+	return t
+}
+
+// knownPhrase reports whether the catalogue words p.
+func knownPhrase(p *audit.Phrase) bool {
+	if p == nil {
+		return false
+	}
+	_, ok := catalogue["phrase."+p.Code]
+	return ok
 }
 
 // shortList joins ids, naming at most max of them.

@@ -582,3 +582,25 @@ func TestKakaoHTMLPrintsThePicture(t *testing.T) {
 		})
 	}
 }
+
+// TestChainTitleInKorean: a Korean tooltip words the cause and the detail from their phrases;
+// a cause or detail with no phrase the catalogue knows leaves no English behind: the chain
+// ends with the lost domain and the detail is left out.
+func TestChainTitleInKorean(t *testing.T) {
+	cause := &audit.Phrase{Code: "only-active-in", Args: map[string]string{"where": "pangyo"}}
+	detail := &audit.Phrase{Code: "failover-needs-lost", Args: map[string]string{"tooling": "ops-console"}}
+	u := audit.LostService{Service: "kakaotalk", Chain: []string{"kakaotalk", "kakao-login", "only active in pangyo"},
+		Broken: true, Detail: "its failover needs ops-console, which is lost", DetailPhrase: detail, CausePhrase: cause}
+	causes := map[string]string{"kakao-login": "only active in pangyo"}
+	if got, want := chainTitle("ko", u, "데이터센터 pangyo", causes), "kakaotalk → kakao-login → pangyo에서만 활성\n장애 전환에 필요한 ops-console 서비스도 손실"; got != want {
+		t.Errorf("Korean title:\n got %q\nwant %q", got, want)
+	}
+	if got, want := chainTitle("en", u, "datacenter pangyo", causes), "kakaotalk → kakao-login → only active in pangyo\nits failover needs ops-console, which is lost"; got != want {
+		t.Errorf("English title:\n got %q\nwant %q", got, want)
+	}
+	u.CausePhrase = &audit.Phrase{Code: "a-cause-from-a-newer-bundle"}
+	u.DetailPhrase = nil
+	if got, want := chainTitle("ko", u, "데이터센터 pangyo", causes), "kakaotalk → kakao-login → 데이터센터 pangyo"; got != want {
+		t.Errorf("Korean title without a known phrase:\n got %q\nwant %q", got, want)
+	}
+}

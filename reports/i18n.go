@@ -499,3 +499,72 @@ func CodeIn(lang, group, code string) string {
 	}
 	return tr(lang, group+"."+code)
 }
+
+// pageCatalogue holds the words of the pages other commands print (simulate, rules,
+// explain), merged into the catalogue so tr and its tests see one table. The English
+// templates take a number and its plural word; the Korean ones pick their arguments by index
+// (%[n]) and leave the plural words out.
+var pageCatalogue = map[string][2]string{
+	"sim.takesdown":       {"takes down %s", "%s 손실"},
+	"sim.down":            {"DOWN", "중단"},
+	"sim.ok":              {"OK  ", "정상"},
+	"sim.problems":        {"  not analysed: %d input %s (listed on standard error)\n", "  분석하지 않음: 입력 문제 %[1]d건(표준 오류에 표시)\n"},
+	"sim.unfinished":      {"  not analysed: the evaluation did not finish: %s\n", "  분석하지 않음: 평가가 끝나지 않음: %s\n"},
+	"sim.noanalysis":      {"  no site-loss analysis: the policy bundle has none\n", "  사이트 손실 분석 없음: 정책 번들에 분석이 없음\n"},
+	"sim.nodatacenters":   {"  no datacenters declared: nothing to take down\n", "  신고된 데이터센터 없음: 손실시킬 대상이 없음\n"},
+	"sim.manifest":        {"  %d %s; %d %s analysed, %d %s services down\n", "  서비스 %[1]d개, 분석한 장애 %[3]d건 중 %[5]d건에서 서비스 중단\n"},
+	"sim.same":            {"  %s  %s: same as %s\n", "  %[1]s  %[2]s: %[3]s의 경우와 같음\n"},
+	"sim.lost":            {"  %s  %s: %d of %d services unavailable\n", "  %[1]s  %[2]s: 서비스 %[4]d개 중 %[3]d개 중단\n"},
+	"sim.col.service":     {"SERVICE", "서비스"},
+	"sim.col.reason":      {"REASON", "원인"},
+	"sim.col.chain":       {"CHAIN", "연쇄"},
+	"sim.more":            {"        and %d more %s lost through dependencies on these\n", "        외 %[1]d개 서비스가 이들에 의존하여 함께 중단\n"},
+	"sim.surviving":       {"        surviving: %s\n", "        유지: %s\n"},
+	"sim.surviving.count": {"        surviving: %d %s\n", "        유지: 서비스 %[1]d개\n"},
+	"sim.feedspared":      {"  %s  %s: no datacenter lost (every site on it has another feed)\n", "  %[1]s  %[2]s: 손실되는 데이터센터 없음(연결된 모든 사이트에 다른 전력 인입이 있음)\n"},
+	"sim.notours":         {"  %s  %s: none of this manifest's datacenters is lost\n", "  %[1]s  %[2]s: 이 매니페스트의 데이터센터는 손실되지 않음\n"},
+	"sim.allsurvive":      {"  %s  %s: all %d services survive\n", "  %[1]s  %[2]s: 서비스 %[3]d개 모두 유지\n"},
+	"sim.note":            {"        note: %s %s\n", "        참고: %s: %s\n"},
+	"sim.cycle":           {"  dependency cycle: %s → %s\n", "  의존성 순환: %s → %s\n"},
+	"sim.sum.unfinished":  {"simulate: the evaluation of %d %s did not finish\n", "simulate: 매니페스트 %[1]d개의 평가가 끝나지 않음\n"},
+	"sim.sum.loss":        {"simulate: %d of %d %s %s services down\n", "simulate: 장애 %[2]d건 중 %[1]d건에서 서비스 중단\n"},
+	"sim.sum.survive":     {"simulate: every service survives every one of %d %s\n", "simulate: 장애 %[1]d건 모두에서 모든 서비스 유지\n"},
+	"sim.sum.none":        {"simulate: no failure analysed\n", "simulate: 분석한 장애 없음\n"},
+	"rules.col.severity":  {"SEVERITY", "심각도"},
+	"rules.col.kind":      {"KIND", "구분"},
+	"rules.col.inforce":   {"IN FORCE", "시행"},
+	"rules.col.basis":     {"BASIS", "근거"},
+	"rules.col.title":     {"TITLE", "제목"},
+	"rules.custom":        {" (custom)", " (사용자 정의)"},
+	"rules.count":         {"\n%d controls\n", "\n점검 항목 %d개\n"},
+	"rules.md.head": {"| ID | Severity | Kind | In force | Legal basis | Title |\n|---|---|---|---|---|---|\n",
+		"| ID | 심각도 | 구분 | 시행 | 근거 | 제목 |\n|---|---|---|---|---|---|\n"},
+	"explain.severity":     {"Severity", "심각도"},
+	"explain.kind":         {"Kind", "구분"},
+	"explain.regulation":   {"Regulation", "규제"},
+	"explain.custom":       {"Custom control (loaded with --policy)", "사용자 정의 통제(--policy)"},
+	"explain.basis":        {"Legal basis", "법적 근거"},
+	"explain.inforcefrom":  {"In force from", "시행일"},
+	"explain.source":       {"Source", "출처"},
+	"explain.citedas":      {"Cited as", "인용"},
+	"explain.inforce":      {"In force", "시행 기간"},
+	"explain.earlier":      {"(earlier)", "(이전)"},
+	"explain.whoever":      {"(whoever the control selects)", "(통제 항목이 정하는 대상)"},
+	"explain.unverifiable": {"not verifiable: wording not in the statute texts", "판단 불가: 조문이 법령 원문에 없음"},
+	"explain.citedon":      {"Cited on", "기준일"},
+	"explain.notinforce":   {"Not in force on", "시행되지 않는 날짜:"},
+	"explain.scopetests":   {"Scope tests, numbers in force on", "적용 대상 기준, 기준일"},
+	"explain.notuntil":     {"not in force until", "시행일"},
+	"explain.related":      {"Related resources", "관련 자료"},
+	"explain.remediation":  {"Remediation", "조치 방법"},
+	"explain.params":       {"Parameters in force on", "적용 기준값, 기준일"},
+	"explain.noparams":     {"(none: the control uses no regulatory parameter)", "(없음)"},
+	"explain.via":          {" (via a shared helper)", " (공통 규칙 경유)"},
+	"explain.from":         {"from ", "시행 "},
+}
+
+func init() {
+	for k, v := range pageCatalogue {
+		catalogue[k] = v
+	}
+}

@@ -21,7 +21,7 @@ func TestRules(t *testing.T) {
 		{"text", []string{"rules"}, ExitOK, []string{"ID", "SEVERITY", officerControl, "BCDA Art. 39-2(1)", "Disaster-management officer appointed and notified"}},
 		{"korean", []string{"rules", "--lang", "ko"}, ExitOK, []string{officerControl, "재난관리책임자 지정 및 서면 통보", "방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항"}},
 		{"korean markdown", []string{"rules", "-f", "markdown", "--lang", "ko"}, ExitOK, []string{"| 근거 |", "[방송통신발전 기본법 제39조의2제1항; 같은 법 시행령 제27조의2제1항 및 제2항]("}},
-		{"korean falls back to the english basis of a custom control", []string{"rules", "--lang", "ko", "-p", custom}, ExitOK, []string{"ACME-OWNER", "ACME Std. Sec. 4", "(custom)"}},
+		{"korean falls back to the english basis of a custom control", []string{"rules", "--lang", "ko", "-p", custom}, ExitOK, []string{"ACME-OWNER", "ACME Std. Sec. 4", "(사용자 정의)"}},
 		{"markdown", []string{"rules", "-f", "markdown"}, ExitOK, []string{"| ID | Severity |", "| `" + officerControl + "` | medium | law |"}},
 		{"custom policy", []string{"rules", "-p", custom}, ExitOK, []string{"ACME-OWNER", "(custom)"}},
 		{"markdown escapes a custom title", []string{"rules", "-f", "markdown", "-p", markup}, ExitOK, []string{`Services declare an &lt;b&gt;owner&lt;/b&gt; \| \*team\* |`}},

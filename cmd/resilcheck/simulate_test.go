@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,20 +11,22 @@ import (
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/reports"
 )
 
 // simulateJSON runs `simulate -f json` and decodes what it printed.
-func simulateJSON(t *testing.T, stdin string, args ...string) (simulation, int) {
+func simulateJSON(t *testing.T, stdin string, args ...string) (reports.Simulation, int) {
 	t.Helper()
 	out, errOut, code := runCLI(t, stdin, append([]string{"simulate", "-f", "json"}, args...)...)
-	var s simulation
+	var s reports.Simulation
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatalf("simulate %v: output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", args, err, out, errOut)
 	}
 	return s, code
 }
 
-func failureNamed(t *testing.T, m simulatedManifest, kind, id string) audit.FailureOutcome {
+func failureNamed(t *testing.T, m reports.SimulatedManifest, kind, id string) audit.FailureOutcome {
 	t.Helper()
 	if m.SiteLoss == nil {
 		t.Fatalf("%s: no site-loss analysis", m.Name)
@@ -308,13 +311,13 @@ func TestRedundancyFollowsTheBCDAScope(t *testing.T) {
 	}
 }
 
-// TestSimulateTextOfALargeLoss: past simulateListed lost services, a failure lists only the
+// TestSimulateTextOfALargeLoss: past reports.SimulateListed lost services, a failure lists only the
 // services broken in place, with their chains, and counts the others, instead of a line for
 // every service it takes down.
 func TestSimulateTextOfALargeLoss(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(readRepoFile(t, "testdata/siteloss/campus.yaml"))
-	for i := range simulateListed + 10 {
+	for i := range reports.SimulateListed + 10 {
 		fmt.Fprintf(&b, "  - id: dep-%02d\n    name: Dep %d\n    dependsOn: [login]\n    deployments:\n      - {datacenter: tower, mode: active}\n      - {datacenter: vault, mode: active}\n", i, i)
 	}
 	path := filepath.Join(t.TempDir(), "large.yaml")
@@ -327,8 +330,8 @@ func TestSimulateTextOfALargeLoss(t *testing.T) {
 		t.Fatalf("exit code = %d, want %d", code, ExitFailed)
 	}
 	f := s.Manifests[0].SiteLoss.Failures[0]
-	if f.Lost <= simulateListed {
-		t.Fatalf("losing campus-1 takes %d services down, want more than %d", f.Lost, simulateListed)
+	if f.Lost <= reports.SimulateListed {
+		t.Fatalf("losing campus-1 takes %d services down, want more than %d", f.Lost, reports.SimulateListed)
 	}
 	out, errOut, _ := runCLI(t, "", args...)
 	if !strings.Contains(out, "login    no-surviving-deployment  login → only active in hall-a, hall-b") {
@@ -406,5 +409,56 @@ func TestSimulatePictures(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestFailIDsComeFromTheSiteLossLibrary: --fail accepts exactly the datacenters, power feeds
+// and buildings the site-loss library takes down, whichever manifest declares them, and names
+// them all when an id is unknown.
+func TestFailIDsComeFromTheSiteLossLibrary(t *testing.T) {
+	sources := manifest.Load([]string{
+		filepath.Join(repoRoot, "testdata/manifests/kakao-2022-10-15.yaml"),
+		filepath.Join(repoRoot, "testdata/siteloss/campus.yaml"),
+	}, manifest.Options{})
+	for _, id := range []string{"skcc-pangyo", "substation-pangyo-a", "sk-pangyo-campus-a", "anyang-dc"} {
+		if err := checkFailIDs(context.Background(), []string{id}, sources); err != nil {
+			t.Errorf("--fail %s: %v", id, err)
+		}
+	}
+	err := checkFailIDs(context.Background(), []string{"skcc-pangyo", "pangyo", "services"}, sources)
+	if err == nil {
+		t.Fatal("--fail pangyo: no error")
+	}
+	if exitCode(err) != ExitInputError {
+		t.Errorf("--fail pangyo: %v is not an input error", err)
+	}
+	for _, want := range []string{
+		`unknown failure domain "pangyo", "services"; known ids:`,
+		"\n  datacenters: anyang, ",
+		"\n  power feeds: ", "substation-pangyo-a, substation-pangyo-b",
+		"\n  buildings:   anyang-dc, ",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "skcc-pangyo\"") {
+		t.Errorf("a known id is reported unknown:\n%v", err)
+	}
+}
+
+// TestSimulateKorean: --lang ko reaches the text and the pictures; a bad language is an
+// input error.
+func TestSimulateKorean(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "simulate", "--lang", "ko", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml")
+	if code != ExitFailed || !strings.Contains(out, "중단  건물 campus-1 (hall-a, hall-b 손실)") {
+		t.Errorf("exit %d, text:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	out, _, _ = runCLI(t, "", "simulate", "--lang", "ko", "-f", "dot", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml")
+	if !strings.Contains(out, "건물 campus-1") {
+		t.Errorf("the Korean picture does not name the building in Korean:\n%s", out)
+	}
+	if _, errOut, code := runCLI(t, "", "simulate", "--lang", "jp", "testdata/siteloss/campus.yaml"); code != ExitInputError {
+		t.Errorf("--lang jp: exit %d, stderr:\n%s", code, errOut)
 	}
 }
