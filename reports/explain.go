@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
-	"github.com/resilcheck/resilcheck/internal/engine"
 )
 
 // ExplainFormats are the formats WriteExplanation writes.
@@ -18,16 +17,16 @@ var ExplainFormats = []string{"text", "json"}
 type Explanation struct {
 	AsOf       string
 	Control    audit.Control
-	Params     []engine.Param
-	ScopeTests []engine.ScopeTest
+	Params     []audit.Param
+	ScopeTests []audit.ScopeTest
 }
 
 // NewExplanation is what explain shows of control c on asOf. inTests are the parameters
 // any scope test reads: a parameter c reads only through the shared scope helper, which reads
 // every party's thresholds, is left out, and the ones that matter show beside the tests of
 // c's own parties.
-func NewExplanation(asOf string, c audit.Control, params []engine.Param, tests []engine.ScopeTest, inTests map[string]bool) Explanation {
-	var own []engine.Param
+func NewExplanation(asOf string, c audit.Control, params []audit.Param, tests []audit.ScopeTest, inTests map[string]bool) Explanation {
+	var own []audit.Param
 	for _, p := range params {
 		if p.Direct || !inTests[p.Name] {
 			own = append(own, p)
@@ -45,10 +44,10 @@ func WriteExplanation(w io.Writer, x Explanation, format, lang string) error {
 		enc.SetEscapeHTML(false)
 		params, tests := x.Params, x.ScopeTests
 		if params == nil {
-			params = []engine.Param{}
+			params = []audit.Param{}
 		}
 		if tests == nil {
-			tests = []engine.ScopeTest{}
+			tests = []audit.ScopeTest{}
 		}
 		return enc.Encode(map[string]any{"as_of": x.AsOf, "control": x.Control, "in_force_on_as_of": x.Control.PeriodOn(x.AsOf),
 			"scope_tests": tests, "parameters": params})
@@ -63,7 +62,7 @@ func WriteExplanation(w io.Writer, x Explanation, format, lang string) error {
 func paramValue(v any) string {
 	switch x := v.(type) {
 	case json.Number:
-		return engine.GroupDigits(x)
+		return audit.GroupDigits(x)
 	case nil:
 		return "(none)"
 	case string:

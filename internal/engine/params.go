@@ -19,19 +19,8 @@ import (
 // are initialised by every command at start-up, and the parser costs more than the value.
 var paramTableRef = ast.Ref{ast.DefaultRootDocument, ast.StringTerm("resilcheck"), ast.StringTerm("params")}
 
-// Param is one regulatory parameter a control relies on, as it stands on the audit date.
-type Param struct {
-	Name  string `json:"name"`
-	Value any    `json:"value"`
-	// Label is law, guideline, guidance or audit-default; "override" when a --data file
-	// replaced the value.
-	Label string `json:"label"`
-	Basis string `json:"basis,omitempty"`
-	From  string `json:"from,omitempty"`
-	// Direct is true when the control names the parameter itself rather than through a
-	// shared helper such as a scope test.
-	Direct bool `json:"direct"`
-}
+// Param is audit.Param: the engine reads parameters, and the reports render them.
+type Param = audit.Param
 
 // Control returns the catalogue entry for id.
 func (e *Engine) Control(id string) (audit.Control, bool) {
@@ -313,16 +302,8 @@ func regoTypeName(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// ScopeTest is one party test as `explain` shows it: the test as the law words it, with the
-// thresholds in force on the audit date filled in, and the parameters it read.
-type ScopeTest struct {
-	Party string     `json:"party"`
-	Test  audit.Text `json:"test"`
-	// From is when the party's branch came into force; a test not yet in force on the audit
-	// date is shown with the numbers of its first entry.
-	From   string  `json:"from"`
-	Params []Param `json:"parameters,omitempty"`
-}
+// ScopeTest is audit.ScopeTest.
+type ScopeTest = audit.ScopeTest
 
 // ScopeParamNames are the parameters any party test reads: the shared scope helper reads them
 // all, so `explain` shows them beside the tests rather than as every control's own.
@@ -394,8 +375,8 @@ func (e *Engine) ScopeTests(ctx context.Context, parties []string) ([]ScopeTest,
 			}
 			p.Name = n
 			st.Params = append(st.Params, p)
-			en = strings.ReplaceAll(en, "{"+n+"}", GroupDigits(p.Value))
-			ko = strings.ReplaceAll(ko, "{"+n+"}", GroupDigits(p.Value))
+			en = strings.ReplaceAll(en, "{"+n+"}", audit.GroupDigits(p.Value))
+			ko = strings.ReplaceAll(ko, "{"+n+"}", audit.GroupDigits(p.Value))
 		}
 		st.Test = audit.Text{En: en, Ko: ko}
 		out = append(out, st)
@@ -420,34 +401,6 @@ func slotNames(s string) []string {
 		}
 		s = s[i+j+1:]
 	}
-}
-
-// GroupDigits prints a parameter value with thousands separators for whole numbers, as the
-// reasons in the bundle do (10,000,000); anything else as it is.
-func GroupDigits(v any) string {
-	s := fmt.Sprint(v)
-	if n, ok := v.(json.Number); ok {
-		s = n.String()
-	}
-	if v == nil {
-		return "(not in force)"
-	}
-	if strings.ContainsAny(s, ".eE") || len(strings.TrimPrefix(s, "-")) < 4 {
-		return s
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // firstParams reads each parameter's first entry (for a test not yet in force).
