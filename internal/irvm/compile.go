@@ -343,6 +343,8 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block)
 	}
 	c.maxLocal = int(f.Return)
 	fn.ret = int32(f.Return)
+	// From scratch: a lazy compile that failed (or panicked) part-way is tried again.
+	fn.params, fn.blocks, fn.loc = nil, nil, nil
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}

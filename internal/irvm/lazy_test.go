@@ -281,3 +281,37 @@ r := onlyB(input.n) if input.kind == "b"`)
 		t.Fatal("CompileAll passed a damaged body")
 	}
 }
+
+// TestLazyCompileRetriesFromScratch: a function whose callee panics while being compiled
+// is not published, and the next call compiles it again from scratch, failing the same way,
+// never with the fields of the first attempt doubled.
+func TestLazyCompileRetriesFromScratch(t *testing.T) {
+	callB := &ir.CallStmt{Func: "g0.data.p.b", Args: []ir.Operand{{Value: ir.Input}, {Value: ir.Data}}, Result: 2}
+	callA := &ir.CallStmt{Func: "g0.data.p.a", Args: []ir.Operand{{Value: ir.Input}, {Value: ir.Data}}, Result: 2}
+	pol := &ir.Policy{
+		Plans: &ir.Plans{Plans: []*ir.Plan{{Name: "eval", Blocks: []*ir.Block{{Stmts: []ir.Stmt{callA}}}}}},
+		Funcs: &ir.Funcs{Funcs: []*ir.Func{
+			{Name: "g0.data.p.a", Params: []ir.Local{0, 1}, Return: 3, Blocks: []*ir.Block{{Stmts: []ir.Stmt{callB}}}},
+			{Name: "g0.data.p.b", Params: []ir.Local{0, 1}, Return: 3, Blocks: []*ir.Block{{}, nil}}, // nil: compiling it panics
+		}},
+	}
+	q, err := NewQuery(pol, ast.NewObject(), QueryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for i := range 3 {
+		_, err := q.Eval(context.Background(), nil)
+		if err == nil {
+			t.Fatalf("evaluation %d: no error from a function that cannot compile", i)
+		}
+		if i == 0 {
+			first = err.Error()
+		} else if err.Error() != first {
+			t.Fatalf("evaluation %d failed otherwise than the first:\n first: %s\n now:   %s", i, first, err)
+		}
+	}
+	if a := funcByName(t, q.p, ".a"); a.ready.Load() || len(a.params) > 2 {
+		t.Fatalf("a: ready %v with %d params after failed compiles", a.ready.Load(), len(a.params))
+	}
+}

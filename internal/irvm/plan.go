@@ -924,8 +924,9 @@ type StoredPlan struct {
 }
 
 // ReadPlan reads a plan written by EncodePlan, leaving the functions' bodies to be decoded
-// on first use. A damaged or foreign plan is an error here; a damaged body, when it is
-// decoded.
+// on first use. A truncated or foreign plan is an error here, a body that does not decode an
+// error when it is first needed; damage that still decodes (a changed index) is not seen,
+// so a stored plan must be checked by digest (the engine's prebuilt plan is).
 func ReadPlan(b []byte) (*StoredPlan, error) {
 	if !bytes.HasPrefix(b, []byte(planMagic)) {
 		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")
