@@ -245,7 +245,7 @@ func Stream(ctx context.Context, opts Options, sink Sink) (*Outcome, error) {
 	whileCompiling := readWindow
 	if len(opts.PolicyDirs) == 0 && opts.Evaluator != engine.EvaluatorTopdown {
 		go readWindow()
-		whileCompiling = func() {}
+		whileCompiling = nil
 	}
 	eng, err := buildEngine(ctx, opts, whileCompiling)
 	if err != nil {
