@@ -125,18 +125,15 @@ func runInit(c *cli.Context, stdio appIO) error {
 
 // manifestSchema is the newest embedded manifest schema and its file name.
 func manifestSchema() (string, []byte, error) {
-	var file string
-	version := -1
-	for _, s := range schemas.List() {
-		if s.Name == "manifest" && s.Version > version {
-			file, version = s.File, s.Version
-		}
-	}
-	b, err := schemas.Read("manifest")
-	if err != nil || file == "" {
+	s, err := schemas.Find("manifest")
+	if err != nil {
 		return "", nil, fmt.Errorf("manifest schema not embedded: %v", err)
 	}
-	return file, b, nil
+	b, err := schemas.FS.ReadFile(s.File)
+	if err != nil {
+		return "", nil, fmt.Errorf("manifest schema not embedded: %v", err)
+	}
+	return s.File, b, nil
 }
 
 // starterManifest is the manifest init writes: the fields every provider declares, with
@@ -224,11 +221,8 @@ func starterConfig(c *cli.Context) ([]byte, error) {
 	b.WriteString("# Settings for `resilcheck check` in this directory. A flag on the command line wins over\n")
 	b.WriteString("# RESILCHECK_* environment variables, which win over this file; paths are relative to the\n")
 	b.WriteString("# working directory. `resilcheck check --show-config` shows what is in effect.\n")
-	for _, f := range check.Flags {
+	for _, f := range settingFlags(check.Flags) {
 		name := f.Names()[0]
-		if slices.Contains(notSettings, name) {
-			continue
-		}
 		usage := ""
 		if d, ok := f.(cli.DocGenerationFlag); ok {
 			usage = d.GetUsage()

@@ -114,11 +114,8 @@ func applySettings(c *cli.Context, stdio appIO) (*settings, error) {
 			return nil, withCode(ExitInputError, err)
 		}
 	}
-	for _, f := range c.Command.Flags {
+	for _, f := range settingFlags(c.Command.Flags) {
 		name := f.Names()[0]
-		if slices.Contains(notSettings, name) {
-			continue
-		}
 		st := setting{name: name}
 		_, st.bool = f.(*cli.BoolFlag)
 		_, slice := f.(*cli.StringSliceFlag)
@@ -201,13 +198,22 @@ func effective(c *cli.Context, f cli.Flag) []string {
 	return nil
 }
 
+// settingFlags are the check flags a setting may give: all but notSettings.
+func settingFlags(flags []cli.Flag) []cli.Flag {
+	var out []cli.Flag
+	for _, f := range flags {
+		if !slices.Contains(notSettings, f.Names()[0]) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // settingNames are the keys a settings file may hold: the check flags' long names.
 func settingNames(c *cli.Context) []string {
 	var names []string
-	for _, f := range c.Command.Flags {
-		if n := f.Names()[0]; !slices.Contains(notSettings, n) {
-			names = append(names, n)
-		}
+	for _, f := range settingFlags(c.Command.Flags) {
+		names = append(names, f.Names()[0])
 	}
 	return names
 }

@@ -59,6 +59,12 @@ func TestDecode(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &back); err != nil {
 		t.Fatal(err)
 	}
+	if len(back.Manifests) != 1 || len(back.Manifests[0].Incidents) != 1 || len(back.Manifests[0].Incidents[0].Duties) != len(inc.Duties) {
+		t.Fatalf("the JSON does not hold the duties: %s", out.String())
+	}
+	if got := back.Manifests[0].Incidents[0].Duties[0]; got.Control != d.Control || got.Status != d.Status || got.DueAt != d.DueAt {
+		t.Errorf("first duty read back as %+v, want %+v", got, d)
+	}
 	out.Reset()
 	if err := Render(&out, r, "text", "en"); err != nil {
 		t.Fatal(err)

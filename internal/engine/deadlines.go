@@ -37,7 +37,7 @@ func (e *Engine) Deadlines(ctx context.Context, doc Document, now time.Time) (js
 	// same escapes as a Go one, and the value is a formatted time anyway.
 	body := fmt.Sprintf("report := data.resilcheck.deadlines.report with data.resilcheck.run.now as %s with data.resilcheck.run.as_of as %s",
 		strconv.Quote(now.Format(time.RFC3339Nano)), strconv.Quote(now.Format("2006-01-02")))
-	q, err := e.prepare(ctx, body)
+	q, err := e.lazyQuery(ctx, body) // one --now per run: prepared once for all its manifests
 	if err != nil {
 		return nil, fmt.Errorf("prepare deadlines query: %w", err)
 	}

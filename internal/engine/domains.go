@@ -20,16 +20,6 @@ type FailureDomains struct {
 	Buildings   []string
 }
 
-// Known reports whether id names one of the domains.
-func (d FailureDomains) Known(id string) bool {
-	for _, l := range [][]string{d.Datacenters, d.PowerFeeds, d.Buildings} {
-		if i := sort.SearchStrings(l, id); i < len(l) && l[i] == id {
-			return true
-		}
-	}
-	return false
-}
-
 // domainsQuery reads the failure domains the site-loss library simulates, so an id the
 // simulation would not recognise is refused with the very sets it matches --fail against.
 // The ids are needed before the run builds its engine, and an unknown id must not cost a
