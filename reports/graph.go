@@ -274,7 +274,7 @@ func graphs(lang string, ms []GraphManifest) []lossGraph {
 // in SVG. With no such failure, it draws a single node saying so.
 func WriteLossGraph(w io.Writer, format, lang string, ms []GraphManifest) error {
 	gs := graphs(lang, ms)
-	bw := &graphWriter{w: w}
+	bw := &errWriter{w: w}
 	switch format {
 	case "dot":
 		writeDOT(bw, lang, gs)
@@ -286,24 +286,6 @@ func WriteLossGraph(w io.Writer, format, lang string, ms []GraphManifest) error 
 		return fmt.Errorf("unknown picture format %q (want %s)", format, strings.Join(GraphFormats, ", "))
 	}
 	return bw.err
-}
-
-// graphWriter keeps the first write error, so the writers print without checking each line.
-type graphWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (g *graphWriter) printf(format string, args ...any) {
-	if g.err == nil {
-		_, g.err = fmt.Fprintf(g.w, format, args...)
-	}
-}
-
-func (g *graphWriter) str(s string) {
-	if g.err == nil {
-		_, g.err = io.WriteString(g.w, s)
-	}
 }
 
 // graphCatalogue holds the picture's own strings; the report-wide ones come from tr and term.

@@ -386,7 +386,7 @@ func newPanel(lang string, g lossGraph) svgPanel {
 const svgHeader = 40.0 // the title and caption lines above the graph
 
 // draw writes the panel's elements, offset by dy.
-func (p svgPanel) draw(w *graphWriter, dy float64) {
+func (p svgPanel) draw(w *errWriter, dy float64) {
 	g, lay := p.g, p.lay
 	w.printf(`<g transform="translate(0 %s)">`+"\n", num(dy))
 	w.printf(`<rect x="0.5" y="0.5" width="%s" height="%s" rx="4" fill="#ffffff" stroke="#d0d5dd"/>`+"\n", num(p.w-1), num(p.h-1))
@@ -427,7 +427,7 @@ func dashAttr(d string) string {
 	return ` stroke-dasharray="` + d + `"`
 }
 
-func drawNode(w *graphWriter, p placed, n gNode) {
+func drawNode(w *errWriter, p placed, n gNode) {
 	s := nodeStyles[n.kind]
 	w.str("<g>")
 	if n.title != "" {
@@ -451,7 +451,7 @@ func drawNode(w *graphWriter, p placed, n gNode) {
 
 // drawEdge draws edge i along its route: smooth curves between columns, straight through
 // the columns its dummies stand in, an arrowhead at the node it points to.
-func (p svgPanel) drawEdge(w *graphWriter, i int, e gEdge) {
+func (p svgPanel) drawEdge(w *errWriter, i int, e gEdge) {
 	lay := p.lay
 	s := edgeStyles[e.kind]
 	r := lay.routes[i]
@@ -496,13 +496,13 @@ func (p svgPanel) drawEdge(w *graphWriter, i int, e gEdge) {
 }
 
 // svgOpen starts an SVG document of w × h, scaled down to fit its container.
-func svgOpen(w *graphWriter, lang, label string, width, height float64) {
+func svgOpen(w *errWriter, lang, label string, width, height float64) {
 	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="%s" lang="%s" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" style="max-width:100%%;height:auto">`+"\n",
 		xmlText(label), lang, num(width), num(height), num(width), num(height), xmlText(svgFont))
 }
 
 // writeSVGDocument stacks every failure's panel in one standalone SVG document.
-func writeSVGDocument(w *graphWriter, lang string, gs []lossGraph) {
+func writeSVGDocument(w *errWriter, lang string, gs []lossGraph) {
 	w.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if len(gs) == 0 {
 		msg := graphWord(lang, "none")
@@ -536,7 +536,7 @@ func writeSVGDocument(w *graphWriter, lang string, gs []lossGraph) {
 // lossSVG is one failure's picture as an SVG element for the HTML report.
 func lossSVG(lang string, g lossGraph) string {
 	var b strings.Builder
-	w := &graphWriter{w: &b}
+	w := &errWriter{w: &b}
 	p := newPanel(lang, g)
 	svgOpen(w, lang, g.title+" — "+g.caption, round1(p.w), round1(p.h))
 	p.draw(w, 0)

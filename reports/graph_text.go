@@ -41,7 +41,7 @@ func dotQuote(s string) string {
 // num prints a coordinate to a tenth, the same way on every platform.
 func num(v float64) string { return strconv.FormatFloat(round1(v), 'f', -1, 64) }
 
-func writeDOT(w *graphWriter, lang string, gs []lossGraph) {
+func writeDOT(w *errWriter, lang string, gs []lossGraph) {
 	w.printf("digraph %s {\n", dotQuote(graphWord(lang, "title")))
 	w.str("  graph [rankdir=LR, nodesep=0.25, ranksep=0.6, fontname=\"sans-serif\", fontsize=12];\n")
 	w.str("  node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\", fontsize=11];\n")
@@ -121,7 +121,7 @@ var mermaidArrows = map[edgeKind]string{
 	edgeSurvives: "-.->",
 }
 
-func writeMermaid(w *graphWriter, lang string, gs []lossGraph) {
+func writeMermaid(w *errWriter, lang string, gs []lossGraph) {
 	w.str("flowchart LR\n")
 	for _, c := range mermaidClasses {
 		s := nodeStyles[c.kind]

@@ -237,9 +237,7 @@ var htmlFuncs = template.FuncMap{
 	},
 	"morelost": func(f audit.FailureOutcome, listed []audit.LostService) int { return f.Lost - len(listed) },
 	// losspictures draws each failure that takes services down (graph_svg.go).
-	"losspictures": func(lang, name string, sl *audit.SiteLoss) []template.HTML {
-		return lossPictures(lang, name, sl)
-	},
+	"losspictures": lossPictures,
 	"yesno": func(b bool, lang string) string {
 		if b {
 			return tr(lang, "label.applies")

@@ -366,10 +366,11 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 			continue
 		}
 		idx := s.ruleFor(c.ID)
-		vs := res.Violations
-		if len(vs) == 0 {
-			// A failure without violations still needs a result to carry the verdict.
-			vs = []audit.Violation{{Message: c.Title.En, MessageKo: c.Title.Ko, Baseline: res.Baseline}}
+		vs := res.Findings()
+		if len(res.Violations) == 0 {
+			// A failure without violations is one finding; SARIF words it with the control's
+			// title. (Findings made it afresh, so it is ours to change.)
+			vs[0].Message, vs[0].MessageKo = c.Title.En, c.Title.Ko
 		}
 		for _, vi := range vs {
 			props := map[string]any{"manifest": m.Name, "message_en": vi.Message}

@@ -364,6 +364,13 @@ func unitNumber(lang string, f float64, unit string) string {
 
 // grouped is a number with thousands separators; a fraction keeps at most two decimals.
 func grouped(f float64) string {
+	if f < 0 {
+		// The sign is taken once: the whole part of -0.5 is -0, which has none.
+		if s := grouped(-f); s != "0" {
+			return "-" + s
+		}
+		return "0"
+	}
 	if f != math.Trunc(f) {
 		s := strconv.FormatFloat(f, 'f', 2, 64)
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -374,19 +381,7 @@ func grouped(f float64) string {
 		}
 		return grouped(w) + "." + frac
 	}
-	neg := f < 0
-	digits := strconv.FormatFloat(math.Abs(f), 'f', 0, 64)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return audit.GroupDigits(strconv.FormatFloat(f, 'f', 0, 64))
 }
 
 // duration is minutes as "2 h 30 min" or "2시간 30분", rounded to the minute; a day or more

@@ -107,7 +107,7 @@ func TestWrapAlignsContinuationLines(t *testing.T) {
 			t.Errorf("line %d does not start at column 23: %q", i, l)
 		}
 	}
-	if got := wrap("  "+string(make([]byte, 0))+"x", 0, 4); len(got) != 1 {
+	if got := wrap("  "+strings.Repeat("word ", 40), 0, 4); len(got) != 1 {
 		t.Errorf("width 0 must not wrap: %q", got)
 	}
 	long := "  sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -117,7 +117,7 @@ func TestWrapAlignsContinuationLines(t *testing.T) {
 		}
 	}
 	colored := "  \x1b[2m" + "aaaa bbbb cccc dddd" + "\x1b[0m"
-	if got := wrap(colored, 100, 4); len(got) != 1 {
+	if got := wrap(colored, 22, 4); len(got) != 1 { // 21 cells shown, 30 bytes
 		t.Errorf("ANSI codes counted as cells: %q", got)
 	}
 }
@@ -181,6 +181,17 @@ func TestEvidenceCodesAndYears(t *testing.T) {
 	} {
 		if got := formatValue(c.lang, c.key, c.v); got != c.want {
 			t.Errorf("%s %s=%v: %q, want %q", c.lang, c.key, c.v, got, c.want)
+		}
+	}
+}
+
+func TestGrouped(t *testing.T) {
+	for f, want := range map[float64]string{
+		0: "0", 999: "999", 1234: "1,234", -1234: "-1,234", 1234567.5: "1,234,567.5",
+		-1234.25: "-1,234.25", -0.5: "-0.5", 0.25: "0.25", -0.004: "0", 12.001: "12",
+	} {
+		if got := grouped(f); got != want {
+			t.Errorf("grouped(%v) = %q, want %q", f, got, want)
 		}
 	}
 }
