@@ -113,7 +113,7 @@ violations contains {
 	"msg_ko": sprintf("장애 전환 도구 %s 서비스가 %s %s 손실 시 함께 손실되어, 그곳에서 활성인 %s 서비스의 장애 전환을 수행할 수 없습니다(%s).", [t, word_ko[dom.kind], dom.id, concat(", ", svcs), siteloss.chain_text(chain_ko)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[t]]),
 	"key": sprintf("lost-with:%s:%s", [dom.kind, dom.id]),
-	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain, "cause_phrase": siteloss.cause_phrase(dom.datacenters, chain[count(chain) - 2])},
+	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain, "cause_phrase": cause},
 } if {
 	applies
 	some t, all in rescuers
@@ -133,7 +133,8 @@ violations contains {
 	some u in siteloss.outcome(dom).unavailable
 	u.service == t
 	chain := u.chain
-	chain_ko := array.concat(array.slice(chain, 0, count(chain) - 1), [siteloss.korean(siteloss.cause_phrase(dom.datacenters, chain[count(chain) - 2]))])
+	cause := siteloss.cause_phrase(dom.datacenters, chain[count(chain) - 2])
+	chain_ko := array.concat(array.slice(chain, 0, count(chain) - 1), [siteloss.korean(cause)])
 }
 
 violations contains {

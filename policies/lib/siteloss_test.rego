@@ -621,6 +621,16 @@ test_every_phrase_has_english_and_korean if {
 		siteloss.english(siteloss.phrase(code, args)) != ""
 		siteloss.korean(siteloss.phrase(code, args)) != ""
 	}
+
+	# korean() falls back to English, so the codes it words (the causes a control's Korean
+	# message ends a chain with) are held to words of their own.
+	every code in {
+		"only-active-in", "only-deployed-in", "capacity-left", "standby-needs",
+		"cold-no-recovery-time", "cold-no-rto", "failover-needs-dependent", "failover-loop",
+		"failover-needs-lost", "lost-through-dependencies",
+	} {
+		siteloss.korean(siteloss.phrase(code, codes[code])) != siteloss.english(siteloss.phrase(code, codes[code]))
+	}
 	siteloss.korean(siteloss.phrase("standby-needs", codes["standby-needs"])) == "콜드 대기 시스템(a)의 전환에 90분 필요, RTO 60분"
 	siteloss.english(siteloss.phrase("capacity-left", codes["capacity-left"])) == "50% capacity left outside a, 100% required"
 }
