@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -240,7 +239,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if c.Bool("show-config") {
 		return showSettings(stdio.Stdout, settings)
 	}
-	tuneGC(stdio)
+	defer tuneGC(stdio)()
 	if c.NArg() == 0 {
 		return withCode(ExitInputError, errors.New("check: no input: give one or more files or directories, or - for standard input"))
 	}
@@ -593,24 +592,6 @@ func parseEvaluator(c *cli.Context) (engine.Evaluator, error) {
 		names = append(names, string(e))
 	}
 	return "", fmt.Errorf("--evaluator %q: want %s", c.String("evaluator"), strings.Join(names, ", "))
-}
-
-// tuneGC trades memory for time in a short-lived run: compiling a custom bundle allocates a
-// lot of small, long-lived AST nodes, and the default GOGC=100 collects several times before
-// the first document is judged. The soft memory limit caps what GOGC=400 would let a sweep's
-// heap grow to; since reports stream, a sweep's live heap is a window of documents and results,
-// well under the limit, so the limit bounds memory without making the collector run more
-// (README, Performance). An explicit GOGC or GOMEMLIMIT in the environment wins.
-func tuneGC(stdio appIO) {
-	if stdio.Getenv == nil {
-		return
-	}
-	if stdio.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if stdio.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(256 << 20)
-	}
 }
 
 // loadBaseline reads an earlier JSON report for --baseline, checked against the report schema
