@@ -19,7 +19,8 @@ RUN go mod download
 COPY . .
 ARG VERSION=devel
 # CGO off makes the binary static (the runtime image has no libc); -trimpath keeps the build
-# machine's paths out of it.
+# machine's paths out of it. Where no Docker daemon runs, .ci/run builds with this same command
+# and runs the result in a stand-in for the image (TestContainerBuildCommand holds them equal).
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.toolVersion=${VERSION}" \
       -o /out/resilcheck ./cmd/resilcheck \
  && /out/resilcheck version
