@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/topdown/builtins"
 	"github.com/open-policy-agent/opa/v1/types"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -55,6 +57,51 @@ func randomGraph(r *rand.Rand, n int) (*ast.Term, []*ast.Term) {
 		start = append(start, node(r.Intn(n+2)))
 	}
 	return ast.NewTerm(obj), start
+}
+
+// TestIndexedReachableMatchesOPA asks each graph several times in one evaluation (one builtin
+// cache), as the site-loss library does, so every call after the first walks the index.
+func TestIndexedReachableMatchesOPA(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	indexed := 0
+	for i := 0; i < 500; i++ {
+		g, _ := randomGraph(r, 1+r.Intn(40))
+		if i%2 == 0 {
+			g = stringKeysOnly(g)
+		}
+		bctx := topdown.BuiltinContext{Cache: builtins.Cache{}}
+		for k := 0; k < 6; k++ {
+			_, start := randomGraph(r, 40)
+			for _, initial := range []*ast.Term{ast.ArrayTerm(start...), ast.SetTerm(start...)} {
+				want, wantErr := callBuiltin(t, opaReachable, topdown.BuiltinContext{}, g, initial)
+				got, gotErr := callBuiltin(t, reachable, bctx, g, initial)
+				if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && want.Value.Compare(got.Value) != 0) {
+					t.Fatalf("graph %v from %v (call %d): OPA %v (%v), ours %v (%v)", g, initial, k, want, wantErr, got, gotErr)
+				}
+				if gotErr == nil && !slices.IsSortedFunc(got.Value.(ast.Set).Slice(), ast.TermValueCompare) {
+					t.Fatalf("not sorted: %v", got)
+				}
+			}
+		}
+		if graphIndexFor(bctx, g.Value.(ast.Object)) != nil {
+			indexed++
+		}
+	}
+	if indexed < 200 {
+		t.Fatalf("only %d of 500 graphs were indexed: the indexed walk was hardly tested", indexed)
+	}
+}
+
+// stringKeysOnly drops the entries of g whose key is not a string (edges to them stay, as
+// edges to nodes that are not keys).
+func stringKeysOnly(g *ast.Term) *ast.Term {
+	out := ast.NewObject()
+	g.Value.(ast.Object).Foreach(func(k, v *ast.Term) {
+		if _, ok := k.Value.(ast.String); ok {
+			out.Insert(k, v)
+		}
+	})
+	return ast.NewTerm(out)
 }
 
 func TestReachableMatchesOPA(t *testing.T) {

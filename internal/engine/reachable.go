@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
@@ -33,6 +36,9 @@ func reachable(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast
 	default:
 		return builtins.NewOperandTypeErr(2, initial, "{array, set}")
 	}
+	if idx := graphIndexFor(bctx, graph); idx != nil {
+		return idx.reachable(bctx, queue, iter)
+	}
 	queued := ast.NewSet(queue...)
 	reached := ast.NewSet()
 	for i := 0; i < len(queue); i++ {
@@ -61,6 +67,133 @@ func reachable(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast
 		}
 	}
 	return iter(ast.NewTerm(reached))
+}
+
+// The site-loss library asks graph.reachable of the same graph many times in one evaluation:
+// the reversed dependency graph once per failure domain, the dependency graph once per
+// failover tooling. Each call on OPA's values hashes every node it meets into two sets; on a
+// manifest of 10,000 services that was a fifth of the evaluation. A graph met a second time
+// in an evaluation is therefore indexed once, its nodes numbered in sorted order, and walked
+// over the numbers; the answer is built in that order, so OPA's later sort of the set (to
+// iterate or compare it) finds it already sorted. A graph seen once is walked as above:
+// indexing it would cost more than the one walk.
+//
+// The index is kept in the evaluation's builtin cache, so it lives as long as the evaluation
+// and no longer, and it holds the graph value it was built from: the identity of that value is
+// the key, and holding it keeps its address from being reused. Only graphs whose keys are all
+// strings (every graph the bundle builds) are indexed; any other is walked as above.
+type graphIndex struct {
+	graph ast.Object
+	ids   map[string]int32
+	terms []*ast.Term // by number, in sorted order
+	adj   [][]int32
+}
+
+// graphIndexes is the builtin-cache entry: the graphs met once, and the indexes built.
+type graphIndexes struct {
+	seen    map[ast.Object]bool
+	indexes map[ast.Object]*graphIndex
+}
+
+type graphIndexesKey struct{}
+
+// graphIndexFor is the index of graph in this evaluation, built on its second use; nil when
+// the graph is met for the first time, cannot be indexed, or there is no evaluation cache.
+func graphIndexFor(bctx topdown.BuiltinContext, graph ast.Object) *graphIndex {
+	if bctx.Cache == nil {
+		return nil
+	}
+	entry, _ := bctx.Cache.Get(graphIndexesKey{})
+	gi, ok := entry.(*graphIndexes)
+	if !ok {
+		gi = &graphIndexes{seen: map[ast.Object]bool{}, indexes: map[ast.Object]*graphIndex{}}
+		bctx.Cache.Put(graphIndexesKey{}, gi)
+	}
+	if idx, ok := gi.indexes[graph]; ok {
+		return idx
+	}
+	if !gi.seen[graph] {
+		gi.seen[graph] = true
+		return nil
+	}
+	idx := newGraphIndex(graph)
+	gi.indexes[graph] = idx // nil too: not indexable, and not tried again
+	return idx
+}
+
+func newGraphIndex(graph ast.Object) *graphIndex {
+	keys := graph.Keys()
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		s, ok := k.Value.(ast.String)
+		if !ok {
+			return nil
+		}
+		names[i] = string(s)
+	}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	// Strings order by their bytes in OPA's term order too.
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+	idx := &graphIndex{graph: graph, ids: make(map[string]int32, len(keys)), terms: make([]*ast.Term, len(keys)), adj: make([][]int32, len(keys))}
+	for n, i := range order {
+		idx.ids[names[i]] = int32(n)
+		idx.terms[n] = keys[i]
+	}
+	for n, k := range idx.terms {
+		var edges []int32
+		add := func(t *ast.Term) {
+			if s, ok := t.Value.(ast.String); ok {
+				if m, ok := idx.ids[string(s)]; ok {
+					edges = append(edges, m)
+				}
+			}
+		}
+		switch v := graph.Get(k).Value.(type) {
+		case ast.Set:
+			v.Foreach(add)
+		case *ast.Array:
+			v.Foreach(add)
+		}
+		idx.adj[n] = edges
+	}
+	return idx
+}
+
+// reachable is the walk over the index from the initial nodes: the same set as the walk on
+// OPA's values (a node counts when it is a key of the graph).
+func (idx *graphIndex) reachable(bctx topdown.BuiltinContext, initial []*ast.Term, iter func(*ast.Term) error) error {
+	visited := make([]bool, len(idx.terms))
+	var queue []int32
+	for _, t := range initial {
+		if s, ok := t.Value.(ast.String); ok {
+			if n, ok := idx.ids[string(s)]; ok && !visited[n] {
+				visited[n] = true
+				queue = append(queue, n)
+			}
+		}
+	}
+	for i := 0; i < len(queue); i++ {
+		if i&1023 == 1023 {
+			if err := cancelled(bctx); err != nil {
+				return err
+			}
+		}
+		for _, m := range idx.adj[queue[i]] {
+			if !visited[m] {
+				visited[m] = true
+				queue = append(queue, m)
+			}
+		}
+	}
+	slices.Sort(queue)
+	terms := make([]*ast.Term, len(queue))
+	for i, n := range queue {
+		terms[i] = idx.terms[n]
+	}
+	return iter(ast.SetTerm(terms...))
 }
 
 // cancelled is the error a long builtin returns once its evaluation was cancelled or ran out
