@@ -93,6 +93,21 @@ tooling := {t | some t, s in siteloss.svc; s.coreFunction == "operations-tooling
 # rescuers[t] lists the critical services that rely on tool t.
 rescuers[t] := sort({sid | some sid, ts in tools_of; t in ts}) if some t in {t | some ts in tools_of; some t in ts}
 
+# rescued_in[[t, key]] lists the services tool t rescues that are active in a datacenter the
+# judged failure key loses. It is read off each rescued service's active deployments and the
+# failures that lose each datacenter: trying every failure for every tool cost the tools
+# times the failures times the services they rescue.
+rescued_in := {tk: sort(object.keys(sids)) | some tk, sids in object.union_n([{[t, key]: {sid: true}} |
+	some t, all in rescuers
+	some sid in all
+	some d in siteloss.svc[sid].deployments
+	d.mode == "active"
+	some key in object.keys(object.get(failures_losing, d.datacenter, {}))
+])}
+
+# failures_losing[d] are the keys of the judged failures that lose datacenter d.
+failures_losing := object.union_n([{d: {key: true}} | some key, dom in siteloss.judged_domains; some d in dom.datacenters])
+
 tool_sites(t) := {d.datacenter | some d in siteloss.svc[t].deployments}
 
 violations contains {
@@ -116,19 +131,12 @@ violations contains {
 	"evidence": {"tool": t, "failure_domain": dom, "same_loss": siteloss.same_loss[key], "services": svcs, "tool_chain": chain, "cause_phrase": cause},
 } if {
 	applies
-	some t, all in rescuers
-	some key, dom in siteloss.judged_domains
 
 	# Which of the services the tool rescues are active in the lost sites is cheap and often
 	# nothing: asked first, so the tool's chain (the whole failure explained) is built only
 	# where it is reported.
-	svcs := sort({sid |
-		some sid in all
-		some d in siteloss.svc[sid].deployments
-		d.mode == "active"
-		d.datacenter in dom.datacenters
-	})
-	count(svcs) > 0
+	some [t, key], svcs in rescued_in
+	dom := siteloss.judged_domains[key]
 	t in siteloss.lost_by(dom.datacenters)
 	some u in siteloss.outcome(dom).unavailable
 	u.service == t

@@ -186,13 +186,31 @@ in_place_cause(b, here) := b.cause_phrase if {
 # break via in place. Only the links of services that some failure takes down through a dependency alone are
 # reported: a service broken in place wherever its dependency is lost has its own findings,
 # and a link would only repeat them.
-links := [l | some l in siteloss.links([f | some _, f in judged]); l.service in lost_through]
+links := [l | some l in siteloss.links([f | some _, f in judged]); lost_through(l.service)]
 
-# lost_through are the services some judged failure takes down without breaking them in place.
-# The lost sets are the ones the summaries were built from (OPA caches lost_by per argument).
-lost_through := union({lost_only_through(f) | some _, f in judged})
+# lost_through(sid) holds when some judged failure takes sid down without breaking it in place.
+# A link's service is lost in some judged failure (a chain of links leads to a service that
+# failure breaks in place), so a service no failure breaks in place is lost through a
+# dependency wherever it is lost. One that some failure breaks in place is lost through a
+# dependency where a failure breaks one of its dependencies in place and not the service
+# itself. Only when neither settles it are the failures' lost sets read: gathering them for
+# every failure cost the failures times the services each takes down.
+lost_through(sid) if {
+	not broken_in[sid]
+} else if {
+	some dep in siteloss.direct_deps[sid]
+	some n, _ in broken_in[dep]
+	not broken_in[sid][n]
+} else if {
+	some n, f in judged_by_name
+	not broken_in[sid][n]
+	sid in siteloss.lost_by(f.domain.datacenters)
+}
 
-lost_only_through(f) := siteloss.lost_by(f.domain.datacenters) - {b.service | some b in f.broken}
+# broken_in[sid] names the judged failures that break sid in place.
+broken_in := object.union_n([{sid: {n: true}} | some n, here in broken_at; some sid, _ in here])
+
+judged_by_name := {failure_name(f.domain): f | some _, f in judged}
 
 # through[sid] are the dependencies through which sid is lost in some failure: when a link's
 # via is among them, via also goes down with its own dependencies, in failures lost_with

@@ -333,3 +333,43 @@ test_no_link_finding_where_the_service_is_broken_in_place_anyway if {
 	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
 	{[v.pointer, v.key] | some v in vs} == {["/services/0", "lost-with:datacenter:east"], ["/services/1", "lost-with:datacenter:east"]}
 }
+
+# lost_through's three ways of deciding, one test each. talk is broken in place when east is
+# lost; when west is lost it goes down with login, which west does not break in place but
+# takes down through store (broken in place there). No dependency of talk is broken in place
+# by a failure that spares talk, so only the failures' lost sets show the link.
+test_link_found_through_a_failure_that_breaks_only_a_deeper_dependency if {
+	m := manifest([
+		{"id": "store", "name": "store", "deployments": [active("west")]},
+		{"id": "login", "name": "login", "dependsOn": ["store"], "deployments": [active("east"), active("west")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [active("east")]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	links := {[v.evidence.service, v.evidence.via] | some v in vs; startswith(v.key, "lost-through:")}
+	links == {["login", "store"], ["talk", "login"]}
+}
+
+# The same, with talk also on the deeper failure's site: west breaks talk in place too, so
+# talk is lost through a dependency nowhere and has no link.
+test_no_link_where_every_failure_losing_the_service_breaks_it_in_place if {
+	m := manifest([
+		{"id": "store", "name": "store", "deployments": [active("west")]},
+		{"id": "login", "name": "login", "dependsOn": ["store"], "deployments": [active("east"), active("west")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [{"datacenter": "east", "mode": "active", "capacityPercent": 50}, {"datacenter": "west", "mode": "active", "capacityPercent": 50}]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	links := {[v.evidence.service, v.evidence.via] | some v in vs; startswith(v.key, "lost-through:")}
+	links == {["login", "store"]}
+}
+
+# talk is broken in place when east is lost, and login, its dependency, when west is: west
+# spares talk's own deployment, so talk is lost there through login.
+test_link_found_through_a_dependency_broken_where_the_service_is_not if {
+	m := manifest([
+		{"id": "login", "name": "login", "deployments": [active("west")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [active("east")]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	links := {[v.evidence.service, v.evidence.via] | some v in vs; startswith(v.key, "lost-through:")}
+	links == {["talk", "login"]}
+}

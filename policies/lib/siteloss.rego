@@ -396,7 +396,11 @@ lost_in(local) := {"failover": failover, "deadlocked": deadlocked, "roots": root
 }
 
 # failover_notes are the notes of the services that survive a loss by failing over.
-failover_notes(local, c) := [{"service": sid, "note": english(local[sid].note), "note_phrase": local[sid].note} | some sid in sort(object.keys(c.failover) - c.lost)]
+# (Each failover is looked up in the lost set rather than the two sets subtracted: OPA sorts
+# both sets of a difference before it compares them, and the lost set is the large one.)
+failover_notes(local, c) := [{"service": sid, "note": english(local[sid].note), "note_phrase": local[sid].note} |
+	some sid in sort([sid | some sid, _ in c.failover; not sid in c.lost])
+]
 
 # lost_from(roots, failover, deadlocked) is everything lost with the roots: what depends on
 # them, directly or not, and the services whose failover tooling is lost. Usually the tooling
@@ -812,11 +816,14 @@ same_datacenters := {dcs: object.keys(group) | some dcs, group in object.union_n
 	some k, dom in single_domains
 ])}
 
+# same_loss[key] lists the other failures folded into the judged failure key. Only judged keys
+# are listed: the feeds that take no datacenter down all share one group, and listing it for
+# each of them cost the square of their number.
 same_loss := {key: sort({sprintf("%s %s", [m[2], m[1]]) |
 	some m in same_datacenters[dom.datacenters]
 	[m[2], m[1]] != key
 }) |
-	some key, dom in single_domains
+	some key, dom in judged_domains
 }
 
 # report is audit.SiteLoss: every single failure domain in kind then id order, or the requested
