@@ -2,8 +2,11 @@ package main
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -17,14 +20,20 @@ import (
 //
 // One large manifest is different: its judging keeps every failure domain's analysis live at
 // once, and a live heap over the soft limit makes the collector run without pause (a manifest
-// of 10,000 services spent more than half its CPU collecting). Once the live heap reaches half
-// the limit, the limit has stopped being a cap and become a cost, so the run falls back to
-// Go's defaults: no limit, GOGC=100, a heap about twice what is live.
+// of 10,000 services spent more than half its CPU collecting). At a live heap of half the
+// limit, the limit already collects after every limit/2 bytes allocated, as often as GOGC=100
+// would; past that it collects more often than Go's defaults. So from there the run falls back
+// to them, GOGC=100 and a heap about twice what is live, for the rest of the process, capped
+// only by the container's memory (80% of its cgroup limit, when one is set) so that a heavy
+// manifest in a container is collected harder rather than killed.
 const (
 	startGCPercent  = 400
 	softMemoryLimit = 256 << 20
 	liveHeapMetric  = "/gc/heap/live:bytes"
 	gcWatchInterval = 25 * time.Millisecond
+
+	cgroupV2MemoryMax = "/sys/fs/cgroup/memory.max"
+	cgroupV1MemoryMax = "/sys/fs/cgroup/memory/memory.limit_in_bytes"
 )
 
 // tuneGC applies check's collector settings and watches the live heap until the run ends
@@ -70,8 +79,32 @@ func watchLiveHeap(done <-chan struct{}, every time.Duration, live func() uint64
 }
 
 func relaxGC() {
-	debug.SetMemoryLimit(math.MaxInt64)
+	debug.SetMemoryLimit(relaxedLimit(readFile(cgroupV2MemoryMax), readFile(cgroupV1MemoryMax)))
 	debug.SetGCPercent(100)
+}
+
+// relaxedLimit is the memory limit once the collector is relaxed: 80% of the container's
+// memory limit from the cgroup v2 file, else the v1 file (the text given, empty when
+// unreadable: a host has one or the other), never below the soft limit, and no limit when no
+// container limit is set ("max" in v2, a value near 2^63 in v1).
+func relaxedLimit(v2, v1 string) int64 {
+	text := strings.TrimSpace(v2)
+	if text == "" {
+		text = strings.TrimSpace(v1)
+	}
+	n, err := strconv.ParseUint(text, 10, 64)
+	if err != nil || n >= 1<<62 {
+		return math.MaxInt64
+	}
+	return max(softMemoryLimit, int64(n/10*8))
+}
+
+func readFile(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // readLiveHeap is the heap the last collection found live (zero before the first one).
