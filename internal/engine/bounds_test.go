@@ -83,12 +83,56 @@ func TestIndexedReachableMatchesOPA(t *testing.T) {
 				}
 			}
 		}
-		if graphIndexFor(bctx, g.Value.(ast.Object)) != nil {
+		if entry, ok := bctx.Cache.Get(graphIndexesKey{}); ok && entry.(*graphIndexes).indexes[g.Value.(ast.Object)] != nil {
 			indexed++
 		}
 	}
 	if indexed < 200 {
 		t.Fatalf("only %d of 500 graphs were indexed: the indexed walk was hardly tested", indexed)
+	}
+}
+
+// Edge values that are neither sets nor arrays lead nowhere, and initial nodes may repeat or
+// be of any type, on the indexed walk as on OPA's.
+func TestIndexedReachableOddEdgesAndStarts(t *testing.T) {
+	odd := []*ast.Term{ast.NullTerm(), ast.StringTerm("b"), ast.ObjectTerm(ast.Item(ast.StringTerm("b"), ast.StringTerm("c"))), ast.IntNumberTerm(3)}
+	for _, e := range odd {
+		g := ast.ObjectTerm(
+			ast.Item(ast.StringTerm("a"), e),
+			ast.Item(ast.StringTerm("b"), ast.SetTerm(ast.StringTerm("c"), ast.IntNumberTerm(1))),
+			ast.Item(ast.StringTerm("c"), ast.ArrayTerm(ast.StringTerm("a"), ast.StringTerm("zz"))),
+		)
+		bctx := topdown.BuiltinContext{Cache: builtins.Cache{}}
+		for _, initial := range []*ast.Term{
+			ast.ArrayTerm(ast.StringTerm("a"), ast.StringTerm("a"), ast.IntNumberTerm(1)),
+			ast.SetTerm(ast.StringTerm("b"), ast.NullTerm()),
+			ast.ArrayTerm(ast.StringTerm("c")),
+		} {
+			for call := 0; call < 2; call++ {
+				want, _ := callBuiltin(t, opaReachable, topdown.BuiltinContext{}, g, initial)
+				got, err := callBuiltin(t, reachable, bctx, g, initial)
+				if err != nil || want.Value.Compare(got.Value) != 0 {
+					t.Fatalf("edges of a: %v, from %v (call %d): OPA %v, ours %v (%v)", e, initial, call, want, got, err)
+				}
+			}
+		}
+	}
+}
+
+// The indexed walk stops when the evaluation is cancelled, as the first walk does.
+func TestIndexedReachableStopsWhenCancelled(t *testing.T) {
+	g := layers(400, 4)
+	cancel := topdown.NewCancel()
+	bctx := topdown.BuiltinContext{Cache: builtins.Cache{}, Cancel: cancel}
+	start := ast.ArrayTerm(ast.StringTerm("s399-0"))
+	for call := 0; call < 2; call++ {
+		if _, err := callBuiltin(t, reachable, bctx, g, start); err != nil {
+			t.Fatalf("call %d before cancelling: %v", call, err)
+		}
+	}
+	cancel.Cancel()
+	if _, err := callBuiltin(t, reachable, bctx, g, start); err == nil || !strings.Contains(err.Error(), "cancel") {
+		t.Fatalf("indexed walk after cancelling: error %v, want a cancellation", err)
 	}
 }
 

@@ -97,6 +97,8 @@ type graphIndexes struct {
 
 type graphIndexesKey struct{}
 
+const maxGraphsSeenOnce = 32
+
 // graphIndexFor is the index of graph in this evaluation, built on its second use; nil when
 // the graph is met for the first time, cannot be indexed, or there is no evaluation cache.
 func graphIndexFor(bctx topdown.BuiltinContext, graph ast.Object) *graphIndex {
@@ -113,6 +115,12 @@ func graphIndexFor(bctx topdown.BuiltinContext, graph ast.Object) *graphIndex {
 		return idx
 	}
 	if !gi.seen[graph] {
+		// Every graph met once would otherwise stay alive until the evaluation ends (one
+		// per failure domain whose tooling is lost, say); the graphs asked again are asked
+		// again soon.
+		if len(gi.seen) >= maxGraphsSeenOnce {
+			clear(gi.seen)
+		}
 		gi.seen[graph] = true
 		return nil
 	}
