@@ -132,9 +132,8 @@ violations contains {
 } if {
 	applies
 
-	# Which of the services the tool rescues are active in the lost sites is cheap and often
-	# nothing: asked first, so the tool's chain (the whole failure explained) is built only
-	# where it is reported.
+	# Only the failures that lose a site where a rescued service runs active are tried, so
+	# the tool's chain (the whole failure explained) is built only where it is reported.
 	some [t, key], svcs in rescued_in
 	dom := siteloss.judged_domains[key]
 	t in siteloss.lost_by(dom.datacenters)

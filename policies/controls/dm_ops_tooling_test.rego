@@ -158,3 +158,15 @@ test_keys_name_the_finding if {
 		["/services/0", "lost-with:building:campus"],
 	}
 }
+
+# Only a site where a rescued service runs active is a failure its tooling must survive: talk
+# keeps only a standby in pangyo (it runs active in anyang), so losing the tool with pangyo
+# leaves talk serving and is not reported; the tool's single site still is.
+test_tooling_lost_where_the_service_has_only_a_standby_is_not_reported if {
+	m := {"provider": major, "datacenters": sites, "services": [
+		{"id": "ops", "name": "ops", "coreFunction": "operations-tooling", "deployments": [active("pangyo")]},
+		{"id": "talk", "name": "talk", "critical": true, "deployments": [active("anyang"), standby("pangyo")], "recovery": {"rtoMinutes": 60, "performedBy": "ops"}},
+	]}
+	vs := violations(m)
+	{v.key | some v in vs} == {"single-site"}
+}

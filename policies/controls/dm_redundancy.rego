@@ -210,6 +210,8 @@ lost_through(sid) if {
 # broken_in[sid] names the judged failures that break sid in place.
 broken_in := object.union_n([{sid: {n: true}} | some n, here in broken_at; some sid, _ in here])
 
+# judged_by_name keys the judged failures by the names broken_in uses, so lost_through's last
+# way can go from a failure that spares the service to the datacenters it loses.
 judged_by_name := {failure_name(f.domain): f | some _, f in judged}
 
 # through[sid] are the dependencies through which sid is lost in some failure: when a link's

@@ -816,9 +816,10 @@ same_datacenters := {dcs: object.keys(group) | some dcs, group in object.union_n
 	some k, dom in single_domains
 ])}
 
-# same_loss[key] lists the other failures folded into the judged failure key. Only judged keys
-# are listed: the feeds that take no datacenter down all share one group, and listing it for
-# each of them cost the square of their number.
+# same_loss[key] lists the other failures folded into the judged failure key; its keys are
+# those of judged_domains, and it is undefined for a failure folded into another or one that
+# takes no datacenter down. Those are not listed because the feeds that take no datacenter
+# down all share one group, and listing it for each of them cost the square of their number.
 same_loss := {key: sort({sprintf("%s %s", [m[2], m[1]]) |
 	some m in same_datacenters[dom.datacenters]
 	[m[2], m[1]] != key
