@@ -8,6 +8,7 @@ import (
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/manifest"
+	"github.com/resilcheck/resilcheck/internal/parallel"
 	"github.com/resilcheck/resilcheck/internal/validate"
 )
 
@@ -44,11 +45,10 @@ func validateCommand(stdio appIO) *cli.Command {
 			if err := validate.Ready(); err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
-			sources := manifest.Load(c.Args().Slice(), manifest.Options{
+			res := validateStream(manifest.Open(c.Args().Slice(), manifest.Options{
 				MaxFileSize: maxSize,
 				Stdin:       stdio.Stdin,
-			})
-			res := validateSources(sources)
+			}))
 			if format == "json" {
 				enc := json.NewEncoder(stdio.Stdout)
 				enc.SetIndent("", "  ")
@@ -106,31 +106,45 @@ type validatedFile struct {
 	Problems  []audit.Problem `json:"problems"`
 }
 
-// validateSources validates every loaded document; the files keep load order and each
+// validateWindow is how many files are read, decoded and validated at once: the documents
+// of one window are dropped before the next is read, so a sweep of thousands of files holds
+// only their problems, and each window's documents are validated on every core. (A variable
+// only so a test can show the window changes nothing.)
+var validateWindow = 64
+
+// validateStream validates every document of the stream; the files keep load order and each
 // file's problems are in reading order.
-func validateSources(sources []*manifest.Source) validation {
+func validateStream(st *manifest.Stream) validation {
 	out := validation{Files: []validatedFile{}}
-	var docs []*manifest.Document
-	for _, src := range sources {
-		docs = append(docs, src.Documents...)
-	}
-	dups := validate.UniqueNames(docs)
-	for _, src := range sources {
-		f := validatedFile{Path: src.Path, SHA256: src.SHA256, Invalid: src.Rejected, Problems: []audit.Problem{}}
-		f.Problems = append(f.Problems, src.Problems...)
-		for _, d := range src.Documents {
-			ps := append(validate.Document(d), dups[d]...)
-			if len(ps) > 0 {
-				f.Invalid++
-			} else {
-				out.Summary.Valid++
-			}
-			f.Problems = append(f.Problems, ps...)
+	names := validate.NewNames()
+	for start := 0; start < st.Len(); start += validateWindow {
+		sources := st.Read(start, min(start+validateWindow, st.Len()))
+		var docs []*manifest.Document
+		for _, src := range sources {
+			docs = append(docs, src.Documents...)
 		}
-		f.Documents = len(src.Documents) + src.Rejected
-		f.Problems = validate.Sort(f.Problems)
-		out.Summary.Invalid += f.Invalid
-		out.Files = append(out.Files, f)
+		problems := make([][]audit.Problem, len(docs))
+		parallel.For(len(docs), 0, func(i int) { problems[i] = validate.Document(docs[i]) })
+		k := 0
+		for _, src := range sources {
+			f := validatedFile{Path: src.Path, SHA256: src.SHA256, Invalid: src.Rejected, Problems: []audit.Problem{}}
+			f.Problems = append(f.Problems, src.Problems...)
+			for _, d := range src.Documents {
+				// Names are checked in load order, so the first use is the same as in one pass.
+				ps := append(problems[k], names.Check(d)...)
+				k++
+				if len(ps) > 0 {
+					f.Invalid++
+				} else {
+					out.Summary.Valid++
+				}
+				f.Problems = append(f.Problems, ps...)
+			}
+			f.Documents = len(src.Documents) + src.Rejected
+			f.Problems = validate.Sort(f.Problems)
+			out.Summary.Invalid += f.Invalid
+			out.Files = append(out.Files, f)
+		}
 	}
 	out.Summary.Files = len(out.Files)
 	out.Valid = out.Summary.Invalid == 0

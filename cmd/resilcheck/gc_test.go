@@ -115,8 +115,8 @@ func TestRelaxedLimit(t *testing.T) {
 		{"2147483648\n", "", 2147483648 / 10 * 8},
 		{"", "1073741824\n", 1073741824 / 10 * 8},
 		{"", "9223372036854771712\n", math.MaxInt64}, // v1's "no limit"
-		{"max\n", "1073741824\n", math.MaxInt64}, // v2 decides where it is present
-		{"104857600\n", "", softMemoryLimit}, // never below the soft limit
+		{"max\n", "1073741824\n", math.MaxInt64},     // v2 decides where it is present
+		{"104857600\n", "", softMemoryLimit},         // never below the soft limit
 	} {
 		if got := relaxedLimit(c.v2, c.v1); got != c.want {
 			t.Errorf("relaxedLimit(%q, %q) = %d, want %d", c.v2, c.v1, got, c.want)

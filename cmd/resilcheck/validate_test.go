@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/resilcheck/resilcheck/internal/audit"
 )
 
 const corpusDir = "testdata/invalid"
@@ -395,5 +397,43 @@ func TestGlobalFlagsAfterCommand(t *testing.T) {
 		if code != 0 && code != 1 || strings.Contains(errOut, "flag provided but not defined") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
+	}
+}
+
+// TestValidateWindowsChangeNothing validates the corpus and a repeated name one file at a
+// time and all at once: the report is the same, and the repeat names the first use even when
+// the first use's window is long gone.
+func TestValidateWindowsChangeNothing(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/valid/minimal.yaml", filepath.Join(dir, "a.yaml"))
+	copyFile(t, "testdata/valid/example.json", filepath.Join(dir, "b.json"))
+	copyFile(t, "testdata/valid/minimal.yaml", filepath.Join(dir, "c.yaml"))
+	run := func(window int) string {
+		t.Helper()
+		saved := validateWindow
+		validateWindow = window
+		defer func() { validateWindow = saved }()
+		stdout, _, code := runCLI(t, "", "validate", "-f", "json", dir, corpusDir)
+		if code != ExitInputError {
+			t.Fatalf("window %d: exit code = %d, want %d", window, code, ExitInputError)
+		}
+		return stdout
+	}
+	one, all := run(1), run(64)
+	if one != all {
+		t.Fatalf("one file at a time:\n%s\nall at once:\n%s", one, all)
+	}
+	var res validation
+	if err := json.Unmarshal([]byte(one), &res); err != nil {
+		t.Fatal(err)
+	}
+	var repeat []audit.Problem
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, "/c.yaml") {
+			repeat = f.Problems
+		}
+	}
+	if len(repeat) != 1 || !strings.Contains(repeat[0].Message, "already used by the manifest at "+filepath.ToSlash(dir)+"/a.yaml:") {
+		t.Fatalf("c.yaml problems = %+v, want one naming a.yaml's metadata.name", repeat)
 	}
 }

@@ -184,24 +184,37 @@ func Sort(ps []audit.Problem) []audit.Problem { return sortProblems(ps) }
 // problem is attached to every repeat, never to the first use.
 func UniqueNames(docs []*manifest.Document) map[*manifest.Document][]audit.Problem {
 	out := map[*manifest.Document][]audit.Problem{}
-	first := map[string]*manifest.Document{}
+	names := NewNames()
 	for _, d := range docs {
-		root, _ := d.Value.(map[string]any)
-		meta, _ := root["metadata"].(map[string]any)
-		name, ok := meta["name"].(string)
-		if !ok {
-			continue
+		if ps := names.Check(d); len(ps) > 0 {
+			out[d] = ps
 		}
-		prev, seen := first[name]
-		if !seen {
-			first[name] = d
-			continue
-		}
-		p := prev.Pos("/metadata/name")
-		out[d] = append(out[d], audit.Problem{Position: d.Pos("/metadata/name"), Pointer: "/metadata/name",
-			Message: fmt.Sprintf("metadata.name %q is already used by the manifest at %s:%d:%d; names must be unique across one run", name, p.File, p.Line, p.Column)})
 	}
 	return out
+}
+
+// Names is UniqueNames for documents that stream past: it keeps where each name was first
+// used, not the documents, so a sweep holds one position per manifest.
+type Names struct{ first map[string]audit.Position }
+
+func NewNames() *Names { return &Names{first: map[string]audit.Position{}} }
+
+// Check is the problem of d when its metadata.name repeats that of a document checked
+// before; nil for a first use or a document without a name.
+func (n *Names) Check(d *manifest.Document) []audit.Problem {
+	root, _ := d.Value.(map[string]any)
+	meta, _ := root["metadata"].(map[string]any)
+	name, ok := meta["name"].(string)
+	if !ok {
+		return nil
+	}
+	p, seen := n.first[name]
+	if !seen {
+		n.first[name] = d.Pos("/metadata/name")
+		return nil
+	}
+	return []audit.Problem{{Position: d.Pos("/metadata/name"), Pointer: "/metadata/name",
+		Message: fmt.Sprintf("metadata.name %q is already used by the manifest at %s:%d:%d; names must be unique across one run", name, p.File, p.Line, p.Column)}}
 }
 
 // FileError is a file that cannot be used as what it was given for (a waiver file, a report
