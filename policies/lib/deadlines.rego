@@ -340,7 +340,7 @@ lessor_notice(i) := [object.union(
 		"datacenter": c.datacenter,
 		"rule": c.rule,
 		"threshold": {"value": c.limit_minutes, "basis": c.limit_basis},
-		"limit": limit_of(dc_lessor_notice.delay(i)),
+		"limit": limit_of(dc_lessor_notice.delays[i]),
 		"citation": period(dc_lessor_notice.in_force, incidents.facts[i].start_date),
 	},
 	dated(c.trigger_ns, dc_lessor_notice.due_ns[i], {t | some t in dc_lessor_notice.notice_times[i]; t <= now_ns}),
@@ -382,18 +382,18 @@ tenant_fields(duty, x) := {
 
 tenant_notice(x) := object.union(
 	tenant_fields("tenant-notice", x),
-	dated(x.at_ns, x.due_ns, {t | t := dc_tenant_notice.notified_ns(x)}),
+	dated(x.at_ns, x.due_ns, {t | t := dc_tenant_notice.notified[x]}),
 )
 
 # The resumption is due once the reason has ended; until then it is pending with no instant,
 # unless the service is back already.
 tenant_resume(x) := object.union(
 	tenant_fields("tenant-resume", x),
-	dated(r.ended_ns, r.due_ns, {t | t := dc_tenant_notice.resumed_ns(x)}),
+	dated(r.ended_ns, r.due_ns, {t | t := dc_tenant_notice.resumed[x]}),
 ) if {
-	r := dc_tenant_notice.resumption(x)
+	r := dc_tenant_notice.resume_due[x]
 } else := object.union(tenant_fields("tenant-resume", x), {"status": "done", "done_at": incidents.kst_timestamp(t)}) if {
-	t := dc_tenant_notice.resumed_ns(x)
+	t := dc_tenant_notice.resumed[x]
 } else := object.union(tenant_fields("tenant-resume", x), {"status": "pending"})
 
 # --- cloud breach notice (Cloud Computing Act Art. 25(1)1; Decree Art. 17(1)-(4)) ---
@@ -404,7 +404,7 @@ cloud_breach_notice(i) := [object.union(
 		"package": "cl_breach_notice",
 		"after_restoration": false,
 		"services": cloudnotice.named_cloud(input.incidents[i]),
-		"clock": sprintf("from %s", [cl_breach_notice.clock_source(input.incidents[i])]),
+		"clock": sprintf("from %s", [cl_breach_notice.clocks[i]]),
 		"limit": limit_of(b.delay),
 		"citation": period(cl_breach_notice.in_force, f.start_date),
 	},
@@ -429,7 +429,7 @@ cloud_user_notices(i) := {t | some _, t in cloudnotice.valid(i); t <= now_ns}
 # the ministry immediately, each with the control's own audit default.
 cloud_leak_notices(i) := [
 	object.union(leak_fields("cloud-leak-notice", i, l.user), dated(l.clock_ns, l.user_due_ns, cloud_user_notices(i))),
-	object.union(leak_fields("cloud-leak-ministry-notice", i, l.ministry), dated(l.clock_ns, l.ministry_due_ns, {t | some _, t in cl_leak_notice.ministry_notices(i)})),
+	object.union(leak_fields("cloud-leak-ministry-notice", i, l.ministry), dated(l.clock_ns, l.ministry_due_ns, cl_leak_notice.ministry_notice_times[i])),
 ] if {
 	l := cl_leak_notice.leaks[i]
 } else := [unbound("cloud-leak-notice", "cl_leak_notice", why)] if {
