@@ -450,6 +450,17 @@ test_tenant_resumption_pending_until_the_reason_ends_then_due if {
 	l.late == true
 }
 
+test_tenant_resumption_recorded_without_the_reason_ending_is_done if {
+	# The service came back before any reasonEndedAt was recorded: nothing is owed any more,
+	# and with no instant the reason ended there is no due instant to be late against.
+	s := {"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00", "resumedAt": "2026-03-01T11:00:00+09:00"}
+	[d] := tenant_duties("2026-03-01T12:00:00+09:00", suspended("2026-03-01T09:50:00+09:00", [s]), "tenant-resume")
+	d.status == "done"
+	d.done_at == "2026-03-01T11:00:00+09:00"
+	not d.due_at
+	not d.late
+}
+
 test_tenant_notice_not_bound_the_day_before_2008_02_29 if {
 	doc := suspended("2008-02-28T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2008-02-28T10:00:00+09:00"}])
 	[d] := tenant_duties("2008-02-28T10:30:00+09:00", doc, "tenant-notice")
