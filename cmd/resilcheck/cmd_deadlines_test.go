@@ -289,7 +289,10 @@ func TestDeadlinesDatacenterAndMinistry(t *testing.T) {
 		"ministry-report":       {"overdue", "2025-09-07T02:00:00+09:00", "2025-09-07T03:00:00+09:00"},
 		"ministry-final-report": {"pending", "", ""},
 		"datacenter-report":     {"overdue", "2025-09-07T02:30:00+09:00", "2025-09-07T03:30:00+09:00"},
-		"damages-notice":        {"pending", "", ""},
+		// The lessee of dc-leased also tells the lessor, on the datacenter report's trigger and
+		// the lessor-notice audit default (no period in law): told at 03:00, on time.
+		"lessor-notice":  {"done", "2025-09-07T02:30:00+09:00", "2025-09-07T03:30:00+09:00"},
+		"damages-notice": {"pending", "", ""},
 	}
 	for _, d := range incs[0].Duties {
 		w, ok := wants[d.Duty]
@@ -298,6 +301,9 @@ func TestDeadlinesDatacenterAndMinistry(t *testing.T) {
 			continue
 		}
 		delete(wants, d.Duty)
+		if d.Duty == "lessor-notice" && (d.DoneAt != "2025-09-07T03:00:00+09:00" || d.Limit == nil || d.Limit.Label != "audit-default" || d.Citation == nil || d.Citation.InForceFrom != "2023-07-04") {
+			t.Errorf("lessor notice = %+v, want done at 03:00 on a 60-minute audit default, Art. 46(7) from 2023-07-04", d)
+		}
 		if d.Status != w.status || d.TriggeredAt != w.triggered || d.DueAt != w.due {
 			t.Errorf("%s: %s arose %q due %q, want %s %q %q", d.Duty, d.Status, d.TriggeredAt, d.DueAt, w.status, w.triggered, w.due)
 		}
@@ -328,5 +334,69 @@ func TestDeadlinesDatacenterAndMinistry(t *testing.T) {
 	}
 	if strings.Join(got, "; ") != "ministry-final-report due 2025-09-08T05:30:00+09:00; damages-notice due 2025-10-07T23:59:59+09:00" {
 		t.Errorf("after restoration: %q", got)
+	}
+}
+
+// TestDeadlinesTenantAndCloudLeak: the intrusion at the own site of the legal-model manifest
+// (started 02:10, detected 02:40, the leak known at 03:15), judged at 03:00 and at 04:47.
+// By hand from REGULATIONS.md and the audit defaults (60 minutes for every "without delay" and
+// "immediately"): the tenant suspended at 02:50 was told at 02:55, on time; its service is due
+// back 60 minutes after the reason ends (04:45 -> 05:45) and is pending until then; the users
+// are owed the intrusion notice from detection (02:40 -> 03:40) and, with the ministry, the
+// leak notice from when the leak was known (03:15 -> 04:15).
+func TestDeadlinesTenantAndCloudLeak(t *testing.T) {
+	const file = "testdata/valid/legal-model-fields.yaml"
+	type want struct{ status, triggered, due, done string }
+	check := func(now string, wants map[string]want) {
+		t.Helper()
+		out, _ := deadlinesJSON(t, "--now", now, file)
+		incs := out.Manifests[0].Incidents
+		if len(incs) != 1 || incs[0].ID != "storage-breach-2025-05" {
+			t.Fatalf("at %s: incidents %+v, want the storage breach", now, incs)
+		}
+		for _, d := range incs[0].Duties {
+			w, ok := wants[d.Duty]
+			if !ok {
+				continue
+			}
+			delete(wants, d.Duty)
+			if d.Status != w.status || d.TriggeredAt != w.triggered || d.DueAt != w.due || d.DoneAt != w.done {
+				t.Errorf("at %s: %s is %s arose %q due %q done %q, want %+v", now, d.Duty, d.Status, d.TriggeredAt, d.DueAt, d.DoneAt, w)
+			}
+			if d.Limit == nil || d.Limit.Label != "audit-default" || d.Citation == nil || d.Citation.Label != "law" {
+				t.Errorf("at %s: %s limit %+v citation %+v, want an audit default under the law", now, d.Duty, d.Limit, d.Citation)
+			}
+		}
+		for d := range wants {
+			t.Errorf("at %s: duty %s not listed", now, d)
+		}
+	}
+	check("2025-05-12T03:00:00+09:00", map[string]want{
+		"tenant-notice":              {"done", "2025-05-12T02:50:00+09:00", "2025-05-12T03:50:00+09:00", "2025-05-12T02:55:00+09:00"},
+		"tenant-resume":              {"pending", "", "", ""},
+		"cloud-breach-notice":        {"due", "2025-05-12T02:40:00+09:00", "2025-05-12T03:40:00+09:00", ""},
+		"cloud-leak-notice":          {"pending", "2025-05-12T03:15:00+09:00", "2025-05-12T04:15:00+09:00", ""},
+		"cloud-leak-ministry-notice": {"pending", "2025-05-12T03:15:00+09:00", "2025-05-12T04:15:00+09:00", ""},
+	})
+	check("2025-05-12T04:47:00+09:00", map[string]want{
+		"tenant-resume":              {"due", "2025-05-12T04:45:00+09:00", "2025-05-12T05:45:00+09:00", ""},
+		"cloud-leak-ministry-notice": {"done", "2025-05-12T03:15:00+09:00", "2025-05-12T04:15:00+09:00", "2025-05-12T03:30:00+09:00"},
+	})
+
+	ko, stderr, code := runCLI(t, "", "deadlines", "--lang", "ko", "--now", "2025-05-12T03:00:00+09:00", file)
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("Korean text: exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{
+		"이행      시설이용자 중단 통지 (KR-NETACT-46-2-TENANT-NOTICE)  이행 2025-05-12T02:55:00+09:00",
+		"발생 전   시설이용자 서비스 재개 (KR-NETACT-46-2-TENANT-NOTICE)",
+		"중단사유 해소 후 60분 [audit-default] 이내",
+		"시설이용자: Tenant Games Co.",
+		"기한 전   클라우드 침해사고 이용자 통지 (KR-CLOUD-25-BREACH-NOTICE)",
+		"발생 전   정보 유출 과학기술정보통신부 통지 (KR-CLOUD-25-LEAK-NOTICE)",
+	} {
+		if !strings.Contains(ko, want) {
+			t.Errorf("Korean text lacks %q:\n%s", want, ko)
+		}
 	}
 }

@@ -3,8 +3,11 @@ package deadlines
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
@@ -89,5 +92,56 @@ func TestPadCountsHangulTwice(t *testing.T) {
 	}
 	if got := pad("DUE", 10); got != "DUE       " {
 		t.Errorf("pad = %q", got)
+	}
+}
+
+// TestEveryDutyHasWords: each duty the schema allows is named in both languages, the Korean
+// name in Korean (a missing word would print an empty name, an English one would leak into
+// the Korean text).
+func TestEveryDutyHasWords(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "schemas", "outage-deadlines.v1.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Properties struct {
+			Manifests struct {
+				Items struct {
+					Properties struct {
+						Incidents struct {
+							Items struct {
+								Properties struct {
+									Duties struct {
+										Items struct {
+											Properties struct {
+												Duty struct {
+													Enum []string `json:"enum"`
+												} `json:"duty"`
+											} `json:"properties"`
+										} `json:"items"`
+									} `json:"duties"`
+								} `json:"properties"`
+							} `json:"items"`
+						} `json:"incidents"`
+					} `json:"properties"`
+				} `json:"items"`
+			} `json:"manifests"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	duties := schema.Properties.Manifests.Items.Properties.Incidents.Items.Properties.Duties.Items.Properties.Duty.Enum
+	if len(duties) < 13 {
+		t.Fatalf("schema lists %d duties: %v", len(duties), duties)
+	}
+	for _, d := range duties {
+		if words["en"]["d:"+d] == "" {
+			t.Errorf("no English name for duty %s", d)
+		}
+		ko := words["ko"]["d:"+d]
+		if ko == "" || strings.IndexFunc(ko, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) >= 0 {
+			t.Errorf("Korean name for duty %s is %q", d, ko)
+		}
 	}
 }

@@ -81,6 +81,10 @@ clock_source(inc) := "detectedAt" if inc.detectedAt
 
 else := "startedAt"
 
+# clocks[i] names the field breach i's clock is read from (for lib/deadlines, which can reach
+# a control's rules but not its functions).
+clocks[i] := clock_source(input.incidents[i]) if some i, _ in breaches
+
 ctx(i) := {
 	"due_ns": b.due_ns,
 	"what": {"en": "intrusion incident", "ko": "침해사고"},

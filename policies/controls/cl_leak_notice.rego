@@ -137,6 +137,10 @@ ministry_notices(i) := {j: t |
 	t <= time.as_of_ns
 }
 
+# ministry_notice_times[i] are the instants of those notices (for lib/deadlines, which can
+# reach a control's rules but not its functions).
+ministry_notice_times[i] := {t | some t in ministry_notices(i)} if some i, _ in leaks
+
 ministry_evidence(i) := object.union(base_evidence(i), {
 	"ministry_due": incidents.kst_timestamp(l.ministry_due_ns),
 	"immediately_minutes": l.ministry.value,

@@ -107,6 +107,10 @@ delay(k) := incidents.param("dc_lessor_notice_minutes", incidents.facts[k].start
 
 due_ns[k] := c.trigger_ns + (delay(k).value * time.minute_ns) if some k, c in reportable
 
+# delays[k] is the notice period applied to k, with its label and basis (read by lib/deadlines,
+# which can reach a control's rules but not its functions).
+delays[k] := delay(k) if some k, _ in reportable
+
 # notified_at[j] is when the lessor was told of incident j, if by the audit date.
 notified_at[j] := t if {
 	some j, inc in incidents.judged

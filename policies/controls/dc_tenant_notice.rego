@@ -94,6 +94,14 @@ notified_ns(x) := happened(input.incidents[x.i].tenantSuspensions[x.j].notifiedA
 
 resumed_ns(x) := happened(input.incidents[x.i].tenantSuspensions[x.j].resumedAt)
 
+# notified[x], resumed[x] and resume_due[x] are, per suspension, what the functions here give
+# (read by lib/deadlines, which can reach a control's rules but not its functions).
+notified[x] := notified_ns(x) if some x in suspensions
+
+resumed[x] := resumed_ns(x) if some x in suspensions
+
+resume_due[x] := resumption(x) if some x in suspensions
+
 ptr(x, field) := governance.nearest_pointer(["incidents", x.i, "tenantSuspensions", x.j, field])
 
 evidence(x) := {

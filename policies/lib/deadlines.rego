@@ -4,7 +4,9 @@
 #   What an open incident owes and by when, judged at an instant (data.resilcheck.run.now, RFC
 #   3339; data.resilcheck.run.as_of is its Korean date) rather than at the end of an audit
 #   date: the user notice, the ministry report and its updates and final report, the
-#   datacenter report, the cloud notice and the damages notice. Every trigger and due instant
+#   datacenter report and the notice to the lessor of a leased site, the notices to suspended
+#   tenants and their resumption, the cloud outage, breach and leak notices (the leak also to
+#   the ministry) and the damages notice. Every trigger and due instant
 #   is read from the rules the controls judge with (lib/incidents and the incident controls),
 #   so `resilcheck deadlines` during an outage and `resilcheck check` after it agree. An
 #   ongoing incident is measured as if it went on, so a duty whose threshold it has not
@@ -12,11 +14,16 @@
 #   is listed only for the duties after restoration that are still due.
 package resilcheck.deadlines
 
+import data.resilcheck.controls.cl_breach_notice
+import data.resilcheck.controls.cl_leak_notice
 import data.resilcheck.controls.cl_notice
+import data.resilcheck.controls.dc_lessor_notice
 import data.resilcheck.controls.dc_report
+import data.resilcheck.controls.dc_tenant_notice
 import data.resilcheck.controls.dm_report
 import data.resilcheck.controls.un_damages
 import data.resilcheck.controls.un_notice
+import data.resilcheck.lib.cloudnotice
 import data.resilcheck.lib.incidents
 import data.resilcheck.lib.inforce
 import data.resilcheck.lib.time as ktime
@@ -81,8 +88,14 @@ restored_at(f) := {"restored_at": incidents.kst_timestamp(f.end_ns)} if f.restor
 else := {}
 
 duties(i) := array.concat(
-	array.concat(user_notice(i), ministry_reports(i)),
-	array.concat(array.concat(datacenter_report(i), cloud_notice(i)), damages_notice(i)),
+	array.concat(
+		array.concat(user_notice(i), ministry_reports(i)),
+		array.concat(array.concat(datacenter_report(i), lessor_notice(i)), tenant_notices(i)),
+	),
+	array.concat(
+		array.concat(cloud_notice(i), cloud_breach_notice(i)),
+		array.concat(cloud_leak_notices(i), damages_notice(i)),
+	),
 )
 
 # dated(trigger, due, dones) is the status and instants of a duty that arose at trigger and is
@@ -314,6 +327,127 @@ cloud_notice(i) := [object.union(
 )] if {
 	c := cl_notice.noticeable[i]
 } else := []
+
+# --- lessor notice (Network Act Art. 46(7); Decree Art. 41 2, 40(1)) ---
+
+# The law sets no period for the notice: the limit is the control's audit default, counted
+# from the moment the interruption became reportable, with its label and basis.
+lessor_notice(i) := [object.union(
+	{
+		"duty": "lessor-notice",
+		"package": "dc_lessor_notice",
+		"after_restoration": false,
+		"datacenter": c.datacenter,
+		"rule": c.rule,
+		"threshold": {"value": c.limit_minutes, "basis": c.limit_basis},
+		"limit": limit_of(dc_lessor_notice.delays[i]),
+		"citation": period(dc_lessor_notice.in_force, incidents.facts[i].start_date),
+	},
+	dated(c.trigger_ns, dc_lessor_notice.due_ns[i], {t | some t in dc_lessor_notice.notice_times[i]; t <= now_ns}),
+)] if {
+	c := dc_lessor_notice.reportable[i]
+} else := [unbound("lessor-notice", "dc_lessor_notice", why)] if {
+	some dc in object.get(input.incidents[i], "datacenters", [])
+	dc_lessor_notice.lessee_sites[dc]
+	why := inforce.why_not(dc_lessor_notice.in_force, incidents.facts[i].start_date)
+} else := []
+
+# --- tenant-suspension notices (Network Act Art. 46-2(2)-(3)) ---
+
+# Each suspension of the incident owes its own notice and, once the reason for it has gone,
+# the resumption of the service; both "immediately", the control's audit default.
+tenant_notices(i) := [d |
+	some j in sort({x.j | some x in dc_tenant_notice.suspensions; x.i == i})
+	some x in dc_tenant_notice.suspensions
+	x.i == i
+	x.j == j
+	some d in [tenant_notice(x), tenant_resume(x)]
+] if {
+	some x in dc_tenant_notice.suspensions
+	x.i == i
+} else := [unbound("tenant-notice", "dc_tenant_notice", why)] if {
+	some s in object.get(input.incidents[i], "tenantSuspensions", [])
+	ktime.ns(s.at) <= now_ns
+	why := inforce.why_not(dc_tenant_notice.in_force, incidents.facts[i].start_date)
+} else := []
+
+tenant_fields(duty, x) := {
+	"duty": duty,
+	"package": "dc_tenant_notice",
+	"after_restoration": false,
+	"tenant": input.incidents[x.i].tenantSuspensions[x.j].tenant,
+	"limit": limit_of(x.minutes),
+	"citation": period(dc_tenant_notice.in_force, incidents.facts[x.i].start_date),
+}
+
+tenant_notice(x) := object.union(
+	tenant_fields("tenant-notice", x),
+	dated(x.at_ns, x.due_ns, {t | t := dc_tenant_notice.notified[x]}),
+)
+
+# The resumption is due once the reason has ended; until then it is pending with no instant,
+# unless the service is back already.
+tenant_resume(x) := object.union(
+	tenant_fields("tenant-resume", x),
+	dated(r.ended_ns, r.due_ns, {t | t := dc_tenant_notice.resumed[x]}),
+) if {
+	r := dc_tenant_notice.resume_due[x]
+} else := object.union(tenant_fields("tenant-resume", x), {"status": "done", "done_at": incidents.kst_timestamp(t)}) if {
+	t := dc_tenant_notice.resumed[x]
+} else := object.union(tenant_fields("tenant-resume", x), {"status": "pending"})
+
+# --- cloud breach notice (Cloud Computing Act Art. 25(1)1; Decree Art. 17(1)-(4)) ---
+
+cloud_breach_notice(i) := [object.union(
+	{
+		"duty": "cloud-breach-notice",
+		"package": "cl_breach_notice",
+		"after_restoration": false,
+		"services": cloudnotice.named_cloud(input.incidents[i]),
+		"clock": sprintf("from %s", [cl_breach_notice.clocks[i]]),
+		"limit": limit_of(b.delay),
+		"citation": period(cl_breach_notice.in_force, f.start_date),
+	},
+	dated(f.detected_ns, b.due_ns, cloud_user_notices(i)),
+)] if {
+	b := cl_breach_notice.breaches[i]
+	f := incidents.facts[i]
+} else := [unbound("cloud-breach-notice", "cl_breach_notice", why)] if {
+	inc := input.incidents[i]
+	cloudnotice.breach(inc)
+	cloudnotice.on_cloud(inc)
+	why := inforce.why_not(cl_breach_notice.in_force, incidents.facts[i].start_date)
+} else := []
+
+# cloud_user_notices(i) are the instants, by now, of the user notices about incident i sent by
+# a method of Cloud Decree 17(2), the ones the breach and leak controls count as an answer.
+cloud_user_notices(i) := {t | some _, t in cloudnotice.valid(i); t <= now_ns}
+
+# --- cloud leak notices (Cloud Computing Act Art. 25(1)2, 25(2); Decree Art. 17(1)-(5)) ---
+
+# A leak owes two notices from when the provider learned of it: the users without delay and
+# the ministry immediately, each with the control's own audit default.
+cloud_leak_notices(i) := [
+	object.union(leak_fields("cloud-leak-notice", i, l.user), dated(l.clock_ns, l.user_due_ns, cloud_user_notices(i))),
+	object.union(leak_fields("cloud-leak-ministry-notice", i, l.ministry), dated(l.clock_ns, l.ministry_due_ns, cl_leak_notice.ministry_notice_times[i])),
+] if {
+	l := cl_leak_notice.leaks[i]
+} else := [unbound("cloud-leak-notice", "cl_leak_notice", why)] if {
+	inc := input.incidents[i]
+	cloudnotice.leak(inc)
+	cloudnotice.on_cloud(inc)
+	why := inforce.why_not(cl_leak_notice.in_force, incidents.facts[i].start_date)
+} else := []
+
+leak_fields(duty, i, entry) := {
+	"duty": duty,
+	"package": "cl_leak_notice",
+	"after_restoration": false,
+	"services": cloudnotice.named_cloud(input.incidents[i]),
+	"clock": sprintf("from %s", [cl_leak_notice.leaks[i].source]),
+	"limit": limit_of(entry),
+	"citation": period(cl_leak_notice.in_force, incidents.facts[i].start_date),
+}
 
 # --- damages notice (TBA Art. 33(2); Decree Art. 37-21(2)) ---
 

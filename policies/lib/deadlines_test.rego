@@ -1,5 +1,8 @@
 package resilcheck.deadlines_test
 
+import data.resilcheck.controls.cl_leak_notice
+import data.resilcheck.controls.dc_lessor_notice
+import data.resilcheck.controls.dc_tenant_notice
 import data.resilcheck.controls.dm_report
 import data.resilcheck.controls.un_notice
 import data.resilcheck.deadlines
@@ -320,4 +323,280 @@ test_due_instants_match_what_the_controls_judge_later if {
 
 test_incidents_started_after_now_are_not_listed if {
 	count(at("2026-03-01T09:59:00+09:00", manifest([fire("2026-03-01T10:00:00+09:00")])).incidents) == 0
+}
+
+# --- lessor notice: from 2023-07-04, no period in law (audit default) ---
+
+lessee_doc(incs) := {
+	"provider": {"name": "Example", "categories": ["value-added"], "origin": "domestic"},
+	"datacenters": [{"id": "cage1", "name": "Cage 1", "operator": "Big IDC", "ownership": "leased-exclusive"}],
+	"incidents": incs,
+}
+
+cage_outage(start) := {"id": "cage", "cause": "power", "startedAt": start, "datacenters": ["cage1"]}
+
+test_lessor_notice_pending_then_due_then_overdue if {
+	doc := lessee_doc([cage_outage("2026-03-01T10:00:00+09:00")])
+	p := duty("2026-03-01T10:20:00+09:00", doc, "lessor-notice")
+	p.status == "pending"
+	p.triggered_at == "2026-03-01T10:30:00+09:00"
+	p.due_at == "2026-03-01T11:30:00+09:00"
+	p.datacenter == "cage1"
+	p.rule == "continuous"
+	p.threshold.value == 30
+	p.limit.value == 60
+	p.limit.label == "audit-default"
+	contains(p.limit.basis, "no period in law")
+	p.citation.en == "Network Act Art. 46(7); Decree Art. 41 2, 40(1)"
+	p.citation.in_force_from == "2023-07-04"
+	duty("2026-03-01T11:00:00+09:00", doc, "lessor-notice").status == "due"
+	duty("2026-03-01T11:30:01+09:00", doc, "lessor-notice").status == "overdue"
+}
+
+test_lessor_notice_done_on_time_and_late if {
+	on_time := lessee_doc([object.union(cage_outage("2026-03-01T10:00:00+09:00"), {"lessorNotifiedAt": "2026-03-01T11:00:00+09:00"})])
+	d := duty("2026-03-01T12:00:00+09:00", on_time, "lessor-notice")
+	d.status == "done"
+	d.done_at == "2026-03-01T11:00:00+09:00"
+	d.late == false
+	late := lessee_doc([object.union(cage_outage("2026-03-01T10:00:00+09:00"), {"lessorNotifiedAt": "2026-03-01T11:45:00+09:00"})])
+	l := duty("2026-03-01T12:00:00+09:00", late, "lessor-notice")
+	l.status == "done"
+	l.late == true
+
+	# A notice recorded after now is not done yet.
+	duty("2026-03-01T11:40:00+09:00", late, "lessor-notice").status == "overdue"
+}
+
+test_lessor_notice_not_bound_the_day_before_2023_07_04 if {
+	d := duty("2023-07-03T11:00:00+09:00", lessee_doc([cage_outage("2023-07-03T10:00:00+09:00")]), "lessor-notice")
+	d.status == "not_bound"
+	contains(d.reason.en, "2023-07-04")
+	b := duty("2023-07-04T11:00:00+09:00", lessee_doc([cage_outage("2023-07-04T10:00:00+09:00")]), "lessor-notice")
+	b.status == "due"
+}
+
+test_lessor_notice_not_bound_for_an_outage_started_before_2023_07_04 if {
+	# Still going after the article came into force: the law of the start date governs.
+	d := duty("2023-07-04T01:00:00+09:00", lessee_doc([cage_outage("2023-07-03T23:00:00+09:00")]), "lessor-notice")
+	d.status == "not_bound"
+	contains(d.reason.en, "2023-07-04")
+}
+
+test_no_lessor_notice_at_an_own_site if {
+	doc := {"provider": operator, "datacenters": sites, "incidents": [power("2026-03-01T10:00:00+09:00")]}
+	r := at("2026-03-01T11:00:00+09:00", doc)
+	count([d | some d in r.incidents[0].duties; d.duty == "lessor-notice"]) == 0
+}
+
+# --- tenant-suspension notices and resumption (Network Act 46-2) ---
+
+colo := {"name": "Small IDC", "categories": ["datacenter-operator"], "origin": "domestic"}
+
+colo_sites := [{"id": "dc1", "name": "DC 1", "operator": "Small IDC", "ownership": "own", "serverRoomAreaM2": 120}]
+
+suspended(start, suspensions) := {
+	"provider": colo,
+	"datacenters": colo_sites,
+	"incidents": [{"id": "i1", "cause": "cyberattack", "startedAt": start, "datacenters": ["dc1"], "tenantSuspensions": suspensions}],
+}
+
+tenant_duties(now, doc, name) := [d | some d in at(now, doc).incidents[0].duties; d.duty == name]
+
+test_tenant_notice_due_then_overdue_per_suspension if {
+	doc := suspended("2026-03-01T09:50:00+09:00", [
+		{"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00"},
+		{"tenant": "Tenant B", "at": "2026-03-01T10:30:00+09:00", "notifiedAt": "2026-03-01T10:40:00+09:00"},
+	])
+	[a, b] := tenant_duties("2026-03-01T10:45:00+09:00", doc, "tenant-notice")
+	a.tenant == "Tenant A"
+	a.status == "due"
+	a.triggered_at == "2026-03-01T10:00:00+09:00"
+	a.due_at == "2026-03-01T11:00:00+09:00"
+	a.limit.value == 60
+	a.limit.label == "audit-default"
+	a.citation.en == "Network Act Art. 46-2(2)-(3)"
+	b.tenant == "Tenant B"
+	b.status == "done"
+	b.done_at == "2026-03-01T10:40:00+09:00"
+	b.late == false
+	[o, _] := tenant_duties("2026-03-01T11:00:01+09:00", doc, "tenant-notice")
+	o.status == "overdue"
+}
+
+test_tenant_notice_done_late if {
+	doc := suspended("2026-03-01T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00", "notifiedAt": "2026-03-01T11:10:00+09:00"}])
+	[d] := tenant_duties("2026-03-01T12:00:00+09:00", doc, "tenant-notice")
+	d.status == "done"
+	d.late == true
+}
+
+test_tenant_resumption_pending_until_the_reason_ends_then_due if {
+	s := {"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00", "reasonEndedAt": "2026-03-01T14:00:00+09:00"}
+	doc := suspended("2026-03-01T09:50:00+09:00", [s])
+	[p] := tenant_duties("2026-03-01T13:00:00+09:00", doc, "tenant-resume")
+	p.status == "pending"
+	not p.due_at
+	p.limit.value == 60
+	[d] := tenant_duties("2026-03-01T14:30:00+09:00", doc, "tenant-resume")
+	d.status == "due"
+	d.triggered_at == "2026-03-01T14:00:00+09:00"
+	d.due_at == "2026-03-01T15:00:00+09:00"
+	[o] := tenant_duties("2026-03-01T15:00:01+09:00", doc, "tenant-resume")
+	o.status == "overdue"
+	late := suspended("2026-03-01T09:50:00+09:00", [object.union(s, {"resumedAt": "2026-03-01T15:30:00+09:00"})])
+	[l] := tenant_duties("2026-03-01T16:00:00+09:00", late, "tenant-resume")
+	l.status == "done"
+	l.late == true
+}
+
+test_tenant_resumption_recorded_without_the_reason_ending_is_done if {
+	# The service came back before any reasonEndedAt was recorded: nothing is owed any more,
+	# and with no instant the reason ended there is no due instant to be late against.
+	s := {"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00", "resumedAt": "2026-03-01T11:00:00+09:00"}
+	[d] := tenant_duties("2026-03-01T12:00:00+09:00", suspended("2026-03-01T09:50:00+09:00", [s]), "tenant-resume")
+	d.status == "done"
+	d.done_at == "2026-03-01T11:00:00+09:00"
+	not d.due_at
+	not d.late
+}
+
+test_tenant_notice_not_bound_the_day_before_2008_02_29 if {
+	doc := suspended("2008-02-28T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2008-02-28T10:00:00+09:00"}])
+	[d] := tenant_duties("2008-02-28T10:30:00+09:00", doc, "tenant-notice")
+	d.status == "not_bound"
+	contains(d.reason.en, "before 2008-02-29")
+}
+
+# The article stands from 2008-02-29, but the colocation operator's test is verifiable only
+# from 2009-01-28 (scope.branch_from): the first day the notice is listed as owed.
+test_tenant_notice_binds_a_colocation_operator_from_2009_01_28 if {
+	before := suspended("2009-01-27T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2009-01-27T10:00:00+09:00"}])
+	[d] := tenant_duties("2009-01-27T10:30:00+09:00", before, "tenant-notice")
+	d.status == "not_bound"
+	contains(d.reason.en, "before 2009-01-28")
+	[b] := tenant_duties("2009-01-28T10:30:00+09:00", suspended("2009-01-28T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2009-01-28T10:00:00+09:00"}]), "tenant-notice")
+	b.status == "due"
+}
+
+test_tenant_notice_not_bound_for_a_lessee if {
+	# A lessee suspends no tenant under 46-2: the duty is the colocation operator's.
+	doc := lessee_doc([object.union(cage_outage("2026-03-01T09:50:00+09:00"), {"tenantSuspensions": [{"tenant": "T", "at": "2026-03-01T10:00:00+09:00"}]})])
+	[d] := tenant_duties("2026-03-01T10:30:00+09:00", doc, "tenant-notice")
+	d.status == "not_bound"
+	d.reason.en == dc_tenant_notice.reason.en with input as doc with data.resilcheck.run as {"as_of": "2026-03-01"}
+}
+
+# --- cloud breach notice (Cloud Act 25(1)1) ---
+
+cloud_provider := {"name": "Example Cloud", "categories": ["cloud"], "origin": "domestic", "metrics": {"window": window}}
+
+cloud_doc(inc) := {
+	"provider": cloud_provider,
+	"services": [{"id": "vm", "name": "VM", "cloud": true, "deployments": [{"datacenter": "dc1", "mode": "active"}]}],
+	"incidents": [inc],
+}
+
+breach(start) := {"id": "b", "kind": "breach", "cause": "cyberattack", "startedAt": start, "detectedAt": "2026-03-01T10:20:00+09:00", "services": ["vm"]}
+
+cloud_notice_at(inc, at_) := object.union(inc, {"userNotices": [{"at": at_, "channels": ["email"], "contents": ["fact"]}]})
+
+test_cloud_breach_notice_due_from_detection_then_overdue if {
+	doc := cloud_doc(breach("2026-03-01T10:00:00+09:00"))
+	d := duty("2026-03-01T10:30:00+09:00", doc, "cloud-breach-notice")
+	d.status == "due"
+	d.triggered_at == "2026-03-01T10:20:00+09:00"
+	d.due_at == "2026-03-01T11:20:00+09:00"
+	d.clock == "from detectedAt"
+	d.services == ["vm"]
+	d.limit.value == 60
+	d.limit.label == "audit-default"
+	d.citation.en == "Cloud Act Art. 25(1)1; Decree Art. 17(1)-(4)"
+	duty("2026-03-01T11:20:01+09:00", doc, "cloud-breach-notice").status == "overdue"
+}
+
+test_cloud_breach_notice_done_on_time_late_and_by_a_wrong_method if {
+	on_time := cloud_doc(cloud_notice_at(breach("2026-03-01T10:00:00+09:00"), "2026-03-01T11:00:00+09:00"))
+	d := duty("2026-03-01T12:00:00+09:00", on_time, "cloud-breach-notice")
+	d.status == "done"
+	d.late == false
+	late := cloud_doc(cloud_notice_at(breach("2026-03-01T10:00:00+09:00"), "2026-03-01T11:30:00+09:00"))
+	l := duty("2026-03-01T12:00:00+09:00", late, "cloud-breach-notice")
+	l.status == "done"
+	l.late == true
+
+	# Telling the press is no notice to users (Decree 17(2)).
+	press := cloud_doc(object.union(breach("2026-03-01T10:00:00+09:00"), {"userNotices": [{"at": "2026-03-01T11:00:00+09:00", "channels": ["press"]}]}))
+	duty("2026-03-01T12:00:00+09:00", press, "cloud-breach-notice").status == "overdue"
+}
+
+test_cloud_breach_notice_not_bound_the_day_before_2015_09_28 if {
+	inc := {"id": "b", "kind": "breach", "startedAt": "2015-09-27T10:00:00+09:00", "services": ["vm"]}
+	d := duty("2015-09-27T10:30:00+09:00", cloud_doc(inc), "cloud-breach-notice")
+	d.status == "not_bound"
+	contains(d.reason.en, "2015-09-28")
+	b := duty("2015-09-28T10:30:00+09:00", cloud_doc(object.union(inc, {"startedAt": "2015-09-28T10:00:00+09:00"})), "cloud-breach-notice")
+	b.status == "due"
+}
+
+# --- cloud leak notices (Cloud Act 25(1)2, 25(2)) ---
+
+leak(start) := {"id": "l", "kind": "leak", "startedAt": start, "services": ["vm"], "dataLeak": {"detectedAt": "2026-03-01T12:00:00+09:00"}}
+
+test_cloud_leak_owes_users_and_the_ministry_from_when_it_was_known if {
+	doc := cloud_doc(leak("2026-03-01T10:00:00+09:00"))
+	u := duty("2026-03-01T12:30:00+09:00", doc, "cloud-leak-notice")
+	u.status == "due"
+	u.triggered_at == "2026-03-01T12:00:00+09:00"
+	u.due_at == "2026-03-01T13:00:00+09:00"
+	u.clock == "from dataLeak.detectedAt"
+	u.limit.label == "audit-default"
+	u.citation.en == "Cloud Act Art. 25(1)2, 25(2); Decree Art. 17(1)-(5)"
+	m := duty("2026-03-01T12:30:00+09:00", doc, "cloud-leak-ministry-notice")
+	m.status == "due"
+	m.due_at == "2026-03-01T13:00:00+09:00"
+	contains(m.limit.basis, "25(2)")
+	duty("2026-03-01T13:00:01+09:00", doc, "cloud-leak-ministry-notice").status == "overdue"
+}
+
+test_cloud_leak_notices_done_on_time_and_late if {
+	inc := object.union(cloud_notice_at(leak("2026-03-01T10:00:00+09:00"), "2026-03-01T12:30:00+09:00"), {"ministryNotices": [{"kind": "leak", "at": "2026-03-01T13:30:00+09:00"}]})
+	doc := cloud_doc(inc)
+	u := duty("2026-03-01T14:00:00+09:00", doc, "cloud-leak-notice")
+	u.status == "done"
+	u.late == false
+	m := duty("2026-03-01T14:00:00+09:00", doc, "cloud-leak-ministry-notice")
+	m.status == "done"
+	m.done_at == "2026-03-01T13:30:00+09:00"
+	m.late == true
+}
+
+test_cloud_leak_notice_not_bound_the_day_before_2015_09_28 if {
+	inc := {"id": "l", "kind": "leak", "startedAt": "2015-09-27T10:00:00+09:00", "services": ["vm"]}
+	d := duty("2015-09-27T10:30:00+09:00", cloud_doc(inc), "cloud-leak-notice")
+	d.status == "not_bound"
+	contains(d.reason.en, "2015-09-28")
+	u := duty("2015-09-28T10:30:00+09:00", cloud_doc(object.union(inc, {"startedAt": "2015-09-28T10:00:00+09:00"})), "cloud-leak-notice")
+	u.status == "due"
+}
+
+# --- one source of truth for the new duties ---
+
+test_new_due_instants_match_what_the_controls_judge_later if {
+	lessor := duty("2026-03-01T11:00:00+09:00", lessee_doc([cage_outage("2026-03-01T10:00:00+09:00")]), "lessor-notice")
+	later := lessee_doc([object.union(cage_outage("2026-03-01T10:00:00+09:00"), {"restoredAt": "2026-03-01T12:00:00+09:00"})])
+	some v in dc_lessor_notice.violations with input as later with data.resilcheck.run as {"as_of": "2026-03-08"}
+	v.evidence.due == lessor.due_at
+
+	leakdoc := cloud_doc(leak("2026-03-01T10:00:00+09:00"))
+	m := duty("2026-03-01T12:30:00+09:00", leakdoc, "cloud-leak-ministry-notice")
+	some w in cl_leak_notice.violations with input as leakdoc with data.resilcheck.run as {"as_of": "2026-03-08"}
+	w.key == "ministry-notice"
+	w.evidence.ministry_due == m.due_at
+
+	tdoc := suspended("2026-03-01T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00"}])
+	[t] := tenant_duties("2026-03-01T10:30:00+09:00", tdoc, "tenant-notice")
+	some x in dc_tenant_notice.violations with input as tdoc with data.resilcheck.run as {"as_of": "2026-03-08"}
+	x.key == "notice"
+	x.evidence.notice_due == t.due_at
 }
