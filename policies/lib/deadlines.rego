@@ -52,7 +52,9 @@ at_now := {
 }
 
 # listed[i] is judged incident i with the duties worth listing: every duty of an open
-# incident; of a restored one, the duties after restoration that are still due.
+# incident; of a restored one, the duties still due (the final report, the damages notice, a
+# tenant's resumption or a notice whose time has not run out). What a restored incident left
+# overdue is check's to report: listing it would keep every old incident on the on-call list.
 listed[i] := object.union(incident_entry(i), {"duties": ds}) if {
 	some i, f in incidents.facts
 	ds := [d | some d in duties(i); shown(f, d)]
@@ -63,7 +65,6 @@ shown(f, _) if f.ongoing
 
 shown(f, d) if {
 	f.restored
-	d.after_restoration
 	d.status == "due"
 }
 

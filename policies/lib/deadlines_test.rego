@@ -600,3 +600,16 @@ test_new_due_instants_match_what_the_controls_judge_later if {
 	x.key == "notice"
 	x.evidence.notice_due == t.due_at
 }
+
+# A restored incident stays on the list while any of its duties is still due, not only those
+# that arise with the restoration: here the tenant's resumption, due an hour after the reason
+# ended, outlives the outage. Its overdue tenant notice is not listed: once nothing is due, a
+# restored incident is for the audit.
+test_restored_incident_listed_while_any_duty_is_due if {
+	doc := suspended("2026-03-01T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2026-03-01T10:00:00+09:00", "reasonEndedAt": "2026-03-01T14:00:00+09:00"}])
+	restored := json.patch(doc, [{"op": "add", "path": "/incidents/0/restoredAt", "value": "2026-03-01T13:00:00+09:00"}])
+	r := at("2026-03-01T14:30:00+09:00", restored)
+	[d.duty | some d in r.incidents[0].duties] == ["tenant-resume"]
+	r.incidents[0].duties[0].due_at == "2026-03-01T15:00:00+09:00"
+	count(at("2026-03-01T15:00:01+09:00", restored).incidents) == 0
+}
