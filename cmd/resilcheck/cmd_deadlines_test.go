@@ -199,7 +199,7 @@ func TestDeadlinesText(t *testing.T) {
 	if code != ExitFailed || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	for _, want := range []string{
+	containsAll(t, "text", en,
 		"Deadlines at 2022-10-15T17:00:00+09:00",
 		"incident 2022-10-15-pangyo-fire: ongoing, started 2022-10-15T15:27:00+09:00 (1 h 33 min), a disaster",
 		"OVERDUE   user notice (KR-TBA-33-NOTICE)  due 2022-10-15T16:27:00+09:00 (33 min ago)",
@@ -208,21 +208,13 @@ func TestDeadlinesText(t *testing.T) {
 		"NOT BOUND first report to the ministry (KR-BCDA-38-REPORT)",
 		"PENDING   damages notice (KR-TBA-33-DAMAGES)",
 		"Duties: 1 overdue, 0 due, 1 pending, 0 done, 0 exempt, 2 not bound",
-	} {
-		if !strings.Contains(en, want) {
-			t.Errorf("text lacks %q:\n%s", want, en)
-		}
-	}
+	)
 	again, _, _ := runCLI(t, "", args...)
 	if again != en {
 		t.Error("two runs at the same --now differ")
 	}
 	ko, _, _ := runCLI(t, "", append([]string{"deadlines", "--lang", "ko"}, args[1:]...)...)
-	for _, want := range []string{"기한 경과", "이용자 고지 (KR-TBA-33-NOTICE)", "33분 지남", "미고지 내용: contact", "전기통신사업법 제33조제2항"} {
-		if !strings.Contains(ko, want) {
-			t.Errorf("Korean text lacks %q:\n%s", want, ko)
-		}
-	}
+	containsAll(t, "Korean text", ko, "기한 경과", "이용자 고지 (KR-TBA-33-NOTICE)", "33분 지남", "미고지 내용: contact", "전기통신사업법 제33조제2항")
 	// After restoration and past every duty after it, nothing is listed: exit 0.
 	later, _, code := runCLI(t, "", "deadlines", "--now", "2023-01-01T00:00:00+09:00", "testdata/manifests/kakao-2022-10-15.yaml")
 	if code != ExitOK || !strings.Contains(later, "no open incident") {
@@ -388,16 +380,22 @@ func TestDeadlinesTenantAndCloudLeak(t *testing.T) {
 	if code != ExitOK || stderr != "" {
 		t.Fatalf("Korean text: exit %d, stderr %q", code, stderr)
 	}
-	for _, want := range []string{
+	containsAll(t, "Korean text", ko,
 		"이행      시설이용자 중단 통지 (KR-NETACT-46-2-TENANT-NOTICE)  이행 2025-05-12T02:55:00+09:00",
 		"발생 전   시설이용자 서비스 재개 (KR-NETACT-46-2-TENANT-NOTICE)",
 		"중단사유 해소 후 60분 [audit-default] 이내",
 		"시설이용자: Tenant Games Co.",
 		"기한 전   클라우드 침해사고 이용자 통지 (KR-CLOUD-25-BREACH-NOTICE)",
 		"발생 전   정보 유출 과학기술정보통신부 통지 (KR-CLOUD-25-LEAK-NOTICE)",
-	} {
-		if !strings.Contains(ko, want) {
-			t.Errorf("Korean text lacks %q:\n%s", want, ko)
+	)
+}
+
+// containsAll fails the test for each of wants that text (named what) does not contain.
+func containsAll(t *testing.T, what, text string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s lacks %q:\n%s", what, want, text)
 		}
 	}
 }
