@@ -161,7 +161,7 @@ func BenchmarkControls(b *testing.B) {
 //	go test -run '^$' -bench Build -benchmem ./internal/engine/
 func BenchmarkBuild(b *testing.B) {
 	ctx := context.Background()
-	files, err := readSources([]PolicySource{Builtin()})
+	files, err := readSources([]PolicySource{Builtin()}, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func BenchmarkBuild(b *testing.B) {
 	e := &Engine{compiler: compiler, controls: controls}
 	b.Run("read", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := readSources([]PolicySource{Builtin()}); err != nil {
+			if _, err := readSources([]PolicySource{Builtin()}, false); err != nil {
 				b.Fatal(err)
 			}
 		}

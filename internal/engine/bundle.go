@@ -39,7 +39,7 @@ func Builtin() PolicySource { return PolicySource{Name: "policies", FS: policies
 // files or custom policies: what `resilcheck version` prints, so an auditor can tell which
 // rules a binary carries before running it.
 func BuiltinDigest() (string, error) {
-	files, err := readSources([]PolicySource{Builtin()})
+	files, err := readSources([]PolicySource{Builtin()}, false)
 	if err != nil {
 		return "", err
 	}
@@ -94,15 +94,17 @@ func (e *BundleError) Error() string {
 	return b.String()
 }
 
-// readSources reads every .rego file of every source, in a stable order.
-func readSources(srcs []PolicySource) ([]File, error) {
+// readSources reads every .rego file of every source, in a stable order; the _test.rego
+// files only when withTests is set. Judging never reads them, and they are half the
+// bundle's bytes: a one-manifest run copied them out of the binary for nothing.
+func readSources(srcs []PolicySource, withTests bool) ([]File, error) {
 	var files []File
 	for _, src := range srcs {
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			if d.IsDir() || !strings.HasSuffix(p, ".rego") || (!withTests && strings.HasSuffix(p, "_test.rego")) {
 				return nil
 			}
 			b, err := fs.ReadFile(src.FS, p)

@@ -159,7 +159,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := readSources(opts.Policies)
+	files, err := readSources(opts.Policies, false)
 	if err != nil {
 		return nil, err
 	}

@@ -613,7 +613,7 @@ func TestControlBindings(t *testing.T) {
 // TestBuiltinBundlePassesEveryCheck is what lets a run without custom policies skip the
 // compiler's verification stages: the embedded bundle passes all of them, strict.
 func TestBuiltinBundlePassesEveryCheck(t *testing.T) {
-	files, err := readSources([]PolicySource{Builtin()})
+	files, err := readSources([]PolicySource{Builtin()}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -177,7 +177,7 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := readSources([]PolicySource{Builtin()})
+	files, err := readSources([]PolicySource{Builtin()}, false)
 	if err != nil {
 		return nil, err
 	}

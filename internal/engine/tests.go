@@ -22,7 +22,7 @@ type TestOptions struct {
 // compiled in the same strict sandbox as the evaluated bundle, so a policy that passes
 // here behaves the same under `resilcheck check`. Results are in file and line order.
 func RunTests(ctx context.Context, opts TestOptions) ([]*tester.Result, error) {
-	files, err := readSources(opts.Policies)
+	files, err := readSources(opts.Policies, true)
 	if err != nil {
 		return nil, err
 	}
