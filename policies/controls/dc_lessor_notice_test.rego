@@ -1,6 +1,7 @@
 package resilcheck.controls.dc_lessor_notice_test
 
 import data.resilcheck.controls.dc_lessor_notice
+import data.resilcheck.controls.dc_report
 
 run := {"as_of": "2026-11-22"}
 
@@ -78,6 +79,16 @@ test_report_without_a_notice_fails_as_missing if {
 	some v in vs
 	v.pointer == "/incidents/0"
 	not v.evidence.notified_at
+}
+
+test_notice_alone_is_not_a_ministry_report if {
+	# The report object may hold only the lessor notice: DC-REPORT still finds no report.
+	inc := notified(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), "2026-03-01T11:00:00+09:00")
+	count(violations([inc])) == 0
+	vs := dc_report.violations with input as manifest([inc]) with data.resilcheck.run as run
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0"
 }
 
 test_both_given_the_rulebook_location_wins if {
