@@ -888,8 +888,11 @@ func (g *pgen) incident(k int, start time.Time) *Map {
 			leased = true
 		}
 	}
+	// Drawn here, set with the datacenter report below, where the rulebook records it: the
+	// draws keep their order, so a seed's other fields are what they were.
+	var lessorNotice any
 	if leased && g.ok() {
-		inc.Set("lessorNotifiedAt", stamp(detected.Add(minutes(float64(r.between(5, 180))))))
+		lessorNotice = stamp(detected.Add(minutes(float64(r.between(5, 180)))))
 	}
 
 	end := restored
@@ -916,13 +919,20 @@ func (g *pgen) incident(k int, start time.Time) *Map {
 		}
 		inc.Set("ministryReports", reps)
 	}
+	var dr *Map
 	if g.is("datacenter-operator") || (len(where) > 0 && g.ownsSite(where[0]) && r.chance(0.6)) {
 		if g.ok() || r.chance(0.4) {
-			dr := M("at", stamp(detected.Add(minutes(r.logUniform(10, 600)))), "written", g.ok())
+			dr = M("at", stamp(detected.Add(minutes(r.logUniform(10, 600)))), "written", g.ok())
 			dr.Set("contents", subsetAny(r, []string{"datetime-place", "cause-damage", "emergency-actions", "recovery-measures", "next-steps", "other"}, g.quality(6)))
-			inc.Set("datacenterReport", dr)
 		}
 	}
+	if lessorNotice != nil {
+		if dr == nil {
+			dr = M()
+		}
+		dr.Set("lessorNotifiedAt", lessorNotice)
+	}
+	inc.Set("datacenterReport", dr)
 	// Notices to users.
 	if len(hit) > 0 && (g.ok() || r.chance(0.3)) {
 		var notes []any

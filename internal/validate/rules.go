@@ -161,6 +161,7 @@ func (v *validator) references() {
 				}
 			}
 		}
+		v.lessorNoticeAlias(inc, ip)
 		start, startOK := instant(inc["startedAt"])
 		if !startOK {
 			continue
@@ -180,11 +181,41 @@ func (v *validator) references() {
 				v.add(manifest.Join(ip, "ministryNotices", j, "at"), fmt.Sprintf("ministry notice at %s is before the incident started (%s)", mn["at"], inc["startedAt"]))
 			}
 		}
-		if at, ok := instant(inc["lessorNotifiedAt"]); ok && at.Before(start) {
-			v.add(ip+"/lessorNotifiedAt", fmt.Sprintf("lessorNotifiedAt %s is before the incident started (%s)", inc["lessorNotifiedAt"], inc["startedAt"]))
+		if ptr, raw := lessorNotice(inc, ip); raw != nil {
+			if at, ok := instant(raw); ok && at.Before(start) {
+				v.add(ptr, fmt.Sprintf("lessorNotifiedAt %s is before the incident started (%s)", raw, inc["startedAt"]))
+			}
 		}
 	}
 
+}
+
+// lessorNotice is the lessor notice incident inc records, with its pointer: the field
+// REGULATIONS.md names (datacenterReport.lessorNotifiedAt) if given, else the deprecated
+// top-level alias, which is the order the control reads them in.
+func lessorNotice(inc map[string]any, ip string) (string, any) {
+	if rep, ok := inc["datacenterReport"].(map[string]any); ok {
+		if x, ok := rep["lessorNotifiedAt"]; ok {
+			return ip + "/datacenterReport/lessorNotifiedAt", x
+		}
+	}
+	if x, ok := inc["lessorNotifiedAt"]; ok {
+		return ip + "/lessorNotifiedAt", x
+	}
+	return "", nil
+}
+
+// lessorNoticeAlias rejects a deprecated lessorNotifiedAt that disagrees with
+// datacenterReport.lessorNotifiedAt: the control would silently take the latter, so the
+// manifest's author has to say which notice happened. The same instant written with another
+// offset agrees.
+func (v *validator) lessorNoticeAlias(inc map[string]any, ip string) {
+	rep, _ := inc["datacenterReport"].(map[string]any)
+	cur, okC := instant(rep["lessorNotifiedAt"])
+	old, okO := instant(inc["lessorNotifiedAt"])
+	if okC && okO && !cur.Equal(old) {
+		v.add(ip+"/lessorNotifiedAt", fmt.Sprintf("lessorNotifiedAt %s (deprecated) differs from datacenterReport.lessorNotifiedAt %s: keep only datacenterReport.lessorNotifiedAt", inc["lessorNotifiedAt"], rep["lessorNotifiedAt"]))
+	}
 }
 
 // provider checks the metrics window, the affiliates' ids and the agent's affiliate.

@@ -249,6 +249,26 @@ func TestDocument(t *testing.T) {
 			},
 		},
 		{
+			name: "lessor notice in the report, before the start",
+			new: "incidents:\n  - id: i\n    cause: power\n    startedAt: \"2025-09-07T02:00:00+09:00\"\n" +
+				"    datacenterReport: {lessorNotifiedAt: \"2025-09-07T01:59:00+09:00\"}\n",
+			want: []string{
+				`m:21:42: /incidents/0/datacenterReport/lessorNotifiedAt: lessorNotifiedAt 2025-09-07T01:59:00+09:00 is before the incident started (2025-09-07T02:00:00+09:00)`,
+			},
+		},
+		{
+			name: "lessor notice and its deprecated alias disagree",
+			new: "incidents:\n  - id: i\n    cause: power\n    startedAt: \"2025-09-07T02:00:00+09:00\"\n" +
+				"    datacenterReport: {at: \"2025-09-07T03:00:00+09:00\", lessorNotifiedAt: \"2025-09-07T03:10:00+09:00\"}\n" +
+				"    lessorNotifiedAt: \"2025-09-07T03:20:00+09:00\"\n" +
+				"  - id: j\n    cause: power\n    startedAt: \"2025-09-08T02:00:00+09:00\"\n" +
+				"    datacenterReport: {lessorNotifiedAt: \"2025-09-08T03:10:00+09:00\"}\n" +
+				"    lessorNotifiedAt: \"2025-09-07T18:10:00Z\"\n",
+			want: []string{
+				`m:22:23: /incidents/0/lessorNotifiedAt: lessorNotifiedAt 2025-09-07T03:20:00+09:00 (deprecated) differs from datacenterReport.lessorNotifiedAt 2025-09-07T03:10:00+09:00: keep only datacenterReport.lessorNotifiedAt`,
+			},
+		},
+		{
 			name: "tenant suspension ends not before it began; an advance notice is fine",
 			new: "incidents:\n  - id: i\n    cause: cyberattack\n    startedAt: \"2025-05-12T02:10:00+09:00\"\n    tenantSuspensions:\n" +
 				"      - {tenant: T, at: \"2025-05-12T02:50:00+09:00\", notifiedAt: \"2025-05-12T02:00:00+09:00\", reasonEndedAt: \"2025-05-12T02:49:00+09:00\", resumedAt: \"2025-05-11T17:49:59Z\"}\n" +
@@ -505,7 +525,7 @@ var legalModelFields = []string{
 	"incidents[].dataLeak.description",
 	"incidents[].announcedWindow.from",
 	"incidents[].announcedWindow.to",
-	"incidents[].lessorNotifiedAt",
+	"incidents[].datacenterReport.lessorNotifiedAt",
 	"incidents[].ministryReports[].contents",
 	"incidents[].ministryReports[].recipient",
 	"incidents[].datacenterReport.written",

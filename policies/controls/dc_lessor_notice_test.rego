@@ -1,6 +1,7 @@
 package resilcheck.controls.dc_lessor_notice_test
 
 import data.resilcheck.controls.dc_lessor_notice
+import data.resilcheck.controls.dc_report
 
 run := {"as_of": "2026-11-22"}
 
@@ -13,7 +14,11 @@ sites := [
 
 outage(id, start, end) := {"id": id, "cause": "power", "startedAt": start, "restoredAt": end, "datacenters": ["cage1"]}
 
-notified(inc, at) := object.union(inc, {"lessorNotifiedAt": at})
+# notified records the notice where the rulebook puts it; notified_alias at the deprecated
+# top-level field that older manifests still use.
+notified(inc, at) := object.union(inc, {"datacenterReport": {"lessorNotifiedAt": at}})
+
+notified_alias(inc, at) := object.union(inc, {"lessorNotifiedAt": at})
 
 manifest(incs) := {"provider": provider, "datacenters": sites, "incidents": incs}
 
@@ -38,11 +43,69 @@ test_one_minute_late_fails if {
 	vs := violations([inc])
 	count(vs) == 1
 	some v in vs
-	v.pointer == "/incidents/0/lessorNotifiedAt"
+	v.pointer == "/incidents/0/datacenterReport/lessorNotifiedAt"
 	v.evidence.late_minutes == 1
 	v.evidence.lessor == "Big IDC"
 	v.evidence.notice_minutes == 60
 	v.evidence.notice_label == "audit-default"
+}
+
+test_alias_is_still_read if {
+	on_time := notified_alias(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), "2026-03-01T11:30:00+09:00")
+	count(violations([on_time])) == 0
+	late := notified_alias(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), "2026-03-01T11:31:00+09:00")
+	vs := violations([late])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/lessorNotifiedAt"
+	v.evidence.notified_at == "2026-03-01T11:31:00+09:00"
+	v.evidence.late_minutes == 1
+}
+
+test_notice_beside_the_ministry_report_is_read if {
+	# The report object carries both: the ministry report time does not count as the notice.
+	inc := object.union(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), {"datacenterReport": {"at": "2026-03-01T10:40:00+09:00", "lessorNotifiedAt": "2026-03-01T11:40:00+09:00"}})
+	vs := violations([inc])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/datacenterReport/lessorNotifiedAt"
+	v.evidence.late_minutes == 10
+}
+
+test_report_without_a_notice_fails_as_missing if {
+	inc := object.union(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), {"datacenterReport": {"at": "2026-03-01T10:40:00+09:00"}})
+	vs := violations([inc])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0"
+	not v.evidence.notified_at
+}
+
+test_notice_alone_is_not_a_ministry_report if {
+	# The report object may hold only the lessor notice: DC-REPORT still finds no report.
+	inc := notified(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), "2026-03-01T11:00:00+09:00")
+	count(violations([inc])) == 0
+	vs := dc_report.violations with input as manifest([inc]) with data.resilcheck.run as run
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0"
+}
+
+test_both_given_the_rulebook_location_wins if {
+	base := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")
+
+	# On time where the rulebook puts it, late at the alias: judged on time.
+	on_time := notified_alias(notified(base, "2026-03-01T11:00:00+09:00"), "2026-03-01T11:50:00+09:00")
+	count(violations([on_time])) == 0
+
+	# Late where the rulebook puts it, on time at the alias: judged late, pointing there.
+	late := notified_alias(notified(base, "2026-03-01T11:50:00+09:00"), "2026-03-01T11:00:00+09:00")
+	vs := violations([late])
+	count(vs) == 1
+	some v in vs
+	v.pointer == "/incidents/0/datacenterReport/lessorNotifiedAt"
+	v.evidence.notified_at == "2026-03-01T11:50:00+09:00"
+	v.evidence.late_minutes == 20
 }
 
 test_exactly_30_minutes_needs_a_notice if {

@@ -368,6 +368,21 @@ test_lessor_notice_done_on_time_and_late if {
 	duty("2026-03-01T11:40:00+09:00", late, "lessor-notice").status == "overdue"
 }
 
+test_lessor_notice_done_from_either_location if {
+	at := "2026-03-01T11:00:00+09:00"
+	for_report := lessee_doc([object.union(cage_outage("2026-03-01T10:00:00+09:00"), {"datacenterReport": {"lessorNotifiedAt": at}})])
+	r := duty("2026-03-01T12:00:00+09:00", for_report, "lessor-notice")
+	r.status == "done"
+	r.done_at == at
+	r.late == false
+
+	# Both given: the duty reads the rulebook location, as the control does.
+	both := lessee_doc([object.union(cage_outage("2026-03-01T10:00:00+09:00"), {"datacenterReport": {"lessorNotifiedAt": "2026-03-01T11:45:00+09:00"}, "lessorNotifiedAt": at})])
+	b := duty("2026-03-01T12:00:00+09:00", both, "lessor-notice")
+	b.done_at == "2026-03-01T11:45:00+09:00"
+	b.late == true
+}
+
 test_lessor_notice_not_bound_the_day_before_2023_07_04 if {
 	d := duty("2023-07-03T11:00:00+09:00", lessee_doc([cage_outage("2023-07-03T10:00:00+09:00")]), "lessor-notice")
 	d.status == "not_bound"
