@@ -536,6 +536,7 @@ var pageCatalogue = map[string][2]string{
 	"rules.col.basis":     {"BASIS", "근거"},
 	"rules.col.title":     {"TITLE", "제목"},
 	"rules.custom":        {" (custom)", " (사용자 정의)"},
+	"rules.throughout":    {"throughout", "상시"},
 	"rules.count":         {"\n%d controls\n", "\n점검 항목 %d개\n"},
 	"rules.md.head": {"| ID | Severity | Kind | In force | Legal basis | Title |\n|---|---|---|---|---|---|\n",
 		"| ID | 심각도 | 구분 | 시행 | 근거 | 제목 |\n|---|---|---|---|---|---|\n"},

@@ -35,7 +35,7 @@ func rulesText(w io.Writer, controls []audit.Control, lang string) error {
 		if c.Custom {
 			title += tr(lang, "rules.custom")
 		}
-		rows = append(rows, []string{c.ID, string(c.Severity), string(c.Kind), inForceFrom(c), c.Citation.In(lang), title})
+		rows = append(rows, []string{c.ID, string(c.Severity), string(c.Kind), inForceFrom(c, lang), c.Citation.In(lang), title})
 	}
 	// Padded by display width: with --lang ko the Korean basis column would otherwise push
 	// every title out of line.
@@ -50,7 +50,7 @@ func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 	for _, c := range controls {
 		// Titles and citations of custom controls are arbitrary text: escape them as the
 		// reports do, so a `*` or `<` cannot restyle or swallow the rest of the table.
-		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind, inForceFrom(c),
+		if _, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", c.ID, c.Severity, c.Kind, inForceFrom(c, lang),
 			MarkdownCitation(c.Citation, lang), MarkdownText(c.Title.In(lang))); err != nil {
 			return err
 		}
@@ -58,10 +58,11 @@ func rulesMarkdown(w io.Writer, controls []audit.Control, lang string) error {
 	return nil
 }
 
-// inForceFrom is the first date the duty binds anyone ("2023-07-04"), or "-" for a control
+// inForceFrom is the first date the duty binds anyone ("2023-07-04"), "throughout" for a duty
+// whose first period has no start (the texts show no date it began), or "-" for a control
 // that declares no periods (a custom control may not) or whose first period is resilience
 // practice binding no named party: practice has no date, only a nominal start.
-func inForceFrom(c audit.Control) string {
+func inForceFrom(c audit.Control, lang string) string {
 	var first *audit.Period
 	for i, p := range c.InForce {
 		if p.Verifiable != nil && !*p.Verifiable {
@@ -73,6 +74,9 @@ func inForceFrom(c audit.Control) string {
 	}
 	if first == nil || (first.Label == "guidance" && len(first.Parties) == 0) {
 		return "-"
+	}
+	if first.From == "" {
+		return tr(lang, "rules.throughout")
 	}
 	return first.From
 }

@@ -94,3 +94,24 @@ func TestRulesTextAlignsKorean(t *testing.T) {
 		t.Errorf("the Korean table is not headed and counted in Korean:\n%s", b.String())
 	}
 }
+
+// TestRulesInForceThroughout: a duty whose first period has no start prints "throughout"
+// (in each language), never an empty cell; an unverifiable stretch before a dated period is
+// skipped as before.
+func TestRulesInForceThroughout(t *testing.T) {
+	no := false
+	cases := []struct {
+		periods []audit.Period
+		lang    string
+		want    string
+	}{
+		{[]audit.Period{{Until: "2023-07-04", Label: "law"}, {From: "2023-07-04", Label: "law"}}, "en", "throughout"},
+		{[]audit.Period{{Label: "law", Parties: []string{"colo"}}}, "ko", "상시"},
+		{[]audit.Period{{Until: "2009-01-28", Label: "law", Verifiable: &no}, {From: "2009-01-28", Label: "law"}}, "en", "2009-01-28"},
+	}
+	for _, c := range cases {
+		if got := inForceFrom(audit.Control{InForce: c.periods}, c.lang); got != c.want {
+			t.Errorf("inForceFrom(%+v, %s) = %q, want %q", c.periods, c.lang, got, c.want)
+		}
+	}
+}

@@ -473,9 +473,6 @@ func readPeriods(v any) ([]audit.Period, []string) {
 				bad = append(bad, fmt.Sprintf("%s.%s %q is not a date (YYYY-MM-DD)", field, d.name, d.val))
 			}
 		}
-		if p.From == "" && !unverifiable {
-			bad = append(bad, "missing "+field+".from")
-		}
 		if p.Until != "" && p.From >= p.Until {
 			bad = append(bad, fmt.Sprintf("%s: from %s is not before until %s", field, p.From, p.Until))
 		}

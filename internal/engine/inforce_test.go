@@ -119,6 +119,15 @@ func TestCustomReasonAndPeriods(t *testing.T) {
 		t.Fatalf("in_force = %+v", c.InForce)
 	}
 
+	// A period without from binds since before the texts show (a duty in force throughout).
+	throughout := "#   in_force:\n#     - until: \"2023-07-04\"\n#       label: law-older-wording-reported\n#       citation: Internal Sec. 1 (older)\n#     - from: \"2023-07-04\"\n#       label: law\n#       citation: Internal Sec. 1\n"
+	src = customSource(map[string]string{"c.rego": strings.Replace(goodMeta, "#   remediation:", throughout+"#   remediation:", 1) + "package resilcheck.controls.c\n" + na})
+	e = newEngine(t, Options{Policies: []PolicySource{core(t), src}})
+	c, _ = e.Control("CUSTOM-1")
+	if p := c.PeriodOn("2001-01-01"); p == nil || p.Label != "law-older-wording-reported" || c.PeriodOn("2023-07-04").Label != "law" {
+		t.Fatalf("in_force without from = %+v", c.InForce)
+	}
+
 	for name, bad := range map[string]string{
 		"not a date":    "#   in_force:\n#     - from: \"2023-02-30\"\n#       label: law\n#       citation: X\n",
 		"bad label":     "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: rumour\n#       citation: X\n",

@@ -8,9 +8,10 @@
 #   lessees are not bound. Judged for every site run for others: cover must be declared, in
 #   place, and start no later than the day the site started operating. The minimum sums are in
 #   Decree annex 3, which is not in the statute texts: cover below the minimum is not judged
-#   until the annex is added. Decree 38 carries amendment markers from 2011-08-29; its wording
-#   before 2023-07-04 is not in the statute texts (older wording reported), and before
-#   2011-08-29 nothing is verifiable.
+#   until the annex is added. The duty binds throughout: 46(2) carries no amendment marker
+#   (Decree 38(2) markers from 2011-08-29 date the decree's amendments, not the duty). Decree
+#   38(1) as worded before 2023-07-04 is not in the statute texts: judged by the current
+#   wording then, labelled older wording reported.
 # related_resources:
 #   - https://www.law.go.kr/법령/정보통신망이용촉진및정보보호등에관한법률
 # scope: package
@@ -20,13 +21,12 @@
 #   kind: law
 #   regulation: Network Act
 #   title_ko: 집적정보통신시설 사업자 책임보험 가입(사업 개시와 동시)
-#   description_ko: 타인의 정보통신서비스를 위해 집적정보통신시설을 운영하는 사업자(정보통신망법 제46조제1항제1호)는 규모와 관계없이, 공공기관도 포함하여, 시설의 멸실, 훼손 그 밖의 운영장애로 발생한 피해를 보상하기 위하여 사업 개시와 동시에 책임보험에 가입하여야 한다(제46조제2항, 시행령 제38조제1항). 자체 운영자와 임차사업자는 대상이 아니다. 타인을 위해 운영하는 시설마다 보험이 신고되어 있고 가입되어 있으며 시설 운영 개시일 이전부터 효력이 있어야 한다. 최저보험금액은 법령 원문에 없는 시행령 별표 3에 있어 별표가 추가될 때까지 판단하지 않는다. 2023년 7월 4일 전의 시행령 제38조 문언은 법령 원문에 없으며(구 조문, 보도 내용), 2011년 8월 29일 전은 판단할 수 없다.
+#   description_ko: 타인의 정보통신서비스를 위해 집적정보통신시설을 운영하는 사업자(정보통신망법 제46조제1항제1호)는 규모와 관계없이, 공공기관도 포함하여, 시설의 멸실, 훼손 그 밖의 운영장애로 발생한 피해를 보상하기 위하여 사업 개시와 동시에 책임보험에 가입하여야 한다(제46조제2항, 시행령 제38조제1항). 자체 운영자와 임차사업자는 대상이 아니다. 타인을 위해 운영하는 시설마다 보험이 신고되어 있고 가입되어 있으며 시설 운영 개시일 이전부터 효력이 있어야 한다. 최저보험금액은 법령 원문에 없는 시행령 별표 3에 있어 별표가 추가될 때까지 판단하지 않는다. 제46조제2항에는 개정 표시가 없어 이 의무는 시기와 관계없이 적용된다(시행령 제38조제2항의 2011년 8월 29일 개정 표시는 시행령 개정일일 뿐 의무의 시작일이 아니다). 2023년 7월 4일 전의 시행령 제38조제1항 문언은 법령 원문에 없어 현행 문언으로 판단하고 구 조문(보도 내용)으로 표시한다.
 #   citation:
 #     law: Act on Promotion of Information and Communications Network Utilization and Information Protection
 #     law_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률
 #     article: Art. 46(2)
 #     decree: Enforcement Decree Art. 38
-#     in_force: "2011-08-29"
 #     text: Network Act Art. 46(2); Decree Art. 38(1)-(2) (annex 3 minimum sums not in the statute texts)
 #     text_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제2항; 같은 법 시행령 제38조제1항·제2항(별표 3 최저보험금액은 법령 원문에 없음)
 #   remediation:
@@ -35,18 +35,12 @@
 #   frameworks:
 #     - KR-NETACT
 #   in_force:
-#     - until: "2011-08-29"
-#       parties: [colo]
-#       verifiable: false
-#       label: law
-#       citation: Network Act Art. 46(2); Decree Art. 38 (wording before 2011-08-29 not in the statute texts)
-#     - from: "2011-08-29"
-#       until: "2023-07-04"
+#     - until: "2023-07-04"
 #       parties: [colo]
 #       label: law-older-wording-reported
 #       citation: Network Act Art. 46(2); Decree Art. 38
 #       citation_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제2항; 같은 법 시행령 제38조
-#       basis: 46(2) unmarked; Decree 38(2) amendment markers from 2011-08-29; Decree 38(1) as worded before 2023-07-04 not in the statute texts
+#       basis: in force throughout (46(2) unmarked; Decree 38(2) amendment markers from 2011-08-29); Decree 38(1) as worded before 2023-07-04 not in the statute texts
 #     - from: "2023-07-04"
 #       parties: [colo]
 #       label: law
@@ -61,8 +55,7 @@ import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
 in_force := [
-	{"until": "2011-08-29", "parties": ["colo"], "verifiable": false, "label": "law", "citation": "Network Act Art. 46(2); Decree Art. 38 (wording before 2011-08-29 not in the statute texts)"},
-	{"from": "2011-08-29", "until": "2023-07-04", "parties": ["colo"], "label": "law-older-wording-reported", "citation": "Network Act Art. 46(2); Decree Art. 38", "citation_ko": "정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제2항; 같은 법 시행령 제38조", "basis": "46(2) unmarked; Decree 38(2) amendment markers from 2011-08-29; Decree 38(1) as worded before 2023-07-04 not in the statute texts"},
+	{"until": "2023-07-04", "parties": ["colo"], "label": "law-older-wording-reported", "citation": "Network Act Art. 46(2); Decree Art. 38", "citation_ko": "정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제2항; 같은 법 시행령 제38조", "basis": "in force throughout (46(2) unmarked; Decree 38(2) amendment markers from 2011-08-29); Decree 38(1) as worded before 2023-07-04 not in the statute texts"},
 	{"from": "2023-07-04", "parties": ["colo"], "label": "law", "citation": "Network Act Art. 46(2); Decree Art. 38(1)", "citation_ko": "정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조제2항; 같은 법 시행령 제38조제1항", "basis": "Decree 38(1) as amended by Decree No. 33612, in force 2023-07-04 (사업 개시와 동시에)"},
 ]
 

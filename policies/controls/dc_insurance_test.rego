@@ -114,9 +114,29 @@ test_older_wording_before_2023_07_04 if {
 	w.evidence.label == "law"
 }
 
-test_day_before_2011_08_29_is_not_verifiable if {
-	doc := {"provider": operator, "datacenters": [site({})]}
-	not applies_on(doc, "2011-08-28")
-	startswith(reason_on(doc, "2011-08-28").en, "not verifiable on 2011-08-28")
-	applies_on(doc, "2011-08-29")
+# REGULATIONS.md In-force dates, DC-INSURANCE: "throughout" (46(2) unmarked); Decree 38(1) as
+# worded before 2023-07-04 is not in the statute texts, so earlier dates are judged under the
+# older-wording label, however early, and never "not verifiable".
+test_binds_throughout_with_the_older_wording_label if {
+	early := {"operatingSince": "2000-01-01"}
+	insured := {"provider": operator, "datacenters": [site(object.union(early, {"liabilityInsurance": {"insured": true, "since": "2000-01-01"}}))]}
+	applies_on(insured, "2001-01-01")
+	count(violations_on(insured, "2001-01-01")) == 0
+	late := {"provider": operator, "datacenters": [site(object.union(early, {"liabilityInsurance": {"insured": true, "since": "2000-01-02"}}))]}
+	[v] := [v | some v in violations_on(late, "2001-01-01")]
+	v.evidence.uninsured_days == 1
+	v.evidence.label == "law-older-wording-reported"
+	endswith(v.msg, "(older wording reported)")
+
+	# The day before the old 2011-08-29 start is judged like any other day.
+	[w] := [w | some w in violations_on(late, "2011-08-28")]
+	w.evidence.label == "law-older-wording-reported"
+}
+
+test_early_dates_name_the_scope_not_a_missing_wording if {
+	doc := {"provider": operator, "datacenters": [site({"ownership": "leased-exclusive"})]}
+	not applies_on(doc, "2001-01-01")
+	r := reason_on(doc, "2001-01-01")
+	contains(r.en, "no site run for others")
+	not contains(r.en, "not verifiable")
 }

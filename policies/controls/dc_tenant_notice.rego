@@ -10,8 +10,8 @@
 #   dc_tenant_notice_minutes (not law): the notice counted from the start of the suspension
 #   (an advance notice counts), the resumption from when the reason ended. Each suspension is
 #   judged by the law in force, and only if the operator was bound, when its incident
-#   started. The article is first shown in the statute texts on 2008-02-29; before that it is
-#   not verifiable.
+#   started. The duty binds throughout: 46-2(2)-(3) carry no amendment marker (the markers
+#   from 2008 and 2009 are on 46-2(1)).
 # related_resources:
 #   - https://www.law.go.kr/법령/정보통신망이용촉진및정보보호등에관한법률
 # scope: package
@@ -21,12 +21,11 @@
 #   kind: law
 #   regulation: Network Act
 #   title_ko: 집적정보통신시설 사업자의 서비스 중단 시 시설이용자 즉시 통지 및 즉시 재개
-#   description_ko: 집적정보통신시설 사업자(규모 무관)는 이용약관에 따라 시설이용자의 서비스 제공을 중단하는 경우 중단사유, 발생일시, 기간 및 내용 등을 구체적으로 밝혀 시설이용자에게 즉시 알려야 하고, 중단사유가 없어지면 즉시 서비스 제공을 재개하여야 한다. '즉시'는 감사 기본값(법정 기준 아님)으로 통지는 중단 시각부터, 재개는 중단사유가 없어진 시각부터 판단하며, 각 중단은 해당 사고 시작 시점의 법령과 적용 대상 여부로 판단한다. 이 조문은 2008년 2월 29일부터 법령 원문에서 확인되며, 그 전은 판단할 수 없다.
+#   description_ko: 집적정보통신시설 사업자(규모 무관)는 이용약관에 따라 시설이용자의 서비스 제공을 중단하는 경우 중단사유, 발생일시, 기간 및 내용 등을 구체적으로 밝혀 시설이용자에게 즉시 알려야 하고, 중단사유가 없어지면 즉시 서비스 제공을 재개하여야 한다. '즉시'는 감사 기본값(법정 기준 아님)으로 통지는 중단 시각부터, 재개는 중단사유가 없어진 시각부터 판단하며, 각 중단은 해당 사고 시작 시점의 법령과 적용 대상 여부로 판단한다. 제46조의2제2항·제3항에는 개정 표시가 없어(2008년·2009년 개정 표시는 제1항에 있음) 이 의무는 시기와 관계없이 적용된다.
 #   citation:
 #     law: Act on Promotion of Information and Communications Network Utilization and Information Protection
 #     law_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률
 #     article: Art. 46-2(2)-(3)
-#     in_force: "2008-02-29"
 #     text: Network Act Art. 46-2(2)-(3)
 #     text_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조의2제2항 및 제3항
 #   remediation:
@@ -35,17 +34,11 @@
 #   frameworks:
 #     - KR-NETACT
 #   in_force:
-#     - until: "2008-02-29"
-#       parties: [colo]
-#       verifiable: false
-#       label: law
-#       citation: Network Act Art. 46-2(2)-(3) (the article is first shown in the statute texts on 2008-02-29)
-#     - from: "2008-02-29"
-#       parties: [colo]
+#     - parties: [colo]
 #       label: law
 #       citation: Network Act Art. 46-2(2)-(3)
 #       citation_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조의2제2항 및 제3항
-#       basis: 46-2(2)-(3) carry no amendment marker; Act No. 8867 (2008-02-29, in force on promulgation) amended 46-2(1)3, so the article stood then; 46-2(1) amended again by Act No. 9637 (2009-04-22, in force 2009-07-23), in 2013 and in 2017
+#       basis: in force throughout (46-2(2)-(3) carry no amendment marker); 46-2(1) amended by Act No. 8867 (2008-02-29), Act No. 9637 (2009-04-22, in force 2009-07-23), in 2013 and in 2017
 package resilcheck.controls.dc_tenant_notice
 
 import data.resilcheck.lib.governance
@@ -54,10 +47,7 @@ import data.resilcheck.lib.inforce
 import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
-in_force := [
-	{"until": "2008-02-29", "parties": ["colo"], "verifiable": false, "label": "law", "citation": "Network Act Art. 46-2(2)-(3) (the article is first shown in the statute texts on 2008-02-29)"},
-	{"from": "2008-02-29", "parties": ["colo"], "label": "law", "citation": "Network Act Art. 46-2(2)-(3)", "citation_ko": "정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조의2제2항 및 제3항", "basis": "46-2(2)-(3) carry no amendment marker; Act No. 8867 (2008-02-29, in force on promulgation) amended 46-2(1)3, so the article stood then; 46-2(1) amended again by Act No. 9637 (2009-04-22, in force 2009-07-23), in 2013 and in 2017"},
-]
+in_force := [{"parties": ["colo"], "label": "law", "citation": "Network Act Art. 46-2(2)-(3)", "citation_ko": "정보통신망 이용촉진 및 정보보호 등에 관한 법률 제46조의2제2항 및 제3항", "basis": "in force throughout (46-2(2)-(3) carry no amendment marker); 46-2(1) amended by Act No. 8867 (2008-02-29), Act No. 9637 (2009-04-22, in force 2009-07-23), in 2013 and in 2017"}]
 
 # Violations are only judged where the control applies, so a direct query of violations
 # agrees with the engine's verdict. A bound operator that suspended no tenant passes.

@@ -103,27 +103,27 @@ reason_on(m, as_of) := r if {
 	r := dc_tenant_notice.reason with input as m with data.resilcheck.run as {"as_of": as_of}
 }
 
-test_day_before_the_first_text_is_not_verifiable if {
-	not dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2008-02-28"}
-	reason_on(manifest([]), "2008-02-28").en == "not verifiable on 2008-02-28: the wording before 2008-02-29 is not in the statute texts"
+# REGULATIONS.md In-force dates, DC-TENANT-NOTICE: "throughout" (46-2(2)-(3) unmarked), and
+# SCOPE-COLO binds every colocation operator throughout: no date is "not verifiable" or
+# "not in force", however early.
+test_binds_a_colocation_operator_throughout if {
+	dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2001-01-01"}
+	dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2008-02-28"}
+	dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2009-01-27"}
 }
 
-test_day_before_the_colocation_scope_is_not_verifiable_with_reason if {
-	not dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2009-01-27"}
+# A suspension in an incident of 2001 is judged like one of today: a notice an hour after
+# the suspension fails the 60-minute default, one within it passes.
+early(s) := object.union(incident([s]), {"startedAt": "2001-01-01T09:50:00+09:00"})
 
-	# The colocation test is confirmed from 2009-01-28 (lib.scope); before, its wording is unknown.
-	contains(reason_on(manifest([]), "2009-01-27").en, "colocation operator (Network Act 46(2)): not verifiable on 2009-01-27")
-	contains(reason_on(manifest([]), "2009-01-27").en, "before 2009-01-28")
-	dc_tenant_notice.applies with input as manifest([]) with data.resilcheck.run as {"as_of": "2009-01-28"}
-}
-
-test_suspension_in_an_incident_before_the_scope_is_not_judged if {
-	old := object.union(incident([object.remove(good, {"notifiedAt"})]), {"startedAt": "2009-01-27T23:00:00+09:00"})
-	vs := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [old]} with data.resilcheck.run as run
-	count(vs) == 0
-	new := object.union(old, {"startedAt": "2009-01-28T00:00:00+09:00"})
-	vs2 := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [new]} with data.resilcheck.run as run
-	count(vs2) == 1
+test_suspension_in_an_early_incident_is_judged if {
+	on_time := {"tenant": "Tenant A", "at": "2001-01-01T10:00:00+09:00", "notifiedAt": "2001-01-01T10:30:00+09:00", "contents": ["reason", "datetime", "duration", "details"]}
+	ok := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [early(on_time)]} with data.resilcheck.run as {"as_of": "2001-01-02"}
+	count(ok) == 0
+	late := object.union(on_time, {"notifiedAt": "2001-01-01T11:10:00+09:00"})
+	vs := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [early(late)]} with data.resilcheck.run as {"as_of": "2001-01-02"}
+	[v] := [v | some v in vs]
+	v.key == "notice:late"
 }
 
 test_not_applicable_without_a_site_run_for_others if {

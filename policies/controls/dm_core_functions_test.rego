@@ -28,7 +28,7 @@ test_cases if {
 		{"name": "active-active in two buildings", "m": svc("messaging", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "b", "mode": "active"}]), "want": 0},
 		{"name": "standby does not count", "m": svc("messaging", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "b", "mode": "standby"}]), "want": 1},
 		{"name": "cold does not count", "m": svc("authentication", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "b", "mode": "cold"}]), "want": 1},
-		{"name": "one building", "m": svc("authentication", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "a2", "mode": "active"}]), "want": 1},
+		{"name": "two datacenters in one building", "m": svc("authentication", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "a2", "mode": "active"}]), "want": 0},
 		{"name": "other functions not judged", "m": svc("maps", [{"datacenter": "a1", "mode": "active"}]), "want": 0},
 	]
 	every c in cases {
@@ -43,13 +43,16 @@ test_single_site_names_the_standby if {
 	v.evidence.other_deployments == ["b (standby)"]
 }
 
-test_one_building_names_it if {
-	some v in violations(svc("authentication", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "a2", "mode": "active"}]))
-	v.evidence.building == "tower-a"
-}
-
-test_undeclared_building_is_its_own if {
-	count(violations(svc("messaging", [{"datacenter": "b", "mode": "active"}, {"datacenter": "a1", "mode": "active"}]))) == 0
+# REGULATIONS.md DM-CORE-FUNCTIONS: "active in ≥ 2 sites (not cold standby)". One active site
+# fails; two active datacenters pass even in one building (that loss is DM-REDUNDANCY's).
+test_threshold_is_two_active_datacenters if {
+	[one] := [v | some v in violations(svc("authentication", [{"datacenter": "a1", "mode": "active"}]))]
+	one.evidence.active_datacenters == ["a1"]
+	one.evidence.min_active_datacenters == 2
+	count(violations(svc("authentication", [{"datacenter": "a1", "mode": "active"}, {"datacenter": "a2", "mode": "active"}]))) == 0
+	[none] := [v | some v in violations(svc("messaging", [{"datacenter": "a1", "mode": "standby"}, {"datacenter": "a2", "mode": "cold"}]))]
+	none.evidence.active_datacenters == []
+	contains(none.msg, "active only in no datacenter")
 }
 
 test_applies_only_with_a_core_function if {
@@ -65,13 +68,30 @@ kakao := object.union(major, {"metrics": {"window": {"from": "2021-10-01", "to":
 
 single := [{"datacenter": "a1", "mode": "active"}, {"datacenter": "b", "mode": "standby"}]
 
+telco := {"name": "Telco", "categories": ["facilities-based"], "origin": "domestic", "metrics": {"lines": 500000}}
+
 test_day_before_the_order_is_not_in_force if {
-	m := object.union(svc("messaging", single), {"provider": kakao})
+	m := object.union(svc("messaging", single), {"provider": telco})
 	not dm_core_functions.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
 	count(dm_core_functions.violations) == 0 with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
-	reason_on(m, "2022-12-05").en == "not in force on 2022-12-05 (in force from 2022-12-06)"
+	contains(reason_on(m, "2022-12-05").en, "not in force on 2022-12-05")
 	some v in dm_core_functions.violations with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
 	v.evidence.active_datacenters == ["a1"]
+}
+
+# REGULATIONS.md section A binds 주요방송통신사업자 only: Kakao in 2022 (a service-stability
+# duty holder, not yet a major value-added provider) owed nothing here until 2023-07-04.
+test_stability_duty_holder_alone_is_not_bound if {
+	m := object.union(svc("messaging", single), {"provider": kakao})
+	not dm_core_functions.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+	r := reason_on(m, "2022-12-06")
+	contains(r.en, "major value-added provider (BCDA 35(1)4): not in force on 2022-12-06 (from 2023-07-04)")
+	not contains(r.en, "22-7")
+	dm_core_functions.applies with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
+	mid := object.union(major, {"metrics": {"window": {"from": "2025-10-01", "to": "2025-12-31"}, "dailyAverageUsers": 5000000, "trafficSharePercent": 1.5}})
+	m2 := object.union(svc("messaging", single), {"provider": mid})
+	not dm_core_functions.applies with input as m2 with data.resilcheck.run as run
+	contains(reason_on(m2, run.as_of).en, "dailyAverageUsers 5,000,000 < 10,000,000")
 }
 
 test_reason_without_a_core_function if {

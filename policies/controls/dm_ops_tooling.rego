@@ -9,8 +9,10 @@
 #   standby up ran only in Pangyo; MSIT ordered the management tools multiplexed across
 #   datacenters (joint investigation order, 2022-12-06; reported, not in the statute texts)
 #   and the disaster-management basic plan carries the requirement. Guidance from that day
-#   for major providers and service-stability duty holders. Survival is judged by the
-#   site-loss analysis, so tooling that depends on something lost with the site is lost too.
+#   for 주요방송통신사업자 (major carriers, value-added providers and datacenter operators, BCDA
+#   35(1)), each from the day its branch is in force; a service-stability duty holder (TBA
+#   22-7) that is not one of them is not bound. Survival is judged by the site-loss analysis,
+#   so tooling that depends on something lost with the site is lost too.
 # related_resources:
 #   - https://www.law.go.kr/법령/방송통신발전기본법
 #   - https://www.msit.go.kr/
@@ -21,7 +23,7 @@
 #   kind: guidance
 #   regulation: BCDA
 #   title_ko: 운영·관리 도구의 데이터센터 간 이중화
-#   description_ko: 핵심 서비스의 장애 전환을 수행하는 도구(recovery.performedBy)와 핵심 서비스가 의존하는 운영 도구 서비스는 두 곳 이상의 데이터센터에서 운영되어야 하고, 핵심 서비스가 활성으로 운영되는 곳을 앗아가는 손실(데이터센터, 공유 건물, 유일한 전력 인입)에도 살아남아야 한다. 2022년 10월 15일 카카오는 데이터를 다른 곳에 복제했지만 대기 시스템을 올릴 운영 도구가 판교에만 있었다. 과학기술정보통신부는 관리 도구의 데이터센터 간 이중화를 시정 요구했고(2022-12-06 합동 조사 결과, 보도) 방송통신재난관리기본계획에 반영했다. 그날부터 주요방송통신사업자와 서비스 안정성 확보 의무자에 대한 권고(guidance)로 판단한다. 도구의 생존은 사이트 손실 분석으로 판단하므로, 도구가 의존하는 서비스가 함께 손실되면 도구도 손실된 것으로 본다.
+#   description_ko: 핵심 서비스의 장애 전환을 수행하는 도구(recovery.performedBy)와 핵심 서비스가 의존하는 운영 도구 서비스는 두 곳 이상의 데이터센터에서 운영되어야 하고, 핵심 서비스가 활성으로 운영되는 곳을 앗아가는 손실(데이터센터, 공유 건물, 유일한 전력 인입)에도 살아남아야 한다. 2022년 10월 15일 카카오는 데이터를 다른 곳에 복제했지만 대기 시스템을 올릴 운영 도구가 판교에만 있었다. 과학기술정보통신부는 관리 도구의 데이터센터 간 이중화를 시정 요구했고(2022-12-06 합동 조사 결과, 보도) 방송통신재난관리기본계획에 반영했다. 그날부터 주요방송통신사업자(방송통신발전 기본법 제35조제1항의 기간통신·부가통신·집적정보통신시설 사업자, 각 대상의 시행일부터)에 대한 권고(guidance)로 판단하며, 주요방송통신사업자가 아닌 서비스 안정성 확보 의무자(전기통신사업법 제22조의7)는 대상이 아니다. 도구의 생존은 사이트 손실 분석으로 판단하므로, 도구가 의존하는 서비스가 함께 손실되면 도구도 손실된 것으로 본다.
 #   citation:
 #     law: Framework Act on Broadcasting and Communications Development
 #     law_ko: 방송통신발전 기본법
@@ -36,10 +38,9 @@
 #     ko: 운영·장애 전환 도구를 전환 대상 데이터센터와 건물이나 단일 전력 인입을 공유하지 않는 두 곳 이상의 데이터센터에 활성으로 배치하고, 복구해야 할 서비스에 의존하지 않게 하며, 주 사이트의 도구를 끈 상태로 전환 훈련을 하십시오.
 #   frameworks:
 #     - KR-BCDA
-#     - KR-TBA
 #   in_force:
 #     - from: "2022-12-06"
-#       parties: [carrier, major-vas, major-idc, stability]
+#       parties: [carrier, major-vas, major-idc]
 #       label: guidance
 #       citation: MSIT joint investigation order 2022-12-06 (reported)
 #       citation_ko: 과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)
@@ -53,9 +54,8 @@ import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal). The
 # order is reported, not statute: the control is guidance from the day it was issued, for the
-# providers it was addressed to and those like them (major providers and service-stability
-# duty holders).
-in_force := [{"from": "2022-12-06", "parties": ["carrier", "major-vas", "major-idc", "stability"], "label": "guidance", "citation": "MSIT joint investigation order 2022-12-06 (reported)", "citation_ko": "과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)", "basis": "MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire, results and orders of 2022-12-06 (reported, not in the statute texts); guidance, not law"}]
+# 주요방송통신사업자 the rulebook's section A addresses (REGULATIONS.md "Obligations" A).
+in_force := [{"from": "2022-12-06", "parties": ["carrier", "major-vas", "major-idc"], "label": "guidance", "citation": "MSIT joint investigation order 2022-12-06 (reported)", "citation_ko": "과학기술정보통신부 합동 조사 결과 조치 요구(2022-12-06, 보도)", "basis": "MSIT joint investigation of the 2022-10-15 Pangyo datacenter fire, results and orders of 2022-12-06 (reported, not in the statute texts); guidance, not law"}]
 
 default applies := false
 

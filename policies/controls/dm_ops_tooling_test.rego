@@ -102,17 +102,26 @@ reason_on(m, as_of) := r if {
 # Kakao's 2022 metrics: a service-stability duty holder (TBA 22-7), not yet a BCDA major.
 kakao := object.union(major, {"metrics": {"window": {"from": "2021-10-01", "to": "2021-12-31"}, "dailyAverageUsers": 40000000, "trafficSharePercent": 1.2}})
 
+telco := {"name": "Telco", "categories": ["facilities-based"], "origin": "domestic", "metrics": {"subscribers": 100000}}
+
 test_day_before_the_order_is_not_in_force if {
-	m := object.union(manifest(["pangyo"]), {"provider": kakao})
+	m := object.union(manifest(["pangyo"]), {"provider": telco})
 	not dm_ops_tooling.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
 	count(dm_ops_tooling.violations) == 0 with input as m with data.resilcheck.run as {"as_of": "2022-12-05"}
-	reason_on(m, "2022-12-05").en == "not in force on 2022-12-05 (in force from 2022-12-06)"
+	contains(reason_on(m, "2022-12-05").en, "not in force on 2022-12-05")
+	count(dm_ops_tooling.violations) == 3 with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
 }
 
-test_stability_duty_holder_is_judged_from_the_order if {
+# REGULATIONS.md section A binds 주요방송통신사업자 only: Kakao in 2022 (a service-stability
+# duty holder, not yet a major value-added provider) owed nothing here until 2023-07-04.
+test_stability_duty_holder_alone_is_not_bound if {
 	m := object.union(manifest(["pangyo"]), {"provider": kakao})
-	dm_ops_tooling.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
-	count(dm_ops_tooling.violations) == 3 with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+	not dm_ops_tooling.applies with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+	count(dm_ops_tooling.violations) == 0 with input as m with data.resilcheck.run as {"as_of": "2022-12-06"}
+	r := reason_on(m, "2022-12-06")
+	contains(r.en, "major value-added provider (BCDA 35(1)4): not in force on 2022-12-06 (from 2023-07-04)")
+	not contains(r.en, "22-7")
+	count(dm_ops_tooling.violations) == 3 with input as m with data.resilcheck.run as {"as_of": "2023-07-04"}
 }
 
 test_not_applicable_below_every_scope_with_reason if {
@@ -121,7 +130,7 @@ test_not_applicable_below_every_scope_with_reason if {
 	not dm_ops_tooling.applies with input as m with data.resilcheck.run as run
 	r := reason_on(m, run.as_of)
 	contains(r.en, "dailyAverageUsers 999,999 < 10,000,000")
-	contains(r.en, "dailyAverageUsers 999,999 < 1,000,000")
+	not contains(r.en, "22-7")
 }
 
 test_not_applicable_without_services if {

@@ -476,22 +476,24 @@ test_tenant_resumption_recorded_without_the_reason_ending_is_done if {
 	not d.late
 }
 
-test_tenant_notice_not_bound_the_day_before_2008_02_29 if {
-	doc := suspended("2008-02-28T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2008-02-28T10:00:00+09:00"}])
-	[d] := tenant_duties("2008-02-28T10:30:00+09:00", doc, "tenant-notice")
-	d.status == "not_bound"
-	contains(d.reason.en, "before 2008-02-29")
+# DC-TENANT-NOTICE binds every colocation operator throughout (REGULATIONS.md L109, L138):
+# the days the duty used to start on (2008-02-29, and 2009-01-28 for the colocation test)
+# list the notice as owed like any other, with no in-force date to print.
+test_tenant_notice_owed_on_any_date if {
+	every day in ["2001-01-01", "2008-02-28", "2009-01-27"] {
+		doc := suspended(sprintf("%sT09:50:00+09:00", [day]), [{"tenant": "Tenant A", "at": sprintf("%sT10:00:00+09:00", [day])}])
+		[d] := tenant_duties(sprintf("%sT10:30:00+09:00", [day]), doc, "tenant-notice")
+		d.status == "due"
+		[o] := tenant_duties(sprintf("%sT11:00:01+09:00", [day]), doc, "tenant-notice")
+		o.status == "overdue"
+	}
 }
 
-# The article stands from 2008-02-29, but the colocation operator's test is verifiable only
-# from 2009-01-28 (scope.branch_from): the first day the notice is listed as owed.
-test_tenant_notice_binds_a_colocation_operator_from_2009_01_28 if {
-	before := suspended("2009-01-27T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2009-01-27T10:00:00+09:00"}])
-	[d] := tenant_duties("2009-01-27T10:30:00+09:00", before, "tenant-notice")
-	d.status == "not_bound"
-	contains(d.reason.en, "before 2009-01-28")
-	[b] := tenant_duties("2009-01-28T10:30:00+09:00", suspended("2009-01-28T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2009-01-28T10:00:00+09:00"}]), "tenant-notice")
-	b.status == "due"
+test_tenant_notice_prints_no_in_force_date if {
+	doc := suspended("2001-01-01T09:50:00+09:00", [{"tenant": "Tenant A", "at": "2001-01-01T10:00:00+09:00"}])
+	[d] := tenant_duties("2001-01-01T10:30:00+09:00", doc, "tenant-notice")
+	d.citation.in_force_from == ""
+	d.citation.label == "law"
 }
 
 test_tenant_notice_not_bound_for_a_lessee if {

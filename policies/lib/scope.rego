@@ -184,6 +184,7 @@ lithium_datacenters[i] := d if {
 
 # --- the party tests, on a Korean date d (YYYY-MM-DD) ---
 # branch_from is when each test's branch came into force (REGULATIONS.md "In-force dates").
+# The parties in throughout have no branch date: the rulebook binds them on every date.
 branch_from := {
 	"carrier": "2019-06-25",
 	"major-vas": "2023-07-04",
@@ -195,12 +196,15 @@ branch_from := {
 	"idc-own": "2023-07-04",
 	"idc-lessee": "2023-07-04",
 	"own-site": "2023-07-04",
-	"colo": "2009-01-28",
 	"notice": "2019-06-25",
 	"cloud": "2015-09-28",
 }
 
-party_ids := object.keys(branch_from)
+# SCOPE-COLO: every colocation operator, throughout (46(2) carries no amendment marker; its
+# duties keep their own dates and older-wording labels).
+throughout := {"colo"}
+
+party_ids := object.keys(branch_from) | throughout
 
 p(name, d) := params.in_force_on(name, d).value
 
@@ -343,6 +347,11 @@ bound(party, d) if {
 	test(party, d)
 }
 
+bound(party, d) if {
+	party in throughout
+	test(party, d)
+}
+
 # parties are the parties bound on the audit date; parties_on(d) those bound on date d.
 parties := {x | some x in party_ids; bound(x, time.as_of)}
 
@@ -482,7 +491,7 @@ with_window(party, d, r) := r if {
 # older_test_unknown are the parties whose test existed before its branch date in a wording
 # not in the statute texts (REGULATIONS.md "In-force dates"): before that date they are "not
 # verifiable", not "not in force".
-older_test_unknown := {"carrier", "idc-colo", "colo"}
+older_test_unknown := {"carrier", "idc-colo"}
 
 # of_kind(party) holds when the provider is the kind of party the test sizes (its category or
 # facilities), numbers aside: a duty whose wording is unknown on a date is "not verifiable"
@@ -681,10 +690,15 @@ window_evidence(x) := {"window_note": window_note(time.as_of), "window_note_ko":
 	window_note(time.as_of) != ""
 } else := {}
 
-scope_evidence(x) := {"in_force_from": branch_from[x], "reason": r.en, "reason_ko": r.ko} if {
+scope_evidence(x) := object.union(in_force_evidence(x), {"reason": r.en, "reason_ko": r.ko}) if {
 	r := why_not(x, time.as_of)
 	not x in parties
-} else := {"in_force_from": branch_from[x]}
+} else := in_force_evidence(x)
+
+# A party bound throughout has no date to print.
+in_force_evidence(x) := {"in_force_from": branch_from[x]} if {
+	branch_from[x]
+} else := {}
 
 scope_basis := {
 	"carrier": "BCDA Art. 35(1)1; Decree Art. 23(1)",

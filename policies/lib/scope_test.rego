@@ -161,6 +161,40 @@ test_public_institutions_excluded_from_46_1_but_not_from_insurance if {
 	bound(m, "colo", "2026-01-01")
 }
 
+# SCOPE-COLO (REGULATIONS.md "Who is bound"): every colocation operator, no size test, no
+# public-body exclusion, throughout: no branch date, so never "not in force" or "not
+# verifiable" however early the date.
+test_colocation_operator_bound_throughout_with_no_size_test if {
+	bound(colo(1), "colo", "2001-01-01")
+	bound(colo(1), "colo", "2009-01-27")
+	bound(colo(1), "colo", "2026-01-01")
+	public := object.union(colo(1), {"provider": object.union(colo(1).provider, {"publicInstitution": true})})
+	bound(public, "colo", "2001-01-01")
+	not "colo" in object.keys(scope.branch_from)
+	"colo" in scope.party_ids
+}
+
+test_colocation_party_needs_a_site_run_for_others_on_any_date if {
+	m := own(500, big)
+	not bound(m, "colo", "2001-01-01")
+	r := why(m, "colo", "2001-01-01")
+	contains(r.en, "no site run for others")
+	not contains(r.en, "not verifiable")
+	not contains(r.en, "not in force")
+}
+
+test_colocation_decision_prints_no_in_force_date if {
+	d := scope.decisions.colo with input as colo(1) with data.resilcheck.run as {"as_of": "2001-01-01"}
+	d.applies
+	d.evidence == {}
+	n := scope.decisions.colo with input as own(500, big) with data.resilcheck.run as {"as_of": "2001-01-01"}
+	not n.applies
+	not n.evidence.in_force_from
+	contains(n.evidence.reason, "no site run for others")
+	i := scope.decisions.idc_colo with input as colo(1) with data.resilcheck.run as {"as_of": "2001-01-01"}
+	i.evidence.in_force_from == "2009-01-28"
+}
+
 test_exclusive_lessee_has_no_size_floor if {
 	m := {"provider": {"name": "P", "categories": ["value-added"], "metrics": {"window": window}}, "datacenters": [{"id": "cage", "ownership": "leased-exclusive", "serverRoomAreaM2": 20}]}
 	bound(m, "idc-lessee", "2023-07-04")
