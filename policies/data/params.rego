@@ -64,7 +64,7 @@ table := {
 	],
 	"un_notice_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "TBA Art. 33(2) 'without delay': audit default, not law"}],
 	"un_damages_notice_days": [
-		{"from": "2019-06-25", "value": 30, "label": "reported", "basis": "TBA Decree Art. 37-11 (as then numbered; reported, not in the statute texts)"},
+		{"from": "2019-06-25", "value": 30, "label": "reported", "basis": "TBA Decree Art. 37-12 (as then numbered; reported, not in the statute texts)"},
 		{"from": "2025-03-28", "value": 30, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(2)"},
 	],
 	# --- datacenters (Network Act Art. 46) ---
