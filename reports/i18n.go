@@ -467,6 +467,7 @@ var paramBasisKo = map[string]string{
 	"Network Act Art. 46(1); Decree Art. 37(1)1, 2가":                                 "정보통신망법 제46조제1항; 같은 법 시행령 제37조제1항제1호, 제2호가목",
 	"Network Act Art. 46(6) 'without delay': audit default, not law":                 "정보통신망법 제46조제6항 '지체 없이': 점검 기본값(법령 아님)",
 	"Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40": "정보통신망법 제46조제6항(2023-01-03 신설, 2023-07-04 시행); 같은 법 시행령 제40조",
+	"Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40(1) 'within 24 hours' (law); where the 24 hours start is not fixed: any 24-hour span (audit default)": "정보통신망법 제46조제6항(2023-01-03 신설, 2023-07-04 시행); 같은 법 시행령 제40조제1항 '24시간 이내'(법령); 24시간의 기산점은 정해져 있지 않음: 임의의 24시간(점검 기본값)",
 	"Network Act Art. 46-2 'immediately': audit default, not law":                    "정보통신망법 제46조의2 '즉시': 점검 기본값(법령 아님)",
 	"Network Decree Art. 41 2: no period in law; audit default as 'without delay'":   "정보통신망법 시행령 제41조제2호: 법정 기한 없음, '지체 없이'로 보는 점검 기본값",
 	"TBA Art. 22-7(3)":                                                                                           "전기통신사업법 제22조의7제3항",
