@@ -44,7 +44,7 @@
 #       basis: Decree 24(2) as amended 2021-12-09
 #     - from: "2023-07-04"
 #       parties: [carrier, major-vas, major-idc]
-#       label: interpretation
+#       label: law
 #       citation: BCDA Art. 36(2); Decree Art. 24(2)
 #       citation_ko: 방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항
 #       basis: Act No. 19152 (2023-01-03) and Decree No. 33611, in force 2023-07-04; first plan owed by value-added and datacenter majors is for 2024 (interpretation)
@@ -60,7 +60,7 @@ import data.resilcheck.lib.time
 in_force := [
 	{"until": "2021-12-09", "parties": ["carrier"], "verifiable": false, "label": "law", "citation": "BCDA Art. 36(2); Decree Art. 24(2) (wording before 2021-12-09 not in the statute texts)"},
 	{"from": "2021-12-09", "until": "2023-07-04", "parties": ["carrier"], "label": "law", "citation": "BCDA Art. 36(2); Decree Art. 24(2)", "citation_ko": "방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항", "basis": "Decree 24(2) as amended 2021-12-09"},
-	{"from": "2023-07-04", "parties": ["carrier", "major-vas", "major-idc"], "label": "interpretation", "citation": "BCDA Art. 36(2); Decree Art. 24(2)", "citation_ko": "방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항", "basis": "Act No. 19152 (2023-01-03) and Decree No. 33611, in force 2023-07-04; first plan owed by value-added and datacenter majors is for 2024 (interpretation)"},
+	{"from": "2023-07-04", "parties": ["carrier", "major-vas", "major-idc"], "label": "law", "citation": "BCDA Art. 36(2); Decree Art. 24(2)", "citation_ko": "방송통신발전 기본법 제36조제2항; 같은 법 시행령 제24조제2항", "basis": "Act No. 19152 (2023-01-03) and Decree No. 33611, in force 2023-07-04; first plan owed by value-added and datacenter majors is for 2024 (interpretation)"},
 ]
 
 # Violations are only judged where the control applies, so a direct query of violations
@@ -106,7 +106,8 @@ findings := governance.annual_findings(plans, dues)
 # from the first basic plan set after 2023-07-04: the plan for 2024, due 2023-09-30, is
 # taken as the first they owe (rulebook: interpretation). A finding on that year for a
 # provider not bound as a carrier then prints the reading; a carrier owed it by the older
-# wording as well.
+# wording as well. The period from 2023-07-04 stays law: it also carries the carriers' duty
+# and every later plan year, which rest on the text alone.
 first_plan_year := 2024
 
 first_plan(y) := {

@@ -240,8 +240,8 @@ test_a_carriers_2024_plan_is_plain_law if {
 	not v.evidence.first_plan_label
 }
 
-test_period_from_2023_07_04_is_labelled_interpretation if {
-	dm_plan.in_force[2].from == "2023-07-04"
-	dm_plan.in_force[2].label == "interpretation"
-	dm_plan.in_force[1].label == "law"
+test_period_from_2023_07_04_stays_law_for_later_years if {
+	some v in violations_of(manifest([{"year": 2024, "submittedOn": "2023-09-30"}]), "2024-10-01")
+	not v.evidence.first_plan_label
+	dm_plan.in_force[2].label == "law"
 }
