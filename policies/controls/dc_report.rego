@@ -178,8 +178,19 @@ evidence(k) := ev if {
 		"without_delay_minutes": delay(k).value,
 		"without_delay_label": delay(k).label,
 	}
-	ev := object.union(base, object.filter(c, {"series"}))
+	ev := object.union_n([base, object.filter(c, {"series"}), window_anchor(c)])
 }
+
+# Decree 40(1)2 fixes the 24 hours ("24시간 이내") but not where they start: any 24-hour span
+# (every earlier interruption is tried as the start) is the audit default a series finding
+# prints beside the law's numbers.
+window_anchor(c) := {
+	"window_anchor_label": "audit-default",
+	"window_anchor_note": "Decree Art. 40(1)2 fixes 24 hours but not where they start: any 24-hour span counts (audit default, not law)",
+	"window_anchor_note_ko": "시행령 제40조제1항제2호는 24시간을 정하나 그 기산점은 정하지 않음: 임의의 24시간을 기준으로 봄(점검 기본값, 법정 기준 아님)",
+} if {
+	c.rule == "repeated"
+} else := {}
 
 violations contains {
 	"msg": sprintf("no written report to the ministry for interruption %s at datacenter %s (%s; reportable at %s, due without delay by %s: audit default %v min; %s)", [ev.incident, ev.datacenter, why.en, ev.reportable_at, ev.due, ev.without_delay_minutes, ev.duty]),

@@ -246,3 +246,30 @@ test_findings_are_keyed if {
 	some w in violations([base])
 	w.key == "report"
 }
+
+# --- the 24-hour window's start: an audit default printed with series findings ---
+
+test_series_finding_prints_the_window_anchor_audit_default if {
+	a := outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:20:00+09:00")
+	b := outage("b", "2026-03-02T09:00:00+09:00", "2026-03-02T09:25:00+09:00")
+	some v in violations([a, b])
+	v.evidence.rule == "repeated"
+	v.evidence.window_anchor_label == "audit-default"
+	contains(v.evidence.window_anchor_note, "any 24-hour span")
+	contains(v.evidence.window_anchor_note_ko, "점검 기본값")
+}
+
+test_continuous_finding_carries_no_window_anchor if {
+	some v in violations([outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T10:30:00+09:00")])
+	v.evidence.rule == "continuous"
+	not v.evidence.window_anchor_label
+}
+
+test_series_on_2023_07_04_prints_the_anchor_and_the_day_before_is_not_judged if {
+	early := object.union(operator, {"metrics": {"window": {"from": "2022-10-01", "to": "2022-12-31"}}})
+	on := [outage("a", "2023-07-04T01:00:00+09:00", "2023-07-04T01:20:00+09:00"), outage("b", "2023-07-04T09:00:00+09:00", "2023-07-04T09:25:00+09:00")]
+	some v in violations_on({"provider": early, "datacenters": sites, "incidents": on}, run.as_of)
+	v.evidence.window_anchor_label == "audit-default"
+	before := [outage("a", "2023-07-03T01:00:00+09:00", "2023-07-03T01:20:00+09:00"), outage("b", "2023-07-03T09:00:00+09:00", "2023-07-03T09:25:00+09:00")]
+	count(violations_on({"provider": early, "datacenters": sites, "incidents": before}, run.as_of)) == 0
+}

@@ -156,11 +156,19 @@ writing_note := {"notified_in_writing": officer.notifiedInWriting} if {
 	is_boolean(officer.notifiedInWriting)
 } else := {"notified_in_writing": "not declared: ministryNotifiedOn is taken as the written notice its field describes"}
 
+# The law sets no deadline to appoint the officer: the tool asks for one in post on the audit
+# date once the provider is bound (an audit default), and a finding of none says so.
+in_post := {
+	"label": "audit-default",
+	"basis": "BCDA Art. 39-2(1) sets no appointment deadline: an officer in post on the audit date once the provider is bound (audit default, not law)",
+	"basis_ko": "방송통신발전 기본법 제39조의2제1항은 지정 기한을 정하지 않음: 의무 대상이 된 뒤 점검일에 책임자가 지정되어 있어야 함(점검 기본값, 법정 기준 아님)",
+}
+
 violations contains {
 	"msg": "no disaster-management officer is declared (governance.officer is missing)",
 	"msg_ko": "방송통신재난관리책임자가 신고되지 않았습니다(governance.officer 누락).",
 	"pointer": "/governance",
-	"evidence": {"missing": "governance.officer", "as_of": time.as_of},
+	"evidence": object.union({"missing": "governance.officer", "as_of": time.as_of}, in_post),
 } if {
 	applies
 	officer == null
@@ -170,7 +178,7 @@ violations contains {
 	"msg": "no disaster-management officer is appointed",
 	"msg_ko": "방송통신재난관리책임자가 지정되지 않았습니다.",
 	"pointer": "/governance/officer/appointed",
-	"evidence": {"appointed": false, "as_of": time.as_of},
+	"evidence": object.union({"appointed": false, "as_of": time.as_of}, in_post),
 } if {
 	applies
 	officer.appointed == false

@@ -215,3 +215,21 @@ test_value_added_before_2017_07_26_is_told_its_own_date_not_the_carriers if {
 	contains(r.en, "major value-added provider (BCDA 35(1)4): not in force on 2017-07-25 (from 2023-07-04)")
 	not contains(r.en, "not verifiable")
 }
+
+# --- in post on the audit date: an audit default, printed with the finding ---
+
+test_missing_or_unappointed_officer_prints_the_audit_default if {
+	some v in violations_of({"provider": major}, run.as_of)
+	v.evidence.label == "audit-default"
+	contains(v.evidence.basis, "no appointment deadline")
+	contains(v.evidence.basis_ko, "점검 기본값")
+	some w in violations_of(manifest({"appointed": false}), run.as_of)
+	w.evidence.label == "audit-default"
+}
+
+test_major_without_officer_judged_from_2023_07_04_not_the_day_before if {
+	early := object.union(major, {"metrics": {"window": {"from": "2022-10-01", "to": "2022-12-31"}, "dailyAverageUsers": 10000000}})
+	some v in violations_of({"provider": early}, "2023-07-04")
+	v.evidence.label == "audit-default"
+	count(violations_of({"provider": early}, "2023-07-03")) == 0
+}

@@ -53,6 +53,7 @@ package resilcheck.controls.dm_plan
 import data.resilcheck.lib.governance
 import data.resilcheck.lib.inforce
 import data.resilcheck.lib.params
+import data.resilcheck.lib.scope
 import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
@@ -101,12 +102,29 @@ dues := {y: due(y) | some y in (required_years | declared_owed)}
 
 findings := governance.annual_findings(plans, dues)
 
+# Act No. 19152's 부칙 제2조 applies the basic-plan parts to value-added and datacenter majors
+# from the first basic plan set after 2023-07-04: the plan for 2024, due 2023-09-30, is
+# taken as the first they owe (rulebook: interpretation). A finding on that year for a
+# provider not bound as a carrier then prints the reading; a carrier owed it by the older
+# wording as well. The period from 2023-07-04 stays law: it also carries the carriers' duty
+# and every later plan year, which rest on the text alone.
+first_plan_year := 2024
+
+first_plan(y) := {
+	"first_plan_label": "interpretation",
+	"first_plan_note": sprintf("the plan for %d, due %s, is taken as the first owed by value-added and datacenter majors (Act No. 19152, addendum Art. 2: from the first basic plan set after 2023-07-04)", [y, due(y)]),
+	"first_plan_note_ko": sprintf("%d년도 계획(제출 기한 %s)을 부가통신·데이터센터 주요방송통신사업자가 처음 제출해야 하는 계획으로 봅니다(법률 제19152호 부칙 제2조: 2023년 7월 4일 이후 처음 수립하는 기본계획부터)", [y, due(y)]),
+} if {
+	y == first_plan_year
+	not scope.bound("carrier", due(y))
+} else := {}
+
 violations contains {
 	"msg": sprintf("the disaster management plan for %d has not been submitted; it was due by %s", [f.year, f.due]),
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출하지 않았습니다(제출 기한 %s).", [f.year, f.due]),
 	"pointer": governance.missing_pointer(path, f),
 	"key": sprintf("plan-%d", [f.year]),
-	"evidence": {"plan_year": f.year, "due": f.due, "as_of": time.as_of, "basis": basis},
+	"evidence": object.union({"plan_year": f.year, "due": f.due, "as_of": time.as_of, "basis": basis}, first_plan(f.year)),
 } if {
 	applies
 	some f in findings
@@ -118,7 +136,7 @@ violations contains {
 	"msg_ko": sprintf("%d년도 방송통신재난관리계획을 제출 기한(%s)보다 %d일 늦은 %s에 제출했습니다.", [f.year, f.due, f.days_late, f.on]),
 	"pointer": governance.pointer(array.concat(path, [f.index, governance.dated_field(path, f.index)])),
 	"key": sprintf("plan-%d:late", [f.year]),
-	"evidence": {"plan_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis},
+	"evidence": object.union({"plan_year": f.year, "due": f.due, "submitted_on": f.on, "days_late": f.days_late, "basis": basis}, first_plan(f.year)),
 } if {
 	applies
 	some f in findings

@@ -212,3 +212,36 @@ test_late_plan_is_keyed if {
 	m := manifest([on_time[0], {"year": 2027, "submittedOn": "2026-10-01"}])
 	{v.key | some v in violations_of(m, run.as_of)} == {"plan-2027:late"}
 }
+
+# --- the first plan owed by value-added and datacenter majors (interpretation) ---
+
+test_first_plan_for_2024_prints_the_interpretation if {
+	some v in violations_of(manifest([]), "2023-11-01")
+	v.evidence.plan_year == 2024
+	v.evidence.first_plan_label == "interpretation"
+	contains(v.evidence.first_plan_note, "due 2023-09-30")
+	contains(v.evidence.first_plan_note_ko, "2023-09-30")
+	late := manifest([{"year": 2024, "submittedOn": "2023-10-01"}])
+	some w in violations_of(late, "2023-11-01")
+	w.evidence.days_late == 1
+	w.evidence.first_plan_label == "interpretation"
+}
+
+test_later_plan_years_carry_no_first_plan_label if {
+	m := manifest([{"year": 2024, "submittedOn": "2023-09-30"}])
+	some v in violations_of(m, "2024-10-01")
+	v.evidence.plan_year == 2025
+	not v.evidence.first_plan_label
+}
+
+test_a_carriers_2024_plan_is_plain_law if {
+	some v in violations_of({"provider": carrier}, "2023-11-01")
+	v.evidence.plan_year == 2024
+	not v.evidence.first_plan_label
+}
+
+test_period_from_2023_07_04_stays_law_for_later_years if {
+	some v in violations_of(manifest([{"year": 2024, "submittedOn": "2023-09-30"}]), "2024-10-01")
+	not v.evidence.first_plan_label
+	dm_plan.in_force[2].label == "law"
+}

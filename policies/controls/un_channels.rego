@@ -26,8 +26,8 @@
 #     article: Art. 33(2)
 #     decree: Enforcement Decree Art. 37-21(3)-(4)
 #     in_force: "2019-06-25"
-#     text: TBA Art. 33(2); Decree Art. 37-21(3)-(4) (formerly Art. 37-11, reported)
-#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항 및 제4항(종전 제37조의11, 보도 기준)
+#     text: TBA Art. 33(2); Decree Art. 37-21(3)-(4) (formerly Art. 37-13, reported)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항 및 제4항(종전 제37조의13, 보도 기준)
 #   remediation:
 #     en: Notify users by e-mail, text message, a website or app screen notice, SNS, or the method agreed in the contract (declare contractAgreedMethod); if you had to go to the press first, follow up with a direct notice as soon as those channels work again, and record it under incidents[].userNotices.
 #     ko: 전자우편, 문자메시지, 홈페이지·앱 접속화면 게시, SNS 또는 계약 시 정한 방법(contractAgreedMethod 신고)으로 이용자에게 고지하십시오. 언론사에 먼저 알린 경우에는 해당 방법이 복구되는 즉시 이용자에게 직접 고지하고 incidents[].userNotices에 기록하십시오.
@@ -38,8 +38,8 @@
 #       until: "2025-03-28"
 #       parties: [notice]
 #       label: reported
-#       citation: TBA Art. 33(2); Decree Art. 37-11 (as then numbered; reported)
-#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11(당시 조문 번호, 보도 기준)
+#       citation: TBA Art. 33(2); Decree Art. 37-13 (as then numbered; reported)
+#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의13(당시 조문 번호, 보도 기준)
 #       basis: "wording before Decree No. 35406 not in the statute texts (reported); the current methods are applied"
 #     - from: "2025-03-28"
 #       parties: [notice]
@@ -56,7 +56,7 @@ import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
 in_force := [
-	{"from": "2019-06-25", "until": "2025-03-28", "parties": ["notice"], "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-11 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported); the current methods are applied"},
+	{"from": "2019-06-25", "until": "2025-03-28", "parties": ["notice"], "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-13 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의13(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported); the current methods are applied"},
 	{"from": "2025-03-28", "parties": ["notice"], "label": "law", "citation": "TBA Art. 33(2); Decree Art. 37-21(3)-(4)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항 및 제4항", "basis": "Decree No. 35406 (2025-03-28): 37-21(3) as amended; 37-21(4) contract-agreed method"},
 ]
 
@@ -75,6 +75,9 @@ rule_note(d) := {"en": " [rule in force then as reported, not in the statute tex
 	inforce.citation_on(in_force, d).label == "reported"
 } else := {"en": "", "ko": ""}
 
+# A verdict on an incident that spans the 2025-03-28 cut-over carries that reading's label
+# (lib.incidents.cutover_evidence).
+
 # unreached[i] is each noticeable incident with notices, none of which reached users by a
 # method of 37-21(3) 1-4 or the contract's (37-21(4)).
 unreached[i] := f if {
@@ -90,7 +93,7 @@ violations contains {
 	"msg": sprintf("incident %s was announced through the press only (first at %s); users were never told directly by e-mail, SMS, web, app or SNS, due within %v minutes%s", [inc.id, incidents.kst_timestamp(press), delay.value, note.en]),
 	"msg_ko": sprintf("장애 %s 언론사를 통해서만 알렸고(최초 %s), 전자우편·문자·홈페이지·앱·SNS로 이용자에게 직접 고지하지 않았습니다(%v분 이내).%s", [data.resilcheck.lib.text.josa(inc.id, "는"), incidents.kst_timestamp(press), delay.value, note.ko]),
 	"pointer": sprintf("/incidents/%d/userNotices", [i]),
-	"evidence": {
+	"evidence": object.union(incidents.cutover_evidence(i), {
 		"incident": inc.id,
 		"press_notice_at": incidents.kst_timestamp(press),
 		"user_channels": sort(incidents.user_channels),
@@ -99,7 +102,7 @@ violations contains {
 		"without_delay_label": delay.label,
 		"rule": inforce.citation_on(in_force, f.start_date),
 		"as_of": time.as_of,
-	},
+	}),
 } if {
 	some i, f in unreached
 	press := min(incidents.press_notice_times(f.notices))
@@ -114,7 +117,7 @@ violations contains {
 	"msg": sprintf("incident %s was announced only by %s, none of e-mail, SMS, web or app screen notice, SNS or a contract-agreed method; users had to be told by %s%s", [inc.id, concat(", ", used), incidents.kst_timestamp(due), note.en]),
 	"msg_ko": sprintf("장애 %s %s만 알렸고, 전자우편·문자·홈페이지·앱 접속화면·SNS 또는 계약 시 정한 방법으로 고지하지 않았습니다(기한 %s).%s", [data.resilcheck.lib.text.josa(inc.id, "는"), data.resilcheck.lib.text.josa(concat(", ", used), "로"), incidents.kst_timestamp(due), note.ko]),
 	"pointer": sprintf("/incidents/%d/userNotices", [i]),
-	"evidence": {
+	"evidence": object.union(incidents.cutover_evidence(i), {
 		"incident": inc.id,
 		"channels": used,
 		"user_channels": sort(incidents.user_channels),
@@ -123,7 +126,7 @@ violations contains {
 		"without_delay_label": delay.label,
 		"rule": inforce.citation_on(in_force, f.start_date),
 		"as_of": time.as_of,
-	},
+	}),
 } if {
 	some i, f in unreached
 	count(incidents.press_notice_times(f.notices)) == 0

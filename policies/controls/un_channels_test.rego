@@ -126,3 +126,32 @@ test_incident_before_2019_06_25_is_not_judged if {
 	v.evidence.rule.label == "reported"
 	contains(v.msg, "[rule in force then as reported, not in the statute texts]")
 }
+
+# --- former article number and the 2025-03-28 cut-over by start time ---
+
+violations_of(inc, notices) := vs if {
+	vs := un_channels.violations with input as manifest(inc, notices) with data.resilcheck.run as run
+}
+
+test_outage_spanning_the_cut_over_cites_the_former_article_and_prints_the_interpretation if {
+	across := object.union(outage, {"startedAt": "2025-03-27T20:00:00+09:00", "restoredAt": "2025-03-28T02:00:00+09:00"})
+	some v in violations_of(across, [object.union(press, {"at": "2025-03-27T20:30:00+09:00"})])
+	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-13 (as then numbered; reported)"
+	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의13(당시 조문 번호, 보도 기준)"
+	v.evidence.cutover_label == "interpretation"
+	contains(v.evidence.cutover_note_ko, "2025-03-28")
+}
+
+test_outage_ending_the_day_before_the_cut_over_carries_no_cut_over_label if {
+	before := object.union(outage, {"startedAt": "2025-03-27T10:00:00+09:00", "restoredAt": "2025-03-27T23:59:00+09:00"})
+	some v in violations_of(before, [{"at": "2025-03-27T10:30:00+09:00", "channels": ["phone"], "contents": ["fact"]}])
+	v.evidence.rule.label == "reported"
+	not v.evidence.cutover_label
+}
+
+test_early_outage_is_judged_without_the_cut_over_label if {
+	early := object.union(outage, {"startedAt": "2020-01-01T10:00:00+09:00", "restoredAt": "2020-01-01T18:00:00+09:00"})
+	some v in violations_of(early, [object.union(press, {"at": "2020-01-01T10:30:00+09:00"})])
+	v.evidence.rule.label == "reported"
+	not v.evidence.cutover_label
+}

@@ -221,3 +221,33 @@ test_findings_are_keyed_by_duty_part if {
 	some w in violations(outage)
 	w.key == "damages-notice"
 }
+
+# --- former article number and the 2025-03-28 cut-over by start time ---
+
+test_reported_rule_cites_the_former_damages_article if {
+	before := object.union(outage, {"startedAt": "2025-03-27T10:00:00+09:00", "restoredAt": "2025-03-27T18:00:00+09:00"})
+	some v in violations(before)
+	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-12 (as then numbered; reported)"
+	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의12(당시 조문 번호, 보도 기준)"
+	v.evidence.limit_basis == "TBA Decree Art. 37-12 (as then numbered; reported, not in the statute texts)"
+	not v.evidence.cutover_label
+}
+
+test_outage_spanning_the_cut_over_prints_the_interpretation if {
+	across := object.union(outage, {"startedAt": "2025-03-27T20:00:00+09:00", "restoredAt": "2025-03-28T02:00:00+09:00"})
+	some v in violations(across)
+	v.evidence.rule.label == "reported"
+	v.evidence.cutover_label == "interpretation"
+	contains(v.evidence.cutover_note, "2025-03-28")
+	after := object.union(outage, {"startedAt": "2025-03-28T00:00:00+09:00", "restoredAt": "2025-03-28T06:00:00+09:00"})
+	some w in violations(after)
+	w.evidence.rule.label == "law"
+	not w.evidence.cutover_label
+}
+
+test_early_outage_is_judged_without_the_cut_over_label if {
+	early := object.union(outage, {"startedAt": "2020-01-01T10:00:00+09:00", "restoredAt": "2020-01-01T18:00:00+09:00"})
+	some v in violations(early)
+	v.evidence.rule.label == "reported"
+	not v.evidence.cutover_label
+}

@@ -126,8 +126,11 @@ clock_ko := {
 }
 
 # evidence(i) is what every finding on noticeable incident i shows. Only findings need it: a
-# function is evaluated on demand, so a compliant incident renders no timestamp.
-evidence(i) := {
+# function is evaluated on demand, so a compliant incident renders no timestamp. A verdict
+# that rests on the 2025-03-28 cut-over or on item 5's cause list carries that reading's label.
+evidence(i) := object.union_n([base_evidence(i), incidents.cutover_evidence(i), incidents.cause_mapping_evidence(i)])
+
+base_evidence(i) := {
 	"incident": n.inc.id,
 	"services": n.duty.services,
 	"exempt_services": {id: why.en | some id, why in incidents.notice_exempt_services(i)},

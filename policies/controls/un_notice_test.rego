@@ -81,6 +81,7 @@ test_four_hours_applied_before_2025_03_28 if {
 	v.evidence.threshold_label == "reported"
 	v.evidence.rule.label == "reported"
 	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-11 (as then numbered; reported)"
+	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11(당시 조문 번호, 보도 기준)"
 	contains(v.msg, "[rule in force then as reported, not in the statute texts]")
 }
 
@@ -339,4 +340,57 @@ test_incident_started_before_2019_06_25_is_not_judged if {
 test_leak_is_not_an_interruption if {
 	inc := object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T18:00:00+09:00"), {"kind": "leak"})
 	count(violations(inc)) == 0
+}
+
+# --- labels: the 2025-03-28 cut-over by start time, item 5's cause list ---
+
+test_outage_spanning_the_cut_over_prints_the_interpretation if {
+	# Started 23:00 on 2025-03-27, ended 04:00 on 2025-03-28: judged by the 4-hour rule of its
+	# start, a reading the finding labels.
+	inc := object.union(outage("2025-03-27T23:00:00+09:00", "2025-03-28T04:00:00+09:00"), {"services": ["pay"]})
+	some v in violations(inc)
+	v.evidence.threshold_minutes == 240
+	v.evidence.cutover_label == "interpretation"
+	contains(v.evidence.cutover_note, "judged by the rule in force when it started")
+	contains(v.evidence.cutover_note_ko, "경과규정이 없어")
+}
+
+test_outage_ending_the_day_before_the_cut_over_carries_no_cut_over_label if {
+	inc := object.union(outage("2025-03-27T18:00:00+09:00", "2025-03-27T23:59:00+09:00"), {"services": ["pay"]})
+	some v in violations(inc)
+	not v.evidence.cutover_label
+}
+
+test_outage_starting_on_the_cut_over_day_carries_no_cut_over_label if {
+	some v in violations(outage("2025-03-28T00:00:00+09:00", "2025-03-28T03:00:00+09:00"))
+	v.evidence.threshold_minutes == 120
+	not v.evidence.cutover_label
+}
+
+test_early_outage_is_judged_without_the_cut_over_label if {
+	# Long before any amendment the duty binds (reported) and the cut-over plays no part.
+	inc := object.union(outage("2020-01-01T10:00:00+09:00", "2020-01-01T16:00:00+09:00"), {"services": ["pay"]})
+	some v in violations(inc)
+	v.evidence.rule.label == "reported"
+	not v.evidence.cutover_label
+}
+
+test_verdict_on_the_cause_list_prints_the_interpretation if {
+	# software is read as item 5 다 (the clock runs from the limit); fire is read as outside
+	# item 5 (no exemption however short): both rest on the mapping.
+	some v in violations(outage("2025-04-01T10:00:00+09:00", "2025-04-01T12:01:00+09:00"))
+	v.evidence.cause_mapping_label == "interpretation"
+	contains(v.evidence.cause_mapping_note, "equipment, network, overload, software")
+	fire := object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T10:30:00+09:00"), {"cause": "fire"})
+	some w in violations(fire)
+	w.evidence.cause_mapping_label == "interpretation"
+}
+
+test_verdict_not_resting_on_the_cause_list_carries_no_mapping_label if {
+	critical := object.union(outage("2025-04-01T10:00:00+09:00", "2025-04-01T10:30:00+09:00"), {"criticalFacility": true})
+	some v in violations(critical)
+	not v.evidence.cause_mapping_label
+	undeclared := object.remove(outage("2025-04-01T10:00:00+09:00", "2025-04-01T10:30:00+09:00"), ["cause"])
+	some w in violations(undeclared)
+	not w.evidence.cause_mapping_label
 }

@@ -64,13 +64,13 @@ table := {
 	],
 	"un_notice_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "TBA Art. 33(2) 'without delay': audit default, not law"}],
 	"un_damages_notice_days": [
-		{"from": "2019-06-25", "value": 30, "label": "reported", "basis": "TBA Decree Art. 37-11 (as then numbered; reported, not in the statute texts)"},
+		{"from": "2019-06-25", "value": 30, "label": "reported", "basis": "TBA Decree Art. 37-12 (as then numbered; reported, not in the statute texts)"},
 		{"from": "2025-03-28", "value": 30, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(2)"},
 	],
 	# --- datacenters (Network Act Art. 46) ---
 	"dc_report_min_continuous_minutes": [{"from": "2023-07-04", "value": 30, "label": "law", "basis": "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40"}],
 	"dc_report_repeat_count": [{"from": "2023-07-04", "value": 2, "label": "law", "basis": "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40"}],
-	"dc_report_repeat_window_hours": [{"from": "2023-07-04", "value": 24, "label": "law", "basis": "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40"}],
+	"dc_report_repeat_window_hours": [{"from": "2023-07-04", "value": 24, "label": "law", "basis": "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40(1) 'within 24 hours' (law); where the 24 hours start is not fixed: any 24-hour span (audit default)"}],
 	"dc_report_repeat_total_minutes": [{"from": "2023-07-04", "value": 45, "label": "law", "basis": "Network Act Art. 46(6) (added 2023-01-03, in force 2023-07-04); Decree Art. 40"}],
 	"dc_report_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "Network Act Art. 46(6) 'without delay': audit default, not law"}],
 	"dc_bms_max_sampling_seconds": [{"from": "2024-01-01", "value": 10, "label": "guideline", "basis": "MSIT datacenter protection guideline 2024 (reported)"}],

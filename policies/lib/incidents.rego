@@ -592,3 +592,32 @@ unbound_notes(periods) := {{
 	some i, f in facts
 	r := inforce.why_not(periods, f.start_date)
 }
+
+# Decree No. 35406 amended Decree 37-21 on 2025-03-28 with no transitional clause. An
+# interruption that began before that day and lasted into it is judged by the rule in force
+# when it started (time model rule 2): a reading of the text, so a verdict that rests on it
+# says so. cutover_evidence(i) is what the user-notice controls add to the evidence of
+# incident i: the label and the note when the incident spans the cut-over, else nothing.
+un_cutover_date := "2025-03-28"
+
+cutover_evidence(i) := {
+	"cutover_label": "interpretation",
+	"cutover_note": sprintf("the interruption started before the %s amendment (Decree No. 35406) and lasted past it; it is judged by the rule in force when it started, as the amendment has no transitional clause", [un_cutover_date]),
+	"cutover_note_ko": sprintf("중단이 %s 개정(대통령령 제35406호) 전에 시작되어 그 후까지 이어졌습니다. 개정 부칙에 경과규정이 없어 시작 당시의 규정으로 판단합니다", [un_cutover_date]),
+} if {
+	f := facts[i]
+	f.start_date < un_cutover_date
+	f.end_ns >= ktime.day_start_ns(un_cutover_date)
+} else := {}
+
+# cause_mapping_evidence(i) labels a verdict on incident i that rests on reading the declared
+# cause against item 5's list (가 overload, 나 equipment faults, 다 software anomalies): the
+# mapping of causes to those items is an interpretation. A critical facility or an undeclared
+# cause decides without it.
+cause_mapping_evidence(i) := {
+	"cause_mapping_label": "interpretation",
+	"cause_mapping_note": sprintf("item 5 of Decree Art. 37-21(1) read against the declared cause: %s qualify, every other cause does not", [concat(", ", sort(short_outage_causes))]),
+	"cause_mapping_note_ko": sprintf("시행령 제37조의21제1항제5호를 신고된 원인에 대응시킨 해석: %s만 해당하고 그 밖의 원인은 해당하지 않습니다", [concat(", ", [cause_ko(c) | some c in sort(short_outage_causes)])]),
+} if {
+	tba[i].short in {"possible", "cause"}
+} else := {}
