@@ -67,12 +67,13 @@ reason := inforce.why_not(in_force, time.as_of)
 lessee_sites[d.id] := d if some d in scope.lessee_sites
 
 # groups holds, per leased site, the judged interruptions there that started while the duty
-# bound the provider (time model rule 2).
+# bound the provider (time model rule 2); a leak interrupts nothing (incidents.interruption).
 groups[dc] := g if {
 	applies
 	some dc, _ in lessee_sites
 	g := [k |
 		some k, inc in incidents.judged
+		incidents.interruption(inc)
 		dc in object.get(inc, "datacenters", [])
 		inforce.binds(in_force, incidents.facts[k].start_date)
 	]

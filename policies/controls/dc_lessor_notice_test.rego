@@ -181,3 +181,10 @@ test_not_applicable_without_a_leased_site_with_reason if {
 	not dc_lessor_notice.applies with input as m with data.resilcheck.run as run
 	contains(reason_on(m, run.as_of).en, "exclusive lessee under Network Act 46(7): no exclusively leased site")
 }
+
+# A leak of user information at the cage interrupts nothing: no notice to the lessor is owed.
+test_a_leak_owes_no_lessor_notice if {
+	leak := object.union(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), {"kind": "leak", "cause": "cyberattack"})
+	count(violations([leak])) == 0
+	count(violations([object.union(leak, {"kind": "outage"})])) == 1
+}

@@ -84,11 +84,17 @@ bound_at_start(dc, k) if {
 	scope.bound(x, d)
 }
 
-# groups holds, per site, the judged interruptions there (indexes).
+# groups holds, per site, the judged interruptions there (indexes). A leak of user
+# information (kind leak) interrupts nothing, so it is never one of them.
 groups[dc] := g if {
 	applies
 	some dc, _ in site_parties
-	g := [k | some k, inc in incidents.judged; dc in object.get(inc, "datacenters", []); bound_at_start(dc, k)]
+	g := [k |
+		some k, inc in incidents.judged
+		incidents.interruption(inc)
+		dc in object.get(inc, "datacenters", [])
+		bound_at_start(dc, k)
+	]
 	count(g) > 0
 }
 

@@ -273,3 +273,11 @@ test_series_on_2023_07_04_prints_the_anchor_and_the_day_before_is_not_judged if 
 	before := [outage("a", "2023-07-03T01:00:00+09:00", "2023-07-03T01:20:00+09:00"), outage("b", "2023-07-03T09:00:00+09:00", "2023-07-03T09:25:00+09:00")]
 	count(violations_on({"provider": early, "datacenters": sites, "incidents": before}, run.as_of)) == 0
 }
+
+# A leak of user information at the site is not an interruption of service, however long it
+# lasted: nothing is reportable under Art. 46(6).
+test_a_leak_is_not_an_interruption if {
+	leak := object.union(outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00"), {"kind": "leak", "cause": "cyberattack", "dataLeak": {"detectedAt": "2026-03-01T10:30:00+09:00"}})
+	count(violations([leak])) == 0
+	count(violations([object.union(leak, {"kind": "outage"})])) == 1
+}

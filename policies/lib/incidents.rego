@@ -59,6 +59,11 @@ instants(items) := {j: time.parse_rfc3339_ns(x.at) | some j, x in items}
 # judged holds the incidents (by index into input.incidents) that had started by the audit date.
 judged[i] := all[i] if some i, _ in facts
 
+# interruption(inc) holds for an incident that may have interrupted service: an outage or an
+# intrusion (which may or may not stop service; its start and end are taken as the
+# interruption's), but not a leak of user information, which interrupts nothing.
+interruption(inc) if not inc.kind == "leak"
+
 # detection(inc, start) is when the provider knew of the incident; without detectedAt, the
 # provider is taken to have known from the start (the stricter reading: "without delay" runs
 # from there).
