@@ -191,7 +191,8 @@ violations contains {
 }
 
 # Decree Art. 37-21(3): the damages notice goes out by e-mail, SMS, a web or app screen
-# notice, or SNS; the press fallback of the proviso covers only the fact of an interruption.
+# notice, or SNS, or (37-21(4)) by a method agreed in the contract at signing; the press
+# fallback of the proviso covers only the fact of an interruption.
 violations contains {
 	"msg": sprintf("the damages notice for incident %s went out only by %s, none of e-mail, SMS, web or app screen notice, or SNS%s", [inc.id, concat(", ", channels), note.en]),
 	"msg_ko": sprintf("장애 %s의 손해배상 안내를 %s만 했습니다. 전자우편·문자·홈페이지·앱 접속화면·SNS 중 어느 방법도 쓰지 않았습니다.%s", [inc.id, data.resilcheck.lib.text.josa(concat(", ", channels), "로"), note.ko]),
@@ -204,6 +205,7 @@ violations contains {
 	time.ns(inc.damagesNotice.at) <= time.as_of_ns
 	channels := inc.damagesNotice.channels
 	count({c | some c in channels; c in incidents.user_channels}) == 0
+	not inc.damagesNotice.contractAgreedMethod == true
 	note := rule_note(incidents.facts[i].start_date)
 }
 

@@ -180,6 +180,14 @@ test_press_only_damages_notice_fails if {
 	v.evidence.channels == ["press"]
 }
 
+# Decree 37-21(4): a method agreed in the contract at signing may be used instead of the
+# listed channels, for the damages notice as for the notice of the interruption.
+test_a_contract_agreed_method_serves_the_damages_notice if {
+	notice := {"at": "2025-05-10T10:00:00+09:00", "contents": full.contents, "channels": ["press"], "contractAgreedMethod": true}
+	count(violations(object.union(outage, {"damagesNotice": notice}))) == 0
+	count(violations(object.union(outage, {"damagesNotice": object.union(notice, {"contractAgreedMethod": false})}))) == 1
+}
+
 test_each_user_channel_serves_the_damages_notice if {
 	every c in ["email", "sms", "web", "app", "sns"] {
 		count(violations(object.union(outage, {"damagesNotice": {"at": "2025-05-10T10:00:00+09:00", "contents": full.contents, "channels": [c]}}))) == 0
