@@ -126,6 +126,15 @@ test_suspension_in_an_early_incident_is_judged if {
 	v.key == "notice:late"
 }
 
+# Before the timing default's first entry nothing may pass silently: a suspension of 1999
+# with no notice at all fails like one of today.
+test_suspension_before_2000_without_notice_fails if {
+	s := {"tenant": "Tenant A", "at": "1999-06-01T10:00:00+09:00"}
+	inc := object.union(incident([s]), {"startedAt": "1999-06-01T09:50:00+09:00"})
+	vs := dc_tenant_notice.violations with input as {"provider": operator, "datacenters": sites, "incidents": [inc]} with data.resilcheck.run as {"as_of": "1999-06-02"}
+	count(vs) > 0
+}
+
 test_not_applicable_without_a_site_run_for_others if {
 	m := {"provider": object.union(operator, {"categories": ["value-added"]}), "datacenters": [object.union(sites[0], {"operatedFor": ["own"]})]}
 	not dc_tenant_notice.applies with input as m with data.resilcheck.run as run

@@ -26,8 +26,8 @@
 #     article: Art. 33(2)
 #     decree: Enforcement Decree Art. 37-21(3)-(4)
 #     in_force: "2019-06-25"
-#     text: TBA Art. 33(2); Decree Art. 37-21(3)-(4) (formerly Art. 37-13, reported)
-#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항 및 제4항(종전 제37조의13, 보도 기준)
+#     text: TBA Art. 33(2); Decree Art. 37-21(3)-(4) (formerly Art. 37-11 to 37-13 as then numbered, reported)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항 및 제4항(종전 제37조의11~제37조의13(당시 번호), 보도 기준)
 #   remediation:
 #     en: Notify users by e-mail, text message, a website or app screen notice, SNS, or the method agreed in the contract (declare contractAgreedMethod); if you had to go to the press first, follow up with a direct notice as soon as those channels work again, and record it under incidents[].userNotices.
 #     ko: 전자우편, 문자메시지, 홈페이지·앱 접속화면 게시, SNS 또는 계약 시 정한 방법(contractAgreedMethod 신고)으로 이용자에게 고지하십시오. 언론사에 먼저 알린 경우에는 해당 방법이 복구되는 즉시 이용자에게 직접 고지하고 incidents[].userNotices에 기록하십시오.
@@ -38,8 +38,8 @@
 #       until: "2025-03-28"
 #       parties: [notice]
 #       label: reported
-#       citation: TBA Art. 33(2); Decree Art. 37-13 (as then numbered; reported)
-#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의13(당시 조문 번호, 보도 기준)
+#       citation: TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)
+#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)
 #       basis: "wording before Decree No. 35406 not in the statute texts (reported); the current methods are applied"
 #     - from: "2025-03-28"
 #       parties: [notice]
@@ -56,7 +56,7 @@ import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
 in_force := [
-	{"from": "2019-06-25", "until": "2025-03-28", "parties": ["notice"], "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-13 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의13(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported); the current methods are applied"},
+	{"from": "2019-06-25", "until": "2025-03-28", "parties": ["notice"], "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported); the current methods are applied"},
 	{"from": "2025-03-28", "parties": ["notice"], "label": "law", "citation": "TBA Art. 33(2); Decree Art. 37-21(3)-(4)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제3항 및 제4항", "basis": "Decree No. 35406 (2025-03-28): 37-21(3) as amended; 37-21(4) contract-agreed method"},
 ]
 

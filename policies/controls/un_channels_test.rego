@@ -136,8 +136,8 @@ violations_of(inc, notices) := vs if {
 test_outage_spanning_the_cut_over_cites_the_former_article_and_prints_the_interpretation if {
 	across := object.union(outage, {"startedAt": "2025-03-27T20:00:00+09:00", "restoredAt": "2025-03-28T02:00:00+09:00"})
 	some v in violations_of(across, [object.union(press, {"at": "2025-03-27T20:30:00+09:00"})])
-	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-13 (as then numbered; reported)"
-	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의13(당시 조문 번호, 보도 기준)"
+	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)"
+	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)"
 	v.evidence.cutover_label == "interpretation"
 	contains(v.evidence.cutover_note_ko, "2025-03-28")
 }

@@ -29,8 +29,8 @@
 #     article: Art. 33(2)
 #     decree: Enforcement Decree Art. 37-21(2)
 #     in_force: "2019-06-25"
-#     text: TBA Art. 33(2); Decree Art. 37-21(2) (formerly Art. 37-12, reported)
-#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제2항(종전 제37조의12, 보도 기준)
+#     text: TBA Art. 33(2); Decree Art. 37-21(2) (formerly Art. 37-11 to 37-13 as then numbered, reported)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제2항(종전 제37조의11~제37조의13(당시 번호), 보도 기준)
 #   remediation:
 #     en: Within the limit after restoration, tell the users of every affected paid service (cloud services included) who may claim damages, the criteria and the procedure, by e-mail, SMS, a web or app screen notice or SNS, and record it under incidents[].damagesNotice with at, contents and channels.
 #     ko: 복구일부터 기한 이내에 영향을 받은 유료 서비스(클라우드컴퓨팅서비스 포함) 이용자에게 손해배상 청구권자, 기준, 절차 및 방법을 전자우편, 문자메시지, 홈페이지·앱 접속화면 게시 또는 SNS로 알리고 incidents[].damagesNotice에 일시, 내용, 방법을 기록하십시오.
@@ -40,8 +40,8 @@
 #     - from: "2019-06-25"
 #       until: "2025-03-28"
 #       label: reported
-#       citation: TBA Art. 33(2); Decree Art. 37-12 (as then numbered; reported)
-#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의12(당시 조문 번호, 보도 기준)
+#       citation: TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)
+#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)
 #       basis: "wording before Decree No. 35406 not in the statute texts (reported: free services exempt, 30 days); the current exemptions are applied otherwise"
 #     - from: "2025-03-28"
 #       label: law
@@ -59,7 +59,7 @@ import data.resilcheck.lib.time
 # periods name no party: the duty reaches cloud services, which the notice party (lib.scope
 # "notice") leaves out, so the control sizes the services itself (damages_bound).
 in_force := [
-	{"from": "2019-06-25", "until": "2025-03-28", "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-12 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의12(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported: free services exempt, 30 days); the current exemptions are applied otherwise"},
+	{"from": "2019-06-25", "until": "2025-03-28", "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported: free services exempt, 30 days); the current exemptions are applied otherwise"},
 	{"from": "2025-03-28", "label": "law", "citation": "TBA Art. 33(2); Decree Art. 37-21(2)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제2항", "basis": "Decree No. 35406 (2025-03-28): exempt only items 1-3 and 5 of 37-21(1) and services without a monthly or periodic fee; binds a telecom provider with a service under the item-3 test, cloud services included (item 6 is not an exemption here)"},
 ]
 

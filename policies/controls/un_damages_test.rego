@@ -235,9 +235,9 @@ test_findings_are_keyed_by_duty_part if {
 test_reported_rule_cites_the_former_damages_article if {
 	before := object.union(outage, {"startedAt": "2025-03-27T10:00:00+09:00", "restoredAt": "2025-03-27T18:00:00+09:00"})
 	some v in violations(before)
-	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-12 (as then numbered; reported)"
-	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의12(당시 조문 번호, 보도 기준)"
-	v.evidence.limit_basis == "TBA Decree Art. 37-12 (as then numbered; reported, not in the statute texts)"
+	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)"
+	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)"
+	v.evidence.limit_basis == "TBA Decree Art. 37-11 to 37-13 (as then numbered; reported, not in the statute texts)"
 	not v.evidence.cutover_label
 }
 

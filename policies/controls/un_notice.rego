@@ -30,8 +30,8 @@
 #     article: Art. 33(2)
 #     decree: Enforcement Decree Art. 37-21(1)
 #     in_force: "2019-06-25"
-#     text: TBA Art. 33(2); Decree Art. 37-21(1) (formerly Art. 37-11, reported)
-#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제1항(종전 제37조의11, 보도 기준)
+#     text: TBA Art. 33(2); Decree Art. 37-21(1) (formerly Art. 37-11 to 37-13 as then numbered, reported)
+#     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제1항(종전 제37조의11~제37조의13(당시 번호), 보도 기준)
 #   remediation:
 #     en: Tell the users of every interrupted service under the duty the fact, cause, response status and a contact point without delay (at once unless a short unforeseen overload, equipment, network or software outage may still end within the limit), and record each notice under incidents[].userNotices with its time, channels and contents; declare cause, criticalFacility and, for maintenance, announcedWindow.
 #     ko: 고지 의무 대상 서비스가 중단되면 중단 사실, 원인, 대응조치 현황, 상담 연락처를 지체 없이(이용 집중·설비·네트워크·소프트웨어 장애로 기준 시간 안에 끝날 수 있는 경우가 아니면 즉시) 이용자에게 알리고, 각 고지를 incidents[].userNotices에 시각·방법·내용과 함께 기록하십시오. cause, criticalFacility와 점검의 경우 announcedWindow를 신고하십시오.
@@ -42,8 +42,8 @@
 #       until: "2025-03-28"
 #       parties: [notice]
 #       label: reported
-#       citation: TBA Art. 33(2); Decree Art. 37-11 (as then numbered; reported)
-#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11(당시 조문 번호, 보도 기준)
+#       citation: TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)
+#       citation_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)
 #       basis: "wording before Decree No. 35406 not in the statute texts (reported: 4-hour short-outage limit, free services exempt); start date reported, consistent with Decree No. 29886 (2019-06-25)"
 #     - from: "2025-03-28"
 #       parties: [notice]
@@ -60,7 +60,7 @@ import data.resilcheck.lib.time
 
 # in_force is this package's METADATA custom.in_force (a Go test holds them equal).
 in_force := [
-	{"from": "2019-06-25", "until": "2025-03-28", "parties": ["notice"], "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-11 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported: 4-hour short-outage limit, free services exempt); start date reported, consistent with Decree No. 29886 (2019-06-25)"},
+	{"from": "2019-06-25", "until": "2025-03-28", "parties": ["notice"], "label": "reported", "citation": "TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)", "basis": "wording before Decree No. 35406 not in the statute texts (reported: 4-hour short-outage limit, free services exempt); start date reported, consistent with Decree No. 29886 (2019-06-25)"},
 	{"from": "2025-03-28", "parties": ["notice"], "label": "law", "citation": "TBA Art. 33(2); Decree Art. 37-21(1)", "citation_ko": "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제1항", "basis": "Decree No. 35406 (2025-03-28, in force on promulgation): 2-hour limit, item 4 (free services) deleted; numbered 37-21 in the current text"},
 ]
 

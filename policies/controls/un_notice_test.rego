@@ -80,8 +80,8 @@ test_four_hours_applied_before_2025_03_28 if {
 	v.evidence.threshold_minutes == 240
 	v.evidence.threshold_label == "reported"
 	v.evidence.rule.label == "reported"
-	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-11 (as then numbered; reported)"
-	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11(당시 조문 번호, 보도 기준)"
+	v.evidence.rule.en == "TBA Art. 33(2); Decree Art. 37-11 to 37-13 (as then numbered; reported)"
+	v.evidence.rule.ko == "전기통신사업법 제33조제2항; 같은 법 시행령 제37조의11~제37조의13(당시 조문 번호, 보도 기준)"
 	contains(v.msg, "[rule in force then as reported, not in the statute texts]")
 }
 

@@ -35,11 +35,11 @@ table := {
 	],
 	"carrier_stability_min_telecom_revenue_krw": [{"from": "2024-06-30", "value": 1000000000000, "label": "law", "basis": "TBA Art. 32-10(2); Decree Art. 37-12(1)"}],
 	"notice_min_telecom_revenue_krw": [
-		{"from": "2019-06-25", "value": 10000000000, "label": "reported", "basis": "TBA Decree Art. 37-11 (as then numbered; reported, not in the statute texts)"},
+		{"from": "2019-06-25", "value": 10000000000, "label": "reported", "basis": "TBA Decree Art. 37-11 to 37-13 (as then numbered; reported, not in the statute texts)"},
 		{"from": "2025-03-28", "value": 10000000000, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(1)3가"},
 	],
 	"notice_min_users": [
-		{"from": "2019-06-25", "value": 1000000, "label": "reported", "basis": "TBA Decree Art. 37-11 (as then numbered; reported, not in the statute texts)"},
+		{"from": "2019-06-25", "value": 1000000, "label": "reported", "basis": "TBA Decree Art. 37-11 to 37-13 (as then numbered; reported, not in the statute texts)"},
 		{"from": "2025-03-28", "value": 1000000, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(1)3나"},
 	],
 	# --- disaster management (BCDA) ---
@@ -55,16 +55,16 @@ table := {
 	"ss_report_due_month_day": [{"from": "2023-07-04", "value": "01-31", "label": "law", "basis": "TBA Art. 22-7(3)"}],
 	# --- outage notice to users (TBA Art. 33(2); Decree Art. 37-21) ---
 	"un_notice_min_outage_minutes": [
-		{"from": "2019-06-25", "value": 240, "label": "reported", "basis": "TBA Decree Art. 37-11 (as then numbered; reported, not in the statute texts): 4 hours"},
+		{"from": "2019-06-25", "value": 240, "label": "reported", "basis": "TBA Decree Art. 37-11 to 37-13 (as then numbered; reported, not in the statute texts): 4 hours"},
 		{"from": "2025-03-28", "value": 120, "label": "law", "basis": "TBA Decree Art. 37-21(1) (as amended): 2 hours"},
 	],
 	"un_notice_free_services_exempt": [
-		{"from": "2019-06-25", "value": true, "label": "reported", "basis": "TBA Decree Art. 37-11 (as then numbered; reported, not in the statute texts): free services exempt"},
+		{"from": "2019-06-25", "value": true, "label": "reported", "basis": "TBA Decree Art. 37-11 to 37-13 (as then numbered; reported, not in the statute texts): free services exempt"},
 		{"from": "2025-03-28", "value": false, "label": "law", "basis": "TBA Decree Art. 37-21 (as amended): free services covered"},
 	],
 	"un_notice_without_delay_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "TBA Art. 33(2) 'without delay': audit default, not law"}],
 	"un_damages_notice_days": [
-		{"from": "2019-06-25", "value": 30, "label": "reported", "basis": "TBA Decree Art. 37-12 (as then numbered; reported, not in the statute texts)"},
+		{"from": "2019-06-25", "value": 30, "label": "reported", "basis": "TBA Decree Art. 37-11 to 37-13 (as then numbered; reported, not in the statute texts)"},
 		{"from": "2025-03-28", "value": 30, "label": "law", "basis": "TBA Art. 33(2); Decree Art. 37-21(2)"},
 	],
 	# --- datacenters (Network Act Art. 46) ---
@@ -104,7 +104,9 @@ table := {
 	# --- duties added with the legal-model rewrite (REGULATIONS.md "Obligations") ---
 	# "즉시" (immediately) and "지체 없이" (without delay) have no number in law: audit defaults.
 	"dc_lessor_notice_minutes": [{"from": "2023-07-04", "value": 60, "label": "audit-default", "basis": "Network Decree Art. 41 2: no period in law; audit default as 'without delay'"}],
-	"dc_tenant_notice_minutes": [{"from": "2000-01-01", "value": 60, "label": "audit-default", "basis": "Network Act Art. 46-2 'immediately': audit default, not law"}],
+	# 46-2 binds throughout (REGULATIONS.md, the in-force table): the first day of the default
+	# stands for "always".
+	"dc_tenant_notice_minutes": [{"from": "1900-01-01", "value": 60, "label": "audit-default", "basis": "Network Act Art. 46-2 'immediately': audit default, not law"}],
 	"cl_leak_ministry_minutes": [{"from": "2015-09-28", "value": 60, "label": "audit-default", "basis": "Cloud Act Art. 25(2) 'immediately': audit default, not law"}],
 	"cl_contract_end_notice_days": [{"from": "2015-09-28", "value": 30, "label": "law", "basis": "Cloud Act Art. 27; Decree Art. 19(1)"}],
 	"cl_shutdown_notice_days": [{"from": "2015-09-28", "value": 30, "label": "law", "basis": "Cloud Act Art. 27(4); Decree Art. 19(2)"}],

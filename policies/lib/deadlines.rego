@@ -53,8 +53,9 @@ at_now := {
 
 # listed[i] is judged incident i with the duties worth listing: every duty of an open
 # incident; of a restored one, the duties still due (the final report, the damages notice, a
-# tenant's resumption or a notice whose time has not run out). What a restored incident left
-# overdue is check's to report: listing it would keep every old incident on the on-call list.
+# notice whose time has not run out) and a tenant's resumption while the tenant is still
+# suspended. What a restored incident left overdue is check's to report: listing
+# it would keep every old incident on the on-call list.
 listed[i] := object.union(incident_entry(i), {"duties": ds}) if {
 	some i, f in incidents.facts
 	ds := [d | some d in duties(i); shown(f, d)]
@@ -66,6 +67,15 @@ shown(f, _) if f.ongoing
 shown(f, d) if {
 	f.restored
 	d.status == "due"
+}
+
+# A tenant's resumption arises when the reason for the suspension ends, which the service's
+# restoration does not settle; every other pending duty of a restored incident can no longer
+# arise (an outage that is over does not pass its threshold any more).
+shown(f, d) if {
+	f.restored
+	d.duty == "tenant-resume"
+	d.status == "pending"
 }
 
 incident_entry(i) := object.union(
@@ -308,6 +318,7 @@ datacenter_report(i) := [object.union(
 	c := dc_report.reportable[i]
 } else := [unbound("datacenter-report", "dc_report", dc_report.reason)] if {
 	not dc_report.applies
+	incidents.interruption(input.incidents[i])
 	count(object.get(input.incidents[i], "datacenters", [])) > 0
 } else := []
 
@@ -348,6 +359,7 @@ lessor_notice(i) := [object.union(
 )] if {
 	c := dc_lessor_notice.reportable[i]
 } else := [unbound("lessor-notice", "dc_lessor_notice", why)] if {
+	incidents.interruption(input.incidents[i])
 	some dc in object.get(input.incidents[i], "datacenters", [])
 	dc_lessor_notice.lessee_sites[dc]
 	why := inforce.why_not(dc_lessor_notice.in_force, incidents.facts[i].start_date)

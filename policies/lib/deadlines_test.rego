@@ -629,4 +629,19 @@ test_restored_incident_listed_while_any_duty_is_due if {
 	[d.duty | some d in r.incidents[0].duties] == ["tenant-resume"]
 	r.incidents[0].duties[0].due_at == "2026-03-01T15:00:00+09:00"
 	count(at("2026-03-01T15:00:01+09:00", restored).incidents) == 0
+
+	# Restored while the tenant is still suspended: the resumption is yet to arise, and the
+	# incident stays listed rather than dropping off until the reason ends.
+	[p] := [d | some d in at("2026-03-01T13:30:00+09:00", restored).incidents[0].duties; d.duty == "tenant-resume"]
+	p.status == "pending"
+}
+
+# A short software outage's user notice is pending while it lasts; once it is restored short
+# of the threshold nothing is owed and the incident leaves the list.
+test_restored_short_software_outage_is_not_listed if {
+	inc := software("2026-03-01T10:00:00+09:00")
+	[d] := [d | some d in at("2026-03-01T10:20:00+09:00", manifest([inc])).incidents[0].duties; d.duty == "user-notice"]
+	d.status == "pending"
+	restored := object.union(inc, {"restoredAt": "2026-03-01T10:30:00+09:00"})
+	count(at("2026-03-01T11:00:00+09:00", manifest([restored])).incidents) == 0
 }
