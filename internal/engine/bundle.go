@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -434,6 +435,9 @@ func fillControl(c *audit.Control, a *ast.Annotations) []string {
 
 // readPeriods reads custom.in_force: a list of {from, until, parties, label, citation,
 // citation_ko, basis, verifiable}, every date a real YYYY-MM-DD and from before until.
+// periodKeys are the keys a custom.in_force period may have.
+var periodKeys = []string{"basis", "citation", "citation_ko", "from", "label", "parties", "until", "verifiable"}
+
 func readPeriods(v any) ([]audit.Period, []string) {
 	list, ok := v.([]any)
 	if !ok || len(list) == 0 {
@@ -447,6 +451,12 @@ func readPeriods(v any) ([]audit.Period, []string) {
 		if !ok {
 			bad = append(bad, field+" must be an object")
 			continue
+		}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if !slices.Contains(periodKeys, k) {
+				// A misspelt "from" would otherwise read as no start: in force on every date.
+				bad = append(bad, fmt.Sprintf("%s has an unknown key %q (want %s)", field, k, strings.Join(periodKeys, ", ")))
+			}
 		}
 		get := func(k string) string {
 			s, ok := m[k].(string)
@@ -472,6 +482,11 @@ func readPeriods(v any) ([]audit.Period, []string) {
 			if _, err := time.Parse("2006-01-02", d.val); err != nil {
 				bad = append(bad, fmt.Sprintf("%s.%s %q is not a date (YYYY-MM-DD)", field, d.name, d.val))
 			}
+		}
+		if p.From == "" && i > 0 && !unverifiable {
+			// Only the first period may reach back without a start (a duty in force
+			// throughout); a later one without from would overlap the ones before it.
+			bad = append(bad, "missing "+field+".from (only the first period may have none)")
 		}
 		if p.Until != "" && p.From >= p.Until {
 			bad = append(bad, fmt.Sprintf("%s: from %s is not before until %s", field, p.From, p.Until))

@@ -129,11 +129,13 @@ func TestCustomReasonAndPeriods(t *testing.T) {
 	}
 
 	for name, bad := range map[string]string{
-		"not a date":    "#   in_force:\n#     - from: \"2023-02-30\"\n#       label: law\n#       citation: X\n",
-		"bad label":     "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: rumour\n#       citation: X\n",
-		"until <= from": "#   in_force:\n#     - from: \"2023-07-04\"\n#       until: \"2023-07-04\"\n#       label: law\n#       citation: X\n",
-		"no citation":   "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: law\n",
-		"empty list":    "#   in_force: []\n",
+		"not a date":                "#   in_force:\n#     - from: \"2023-02-30\"\n#       label: law\n#       citation: X\n",
+		"bad label":                 "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: rumour\n#       citation: X\n",
+		"until <= from":             "#   in_force:\n#     - from: \"2023-07-04\"\n#       until: \"2023-07-04\"\n#       label: law\n#       citation: X\n",
+		"no citation":               "#   in_force:\n#     - from: \"2023-07-04\"\n#       label: law\n",
+		"empty list":                "#   in_force: []\n",
+		"misspelt from":             "#   in_force:\n#     - form: \"2023-07-04\"\n#       label: law\n#       citation: X\n",
+		"later period without from": "#   in_force:\n#     - from: \"2020-01-01\"\n#       until: \"2023-07-04\"\n#       label: law\n#       citation: X\n#     - label: law\n#       citation: Y\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			src := customSource(map[string]string{"c.rego": strings.Replace(goodMeta, "#   remediation:", bad+"#   remediation:", 1) + "package resilcheck.controls.c\n" + na})
