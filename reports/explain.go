@@ -114,12 +114,14 @@ func explainText(w io.Writer, x Explanation, lang string) error {
 		fmt.Fprintf(&b, "\n%s\n", label("inforce"))
 		for _, p := range c.InForce {
 			span := p.From
-			if span == "" {
-				span = label("earlier")
-			}
-			if p.Until != "" {
+			switch {
+			case span == "" && p.Until == "":
+				span = tr(lang, "rules.throughout") // as rules words a duty with no start or end
+			case span == "":
+				span = label("earlier") + " .. " + p.Until
+			case p.Until != "":
 				span += " .. " + p.Until
-			} else {
+			default:
 				span += " .."
 			}
 			who := strings.Join(p.Parties, ", ")

@@ -115,3 +115,26 @@ func TestRulesInForceThroughout(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainInForceSpans: explain words a period with no start or end as rules does, and one
+// that ends without a start as running from earlier.
+func TestExplainInForceSpans(t *testing.T) {
+	for _, c := range []struct {
+		periods []audit.Period
+		lang    string
+		want    string
+	}{
+		{[]audit.Period{{Label: "law", Parties: []string{"colo"}, Citation: "X"}}, "en", "  throughout "},
+		{[]audit.Period{{Label: "law", Parties: []string{"colo"}, Citation: "X"}}, "ko", "  상시 "},
+		{[]audit.Period{{Until: "2023-07-04", Label: "law", Citation: "X"}, {From: "2023-07-04", Label: "law", Citation: "Y"}}, "en", " .. 2023-07-04"},
+	} {
+		var b strings.Builder
+		x := Explanation{AsOf: "2026-01-01", Control: audit.Control{ID: "C-1", InForce: c.periods}}
+		if err := explainText(&b, x, c.lang); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("explain (%s) of %+v lacks %q:\n%s", c.lang, c.periods, c.want, b.String())
+		}
+	}
+}

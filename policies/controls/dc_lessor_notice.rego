@@ -10,7 +10,8 @@
 #   more, the window counted from the first interruption of the series (audit default, as for
 #   the ministry report). The law sets no period for the notice: it is judged against the
 #   audit default dc_lessor_notice_minutes (as "without delay", not law), counted from the
-#   moment the interruption became reportable. Only interruptions at the provider's
+#   moment the interruption became reportable. A leak of user information (kind leak)
+#   interrupts nothing and is not counted. Only interruptions at the provider's
 #   exclusively leased sites are judged, each by the law in force when it started and only
 #   if the provider was bound then. A series is answered by the notice recorded on the
 #   interruption that made it reportable, or by one on another member of the series given at
@@ -24,7 +25,7 @@
 #   kind: law
 #   regulation: Network Act
 #   title_ko: 임차시설 배타적 운영자의 서비스 중단 시 임대 사업자 통지
-#   description_ko: 2023년 7월 4일부터 집적된 정보통신시설을 임차하여 배타적으로 운영·관리하는 정보통신서비스 제공자는 재난 등으로 임차시설에서 정보통신서비스가 연속 30분 이상 중단되거나 24시간 이내에 2회 이상 중단되어 그 합이 45분 이상이면 과학기술정보통신부장관에게 보고하고 시설을 임대한 집적정보통신시설 사업자에게 통지하여야 한다. 통지 기한은 법령에 없어 감사 기본값('지체 없이'와 같이, 법정 기준 아님)으로 보고 대상이 된 시각부터 판단하며, 각 중단은 시작 시점의 법령과 적용 대상 여부로 판단한다.
+#   description_ko: 2023년 7월 4일부터 집적된 정보통신시설을 임차하여 배타적으로 운영·관리하는 정보통신서비스 제공자는 재난 등으로 임차시설에서 정보통신서비스가 연속 30분 이상 중단되거나 24시간 이내에 2회 이상 중단되어 그 합이 45분 이상이면 과학기술정보통신부장관에게 보고하고 시설을 임대한 집적정보통신시설 사업자에게 통지하여야 한다. 통지 기한은 법령에 없어 감사 기본값('지체 없이'와 같이, 법정 기준 아님)으로 보고 대상이 된 시각부터 판단하며, 각 중단은 시작 시점의 법령과 적용 대상 여부로 판단한다. 이용자 정보 유출(kind leak)은 서비스 중단이 아니므로 세지 않는다.
 #   citation:
 #     law: Act on Promotion of Information and Communications Network Utilization and Information Protection
 #     law_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률
@@ -166,7 +167,7 @@ evidence(k) := ev if {
 		"notice_label": delay(k).label,
 		"notice_basis": delay(k).basis,
 	}
-	ev := object.union(base, object.filter(c, {"series"}))
+	ev := object.union_n([base, object.filter(c, {"series"}), incidents.window_anchor(c)])
 }
 
 violations contains {

@@ -134,6 +134,16 @@ test_two_interruptions_totalling_45_minutes_need_a_notice if {
 	v.evidence.rule == "repeated"
 	v.evidence.series.total_minutes == 45
 	contains(v.msg, "2 interruptions within 24 h totalling 45 min, at least 45 min")
+
+	# Where the 24 hours start is the audit default, printed as DC-REPORT prints it.
+	v.evidence.window_anchor_label == "audit-default"
+	contains(v.evidence.window_anchor_note, "any 24-hour span")
+}
+
+test_continuous_lessor_finding_carries_no_window_anchor if {
+	some v in violations([outage("a", "2026-03-01T10:00:00+09:00", "2026-03-01T12:00:00+09:00")])
+	v.evidence.rule == "continuous"
+	not v.evidence.window_anchor_label
 }
 
 test_two_interruptions_totalling_44_minutes_need_none if {

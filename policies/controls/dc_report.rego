@@ -10,6 +10,7 @@
 #   dc_report_repeat_window_hours (24) whose minutes add up to dc_report_repeat_total_minutes
 #   (45) or more (Decree 40(1); the window start is not fixed: audit default, counted from the
 #   first interruption of the series). The report covers the six items of Decree 40(2).
+#   A leak of user information (kind leak) interrupts nothing and is not counted.
 #   Each interruption is judged by the law in force when it started, and only if the party
 #   running the site was bound then; its thresholds are those in force at its start. "Without
 #   delay" is the audit default dc_report_without_delay_minutes (not law), counted from the
@@ -26,7 +27,7 @@
 #   kind: law
 #   regulation: Network Act
 #   title_ko: 집적정보통신시설 서비스 중단 시 지체 없는 서면 보고
-#   description_ko: 2023년 7월 4일부터 정보통신망법 제46조제1항의 집적정보통신시설 사업자등(집적정보통신시설 사업자, 시행령 제37조제1항제2호 요건을 갖춘 자체 운영자)과 임차시설을 배타적으로 운영하는 자(제46조제7항, 시행령 제41조제2호, 같은 방법으로 보고)는 운영하는 시설에서 재난이나 재해 및 그 밖의 물리적·기능적 결함 등으로 정보통신서비스 제공이 연속 30분 이상 중단되거나 24시간 이내에 2회 이상 중단되어 그 합이 45분 이상이면 지체 없이 과학기술정보통신부장관에게 문서로 보고하여야 하며(시행령 제40조제3항), 보고에는 시행령 제40조제2항의 여섯 가지 사항이 포함되어야 한다. 각 중단은 시작 시점의 법령과 기준으로, 그때 시설 운영자가 의무 대상이었던 경우에만 판단한다. '지체 없이'는 감사 기본값(법정 기준 아님)으로 판단한다. 서면이 아닌 보고(datacenterReport.written = false)와 신고된 보고 내용에서 빠진 항목은 각각 위반으로 본다.
+#   description_ko: 2023년 7월 4일부터 정보통신망법 제46조제1항의 집적정보통신시설 사업자등(집적정보통신시설 사업자, 시행령 제37조제1항제2호 요건을 갖춘 자체 운영자)과 임차시설을 배타적으로 운영하는 자(제46조제7항, 시행령 제41조제2호, 같은 방법으로 보고)는 운영하는 시설에서 재난이나 재해 및 그 밖의 물리적·기능적 결함 등으로 정보통신서비스 제공이 연속 30분 이상 중단되거나 24시간 이내에 2회 이상 중단되어 그 합이 45분 이상이면 지체 없이 과학기술정보통신부장관에게 문서로 보고하여야 하며(시행령 제40조제3항), 보고에는 시행령 제40조제2항의 여섯 가지 사항이 포함되어야 한다. 각 중단은 시작 시점의 법령과 기준으로, 그때 시설 운영자가 의무 대상이었던 경우에만 판단한다. '지체 없이'는 감사 기본값(법정 기준 아님)으로 판단한다. 서면이 아닌 보고(datacenterReport.written = false)와 신고된 보고 내용에서 빠진 항목은 각각 위반으로 본다. 이용자 정보 유출(kind leak)은 서비스 중단이 아니므로 세지 않는다.
 #   citation:
 #     law: Act on Promotion of Information and Communications Network Utilization and Information Protection
 #     law_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률
@@ -184,19 +185,8 @@ evidence(k) := ev if {
 		"without_delay_minutes": delay(k).value,
 		"without_delay_label": delay(k).label,
 	}
-	ev := object.union_n([base, object.filter(c, {"series"}), window_anchor(c)])
+	ev := object.union_n([base, object.filter(c, {"series"}), incidents.window_anchor(c)])
 }
-
-# Decree 40(1)2 fixes the 24 hours ("24시간 이내") but not where they start: any 24-hour span
-# (every earlier interruption is tried as the start) is the audit default a series finding
-# prints beside the law's numbers.
-window_anchor(c) := {
-	"window_anchor_label": "audit-default",
-	"window_anchor_note": "Decree Art. 40(1)2 fixes 24 hours but not where they start: any 24-hour span counts (audit default, not law)",
-	"window_anchor_note_ko": "시행령 제40조제1항제2호는 24시간을 정하나 그 기산점은 정하지 않음: 임의의 24시간을 기준으로 봄(점검 기본값, 법정 기준 아님)",
-} if {
-	c.rule == "repeated"
-} else := {}
 
 violations contains {
 	"msg": sprintf("no written report to the ministry for interruption %s at datacenter %s (%s; reportable at %s, due without delay by %s: audit default %v min; %s)", [ev.incident, ev.datacenter, why.en, ev.reportable_at, ev.due, ev.without_delay_minutes, ev.duty]),
@@ -227,7 +217,7 @@ violations contains {
 	why := rule_text(k, c)
 }
 
-late_pointer(k) := sprintf("/incidents/%d/datacenterReport/at", [k]) if input.incidents[k].datacenterReport
+late_pointer(k) := sprintf("/incidents/%d/datacenterReport/at", [k]) if input.incidents[k].datacenterReport.at
 
 else := sprintf("/incidents/%d", [k])
 

@@ -149,6 +149,16 @@ test_outage_ending_the_day_before_the_cut_over_carries_no_cut_over_label if {
 	not v.evidence.cutover_label
 }
 
+# Restored at 00:00 on the day of the amendment exactly, the outage never ran under the new
+# rule; a minute later it did.
+test_outage_restored_at_the_cut_over_instant_carries_no_label if {
+	at_midnight := object.union(outage, {"startedAt": "2025-03-27T20:00:00+09:00", "restoredAt": "2025-03-28T00:00:00+09:00"})
+	some v in violations_of(at_midnight, [object.union(press, {"at": "2025-03-27T20:30:00+09:00"})])
+	not v.evidence.cutover_label
+	some w in violations_of(object.union(at_midnight, {"restoredAt": "2025-03-28T00:01:00+09:00"}), [object.union(press, {"at": "2025-03-27T20:30:00+09:00"})])
+	w.evidence.cutover_label == "interpretation"
+}
+
 test_early_outage_is_judged_without_the_cut_over_label if {
 	early := object.union(outage, {"startedAt": "2020-01-01T10:00:00+09:00", "restoredAt": "2020-01-01T18:00:00+09:00"})
 	some v in violations_of(early, [object.union(press, {"at": "2020-01-01T10:30:00+09:00"})])

@@ -32,8 +32,8 @@
 #     text: TBA Art. 33(2); Decree Art. 37-21(2) (formerly Art. 37-11 to 37-13 as then numbered, reported)
 #     text_ko: 전기통신사업법 제33조제2항; 같은 법 시행령 제37조의21제2항(종전 제37조의11~제37조의13(당시 번호), 보도 기준)
 #   remediation:
-#     en: Within the limit after restoration, tell the users of every affected paid service (cloud services included) who may claim damages, the criteria and the procedure, by e-mail, SMS, a web or app screen notice or SNS, and record it under incidents[].damagesNotice with at, contents and channels.
-#     ko: 복구일부터 기한 이내에 영향을 받은 유료 서비스(클라우드컴퓨팅서비스 포함) 이용자에게 손해배상 청구권자, 기준, 절차 및 방법을 전자우편, 문자메시지, 홈페이지·앱 접속화면 게시 또는 SNS로 알리고 incidents[].damagesNotice에 일시, 내용, 방법을 기록하십시오.
+#     en: Within the limit after restoration, tell the users of every affected paid service (cloud services included) who may claim damages, the criteria and the procedure, by e-mail, SMS, a web or app screen notice, SNS or the method agreed in the contract (declare contractAgreedMethod), and record it under incidents[].damagesNotice with at, contents and channels.
+#     ko: 복구일부터 기한 이내에 영향을 받은 유료 서비스(클라우드컴퓨팅서비스 포함) 이용자에게 손해배상 청구권자, 기준, 절차 및 방법을 전자우편, 문자메시지, 홈페이지·앱 접속화면 게시, SNS 또는 계약 시 정한 방법(contractAgreedMethod 신고)으로 알리고 incidents[].damagesNotice에 일시, 내용, 방법을 기록하십시오.
 #   frameworks:
 #     - KR-TBA
 #   in_force:
@@ -194,8 +194,8 @@ violations contains {
 # notice, or SNS, or (37-21(4)) by a method agreed in the contract at signing; the press
 # fallback of the proviso covers only the fact of an interruption.
 violations contains {
-	"msg": sprintf("the damages notice for incident %s went out only by %s, none of e-mail, SMS, web or app screen notice, or SNS%s", [inc.id, concat(", ", channels), note.en]),
-	"msg_ko": sprintf("장애 %s의 손해배상 안내를 %s만 했습니다. 전자우편·문자·홈페이지·앱 접속화면·SNS 중 어느 방법도 쓰지 않았습니다.%s", [inc.id, data.resilcheck.lib.text.josa(concat(", ", channels), "로"), note.ko]),
+	"msg": sprintf("the damages notice for incident %s went out only by %s, none of e-mail, SMS, web or app screen notice, or SNS, nor a method agreed in the contract%s", [inc.id, concat(", ", channels), note.en]),
+	"msg_ko": sprintf("장애 %s의 손해배상 안내를 %s만 했습니다. 전자우편·문자·홈페이지·앱 접속화면·SNS나 계약 시 정한 방법 중 어느 것도 쓰지 않았습니다.%s", [inc.id, data.resilcheck.lib.text.josa(concat(", ", channels), "로"), note.ko]),
 	"pointer": sprintf("/incidents/%d/damagesNotice/channels", [i]),
 	"key": "channels",
 	"evidence": object.union(evidence(i, inc, d), {"channels": channels, "user_channels": sort(incidents.user_channels)}),

@@ -612,7 +612,21 @@ cutover_evidence(i) := {
 } if {
 	f := facts[i]
 	f.start_date < un_cutover_date
-	f.end_ns >= ktime.day_start_ns(un_cutover_date)
+
+	# Restored at 00:00 exactly, it never ran under the new rule.
+	f.end_ns > ktime.day_start_ns(un_cutover_date)
+} else := {}
+
+# window_anchor(c) is what a finding on a series of interruptions (rule repeated) adds to its
+# evidence: Network Decree 40(1)2 fixes the 24 hours ("24시간 이내") but not where they start,
+# so any 24-hour span (every earlier interruption tried as the start) is the audit default the
+# DC-REPORT and DC-LESSOR-NOTICE series findings print beside the law's numbers.
+window_anchor(c) := {
+	"window_anchor_label": "audit-default",
+	"window_anchor_note": "Decree Art. 40(1)2 fixes 24 hours but not where they start: any 24-hour span counts (audit default, not law)",
+	"window_anchor_note_ko": "시행령 제40조제1항제2호는 24시간을 정하나 그 기산점은 정하지 않음: 임의의 24시간을 기준으로 봄(점검 기본값, 법정 기준 아님)",
+} if {
+	c.rule == "repeated"
 } else := {}
 
 # cause_mapping_evidence(i) labels a verdict on incident i that rests on reading the declared
