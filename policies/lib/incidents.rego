@@ -635,8 +635,8 @@ window_anchor(c) := {
 # cause decides without it.
 cause_mapping_evidence(i) := {
 	"cause_mapping_label": "interpretation",
-	"cause_mapping_note": sprintf("item 5 of Decree Art. 37-21(1) read against the declared cause: %s qualify, every other cause does not", [concat(", ", sort(short_outage_causes))]),
-	"cause_mapping_note_ko": sprintf("시행령 제37조의21제1항제5호를 신고된 원인에 대응시킨 해석: %s만 해당하고 그 밖의 원인은 해당하지 않습니다", [concat(", ", [cause_ko(c) | some c in sort(short_outage_causes)])]),
+	"cause_mapping_note": sprintf("the short-outage exemption's list of causes (item 5; Decree Art. 37-21(1), formerly 37-11 to 37-13) read against the declared cause: %s qualify, every other cause does not", [concat(", ", sort(short_outage_causes))]),
+	"cause_mapping_note_ko": sprintf("짧은 중단 면제 사유의 원인 목록(제5호, 시행령 제37조의21제1항, 종전 제37조의11~제37조의13)을 신고된 원인에 대응시켜 읽음: %s만 해당하고 그 밖의 원인은 해당하지 않습니다", [concat(", ", [cause_ko(c) | some c in sort(short_outage_causes)])]),
 } if {
 	tba[i].short in {"possible", "cause"}
 } else := {}
