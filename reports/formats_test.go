@@ -697,3 +697,22 @@ func TestHelpers(t *testing.T) {
 		}
 	})
 }
+
+// TestSettingsFileIsRecorded: the settings file a run read is named, with its digest, in
+// every format that records the invocation.
+func TestSettingsFileIsRecorded(t *testing.T) {
+	r := fixtureReport()
+	r.Settings = &audit.SettingsUse{File: ".resilcheck.yaml", SHA256: "sha256:0123abcd"}
+	for _, format := range []string{"text", "markdown", "html", "json", "sarif"} {
+		out := plain(format, render(t, format, Options{Width: 1 << 20}, r))
+		if !strings.Contains(out, ".resilcheck.yaml") || !strings.Contains(out, "sha256:0123abcd") {
+			t.Errorf("%s does not name the settings file and its digest", format)
+		}
+	}
+	r.Settings = nil
+	for _, format := range []string{"text", "json", "sarif"} {
+		if out := plain(format, render(t, format, Options{}, r)); strings.Contains(out, ".resilcheck.yaml") {
+			t.Errorf("%s names a settings file the run did not read", format)
+		}
+	}
+}

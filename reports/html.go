@@ -485,6 +485,7 @@ body.sweep section.manifest { break-before: auto; border-top: 2px solid var(--li
 {{- with .R.Bundle.Custom}}<tr><th>{{tr $L "label.custom"}}</th><td>{{range .}}<code>{{.}}</code><br>{{end}}</td></tr>{{end}}
 <tr><th>{{tr $L "label.asof"}}</th><td>{{.R.AsOf}}</td></tr>
 {{- with .Command}}<tr><th>{{tr $L "label.command"}}</th><td><code>{{.}}</code></td></tr>{{end}}
+{{- with .R.Settings}}<tr><th>{{tr $L "label.settings"}}</th><td><code>{{.File}}</code> ({{.SHA256}})</td></tr>{{end}}
 <tr><th>{{tr $L "label.exitcode"}}</th><td>{{.R.ExitCode}}</td></tr>
 </tbody>
 </table>

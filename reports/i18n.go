@@ -115,6 +115,7 @@ var catalogue = map[string][2]string{
 	"label.custom":        {"Custom policies", "사용자 정책"},
 	"label.asof":          {"As of", "기준일"},
 	"label.command":       {"Command", "명령"},
+	"label.settings":      {"Settings file", "설정 파일"},
 	"label.inputs":        {"Inputs", "입력 파일"},
 	"label.exitcode":      {"Exit code", "종료 코드"},
 	"label.total":         {"Total", "합계"},

@@ -51,13 +51,14 @@ type jsonReport struct {
 	Controls  []audit.Control    `json:"controls"`
 	ExitCode  int                `json:"exit_code"`
 	Baseline  *audit.BaselineUse `json:"baseline,omitempty"`
+	Settings  *audit.SettingsUse `json:"settings,omitempty"`
 }
 
 func (s *jsonStream) Finish(w io.Writer) error {
 	h := s.head
 	doc := jsonReport{
 		Tool: h.Tool, AsOf: h.AsOf, Command: h.Command, Bundle: h.Bundle, Inputs: h.Inputs,
-		Summary: h.Summary, Controls: h.Controls, ExitCode: h.ExitCode, Baseline: h.Baseline,
+		Summary: h.Summary, Controls: h.Controls, ExitCode: h.ExitCode, Baseline: h.Baseline, Settings: h.Settings,
 		Manifests: &splicedArray{s: &s.manifests}, Results: &splicedArray{s: &s.results},
 	}
 	return writeSpliced(w, doc, doc.Manifests, doc.Results)

@@ -397,6 +397,9 @@ func (s *markdownStream) Finish(w io.Writer) error {
 	if len(r.Command) > 0 {
 		p("| %s | %s |", tr(L, "label.command"), mdCode(strings.Join(r.Command, " ")))
 	}
+	if st := r.Settings; st != nil {
+		p("| %s | %s (%s) |", tr(L, "label.settings"), mdCode(st.File), st.SHA256)
+	}
 	p("| %s | %d |", tr(L, "label.exitcode"), r.ExitCode)
 	if s.sweep {
 		// One line per input would be most of a sweep's report.

@@ -460,6 +460,9 @@ func (s *sarifStream) Finish(w io.Writer) error {
 	if len(r.Bundle.Custom) > 0 {
 		props["custom_policies"] = r.Bundle.Custom
 	}
+	if r.Settings != nil {
+		props["settings"] = r.Settings
+	}
 	if s.notApplicable.items > 0 {
 		na := &splicedArray{s: &s.notApplicable}
 		props["not_applicable"] = na

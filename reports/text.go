@@ -340,6 +340,9 @@ func (s *textStream) Finish(w io.Writer) error {
 	if len(r.Command) > 0 {
 		t.line("%s", t.style(ansiDim, tr(L, "label.command")+": "+strings.Join(r.Command, " ")))
 	}
+	if st := r.Settings; st != nil {
+		t.line("%s", t.style(ansiDim, tr(L, "label.settings")+": "+st.File+" ("+st.SHA256+")"))
+	}
 	for _, in := range r.Inputs {
 		t.line("%s", t.style(ansiDim, "sha256:"+in.SHA256+"  "+in.Path))
 	}

@@ -299,6 +299,9 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		Command:     checkCommandLine(settings),
 		Waivers:     c.String("waivers"),
 	}
+	if settings.file != "" {
+		opts.Settings = &audit.SettingsUse{File: filepath.ToSlash(settings.file), SHA256: settings.digest}
+	}
 	if f := c.String("baseline"); f != "" {
 		b, err := loadBaseline(f)
 		if err != nil {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -214,11 +216,24 @@ func TestSettingsFileFoundAndRecorded(t *testing.T) {
 		}
 		return out
 	}
-	fromFile := run("format: json\nas-of: 2026-11-22\nfail-on: high\nreport: [sarif=out.sarif]\n", nil, "m.yaml")
+	config := "format: json\nas-of: 2026-11-22\nfail-on: high\nreport: [sarif=out.sarif]\n"
+	fromFile := run(config, nil, "m.yaml")
 	fromEnv := run("", []string{"RESILCHECK_FORMAT=json", "RESILCHECK_AS_OF=2026-11-22", "RESILCHECK_FAIL_ON=high", "RESILCHECK_REPORT=sarif=out.sarif"}, "m.yaml")
 	fromFlags := run("", nil, "--format", "json", "--report", "sarif=out.sarif", "--as-of", "2026-11-22", "--fail-on", "high", "m.yaml")
-	if !bytes.Equal(fromFile, fromEnv) || !bytes.Equal(fromFile, fromFlags) {
-		t.Errorf("the same settings from the file, the environment and flags give different reports:\n%.600s\n---\n%.600s\n---\n%.600s", fromFile, fromEnv, fromFlags)
+
+	// The file's report also names the file and its digest; apart from that the three agree.
+	sum := sha256.Sum256([]byte(config))
+	wantSettings := `  "settings": {
+    "file": ".resilcheck.yaml",
+    "sha256": "sha256:` + hex.EncodeToString(sum[:]) + `"
+  }
+`
+	if !bytes.Contains(fromFile, []byte(wantSettings)) || bytes.Contains(fromEnv, []byte(`"settings"`)) {
+		t.Errorf("the settings file is not recorded (or recorded without one):\n%s", fromFile)
+	}
+	withoutSettings := bytes.Replace(fromFile, []byte(",\n"+wantSettings), []byte("\n"), 1)
+	if !bytes.Equal(withoutSettings, fromEnv) || !bytes.Equal(fromEnv, fromFlags) {
+		t.Errorf("the same settings from the file, the environment and flags give different reports:\n%.600s\n---\n%.600s\n---\n%.600s", withoutSettings, fromEnv, fromFlags)
 	}
 	want := `"command": [
     "resilcheck",

@@ -416,6 +416,16 @@ type Report struct {
 	ExitCode int `json:"exit_code"`
 	// Baseline is the earlier report a CI gate measured this one against (check --baseline).
 	Baseline *BaselineUse `json:"baseline,omitempty"`
+	// Settings is the settings file the run read (.resilcheck.yaml or --config). Its effect
+	// is in Command already, written in as flags, so the command replays the run by itself;
+	// the file and its digest say where those flags came from.
+	Settings *SettingsUse `json:"settings,omitempty"`
+}
+
+// SettingsUse records the settings file a run read, as given, with its content hash.
+type SettingsUse struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
 }
 
 // BaselineUse records the report a run took as its baseline: only findings not in it fail

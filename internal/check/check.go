@@ -49,6 +49,8 @@ type Options struct {
 	// Baseline, when set, holds the findings of an earlier audit: a failed control whose
 	// every finding it holds is marked so in the reports and does not fail the gate.
 	Baseline *Baseline
+	// Settings is the settings file the command read, recorded in the report.
+	Settings *audit.SettingsUse
 
 	// Progress, when set, is told how far a run is: once when the judging starts, then each
 	// time a window of judged manifests has reached the reports, one call at a time. It must
@@ -397,6 +399,7 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	if b := opts.Baseline; b != nil {
 		r.Baseline = &audit.BaselineUse{File: b.File, SHA256: b.SHA256, Findings: b.Len()}
 	}
+	r.Settings = opts.Settings
 	out := &Outcome{Report: r, Gate: Gate{worstFail: noFail}}
 	if err := sink.Begin(r); err != nil {
 		return nil, &SinkError{err}
