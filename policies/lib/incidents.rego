@@ -355,7 +355,7 @@ tba[i] := {
 } if {
 	some i, f in facts
 	inc := all[i]
-	not inc.kind == "leak"
+	interruption(inc)
 	threshold := param("un_notice_min_outage_minutes", f.start_ns)
 	m := maintenance(inc, f)
 	minutes := sum([len | some x in m[1]; len := x[1] - x[0]]) / ktime.minute_ns
