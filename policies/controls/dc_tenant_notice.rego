@@ -10,8 +10,8 @@
 #   dc_tenant_notice_minutes (not law): the notice counted from the start of the suspension
 #   (an advance notice counts), the resumption from when the reason ended. Each suspension is
 #   judged by the law in force, and only if the operator was bound, when its incident
-#   started. The duty binds throughout: 46-2(2)-(3) carry no amendment marker (the markers
-#   from 2008 and 2009 are on 46-2(1)).
+#   started. The duty binds throughout: 46-2(2)-(3) carry no amendment marker (46-2(1) carries
+#   markers from 2009 on; a 2008 amendment to it shows only in an addendum).
 # related_resources:
 #   - https://www.law.go.kr/법령/정보통신망이용촉진및정보보호등에관한법률
 # scope: package
@@ -21,7 +21,7 @@
 #   kind: law
 #   regulation: Network Act
 #   title_ko: 집적정보통신시설 사업자의 서비스 중단 시 시설이용자 즉시 통지 및 즉시 재개
-#   description_ko: 집적정보통신시설 사업자(규모 무관)는 이용약관에 따라 시설이용자의 서비스 제공을 중단하는 경우 중단사유, 발생일시, 기간 및 내용 등을 구체적으로 밝혀 시설이용자에게 즉시 알려야 하고, 중단사유가 없어지면 즉시 서비스 제공을 재개하여야 한다. '즉시'는 감사 기본값(법정 기준 아님)으로 통지는 중단 시각부터, 재개는 중단사유가 없어진 시각부터 판단하며, 각 중단은 해당 사고 시작 시점의 법령과 적용 대상 여부로 판단한다. 제46조의2제2항·제3항에는 개정 표시가 없어(2008년·2009년 개정 표시는 제1항에 있음) 이 의무는 시기와 관계없이 적용된다.
+#   description_ko: 집적정보통신시설 사업자(규모 무관)는 이용약관에 따라 시설이용자의 서비스 제공을 중단하는 경우 중단사유, 발생일시, 기간 및 내용 등을 구체적으로 밝혀 시설이용자에게 즉시 알려야 하고, 중단사유가 없어지면 즉시 서비스 제공을 재개하여야 한다. '즉시'는 감사 기본값(법정 기준 아님)으로 통지는 중단 시각부터, 재개는 중단사유가 없어진 시각부터 판단하며, 각 중단은 해당 사고 시작 시점의 법령과 적용 대상 여부로 판단한다. 제46조의2제2항·제3항에는 개정 표시가 없어(제1항에는 2009년부터 개정 표시가 있고, 2008년 개정은 부칙에서만 확인됨) 이 의무는 시기와 관계없이 적용된다.
 #   citation:
 #     law: Act on Promotion of Information and Communications Network Utilization and Information Protection
 #     law_ko: 정보통신망 이용촉진 및 정보보호 등에 관한 법률
