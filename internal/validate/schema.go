@@ -160,15 +160,21 @@ func (c *compiledSchema) child(node map[string]any, tok string) map[string]any {
 	return nil
 }
 
-// resolve follows local "$ref"s ("#/definitions/x"), the only kind the schemas use.
+// resolve follows local "$ref"s ("#/definitions/x"), the only kind the schemas use. The
+// compiler, which shares the tree, rewrites each against the schema's $id
+// ("https://.../manifest.v1.schema.json#/definitions/x"): still this document, so the
+// fragment is what counts.
 func (c *compiledSchema) resolve(node map[string]any) map[string]any {
 	for i := 0; i < 16 && node != nil; i++ { // bounded: a $ref cycle must not hang
 		ref, ok := node["$ref"].(string)
 		if !ok {
 			return node
 		}
+		if _, frag, found := strings.Cut(ref, "#"); found {
+			ref = frag
+		}
 		target := map[string]any(c.tree)
-		for _, tok := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+		for _, tok := range strings.Split(strings.TrimPrefix(ref, "/"), "/") {
 			next, _ := target[tok].(map[string]any)
 			target = next
 		}

@@ -5,6 +5,7 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -31,13 +32,22 @@ func compile(name string) (*compiledSchema, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := gojsonschema.NewSchemaLoader().Compile(gojsonschema.NewBytesLoader(raw))
+		// Decoded once, as gojsonschema decodes a schema itself (numbers as json.Number),
+		// and shared by the compiler and the tree: decoding it twice was a fifth of
+		// compiling it. Neither writes to it.
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var doc any
+		if err := dec.Decode(&doc); err != nil {
+			return nil, fmt.Errorf("parse %s schema: %w", name, err)
+		}
+		tree, ok := doc.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("parse %s schema: not a JSON object", name)
+		}
+		s, err := gojsonschema.NewSchemaLoader().Compile(gojsonschema.NewRawLoader(doc))
 		if err != nil {
 			return nil, fmt.Errorf("compile %s schema: %w", name, err)
-		}
-		var tree map[string]any
-		if err := json.Unmarshal(raw, &tree); err != nil {
-			return nil, fmt.Errorf("parse %s schema: %w", name, err)
 		}
 		return &compiledSchema{schema: s, tree: tree}, nil
 	}))
