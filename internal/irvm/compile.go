@@ -208,7 +208,8 @@ type program struct {
 type lazyCompiler struct {
 	mu   sync.Mutex
 	c    *compiler
-	plan *StoredPlan // where the functions' bodies are decoded from
+	plan *StoredPlan  // where the functions' bodies are decoded from
+	dec  *bodyDecoder // compiles the encoded bodies of a plan read by ReadPlan
 }
 
 type compiler struct {
@@ -414,12 +415,22 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 	if fn.ready.Load() {
 		return nil
 	}
-	blocks, err := lc.plan.body(fi)
-	if err != nil {
-		return err
-	}
-	if err := lc.c.compileFunction(fn, fn.src, blocks); err != nil {
-		return fmt.Errorf("irvm: func %s: %w", fn.name, err)
+	if lc.plan.bodies != nil {
+		// Read by ReadPlan: compiled straight from the encoding.
+		if lc.dec == nil {
+			lc.dec = &bodyDecoder{r: planReader{names: lc.plan.names}, c: lc.c}
+		}
+		if err := lc.dec.decodeFunction(fn, fn.src, lc.plan.bodies[fi]); err != nil {
+			return err
+		}
+	} else {
+		blocks, err := lc.plan.body(fi)
+		if err != nil {
+			return err
+		}
+		if err := lc.c.compileFunction(fn, fn.src, blocks); err != nil {
+			return fmt.Errorf("irvm: func %s: %w", fn.name, err)
+		}
 	}
 	fn.constant = !fn.isFunc && len(fn.params) == 2 && independent(fn, fn.blocks)
 	if fn.constant {
@@ -512,8 +523,9 @@ func (c *compiler) intTerm(v int64) *ast.Term {
 	return t
 }
 
-func (c *compiler) location(s ir.Stmt) *ast.Location {
-	l := s.GetLocation()
+func (c *compiler) location(s ir.Stmt) *ast.Location { return c.locationOf(s.GetLocation()) }
+
+func (c *compiler) locationOf(l *ir.Location) *ast.Location {
 	if l == nil || (l.Row == 0 && l.File == 0 && len(c.files) == 0) {
 		return nil
 	}

@@ -167,7 +167,95 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 				fn.name, lazy.constant, lazy.nlocals, len(lazy.blocks), fn.constant, fn.nlocals, len(fn.blocks))
 		}
 	}
+	// Read by ReadPlan, the functions are compiled straight from their encoding: the same
+	// answer, and instruction for instruction what compiling the decoded plan makes.
+	sp, err := ReadPlan(enc)
+	if err != nil {
+		return false, err
+	}
+	direct, err := NewStoredQuery(sp, base, QueryOptions{StrictBuiltinErrors: strict})
+	if err != nil {
+		return false, fmt.Errorf("NewStoredQuery: %v", err)
+	}
+	if stored := outcome(direct.Eval(ctx, input)); stored != first {
+		return false, fmt.Errorf("the plan compiled from its encoding answers otherwise:\n prepared: %s\n direct:   %s", first, stored)
+	}
+	if err := direct.CompileAll(); err != nil {
+		return false, fmt.Errorf("CompileAll from the encoding: %v", err)
+	}
+	for i, fn := range eager.funcs {
+		if want, got := describeFunction(fn), describeFunction(direct.p.funcs[i]); got != want {
+			return false, fmt.Errorf("func %s compiled from its encoding:\n%s\ncompiled from the decoded plan:\n%s", fn.name, got, want)
+		}
+	}
 	return true, nil
+}
+
+// describeFunction renders a compiled function, every field an instruction has, so that
+// two compilations of one function can be compared.
+func describeFunction(fn *function) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s params %v ret %d locals %d isFunc %v constant %v loc %s\n",
+		fn.name, fn.params, fn.ret, fn.nlocals, fn.isFunc, fn.constant, describeASTLoc(fn.loc))
+	describeBlocks(&b, fn.blocks, "")
+	return b.String()
+}
+
+func describeASTLoc(l *ast.Location) string {
+	if l == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%s:%d:%d", l.File, l.Row, l.Col)
+}
+
+func describeOperand(o operand) string {
+	if o.c != nil {
+		return fmt.Sprintf("%d/%v", o.local, o.c)
+	}
+	return fmt.Sprint(o.local)
+}
+
+func describeBlocks(b *strings.Builder, bs []*block, indent string) {
+	for i, bl := range bs {
+		if bl == nil {
+			fmt.Fprintf(b, "%sblock %d nil\n", indent, i)
+			continue
+		}
+		fmt.Fprintf(b, "%sblock %d (%d)\n", indent, i, len(bl.instrs))
+		for j := range bl.instrs {
+			in := &bl.instrs[j]
+			fmt.Fprintf(b, "%s %v target %d value %d n %d a %s b %s", indent, in.op, in.target, in.value, in.n,
+				describeOperand(in.a), describeOperand(in.b))
+			if in.c != nil {
+				fmt.Fprintf(b, " c %v", in.c)
+			}
+			if in.loc != nil {
+				fmt.Fprintf(b, " loc %d:%d:%d-%d:%d", in.loc.File, in.loc.Row, in.loc.Col, in.loc.EndRow, in.loc.EndCol)
+			}
+			if x := in.x; x != nil {
+				fmt.Fprintf(b, " x{args")
+				for _, a := range x.args {
+					b.WriteString(" " + describeOperand(a))
+				}
+				b.WriteString(" path")
+				for _, a := range x.path {
+					b.WriteString(" " + describeOperand(a))
+				}
+				fmt.Fprintf(b, " wpath %v", x.wpath)
+				if x.bi != nil {
+					fmt.Fprintf(b, " builtin %s", x.bi.name)
+				}
+				fmt.Fprintf(b, " at %s blocks %d}", describeASTLoc(x.astLoc), len(x.blocks))
+			}
+			b.WriteString("\n")
+			if in.body != nil {
+				describeBlocks(b, []*block{in.body}, indent+"  ")
+			}
+			if in.x != nil {
+				describeBlocks(b, in.x.blocks, indent+"  ")
+			}
+		}
+	}
 }
 
 type stmtVisitor func(ir.Stmt)
