@@ -299,6 +299,10 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 			p.funcs = append(p.funcs, &function{name: f.Name, isFunc: len(f.Params) > 2, src: f})
 		}
 		p.lazy = &lazyCompiler{c: c, plan: sp}
+		if sp.encoded {
+			// Read by ReadPlan: compiled straight from the encoding.
+			p.lazy.dec = &bodyDecoder{r: planReader{names: sp.names}, c: c}
+		}
 	} else {
 		for _, f := range funcs {
 			fn, err := c.function(f)
@@ -309,12 +313,23 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		}
 	}
 	c.maxLocal = int(ir.Data)
-	for i, b := range pol.Plans.Plans[0].Blocks {
-		cb, err := c.block(b)
-		if err != nil {
-			return nil, fmt.Errorf("irvm: plan block %d: %w", i, err)
+	if lazy && sp.encoded {
+		blocks, err, bad := p.lazy.dec.decodeBlocks(sp.plans[0], nil)
+		if bad != nil {
+			return nil, fmt.Errorf("irvm: decode plan: plan %s: %w", pol.Plans.Plans[0].Name, bad)
 		}
-		p.plan = append(p.plan, cb)
+		if err != nil {
+			return nil, fmt.Errorf("irvm: plan %w", err)
+		}
+		p.plan = blocks
+	} else {
+		for i, b := range pol.Plans.Plans[0].Blocks {
+			cb, err := c.block(b)
+			if err != nil {
+				return nil, fmt.Errorf("irvm: plan block %d: %w", i, err)
+			}
+			p.plan = append(p.plan, cb)
+		}
 	}
 	p.nlocals = c.maxLocal + 1
 	markBaseLookups(p.plan, int32(ir.Data), &c.base)
@@ -415,11 +430,7 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 	if fn.ready.Load() {
 		return nil
 	}
-	if lc.plan.bodies != nil {
-		// Read by ReadPlan: compiled straight from the encoding.
-		if lc.dec == nil {
-			lc.dec = &bodyDecoder{r: planReader{names: lc.plan.names}, c: lc.c}
-		}
+	if lc.dec != nil {
 		if err := lc.dec.decodeFunction(fn, fn.src, lc.plan.bodies[fi]); err != nil {
 			return err
 		}

@@ -28,7 +28,6 @@ func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte) erro
 		return fmt.Errorf("irvm: func %s: expected input and data parameters, got %d", f.Name, len(f.Params))
 	}
 	c := d.c
-	d.r.b, d.r.err, d.last = body, nil, nil
 	c.maxLocal = int(f.Return)
 	fn.ret = int32(f.Return)
 	// From scratch: a lazy compile that failed (or panicked) part-way is tried again.
@@ -36,30 +35,49 @@ func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte) erro
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}
+	var first *ir.Location
+	blocks, err, bad := d.decodeBlocks(body, &first)
+	if bad != nil {
+		return fmt.Errorf("irvm: decode plan: func %s: %w", f.Name, bad)
+	}
+	if err != nil {
+		return fmt.Errorf("irvm: func %s: %w", f.Name, err)
+	}
+	fn.blocks = blocks
+	fn.loc = c.locationOf(first)
+	fn.nlocals = c.maxLocal + 1
+	markBaseLookups(fn.blocks, fn.params[1], &c.base)
+	return nil
+}
+
+// decodeBlocks compiles a list of encoded blocks, the whole of body: err is a statement
+// that does not compile (naming its block, as compileFunction does), bad an encoding that
+// does not decode. first, when set, receives the location of the first statement of the
+// first block that has one.
+func (d *bodyDecoder) decodeBlocks(body []byte, first **ir.Location) (blocks []*block, err, bad error) {
+	d.r.b, d.r.err, d.last = body, nil, nil
 	n := d.r.list()
 	for i := 0; i < n && d.r.err == nil; i++ {
-		var first *ir.Location
-		cb, err := d.block(&first)
+		var loc *ir.Location
+		cb, err := d.block(&loc)
 		if d.r.err != nil {
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("irvm: func %s: block %d: %w", f.Name, i, err)
+			return nil, fmt.Errorf("block %d: %w", i, err), nil
 		}
-		if fn.loc == nil && first != nil {
-			fn.loc = c.locationOf(first)
+		if first != nil && *first == nil {
+			*first = loc
 		}
-		fn.blocks = append(fn.blocks, cb)
+		blocks = append(blocks, cb)
 	}
 	if d.r.err == nil && len(d.r.b) > 0 {
 		d.r.fail(fmt.Sprintf("%d bytes after the body", len(d.r.b)))
 	}
 	if d.r.err != nil {
-		return fmt.Errorf("irvm: decode plan: func %s: %w", f.Name, d.r.err)
+		return nil, nil, d.r.err
 	}
-	fn.nlocals = c.maxLocal + 1
-	markBaseLookups(fn.blocks, fn.params[1], &c.base)
-	return nil
+	return blocks, nil, nil
 }
 
 // location reads a statement's location, sharing the previous one's when they are equal.

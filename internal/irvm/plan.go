@@ -59,10 +59,10 @@ func Plan(ctx context.Context, c *ast.Compiler, store storage.Store, query ast.B
 // bytes, a list is its length plus one (0 for a nil list, so nil and empty survive), a
 // statement is its kind (stmtKinds), its location and its fields in declaration order.
 // The names calls use are listed once, after the static section, and a call gives the
-// index of its name. A function's blocks come last in its record, after their length in
-// bytes, so a reader can leave a body undecoded until the function is first called
-// (ReadPlan).
-const planMagic = "irvm-plan/2\n"
+// index of its name. A function's blocks come last in its record, and a plan's after its
+// name, each after their length in bytes, so a reader can leave them undecoded until
+// they are compiled (ReadPlan), and compile them from the encoding.
+const planMagic = "irvm-plan/3\n"
 
 // stmtKinds numbers the statement kinds in the encoding. Appending is compatible; any other
 // change needs a new planMagic.
@@ -453,9 +453,13 @@ func (w *planWriter) code(pol *ir.Policy) error {
 		w.list(len(pol.Plans.Plans), pol.Plans.Plans == nil)
 		for _, p := range pol.Plans.Plans {
 			w.str(p.Name)
-			if err := w.blocks(p.Blocks); err != nil {
+			body := &planWriter{names: w.names, order: w.order}
+			if err := body.blocks(p.Blocks); err != nil {
 				return fmt.Errorf("plan %s: %w", p.Name, err)
 			}
+			w.order = body.order
+			w.uint(len(body.b))
+			w.b = append(w.b, body.b...)
 		}
 	}
 	if pol.Funcs == nil {
@@ -913,9 +917,13 @@ func DecodePlan(b []byte) (*ir.Policy, error) {
 // half of a large plan decodes half of it. It is safe for concurrent use, and any number of
 // queries may share it.
 type StoredPlan struct {
-	pol    *ir.Policy // the functions' Blocks are left nil: see body
+	pol    *ir.Policy // the plans' and functions' Blocks are left nil: see plans, body
 	names  []string   // every name a call uses
 	bodies [][]byte   // each function's encoded blocks
+	plans  [][]byte   // each plan's encoded blocks
+	// encoded is set for a plan read by ReadPlan, which queries compile from plans and
+	// bodies; storedPlanOf's plan is decoded already.
+	encoded bool
 
 	mu      sync.Mutex
 	r       planReader    // decodes the bodies, from its slabs
@@ -923,10 +931,11 @@ type StoredPlan struct {
 	done    []bool
 }
 
-// ReadPlan reads a plan written by EncodePlan, leaving the functions' bodies to be decoded
-// on first use. A truncated or foreign plan is an error here, a body that does not decode an
-// error when it is first needed; damage that still decodes (a changed index) is not seen,
-// so a stored plan must be checked by digest (the engine's prebuilt plan is).
+// ReadPlan reads a plan written by EncodePlan, leaving the plans' and functions' blocks
+// encoded: a query compiles the plan's from the encoding when it is made, a function's
+// when it is first called. A truncated or foreign plan is an error here, blocks that do not
+// decode an error when they are first needed; damage that still decodes (a changed index)
+// is not seen, so a stored plan must be checked by digest (the engine's prebuilt plan is).
 func ReadPlan(b []byte) (*StoredPlan, error) {
 	if !bytes.HasPrefix(b, []byte(planMagic)) {
 		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")
@@ -942,6 +951,7 @@ func ReadPlan(b []byte) (*StoredPlan, error) {
 	}
 	sp.names = r.names
 	sp.r.names = r.names
+	sp.encoded = true
 	sp.decoded = make([][]*ir.Block, len(sp.bodies))
 	sp.done = make([]bool, len(sp.bodies))
 	return sp, nil
@@ -1015,6 +1025,22 @@ func storedPlanOf(pol *ir.Policy) *StoredPlan {
 // decoding writes.
 func (sp *StoredPlan) Policy() (*ir.Policy, error) {
 	pol := *sp.pol
+	if sp.encoded && sp.pol.Plans != nil && sp.pol.Plans.Plans != nil {
+		plans := make([]*ir.Plan, len(sp.pol.Plans.Plans))
+		for i, p := range sp.pol.Plans.Plans {
+			r := &planReader{b: sp.plans[i], names: sp.names}
+			q := *p
+			q.Blocks = r.blocks()
+			if r.err == nil && len(r.b) > 0 {
+				r.fail(fmt.Sprintf("%d bytes after the plan's blocks", len(r.b)))
+			}
+			if r.err != nil {
+				return nil, fmt.Errorf("irvm: decode plan: plan %s: %w", p.Name, r.err)
+			}
+			plans[i] = &q
+		}
+		pol.Plans = &ir.Plans{Plans: plans}
+	}
 	if sp.pol.Funcs != nil && sp.pol.Funcs.Funcs != nil {
 		funcs := make([]*ir.Func, len(sp.pol.Funcs.Funcs))
 		for i, f := range sp.pol.Funcs.Funcs {
@@ -1073,7 +1099,15 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 			pol.Plans.Plans = make([]*ir.Plan, n)
 			for i := range pol.Plans.Plans {
 				p := &ir.Plan{Name: r.str()}
-				p.Blocks = r.blocks()
+				n := r.uint()
+				if r.err == nil && n > len(r.b) {
+					r.fail("plan longer than the plan file")
+				}
+				if r.err != nil {
+					return pol
+				}
+				sp.plans = append(sp.plans, r.b[:n:n])
+				r.b = r.b[n:]
 				pol.Plans.Plans[i] = p
 			}
 		}
