@@ -240,6 +240,9 @@ func runCheck(c *cli.Context, stdio appIO) error {
 		return showSettings(stdio.Stdout, settings)
 	}
 	defer tuneGC(stdio)()
+	// The first document's validation waited for the schema to compile, after reading it,
+	// while a core sat idle: compile it now, beside loading the engine.
+	go func() { _ = validate.Ready() }()
 	if c.NArg() == 0 {
 		return withCode(ExitInputError, errors.New("check: no input: give one or more files or directories, or - for standard input"))
 	}
