@@ -259,14 +259,19 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 	if len(pol.Plans.Plans) != 1 {
 		return nil, fmt.Errorf("irvm: policy has %d plans, expected one query", len(pol.Plans.Plans))
 	}
+	var funcs []*ir.Func
+	if pol.Funcs != nil {
+		funcs = pol.Funcs.Funcs
+	}
 	c := &compiler{
 		pol:      pol,
-		funcIdx:  map[string]int{},
+		funcIdx:  make(map[string]int, len(funcs)),
 		builtins: map[string]*builtin{},
 		extra:    extra,
 		ints:     map[int64]*ast.Term{},
 	}
 	if pol.Static != nil {
+		c.strings = make([]*ast.Term, 0, len(pol.Static.Strings))
 		for _, s := range pol.Static.Strings {
 			c.strings = append(c.strings, ast.StringTerm(s.Value))
 		}
@@ -275,16 +280,15 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		}
 	}
 	p := &program{data: data, files: c.files, dynamic: map[string]int{}}
-	var funcs []*ir.Func
-	if pol.Funcs != nil {
-		funcs = pol.Funcs.Funcs
-	}
+	// Only a CallDynamicStmt looks functions up by path; a plan read by ReadPlan says
+	// whether it has one, and most have none.
+	byPath := !lazy || !sp.encoded || sp.dynamicCalls
 	for i, f := range funcs {
 		if _, dup := c.funcIdx[f.Name]; dup {
 			return nil, fmt.Errorf("irvm: function %s planned twice", f.Name)
 		}
 		c.funcIdx[f.Name] = i
-		if len(f.Path) > 0 {
+		if byPath && len(f.Path) > 0 {
 			p.dynamic[strings.Join(f.Path, "\x00")] = i
 		}
 	}
@@ -292,11 +296,15 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		if err := c.resolveNames(pol, sp.names); err != nil {
 			return nil, err
 		}
-		for _, f := range funcs {
+		fns := make([]function, len(funcs)) // one allocation: a plan has about a thousand
+		p.funcs = make([]*function, len(funcs))
+		for i, f := range funcs {
 			if len(f.Params) < 2 {
 				return nil, fmt.Errorf("irvm: func %s: expected input and data parameters, got %d", f.Name, len(f.Params))
 			}
-			p.funcs = append(p.funcs, &function{name: f.Name, isFunc: len(f.Params) > 2, src: f})
+			fn := &fns[i]
+			fn.name, fn.isFunc, fn.src = f.Name, len(f.Params) > 2, f
+			p.funcs[i] = fn
 		}
 		p.lazy = &lazyCompiler{c: c, plan: sp}
 		if sp.encoded {

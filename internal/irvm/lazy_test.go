@@ -318,3 +318,68 @@ func TestLazyCompileRetriesFromScratch(t *testing.T) {
 		t.Fatalf("a: ready %v with %d params after failed compiles", a.ready.Load(), len(a.params))
 	}
 }
+
+// TestStoredPlanDynamicCalls: a plan read by ReadPlan indexes its functions by path only
+// when a statement calls one by path, and such a call still finds its function.
+func TestStoredPlanDynamicCalls(t *testing.T) {
+	str := func(i int) ir.Operand { return ir.Operand{Value: ir.StringIndex(i)} }
+	policy := func(dynamic bool) *ir.Policy {
+		var call ir.Stmt = &ir.CallStmt{Func: "g0.data.p.f", Args: []ir.Operand{{Value: ir.Input}, {Value: ir.Data}}, Result: 3}
+		if dynamic {
+			call = &ir.CallDynamicStmt{Args: []ir.Local{ir.Input, ir.Data}, Result: 3, Path: []ir.Operand{str(0), str(1), str(2), str(3)}}
+		}
+		consts := []*ir.StringConst{{Value: "g0"}, {Value: "data"}, {Value: "p"}, {Value: "f"}, {Value: "x"}}
+		return &ir.Policy{
+			Static: &ir.Static{Strings: consts},
+			Plans: &ir.Plans{Plans: []*ir.Plan{{Name: "eval", Blocks: []*ir.Block{{Stmts: []ir.Stmt{
+				call,
+				&ir.MakeObjectStmt{Target: 4},
+				&ir.ObjectInsertStmt{Key: str(4), Value: ir.Operand{Value: ir.Local(3)}, Object: 4},
+				&ir.ResultSetAddStmt{Value: 4},
+			}}}}}},
+			Funcs: &ir.Funcs{Funcs: []*ir.Func{{
+				Name: "g0.data.p.f", Params: []ir.Local{0, 1}, Return: 2, Path: []string{"g0", "data", "p", "f"},
+				Blocks: []*ir.Block{
+					{Stmts: []ir.Stmt{&ir.MakeNumberIntStmt{Value: 7, Target: 2}}},
+					{Stmts: []ir.Stmt{&ir.ReturnLocalStmt{Source: 2}}},
+				},
+			}}},
+		}
+	}
+	for _, dynamic := range []bool{false, true} {
+		enc, err := EncodePlan(policy(dynamic))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, err := ReadPlan(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sp.dynamicCalls != dynamic {
+			t.Fatalf("dynamic call %v: the plan says %v", dynamic, sp.dynamicCalls)
+		}
+		q, err := NewStoredQuery(sp, ast.NewObject(), QueryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if indexed := len(q.p.dynamic) > 0; indexed != dynamic {
+			t.Fatalf("dynamic call %v: functions indexed by path %v", dynamic, indexed)
+		}
+		rs, err := q.Eval(context.Background(), nil)
+		if err != nil || len(rs) != 1 || fmt.Sprint(rs[0].Bindings["x"]) != "7" {
+			t.Fatalf("dynamic call %v: %v, %v; want x = 7", dynamic, rs, err)
+		}
+		// Decoded in full, the plan is indexed by path whatever it calls.
+		pol, err := DecodePlan(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := NewQuery(pol, ast.NewObject(), QueryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.p.dynamic) != 1 {
+			t.Fatalf("NewQuery indexed %d functions by path, want 1", len(full.p.dynamic))
+		}
+	}
+}

@@ -61,7 +61,9 @@ func Plan(ctx context.Context, c *ast.Compiler, store storage.Store, query ast.B
 // The names calls use are listed once, after the static section, and a call gives the
 // index of its name. A function's blocks come last in its record, and a plan's after its
 // name, each after their length in bytes, so a reader can leave them undecoded until
-// they are compiled (ReadPlan), and compile them from the encoding.
+// they are compiled (ReadPlan), and compile them from the encoding. After the table of
+// names, a flag says whether any statement is a CallDynamicStmt, so that a query of a plan without
+// one need not index the functions by path.
 const planMagic = "irvm-plan/3\n"
 
 // stmtKinds numbers the statement kinds in the encoding. Appending is compatible; any other
@@ -122,9 +124,10 @@ const (
 )
 
 type planWriter struct {
-	b     []byte
-	names map[string]int // called name -> index in order
-	order []string
+	b       []byte
+	names   map[string]int // called name -> index in order
+	order   []string
+	dynamic *bool // set when a CallDynamicStmt is written
 }
 
 func (w *planWriter) int(v int64)      { w.b = binary.AppendVarint(w.b, v) }
@@ -250,6 +253,9 @@ func (w *planWriter) stmt(s ir.Stmt) error {
 		w.local(s.Result)
 	case *ir.CallDynamicStmt:
 		kind(kCallDynamic)
+		if w.dynamic != nil {
+			*w.dynamic = true
+		}
 		w.locals(s.Args)
 		w.local(s.Result)
 		return w.operands(s.Path)
@@ -402,13 +408,18 @@ func EncodePlan(pol *ir.Policy) ([]byte, error) {
 	head := &planWriter{b: []byte(planMagic)}
 	head.static(pol.Static)
 	// The plans and functions first, numbering the names they call; then the table.
-	body := &planWriter{names: map[string]int{}}
+	body := &planWriter{names: map[string]int{}, dynamic: new(bool)}
 	if err := body.code(pol); err != nil {
 		return nil, fmt.Errorf("irvm: encode plan: %w", err)
 	}
 	head.list(len(body.order), false)
 	for _, s := range body.order {
 		head.str(s)
+	}
+	if *body.dynamic {
+		head.uint(1)
+	} else {
+		head.uint(0)
 	}
 	head.b = append(head.b, body.b...)
 	head.list(len(pol.UnplannedRules), pol.UnplannedRules == nil)
@@ -453,7 +464,7 @@ func (w *planWriter) code(pol *ir.Policy) error {
 		w.list(len(pol.Plans.Plans), pol.Plans.Plans == nil)
 		for _, p := range pol.Plans.Plans {
 			w.str(p.Name)
-			body := &planWriter{names: w.names, order: w.order}
+			body := &planWriter{names: w.names, order: w.order, dynamic: w.dynamic}
 			if err := body.blocks(p.Blocks); err != nil {
 				return fmt.Errorf("plan %s: %w", p.Name, err)
 			}
@@ -472,7 +483,7 @@ func (w *planWriter) code(pol *ir.Policy) error {
 			w.locals(f.Params)
 			w.local(f.Return)
 			w.strs(f.Path)
-			body := &planWriter{names: w.names, order: w.order}
+			body := &planWriter{names: w.names, order: w.order, dynamic: w.dynamic}
 			if err := body.blocks(f.Blocks); err != nil {
 				return fmt.Errorf("func %s: %w", f.Name, err)
 			}
@@ -924,6 +935,8 @@ type StoredPlan struct {
 	// encoded is set for a plan read by ReadPlan, which queries compile from plans and
 	// bodies; storedPlanOf's plan is decoded already.
 	encoded bool
+	// dynamicCalls: some statement of an encoded plan is a CallDynamicStmt.
+	dynamicCalls bool
 
 	mu      sync.Mutex
 	r       planReader    // decodes the bodies, from its slabs
@@ -1092,6 +1105,13 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 		for i := range r.names {
 			r.names[i] = r.str()
 		}
+	}
+	switch r.uint() {
+	case 0:
+	case 1:
+		sp.dynamicCalls = true
+	default:
+		r.fail("malformed dynamic-call flag")
 	}
 	if r.uint() == 1 {
 		pol.Plans = &ir.Plans{}
