@@ -574,6 +574,22 @@ func (r *planReader) name() string {
 	return r.names[i]
 }
 
+// skipStrs reads past what strs reads.
+func (r *planReader) skipStrs() {
+	n := r.list()
+	for range max(n, 0) {
+		l := r.uint()
+		if r.err != nil {
+			return
+		}
+		if l > len(r.b) {
+			r.fail("truncated string")
+			return
+		}
+		r.b = r.b[l:]
+	}
+}
+
 func (r *planReader) strs() []string {
 	n := r.list()
 	if n < 0 {
@@ -932,6 +948,7 @@ type StoredPlan struct {
 	names  []string   // every name a call uses
 	bodies [][]byte   // each function's encoded blocks
 	plans  [][]byte   // each plan's encoded blocks
+	paths  [][]byte   // each function's encoded path, when it is not decoded (dynamicCalls)
 	// encoded is set for a plan read by ReadPlan, which queries compile from plans and
 	// bodies; storedPlanOf's plan is decoded already.
 	encoded bool
@@ -1063,6 +1080,12 @@ func (sp *StoredPlan) Policy() (*ir.Policy, error) {
 			}
 			g := *f
 			g.Blocks = blocks
+			if sp.paths != nil {
+				r := &planReader{b: sp.paths[i]}
+				if g.Path = r.strs(); r.err != nil {
+					return nil, fmt.Errorf("irvm: decode plan: func %s: path: %w", f.Name, r.err)
+				}
+			}
 			funcs[i] = &g
 		}
 		pol.Funcs = &ir.Funcs{Funcs: funcs}
@@ -1136,11 +1159,29 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 		pol.Funcs = &ir.Funcs{}
 		if n := r.list(); n >= 0 {
 			pol.Funcs.Funcs = make([]*ir.Func, n)
+			funcs := make([]ir.Func, n) // one allocation for about a thousand
+			var params slab[ir.Local]
 			for i := range pol.Funcs.Funcs {
-				f := &ir.Func{Name: r.str()}
-				f.Params = r.locals()
+				f := &funcs[i]
+				f.Name = r.str()
+				if n := r.list(); n >= 0 {
+					f.Params = params.take(n)
+					for j := range f.Params {
+						f.Params[j] = r.local()
+					}
+				}
 				f.Return = r.local()
-				f.Path = r.strs()
+				if sp.dynamicCalls {
+					f.Path = r.strs()
+				} else {
+					// Only a dynamic call reads a path: left encoded for Policy.
+					start := r.b
+					r.skipStrs()
+					if sp.paths == nil {
+						sp.paths = make([][]byte, len(pol.Funcs.Funcs))
+					}
+					sp.paths[i] = start[: len(start)-len(r.b) : len(start)-len(r.b)]
+				}
 				n := r.uint()
 				if r.err == nil && n > len(r.b) {
 					r.fail("function body longer than the plan")
