@@ -37,6 +37,16 @@ type Options struct {
 	Workers     int
 	Evaluator   engine.Evaluator // "" is engine.EvaluatorAuto
 
+	// SiteLossOnly judges no control: each manifest gets its site-loss analysis alone (what
+	// simulate prints), and verdicts only when the analysis did not finish (see
+	// engine.Options.SiteLossOnly).
+	SiteLossOnly bool
+	// Inspect, when set, is shown every decoded document (valid or not) before the pipeline
+	// drops it, for what a caller needs of the input itself (simulate: the declared ids).
+	// It is called from several goroutines at once, before the document's manifest reaches
+	// the sink.
+	Inspect func(d *manifest.Document)
+
 	// Sources, when set, are the inputs already loaded (simulate loads them first to check
 	// its --fail ids): Paths, MaxFileSize and Stdin are then not read again.
 	Sources []*manifest.Source
@@ -108,6 +118,7 @@ func buildEngine(ctx context.Context, opts Options, whileCompiling func()) (*eng
 		Policies:       srcs,
 		AsOf:           opts.AsOf,
 		Fail:           opts.Fail,
+		SiteLossOnly:   opts.SiteLossOnly,
 		Data:           data,
 		Timeout:        opts.Timeout,
 		Workers:        opts.Workers,
@@ -354,6 +365,9 @@ func (in *inputs) next() []*entry {
 	parallel.For(len(entries), in.opts.Workers, func(i int) {
 		if e := entries[i]; e.doc != nil {
 			e.m.Problems = append(e.m.Problems, validate.Document(e.doc)...)
+			if in.opts.Inspect != nil {
+				in.opts.Inspect(e.doc)
+			}
 		}
 	})
 	in.dedupeNames(entries)
