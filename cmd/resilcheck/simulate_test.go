@@ -420,12 +420,18 @@ func TestFailIDsComeFromTheSiteLossLibrary(t *testing.T) {
 		filepath.Join(repoRoot, "testdata/manifests/kakao-2022-10-15.yaml"),
 		filepath.Join(repoRoot, "testdata/siteloss/campus.yaml"),
 	}, manifest.Options{})
+	ids := newDeclaredIDs(true)
+	for _, src := range sources {
+		for _, d := range src.Documents {
+			ids.inspect(context.Background(), d)
+		}
+	}
 	for _, id := range []string{"skcc-pangyo", "substation-pangyo-a", "sk-pangyo-campus-a", "anyang-dc"} {
-		if err := checkFailIDs(context.Background(), []string{id}, sources); err != nil {
+		if err := ids.check([]string{id}); err != nil {
 			t.Errorf("--fail %s: %v", id, err)
 		}
 	}
-	err := checkFailIDs(context.Background(), []string{"skcc-pangyo", "pangyo", "services"}, sources)
+	err := ids.check([]string{"skcc-pangyo", "pangyo", "services"})
 	if err == nil {
 		t.Fatal("--fail pangyo: no error")
 	}
