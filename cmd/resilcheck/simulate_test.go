@@ -356,7 +356,8 @@ func TestSimulateTextOfALargeLoss(t *testing.T) {
 // TestSimulateUnfinishedIsNotAPass: an evaluation cut off by --timeout leaves no analysis;
 // simulate must say so and exit 1, not report that the bundle has no analysis and exit 0.
 func TestSimulateUnfinishedIsNotAPass(t *testing.T) {
-	args := []string{"--timeout", "1ms", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}
+	// 1ns: the site-loss analysis of this small manifest alone can finish within a millisecond.
+	args := []string{"--timeout", "1ns", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}
 	s, code := simulateJSON(t, "", args...)
 	if code != ExitFailed {
 		t.Errorf("exit code = %d, want %d", code, ExitFailed)
