@@ -123,6 +123,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		Stdin:        stdio.Stdin,
 		Evaluator:    evaluator,
 		Inspect:      func(d *manifest.Document) { ids.inspect(ctx, d) },
+		InputsRead:   func() error { return ids.check(fail) },
 		Tool:         toolInfo(),
 		Command:      commandLine(),
 	}
@@ -135,10 +136,14 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		return withCode(ExitInputError, fmt.Errorf("simulate: %w: nothing written", err))
 	}
 	if err != nil {
+		if errors.As(err, new(*exitError)) {
+			return err // an unknown --fail id (InputsRead)
+		}
 		return engineError(err)
 	}
-	// An unknown --fail id is known only once every input has been read: the analysis of
-	// each is then dropped unwritten.
+	// An unknown --fail id is known only once every input has been read: the run stops
+	// before judging its last window (for most runs, before judging anything), and nothing
+	// is written. A run that read no document gets here.
 	if err := ids.check(fail); err != nil {
 		return err
 	}

@@ -46,6 +46,10 @@ type Options struct {
 	// It is called from several goroutines at once, before the document's manifest reaches
 	// the sink.
 	Inspect func(d *manifest.Document)
+	// InputsRead, when set, is called once every input has been read (and inspected),
+	// before the last window is judged: an error stops the run there, and Stream returns
+	// it. (simulate refuses an unknown --fail id before judging a run of one window.)
+	InputsRead func() error
 
 	// Sources, when set, are the inputs already loaded (simulate loads them first to check
 	// its --fail ids): Paths, MaxFileSize and Stdin are then not read again.
@@ -471,7 +475,15 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 			}
 		}
 	}()
+	var stopped error
+	read := opts.InputsRead == nil
 	for entries := first; entries != nil && !failed.Load(); entries = in.next() {
+		if !read && in.count >= in.total {
+			read = true
+			if stopped = opts.InputsRead(); stopped != nil {
+				break
+			}
+		}
 		inputs := slices.Clone(in.digests)
 		in.digests = in.digests[:0]
 		judgeWindow(ctx, eng, controls, entries)
@@ -481,6 +493,9 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	<-handed
 	if sinkErr != nil {
 		return nil, sinkErr
+	}
+	if stopped != nil {
+		return nil, stopped
 	}
 	return out, nil
 }
