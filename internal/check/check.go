@@ -51,8 +51,8 @@ type Options struct {
 	// it. (simulate refuses an unknown --fail id before judging a run of one window.)
 	InputsRead func() error
 
-	// Sources, when set, are the inputs already loaded (simulate loads them first to check
-	// its --fail ids): Paths, MaxFileSize and Stdin are then not read again.
+	// Sources, when set, are the inputs already loaded (by a test, say): Paths, MaxFileSize
+	// and Stdin are then not read again.
 	Sources []*manifest.Source
 
 	// Waivers is a waiver file (schemas/waivers.v1.schema.json); "" for none.
