@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
@@ -55,61 +58,186 @@ func NewSimulation(r *audit.Report, fail []string, services map[DocKey][]string)
 	if s.Fail == nil {
 		s.Fail = []string{}
 	}
+	byName := map[string][]audit.Result{}
+	for _, res := range r.Results {
+		byName[res.Manifest] = append(byName[res.Manifest], res)
+	}
+	for _, m := range r.Manifests {
+		sm := NewSimulatedManifest(m, byName[m.Name], services[DocKey{m.File, m.Document}])
+		s.Summary.add(sm)
+		s.Manifests = append(s.Manifests, sm)
+	}
+	return s
+}
+
+// NewSimulatedManifest is one manifest's analysis, from the manifest and its verdicts as a
+// run hands them over; services are its declared service ids, sorted (nil will do for a
+// manifest of more than SimulateListed services: their text never names survivors).
+func NewSimulatedManifest(m audit.Manifest, results []audit.Result, services []string) SimulatedManifest {
+	sm := SimulatedManifest{
+		Name: m.Name, File: m.File, Document: m.Document, Provider: m.Provider,
+		Problems: m.Problems, SiteLoss: m.SiteLoss, services: services,
+	}
 	// An evaluation that did not finish leaves no analysis and an error result per control
 	// it could not judge: that is what the manifest's text must say, not that the bundle
 	// has no analysis (and the run must not pass).
-	errored := map[string]string{}
-	for _, res := range r.Results {
-		if _, seen := errored[res.Manifest]; !seen && res.Status == audit.StatusError {
-			errored[res.Manifest] = res.Reason
-		}
-	}
-	for _, m := range r.Manifests {
-		sm := SimulatedManifest{
-			Name: m.Name, File: m.File, Document: m.Document, Provider: m.Provider,
-			Problems: m.Problems, SiteLoss: m.SiteLoss, services: services[DocKey{m.File, m.Document}],
-		}
-		if reason, ok := errored[m.Name]; ok && m.SiteLoss == nil && len(m.Problems) == 0 {
-			sm.Error = reason
-			s.Summary.Unfinished++
-		}
-		s.Manifests = append(s.Manifests, sm)
-		s.Summary.Manifests++
-		s.Summary.Problems += len(m.Problems)
-		if m.SiteLoss == nil {
-			continue
-		}
-		for _, f := range m.SiteLoss.Failures {
-			s.Summary.Failures++
-			if f.Lost > 0 {
-				s.Summary.FailuresWithLoss++
+	if m.SiteLoss == nil && len(m.Problems) == 0 {
+		for _, res := range results {
+			if res.Status == audit.StatusError {
+				sm.Error = res.Reason
+				break
 			}
 		}
 	}
-	return s
+	return sm
+}
+
+// add counts one manifest.
+func (c *SimulationSummary) add(m SimulatedManifest) {
+	c.Manifests++
+	c.Problems += len(m.Problems)
+	if m.Error != "" {
+		c.Unfinished++
+	}
+	if m.SiteLoss == nil {
+		return
+	}
+	for _, f := range m.SiteLoss.Failures {
+		c.Failures++
+		if f.Lost > 0 {
+			c.FailuresWithLoss++
+		}
+	}
 }
 
 // SimulationFormats are the formats WriteSimulation writes.
 var SimulationFormats = append([]string{"text", "json"}, GraphFormats...)
 
 // WriteSimulation writes s in format (text, json or a picture format) and lang; color
-// paints the text's DOWN and OK marks for a terminal.
+// paints the text's DOWN and OK marks for a terminal. It is a SimulationStream fed s.
 func WriteSimulation(w io.Writer, s Simulation, format, lang string, color bool) error {
-	switch format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(s)
-	case "text":
-		return s.writeText(w, lang, color)
+	st, err := NewSimulationStream(format, lang, color, s.AsOf, s.Fail)
+	if err != nil {
+		return err
 	}
-	for _, f := range GraphFormats {
-		if f == format {
-			return WriteLossGraph(w, format, lang, s.pictured())
+	defer st.Close()
+	for _, m := range s.Manifests {
+		if err := st.Add(m); err != nil {
+			return err
 		}
 	}
-	return fmt.Errorf("unknown simulation format %q", format)
+	return st.finish(w, s.Summary)
 }
+
+// SimulationStream renders a simulation as its manifests arrive, keeping only what the
+// output needs once they are gone: the text and the JSON manifests wait in a spool (memory,
+// then an unlinked temporary file) behind the summary they come after or before, and a
+// picture keeps each failure's graph, which is bounded whatever the manifest's size. Nothing
+// reaches the destination before Finish, so a run that fails writes nothing.
+type SimulationStream struct {
+	format, lang string
+	color        bool
+	asOf         string
+	fail         []string
+	summary      SimulationSummary
+	body         spool
+	graphs       []lossGraph
+}
+
+// NewSimulationStream starts a simulation of the run at asOf that takes fail down.
+func NewSimulationStream(format, lang string, color bool, asOf string, fail []string) (*SimulationStream, error) {
+	if !slices.Contains(SimulationFormats, format) {
+		return nil, fmt.Errorf("unknown simulation format %q", format)
+	}
+	if fail == nil {
+		fail = []string{}
+	}
+	return &SimulationStream{format: format, lang: lang, color: color, asOf: asOf, fail: fail}, nil
+}
+
+// Add renders one manifest; they come in report order.
+func (s *SimulationStream) Add(m SimulatedManifest) error {
+	first := s.summary.Manifests == 0
+	s.summary.add(m)
+	switch s.format {
+	case "json":
+		// As encoding/json indents an element of the top object's "manifests" array.
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		var ind bytes.Buffer
+		if !first {
+			ind.WriteString(",")
+		}
+		ind.WriteString("\n    ")
+		if err := json.Indent(&ind, b, "    ", "  "); err != nil {
+			return err
+		}
+		_, err = s.body.Write(ind.Bytes())
+		return err
+	case "text":
+		bw := &errWriter{w: &s.body}
+		if !first {
+			bw.printf("\n")
+		}
+		s.writeTextManifest(bw, m)
+		return bw.err
+	}
+	if m.SiteLoss != nil {
+		s.graphs = append(s.graphs, graphs(s.lang, []GraphManifest{{Name: m.Name, SiteLoss: m.SiteLoss}})...)
+	}
+	return nil
+}
+
+// Summary counts what has been added so far.
+func (s *SimulationStream) Summary() SimulationSummary { return s.summary }
+
+// Finish writes the whole simulation to w.
+func (s *SimulationStream) Finish(w io.Writer) error { return s.finish(w, s.summary) }
+
+func (s *SimulationStream) finish(w io.Writer, sum SimulationSummary) error {
+	switch s.format {
+	case "json":
+		head, err := json.Marshal(Simulation{AsOf: s.asOf, Fail: s.fail, Summary: sum, Manifests: []SimulatedManifest{}})
+		if err != nil {
+			return err
+		}
+		var ind bytes.Buffer
+		if err := json.Indent(&ind, head, "", "  "); err != nil {
+			return err
+		}
+		// The manifests are the last field: the head ends in their empty array.
+		const empty = "[]\n}"
+		doc := ind.Bytes()
+		if s.summary.Manifests == 0 || !bytes.HasSuffix(doc, []byte(empty)) {
+			_, err := w.Write(append(doc, '\n'))
+			return err
+		}
+		bw := bufio.NewWriterSize(w, 1<<20)
+		bw.Write(doc[:len(doc)-len(empty)])
+		bw.WriteByte('[')
+		if err := s.body.copyTo(bw); err != nil {
+			return err
+		}
+		bw.WriteString("\n  ]\n}\n")
+		return bw.Flush()
+	case "text":
+		bw := &errWriter{w: bufio.NewWriterSize(w, 1<<20)}
+		if err := s.body.copyTo(bw); err != nil {
+			return err
+		}
+		s.writeTextSummary(bw, sum)
+		if bw.err != nil {
+			return bw.err
+		}
+		return bw.w.(*bufio.Writer).Flush()
+	}
+	return writeLossGraphs(w, s.format, s.lang, s.graphs)
+}
+
+// Close releases the spool; it is safe to call at any time, more than once.
+func (s *SimulationStream) Close() error { return s.body.Close() }
 
 // SimulateListed is the largest loss the simulation's text lists service by service.
 const SimulateListed = 50
@@ -135,35 +263,31 @@ func simDomain(lang string, d audit.FailureDomain) string {
 // survive. A failure that takes more than SimulateListed services down lists only the ones
 // broken in place (the roots of the loss) and counts the others: the JSON output links each
 // of them to what it is lost through.
-func (s Simulation) writeText(w io.Writer, lang string, color bool) error {
-	L := lang
+func (s *SimulationStream) writeTextManifest(bw *errWriter, m SimulatedManifest) {
+	L := s.lang
 	paint := func(code, text string) string {
-		if !color {
+		if !s.color {
 			return text
 		}
 		return "\x1b[" + code + "m" + text + "\x1b[0m"
 	}
 	down, ok := paint("1;31", tr(L, "sim.down")), paint("32", tr(L, "sim.ok"))
-	bw := &errWriter{w: w}
-	for i, m := range s.Manifests {
-		if i > 0 {
-			bw.printf("\n")
-		}
+	{
 		// Names and paths of unanalysed inputs are not validated ids: keep them inert.
 		bw.printf("%s (%s)\n", audit.Printable(m.Name), audit.Printable(m.File))
 		switch {
 		case len(m.Problems) > 0:
 			bw.str(simLine(L, "sim.problems", len(m.Problems), plural(len(m.Problems), "problem", "problems")))
-			continue
+			return
 		case m.Error != "":
 			bw.str(simLine(L, "sim.unfinished", m.Error))
-			continue
+			return
 		case m.SiteLoss == nil:
 			bw.str(tr(L, "sim.noanalysis"))
-			continue
+			return
 		case len(m.SiteLoss.Failures) == 0:
 			bw.str(tr(L, "sim.nodatacenters"))
-			continue
+			return
 		}
 		f0 := m.SiteLoss.Failures[0]
 		total := f0.Lost + f0.Surviving
@@ -242,20 +366,24 @@ func (s Simulation) writeText(w io.Writer, lang string, color bool) error {
 			bw.str(simLine(L, "sim.cycle", strings.Join(c, " → "), c[0]))
 		}
 	}
+}
+
+// writeTextSummary ends the text with the run's counts.
+func (s *SimulationStream) writeTextSummary(bw *errWriter, sum SimulationSummary) {
+	L := s.lang
 	bw.printf("\n")
-	if n := s.Summary.Unfinished; n > 0 {
+	if n := sum.Unfinished; n > 0 {
 		bw.str(simLine(L, "sim.sum.unfinished", n, plural(n, "manifest", "manifests")))
 	}
 	switch {
-	case s.Summary.FailuresWithLoss > 0:
-		bw.str(simLine(L, "sim.sum.loss", s.Summary.FailuresWithLoss, s.Summary.Failures,
-			plural(s.Summary.Failures, "failure", "failures"), plural(s.Summary.FailuresWithLoss, "takes", "take")))
-	case s.Summary.Failures > 0:
-		bw.str(simLine(L, "sim.sum.survive", s.Summary.Failures, plural(s.Summary.Failures, "failure", "failures")))
-	case s.Summary.Unfinished == 0:
+	case sum.FailuresWithLoss > 0:
+		bw.str(simLine(L, "sim.sum.loss", sum.FailuresWithLoss, sum.Failures,
+			plural(sum.Failures, "failure", "failures"), plural(sum.FailuresWithLoss, "takes", "take")))
+	case sum.Failures > 0:
+		bw.str(simLine(L, "sim.sum.survive", sum.Failures, plural(sum.Failures, "failure", "failures")))
+	case sum.Unfinished == 0:
 		bw.str(tr(L, "sim.sum.none"))
 	}
-	return bw.err
 }
 
 // padColumns lines up rows by display width, two spaces apart, the last column unpadded:
@@ -282,15 +410,20 @@ func padColumns(rows [][]string) string {
 	return b.String()
 }
 
-// pictured are the manifests with a site-loss analysis to draw.
-func (s Simulation) pictured() []GraphManifest {
-	var out []GraphManifest
-	for _, m := range s.Manifests {
-		if m.SiteLoss != nil {
-			out = append(out, GraphManifest{Name: m.Name, SiteLoss: m.SiteLoss})
-		}
+// writeLossGraphs is WriteLossGraph for graphs already built.
+func writeLossGraphs(w io.Writer, format, lang string, gs []lossGraph) error {
+	bw := &errWriter{w: w}
+	switch format {
+	case "dot":
+		writeDOT(bw, lang, gs)
+	case "mermaid":
+		writeMermaid(bw, lang, gs)
+	case "svg":
+		writeSVGDocument(bw, lang, gs)
+	default:
+		return fmt.Errorf("unknown picture format %q (want %s)", format, strings.Join(GraphFormats, ", "))
 	}
-	return out
+	return bw.err
 }
 
 // survivors names the services not in lost, when lost is the whole loss of a manifest of

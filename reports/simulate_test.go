@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +135,66 @@ func TestSimulationPicturesInKorean(t *testing.T) {
 	}
 	if err := WriteSimulation(&bytes.Buffer{}, s, "sarif", "en", false); err == nil {
 		t.Error("an unknown format is not refused")
+	}
+}
+
+// TestSimulationStreamSpills: a simulation streamed manifest by manifest writes what
+// encoding/json writes for the whole Simulation (JSON), and the same bytes whether its spool
+// stays in memory or spills to a temporary file, in every format and with no manifest at
+// all; nothing reaches the destination before Finish.
+func TestSimulationStreamSpills(t *testing.T) {
+	one := NewSimulation(campus(t), []string{"hall-a"}, campusServices)
+	// The campus many times over, under other names: a spool of several spills.
+	many := Simulation{AsOf: one.AsOf, Fail: one.Fail, Manifests: []SimulatedManifest{}}
+	for i := 0; i < 40; i++ {
+		m := one.Manifests[0]
+		m.Name = fmt.Sprintf("campus-%02d <&>", i) // HTML characters, which encoding/json escapes
+		many.Manifests = append(many.Manifests, m)
+		many.Summary.add(m)
+	}
+	empty := Simulation{AsOf: "2026-01-01", Fail: []string{}, Manifests: []SimulatedManifest{}}
+	for name, s := range map[string]Simulation{"one": one, "many": many, "none": empty} {
+		var enc bytes.Buffer
+		e := json.NewEncoder(&enc)
+		e.SetIndent("", "  ")
+		if err := e.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := simulate(t, s, "json", "en", false); !bytes.Equal(got, enc.Bytes()) {
+			t.Errorf("%s: the streamed JSON differs from encoding/json's\n%s", name, firstDiff(enc.Bytes(), got))
+		}
+		for _, format := range SimulationFormats {
+			inMemory := simulate(t, s, format, "en", false)
+			saved := spoolInMemory
+			spoolInMemory = 64
+			st, err := NewSimulationStream(format, "en", false, s.AsOf, s.Fail)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dest bytes.Buffer
+			for _, m := range s.Manifests {
+				if err := st.Add(m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if dest.Len() != 0 {
+				t.Errorf("%s/%s: written before Finish", name, format)
+			}
+			if st.Summary() != s.Summary {
+				t.Errorf("%s/%s: summary %+v, want %+v", name, format, st.Summary(), s.Summary)
+			}
+			if err := st.Finish(&dest); err != nil {
+				t.Fatal(err)
+			}
+			spilled := st.body.file != nil
+			st.Close()
+			spoolInMemory = saved
+			if !bytes.Equal(dest.Bytes(), inMemory) {
+				t.Errorf("%s/%s: spilled output differs\n%s", name, format, firstDiff(inMemory, dest.Bytes()))
+			}
+			if name == "many" && (format == "json" || format == "text") && !spilled {
+				t.Errorf("%s/%s: the spool did not spill", name, format)
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -97,93 +98,144 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 		return err
 	}
 	fail := cleanIDs(c.StringSlice("fail"))
-	paths := c.Args().Slice()
-
-	// An unknown --fail id must be caught before the evaluation, so the inputs are loaded
-	// here once and handed to the pipeline.
-	sources := manifest.Load(paths, manifest.Options{Stdin: stdio.Stdin, MaxFileSize: maxSize})
-	if len(fail) > 0 {
-		if err := checkFailIDs(commandContext(c), fail, sources); err != nil {
-			return err
-		}
-	}
-
-	// The report counts survivors; a small manifest's text names them, from its declaration.
-	services := declaredServices(sources)
-
-	opts := check.Options{
-		Paths:      paths,
-		PolicyDirs: policies,
-		DataFiles:  c.StringSlice("data"),
-		AsOf:       asOf,
-		Fail:       fail,
-		Timeout:    c.Duration("timeout"),
-		Evaluator:  evaluator,
-		Sources:    sources,
-		Tool:       toolInfo(),
-		Command:    commandLine(),
-	}
-	r, err := check.Run(commandContext(c), opts)
+	color := format == "text" && !noColor(c, stdio) && isTerminal(stdio.Stdout)
+	stream, err := reports.NewSimulationStream(format, lang, color, asOf, fail)
 	if err != nil {
-		return engineError(err)
+		return withCode(ExitInputError, err)
 	}
-	if ierr := interruption(commandContext(c)); ierr != nil {
+	defer stream.Close()
+
+	// The inputs stream through the pipeline a window at a time; what simulate needs of a
+	// document beyond its analysis (the ids --fail may name, the services a small manifest's
+	// text names as survivors) is read from it on the way, and only that is kept.
+	ids := newDeclaredIDs(len(fail) > 0)
+	sink := &simulationSink{stream: stream, ids: ids}
+	ctx := commandContext(c)
+	opts := check.Options{
+		Paths:        c.Args().Slice(),
+		PolicyDirs:   policies,
+		DataFiles:    c.StringSlice("data"),
+		AsOf:         asOf,
+		Fail:         fail,
+		SiteLossOnly: true,
+		Timeout:      c.Duration("timeout"),
+		MaxFileSize:  maxSize,
+		Stdin:        stdio.Stdin,
+		Evaluator:    evaluator,
+		Inspect:      func(d *manifest.Document) { ids.inspect(ctx, d) },
+		InputsRead:   func() error { return ids.check(fail) },
+		Tool:         toolInfo(),
+		Command:      commandLine(),
+	}
+	out, err := check.Stream(ctx, opts, sink)
+	if ierr := interruption(ctx); ierr != nil {
 		return fmt.Errorf("simulate: %w: nothing written", ierr)
 	}
-	var problems []audit.Problem
-	for _, m := range r.Manifests {
-		problems = append(problems, m.Problems...)
+	var sinkErr *check.SinkError
+	if errors.As(err, &sinkErr) {
+		return withCode(ExitInputError, fmt.Errorf("simulate: %w: nothing written", err))
 	}
-	printProblems(stdio.Stderr, problems)
+	if err != nil {
+		if errors.As(err, new(*exitError)) {
+			return err // an unknown --fail id (InputsRead)
+		}
+		return engineError(err)
+	}
+	// An unknown --fail id is known only once every input has been read: the run stops
+	// before judging its last window (for most runs, before judging anything), and nothing
+	// is written. A run that read no document gets here.
+	if err := ids.check(fail); err != nil {
+		return err
+	}
+	printProblems(stdio.Stderr, out.Problems)
 
-	sim := reports.NewSimulation(r, fail, services)
-	color := format == "text" && !noColor(c, stdio) && isTerminal(stdio.Stdout)
-	if err := reports.WriteSimulation(stdio.Stdout, sim, format, lang, color); err != nil {
+	if err := stream.Finish(stdio.Stdout); err != nil {
 		return withCode(ExitInputError, fmt.Errorf("write output: %w", err))
 	}
+	sum := stream.Summary()
 	switch {
-	case check.HasProblems(r):
+	case len(out.Problems) > 0:
 		return reported(ExitInputError)
-	case sim.Summary.FailuresWithLoss > 0, sim.Summary.Unfinished > 0:
+	case sum.FailuresWithLoss > 0, sum.Unfinished > 0:
 		return reported(ExitFailed)
 	}
 	return nil
 }
 
-// cleanIDs drops blanks and repeats and sorts, so "--fail a --fail a" is the failure "a".
-func cleanIDs(ids []string) []string {
-	var out []string
-	for _, id := range ids {
-		if id = strings.TrimSpace(id); id != "" && !slices.Contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	sort.Strings(out)
-	return out
+// simulationSink renders each manifest's analysis as the run hands it over.
+type simulationSink struct {
+	stream *reports.SimulationStream
+	ids    *declaredIDs
 }
 
-// checkFailIDs rejects an id no input declares: a typo would otherwise simulate losing
-// nothing and report that everything survives. An id known to only some of several
-// manifests is fine; the others simply lose nothing to it.
-func checkFailIDs(ctx context.Context, fail []string, sources []*manifest.Source) error {
-	known := map[string]map[string]bool{"dc": {}, "feed": {}, "building": {}}
-	for _, src := range sources {
-		for _, d := range src.Documents {
-			// Not an object: the schema reports it; it declares nothing to take down.
-			if _, ok := d.Value.(map[string]any); !ok {
-				continue
-			}
-			k, err := engine.KnownFailureDomains(ctx, d.Value)
-			if err != nil {
-				return withCode(ExitBundleBroken, err)
-			}
-			for kind, ids := range map[string][]string{"dc": k.Datacenters, "feed": k.PowerFeeds, "building": k.Buildings} {
-				for _, id := range ids {
-					known[kind][id] = true
-				}
-			}
+func (s *simulationSink) Begin(*audit.Report) error { return nil }
+
+func (s *simulationSink) Add(m audit.Manifest, results []audit.Result) error {
+	return s.stream.Add(reports.NewSimulatedManifest(m, results, s.ids.take(reports.DocKey{File: m.File, Index: m.Document})))
+}
+
+// declaredIDs gathers, as documents stream past, every failure domain they declare (for an
+// unknown --fail id) and, until its manifest is rendered, each small document's service ids.
+type declaredIDs struct {
+	withDomains bool
+	mu          sync.Mutex
+	known       map[string]map[string]bool // kind -> id
+	err         error                      // the first failure to read the domains
+	services    map[reports.DocKey][]string
+}
+
+func newDeclaredIDs(withDomains bool) *declaredIDs {
+	return &declaredIDs{
+		withDomains: withDomains,
+		known:       map[string]map[string]bool{"dc": {}, "feed": {}, "building": {}},
+		services:    map[reports.DocKey][]string{},
+	}
+}
+
+// inspect reads one document; it is called on several documents at once.
+func (d *declaredIDs) inspect(ctx context.Context, doc *manifest.Document) {
+	services := declaredServices(doc)
+	var k engine.FailureDomains
+	var err error
+	// Not an object: the schema reports it; it declares nothing to take down.
+	if _, ok := doc.Value.(map[string]any); ok && d.withDomains {
+		k, err = engine.KnownFailureDomains(ctx, doc.Value)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	for kind, ids := range map[string][]string{"dc": k.Datacenters, "feed": k.PowerFeeds, "building": k.Buildings} {
+		for _, id := range ids {
+			d.known[kind][id] = true
 		}
 	}
+	// A manifest of more services than the text lists never has its survivors named.
+	if len(services) <= reports.SimulateListed {
+		d.services[reports.DocKey{File: doc.File, Index: doc.Index}] = services
+	}
+}
+
+// take returns a document's service ids and forgets them.
+func (d *declaredIDs) take(k reports.DocKey) []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	ids := d.services[k]
+	delete(d.services, k)
+	return ids
+}
+
+// check rejects an id no input declares: a typo would otherwise simulate losing nothing and
+// report that everything survives. An id known to only some of several manifests is fine;
+// the others simply lose nothing to it.
+func (d *declaredIDs) check(fail []string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err != nil {
+		return withCode(ExitBundleBroken, d.err)
+	}
+	known := d.known
 	var unknown []string
 	for _, id := range fail {
 		if !known["dc"][id] && !known["feed"][id] && !known["building"][id] {
@@ -208,6 +260,18 @@ func checkFailIDs(ctx context.Context, fail []string, sources []*manifest.Source
 		quoteAll(unknown), list(known["dc"]), list(known["feed"]), list(known["building"])))
 }
 
+// cleanIDs drops blanks and repeats and sorts, so "--fail a --fail a" is the failure "a".
+func cleanIDs(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func quoteAll(ids []string) string {
 	q := make([]string, len(ids))
 	for i, id := range ids {
@@ -216,23 +280,17 @@ func quoteAll(ids []string) string {
 	return strings.Join(q, ", ")
 }
 
-// declaredServices maps each document (file and index) to its declared service ids, sorted.
-func declaredServices(sources []*manifest.Source) map[reports.DocKey][]string {
-	out := map[reports.DocKey][]string{}
-	for _, src := range sources {
-		for _, d := range src.Documents {
-			root, _ := d.Value.(map[string]any)
-			list, _ := root["services"].([]any)
-			var ids []string
-			for _, v := range list {
-				s, _ := v.(map[string]any)
-				if id, ok := s["id"].(string); ok {
-					ids = append(ids, id)
-				}
-			}
-			slices.Sort(ids)
-			out[reports.DocKey{File: d.File, Index: d.Index}] = slices.Compact(ids)
+// declaredServices are a document's declared service ids, sorted.
+func declaredServices(d *manifest.Document) []string {
+	root, _ := d.Value.(map[string]any)
+	list, _ := root["services"].([]any)
+	var ids []string
+	for _, v := range list {
+		s, _ := v.(map[string]any)
+		if id, ok := s["id"].(string); ok {
+			ids = append(ids, id)
 		}
 	}
-	return out
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,9 @@ import (
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/check"
+	"github.com/resilcheck/resilcheck/internal/corpus"
+	"github.com/resilcheck/resilcheck/internal/engine"
 	"github.com/resilcheck/resilcheck/internal/manifest"
 	"github.com/resilcheck/resilcheck/reports"
 )
@@ -352,7 +356,8 @@ func TestSimulateTextOfALargeLoss(t *testing.T) {
 // TestSimulateUnfinishedIsNotAPass: an evaluation cut off by --timeout leaves no analysis;
 // simulate must say so and exit 1, not report that the bundle has no analysis and exit 0.
 func TestSimulateUnfinishedIsNotAPass(t *testing.T) {
-	args := []string{"--timeout", "1ms", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}
+	// 1ns: the site-loss analysis of this small manifest alone can finish within a millisecond.
+	args := []string{"--timeout", "1ns", "--as-of", "2026-01-01", "testdata/siteloss/campus.yaml"}
 	s, code := simulateJSON(t, "", args...)
 	if code != ExitFailed {
 		t.Errorf("exit code = %d, want %d", code, ExitFailed)
@@ -420,12 +425,18 @@ func TestFailIDsComeFromTheSiteLossLibrary(t *testing.T) {
 		filepath.Join(repoRoot, "testdata/manifests/kakao-2022-10-15.yaml"),
 		filepath.Join(repoRoot, "testdata/siteloss/campus.yaml"),
 	}, manifest.Options{})
+	ids := newDeclaredIDs(true)
+	for _, src := range sources {
+		for _, d := range src.Documents {
+			ids.inspect(context.Background(), d)
+		}
+	}
 	for _, id := range []string{"skcc-pangyo", "substation-pangyo-a", "sk-pangyo-campus-a", "anyang-dc"} {
-		if err := checkFailIDs(context.Background(), []string{id}, sources); err != nil {
+		if err := ids.check([]string{id}); err != nil {
 			t.Errorf("--fail %s: %v", id, err)
 		}
 	}
-	err := checkFailIDs(context.Background(), []string{"skcc-pangyo", "pangyo", "services"}, sources)
+	err := ids.check([]string{"skcc-pangyo", "pangyo", "services"})
 	if err == nil {
 		t.Fatal("--fail pangyo: no error")
 	}
@@ -460,5 +471,207 @@ func TestSimulateKorean(t *testing.T) {
 	}
 	if _, errOut, code := runCLI(t, "", "simulate", "--lang", "jp", "testdata/siteloss/campus.yaml"); code != ExitInputError {
 		t.Errorf("--lang jp: exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+// simulateBefore is what simulate printed when it loaded every input, judged every control
+// over them in memory (check.Run) and encoded the whole simulation at the end: the
+// reference the streaming, site-loss-only simulate must match byte for byte. Paths are
+// relative to the repository root.
+func simulateBefore(t *testing.T, stdin, format, asOf string, fail []string, paths ...string) (string, int) {
+	t.Helper()
+	// The output names inputs as given: load them as the CLI does, from the root.
+	inProcess.Lock()
+	wd, err := os.Getwd()
+	if err == nil {
+		err = os.Chdir(repoRoot)
+	}
+	if err != nil {
+		inProcess.Unlock()
+		t.Fatal(err)
+	}
+	sources := manifest.Load(paths, manifest.Options{Stdin: strings.NewReader(stdin)})
+	if err := os.Chdir(wd); err != nil {
+		panic(err) // every later test would run in the wrong directory
+	}
+	inProcess.Unlock()
+	r, err := check.Run(context.Background(), check.Options{AsOf: asOf, Fail: fail, Sources: sources, Timeout: engine.DefaultTimeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	services := map[reports.DocKey][]string{}
+	for _, src := range sources {
+		for _, d := range src.Documents {
+			services[reports.DocKey{File: d.File, Index: d.Index}] = declaredServices(d)
+		}
+	}
+	sim := reports.NewSimulation(r, fail, services)
+	var b bytes.Buffer
+	if format == "json" {
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sim); err != nil {
+			t.Fatal(err)
+		}
+	} else if err := reports.WriteSimulation(&b, sim, format, "en", false); err != nil {
+		t.Fatal(err)
+	}
+	code := ExitOK
+	switch {
+	case check.HasProblems(r):
+		code = ExitInputError
+	case sim.Summary.FailuresWithLoss > 0, sim.Summary.Unfinished > 0:
+		code = ExitFailed
+	}
+	return b.String(), code
+}
+
+// manyFiles writes a population of n generated manifests, and a copy of the Kakao
+// reconstruction named to come last, into a new directory.
+func manyFiles(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := corpus.WritePopulation(dir, n, 7, corpus.YAMLFormat); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(repoRoot, "testdata/manifests/kakao-2022-10-15.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zz-kakao.yaml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestSimulateStreamsAsBefore: simulate, streaming its inputs a window at a time and
+// judging only the site-loss analysis, prints byte for byte what it printed when it held
+// everything and judged every control, with the same exit code: on each bundled scenario,
+// on all of them at once (invalid inputs too), and on a directory of more files than a
+// window, in the text, JSON and a picture format, with and without --fail.
+func TestSimulateStreamsAsBefore(t *testing.T) {
+	many := manyFiles(t, 150)
+	cases := []struct {
+		name, asOf string
+		fail       []string
+		paths      []string
+	}{
+		{"kakao", "2022-10-15", nil, []string{"testdata/manifests/kakao-2022-10-15.yaml"}},
+		{"kakao loses pangyo", "2022-10-15", []string{"skcc-pangyo"}, []string{"testdata/manifests/kakao-2022-10-15.yaml"}},
+		{"campus", "2026-01-01", nil, []string{"testdata/siteloss/campus.yaml"}},
+		{"every bundled input", "2026-01-01", nil, []string{"testdata/manifests", "testdata/siteloss", "testdata/valid", "testdata/invalid"}},
+		{"many files", "2026-11-22", nil, []string{many}},
+		{"many files, pangyo lost", "2026-11-22", []string{"skcc-pangyo"}, []string{many}},
+	}
+	for _, tc := range cases {
+		for _, format := range []string{"text", "json", "dot"} {
+			t.Run(tc.name+"/"+format, func(t *testing.T) {
+				want, wantCode := simulateBefore(t, "", format, tc.asOf, tc.fail, tc.paths...)
+				args := []string{"simulate", "-f", format, "--as-of", tc.asOf}
+				for _, f := range tc.fail {
+					args = append(args, "--fail", f)
+				}
+				got, errOut, code := runCLI(t, "", append(args, tc.paths...)...)
+				if code != wantCode {
+					t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, wantCode, errOut)
+				}
+				if got != want {
+					t.Errorf("output differs from the in-memory full evaluation's at byte %d of %d:\ngot:  %.300q\nwant: %.300q",
+						firstDifference(got, want), len(want), got[min(firstDifference(got, want), len(got)):], want[min(firstDifference(got, want), len(want)):])
+				}
+				if len(want) < 100 {
+					t.Errorf("the reference output is only %q", want)
+				}
+			})
+		}
+	}
+}
+
+func firstDifference(a, b string) int {
+	for i := 0; i < min(len(a), len(b)); i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// TestSimulateStdin: standard input, which can be read only once, is simulated as a file is.
+func TestSimulateStdin(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "testdata/manifests/kakao-2022-10-15.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json"} {
+		want, wantCode := simulateBefore(t, string(b), format, "2022-10-15", []string{"skcc-pangyo"}, "-")
+		got, errOut, code := runCLI(t, string(b), "simulate", "-f", format, "--as-of", "2022-10-15", "--fail", "skcc-pangyo", "-")
+		if got != want || code != wantCode || code != ExitFailed {
+			t.Errorf("%s: exit %d (want %d), stderr %q; output:\n%.600s\nwant:\n%.600s", format, code, wantCode, errOut, got, want)
+		}
+		if !strings.Contains(got, "skcc-pangyo") {
+			t.Errorf("%s: the analysis of standard input does not name the lost site:\n%.600s", format, got)
+		}
+	}
+	// An id standard input does not declare is refused as for a file.
+	out, errOut, code := runCLI(t, string(b), "simulate", "--as-of", "2022-10-15", "--fail", "pangyo", "-")
+	if code != ExitInputError || out != "" || !strings.Contains(errOut, `unknown failure domain "pangyo"`) || !strings.Contains(errOut, "skcc-pangyo") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestSimulateUnknownFailAcrossManyFiles: over more files than one window, an id no file
+// declares is an input error that writes nothing and lists the ids of the first file and
+// of the last; an id only the last file declares is accepted.
+func TestSimulateUnknownFailAcrossManyFiles(t *testing.T) {
+	many := manyFiles(t, 150)
+	for _, format := range []string{"text", "json", "svg"} {
+		out, errOut, code := runCLI(t, "", "simulate", "-f", format, "--as-of", "2026-11-22", "--fail", "skcc-pangyo", "--fail", "no-such-site", many)
+		if code != ExitInputError || out != "" {
+			t.Errorf("%s: exit %d, stdout %.200q: want 2 and nothing written", format, code, out)
+		}
+		first := firstDatacenter(t, filepath.Join(many, corpus.FileName(0, corpus.YAMLFormat)))
+		for _, want := range []string{`unknown failure domain "no-such-site"; known ids:`, "skcc-pangyo", first} {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("%s: stderr lacks %q:\n%.1000s", format, want, errOut)
+			}
+		}
+	}
+	s, code := simulateJSON(t, "", "--as-of", "2026-11-22", "--fail", "skcc-pangyo", many)
+	if code != ExitFailed || s.Summary.Manifests != 151 || s.Summary.FailuresWithLoss == 0 {
+		t.Errorf("--fail skcc-pangyo: exit %d, summary %+v: want every manifest analysed and Kakao's loss", code, s.Summary)
+	}
+}
+
+// firstDatacenter is the first datacenter id a generated manifest declares.
+func firstDatacenter(t *testing.T, path string) string {
+	t.Helper()
+	src := manifest.Load([]string{path}, manifest.Options{})
+	if len(src) != 1 || len(src[0].Documents) == 0 {
+		t.Fatalf("%s: not loaded", path)
+	}
+	root, _ := src[0].Documents[0].Value.(map[string]any)
+	dcs, _ := root["datacenters"].([]any)
+	if len(dcs) == 0 {
+		t.Fatalf("%s declares no datacenter", path)
+	}
+	id, _ := dcs[0].(map[string]any)["id"].(string)
+	if id == "" {
+		t.Fatalf("%s: the first datacenter has no id", path)
+	}
+	return id
+}
+
+// TestSimulateUnfinishedAcrossManyFiles: when no evaluation of a many-file run finishes,
+// every manifest says so, and the run exits 1.
+func TestSimulateUnfinishedAcrossManyFiles(t *testing.T) {
+	many := manyFiles(t, 100)
+	s, code := simulateJSON(t, "", "--timeout", "1ns", "--as-of", "2026-11-22", many)
+	if code != ExitFailed || s.Summary.Manifests != 101 || s.Summary.Unfinished != 101 || s.Summary.Failures != 0 {
+		t.Fatalf("exit %d, summary %+v: want all 101 manifests unfinished", code, s.Summary)
+	}
+	for _, m := range s.Manifests {
+		if m.SiteLoss != nil || !strings.Contains(m.Error, "timed out after 1ns") {
+			t.Errorf("%s: analysis %v, error %q", m.Name, m.SiteLoss != nil, m.Error)
+		}
 	}
 }

@@ -37,8 +37,22 @@ type Options struct {
 	Workers     int
 	Evaluator   engine.Evaluator // "" is engine.EvaluatorAuto
 
-	// Sources, when set, are the inputs already loaded (simulate loads them first to check
-	// its --fail ids): Paths, MaxFileSize and Stdin are then not read again.
+	// SiteLossOnly judges no control: each manifest gets its site-loss analysis alone (what
+	// simulate prints), and verdicts only when the analysis did not finish (see
+	// engine.Options.SiteLossOnly).
+	SiteLossOnly bool
+	// Inspect, when set, is shown every decoded document (valid or not) before the pipeline
+	// drops it, for what a caller needs of the input itself (simulate: the declared ids).
+	// It is called from several goroutines at once, before the document's manifest reaches
+	// the sink.
+	Inspect func(d *manifest.Document)
+	// InputsRead, when set, is called once every input has been read (and inspected),
+	// before the last window is judged: an error stops the run there, and Stream returns
+	// it. (simulate refuses an unknown --fail id before judging a run of one window.)
+	InputsRead func() error
+
+	// Sources, when set, are the inputs already loaded (by a test, say): Paths, MaxFileSize
+	// and Stdin are then not read again.
 	Sources []*manifest.Source
 
 	// Waivers is a waiver file (schemas/waivers.v1.schema.json); "" for none.
@@ -108,6 +122,7 @@ func buildEngine(ctx context.Context, opts Options, whileCompiling func()) (*eng
 		Policies:       srcs,
 		AsOf:           opts.AsOf,
 		Fail:           opts.Fail,
+		SiteLossOnly:   opts.SiteLossOnly,
 		Data:           data,
 		Timeout:        opts.Timeout,
 		Workers:        opts.Workers,
@@ -354,6 +369,9 @@ func (in *inputs) next() []*entry {
 	parallel.For(len(entries), in.opts.Workers, func(i int) {
 		if e := entries[i]; e.doc != nil {
 			e.m.Problems = append(e.m.Problems, validate.Document(e.doc)...)
+			if in.opts.Inspect != nil {
+				in.opts.Inspect(e.doc)
+			}
 		}
 	})
 	in.dedupeNames(entries)
@@ -457,7 +475,15 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 			}
 		}
 	}()
+	var stopped error
+	read := opts.InputsRead == nil
 	for entries := first; entries != nil && !failed.Load(); entries = in.next() {
+		if !read && in.count >= in.total {
+			read = true
+			if stopped = opts.InputsRead(); stopped != nil {
+				break
+			}
+		}
 		inputs := slices.Clone(in.digests)
 		in.digests = in.digests[:0]
 		judgeWindow(ctx, eng, controls, entries)
@@ -467,6 +493,9 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	<-handed
 	if sinkErr != nil {
 		return nil, sinkErr
+	}
+	if stopped != nil {
+		return nil, stopped
 	}
 	return out, nil
 }

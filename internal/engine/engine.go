@@ -42,6 +42,11 @@ type Options struct {
 	AsOf string
 	// Fail lists failure-domain ids the site-loss simulation takes down (simulate only).
 	Fail []string
+	// SiteLossOnly evaluates the site-loss analysis alone, not the controls or the scope
+	// decisions: what simulate prints. An outcome then has no results unless the analysis
+	// could not finish, when every control carries the reason as an error (as a timed-out
+	// full evaluation would), so the caller can tell "not finished" from "no analysis".
+	SiteLossOnly bool
 	// Data are --data files of parameter overrides.
 	Data []DataFile
 	// Timeout bounds the evaluation of one document of up to ItemsPerTimeout services,
@@ -110,6 +115,8 @@ type Engine struct {
 	timeout  time.Duration
 	workers  int
 	asOf     string
+	// siteLossOnly: the query is sitelossQuery (see Options.SiteLossOnly).
+	siteLossOnly bool
 
 	// query is the main query on topdown: prepared by New on the compile path, on first
 	// need (through lazy) on the prebuilt path.
@@ -153,7 +160,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if mayUsePrebuilt(opts) && onlyBuiltin(opts) {
 		// Decoding the stored plan needs nothing of what follows, which takes a one-manifest
 		// run several milliseconds before it could start otherwise.
-		go func() { _, _ = decodedPrebuiltPlan() }()
+		go func() { _, _ = storedPlanFor(opts.SiteLossOnly)() }()
 	}
 	overrides, err := parseData(opts.Data)
 	if err != nil {
@@ -231,6 +238,9 @@ func assemble(opts Options, store storage.Store, controls []*controlInfo, digest
 		queryText: queryText,
 		evaluator: opts.Evaluator,
 	}
+	if opts.SiteLossOnly {
+		e.siteLossOnly = true
+	}
 	if e.evaluator == "" {
 		e.evaluator = EvaluatorAuto
 	}
@@ -258,7 +268,11 @@ func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalF
 	if len(opts.Data) > 0 {
 		d = digest(evalFiles, opts.Data)
 	}
-	e := assemble(opts, newStore(opts, overrides.values), controls, d, mainQuery(controls))
+	query := mainQuery(controls)
+	if opts.SiteLossOnly {
+		query = sitelossQuery
+	}
+	e := assemble(opts, newStore(opts, overrides.values), controls, d, query)
 	e.evalFiles, e.prebuilt = evalFiles, pb
 	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
@@ -302,6 +316,9 @@ func buildBesideCompile(opts Options, overrides map[string]any, files []File, co
 		digest: digest(files, opts.Data),
 	}
 	b.queryText = mainQuery(controls)
+	if opts.SiteLossOnly {
+		b.queryText = sitelossQuery
+	}
 	b.query, b.queryErr = parseQuery(b.queryText)
 	return b
 }
@@ -413,8 +430,10 @@ func controlTerm(c *controlInfo) string {
 		c.ref)
 }
 
-const extrasQuery = "scopes := [x | x := data.resilcheck.lib.scope.decisions]; " +
-	"siteloss := [x | x := data.resilcheck.lib.siteloss.report]"
+const extrasQuery = "scopes := [x | x := data.resilcheck.lib.scope.decisions]; " + sitelossQuery
+
+// sitelossQuery is the site-loss analysis alone (Options.SiteLossOnly).
+const sitelossQuery = "siteloss := [x | x := data.resilcheck.lib.siteloss.report]"
 
 // mainQuery judges every control, and computes the scope decisions and site-loss analysis,
 // in one evaluation so shared helpers (scope tests, parameters) are computed once per
@@ -566,6 +585,9 @@ func (e *Engine) evaluateOne(ctx context.Context, doc *Document, vm evalFunc) (o
 	if ctx.Err() != nil {
 		return e.allErrors(doc, limit.reason(ctx.Err()))
 	}
+	if e.siteLossOnly {
+		return e.siteLossAgain(ctx, doc, input, limit)
+	}
 	return e.evaluateSeparately(ctx, doc, input, limit)
 }
 
@@ -619,6 +641,12 @@ func (e *Engine) outcome(doc *Document, rs rego.ResultSet) (Outcome, bool) {
 		return Outcome{}, false
 	}
 	b := rs[0].Bindings
+	if e.siteLossOnly {
+		if !atMostOne(b["siteloss"]) {
+			return Outcome{}, false
+		}
+		return Outcome{SiteLoss: convertSiteLoss(b["siteloss"])}, true
+	}
 	pairs, ok := controlBindings(b["controls"], len(e.controls))
 	if !ok || !atMostOne(b["scopes"]) || !atMostOne(b["siteloss"]) {
 		return Outcome{}, false
@@ -788,6 +816,32 @@ func (e *Engine) evaluateSeparately(ctx context.Context, doc *Document, input as
 	wg.Wait()
 	e.noteStandInWindows(&out)
 	return out
+}
+
+// siteLossAgain is evaluateSeparately for a site-loss-only engine: the analysis once more on
+// topdown within a fresh limit, as the full evaluation's fallback gives it, so a document
+// gets the same analysis, or none, either way. When it does not finish, every control
+// carries the reason, as it would after a full evaluation that timed out.
+func (e *Engine) siteLossAgain(ctx context.Context, doc *Document, input ast.Value, limit limit) Outcome {
+	_, _ = e.bundle() // compiled on first need on the prebuilt path: not the document's time
+	ctx, cancel := context.WithTimeout(ctx, limit.d)
+	defer cancel()
+	q, err := e.lazyQuery(ctx, sitelossQuery)
+	if err != nil {
+		return e.allErrors(doc, "prepare: "+err.Error())
+	}
+	rs, err := bounded(ctx, func(ctx context.Context) (rego.ResultSet, error) {
+		return q.Eval(ctx, rego.EvalParsedInput(input))
+	})
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return e.allErrors(doc, limit.reason(ctx.Err()))
+	case err != nil:
+		return e.allErrors(doc, evalReason(err))
+	case len(rs) != 1:
+		return Outcome{}
+	}
+	return Outcome{SiteLoss: convertSiteLoss(rs[0].Bindings["siteloss"])}
 }
 
 // evaluateControl judges one control on its own.

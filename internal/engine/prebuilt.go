@@ -27,16 +27,19 @@ import (
 // stored plan and parses nothing, and the compiled bundle is built only if something
 // asks for it (topdown, explain, a document irvm hands back).
 //
-// PrebuiltDir holds two generated files (`go generate ./internal/engine`):
-// PrebuiltMetaFile, the controls' metadata and parameter types as JSON, and
-// PrebuiltPlanFile, the main query planned for irvm (irvm.EncodePlan). Both name the
-// digest of the policies they were made from and the OPA version that planned them; an
-// engine uses them only when both match, so a stale copy costs start-up time, never a
-// verdict. TestPrebuiltIsCurrent fails when they are stale.
+// PrebuiltDir holds three generated files (`go generate ./internal/engine`):
+// PrebuiltMetaFile, the controls' metadata and parameter types as JSON; PrebuiltPlanFile,
+// the main query planned for irvm (irvm.EncodePlan); and PrebuiltSiteLossPlanFile, the
+// site-loss analysis alone planned the same way (Options.SiteLossOnly: simulate), which is
+// a fraction of the main plan and would otherwise need the bundle compiled to plan. The
+// metadata names the digest of the policies they were made from, of both plans, and the
+// OPA version that planned them; an engine uses them only when all match, so a stale copy
+// costs start-up time, never a verdict. TestPrebuiltIsCurrent fails when they are stale.
 const (
-	PrebuiltDir      = "prebuilt"
-	PrebuiltMetaFile = "bundle.json"
-	PrebuiltPlanFile = "main.irplan"
+	PrebuiltDir              = "prebuilt"
+	PrebuiltMetaFile         = "bundle.json"
+	PrebuiltPlanFile         = "main.irplan"
+	PrebuiltSiteLossPlanFile = "siteloss.irplan"
 )
 
 var (
@@ -44,6 +47,8 @@ var (
 	prebuiltMeta []byte
 	//go:embed prebuilt/main.irplan
 	prebuiltPlan []byte
+	//go:embed prebuilt/siteloss.irplan
+	prebuiltSiteLossPlan []byte
 )
 
 // prebuilt is the decoded metadata file.
@@ -55,9 +60,11 @@ type prebuilt struct {
 	// Digest computes it without data files.
 	Policies string `json:"policies_digest"`
 	// Plan is the digest of the plan file, so metadata and plan cannot be mixed.
-	Plan       string              `json:"plan_digest"`
-	Controls   []prebuiltControl   `json:"controls"`
-	ParamTypes map[string][]string `json:"param_types"`
+	Plan string `json:"plan_digest"`
+	// SiteLossPlan is the digest of the site-loss plan file.
+	SiteLossPlan string              `json:"siteloss_plan_digest"`
+	Controls     []prebuiltControl   `json:"controls"`
+	ParamTypes   map[string][]string `json:"param_types"`
 }
 
 type prebuiltControl struct {
@@ -72,7 +79,8 @@ func loadPrebuilt(evalFiles []File) *prebuilt {
 	if err := json.Unmarshal(prebuiltMeta, &pb); err != nil {
 		return nil
 	}
-	if pb.OPA != version.Version || pb.Policies != digest(evalFiles, nil) || pb.Plan != hashBytes(prebuiltPlan) {
+	if pb.OPA != version.Version || pb.Policies != digest(evalFiles, nil) || pb.Plan != hashBytes(prebuiltPlan) ||
+		pb.SiteLossPlan != hashBytes(prebuiltSiteLossPlan) {
 		return nil
 	}
 	return &pb
@@ -126,9 +134,20 @@ func onlyBuiltin(opts Options) bool {
 // engine of it; a function's body is decoded when a document first calls the function.
 var decodedPrebuiltPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) { return irvm.ReadPlan(prebuiltPlan) })
 
+// decodedSiteLossPlan is decodedPrebuiltPlan for the site-loss plan.
+var decodedSiteLossPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) { return irvm.ReadPlan(prebuiltSiteLossPlan) })
+
+// storedPlanFor is the decoder of the stored plan an engine of these options evaluates.
+func storedPlanFor(siteLossOnly bool) func() (*irvm.StoredPlan, error) {
+	if siteLossOnly {
+		return decodedSiteLossPlan
+	}
+	return decodedPrebuiltPlan
+}
+
 // prebuiltQuery prepares the stored plan on the engine's base data.
 func (e *Engine) prebuiltQuery(ctx context.Context) (evalFunc, error) {
-	pol, err := decodedPrebuiltPlan()
+	pol, err := storedPlanFor(e.siteLossOnly)()
 	if err != nil {
 		return nil, err
 	}
@@ -156,22 +175,13 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := parseQuery(e.queryText)
+	plan, err := e.storedPlan(ctx, c, e.queryText)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the main query: %w", err)
 	}
-	e.lazyMu.Lock()
-	pol, err := irvm.Plan(ctx, c, e.store, body, irvmOptions(c)...)
-	e.lazyMu.Unlock()
+	slPlan, err := e.storedPlan(ctx, c, sitelossQuery)
 	if err != nil {
-		return nil, fmt.Errorf("plan the main query: %w", err)
-	}
-	plan, err := irvm.EncodePlan(pol)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := irvm.DecodePlan(plan); err != nil {
-		return nil, fmt.Errorf("the plan does not decode: %w", err)
+		return nil, fmt.Errorf("the site-loss query: %w", err)
 	}
 	types, err := e.paramTypes(ctx)
 	if err != nil {
@@ -187,7 +197,7 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 			evalFiles = append(evalFiles, f)
 		}
 	}
-	pb := prebuilt{OPA: version.Version, Policies: digest(evalFiles, nil), Plan: hashBytes(plan), ParamTypes: types}
+	pb := prebuilt{OPA: version.Version, Policies: digest(evalFiles, nil), Plan: hashBytes(plan), SiteLossPlan: hashBytes(slPlan), ParamTypes: types}
 	for _, ci := range e.controls {
 		pb.Controls = append(pb.Controls, prebuiltControl{Control: ci.Control, Files: ci.files})
 	}
@@ -198,7 +208,29 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 	if err := enc.Encode(pb); err != nil {
 		return nil, err
 	}
-	return map[string][]byte{PrebuiltMetaFile: meta.Bytes(), PrebuiltPlanFile: plan}, nil
+	return map[string][]byte{PrebuiltMetaFile: meta.Bytes(), PrebuiltPlanFile: plan, PrebuiltSiteLossPlanFile: slPlan}, nil
+}
+
+// storedPlan plans query for irvm on the compiled bundle c and encodes it.
+func (e *Engine) storedPlan(ctx context.Context, c *ast.Compiler, query string) ([]byte, error) {
+	body, err := parseQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	e.lazyMu.Lock()
+	pol, err := irvm.Plan(ctx, c, e.store, body, irvmOptions(c)...)
+	e.lazyMu.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	plan, err := irvm.EncodePlan(pol)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := irvm.DecodePlan(plan); err != nil {
+		return nil, fmt.Errorf("the plan does not decode: %w", err)
+	}
+	return plan, nil
 }
 
 func hashBytes(b []byte) string {
