@@ -300,6 +300,15 @@ r := [[v | v := in_value], [v | v := number_key], [v | v := beside], [v | v := b
 	// evaluation, so the set has one element.
 	{name: "random builtins", module: `package p`,
 		query: `a := count({rand.intn("k", 100) | some _ in numbers.range(1, 20)}); b := count({uuid.rfc4122("k") | some _ in numbers.range(1, 20)})`},
+	// object literals: built from all pairs at once unless keys may repeat
+	{name: "object literal with computed keys", module: `package p
+f(a, b, c) := {a: 1, b: [a], c: {"n": c}}`, query: `x := data.p.f("k", "l", "m"); y := data.p.f(2, 1, 3); z := count(x)`},
+	{name: "object literal whose computed keys coincide", module: `package p
+f(a, b) := {a: 1, b: 2}`, query: `x := data.p.f("k", "k"); y := data.p.f(1, 1.0); z := data.p.f([1], [1])`},
+	{name: "object literal with many keys", module: `package p
+f(a) := {"k01": a, "k02": a, "k03": a, "k04": a, "k05": a, "k06": a, "k07": a, "k08": a, "k09": a,
+	"k10": a, "k11": a, "k12": a, "k13": a, "k14": a, "k15": a, "k16": a, "k17": a, a: "last"}`,
+		query: `x := data.p.f("k01"); y := data.p.f("k99"); z := data.p.f(1) == data.p.f(1)`},
 	{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
 }
 

@@ -125,6 +125,7 @@ type vm struct {
 	sc      scanState                  // the innermost scan running
 	objStep func(k, v *ast.Term) error // m.stepObject, bound once
 	terms   []ast.Term                 // where the terms this evaluation makes come from
+	pairs   [][2]*ast.Term             // an object literal's pairs while it is built
 }
 
 type vmPool struct{ pool sync.Pool }
@@ -530,14 +531,9 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = m.newTerm(ast.NewArray(elems...))
 	case opObjectOf:
-		args := in.x.args
-		obj := ast.NewObjectWithCapacity(len(args) / 2)
-		for i := 0; i < len(args); i += 2 {
-			k, v := read(locals, args[i]), read(locals, args[i+1])
-			if k == nil || v == nil {
-				return 0, fmt.Errorf("irvm: %s: undefined object key or value", where(m.location(in)))
-			}
-			obj.Insert(k, v)
+		obj, err := m.objectOf(locals, in)
+		if err != nil {
+			return 0, err
 		}
 		locals[in.target] = m.newTerm(obj)
 	case opSetOf:
@@ -563,6 +559,49 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		return 0, fmt.Errorf("irvm: internal error: opcode %d", in.op)
 	}
 	return cont, nil
+}
+
+// maxPairsChecked bounds the literals built from pairs at once: their keys are compared
+// pairwise, which only small literals (most have two to five keys) can afford.
+const maxPairsChecked = 16
+
+// objectOf builds an object literal. ast.NewObject takes all pairs in one allocation
+// where inserting them one by one costs one per key, but it keeps duplicate keys as they
+// come: a literal whose keys may repeat (computed keys that turn out equal) is built by
+// insertion, where the later value replaces the earlier as it always has.
+func (m *vm) objectOf(locals []*ast.Term, in *instr) (ast.Object, error) {
+	args := in.x.args
+	n := len(args) / 2
+	pairs := m.pairs[:0]
+	for i := 0; i < len(args); i += 2 {
+		k, v := read(locals, args[i]), read(locals, args[i+1])
+		if k == nil || v == nil {
+			clear(pairs)
+			return nil, fmt.Errorf("irvm: %s: undefined object key or value", where(m.location(in)))
+		}
+		pairs = append(pairs, [2]*ast.Term{k, v})
+	}
+	m.pairs = pairs
+	defer clear(pairs)
+	if n <= maxPairsChecked && distinctKeys(pairs) {
+		return ast.NewObject(pairs...), nil
+	}
+	obj := ast.NewObjectWithCapacity(n)
+	for _, kv := range pairs {
+		obj.Insert(kv[0], kv[1])
+	}
+	return obj, nil
+}
+
+func distinctKeys(pairs [][2]*ast.Term) bool {
+	for i := 1; i < len(pairs); i++ {
+		for j := range i {
+			if equal(pairs[i][0], pairs[j][0]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func isArray(v ast.Value) bool  { _, ok := v.(*ast.Array); return ok }
