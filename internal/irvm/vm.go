@@ -866,6 +866,13 @@ func (m *vm) collect(t *ast.Term) error {
 // topdown does unless strict builtin errors are asked for; a Halt stops the evaluation.
 func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	bi := in.x.bi
+	if v, ok, handled := m.fastBuiltin(locals, in); handled {
+		if !ok {
+			return 0, nil
+		}
+		locals[in.target] = v
+		return cont, nil
+	}
 	// OPA's builtins do not keep their operand slice, so it comes from the vm's buffer; the
 	// non-deterministic ones may (their cache keys on it), and so may a caller's function,
 	// so those get their own.
@@ -917,6 +924,94 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	}
 	m.biOut = nil
 	return cont, nil
+}
+
+// fastBuiltin computes the commonest builtins of a sweep (a few thousand calls per
+// document) as their topdown implementations do, without the operand buffer, the
+// builtin context and the result callback a call through topdown costs. handled is false
+// for any other builtin, one a caller replaced (custom), or operands the builtin refuses
+// (an error, strict or not, is the general path's to report); ok is false when an operand
+// is undefined.
+func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handled bool) {
+	bi := in.x.bi
+	if bi.custom {
+		return nil, false, false
+	}
+	args := in.x.args
+	switch bi.decl {
+	case ast.Count:
+		a := read(locals, args[0])
+		if a == nil {
+			return nil, false, true
+		}
+		switch x := a.Value.(type) {
+		case *ast.Array:
+			return ast.InternedTerm(x.Len()), true, true
+		case ast.Object:
+			return ast.InternedTerm(x.Len()), true, true
+		case ast.Set:
+			return ast.InternedTerm(x.Len()), true, true
+		case ast.String:
+			return ast.InternedTerm(utf8.RuneCountInString(string(x))), true, true
+		}
+		return nil, false, false
+	case ast.Member:
+		a, c := read(locals, args[0]), read(locals, args[1])
+		if a == nil || c == nil {
+			return nil, false, true
+		}
+		switch x := c.Value.(type) {
+		case ast.Set:
+			return ast.InternedTerm(x.Contains(a)), true, true
+		case *ast.Array:
+			return ast.InternedTerm(x.Until(a.Equal)), true, true
+		case ast.Object:
+			return ast.InternedTerm(x.Until(func(_, v *ast.Term) bool { return a.Equal(v) })), true, true
+		}
+		return ast.InternedTerm(false), true, true
+	case ast.GreaterThan, ast.GreaterThanEq, ast.LessThan, ast.LessThanEq:
+		a, b := read(locals, args[0]), read(locals, args[1])
+		if a == nil || b == nil {
+			return nil, false, true
+		}
+		c := a.Value.Compare(b.Value)
+		var r bool
+		switch bi.decl {
+		case ast.GreaterThan:
+			r = c > 0
+		case ast.GreaterThanEq:
+			r = c >= 0
+		case ast.LessThan:
+			r = c < 0
+		default:
+			r = c <= 0
+		}
+		return ast.InternedTerm(r), true, true
+	case ast.ObjectGet:
+		obj, path, dflt := read(locals, args[0]), read(locals, args[1]), read(locals, args[2])
+		if obj == nil || path == nil || dflt == nil {
+			return nil, false, true
+		}
+		o, isObj := obj.Value.(ast.Object)
+		if !isObj {
+			return nil, false, false
+		}
+		arr, isArr := path.Value.(*ast.Array)
+		if !isArr {
+			if v := o.Get(path); v != nil {
+				return v, true, true
+			}
+			return dflt, true, true
+		}
+		curr := obj
+		for i := range arr.Len() {
+			if curr = curr.Get(arr.Elem(i)); curr == nil {
+				return dflt, true, true
+			}
+		}
+		return curr, true, true
+	}
+	return nil, false, false
 }
 
 func (m *vm) conflict(in *instr) error {
