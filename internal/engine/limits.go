@@ -39,6 +39,9 @@ func limitEvidence(ev map[string]any) (map[string]any, int) {
 	if ev == nil {
 		return nil, 0
 	}
+	if n, ok := jsonSize(ev); ok && n <= MaxEvidenceBytes {
+		return ev, n
+	}
 	b, err := json.Marshal(ev)
 	if err == nil && len(b) <= MaxEvidenceBytes {
 		return ev, len(b)
