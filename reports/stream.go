@@ -110,8 +110,21 @@ type spool struct {
 	removeOnClose bool
 	// enc writes each item into buf, which is kept from item to item: a fresh buffer
 	// per item grew from nothing for every result of a sweep.
-	buf bytes.Buffer
-	enc *json.Encoder
+	buf  bytes.Buffer
+	enc  *json.Encoder
+	line []byte // what result writes, kept likewise
+}
+
+// result is item for a verdict, written by appendResultJSON when it can.
+func (s *spool) result(r *audit.Result) error {
+	b, ok := appendResultJSON(s.line[:0], r)
+	if !ok {
+		return s.item(*r)
+	}
+	s.line = append(b, '\n')
+	s.items++
+	_, err := s.Write(s.line)
+	return err
 }
 
 func (s *spool) Write(p []byte) (int, error) {
