@@ -29,8 +29,8 @@ func (s *jsonStream) Add(m audit.Manifest, results []audit.Result) error {
 	if err := s.manifests.item(m); err != nil {
 		return err
 	}
-	for _, res := range results {
-		if err := s.results.item(res); err != nil {
+	for i := range results {
+		if err := s.results.result(&results[i]); err != nil {
 			return err
 		}
 	}

@@ -108,6 +108,23 @@ type spool struct {
 	items int
 	// removeOnClose is set where an open file cannot be unlinked (Windows).
 	removeOnClose bool
+	// enc writes each item into buf, which is kept from item to item: a fresh buffer
+	// per item grew from nothing for every result of a sweep.
+	buf  bytes.Buffer
+	enc  *json.Encoder
+	line []byte // what result writes, kept likewise
+}
+
+// result is item for a verdict, written by appendResultJSON when it can.
+func (s *spool) result(r *audit.Result) error {
+	b, ok := appendResultJSON(s.line[:0], r)
+	if !ok {
+		return s.item(*r)
+	}
+	s.line = append(b, '\n')
+	s.items++
+	_, err := s.Write(s.line)
+	return err
 }
 
 func (s *spool) Write(p []byte) (int, error) {
@@ -141,12 +158,17 @@ func (s *spool) WriteString(str string) (int, error) { return s.Write([]byte(str
 // item writes one element of a JSON array, compact (encoding/json's output has no raw
 // newline), one a line; splice indents them where the array lands.
 func (s *spool) item(v any) error {
-	b, err := marshalCompact(v)
-	if err != nil {
+	if s.enc == nil {
+		s.enc = json.NewEncoder(&s.buf)
+		s.enc.SetEscapeHTML(false)
+	}
+	s.buf.Reset()
+	// Encode writes nothing on an error, and ends the item with the newline it needs.
+	if err := s.enc.Encode(v); err != nil {
 		return err
 	}
 	s.items++
-	_, err = s.Write(append(b, '\n'))
+	_, err := s.Write(s.buf.Bytes())
 	return err
 }
 

@@ -135,3 +135,36 @@ func TestSpliceMarkersNeverHitTheReportsText(t *testing.T) {
 		t.Fatalf("a command spelling a marker changed the report: %s", firstDiff(want.Bytes(), got))
 	}
 }
+
+// A spool reuses one buffer for its items: an item that cannot be encoded adds nothing,
+// and the items around it are written whole, each on its own line, as encoding/json
+// writes them with HTML left unescaped.
+func TestSpoolItemsReuseTheirBuffer(t *testing.T) {
+	var s spool
+	defer s.Close()
+	long := map[string]any{"msg": strings.Repeat("<x> & ", 200)}
+	if err := s.item(long); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.item(map[string]any{"bad": make(chan int)}); err == nil {
+		t.Fatal("a channel was encoded")
+	}
+	if err := s.item([]any{"a", 1}); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	for _, v := range []any{long, []any{"a", 1}} {
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got bytes.Buffer
+	if err := s.copyTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() || s.items != 2 || s.n != int64(want.Len()) {
+		t.Fatalf("spooled %d items, %d bytes:\n%q\nwant 2 items:\n%q", s.items, s.n, got.String(), want.String())
+	}
+}

@@ -33,19 +33,27 @@ func truncateText(s string) string {
 }
 
 // limitEvidence replaces evidence whose JSON is over MaxEvidenceBytes by a statement of its
-// size; a part of a JSON value would be read as the whole of it.
-func limitEvidence(ev map[string]any) map[string]any {
+// size; a part of a JSON value would be read as the whole of it. It also returns the size
+// of the JSON of what it returns, so a finding's evidence is written out once, not twice.
+func limitEvidence(ev map[string]any) (map[string]any, int) {
 	if ev == nil {
-		return nil
+		return nil, 0
+	}
+	if n, ok := jsonSize(ev); ok && n <= MaxEvidenceBytes {
+		return ev, n
 	}
 	b, err := json.Marshal(ev)
+	if err == nil && len(b) <= MaxEvidenceBytes {
+		return ev, len(b)
+	}
+	var out map[string]any
 	if err != nil {
-		return map[string]any{"truncated": "evidence cannot be written as JSON: " + err.Error()}
+		out = map[string]any{"truncated": "evidence cannot be written as JSON: " + err.Error()}
+	} else {
+		out = map[string]any{"truncated": fmt.Sprintf("evidence of %d bytes is over the %d-byte limit", len(b), MaxEvidenceBytes)}
 	}
-	if len(b) <= MaxEvidenceBytes {
-		return ev
-	}
-	return map[string]any{"truncated": fmt.Sprintf("evidence of %d bytes is over the %d-byte limit", len(b), MaxEvidenceBytes)}
+	b, _ = json.Marshal(out)
+	return out, len(b)
 }
 
 // limitFinding applies the per-finding limits and returns the finding's size as counted
@@ -54,13 +62,9 @@ func limitFinding(f *audit.Violation) int {
 	f.Message = truncateText(f.Message)
 	f.MessageKo = truncateText(f.MessageKo)
 	f.Pointer = truncateText(f.Pointer)
-	f.Evidence = limitEvidence(f.Evidence)
-	size := len(f.Message) + len(f.MessageKo) + len(f.Pointer)
-	if f.Evidence != nil {
-		b, _ := json.Marshal(f.Evidence)
-		size += len(b)
-	}
-	return size
+	var n int
+	f.Evidence, n = limitEvidence(f.Evidence)
+	return len(f.Message) + len(f.MessageKo) + len(f.Pointer) + n
 }
 
 // limitFindings keeps the findings (already in report order) that fit MaxFindings and

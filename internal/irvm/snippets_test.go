@@ -300,6 +300,26 @@ r := [[v | v := in_value], [v | v := number_key], [v | v := beside], [v | v := b
 	// evaluation, so the set has one element.
 	{name: "random builtins", module: `package p`,
 		query: `a := count({rand.intn("k", 100) | some _ in numbers.range(1, 20)}); b := count({uuid.rfc4122("k") | some _ in numbers.range(1, 20)})`},
+	// the builtins the vm computes itself, and the operands it leaves to topdown
+	{name: "fast builtins", module: `package p`,
+		query: `a := [count("héllo"), count([1, 2]), count({"a": 1}), count({1, 2, 3})]; b := [1 in {1}, 2 in [1, 2], "v" in {"k": "v"}, 1 in "1", 3 in [1, 2]]; c := [1 < 2, "b" > "a", [1] >= [1], null <= false, {"a": 1} > 2, 2 <= 2.0]; d := [object.get({"a": {"b": 1}}, ["a", "b"], 0), object.get({"a": 1}, ["a", "x"], "dflt"), object.get({"a": 1}, [], 0), object.get({"a": 1}, "a", 0), object.get({"a": 1}, "z", 7), object.get({[1]: 2}, [[1]], 0)]`},
+	{name: "fast builtin count refuses a number", module: `package p
+f(x) := count(x)`, query: `x := data.p.f(input.n)`, input: `{"n": 3}`, want: undefined},
+	{name: "fast builtin object.get refuses a non-object", module: `package p
+f(x) := object.get(x, "a", 0)`, query: `x := data.p.f(input.n)`, input: `{"n": [1]}`, want: undefined},
+	{name: "fast builtins with undefined operands", module: `package p
+r := count(input.missing)
+s := object.get(input, "a", input.missing)
+t := input.missing < 1`, query: `x := [data.p.r]`, input: `{"a": 1}`, want: undefined},
+	// object literals: built from all pairs at once unless keys may repeat
+	{name: "object literal with computed keys", module: `package p
+f(a, b, c) := {a: 1, b: [a], c: {"n": c}}`, query: `x := data.p.f("k", "l", "m"); y := data.p.f(2, 1, 3); z := count(x)`},
+	{name: "object literal whose computed keys coincide", module: `package p
+f(a, b) := {a: 1, b: 2}`, query: `x := data.p.f("k", "k"); y := data.p.f(1, 1.0); z := data.p.f([1], [1])`},
+	{name: "object literal with many keys", module: `package p
+f(a) := {"k01": a, "k02": a, "k03": a, "k04": a, "k05": a, "k06": a, "k07": a, "k08": a, "k09": a,
+	"k10": a, "k11": a, "k12": a, "k13": a, "k14": a, "k15": a, "k16": a, "k17": a, a: "last"}`,
+		query: `x := data.p.f("k01"); y := data.p.f("k99"); z := data.p.f(1) == data.p.f(1)`},
 	{name: "empty collections", module: `package p`, query: `a := [x | some x in []]; b := {x | some x in {}}; c := {k: v | some k, v in {}}; d := count({}); e := [] == []; f := {} == set()`},
 }
 

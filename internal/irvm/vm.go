@@ -125,6 +125,28 @@ type vm struct {
 	sc      scanState                  // the innermost scan running
 	objStep func(k, v *ast.Term) error // m.stepObject, bound once
 	terms   []ast.Term                 // where the terms this evaluation makes come from
+	pairs   [][2]*ast.Term             // an object literal's pairs while it is built
+
+	// memoStats counts, per function, the calls this evaluation memoised and found
+	// memoised; pure caches pureFn by function index for the program (0 not known yet).
+	memoStats []memoStat
+	pure      []int8
+}
+
+// A function whose calls seldom repeat within a document costs more to memoise (hash the
+// arguments, look up, store) than to run again: after memoWatch stores, one that found
+// fewer than one call in memoMinHitRatio memoised is no longer memoised in this
+// evaluation. Only functions whose results cannot depend on being called again (no
+// non-deterministic, custom or void builtin, no dynamic call, in them or in what they
+// call) are let go, so the results are the same either way.
+const (
+	memoWatch       = 32
+	memoMinHitRatio = 4
+)
+
+type memoStat struct {
+	stores, hits int32
+	off          bool
 }
 
 type vmPool struct{ pool sync.Pool }
@@ -225,6 +247,11 @@ func (p *program) eval(ctx context.Context, a *evalArgs) (result ast.Value, err 
 	}
 	m.depth, m.memo = 0, m.memos[0]
 	m.result = ast.NewSet()
+	if len(m.memoStats) != len(p.funcs) {
+		m.memoStats = make([]memoStat, len(p.funcs))
+	} else {
+		clear(m.memoStats)
+	}
 
 	now := a.now
 	if now.IsZero() {
@@ -530,14 +557,9 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = m.newTerm(ast.NewArray(elems...))
 	case opObjectOf:
-		args := in.x.args
-		obj := ast.NewObjectWithCapacity(len(args) / 2)
-		for i := 0; i < len(args); i += 2 {
-			k, v := read(locals, args[i]), read(locals, args[i+1])
-			if k == nil || v == nil {
-				return 0, fmt.Errorf("irvm: %s: undefined object key or value", where(m.location(in)))
-			}
-			obj.Insert(k, v)
+		obj, err := m.objectOf(locals, in)
+		if err != nil {
+			return 0, err
 		}
 		locals[in.target] = m.newTerm(obj)
 	case opSetOf:
@@ -563,6 +585,49 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		return 0, fmt.Errorf("irvm: internal error: opcode %d", in.op)
 	}
 	return cont, nil
+}
+
+// maxPairsChecked bounds the literals built from pairs at once: their keys are compared
+// pairwise, which only small literals (most have two to five keys) can afford.
+const maxPairsChecked = 16
+
+// objectOf builds an object literal. ast.NewObject takes all pairs in one allocation
+// where inserting them one by one costs one per key, but it keeps duplicate keys as they
+// come: a literal whose keys may repeat (computed keys that turn out equal) is built by
+// insertion, where the later value replaces the earlier as it always has.
+func (m *vm) objectOf(locals []*ast.Term, in *instr) (ast.Object, error) {
+	args := in.x.args
+	n := len(args) / 2
+	pairs := m.pairs[:0]
+	for i := 0; i < len(args); i += 2 {
+		k, v := read(locals, args[i]), read(locals, args[i+1])
+		if k == nil || v == nil {
+			clear(pairs)
+			return nil, fmt.Errorf("irvm: %s: undefined object key or value", where(m.location(in)))
+		}
+		pairs = append(pairs, [2]*ast.Term{k, v})
+	}
+	m.pairs = pairs
+	defer clear(pairs)
+	if n <= maxPairsChecked && distinctKeys(pairs) {
+		return ast.NewObject(pairs...), nil
+	}
+	obj := ast.NewObjectWithCapacity(n)
+	for _, kv := range pairs {
+		obj.Insert(kv[0], kv[1])
+	}
+	return obj, nil
+}
+
+func distinctKeys(pairs [][2]*ast.Term) bool {
+	for i := 1; i < len(pairs); i++ {
+		for j := range i {
+			if equal(pairs[i][0], pairs[j][0]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func isArray(v ast.Value) bool  { _, ok := v.(*ast.Array); return ok }
@@ -695,6 +760,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	}
 	memo := m.memo
 	var h uint64
+	memoise := false
 	if fn.constant && m.shareConstants() {
 		if v := m.constants()[fi].Load(); v != nil {
 			if v == undef {
@@ -710,7 +776,8 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			}
 			return v, nil
 		}
-	} else if callMemo {
+	} else if callMemo && !m.memoStats[fi].off {
+		memoise = true
 		h = uint64(fi)*1099511628211 + 14695981039346656037
 		for _, a := range args[2:] {
 			if a != nil {
@@ -719,6 +786,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			h *= 1099511628211
 		}
 		if v, ok := memo.lookup(h, fi, args[2:]); ok {
+			m.memoStats[fi].hits++
 			return v, nil
 		}
 	}
@@ -759,10 +827,78 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 		if fn.constant && m.shareConstants() {
 			m.constants()[fi].CompareAndSwap(nil, v)
 		}
-	} else if callMemo {
+	} else if memoise {
 		memo.store(h, fi, args[2:], result)
+		st := &m.memoStats[fi]
+		if st.stores++; st.stores >= memoWatch && st.hits*memoMinHitRatio < st.stores && m.pureFn(fi) {
+			st.off = true
+		}
 	}
 	return result, nil
+}
+
+// pureFn reports whether function fi's result depends on its arguments and data alone,
+// however often it is called: its statements and those of the functions it calls make no
+// dynamic call and call no non-deterministic, custom or void builtin. A function not
+// compiled yet (lazily) counts as impure, and that answer is not kept.
+func (m *vm) pureFn(fi int) bool {
+	if m.pure == nil {
+		m.pure = make([]int8, len(m.p.funcs))
+	}
+	switch m.pure[fi] {
+	case 1:
+		return true
+	case 2, 3: // impure, or being looked at (Rego has no recursion: a cycle is a bug)
+		return false
+	}
+	fn := m.p.funcs[fi]
+	if !fn.ready.Load() {
+		return false
+	}
+	m.pure[fi] = 3
+	ok, sure := m.pureBlocks(fn.blocks)
+	switch {
+	case ok:
+		m.pure[fi] = 1
+	case sure:
+		m.pure[fi] = 2
+	default:
+		m.pure[fi] = 0
+	}
+	return ok
+}
+
+// pureBlocks is pureFn for the statements of blocks; sure is false when the answer
+// depends on a function not compiled yet.
+func (m *vm) pureBlocks(blocks []*block) (ok, sure bool) {
+	for _, b := range blocks {
+		for i := range b.instrs {
+			in := &b.instrs[i]
+			switch in.op {
+			case opCallDynamic:
+				return false, true
+			case opCallBuiltin:
+				if bi := in.x.bi; bi.decl.Nondeterministic || bi.custom || bi.void {
+					return false, true
+				}
+			case opCall:
+				if !m.pureFn(int(in.n)) {
+					return false, m.pure[in.n] != 0
+				}
+			}
+			if in.body != nil {
+				if ok, sure := m.pureBlocks([]*block{in.body}); !ok {
+					return false, sure
+				}
+			}
+			if in.x != nil {
+				if ok, sure := m.pureBlocks(in.x.blocks); !ok {
+					return false, sure
+				}
+			}
+		}
+	}
+	return true, true
 }
 
 func sameArgs(a, b []*ast.Term) bool {
@@ -827,6 +963,13 @@ func (m *vm) collect(t *ast.Term) error {
 // topdown does unless strict builtin errors are asked for; a Halt stops the evaluation.
 func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	bi := in.x.bi
+	if v, ok, handled := m.fastBuiltin(locals, in); handled {
+		if !ok {
+			return 0, nil
+		}
+		locals[in.target] = v
+		return cont, nil
+	}
 	// OPA's builtins do not keep their operand slice, so it comes from the vm's buffer; the
 	// non-deterministic ones may (their cache keys on it), and so may a caller's function,
 	// so those get their own.
@@ -878,6 +1021,94 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	}
 	m.biOut = nil
 	return cont, nil
+}
+
+// fastBuiltin computes the commonest builtins of a sweep (a few thousand calls per
+// document) as their topdown implementations do, without the operand buffer, the
+// builtin context and the result callback a call through topdown costs. handled is false
+// for any other builtin, one a caller replaced (custom), or operands the builtin refuses
+// (an error, strict or not, is the general path's to report); ok is false when an operand
+// is undefined.
+func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handled bool) {
+	bi := in.x.bi
+	if bi.custom {
+		return nil, false, false
+	}
+	args := in.x.args
+	switch bi.decl {
+	case ast.Count:
+		a := read(locals, args[0])
+		if a == nil {
+			return nil, false, true
+		}
+		switch x := a.Value.(type) {
+		case *ast.Array:
+			return ast.InternedTerm(x.Len()), true, true
+		case ast.Object:
+			return ast.InternedTerm(x.Len()), true, true
+		case ast.Set:
+			return ast.InternedTerm(x.Len()), true, true
+		case ast.String:
+			return ast.InternedTerm(utf8.RuneCountInString(string(x))), true, true
+		}
+		return nil, false, false
+	case ast.Member:
+		a, c := read(locals, args[0]), read(locals, args[1])
+		if a == nil || c == nil {
+			return nil, false, true
+		}
+		switch x := c.Value.(type) {
+		case ast.Set:
+			return ast.InternedTerm(x.Contains(a)), true, true
+		case *ast.Array:
+			return ast.InternedTerm(x.Until(a.Equal)), true, true
+		case ast.Object:
+			return ast.InternedTerm(x.Until(func(_, v *ast.Term) bool { return a.Equal(v) })), true, true
+		}
+		return ast.InternedTerm(false), true, true
+	case ast.GreaterThan, ast.GreaterThanEq, ast.LessThan, ast.LessThanEq:
+		a, b := read(locals, args[0]), read(locals, args[1])
+		if a == nil || b == nil {
+			return nil, false, true
+		}
+		c := a.Value.Compare(b.Value)
+		var r bool
+		switch bi.decl {
+		case ast.GreaterThan:
+			r = c > 0
+		case ast.GreaterThanEq:
+			r = c >= 0
+		case ast.LessThan:
+			r = c < 0
+		default:
+			r = c <= 0
+		}
+		return ast.InternedTerm(r), true, true
+	case ast.ObjectGet:
+		obj, path, dflt := read(locals, args[0]), read(locals, args[1]), read(locals, args[2])
+		if obj == nil || path == nil || dflt == nil {
+			return nil, false, true
+		}
+		o, isObj := obj.Value.(ast.Object)
+		if !isObj {
+			return nil, false, false
+		}
+		arr, isArr := path.Value.(*ast.Array)
+		if !isArr {
+			if v := o.Get(path); v != nil {
+				return v, true, true
+			}
+			return dflt, true, true
+		}
+		curr := obj
+		for i := range arr.Len() {
+			if curr = curr.Get(arr.Elem(i)); curr == nil {
+				return dflt, true, true
+			}
+		}
+		return curr, true, true
+	}
+	return nil, false, false
 }
 
 func (m *vm) conflict(in *instr) error {

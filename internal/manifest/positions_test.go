@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -27,5 +28,25 @@ func BenchmarkPos(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// The position table of a document without aliases is sized once, from its nodes: the
+// estimate is exact, so decoding never copies the table as it grows.
+func TestPositionTableSizedFromNodes(t *testing.T) {
+	for _, path := range []string{"../../testdata/manifests/kakao-2022-10-15.yaml", "../../testdata/valid/minimal.yaml"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := &Source{Path: "m.yaml"}
+		decode(src, data, false, Options{}.withDefaults())
+		if len(src.Documents) != 1 {
+			t.Fatal(src.Problems)
+		}
+		pos := src.Documents[0].pos
+		if len(pos) < 50 || cap(pos) != len(pos) {
+			t.Errorf("%s: %d position entries in a table sized for %d", path, len(pos), cap(pos))
+		}
 	}
 }

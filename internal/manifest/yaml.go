@@ -169,7 +169,9 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 		if isEmptyDocument(&root) {
 			continue // "---" with nothing after it, or a trailing separator
 		}
-		doc := &Document{File: src.Path, Index: index}
+		// One position entry per value: sized from the nodes up front, the table is not
+		// copied as it grows (aliases may add more; append still copes).
+		doc := &Document{File: src.Path, Index: index, pos: make(posTable, 0, countNodes(&root))}
 		b.reset(doc)
 		b.root = &root
 		start := nodePos(src.Path, &root)
@@ -180,6 +182,26 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 		doc.pos.close(0)
 		b.finish(src, value, start, err)
 	}
+}
+
+// countNodes is how many values n holds, itself included unless it is the document:
+// mapping keys aside, one per node.
+func countNodes(n *yaml.Node) int {
+	c := 1
+	if n.Kind == yaml.DocumentNode {
+		c = 0
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			c += countNodes(n.Content[i])
+		}
+	case yaml.SequenceNode, yaml.DocumentNode:
+		for _, x := range n.Content {
+			c += countNodes(x)
+		}
+	}
+	return c
 }
 
 func isEmptyDocument(n *yaml.Node) bool {

@@ -13,7 +13,7 @@ import (
 // (2023-02-30), which a regular expression would let through. A timestamp that is valid
 // but not in the form the policies read (lower-case t or z, a leap second) is written back
 // in that form: it returns the replacement for a string value and whether there is one.
-func (v *validator) formats(value any, schema map[string]any, ptr string) (string, bool) {
+func (v *validator) formats(value any, schema map[string]any) (string, bool) {
 	schema = v.schema.resolve(schema)
 	if schema == nil {
 		return "", false
@@ -24,19 +24,22 @@ func (v *validator) formats(value any, schema map[string]any, ptr string) (strin
 		case "date":
 			d, err := time.Parse(time.DateOnly, x)
 			if err != nil {
-				v.add(ptr, fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
+				v.add(v.pointer(), fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
 			} else if p := yearProblem(quote(x), d.Year()); p != "" && v.evaluated {
-				v.add(ptr, p)
+				v.add(v.pointer(), p)
 			}
 		case "date-time":
-			if c := v.checkTimestamp(ptr, x); c != "" && c != x {
+			if c := v.checkTimestamp(x); c != "" && c != x {
 				return c, true
 			}
 		}
 	case map[string]any:
 		for k, child := range x {
 			if s := v.schema.child(schema, k); s != nil && schema["items"] == nil {
-				if c, ok := v.formats(child, s, manifest.Join(ptr, k)); ok {
+				v.at = append(v.at, pathToken{name: k, index: -1})
+				c, ok := v.formats(child, s)
+				v.at = v.at[:len(v.at)-1]
+				if ok {
 					x[k] = c
 				}
 			}
@@ -44,7 +47,10 @@ func (v *validator) formats(value any, schema map[string]any, ptr string) (strin
 	case []any:
 		items, _ := schema["items"].(map[string]any)
 		for i, child := range x {
-			if c, ok := v.formats(child, items, manifest.Join(ptr, i)); ok {
+			v.at = append(v.at, pathToken{index: i})
+			c, ok := v.formats(child, items)
+			v.at = v.at[:len(v.at)-1]
+			if ok {
 				x[i] = c
 			}
 		}
@@ -52,23 +58,24 @@ func (v *validator) formats(value any, schema map[string]any, ptr string) (strin
 	return "", false
 }
 
-// checkTimestamp reports what is wrong with s and returns the form to hand on ("" if none).
-func (v *validator) checkTimestamp(ptr, s string) string {
+// checkTimestamp reports what is wrong with s (the value formats is looking at) and
+// returns the form to hand on ("" if none).
+func (v *validator) checkTimestamp(s string) string {
 	canon, problem, malformed := parseTimestamp(s)
 	if !malformed {
 		if problem != "" {
-			v.add(ptr, problem)
+			v.add(v.pointer(), problem)
 		}
 		return canon
 	}
 	// Tell a missing offset apart from a malformed or impossible instant: the fix differs.
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05.999999999"} {
 		if _, err := time.Parse(layout, s); err == nil {
-			v.add(ptr, fmt.Sprintf("%s has no UTC offset: write it with one, e.g. %q", quote(s), offsetHint(s)))
+			v.add(v.pointer(), fmt.Sprintf("%s has no UTC offset: write it with one, e.g. %q", quote(s), offsetHint(s)))
 			return ""
 		}
 	}
-	v.add(ptr, fmt.Sprintf("%s is not a valid RFC 3339 timestamp with a UTC offset", quote(s)))
+	v.add(v.pointer(), fmt.Sprintf("%s is not a valid RFC 3339 timestamp with a UTC offset", quote(s)))
 	return ""
 }
 

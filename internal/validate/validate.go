@@ -82,7 +82,7 @@ func Document(d *manifest.Document) (problems []audit.Problem) {
 	}
 	v.evaluated = true
 	v.schemaErrors()
-	v.formats(d.Value, v.schema.tree, "")
+	v.formats(d.Value, v.schema.tree)
 	v.references()
 	return sortProblems(v.problems)
 }
@@ -97,7 +97,7 @@ func Against(schema string, d *manifest.Document) (problems []audit.Problem) {
 		return problems
 	}
 	v.schemaErrors()
-	v.formats(d.Value, v.schema.tree, "")
+	v.formats(d.Value, v.schema.tree)
 	return sortProblems(v.problems)
 }
 
@@ -126,6 +126,28 @@ type validator struct {
 	// then fall in the years OPA's nanosecond clock reaches (other schemas' dates, such as
 	// a waiver's expiry, are read by Go).
 	evaluated bool
+	// at is the path from the document to the value formats is looking at; its pointer
+	// is spelt out only for a problem, not for each of the document's values.
+	at []pathToken
+}
+
+// pathToken is a member name, or an index when index >= 0.
+type pathToken struct {
+	name  string
+	index int
+}
+
+// pointer is the JSON pointer of the value formats is looking at.
+func (v *validator) pointer() string {
+	tokens := make([]any, len(v.at))
+	for i, t := range v.at {
+		if t.index >= 0 {
+			tokens[i] = t.index
+		} else {
+			tokens[i] = t.name
+		}
+	}
+	return manifest.Join("", tokens...)
 }
 
 func (v *validator) add(pointer, msg string) {
