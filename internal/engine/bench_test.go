@@ -216,7 +216,11 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.Run("prebuilt-load", func(b *testing.B) {
 		for b.Loop() {
-			if loadPrebuilt(eval) == nil {
+			list, err := listSources([]PolicySource{Builtin()}, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if loadPrebuilt(list) == nil {
 				b.Fatal(regenerate)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -99,7 +101,34 @@ func (e *BundleError) Error() string {
 // files only when withTests is set. Judging never reads them, and they are half the
 // bundle's bytes: a one-manifest run copied them out of the binary for nothing.
 func readSources(srcs []PolicySource, withTests bool) ([]File, error) {
-	var files []File
+	list, err := listSources(srcs, withTests)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(list))
+	for i, sf := range list {
+		b, err := fs.ReadFile(sf.fsys, sf.path)
+		if err != nil {
+			return nil, &BundleError{Problems: []Problem{{File: sf.src, Message: "read policies: " + err.Error()}}}
+		}
+		files[i] = sf.File
+		files[i].Content = b
+	}
+	return files, nil
+}
+
+// sourceFile is a file of a policy source, found but not read: a run of the prebuilt
+// bundle hashes the files and needs their contents only if it compiles them.
+type sourceFile struct {
+	File        // without Content
+	fsys fs.FS  // where it is
+	path string // its path in fsys
+	src  string // the source's name
+}
+
+// listSources finds the files readSources reads, in the same order.
+func listSources(srcs []PolicySource, withTests bool) ([]sourceFile, error) {
+	var files []sourceFile
 	for _, src := range srcs {
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -108,20 +137,20 @@ func readSources(srcs []PolicySource, withTests bool) ([]File, error) {
 			if d.IsDir() || !strings.HasSuffix(p, ".rego") || (!withTests && strings.HasSuffix(p, "_test.rego")) {
 				return nil
 			}
-			b, err := fs.ReadFile(src.FS, p)
-			if err != nil {
-				return err
-			}
 			root := "policies"
 			if src.Custom {
 				root = "custom"
 			}
-			files = append(files, File{
-				Name:    path.Join(src.Name, p),
-				Key:     path.Join(root, p),
-				Content: b,
-				Test:    strings.HasSuffix(p, "_test.rego"),
-				Custom:  src.Custom,
+			files = append(files, sourceFile{
+				File: File{
+					Name:   path.Join(src.Name, p),
+					Key:    path.Join(root, p),
+					Test:   strings.HasSuffix(p, "_test.rego"),
+					Custom: src.Custom,
+				},
+				fsys: src.FS,
+				path: p,
+				src:  src.Name,
 			})
 			return nil
 		})
@@ -132,6 +161,62 @@ func readSources(srcs []PolicySource, withTests bool) ([]File, error) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
 }
+
+// sourceDigest is digest of the files listed, read straight into the hash.
+func sourceDigest(files []sourceFile, data []DataFile) (string, error) {
+	type entry struct {
+		name string
+		file *sourceFile
+		data []byte
+	}
+	all := make([]entry, 0, len(files)+len(data))
+	for i := range files {
+		if !files[i].Test {
+			all = append(all, entry{name: files[i].Key, file: &files[i]})
+		}
+	}
+	for _, d := range data {
+		all = append(all, entry{name: "data/" + path.Base(d.Name), data: d.Content})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].name < all[j].name })
+	h := sha256.New()
+	buf := make([]byte, 32<<10)
+	for _, e := range all {
+		if e.file == nil {
+			fmt.Fprintf(h, "%s\x00%d\x00", e.name, len(e.data))
+			h.Write(e.data)
+			continue
+		}
+		if err := hashFile(h, buf, e.name, e.file.fsys, e.file.path); err != nil {
+			return "", err
+		}
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashFile writes a file to h as digest does: its name, its length, its bytes.
+func hashFile(h hash.Hash, buf []byte, name string, fsys fs.FS, p string) error {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%s\x00%d\x00", name, fi.Size())
+	n, err := io.CopyBuffer(h, onlyReader{f}, buf)
+	if err == nil && n != fi.Size() {
+		err = fmt.Errorf("%s: read %d bytes of %d", p, n, fi.Size())
+	}
+	return err
+}
+
+// onlyReader hides everything but Read, so io.CopyBuffer uses the buffer it is given.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 
 // parserOptions: without ProcessAnnotation the METADATA blocks silently disappear.
 var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}

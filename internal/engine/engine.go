@@ -102,11 +102,11 @@ const VMBatchMin = 16
 // Engine is a compiled bundle with a prepared query. It is safe for concurrent use.
 type Engine struct {
 	// compiler is the compiled bundle; read it through bundle(). On the prebuilt path
-	// (prebuilt != nil) it is compiled from evalFiles on first need.
+	// (prebuilt != nil) it is compiled from sources on first need.
 	compiler    *ast.Compiler
 	compileOnce sync.Once
 	compileErr  error
-	evalFiles   []File
+	sources     []PolicySource
 	prebuilt    *prebuilt
 
 	store    storage.Store
@@ -166,6 +166,18 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	if mayUsePrebuilt(opts) {
+		// The files are hashed, not read: only compiling needs their contents.
+		list, err := listSources(opts.Policies, false)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(list, func(f sourceFile) bool { return f.Custom }) {
+			if pb := loadPrebuilt(list); pb != nil {
+				return newPrebuilt(ctx, opts, overrides, list, pb)
+			}
+		}
+	}
 	files, err := readSources(opts.Policies, false)
 	if err != nil {
 		return nil, err
@@ -178,11 +190,6 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 		if !f.Test {
 			evalFiles = append(evalFiles, f)
-		}
-	}
-	if len(custom) == 0 && mayUsePrebuilt(opts) {
-		if pb := loadPrebuilt(evalFiles); pb != nil {
-			return newPrebuilt(ctx, opts, overrides, evalFiles, pb)
 		}
 	}
 	mods, probs := parseFiles(evalFiles)
@@ -256,8 +263,8 @@ func assemble(opts Options, store storage.Store, controls []*controlInfo, digest
 // newPrebuilt is New for the unchanged built-in bundle: the catalogue and parameter types
 // come from the prebuilt metadata, and the stored plan is prepared in the background while
 // the caller loads its inputs (WhileCompiling, started at once).
-func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalFiles []File, pb *prebuilt) (*Engine, error) {
-	controls, err := pb.controls()
+func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalFiles []sourceFile, pb *prebuilt) (*Engine, error) {
+	controls, err := prebuiltControls(pb)
 	if err != nil {
 		return nil, &BundleError{Problems: []Problem{{Message: err.Error()}}}
 	}
@@ -266,14 +273,16 @@ func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalF
 	}
 	d := pb.Policies
 	if len(opts.Data) > 0 {
-		d = digest(evalFiles, opts.Data)
+		if d, err = sourceDigest(evalFiles, opts.Data); err != nil {
+			return nil, &BundleError{Problems: []Problem{{Message: "read policies: " + err.Error()}}}
+		}
 	}
 	query := mainQuery(controls)
 	if opts.SiteLossOnly {
 		query = sitelossQuery
 	}
 	e := assemble(opts, newStore(opts, overrides.values), controls, d, query)
-	e.evalFiles, e.prebuilt = evalFiles, pb
+	e.sources, e.prebuilt = opts.Policies, pb
 	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
 	}
@@ -291,7 +300,12 @@ func (e *Engine) bundle() (*ast.Compiler, error) {
 		if e.compiler != nil {
 			return
 		}
-		mods, probs := parseFiles(e.evalFiles)
+		files, err := readSources(e.sources, false)
+		if err != nil {
+			e.compileErr = err
+			return
+		}
+		mods, probs := parseFiles(files)
 		if len(probs) > 0 {
 			e.compileErr = &BundleError{Problems: probs}
 			return

@@ -6,16 +6,19 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"go/format"
+	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/version"
 
-	"github.com/resilcheck/resilcheck/internal/audit"
+	prebuiltmeta "github.com/resilcheck/resilcheck/internal/engine/prebuilt"
 	"github.com/resilcheck/resilcheck/internal/irvm"
 )
 
@@ -28,7 +31,8 @@ import (
 // asks for it (topdown, explain, a document irvm hands back).
 //
 // PrebuiltDir holds three generated files (`go generate ./internal/engine`):
-// PrebuiltMetaFile, the controls' metadata and parameter types as JSON; PrebuiltPlanFile,
+// PrebuiltMetaFile, the controls' metadata and parameter types as the Go source of package
+// prebuilt (a value the compiler lays out, so a run decodes none of it); PrebuiltPlanFile,
 // the main query planned for irvm (irvm.EncodePlan); and PrebuiltSiteLossPlanFile, the
 // site-loss analysis alone planned the same way (Options.SiteLossOnly: simulate), which is
 // a fraction of the main plan and would otherwise need the bundle compiled to plan. The
@@ -37,57 +41,37 @@ import (
 // costs start-up time, never a verdict. TestPrebuiltIsCurrent fails when they are stale.
 const (
 	PrebuiltDir              = "prebuilt"
-	PrebuiltMetaFile         = "bundle.json"
+	PrebuiltMetaFile         = "meta.go"
 	PrebuiltPlanFile         = "main.irplan"
 	PrebuiltSiteLossPlanFile = "siteloss.irplan"
 )
 
 var (
-	//go:embed prebuilt/bundle.json
-	prebuiltMeta []byte
 	//go:embed prebuilt/main.irplan
 	prebuiltPlan []byte
 	//go:embed prebuilt/siteloss.irplan
 	prebuiltSiteLossPlan []byte
 )
 
-// prebuilt is the decoded metadata file.
-type prebuilt struct {
-	// OPA is the OPA version that compiled and planned the bundle: another version's
-	// planner, or another set of builtins, could plan it otherwise.
-	OPA string `json:"opa_version"`
-	// Policies is the digest of the bundle's evaluated files (test files left out), as
-	// Digest computes it without data files.
-	Policies string `json:"policies_digest"`
-	// Plan is the digest of the plan file, so metadata and plan cannot be mixed.
-	Plan string `json:"plan_digest"`
-	// SiteLossPlan is the digest of the site-loss plan file.
-	SiteLossPlan string              `json:"siteloss_plan_digest"`
-	Controls     []prebuiltControl   `json:"controls"`
-	ParamTypes   map[string][]string `json:"param_types"`
-}
-
-type prebuiltControl struct {
-	audit.Control
-	Files []string `json:"files"`
-}
+// prebuilt is the metadata, checked against the files it was made from.
+type prebuilt = prebuiltmeta.Meta
 
 // loadPrebuilt returns the prebuilt bundle when it was made from exactly these files by
-// this OPA version, else nil.
-func loadPrebuilt(evalFiles []File) *prebuilt {
-	var pb prebuilt
-	if err := json.Unmarshal(prebuiltMeta, &pb); err != nil {
+// this OPA version, else nil. The plans are checked against their digests as they are
+// decoded (decodedPrebuiltPlan), beside the rest of the build.
+func loadPrebuilt(evalFiles []sourceFile) *prebuilt {
+	pb := &prebuiltmeta.Bundle
+	if pb.OPA != version.Version {
 		return nil
 	}
-	if pb.OPA != version.Version || pb.Policies != digest(evalFiles, nil) || pb.Plan != hashBytes(prebuiltPlan) ||
-		pb.SiteLossPlan != hashBytes(prebuiltSiteLossPlan) {
+	if d, err := sourceDigest(evalFiles, nil); err != nil || d != pb.Policies {
 		return nil
 	}
-	return &pb
+	return pb
 }
 
 // controls rebuilds the control catalogue, in id order as collectControls leaves it.
-func (pb *prebuilt) controls() ([]*controlInfo, error) {
+func prebuiltControls(pb *prebuilt) ([]*controlInfo, error) {
 	out := make([]*controlInfo, len(pb.Controls))
 	for i, c := range pb.Controls {
 		ref, err := packageRef(c.Package)
@@ -131,11 +115,29 @@ func onlyBuiltin(opts Options) bool {
 }
 
 // decodedPrebuiltPlan is the stored plan, read once per process and shared by every
-// engine of it; a function's body is decoded when a document first calls the function.
-var decodedPrebuiltPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) { return irvm.ReadPlan(prebuiltPlan) })
+// engine of it; a function's body is decoded when a document first calls the function. A
+// plan that is not the one the metadata names is refused: topdown then judges, on the
+// bundle compiled.
+var decodedPrebuiltPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) {
+	return readStoredPlan(prebuiltPlan, prebuiltmeta.Bundle.Plan)
+})
 
 // decodedSiteLossPlan is decodedPrebuiltPlan for the site-loss plan.
-var decodedSiteLossPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) { return irvm.ReadPlan(prebuiltSiteLossPlan) })
+var decodedSiteLossPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) {
+	return readStoredPlan(prebuiltSiteLossPlan, prebuiltmeta.Bundle.SiteLossPlan)
+})
+
+// errStalePlan: the embedded plan is not the one the metadata was generated with.
+var errStalePlan = errors.New("the prebuilt plan does not match its metadata: " + regenerateHint)
+
+const regenerateHint = "run go generate ./internal/engine"
+
+func readStoredPlan(plan []byte, want string) (*irvm.StoredPlan, error) {
+	if hashBytes(plan) != want {
+		return nil, errStalePlan
+	}
+	return irvm.ReadPlan(plan)
+}
 
 // storedPlanFor is the decoder of the stored plan an engine of these options evaluates.
 func storedPlanFor(siteLossOnly bool) func() (*irvm.StoredPlan, error) {
@@ -199,16 +201,104 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 	}
 	pb := prebuilt{OPA: version.Version, Policies: digest(evalFiles, nil), Plan: hashBytes(plan), SiteLossPlan: hashBytes(slPlan), ParamTypes: types}
 	for _, ci := range e.controls {
-		pb.Controls = append(pb.Controls, prebuiltControl{Control: ci.Control, Files: ci.files})
+		pb.Controls = append(pb.Controls, prebuiltmeta.Control{Control: ci.Control, Files: ci.files})
 	}
-	var meta bytes.Buffer
-	enc := json.NewEncoder(&meta)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(pb); err != nil {
+	meta, err := metaSource(&pb)
+	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{PrebuiltMetaFile: meta.Bytes(), PrebuiltPlanFile: plan, PrebuiltSiteLossPlanFile: slPlan}, nil
+	return map[string][]byte{PrebuiltMetaFile: meta, PrebuiltPlanFile: plan, PrebuiltSiteLossPlanFile: slPlan}, nil
+}
+
+// metaSource is the Go source of package prebuilt that declares Bundle as pb.
+func metaSource(pb *prebuilt) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("// Code generated by go generate ./internal/engine (internal/tools/genplan); DO NOT EDIT.\n\n")
+	b.WriteString("package prebuilt\n\nimport \"github.com/resilcheck/resilcheck/internal/audit\"\n\n")
+	b.WriteString("// Bool values a field of type *bool points to.\nvar yes, no = true, false\n\n")
+	b.WriteString("// Bundle is the built-in bundle's metadata.\nvar Bundle = ")
+	if err := goLiteral(&b, reflect.ValueOf(*pb), true); err != nil {
+		return nil, err
+	}
+	b.WriteString("\n")
+	return format.Source(b.Bytes())
+}
+
+// goLiteral writes v as a Go expression of package prebuilt: structs with their zero
+// fields left out, maps in key order. typed is false where a composite literal's type may
+// be elided (an element of a slice or map).
+func goLiteral(b *bytes.Buffer, v reflect.Value, typed bool) error {
+	typeName := func(t reflect.Type) string {
+		return strings.ReplaceAll(t.String(), "prebuilt.", "")
+	}
+	switch v.Kind() {
+	case reflect.String:
+		b.WriteString(strconv.Quote(v.String()))
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Pointer:
+		switch {
+		case v.IsNil():
+			b.WriteString("nil")
+		case v.Elem().Kind() == reflect.Bool && v.Elem().Bool():
+			b.WriteString("&yes")
+		case v.Elem().Kind() == reflect.Bool:
+			b.WriteString("&no")
+		default:
+			return fmt.Errorf("prebuilt metadata: cannot write a %s", v.Type())
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return nil
+		}
+		b.WriteString(typeName(v.Type()) + "{\n")
+		for i := range v.Len() {
+			if err := goLiteral(b, v.Index(i), false); err != nil {
+				return err
+			}
+			b.WriteString(",\n")
+		}
+		b.WriteString("}")
+	case reflect.Map:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return nil
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		b.WriteString(typeName(v.Type()) + "{\n")
+		for _, k := range keys {
+			if err := goLiteral(b, k, false); err != nil {
+				return err
+			}
+			b.WriteString(": ")
+			if err := goLiteral(b, v.MapIndex(k), false); err != nil {
+				return err
+			}
+			b.WriteString(",\n")
+		}
+		b.WriteString("}")
+	case reflect.Struct:
+		if typed {
+			b.WriteString(typeName(v.Type()))
+		}
+		b.WriteString("{\n")
+		for i := range v.NumField() {
+			if v.Field(i).IsZero() {
+				continue
+			}
+			b.WriteString(v.Type().Field(i).Name + ": ")
+			if err := goLiteral(b, v.Field(i), true); err != nil {
+				return err
+			}
+			b.WriteString(",\n")
+		}
+		b.WriteString("}")
+	default:
+		return fmt.Errorf("prebuilt metadata: cannot write a %s", v.Type())
+	}
+	return nil
 }
 
 // storedPlan plans query for irvm on the compiled bundle c and encodes it.

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	prebuiltmeta "github.com/resilcheck/resilcheck/internal/engine/prebuilt"
 	"github.com/resilcheck/resilcheck/internal/irvm"
 	"github.com/resilcheck/resilcheck/policies"
 )
@@ -29,7 +32,16 @@ func TestPrebuiltIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(files[PrebuiltMetaFile], prebuiltMeta) || !bytes.Equal(files[PrebuiltPlanFile], prebuiltPlan) {
+	for _, name := range []string{PrebuiltMetaFile, PrebuiltPlanFile, PrebuiltSiteLossPlanFile} {
+		old, err := os.ReadFile(filepath.Join(PrebuiltDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(files[name], old) {
+			t.Fatalf("%s: %s", name, regenerate)
+		}
+	}
+	if !bytes.Equal(files[PrebuiltPlanFile], prebuiltPlan) || !bytes.Equal(files[PrebuiltSiteLossPlanFile], prebuiltSiteLossPlan) {
 		t.Fatal(regenerate)
 	}
 }
@@ -267,5 +279,58 @@ func TestPrebuiltFallsBackToTopdown(t *testing.T) {
 	out := slow.EvaluateOne(ctx, docs[0])
 	if mustJSON(out) != mustJSON(want[0]) {
 		t.Fatalf("after a timeout:\n prebuilt: %s\n topdown:  %s", mustJSON(out), mustJSON(want[0]))
+	}
+}
+
+// TestStalePlanRefused: a plan that is not the one the metadata names is not decoded, so
+// the engine judges on topdown rather than on it.
+func TestStalePlanRefused(t *testing.T) {
+	for name, plan := range map[string][]byte{PrebuiltPlanFile: prebuiltPlan, PrebuiltSiteLossPlanFile: prebuiltSiteLossPlan} {
+		want := prebuiltmeta.Bundle.Plan
+		if name == PrebuiltSiteLossPlanFile {
+			want = prebuiltmeta.Bundle.SiteLossPlan
+		}
+		if _, err := readStoredPlan(plan, want); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		changed := bytes.Clone(plan)
+		changed[len(changed)/2] ^= 1
+		if _, err := readStoredPlan(changed, want); !errors.Is(err, errStalePlan) {
+			t.Fatalf("%s changed: err = %v", name, err)
+		}
+	}
+}
+
+// TestSourceDigestIsDigest: hashing the files where they are gives the digest of the files
+// read, with and without data files, for the built-in bundle and a custom source.
+func TestSourceDigestIsDigest(t *testing.T) {
+	data := []DataFile{{Name: "dir/d.yaml", Content: []byte("resilcheck: {overrides: {}}\n")}}
+	for name, srcs := range map[string][]PolicySource{
+		"builtin": {Builtin()},
+		"custom":  {Builtin(), customSource(map[string]string{"c.rego": customControl, "lib/x.rego": "package x\n"})},
+	} {
+		files, err := readSources(srcs, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := listSources(srcs, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != len(files) {
+			t.Fatalf("%s: %d listed, %d read", name, len(list), len(files))
+		}
+		for _, d := range [][]DataFile{nil, data} {
+			got, err := sourceDigest(list, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := digest(files, d); got != want {
+				t.Errorf("%s, %d data files: %s, want %s", name, len(d), got, want)
+			}
+		}
+	}
+	if d, _ := BuiltinDigest(); d != prebuiltmeta.Bundle.Policies {
+		t.Fatal(regenerate)
 	}
 }
