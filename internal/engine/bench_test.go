@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	prebuiltmeta "github.com/resilcheck/resilcheck/internal/engine/prebuilt"
 	"github.com/resilcheck/resilcheck/internal/irvm"
 	"github.com/resilcheck/resilcheck/internal/manifest"
 )
@@ -227,7 +228,7 @@ func BenchmarkBuild(b *testing.B) {
 	})
 	b.Run("prebuilt-decode", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := irvm.DecodePlan(prebuiltPlan); err != nil {
+			if _, err := irvm.DecodePlan(prebuiltPlan[len(planHeader(&prebuiltmeta.Bundle)):]); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -3,9 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/format"
@@ -33,12 +31,13 @@ import (
 // PrebuiltDir holds three generated files (`go generate ./internal/engine`):
 // PrebuiltMetaFile, the controls' metadata and parameter types as the Go source of package
 // prebuilt (a value the compiler lays out, so a run decodes none of it); PrebuiltPlanFile,
-// the main query planned for irvm (irvm.EncodePlan); and PrebuiltSiteLossPlanFile, the
-// site-loss analysis alone planned the same way (Options.SiteLossOnly: simulate), which is
-// a fraction of the main plan and would otherwise need the bundle compiled to plan. The
-// metadata names the digest of the policies they were made from, of both plans, and the
-// OPA version that planned them; an engine uses them only when all match, so a stale copy
-// costs start-up time, never a verdict. TestPrebuiltIsCurrent fails when they are stale.
+// the main query planned for irvm (irvm.EncodePlan after planHeader); and
+// PrebuiltSiteLossPlanFile, the site-loss analysis alone planned the same way
+// (Options.SiteLossOnly: simulate), which is a fraction of the main plan and would
+// otherwise need the bundle compiled to plan. The metadata names the digest of the
+// policies they were made from and the OPA version that planned them, and so does each
+// plan's header; an engine uses them only when all match, so a stale copy costs start-up
+// time, never a verdict. TestPrebuiltIsCurrent fails when they are stale.
 const (
 	PrebuiltDir              = "prebuilt"
 	PrebuiltMetaFile         = "meta.go"
@@ -57,8 +56,8 @@ var (
 type prebuilt = prebuiltmeta.Meta
 
 // loadPrebuilt returns the prebuilt bundle when it was made from exactly these files by
-// this OPA version, else nil. The plans are checked against their digests as they are
-// decoded (decodedPrebuiltPlan), beside the rest of the build.
+// this OPA version, else nil. A plan is checked against it as it is decoded
+// (readStoredPlan), beside the rest of the build.
 func loadPrebuilt(evalFiles []sourceFile) *prebuilt {
 	pb := &prebuiltmeta.Bundle
 	if pb.OPA != version.Version {
@@ -119,24 +118,33 @@ func onlyBuiltin(opts Options) bool {
 // plan that is not the one the metadata names is refused: topdown then judges, on the
 // bundle compiled.
 var decodedPrebuiltPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) {
-	return readStoredPlan(prebuiltPlan, prebuiltmeta.Bundle.Plan)
+	return readStoredPlan(prebuiltPlan, &prebuiltmeta.Bundle)
 })
 
 // decodedSiteLossPlan is decodedPrebuiltPlan for the site-loss plan.
 var decodedSiteLossPlan = sync.OnceValues(func() (*irvm.StoredPlan, error) {
-	return readStoredPlan(prebuiltSiteLossPlan, prebuiltmeta.Bundle.SiteLossPlan)
+	return readStoredPlan(prebuiltSiteLossPlan, &prebuiltmeta.Bundle)
 })
 
-// errStalePlan: the embedded plan is not the one the metadata was generated with.
-var errStalePlan = errors.New("the prebuilt plan does not match its metadata: " + regenerateHint)
+// errStalePlan: the embedded plan was not made with the metadata.
+var errStalePlan = errors.New("the prebuilt plan was not made from the bundle its metadata describes: run go generate ./internal/engine")
 
-const regenerateHint = "run go generate ./internal/engine"
+// planHeader starts a stored plan file, before the plan irvm encodes: the OPA version and
+// the policies it was planned from. The plan is a function of these (and of this code), as
+// the metadata is, so a plan whose header names the metadata's was made with it. Checking
+// the header rather than a digest of the whole file leaves unread the parts of the plan a
+// run never calls, which is most of it.
+func planHeader(pb *prebuilt) string {
+	return "resilcheck stored plan\x00" + pb.OPA + "\x00" + pb.Policies + "\n"
+}
 
-func readStoredPlan(plan []byte, want string) (*irvm.StoredPlan, error) {
-	if hashBytes(plan) != want {
+// readStoredPlan reads a stored plan file made with pb.
+func readStoredPlan(file []byte, pb *prebuilt) (*irvm.StoredPlan, error) {
+	h := planHeader(pb)
+	if len(file) < len(h) || string(file[:len(h)]) != h {
 		return nil, errStalePlan
 	}
-	return irvm.ReadPlan(plan)
+	return irvm.ReadPlan(file[len(h):])
 }
 
 // storedPlanFor is the decoder of the stored plan an engine of these options evaluates.
@@ -199,7 +207,7 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 			evalFiles = append(evalFiles, f)
 		}
 	}
-	pb := prebuilt{OPA: version.Version, Policies: digest(evalFiles, nil), Plan: hashBytes(plan), SiteLossPlan: hashBytes(slPlan), ParamTypes: types}
+	pb := prebuilt{OPA: version.Version, Policies: digest(evalFiles, nil), ParamTypes: types}
 	for _, ci := range e.controls {
 		pb.Controls = append(pb.Controls, prebuiltmeta.Control{Control: ci.Control, Files: ci.files})
 	}
@@ -207,7 +215,12 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{PrebuiltMetaFile: meta, PrebuiltPlanFile: plan, PrebuiltSiteLossPlanFile: slPlan}, nil
+	h := planHeader(&pb)
+	return map[string][]byte{
+		PrebuiltMetaFile:         meta,
+		PrebuiltPlanFile:         append([]byte(h), plan...),
+		PrebuiltSiteLossPlanFile: append([]byte(h), slPlan...),
+	}, nil
 }
 
 // metaSource is the Go source of package prebuilt that declares Bundle as pb.
@@ -321,11 +334,6 @@ func (e *Engine) storedPlan(ctx context.Context, c *ast.Compiler, query string) 
 		return nil, fmt.Errorf("the plan does not decode: %w", err)
 	}
 	return plan, nil
-}
-
-func hashBytes(b []byte) string {
-	sum := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // sortedParamTypes copies a parameter-type map with every list sorted.

@@ -282,21 +282,27 @@ func TestPrebuiltFallsBackToTopdown(t *testing.T) {
 	}
 }
 
-// TestStalePlanRefused: a plan that is not the one the metadata names is not decoded, so
-// the engine judges on topdown rather than on it.
+// TestStalePlanRefused: a plan made from other policies, by another OPA version, or with
+// no header is not decoded, so the engine judges on topdown rather than on it.
 func TestStalePlanRefused(t *testing.T) {
-	for name, plan := range map[string][]byte{PrebuiltPlanFile: prebuiltPlan, PrebuiltSiteLossPlanFile: prebuiltSiteLossPlan} {
-		want := prebuiltmeta.Bundle.Plan
-		if name == PrebuiltSiteLossPlanFile {
-			want = prebuiltmeta.Bundle.SiteLossPlan
-		}
-		if _, err := readStoredPlan(plan, want); err != nil {
+	pb := &prebuiltmeta.Bundle
+	otherPolicies, otherOPA := *pb, *pb
+	otherPolicies.Policies = "sha256:" + strings.Repeat("0", 64)
+	otherOPA.OPA = "0.0.1"
+	for name, file := range map[string][]byte{PrebuiltPlanFile: prebuiltPlan, PrebuiltSiteLossPlanFile: prebuiltSiteLossPlan} {
+		if _, err := readStoredPlan(file, pb); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		changed := bytes.Clone(plan)
-		changed[len(changed)/2] ^= 1
-		if _, err := readStoredPlan(changed, want); !errors.Is(err, errStalePlan) {
-			t.Fatalf("%s changed: err = %v", name, err)
+		plan := file[len(planHeader(pb)):]
+		for what, f := range map[string][]byte{
+			"other policies": append([]byte(planHeader(&otherPolicies)), plan...),
+			"other OPA":      append([]byte(planHeader(&otherOPA)), plan...),
+			"no header":      plan,
+			"empty":          nil,
+		} {
+			if _, err := readStoredPlan(f, pb); !errors.Is(err, errStalePlan) {
+				t.Errorf("%s, %s: err = %v", name, what, err)
+			}
 		}
 	}
 }

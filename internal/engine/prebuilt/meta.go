@@ -9,10 +9,8 @@ var yes, no = true, false
 
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
-	OPA:          "1.22.2",
-	Policies:     "sha256:69c72eb16aa4da552b9e4f0a2707cd9b0524ed714130ac2c2768eea5234c1434",
-	Plan:         "sha256:23daa2e4593c6a2f5ac17ca7d98886118a03f7590a8d96773128da83c170ac43",
-	SiteLossPlan: "sha256:b732c5e949310592b9b2e9cd74a17c19792c9e2cf8734b25e33c32b5a45b4add",
+	OPA:      "1.22.2",
+	Policies: "sha256:69c72eb16aa4da552b9e4f0a2707cd9b0524ed714130ac2c2768eea5234c1434",
 	Controls: []Control{
 		{
 			Control: audit.Control{

@@ -12,13 +12,9 @@ type Meta struct {
 	OPA string
 	// Policies is the digest of the bundle's evaluated files (test files left out), as
 	// the engine computes it without data files.
-	Policies string
-	// Plan is the digest of the main plan file, so metadata and plan cannot be mixed.
-	Plan string
-	// SiteLossPlan is the digest of the site-loss plan file.
-	SiteLossPlan string
-	Controls     []Control
-	ParamTypes   map[string][]string
+	Policies   string
+	Controls   []Control
+	ParamTypes map[string][]string
 }
 
 // Control is one control of the catalogue and the modules of its package.
