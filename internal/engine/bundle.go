@@ -42,11 +42,11 @@ func Builtin() PolicySource { return PolicySource{Name: "policies", FS: policies
 // files or custom policies: what `resilcheck version` prints, so an auditor can tell which
 // rules a binary carries before running it.
 func BuiltinDigest() (string, error) {
-	files, err := readSources([]PolicySource{Builtin()}, false)
+	files, err := listSources([]PolicySource{Builtin()}, false)
 	if err != nil {
 		return "", err
 	}
-	return digest(files, nil), nil
+	return sourceDigest(files, nil)
 }
 
 // File is one source file of the bundle, kept for the digest, the test runner and explain.
