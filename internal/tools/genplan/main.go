@@ -1,13 +1,16 @@
 // Command genplan writes the built-in bundle's prebuilt files (internal/engine/prebuilt):
-// the controls' metadata and the main query planned for irvm, so a run of the unchanged
-// bundle neither parses nor compiles it. Run it after changing anything under policies/
-// or upgrading OPA:
+// the controls' metadata as Go source (meta.go) and the main query and the site-loss
+// analysis planned for irvm, so a run of the unchanged bundle neither parses nor compiles
+// it. Run it after changing anything under policies/ or upgrading OPA:
 //
 //	go generate ./internal/engine          # or: go run ./internal/tools/genplan
 //	go run ./internal/tools/genplan -check # exit 1 if the files are stale
 //
 // The engine's TestPrebuiltIsCurrent fails while they are stale; a stale copy is never
-// used (its digests no longer match), it only costs start-up time.
+// used (the policies' digest or a plan's header no longer matches), it only costs start-up
+// time. genplan is built with the engine, so a change to package prebuilt's types that
+// leaves meta.go not compiling needs meta.go reduced to "package prebuilt; var Bundle Meta"
+// before it runs.
 package main
 
 import (
