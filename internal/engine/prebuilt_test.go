@@ -305,6 +305,19 @@ func TestStalePlanRefused(t *testing.T) {
 			}
 		}
 	}
+
+	// What vmQuery leaves when the plan is refused: topdown judges, on the bundle compiled.
+	ctx := context.Background()
+	docs := bundledManifests(t)[:2]
+	pre := prebuiltEngine(t, Options{})
+	pre.vmTried, pre.vm, pre.vmReason = true, nil, errStalePlan.Error()
+	ref := newEngine(t, Options{Policies: []PolicySource{Builtin()}, Evaluator: EvaluatorTopdown})
+	if got, want := mustJSON(pre.Evaluate(ctx, docs)), mustJSON(ref.Evaluate(ctx, docs)); got != want {
+		t.Fatalf("with the plan refused:\n prebuilt: %s\n topdown:  %s", got, want)
+	}
+	if pre.compiler == nil {
+		t.Fatal("judged without compiling the bundle")
+	}
 }
 
 // TestSourceDigestIsDigest: hashing the files where they are gives the digest of the files
