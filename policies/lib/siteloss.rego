@@ -670,12 +670,15 @@ in_place(sid, local, c) := {
 # the service to a via listed among that failure's broken services. There is one link per
 # dependency edge at most, so the list grows with the edges, not with the failures times the
 # services; a dependency cycle is a loop of links (and is listed in cycles).
-links(failures) := [{"service": x, "via": y, "lost_with": sort(object.keys(object.get(broken_in, y, {})))} |
+links(failures) := [{"service": x, "via": y, "lost_with": object.get(lost_with, y, [])} |
 	some x in downstream
 	some y in direct_deps[x]
 	y in ever_lost
 ] if {
 	broken_in := object.union_n([{u.service: {sprintf("%s %s", [f.domain.kind, f.domain.id]): true}} | some f in failures; some u in f.broken])
+
+	# Sorted once per via: a via shared by many dependents is in as many links.
+	lost_with := {y: sort(object.keys(ns)) | some y, ns in broken_in}
 	downstream := graph.reachable(rev, {x | some r, _ in broken_in; some x in rev[r]})
 	ever_lost := downstream | {r | some r, _ in broken_in}
 }
