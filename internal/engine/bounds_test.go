@@ -92,6 +92,51 @@ func TestIndexedReachableMatchesOPA(t *testing.T) {
 	}
 }
 
+// The indexed walk puts a large answer in order by reading its marks and a small one by
+// sorting; both give OPA's set, in order. A forest of chains of every length from every node
+// gives answers of every size.
+func TestIndexedReachableSmallAndLargeAnswers(t *testing.T) {
+	const n = 600
+	r := rand.New(rand.NewSource(3))
+	obj := ast.NewObject()
+	for i := 0; i < n; i++ {
+		var edges []*ast.Term
+		if i > 0 && r.Intn(12) != 0 {
+			edges = append(edges, ast.StringTerm(fmt.Sprintf("n%03d", i-1)))
+		}
+		if r.Intn(30) == 0 {
+			edges = append(edges, ast.StringTerm(fmt.Sprintf("n%03d", r.Intn(n))))
+		}
+		obj.Insert(ast.StringTerm(fmt.Sprintf("n%03d", i)), ast.ArrayTerm(edges...))
+	}
+	g := ast.NewTerm(obj)
+	bctx := topdown.BuiltinContext{Cache: builtins.Cache{}}
+	scanned, sorted := 0, 0
+	for i := 0; i < n; i += 7 {
+		initial := ast.SetTerm(ast.StringTerm(fmt.Sprintf("n%03d", i)), ast.StringTerm(fmt.Sprintf("n%03d", (i*13)%n)))
+		for call := 0; call < 2; call++ {
+			want, _ := callBuiltin(t, opaReachable, topdown.BuiltinContext{}, g, initial)
+			got, err := callBuiltin(t, reachable, bctx, g, initial)
+			if err != nil || want.Value.Compare(got.Value) != 0 {
+				t.Fatalf("from %v (call %d): OPA %v, ours %v (%v)", initial, call, want, got, err)
+			}
+			if !slices.IsSortedFunc(got.Value.(ast.Set).Slice(), ast.TermValueCompare) {
+				t.Fatalf("not sorted: %v", got)
+			}
+			if call == 1 {
+				if scanMarks(got.Value.(ast.Set).Len(), n) {
+					scanned++
+				} else {
+					sorted++
+				}
+			}
+		}
+	}
+	if scanned < 5 || sorted < 5 {
+		t.Fatalf("%d answers read off the marks and %d sorted: both ways must be tested", scanned, sorted)
+	}
+}
+
 // Edge values that are neither sets nor arrays lead nowhere, and initial nodes may repeat or
 // be of any type, on the indexed walk as on OPA's.
 func TestIndexedReachableOddEdgesAndStarts(t *testing.T) {

@@ -767,10 +767,11 @@ split_rounds := rounds4(rounds4(rounds4(rounds4(rounds4({"parts": {id: "" | some
 rounds4(st) := split(split(split(split(st))))
 
 # inside(parts) is the dependency graph (down) and its reverse (up) with only the edges
-# between two services of the same part.
+# between two services of the same part. The edges are lists, not sets: they are only
+# counted and followed, and a set per service costs a table per service per round.
 inside(parts) := {
-	"down": {id: {d | some d in direct_deps[id]; parts[d] == p} | some id, p in parts},
-	"up": {id: {d | some d in rev[id]; parts[d] == p} | some id, p in parts},
+	"down": {id: [d | some d in direct_deps[id]; parts[d] == p] | some id, p in parts},
+	"up": {id: [d | some d in rev[id]; parts[d] == p] | some id, p in parts},
 }
 
 # split(st) is one round. st.parts maps each service not yet placed to its part's label;
@@ -786,8 +787,8 @@ split(st) := st if {
 	# The same graph as inside(st.parts), built here: a function's value is kept for the whole
 	# evaluation, and each round's graph is as large as what is left to split.
 	g := {
-		"down": {id: {d | some d in direct_deps[id]; st.parts[d] == p} | some id, p in st.parts},
-		"up": {id: {d | some d in rev[id]; st.parts[d] == p} | some id, p in st.parts},
+		"down": {id: [d | some d in direct_deps[id]; st.parts[d] == p] | some id, p in st.parts},
+		"up": {id: [d | some d in rev[id]; st.parts[d] == p] | some id, p in st.parts},
 	}
 	ends := object.union(
 		{id: concat("", [p, "5"]) | some id, p in st.parts; count(g.down[id]) == 0},
