@@ -181,6 +181,54 @@ func TestIndexedReachableStopsWhenCancelled(t *testing.T) {
 	}
 }
 
+// The indexed walk keeps its marks between walks: a walk stopped by a cancellation, and a walk
+// started from inside another one's answer (topdown goes on with the query in iter), must
+// each leave them clear for the next.
+func TestIndexedReachableMarksAreClearAfterEachWalk(t *testing.T) {
+	// From s<l>-<w>: itself and every node of the layers below (OPA's walk is exponential on
+	// this graph, so the answer is spelled out).
+	const width = 4
+	g := layers(400, width)
+	from := func(l, w int) *ast.Term { return ast.ArrayTerm(ast.StringTerm(fmt.Sprintf("s%d-%d", l, w))) }
+	want := func(l, w int) *ast.Term {
+		terms := []*ast.Term{ast.StringTerm(fmt.Sprintf("s%d-%d", l, w))}
+		for b := 0; b < l; b++ {
+			for x := 0; x < width; x++ {
+				terms = append(terms, ast.StringTerm(fmt.Sprintf("s%d-%d", b, x)))
+			}
+		}
+		return ast.SetTerm(terms...)
+	}
+	cancel := topdown.NewCancel()
+	bctx := topdown.BuiltinContext{Cache: builtins.Cache{}, Cancel: cancel}
+	for call := 0; call < 2; call++ {
+		if _, err := callBuiltin(t, reachable, bctx, g, from(399, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel.Cancel()
+	if _, err := callBuiltin(t, reachable, bctx, g, from(399, 0)); err == nil {
+		t.Fatal("the walk after cancelling did not stop")
+	}
+	bctx.Cancel = topdown.NewCancel()
+	var gotOuter, gotInner *ast.Term
+	err := reachable(bctx, []*ast.Term{g, from(399, 1)}, func(x *ast.Term) error {
+		gotOuter = x
+		var err error
+		gotInner, err = callBuiltin(t, reachable, bctx, g, from(200, 2))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want(399, 1).Value.Compare(gotOuter.Value) != 0 || want(200, 2).Value.Compare(gotInner.Value) != 0 {
+		t.Fatalf("outer walk %d nodes (want %d), inner walk %d (want %d)", gotOuter.Value.(ast.Set).Len(), want(399, 1).Value.(ast.Set).Len(), gotInner.Value.(ast.Set).Len(), want(200, 2).Value.(ast.Set).Len())
+	}
+	if after, _ := callBuiltin(t, reachable, bctx, g, from(3, 3)); want(3, 3).Value.Compare(after.Value) != 0 {
+		t.Fatalf("walk after the nested ones: %v, want %v", after, want(3, 3))
+	}
+}
+
 // stringKeysOnly drops the entries of g whose key is not a string (edges to them stay, as
 // edges to nodes that are not keys).
 func stringKeysOnly(g *ast.Term) *ast.Term {
