@@ -92,6 +92,51 @@ func TestIndexedReachableMatchesOPA(t *testing.T) {
 	}
 }
 
+// The indexed walk puts a large answer in order by reading its marks and a small one by
+// sorting; both give OPA's set, in order. A forest of chains of every length from every node
+// gives answers of every size.
+func TestIndexedReachableSmallAndLargeAnswers(t *testing.T) {
+	const n = 600
+	r := rand.New(rand.NewSource(3))
+	obj := ast.NewObject()
+	for i := 0; i < n; i++ {
+		var edges []*ast.Term
+		if i > 0 && r.Intn(12) != 0 {
+			edges = append(edges, ast.StringTerm(fmt.Sprintf("n%03d", i-1)))
+		}
+		if r.Intn(30) == 0 {
+			edges = append(edges, ast.StringTerm(fmt.Sprintf("n%03d", r.Intn(n))))
+		}
+		obj.Insert(ast.StringTerm(fmt.Sprintf("n%03d", i)), ast.ArrayTerm(edges...))
+	}
+	g := ast.NewTerm(obj)
+	bctx := topdown.BuiltinContext{Cache: builtins.Cache{}}
+	scanned, sorted := 0, 0
+	for i := 0; i < n; i += 7 {
+		initial := ast.SetTerm(ast.StringTerm(fmt.Sprintf("n%03d", i)), ast.StringTerm(fmt.Sprintf("n%03d", (i*13)%n)))
+		for call := 0; call < 2; call++ {
+			want, _ := callBuiltin(t, opaReachable, topdown.BuiltinContext{}, g, initial)
+			got, err := callBuiltin(t, reachable, bctx, g, initial)
+			if err != nil || want.Value.Compare(got.Value) != 0 {
+				t.Fatalf("from %v (call %d): OPA %v, ours %v (%v)", initial, call, want, got, err)
+			}
+			if !slices.IsSortedFunc(got.Value.(ast.Set).Slice(), ast.TermValueCompare) {
+				t.Fatalf("not sorted: %v", got)
+			}
+			if call == 1 {
+				if scanMarks(got.Value.(ast.Set).Len(), n) {
+					scanned++
+				} else {
+					sorted++
+				}
+			}
+		}
+	}
+	if scanned < 5 || sorted < 5 {
+		t.Fatalf("%d answers read off the marks and %d sorted: both ways must be tested", scanned, sorted)
+	}
+}
+
 // Edge values that are neither sets nor arrays lead nowhere, and initial nodes may repeat or
 // be of any type, on the indexed walk as on OPA's.
 func TestIndexedReachableOddEdgesAndStarts(t *testing.T) {
@@ -133,6 +178,54 @@ func TestIndexedReachableStopsWhenCancelled(t *testing.T) {
 	cancel.Cancel()
 	if _, err := callBuiltin(t, reachable, bctx, g, start); err == nil || !strings.Contains(err.Error(), "cancel") {
 		t.Fatalf("indexed walk after cancelling: error %v, want a cancellation", err)
+	}
+}
+
+// The indexed walk keeps its marks between walks: a walk stopped by a cancellation, and a walk
+// started from inside another one's answer (topdown goes on with the query in iter), must
+// each leave them clear for the next.
+func TestIndexedReachableMarksAreClearAfterEachWalk(t *testing.T) {
+	// From s<l>-<w>: itself and every node of the layers below (OPA's walk is exponential on
+	// this graph, so the answer is spelled out).
+	const width = 4
+	g := layers(400, width)
+	from := func(l, w int) *ast.Term { return ast.ArrayTerm(ast.StringTerm(fmt.Sprintf("s%d-%d", l, w))) }
+	want := func(l, w int) *ast.Term {
+		terms := []*ast.Term{ast.StringTerm(fmt.Sprintf("s%d-%d", l, w))}
+		for b := 0; b < l; b++ {
+			for x := 0; x < width; x++ {
+				terms = append(terms, ast.StringTerm(fmt.Sprintf("s%d-%d", b, x)))
+			}
+		}
+		return ast.SetTerm(terms...)
+	}
+	cancel := topdown.NewCancel()
+	bctx := topdown.BuiltinContext{Cache: builtins.Cache{}, Cancel: cancel}
+	for call := 0; call < 2; call++ {
+		if _, err := callBuiltin(t, reachable, bctx, g, from(399, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel.Cancel()
+	if _, err := callBuiltin(t, reachable, bctx, g, from(399, 0)); err == nil {
+		t.Fatal("the walk after cancelling did not stop")
+	}
+	bctx.Cancel = topdown.NewCancel()
+	var gotOuter, gotInner *ast.Term
+	err := reachable(bctx, []*ast.Term{g, from(399, 1)}, func(x *ast.Term) error {
+		gotOuter = x
+		var err error
+		gotInner, err = callBuiltin(t, reachable, bctx, g, from(200, 2))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want(399, 1).Value.Compare(gotOuter.Value) != 0 || want(200, 2).Value.Compare(gotInner.Value) != 0 {
+		t.Fatalf("outer walk %d nodes (want %d), inner walk %d (want %d)", gotOuter.Value.(ast.Set).Len(), want(399, 1).Value.(ast.Set).Len(), gotInner.Value.(ast.Set).Len(), want(200, 2).Value.(ast.Set).Len())
+	}
+	if after, _ := callBuiltin(t, reachable, bctx, g, from(3, 3)); want(3, 3).Value.Compare(after.Value) != 0 {
+		t.Fatalf("walk after the nested ones: %v, want %v", after, want(3, 3))
 	}
 }
 

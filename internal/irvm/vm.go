@@ -126,27 +126,6 @@ type vm struct {
 	objStep func(k, v *ast.Term) error // m.stepObject, bound once
 	terms   []ast.Term                 // where the terms this evaluation makes come from
 	pairs   [][2]*ast.Term             // an object literal's pairs while it is built
-
-	// memoStats counts, per function, the calls this evaluation memoised and found
-	// memoised; pure caches pureFn by function index for the program (0 not known yet).
-	memoStats []memoStat
-	pure      []int8
-}
-
-// A function whose calls seldom repeat within a document costs more to memoise (hash the
-// arguments, look up, store) than to run again: after memoWatch stores, one that found
-// fewer than one call in memoMinHitRatio memoised is no longer memoised in this
-// evaluation. Only functions whose results cannot depend on being called again (no
-// non-deterministic, custom or void builtin, no dynamic call, in them or in what they
-// call) are let go, so the results are the same either way.
-const (
-	memoWatch       = 32
-	memoMinHitRatio = 4
-)
-
-type memoStat struct {
-	stores, hits int32
-	off          bool
 }
 
 type vmPool struct{ pool sync.Pool }
@@ -247,11 +226,6 @@ func (p *program) eval(ctx context.Context, a *evalArgs) (result ast.Value, err 
 	}
 	m.depth, m.memo = 0, m.memos[0]
 	m.result = ast.NewSet()
-	if len(m.memoStats) != len(p.funcs) {
-		m.memoStats = make([]memoStat, len(p.funcs))
-	} else {
-		clear(m.memoStats)
-	}
 
 	now := a.now
 	if now.IsZero() {
@@ -760,7 +734,6 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 	}
 	memo := m.memo
 	var h uint64
-	memoise := false
 	if fn.constant && m.shareConstants() {
 		if v := m.constants()[fi].Load(); v != nil {
 			if v == undef {
@@ -776,8 +749,7 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			}
 			return v, nil
 		}
-	} else if callMemo && !m.memoStats[fi].off {
-		memoise = true
+	} else if callMemo {
 		h = uint64(fi)*1099511628211 + 14695981039346656037
 		for _, a := range args[2:] {
 			if a != nil {
@@ -786,7 +758,6 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 			h *= 1099511628211
 		}
 		if v, ok := memo.lookup(h, fi, args[2:]); ok {
-			m.memoStats[fi].hits++
 			return v, nil
 		}
 	}
@@ -827,78 +798,10 @@ func (m *vm) call(fi int, args []*ast.Term) (*ast.Term, error) {
 		if fn.constant && m.shareConstants() {
 			m.constants()[fi].CompareAndSwap(nil, v)
 		}
-	} else if memoise {
+	} else if callMemo {
 		memo.store(h, fi, args[2:], result)
-		st := &m.memoStats[fi]
-		if st.stores++; st.stores >= memoWatch && st.hits*memoMinHitRatio < st.stores && m.pureFn(fi) {
-			st.off = true
-		}
 	}
 	return result, nil
-}
-
-// pureFn reports whether function fi's result depends on its arguments and data alone,
-// however often it is called: its statements and those of the functions it calls make no
-// dynamic call and call no non-deterministic, custom or void builtin. A function not
-// compiled yet (lazily) counts as impure, and that answer is not kept.
-func (m *vm) pureFn(fi int) bool {
-	if m.pure == nil {
-		m.pure = make([]int8, len(m.p.funcs))
-	}
-	switch m.pure[fi] {
-	case 1:
-		return true
-	case 2, 3: // impure, or being looked at (Rego has no recursion: a cycle is a bug)
-		return false
-	}
-	fn := m.p.funcs[fi]
-	if !fn.ready.Load() {
-		return false
-	}
-	m.pure[fi] = 3
-	ok, sure := m.pureBlocks(fn.blocks)
-	switch {
-	case ok:
-		m.pure[fi] = 1
-	case sure:
-		m.pure[fi] = 2
-	default:
-		m.pure[fi] = 0
-	}
-	return ok
-}
-
-// pureBlocks is pureFn for the statements of blocks; sure is false when the answer
-// depends on a function not compiled yet.
-func (m *vm) pureBlocks(blocks []*block) (ok, sure bool) {
-	for _, b := range blocks {
-		for i := range b.instrs {
-			in := &b.instrs[i]
-			switch in.op {
-			case opCallDynamic:
-				return false, true
-			case opCallBuiltin:
-				if bi := in.x.bi; bi.decl.Nondeterministic || bi.custom || bi.void {
-					return false, true
-				}
-			case opCall:
-				if !m.pureFn(int(in.n)) {
-					return false, m.pure[in.n] != 0
-				}
-			}
-			if in.body != nil {
-				if ok, sure := m.pureBlocks([]*block{in.body}); !ok {
-					return false, sure
-				}
-			}
-			if in.x != nil {
-				if ok, sure := m.pureBlocks(in.x.blocks); !ok {
-					return false, sure
-				}
-			}
-		}
-	}
-	return true, true
 }
 
 func sameArgs(a, b []*ast.Term) bool {

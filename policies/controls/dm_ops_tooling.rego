@@ -136,7 +136,7 @@ violations contains {
 	# the tool's chain (the whole failure explained) is built only where it is reported.
 	some [t, key], svcs in rescued_in
 	dom := siteloss.judged_domains[key]
-	t in siteloss.lost_by(dom.datacenters)
+	siteloss.takes_down(dom.datacenters, t)
 	some u in siteloss.outcome(dom).unavailable
 	u.service == t
 	chain := u.chain

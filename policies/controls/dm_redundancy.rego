@@ -192,9 +192,11 @@ links := [l | some l in siteloss.links([f | some _, f in judged]); lost_through(
 # A link's service is lost in some judged failure (a chain of links leads to a service that
 # failure breaks in place), so a service no failure breaks in place is lost through a
 # dependency wherever it is lost. One that some failure breaks in place is lost through a
-# dependency where a failure breaks one of its dependencies in place and not the service
-# itself. Only when neither settles it are the failures' lost sets read: gathering them for
-# every failure cost the failures times the services each takes down.
+# dependency exactly where a failure breaks in place something it depends on, directly or not,
+# and not the service itself: what a failure takes down is what it breaks in place and what
+# depends on that. Its dependencies are tried first, then theirs, which settles nearly every
+# service; only the rest have their whole dependency closure walked. (Reading every failure's
+# lost set instead cost the failures times the services each takes down, and kept the sets.)
 lost_through(sid) if {
 	not broken_in[sid]
 } else if {
@@ -202,17 +204,18 @@ lost_through(sid) if {
 	some n, _ in broken_in[dep]
 	not broken_in[sid][n]
 } else if {
-	some n, f in judged_by_name
+	some dep in siteloss.direct_deps[sid]
+	some z in siteloss.direct_deps[dep]
+	some n, _ in broken_in[z]
 	not broken_in[sid][n]
-	sid in siteloss.lost_by(f.domain.datacenters)
+} else if {
+	some z in graph.reachable(siteloss.direct_deps, siteloss.direct_deps[sid])
+	some n, _ in broken_in[z]
+	not broken_in[sid][n]
 }
 
 # broken_in[sid] names the judged failures that break sid in place.
 broken_in := object.union_n([{sid: {n: true}} | some n, here in broken_at; some sid, _ in here])
-
-# judged_by_name keys the judged failures by the names broken_in uses, so lost_through's last
-# way can go from a failure that spares the service to the datacenters it loses.
-judged_by_name := {failure_name(f.domain): f | some _, f in judged}
 
 # through[sid] are the dependencies through which sid is lost in some failure: when a link's
 # via is among them, via also goes down with its own dependencies, in failures lost_with
@@ -220,8 +223,8 @@ judged_by_name := {failure_name(f.domain): f | some _, f in judged}
 through := object.union_n([{l.service: {l.via: true}} | some l in links])
 
 violations contains {
-	"msg": sprintf("%s is lost whenever %s is lost (%s)", [l.service, l.via, concat("; or ", when_en(l))]),
-	"msg_ko": sprintf("%s 서비스가 손실되면 %s 서비스도 이용할 수 없습니다(%s)", [l.via, l.service, concat("; ", when_ko(l))]),
+	"msg": sprintf("%s is lost whenever %s is lost (%s)", [l.service, l.via, when_en(l.via, l.lost_with)]),
+	"msg_ko": sprintf("%s 서비스가 손실되면 %s 서비스도 이용할 수 없습니다(%s)", [l.via, l.service, when_ko(l.via, l.lost_with)]),
 	"pointer": sprintf("/services/%d", [siteloss.svc_index[l.service]]),
 	"key": sprintf("lost-through:%s", [l.via]),
 	"evidence": object.union_n([
@@ -233,39 +236,42 @@ violations contains {
 			"label": "interpretation",
 		},
 		example(l),
-		via_through(l),
+		via_through(l.via),
 	]),
 } if {
 	applies
 	some l in links
 }
 
-# when_en(l) and when_ko(l) say when a link's via is lost: with the failures that break it in
-# place, and through its own dependencies (the first three named, each with a link of its own).
-when_en(l) := [x | some x in [with_en(l), own_en(l)]; x != ""]
+# when_en(via, lost_with) and when_ko(via, lost_with) say when a link's via is lost: with the
+# failures that break it in place (lost_with, the same in every link to via), and through its
+# own dependencies (the first three named, each with a link of its own). They, and the words
+# they are made of, take the via rather than the link, so they are worded once per via
+# however many services depend on it (OPA keeps a function's value per argument value).
+when_en(via, lost_with) := concat("; or ", [x | some x in [with_en(lost_with), own_en(via)]; x != ""])
 
-when_ko(l) := [x | some x in [with_ko(l), own_ko(l)]; x != ""]
+when_ko(via, lost_with) := concat("; ", [x | some x in [with_ko(lost_with), own_ko(via)]; x != ""])
 
-with_en(l) := "" if {
-	count(l.lost_with) == 0
-} else := sprintf("with %s", [concat(", ", l.lost_with)])
+with_en(lost_with) := "" if {
+	count(lost_with) == 0
+} else := sprintf("with %s", [concat(", ", lost_with)])
 
-with_ko(l) := "" if {
-	count(l.lost_with) == 0
-} else := sprintf("%s 손실 시", [concat(", ", [name_ko[n] | some n in l.lost_with])])
+with_ko(lost_with) := "" if {
+	count(lost_with) == 0
+} else := sprintf("%s 손실 시", [concat(", ", [name_ko[n] | some n in lost_with])])
 
-own_en(l) := "" if {
-	count(own(l)) == 0
-} else := sprintf("through its own %s %s", [plural(own(l), "dependency", "dependencies"), named(own(l))])
+own_en(via) := "" if {
+	count(own(via)) == 0
+} else := sprintf("through its own %s %s", [plural(own(via), "dependency", "dependencies"), named(own(via))])
 
-own_ko(l) := "" if {
-	count(own(l)) == 0
-} else := sprintf("%s 서비스가 의존하는 %s 손실 시", [l.via, named(own(l))])
+own_ko(via) := "" if {
+	count(own(via)) == 0
+} else := sprintf("%s 서비스가 의존하는 %s 손실 시", [via, named(own(via))])
 
-own(l) := object.get(own_of, l.via, [])
+own(via) := object.get(own_of, via, [])
 
-# own_of sorts each service's own lost dependencies once; own(l) is asked several times per
-# link, and a hub's users would each sort its dependencies again.
+# own_of sorts each service's own lost dependencies once; own(via) is asked several times per
+# via, and a hub's users would each sort its dependencies again.
 own_of := {v: sort(object.keys(ds)) | some v, ds in through}
 
 plural(xs, one, _) := one if count(xs) == 1
@@ -290,9 +296,9 @@ example(l) := {"example": {"failure": n, "chain": in_place_chain_from(l.service,
 
 in_place_chain_from(sid, b, here) := array.concat(array.concat([sid], in_place_path(b, here)), [siteloss.english(in_place_cause(b, here))])
 
-via_through(l) := {} if {
-	count(own(l)) == 0
-} else := {"via_lost_through": array.slice(own(l), 0, 3), "via_lost_through_count": count(own(l))}
+via_through(via) := {} if {
+	count(own(via)) == 0
+} else := {"via_lost_through": array.slice(own(via), 0, 3), "via_lost_through_count": count(own(via))}
 
 # data_note(sid) tells a finding about a service that declares no data block that its data
 # was not judged: absent data is not declared, and whether the service keeps state at all is

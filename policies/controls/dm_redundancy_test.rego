@@ -334,10 +334,10 @@ test_no_link_finding_where_the_service_is_broken_in_place_anyway if {
 	{[v.pointer, v.key] | some v in vs} == {["/services/0", "lost-with:datacenter:east"], ["/services/1", "lost-with:datacenter:east"]}
 }
 
-# lost_through's three ways of deciding, one test each. talk is broken in place when east is
+# lost_through's four ways of deciding, one test each. talk is broken in place when east is
 # lost; when west is lost it goes down with login, which west does not break in place but
 # takes down through store (broken in place there). No dependency of talk is broken in place
-# by a failure that spares talk, so only the failures' lost sets show the link.
+# by a failure that spares talk, so only its dependencies' dependencies show the link.
 test_link_found_through_a_failure_that_breaks_only_a_deeper_dependency if {
 	m := manifest([
 		{"id": "store", "name": "store", "deployments": [active("west")]},
@@ -347,6 +347,20 @@ test_link_found_through_a_failure_that_breaks_only_a_deeper_dependency if {
 	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
 	links := {[v.evidence.service, v.evidence.via] | some v in vs; startswith(v.key, "lost-through:")}
 	links == {["login", "store"], ["talk", "login"]}
+}
+
+# One level deeper: west breaks only store, under db under login, so only talk's whole
+# dependency closure shows that west takes talk down through a dependency.
+test_link_found_through_a_failure_that_breaks_only_a_dependency_three_levels_down if {
+	m := manifest([
+		{"id": "store", "name": "store", "deployments": [active("west")]},
+		{"id": "db", "name": "db", "dependsOn": ["store"], "deployments": [active("east"), active("west")]},
+		{"id": "login", "name": "login", "dependsOn": ["db"], "deployments": [active("east"), active("west")]},
+		{"id": "talk", "name": "talk", "dependsOn": ["login"], "deployments": [active("east")]},
+	])
+	vs := dm_redundancy.violations with input as m with data.resilcheck.run as run
+	links := {[v.evidence.service, v.evidence.via] | some v in vs; startswith(v.key, "lost-through:")}
+	links == {["db", "store"], ["login", "db"], ["talk", "login"]}
 }
 
 # The same, with talk also on the deeper failure's site: west breaks talk in place too, so

@@ -350,7 +350,7 @@ loss(dcs) := judge(local_of(dcs))
 
 # local_of(dcs) classifies the services with a deployment in the lost datacenters dcs on their
 # own deployments. The explained outcome (loss) and the report's summary share it, and
-# lost_in below, through OPA's cache of function values.
+# roots_of below, through OPA's cache of function values.
 local_of(dcs) := {sid: classify(svc[sid], lost_dcs) | some d in dcs; some sid in services_in[d]} if {
 	lost_dcs := {d | some d in dcs}
 }
@@ -375,11 +375,16 @@ judge(local) := unscathed if {
 	impacts := {sid: impact(sid, local, via, chains[sid]) | some sid in c.lost}
 }
 
-# lost_in(local) is what a loss takes down, without explanations: the services broken in
-# place (broken), those that fail over with their tooling (failover, to the performer or
-# null), the failovers that wait on themselves (deadlocked), the roots of the loss and every
-# lost service.
-lost_in(local) := {"failover": failover, "deadlocked": deadlocked, "roots": roots, "lost": lost} if {
+# lost_in(local) is what a loss takes down, without explanations: where it starts (roots_of)
+# and every lost service.
+lost_in(local) := object.union(c, {"lost": lost_from(c.roots, c.failover, c.deadlocked)}) if {
+	c := roots_of(local)
+}
+
+# roots_of(local) is where a loss starts: the services that fail over with their tooling
+# (failover, to the performer or null), the failovers that wait on themselves (deadlocked),
+# and the roots of the loss, the services broken in place and the deadlocked ones.
+roots_of(local) := {"failover": failover, "deadlocked": deadlocked, "roots": roots} if {
 	broken := {sid | some sid, st in local; st.state == "broken"}
 	failover := {sid: object.get(performer, sid, null) | some sid, st in local; st.state == "failover"}
 
@@ -392,7 +397,6 @@ lost_in(local) := {"failover": failover, "deadlocked": deadlocked, "roots": root
 		sid in reach(p)
 	}
 	roots := broken | deadlocked
-	lost := lost_from(roots, failover, deadlocked)
 }
 
 # failover_notes are the notes of the services that survive a loss by failing over.
@@ -412,11 +416,30 @@ lost_from(roots, failover, deadlocked) := lost if {
 	every p in failover {
 		not p in lost
 	}
-} else := graph.reachable(object.union(rev, needs), roots) if {
-	needs := {p: edges |
-		some p in {q | some q in failover; q != null}
-		edges := rev[p] | {sid | some sid, q in failover; q == p; not sid in deadlocked}
+} else := graph.reachable(object.union(rev, failover_edges(failover, deadlocked)), roots)
+
+# failover_edges(failover, deadlocked) are the edges a loss of failover tooling adds to rev: a
+# lost performer takes down, besides its dependents, the services that fail over with it.
+failover_edges(failover, deadlocked) := {p: edges |
+	some p in {q | some q in failover; q != null}
+	edges := rev[p] | {sid | some sid, q in failover; q == p; not sid in deadlocked}
+}
+
+# lost_count(c) is [n, watched] for a loss that starts at c (roots_of): n services lost, and
+# which of the failing-over services and their tooling (the only members the report's summary
+# asks about) are among them. It walks as lost_from does but keeps neither the lost set nor
+# anything that holds it: OPA keeps every function's arguments and value for the whole
+# evaluation, and a lost set kept for each failure domain is the square of the services in
+# all when every loss takes a share of them down.
+lost_count(c) := [count(lost), lost & watched] if {
+	watched := object.keys(c.failover) | {p | some p in c.failover; p != null}
+	lost := graph.reachable(rev, c.roots)
+	every p in c.failover {
+		not p in lost
 	}
+} else := [count(lost), lost & watched] if {
+	watched := object.keys(c.failover) | {p | some p in c.failover; p != null}
+	lost := graph.reachable(object.union(rev, failover_edges(c.failover, c.deadlocked)), c.roots)
 }
 
 # trace(lost, roots, failover, local) is [via, chains]: the lost neighbour each lost service
@@ -610,12 +633,16 @@ brief(dcs) := {"broken": [], "lost": 0, "surviving": count(ids), "notes": []} if
 	}
 } else := {
 	"broken": [in_place(sid, local, c) | some sid in in_place_ids],
-	"lost": count(c.lost),
-	"surviving": count(ids) - count(c.lost),
+	"lost": n,
+	"surviving": count(ids) - n,
 	"notes": failover_notes(local, c),
 } if {
 	local := local_of(dcs)
-	c := lost_in(local)
+	r := roots_of(local)
+	[n, watched] := lost_count(r)
+
+	# c.lost holds only the members asked about below: the failovers and their tooling.
+	c := object.union(r, {"lost": watched})
 	in_place_ids := c.roots | {sid | some sid, p in c.failover; p in c.lost; not sid in c.deadlocked}
 }
 
@@ -643,12 +670,15 @@ in_place(sid, local, c) := {
 # the service to a via listed among that failure's broken services. There is one link per
 # dependency edge at most, so the list grows with the edges, not with the failures times the
 # services; a dependency cycle is a loop of links (and is listed in cycles).
-links(failures) := [{"service": x, "via": y, "lost_with": sort(object.keys(object.get(broken_in, y, {})))} |
+links(failures) := [{"service": x, "via": y, "lost_with": object.get(lost_with, y, [])} |
 	some x in downstream
 	some y in direct_deps[x]
 	y in ever_lost
 ] if {
 	broken_in := object.union_n([{u.service: {sprintf("%s %s", [f.domain.kind, f.domain.id]): true}} | some f in failures; some u in f.broken])
+
+	# Sorted once per via: a via shared by many dependents is in as many links.
+	lost_with := {y: sort(object.keys(ns)) | some y, ns in broken_in}
 	downstream := graph.reachable(rev, {x | some r, _ in broken_in; some x in rev[r]})
 	ever_lost := downstream | {r | some r, _ in broken_in}
 }
@@ -737,10 +767,11 @@ split_rounds := rounds4(rounds4(rounds4(rounds4(rounds4({"parts": {id: "" | some
 rounds4(st) := split(split(split(split(st))))
 
 # inside(parts) is the dependency graph (down) and its reverse (up) with only the edges
-# between two services of the same part.
+# between two services of the same part. The edges are lists, not sets: they are only
+# counted and followed, and a set per service costs a table per service per round.
 inside(parts) := {
-	"down": {id: {d | some d in direct_deps[id]; parts[d] == p} | some id, p in parts},
-	"up": {id: {d | some d in rev[id]; parts[d] == p} | some id, p in parts},
+	"down": {id: [d | some d in direct_deps[id]; parts[d] == p] | some id, p in parts},
+	"up": {id: [d | some d in rev[id]; parts[d] == p] | some id, p in parts},
 }
 
 # split(st) is one round. st.parts maps each service not yet placed to its part's label;
@@ -753,7 +784,12 @@ split(st) := st if {
 	"placed": array.concat(st.placed, [object.union(ends, {id: concat("", [st.parts[id], "2"]) | some id in scc})]),
 	"cyclic": array.concat(st.cyclic, [object.union(others, {x: x | some x in others})]),
 } if {
-	g := inside(st.parts)
+	# The same graph as inside(st.parts), built here: a function's value is kept for the whole
+	# evaluation, and each round's graph is as large as what is left to split.
+	g := {
+		"down": {id: [d | some d in direct_deps[id]; st.parts[d] == p] | some id, p in st.parts},
+		"up": {id: [d | some d in rev[id]; st.parts[d] == p] | some id, p in st.parts},
+	}
 	ends := object.union(
 		{id: concat("", [p, "5"]) | some id, p in st.parts; count(g.down[id]) == 0},
 		{id: concat("", [p, "0"]) | some id, p in st.parts; count(g.up[id]) == 0},
@@ -794,13 +830,28 @@ kind_order := {"datacenter": 0, "building": 1, "power-feed": 2}
 judged := {key: singles[key] | some key, _ in judged_domains}
 
 # judged_domains are the failure domains of judged, without their outcomes: a control that
-# looks at a few services can find the failures that take them down (lost_by) and explain
+# looks at a few services can find the failures that take them down (takes_down) and explain
 # only those (outcome), instead of every lost service of every failure.
 judged_domains := {key: dom |
 	some key, dom in single_domains
 	count(dom.datacenters) > 0
 	[o, id, _] := min(same_datacenters[dom.datacenters])
 	[o, id] == [kind_order[dom.kind], dom.id]
+}
+
+# takes_down(dcs, sid) holds when losing the datacenters dcs (a sorted array) takes service sid
+# down. Whatever a loss takes down is broken in place by it or depends, directly or not, on a
+# service that is (the report's links rest on the same fact), so this is read off the loss's
+# summary and what sid depends on: a control asking about a few services in every failure
+# domain need not build (and keep) each domain's lost set, as lost_by does.
+takes_down(dcs, sid) if {
+	some b in brief(dcs).broken
+	b.service == sid
+}
+
+takes_down(dcs, sid) if {
+	some b in brief(dcs).broken
+	b.service in reach(sid)
 }
 
 # lost_by(dcs) is the set of services lost with the datacenters dcs (a sorted array).

@@ -634,3 +634,48 @@ test_every_phrase_has_english_and_korean if {
 	siteloss.korean(siteloss.phrase("standby-needs", codes["standby-needs"])) == "콜드 대기 시스템(a)의 전환에 90분 필요, RTO 60분"
 	siteloss.english(siteloss.phrase("capacity-left", codes["capacity-left"])) == "50% capacity left outside a, 100% required"
 }
+
+# --- what a loss takes down, asked without its lost set ---
+
+deadlock := manifest([
+	{"id": "tool", "name": "tool", "dependsOn": ["login"], "deployments": [active("a"), active("d")]},
+	{"id": "login", "name": "login", "deployments": [active("a"), {"datacenter": "d", "mode": "standby"}], "recovery": {"performedBy": "tool"}},
+	{"id": "app", "name": "app", "dependsOn": ["login"], "deployments": [active("c"), active("d")]},
+])
+
+tooling_chain := manifest(array.concat(long_chain(5, {"deployments": [active("a"), {"datacenter": "d", "mode": "standby"}], "recovery": {"performedBy": "tool"}}), [
+	{"id": "tool", "name": "tool", "dependsOn": ["sso"], "deployments": [active("d")]},
+	{"id": "sso", "name": "sso", "deployments": [active("a")]},
+]))
+
+# takes_down(dcs, sid) holds for exactly the members of lost_by(dcs), in every judged failure:
+# through dependencies, cycles, failover tooling lost with the site or through its own
+# dependencies, and deadlocked failovers.
+takes_down_matches_lost_by if {
+	every _, dom in siteloss.judged_domains {
+		{sid | some sid in siteloss.ids; siteloss.takes_down(dom.datacenters, sid)} == siteloss.lost_by(dom.datacenters)
+	}
+}
+
+test_takes_down_matches_the_lost_sets if {
+	every m in [cyclic, deadlock, tooling_chain] {
+		takes_down_matches_lost_by with input as m with data.resilcheck.run as run
+		lost := siteloss.lost_by(["a"]) with input as m with data.resilcheck.run as run
+		count(lost) > 1
+	}
+}
+
+# The report's counts (lost_count, which keeps no lost set) agree with the explained outcome
+# where failover tooling is lost too, and where a failover deadlocks.
+test_report_counts_agree_where_tooling_is_lost if {
+	every m in [deadlock, tooling_chain] {
+		r := report_of(m)
+		e := siteloss.explained with input as m with data.resilcheck.run as run
+		every i, f in r.failures {
+			f.lost == count(e.failures[i].unavailable)
+			f.surviving == count(e.failures[i].surviving)
+		}
+	}
+	summary_of(report_of(tooling_chain), "datacenter", "a").lost == 7
+	summary_of(report_of(deadlock), "datacenter", "a").lost == 3
+}

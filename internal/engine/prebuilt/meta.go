@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:69c72eb16aa4da552b9e4f0a2707cd9b0524ed714130ac2c2768eea5234c1434",
+	Policies: "sha256:cf030ed0872a142f36f931ba00112f0150461d3670564a8db398b334e40f8843",
 	Controls: []Control{
 		{
 			Control: audit.Control{
