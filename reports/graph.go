@@ -273,19 +273,7 @@ func graphs(lang string, ms []GraphManifest) []lossGraph {
 // (see GraphFormats) in lang: a cluster per failure in DOT and Mermaid, a panel per failure
 // in SVG. With no such failure, it draws a single node saying so.
 func WriteLossGraph(w io.Writer, format, lang string, ms []GraphManifest) error {
-	gs := graphs(lang, ms)
-	bw := &errWriter{w: w}
-	switch format {
-	case "dot":
-		writeDOT(bw, lang, gs)
-	case "mermaid":
-		writeMermaid(bw, lang, gs)
-	case "svg":
-		writeSVGDocument(bw, lang, gs)
-	default:
-		return fmt.Errorf("unknown picture format %q (want %s)", format, strings.Join(GraphFormats, ", "))
-	}
-	return bw.err
+	return writeLossGraphs(w, format, lang, graphs(lang, ms))
 }
 
 // graphCatalogue holds the picture's own strings; the report-wide ones come from tr and term.
