@@ -15,9 +15,18 @@ import (
 // encoderIndented is the reference: what encoding/json's encoder writes.
 func encoderIndented(t *testing.T, v any) string {
 	t.Helper()
+	return encodeReference(t, v, "  ")
+}
+
+// encodeReference is encoding/json's encoder with HTML unescaped, indented by indent
+// ("" for compact).
+func encodeReference(t *testing.T, v any, indent string) string {
+	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
+	if indent != "" {
+		enc.SetIndent("", indent)
+	}
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)

@@ -10,16 +10,11 @@ import (
 	"github.com/resilcheck/resilcheck/internal/audit"
 )
 
-// encodingJSON is what the JSON report writes for v: encoding/json, HTML unescaped.
+// encodingJSON is what the JSON report writes for v: encoding/json, HTML unescaped,
+// compact (the reference for indenting is encoderIndented).
 func encodingJSON(t *testing.T, v any) string {
 	t.Helper()
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.TrimSuffix(encodeReference(t, v, ""), "\n")
 }
 
 // appendResultJSON must write exactly what encoding/json writes for every result it takes.
