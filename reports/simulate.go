@@ -272,99 +272,97 @@ func (s *SimulationStream) writeTextManifest(bw *errWriter, m SimulatedManifest)
 		return "\x1b[" + code + "m" + text + "\x1b[0m"
 	}
 	down, ok := paint("1;31", tr(L, "sim.down")), paint("32", tr(L, "sim.ok"))
-	{
-		// Names and paths of unanalysed inputs are not validated ids: keep them inert.
-		bw.printf("%s (%s)\n", audit.Printable(m.Name), audit.Printable(m.File))
+	// Names and paths of unanalysed inputs are not validated ids: keep them inert.
+	bw.printf("%s (%s)\n", audit.Printable(m.Name), audit.Printable(m.File))
+	switch {
+	case len(m.Problems) > 0:
+		bw.str(simLine(L, "sim.problems", len(m.Problems), plural(len(m.Problems), "problem", "problems")))
+		return
+	case m.Error != "":
+		bw.str(simLine(L, "sim.unfinished", m.Error))
+		return
+	case m.SiteLoss == nil:
+		bw.str(tr(L, "sim.noanalysis"))
+		return
+	case len(m.SiteLoss.Failures) == 0:
+		bw.str(tr(L, "sim.nodatacenters"))
+		return
+	}
+	f0 := m.SiteLoss.Failures[0]
+	total := f0.Lost + f0.Surviving
+	lossy := 0
+	for _, f := range m.SiteLoss.Failures {
+		if f.Lost > 0 {
+			lossy++
+		}
+	}
+	bw.str(simLine(L, "sim.manifest", total, plural(total, "service", "services"),
+		len(m.SiteLoss.Failures), plural(len(m.SiteLoss.Failures), "failure", "failures"), lossy, plural(lossy, "takes", "take")))
+	ix := m.SiteLoss.Index()
+	// A failure that loses exactly the datacenters of one listed before it (a site alone on
+	// its substation) has the same outcome: say so instead of repeating the table.
+	seen := map[string]audit.FailureDomain{}
+	for _, f := range m.SiteLoss.Failures {
+		key := strings.Join(f.Domain.Datacenters, "\x00")
+		first, repeated := seen[key]
+		if !repeated {
+			seen[key] = f.Domain
+		}
+		mark := ok
+		if f.Lost > 0 {
+			mark = down
+		}
+		dom := simDomain(L, f.Domain)
 		switch {
-		case len(m.Problems) > 0:
-			bw.str(simLine(L, "sim.problems", len(m.Problems), plural(len(m.Problems), "problem", "problems")))
-			return
-		case m.Error != "":
-			bw.str(simLine(L, "sim.unfinished", m.Error))
-			return
-		case m.SiteLoss == nil:
-			bw.str(tr(L, "sim.noanalysis"))
-			return
-		case len(m.SiteLoss.Failures) == 0:
-			bw.str(tr(L, "sim.nodatacenters"))
-			return
-		}
-		f0 := m.SiteLoss.Failures[0]
-		total := f0.Lost + f0.Surviving
-		lossy := 0
-		for _, f := range m.SiteLoss.Failures {
-			if f.Lost > 0 {
-				lossy++
+		case repeated && len(f.Domain.Datacenters) > 0:
+			bw.str(simLine(L, "sim.same", mark, dom, simDomain(L, first)))
+			continue
+		case f.Lost > 0:
+			bw.str(simLine(L, "sim.lost", down, dom, f.Lost, total))
+			listed := f.Lost
+			if listed > SimulateListed {
+				listed = len(f.Broken)
 			}
-		}
-		bw.str(simLine(L, "sim.manifest", total, plural(total, "service", "services"),
-			len(m.SiteLoss.Failures), plural(len(m.SiteLoss.Failures), "failure", "failures"), lossy, plural(lossy, "takes", "take")))
-		ix := m.SiteLoss.Index()
-		// A failure that loses exactly the datacenters of one listed before it (a site alone on
-		// its substation) has the same outcome: say so instead of repeating the table.
-		seen := map[string]audit.FailureDomain{}
-		for _, f := range m.SiteLoss.Failures {
-			key := strings.Join(f.Domain.Datacenters, "\x00")
-			first, repeated := seen[key]
-			if !repeated {
-				seen[key] = f.Domain
-			}
-			mark := ok
-			if f.Lost > 0 {
-				mark = down
-			}
-			dom := simDomain(L, f.Domain)
-			switch {
-			case repeated && len(f.Domain.Datacenters) > 0:
-				bw.str(simLine(L, "sim.same", mark, dom, simDomain(L, first)))
-				continue
-			case f.Lost > 0:
-				bw.str(simLine(L, "sim.lost", down, dom, f.Lost, total))
-				listed := f.Lost
-				if listed > SimulateListed {
-					listed = len(f.Broken)
-				}
-				lost := ix.Explain(f, listed)
-				rows := [][]string{{"        " + tr(L, "sim.col.service"), tr(L, "sim.col.reason"), tr(L, "sim.col.chain")}}
-				for _, u := range lost {
-					reason, chain := u.Reason, strings.Join(u.Chain, " → ")
-					if L == "ko" {
-						// The English chain ends with the analysis' own words; Korean words
-						// the cause from its phrase.
-						reason, chain = term(L, u.Reason), chainText(L, u.Chain, u.CausePhrase)
-					}
-					rows = append(rows, []string{"        " + u.Service, reason, chain})
-				}
-				bw.str(padColumns(rows))
-				if more := f.Lost - len(lost); more > 0 {
-					bw.str(simLine(L, "sim.more", more, plural(more, "service", "services")))
-				}
-				switch survivors := m.survivors(lost, total); {
-				case f.Surviving == 0:
-					bw.str(simLine(L, "sim.surviving", tr(L, "label.none")))
-				case survivors != nil:
-					bw.str(simLine(L, "sim.surviving", strings.Join(survivors, ", ")))
-				default:
-					bw.str(simLine(L, "sim.surviving.count", f.Surviving, plural(f.Surviving, "service", "services")))
-				}
-			case len(f.Domain.Datacenters) == 0 && f.Domain.Kind == "power-feed":
-				bw.str(simLine(L, "sim.feedspared", ok, dom))
-			case len(f.Domain.Datacenters) == 0:
-				bw.str(simLine(L, "sim.notours", ok, dom))
-			default:
-				bw.str(simLine(L, "sim.allsurvive", ok, dom, total))
-			}
-			for _, n := range f.Notes {
-				note := n.Note
+			lost := ix.Explain(f, listed)
+			rows := [][]string{{"        " + tr(L, "sim.col.service"), tr(L, "sim.col.reason"), tr(L, "sim.col.chain")}}
+			for _, u := range lost {
+				reason, chain := u.Reason, strings.Join(u.Chain, " → ")
 				if L == "ko" {
-					note = phrase(L, n.NotePhrase, n.Note)
+					// The English chain ends with the analysis' own words; Korean words
+					// the cause from its phrase.
+					reason, chain = term(L, u.Reason), chainText(L, u.Chain, u.CausePhrase)
 				}
-				bw.str(simLine(L, "sim.note", n.Service, note))
+				rows = append(rows, []string{"        " + u.Service, reason, chain})
 			}
+			bw.str(padColumns(rows))
+			if more := f.Lost - len(lost); more > 0 {
+				bw.str(simLine(L, "sim.more", more, plural(more, "service", "services")))
+			}
+			switch survivors := m.survivors(lost, total); {
+			case f.Surviving == 0:
+				bw.str(simLine(L, "sim.surviving", tr(L, "label.none")))
+			case survivors != nil:
+				bw.str(simLine(L, "sim.surviving", strings.Join(survivors, ", ")))
+			default:
+				bw.str(simLine(L, "sim.surviving.count", f.Surviving, plural(f.Surviving, "service", "services")))
+			}
+		case len(f.Domain.Datacenters) == 0 && f.Domain.Kind == "power-feed":
+			bw.str(simLine(L, "sim.feedspared", ok, dom))
+		case len(f.Domain.Datacenters) == 0:
+			bw.str(simLine(L, "sim.notours", ok, dom))
+		default:
+			bw.str(simLine(L, "sim.allsurvive", ok, dom, total))
 		}
-		for _, c := range m.SiteLoss.Cycles {
-			bw.str(simLine(L, "sim.cycle", strings.Join(c, " → "), c[0]))
+		for _, n := range f.Notes {
+			note := n.Note
+			if L == "ko" {
+				note = phrase(L, n.NotePhrase, n.Note)
+			}
+			bw.str(simLine(L, "sim.note", n.Service, note))
 		}
+	}
+	for _, c := range m.SiteLoss.Cycles {
+		bw.str(simLine(L, "sim.cycle", strings.Join(c, " → "), c[0]))
 	}
 }
 

@@ -244,9 +244,8 @@ func assemble(opts Options, store storage.Store, controls []*controlInfo, digest
 		lazy:      map[string]*rego.PreparedEvalQuery{},
 		queryText: queryText,
 		evaluator: opts.Evaluator,
-	}
-	if opts.SiteLossOnly {
-		e.siteLossOnly = true
+
+		siteLossOnly: opts.SiteLossOnly,
 	}
 	if e.evaluator == "" {
 		e.evaluator = EvaluatorAuto
@@ -277,11 +276,7 @@ func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalF
 			return nil, &BundleError{Problems: []Problem{{Message: "read policies: " + err.Error()}}}
 		}
 	}
-	query := mainQuery(controls)
-	if opts.SiteLossOnly {
-		query = sitelossQuery
-	}
-	e := assemble(opts, newStore(opts, overrides.values), controls, d, query)
+	e := assemble(opts, newStore(opts, overrides.values), controls, d, queryFor(opts, controls))
 	e.sources, e.prebuilt = opts.Policies, pb
 	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
@@ -329,10 +324,7 @@ func buildBesideCompile(opts Options, overrides map[string]any, files []File, co
 		store:  newStore(opts, overrides),
 		digest: digest(files, opts.Data),
 	}
-	b.queryText = mainQuery(controls)
-	if opts.SiteLossOnly {
-		b.queryText = sitelossQuery
-	}
+	b.queryText = queryFor(opts, controls)
 	b.query, b.queryErr = parseQuery(b.queryText)
 	return b
 }
@@ -448,6 +440,15 @@ const extrasQuery = "scopes := [x | x := data.resilcheck.lib.scope.decisions]; "
 
 // sitelossQuery is the site-loss analysis alone (Options.SiteLossOnly).
 const sitelossQuery = "siteloss := [x | x := data.resilcheck.lib.siteloss.report]"
+
+// queryFor is the query an engine of opts evaluates: the main query, or the site-loss
+// analysis alone.
+func queryFor(opts Options, controls []*controlInfo) string {
+	if opts.SiteLossOnly {
+		return sitelossQuery
+	}
+	return mainQuery(controls)
+}
 
 // mainQuery judges every control, and computes the scope decisions and site-loss analysis,
 // in one evaluation so shared helpers (scope tests, parameters) are computed once per
