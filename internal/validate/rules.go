@@ -8,57 +8,7 @@ import (
 	"github.com/resilcheck/resilcheck/internal/manifest"
 )
 
-// formats checks every string the schema declares as a date or date-time, walking the
-// document and the schema together. time.Parse rejects dates that do not exist
-// (2023-02-30), which a regular expression would let through. A timestamp that is valid
-// but not in the form the policies read (lower-case t or z, a leap second) is written back
-// in that form: it returns the replacement for a string value and whether there is one.
-func (v *validator) formats(value any, schema map[string]any) (string, bool) {
-	schema = v.schema.resolve(schema)
-	if schema == nil {
-		return "", false
-	}
-	switch x := value.(type) {
-	case string:
-		switch schema["format"] {
-		case "date":
-			d, err := time.Parse(time.DateOnly, x)
-			if err != nil {
-				v.add(v.pointer(), fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
-			} else if p := yearProblem(quote(x), d.Year()); p != "" && v.evaluated {
-				v.add(v.pointer(), p)
-			}
-		case "date-time":
-			if c := v.checkTimestamp(x); c != "" && c != x {
-				return c, true
-			}
-		}
-	case map[string]any:
-		for k, child := range x {
-			if s := v.schema.child(schema, k); s != nil && schema["items"] == nil {
-				v.at = append(v.at, pathToken{name: k, index: -1})
-				c, ok := v.formats(child, s)
-				v.at = v.at[:len(v.at)-1]
-				if ok {
-					x[k] = c
-				}
-			}
-		}
-	case []any:
-		items, _ := schema["items"].(map[string]any)
-		for i, child := range x {
-			v.at = append(v.at, pathToken{index: i})
-			c, ok := v.formats(child, items)
-			v.at = v.at[:len(v.at)-1]
-			if ok {
-				x[i] = c
-			}
-		}
-	}
-	return "", false
-}
-
-// checkTimestamp reports what is wrong with s (the value formats is looking at) and
+// checkTimestamp reports what is wrong with s (the value the walk is looking at) and
 // returns the form to hand on ("" if none).
 func (v *validator) checkTimestamp(s string) string {
 	canon, problem, malformed := parseTimestamp(s)

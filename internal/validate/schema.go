@@ -13,9 +13,9 @@ import (
 	"github.com/resilcheck/resilcheck/internal/suggest"
 )
 
-// timestampPattern is the schema's pattern for an explicit UTC offset. Its failures and the
-// date/date-time format failures are reported by formats(), which is stricter than
-// gojsonschema's checker (that one accepts "15:04:05Z" as a date-time) and says more.
+// timestampPattern is the schema's pattern for an explicit UTC offset. The walk checks it
+// with the date and date-time formats (keywords.go), more strictly than gojsonschema's
+// checker (that one accepts "15:04:05Z" as a date-time) and saying more.
 const timestampPattern = "(Z|z|[+-][0-9]{2}:[0-9]{2})$"
 
 // ctxSep cannot occur in a JSON object key written in YAML or JSON without escaping, so
@@ -62,22 +62,10 @@ func (v *validator) schemaError(e gojsonschema.ResultError) {
 		v.addAtKey(manifest.Join(ptr, prop), msg+")")
 	case "invalid_type":
 		v.add(ptr, fmt.Sprintf("expected %s, got %s", d["expected"], d["given"]))
-	case "enum":
-		allowed := v.enumValues(ptr)
-		v.add(ptr, fmt.Sprintf("%s is not an allowed value (allowed: %s)", quote(e.Value()), allowed))
 	case "const":
 		v.add(ptr, fmt.Sprintf("must be %s, not %s", d["allowed"], quote(e.Value())))
-	case "format":
-		// formats() checks date and date-time itself, strictly and with better messages.
 	case "pattern":
-		switch pat := fmt.Sprint(d["pattern"]); {
-		case pat == timestampPattern:
-			// reported by formats()
-		case strings.HasPrefix(pat, "^[a-z0-9]"):
-			v.add(ptr, fmt.Sprintf("%s is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters", quote(e.Value())))
-		default:
-			v.add(ptr, fmt.Sprintf("%s does not match the pattern %s", quote(e.Value()), pat))
-		}
+		v.add(ptr, fmt.Sprintf("%s does not match the pattern %s", quote(e.Value()), d["pattern"]))
 	case "number_gte":
 		v.add(ptr, fmt.Sprintf("must be at least %s, got %s", num(d["min"]), quote(e.Value())))
 	case "number_gt":
@@ -98,13 +86,6 @@ func (v *validator) schemaError(e gojsonschema.ResultError) {
 		} else {
 			v.add(ptr, fmt.Sprintf("must list at least %v items", d["min"]))
 		}
-	case "unique":
-		j, _ := d["j"].(int)
-		item := any(nil)
-		if arr, ok := e.Value().([]any); ok && j < len(arr) {
-			item = arr[j]
-		}
-		v.add(manifest.Join(ptr, j), fmt.Sprintf("%s is listed more than once (items must be unique)", quote(item)))
 	default:
 		v.add(ptr, e.Description())
 	}

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +109,52 @@ func TestDateYears(t *testing.T) {
 	w := load(t, "w.yaml", "apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers:\n  - {control: KR-X, reason: accepted for now, approvedBy: CISO, expires: 2300-12-31}\n")
 	if got := Against("waivers", w); len(got) != 0 {
 		t.Errorf("waiver problems = %v", got)
+	}
+}
+
+// matchRFC3339 must capture what rfc3339Shape's groups capture, and match exactly what it
+// matches: checked on hand-picked strings and on every one- and two-byte edit of them.
+func TestMatchRFC3339AgreesWithTheExpression(t *testing.T) {
+	re := regexp.MustCompile(rfc3339Shape)
+	seeds := []string{
+		"2022-10-15T15:19:00+09:00", "2022-10-15t15:19:00z", "2022-10-15T15:19:00Z",
+		"2016-12-31T23:59:60.5-00:30", "2022-10-15T15:19:00.123456789+09:00", "2022-10-15T15:19:00.+09:00",
+		"2022-10-15T15:19+09:00", "2022-10-15 15:19:00+09:00", "2022-10-15T15:19:00+0900", "", "Z",
+		"12022-10-15T15:19:00Z", "2022-10-15T15:19:00Zz", "2022-10-15T15:19:00+09:00\n", "٢٠٢٢-10-15T15:19:00Z",
+	}
+	alphabet := []byte("09:-+.TtZz x\n\xff")
+	check := func(s string) {
+		m, ok := matchRFC3339(s)
+		g := re.FindStringSubmatch(s)
+		if ok != (g != nil) {
+			t.Fatalf("%q: matchRFC3339 %v, the expression %v", s, ok, g != nil)
+		}
+		if ok {
+			got := []string{m.date, m.hh, m.mm, m.ss, m.frac, m.zone, m.sign, m.oh, m.om}
+			if !slices.Equal(got, g[1:]) {
+				t.Fatalf("%q: captured %q, the expression %q", s, got, g[1:])
+			}
+		}
+	}
+	matched := 0
+	for _, s := range seeds {
+		check(s)
+		for i := 0; i <= len(s); i++ {
+			for _, c := range alphabet {
+				edits := []string{s[:i] + string(c) + s[i:]}
+				if i < len(s) {
+					edits = append(edits, s[:i]+string(c)+s[i+1:], s[:i]+s[i+1:])
+				}
+				for _, e := range edits {
+					check(e)
+					if _, ok := matchRFC3339(e); ok {
+						matched++
+					}
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d edited strings matched: the comparison saw too few timestamps", matched)
 	}
 }

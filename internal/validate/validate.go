@@ -45,11 +45,13 @@ func compile(name string) (*compiledSchema, error) {
 		if !ok {
 			return nil, fmt.Errorf("parse %s schema: not a JSON object", name)
 		}
-		s, err := gojsonschema.NewSchemaLoader().Compile(gojsonschema.NewRawLoader(doc))
+		s, err := gojsonschema.NewSchemaLoader().Compile(gojsonschema.NewRawLoader(strippedForCompiler(tree)))
 		if err != nil {
 			return nil, fmt.Errorf("compile %s schema: %w", name, err)
 		}
-		return &compiledSchema{schema: s, tree: tree}, nil
+		c := &compiledSchema{schema: s, tree: tree}
+		c.keywords = keywordTree(c)
+		return c, nil
 	}))
 	return f.(func() (*compiledSchema, error))()
 }
@@ -58,9 +60,12 @@ func compiled() (*compiledSchema, error) { return compile(ManifestSchema) }
 
 type compiledSchema struct {
 	schema *gojsonschema.Schema
-	// tree is the schema as plain JSON, walked alongside a document to find what the
-	// compiled form does not expose: formats, enum lists, the fields allowed at a place.
+	// tree is the schema as plain JSON, as written: the fields allowed at a place and the
+	// enum lists for messages are read from it.
 	tree map[string]any
+	// keywords is what the document walk checks itself (enum, uniqueItems, ids, dates and
+	// timestamps), which the compiled copy leaves out.
+	keywords *keywordNode
 }
 
 // Ready compiles the schema now and reports whether it is usable, so a broken build is
@@ -82,7 +87,7 @@ func Document(d *manifest.Document) (problems []audit.Problem) {
 	}
 	v.evaluated = true
 	v.schemaErrors()
-	v.formats(d.Value, v.schema.tree)
+	v.walk(d.Value, v.schema.keywords)
 	v.references()
 	return sortProblems(v.problems)
 }
@@ -97,7 +102,7 @@ func Against(schema string, d *manifest.Document) (problems []audit.Problem) {
 		return problems
 	}
 	v.schemaErrors()
-	v.formats(d.Value, v.schema.tree)
+	v.walk(d.Value, v.schema.keywords)
 	return sortProblems(v.problems)
 }
 
@@ -126,7 +131,7 @@ type validator struct {
 	// then fall in the years OPA's nanosecond clock reaches (other schemas' dates, such as
 	// a waiver's expiry, are read by Go).
 	evaluated bool
-	// at is the path from the document to the value formats is looking at; its pointer
+	// at is the path from the document to the value the walk is looking at; its pointer
 	// is spelt out only for a problem, not for each of the document's values.
 	at []pathToken
 }
@@ -137,7 +142,7 @@ type pathToken struct {
 	index int
 }
 
-// pointer is the JSON pointer of the value formats is looking at.
+// pointer is the JSON pointer of the value the walk is looking at.
 func (v *validator) pointer() string {
 	tokens := make([]any, len(v.at))
 	for i, t := range v.at {
