@@ -33,6 +33,18 @@ func appendIndented(dst, src []byte, indent string) []byte {
 // appendIndentedAt is appendIndented for a value that sits depth levels deep in the
 // document it belongs to: its inner lines are indented that much further.
 func appendIndentedAt(dst, src []byte, indent string, depth int) []byte {
+	return indentInto(dst, src, indent, depth, nil)
+}
+
+// flushAt is how much indented output indentInto gathers before handing it to flush: a
+// manifest of 10,000 services is one result of tens of megabytes, and indenting it whole
+// into one buffer faulted in that much fresh memory.
+const flushAt = 32 << 10
+
+// indentInto is appendIndentedAt that, given flush, hands it the output gathered so far
+// each time it passes flushAt (at the end of an element) and starts again in dst's space;
+// what is left at the end is returned.
+func indentInto(dst, src []byte, indent string, depth int, flush func([]byte)) []byte {
 	newline := func(dst []byte) []byte {
 		dst = append(dst, '\n')
 		for range depth {
@@ -45,14 +57,23 @@ func appendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 		switch c {
 		case '"':
 			// Copy the whole string; a backslash escapes the next byte (\" and \\ included;
-			// \uXXXX continues with plain hex digits).
+			// \uXXXX continues with plain hex digits). Most strings have no backslash, so
+			// the closing quote is looked for directly.
 			j := i + 1
-			for ; j < len(src) && src[j] != '"'; j++ {
-				if src[j] == '\\' {
-					j++
+			for j < len(src) {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src)
+					break
 				}
+				b := bytes.IndexByte(src[j:j+k], '\\')
+				if b < 0 {
+					j += k
+					break
+				}
+				j += b + 2
 			}
-			dst = append(dst, src[i:j+1]...)
+			dst = append(dst, src[i:min(j+1, len(src))]...)
 			i = j
 		case '{', '[':
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
@@ -67,6 +88,10 @@ func appendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 			dst = append(newline(dst), c)
 		case ',':
 			dst = newline(append(dst, c))
+			if flush != nil && len(dst) >= flushAt {
+				flush(dst)
+				dst = dst[:0]
+			}
 		case ':':
 			dst = append(dst, ':', ' ')
 		default:

@@ -169,3 +169,38 @@ func BenchmarkIndentedJSON(b *testing.B) {
 		}
 	})
 }
+
+// Indenting a large value in flushed pieces gives the same bytes as indenting it whole, and
+// no piece runs far past flushAt.
+func TestIndentIntoFlushesTheSameBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var items []any
+	for i := range 4000 {
+		items = append(items, map[string]any{
+			"id":       fmt.Sprintf("svc-%d", i),
+			"note":     strings.Repeat(`a\"b,c:{d}[e]\\`, r.IntN(4)),
+			"children": []any{json.Number("1"), nil, true, map[string]any{}, []any{}},
+		})
+	}
+	compact, err := json.Marshal(map[string]any{"results": items})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := appendIndentedAt(nil, compact, "  ", 2)
+	var got []byte
+	pieces := 0
+	rest := indentInto(nil, compact, "  ", 2, func(b []byte) {
+		if len(b) > flushAt+4096 {
+			t.Fatalf("a piece of %d bytes", len(b))
+		}
+		got = append(got, b...)
+		pieces++
+	})
+	got = append(got, rest...)
+	if !bytes.Equal(got, want) {
+		t.Fatal("the flushed pieces differ from the whole")
+	}
+	if pieces < len(want)/flushAt/2 {
+		t.Errorf("%d pieces for %d bytes", pieces, len(want))
+	}
+}

@@ -232,11 +232,15 @@ func (s *spool) lines(fn func([]byte) error) error {
 	br := bufio.NewReaderSize(s.file, 1<<20)
 	for {
 		line, err := br.ReadSlice('\n')
-		for err == bufio.ErrBufferFull {
-			// A line longer than the buffer: gather it whole.
+		if err == bufio.ErrBufferFull {
+			// A line longer than the buffer (one large manifest's result): gather it whole,
+			// appending each piece once.
 			long := append([]byte(nil), line...)
-			line, err = br.ReadSlice('\n')
-			line = append(long, line...)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
 		}
 		if len(line) > 0 {
 			if ferr := fn(bytes.TrimSuffix(line, []byte("\n"))); ferr != nil {
@@ -365,8 +369,8 @@ func (a *splicedArray) write(w *bufio.Writer, depth int) error {
 		first = false
 		w.WriteByte('\n')
 		w.Write(pad)
-		buf = appendIndentedAt(buf[:0], line, "  ", depth+1)
-		_, err := w.Write(buf)
+		buf = indentInto(buf[:0], line, "  ", depth+1, func(b []byte) { w.Write(b) })
+		_, err := w.Write(buf) // a failed write in flush is kept by w and returned here
 		return err
 	})
 	if err != nil {

@@ -168,3 +168,35 @@ func TestSpoolItemsReuseTheirBuffer(t *testing.T) {
 		t.Fatalf("spooled %d items, %d bytes:\n%q\nwant 2 items:\n%q", s.items, s.n, got.String(), want.String())
 	}
 }
+
+// A spool past its memory holds its lines in a file; a line longer than the reading buffer
+// (one large manifest's result) comes back whole, among short ones.
+func TestSpoolLongLinesFromFile(t *testing.T) {
+	var s spool
+	defer s.Close()
+	long := bytes.Repeat([]byte("0123456789abcdef"), (3<<20)/16+5)
+	want := [][]byte{[]byte("first"), long, []byte("after"), bytes.Repeat([]byte("x"), spoolInMemory), []byte("last")}
+	for _, l := range want {
+		if _, err := s.Write(append(append([]byte(nil), l...), '\n')); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.file == nil {
+		t.Fatal("the spool stayed in memory")
+	}
+	var got [][]byte
+	if err := s.lines(func(l []byte) error {
+		got = append(got, append([]byte(nil), l...))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d lines, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("line %d: %d bytes, want %d", i, len(got[i]), len(want[i]))
+		}
+	}
+}
