@@ -17,19 +17,18 @@ func encodingJSON(t *testing.T, v any) string {
 	return strings.TrimSuffix(encodeReference(t, v, ""), "\n")
 }
 
-// appendResultJSON must write exactly what encoding/json writes for every result it takes.
-func TestResultJSONIsEncodingJSON(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
+// randomJSON makes strings and evidence-like values from rng: every character class
+// encoding/json treats apart, numbers in every form, nils of each kind.
+func randomJSON(rng *rand.Rand) (str func() string, value func(depth int) any) {
 	alphabet := []string{"a", "Z", " ", "<", ">", "&", "\"", "\\", "/", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
 		"\u2028", "\u2029", "é", "한", "😀", "\xff", "\xe2\x80", "\xed\xa0\x80"}
-	str := func() string {
+	str = func() string {
 		var sb strings.Builder
 		for range rng.Intn(10) {
 			sb.WriteString(alphabet[rng.Intn(len(alphabet))])
 		}
 		return sb.String()
 	}
-	var value func(depth int) any
 	value = func(depth int) any {
 		switch k := rng.Intn(8); {
 		case k == 0 && depth < 3:
@@ -57,6 +56,13 @@ func TestResultJSONIsEncodingJSON(t *testing.T) {
 		}
 		return str()
 	}
+	return str, value
+}
+
+// appendResultJSON must write exactly what encoding/json writes for every result it takes.
+func TestResultJSONIsEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	str, value := randomJSON(rng)
 	violations := func() []audit.Violation {
 		if rng.Intn(3) == 0 {
 			return nil

@@ -331,7 +331,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 		if s.head.Baseline != nil {
 			sr.BaselineState = "new" // a baseline holds findings of controls, never input problems
 		}
-		if err := s.results.item(sr); err != nil {
+		if err := s.results.sarifResult(&sr); err != nil {
 			return err
 		}
 	}
@@ -357,7 +357,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 			if res.ReasonKo != "" {
 				e["reason_ko"] = res.ReasonKo
 			}
-			if err := s.notApplicable.item(e); err != nil {
+			if err := s.notApplicable.stringMapItem(e); err != nil {
 				return err
 			}
 			continue
@@ -413,7 +413,7 @@ func (s *sarifStream) Add(man audit.Manifest, results []audit.Result) error {
 				}
 				sr.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: res.Waiver.Reason, Properties: sp}}
 			}
-			if err := s.results.item(sr); err != nil {
+			if err := s.results.sarifResult(&sr); err != nil {
 				return err
 			}
 		}
