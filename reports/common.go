@@ -71,17 +71,25 @@ func newView(r *audit.Report) *view {
 // add arranges one manifest and its results, counts them, and returns the arrangement.
 func (v *view) add(man audit.Manifest, results []audit.Result) manifestView {
 	m := manifestView{Manifest: man}
-	for _, res := range results {
-		m.All = append(m.All, resultView{Result: res, Control: v.control(res.Control), Violations: sortedViolations(res.Violations)})
+	// The results are ordered through their indexes: a resultView holds its control's whole
+	// text, and sorting the views themselves moved that for every swap.
+	controls := make([]audit.Control, len(results))
+	order := make([]int, len(results))
+	for i, res := range results {
+		controls[i], order[i] = v.control(res.Control), i
 		m.Summary.Add(res.Status)
 	}
-	slices.SortStableFunc(m.All, func(a, b resultView) int {
+	slices.SortStableFunc(order, func(i, j int) int {
 		return cmp.Or(
-			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
-			cmp.Compare(b.Control.Severity.Rank(), a.Control.Severity.Rank()),
-			cmp.Compare(a.Control.ID, b.Control.ID),
+			cmp.Compare(statusRank(results[i].Status), statusRank(results[j].Status)),
+			cmp.Compare(controls[j].Severity.Rank(), controls[i].Severity.Rank()),
+			cmp.Compare(controls[i].ID, controls[j].ID),
 		)
 	})
+	m.All = make([]resultView, 0, len(results))
+	for _, i := range order {
+		m.All = append(m.All, resultView{Result: results[i], Control: controls[i], Violations: sortedViolations(results[i].Violations)})
+	}
 	for _, rv := range m.All {
 		if len(m.Problems) > 0 && rv.Status == audit.StatusError {
 			m.Unjudged = append(m.Unjudged, rv)
@@ -128,9 +136,10 @@ func (v *view) control(id string) audit.Control {
 	return audit.Control{ID: id, Title: audit.Text{En: id}}
 }
 
+// sortedViolations is a copy of in in the order reports list findings: by place, then
+// pointer and message.
 func sortedViolations(in []audit.Violation) []audit.Violation {
-	out := slices.Clone(in)
-	slices.SortStableFunc(out, func(a, b audit.Violation) int {
+	byPlace := func(a, b audit.Violation) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
@@ -138,7 +147,11 @@ func sortedViolations(in []audit.Violation) []audit.Violation {
 			cmp.Compare(a.Pointer, b.Pointer),
 			cmp.Compare(a.Message, b.Message),
 		)
-	})
+	}
+	out := slices.Clone(in)
+	if !slices.IsSortedFunc(out, byPlace) { // most come in order: the policies sort them
+		slices.SortStableFunc(out, byPlace)
+	}
 	return out
 }
 
