@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:cf030ed0872a142f36f931ba00112f0150461d3670564a8db398b334e40f8843",
+	Policies: "sha256:8575f3b4b223cc03de647c4ba7bd8642ee5ea3c24426675c5559f932bc6fe055",
 	Controls: []Control{
 		{
 			Control: audit.Control{
