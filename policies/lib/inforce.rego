@@ -27,9 +27,13 @@ open(p, d) if {
 # live(periods, d) are the verifiable periods covering d.
 live(periods, d) := [p | some p in periods; open(p, d); not p.verifiable == false]
 
-# binds(periods, d): some verifiable period covers d and binds a party bound on d.
+# binds(periods, d): some verifiable period covers d and binds a party bound on d. It is
+# asked of every control on the audit date and on each incident's date, so it tries the
+# periods as it goes rather than collecting them first as live does.
 binds(periods, d) if {
-	some p in live(periods, d)
+	some p in periods
+	open(p, d)
+	not p.verifiable == false
 	party_bound(p, d)
 }
 

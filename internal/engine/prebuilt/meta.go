@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:8575f3b4b223cc03de647c4ba7bd8642ee5ea3c24426675c5559f932bc6fe055",
+	Policies: "sha256:456b197aaf8deba09ea3c16f6ffe34aa089bf51e60056b754c31e40732c33a84",
 	Controls: []Control{
 		{
 			Control: audit.Control{
