@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:456b197aaf8deba09ea3c16f6ffe34aa089bf51e60056b754c31e40732c33a84",
+	Policies: "sha256:83c0eab61b7ccaa219b261c0a3202c83b6f269cfcbb5a9f909c455c866941898",
 	Controls: []Control{
 		{
 			Control: audit.Control{
