@@ -17,9 +17,7 @@ import data.resilcheck.lib.scope
 open(p, d) if {
 	object.get(p, "from", "") <= d
 	not p.until
-}
-
-open(p, d) if {
+} else if {
 	object.get(p, "from", "") <= d
 	d < p.until
 }
@@ -37,14 +35,14 @@ binds(periods, d) if {
 	party_bound(p, d)
 }
 
-party_bound(p, _) if not p.parties
-
+# party_bound(p, d): period p names no parties, or one of them is bound on d. One else
+# chain: the first branch that holds ends the look-up.
 party_bound(p, d) if {
+	not p.parties
+} else if {
 	some x in p.parties
 	x in scope.parties_at[d]
-}
-
-party_bound(p, d) if {
+} else if {
 	not scope.parties_at[d]
 	some x in p.parties
 	scope.bound(x, d)

@@ -341,13 +341,17 @@ idc_protect_on(d) if bound_idc_colo(d)
 
 idc_protect_on(d) if bound_idc_own(d)
 
-# bound(party, d): the party's branch is in force on d and it passes its test.
-bound(party, d) if {
+# bound(party, d): the party's branch is in force on d and it passes its test (bound_on).
+# Every party is tested once per stretch of dates (stretch_start): the controls ask about
+# many dates (incidents, deadlines, orders), and most fall in a stretch already tested.
+bound(party, d) if party in parties_on(stretch_start(d))
+
+bound_on(party, d) if {
 	branch_from[party] <= d
 	test(party, d)
 }
 
-bound(party, d) if {
+bound_on(party, d) if {
 	party in throughout
 	test(party, d)
 }
@@ -355,7 +359,7 @@ bound(party, d) if {
 # parties are the parties bound on the audit date; parties_on(d) those bound on date d.
 parties := parties_on(stretch_start(time.as_of))
 
-parties_on(d) := {x | some x in party_ids; bound(x, d)}
+parties_on(d) := {x | some x in party_ids; bound_on(x, d)}
 
 # parties_at[d] are the parties bound on each date the controls ask about most: the audit
 # date and the Korean start date of each incident. A rule is evaluated once per document,
@@ -501,7 +505,7 @@ why_not(party, d) := titled(party, not_of_kind(party)) if {
 } if {
 	d < branch_from[party]
 } else := titled(party, with_window(party, d, failed(party, d))) if {
-	not test(party, d)
+	not bound(party, d)
 }
 
 titled(party, r) := {"en": sprintf("%s: %s", [party_titles[party].en, r.en]), "ko": sprintf("%s: %s", [party_titles[party].ko, r.ko])}

@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:83c0eab61b7ccaa219b261c0a3202c83b6f269cfcbb5a9f909c455c866941898",
+	Policies: "sha256:e8789d41fb5d3da847563172b462000302955342162e544fcdcd0cb43b2eb2ee",
 	Controls: []Control{
 		{
 			Control: audit.Control{
