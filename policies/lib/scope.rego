@@ -412,10 +412,14 @@ incident_dates := {time.kst_date_string(time.ns(inc.startedAt)) | some inc in ob
 services_by_id := {s.id: s | some s in object.get(input, "services", [])}
 
 # notice_services(d) are the services outside the cloud rule that service_noticeable admits
-# on date d. Its provider-level conditions are the same for every service, so they are tested
-# once here, and only a value-added provider over the revenue floor compares each service's
-# users: this set is asked for on every incident date of every document.
-notice_services(d) := {s.id | some s in non_cloud_services} if {
+# on date d. It reads d only through the parameters in force, so it is the same over a
+# stretch of dates (stretch_start), and it is asked for on every incident date of every
+# document. The provider-level conditions are the same for every service, so they are
+# tested once, and only a value-added provider over the revenue floor compares each
+# service's users.
+notice_services(d) := notice_services_from(stretch_start(d))
+
+notice_services_from(d) := {s.id | some s in non_cloud_services} if {
 	facilities_based
 } else := {s.id | some s in non_cloud_services; s.dailyUsers >= min_users} if {
 	value_added

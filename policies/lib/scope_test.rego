@@ -352,6 +352,7 @@ test_parties_are_the_same_over_a_stretch if {
 	every m in stretch_inputs {
 		every d in stretch_probes {
 			scope.parties_on(scope.stretch_start(d)) == {x | some x in scope.party_ids; scope.bound_on(x, d)} with input as m
+			scope.notice_services(d) == scope.notice_services_from(d) with input as m
 		}
 	}
 }

@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:e8789d41fb5d3da847563172b462000302955342162e544fcdcd0cb43b2eb2ee",
+	Policies: "sha256:f18fab8b3dc4d30a45cd2256eb92ca4ba026e860bc9d5a12120a681fb2bf1856",
 	Controls: []Control{
 		{
 			Control: audit.Control{
