@@ -30,8 +30,8 @@ live(periods, d) := [p | some p in periods; open(p, d); not p.verifiable == fals
 # periods as it goes rather than collecting them first as live does.
 binds(periods, d) if {
 	some p in periods
-	open(p, d)
 	not p.verifiable == false
+	open(p, d)
 	party_bound(p, d)
 }
 
@@ -40,8 +40,9 @@ binds(periods, d) if {
 party_bound(p, d) if {
 	not p.parties
 } else if {
+	bound := scope.parties_at[d]
 	some x in p.parties
-	x in scope.parties_at[d]
+	x in bound
 } else if {
 	not scope.parties_at[d]
 	some x in p.parties

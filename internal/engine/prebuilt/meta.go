@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:f18fab8b3dc4d30a45cd2256eb92ca4ba026e860bc9d5a12120a681fb2bf1856",
+	Policies: "sha256:638a5c4e684378e05aa2b668eaa30df65d2dc1f500336809068bd17486512f50",
 	Controls: []Control{
 		{
 			Control: audit.Control{
