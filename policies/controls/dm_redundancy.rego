@@ -341,36 +341,30 @@ data_domains := {key: dom | some key, dom in siteloss.single_domains; dom.kind i
 
 # data_lost[[i, key]] is what the loss of domain key destroys of service i's data: the units
 # entirely inside it. A building is reported only for units no single datacenter of it holds
-# alone (those are reported as the datacenter). Only the domains that hold one of a unit's
-# datacenters can hold the unit, so only those are tried: trying every domain for every
-# service costs the services times the datacenters.
+# alone (those are reported as the datacenter). Each unit names the domains that destroy it
+# (lost_with), so only those are tried: trying every domain for every service costs the
+# services times the datacenters.
 data_lost[[i, key]] := lost if {
 	some i, s in siteloss.services
 	is_object(s.data)
 	count(primary(s)) > 0
-	some key in {k | some u in units(s); some d in u; some k in domains_holding(d)}
-	dom := data_domains[key]
-	inside := {d | some d in dom.datacenters}
-	lost := {u |
-		some u in units(s)
-		count({d | some d in u} - inside) == 0
-		reported_here(dom, u)
-	}
-	count(lost) > 0
+	some key in {k | some u in units(s); some k in lost_with(u)}
+	lost := {u | some u in units(s); key in lost_with(u)}
 }
 
-# domains_holding(d) are the keys of the failure domains that datacenter d is part of: itself
-# and its building.
-domains_holding(d) := {["datacenter", d]} | object.keys(object.get(building_keys, d, {}))
+# lost_with(u) are the keys of the failure domains whose loss destroys unit u (a sorted set
+# of datacenters) and is reported for it: a unit of one datacenter with that datacenter, a
+# unit of several with each building that holds them all. A datacenter holds only itself, and
+# a building's loss of a one-datacenter unit is reported as the datacenter.
+lost_with(u) := {["datacenter", u[0]] | _ := data_domains[["datacenter", u[0]]]} if {
+	count(u) == 1
+} else := {key |
+	some key, _ in object.get(building_keys, u[0], {})
+	dom := data_domains[key]
+	count({d | some d in u} - {d | some d in dom.datacenters}) == 0
+}
 
 building_keys := object.union_n([{d: {["building", b]: true}} | some b, ds in siteloss.in_building; some d in ds])
-
-reported_here(dom, _) if dom.kind == "datacenter"
-
-reported_here(dom, u) if {
-	dom.kind == "building"
-	count(u) > 1
-}
 
 violations contains {
 	"msg": sprintf("the data of %s is lost with %s %s%s: it is kept only in %s, with no replica or backup outside it%s", [s.id, domain_word[dom.kind], dom.id, takes_down(dom), concat(", ", held), none_note(s)]),

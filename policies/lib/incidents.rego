@@ -224,10 +224,14 @@ repeat_limits(groups, window_param, count_param, total_param) := {k: [window, n,
 
 # window_start(tl, p, after) is the first position of timeline tl whose start is at or after
 # after (p itself qualifies): "24시간 이내" is at most 24 hours, so an interruption exactly a
-# window's length earlier is still inside it. The window is short next to a long history:
-# gallop back from p by powers of two to a position known to start too early, then scan only
-# from there, so an interruption costs the size of its window, not the length of the history.
-window_start(tl, p, after) := (outside + 1) + count([1 | some j in numbers.range(outside + 1, p); tl[j][0] < after]) if {
+# window's length earlier is still inside it. The timeline is in order of start, so that is
+# the number of positions up to p that start before after. A short history is counted
+# outright; in a long one the window is short next to the history: gallop back from p by
+# powers of two to a position known to start too early, then scan only from there, so an
+# interruption costs the size of its window, not the length of the history.
+window_start(tl, p, after) := count([1 | some j in numbers.range(0, p); tl[j][0] < after]) if {
+	p < 16
+} else := (outside + 1) + count([1 | some j in numbers.range(outside + 1, p); tl[j][0] < after]) if {
 	outside := max(array.concat([-1], [pos |
 		some e in numbers.range(0, 24)
 		pos := p - bits.lsh(1, e)

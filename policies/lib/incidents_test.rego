@@ -261,3 +261,18 @@ test_disaster_basis_without_a_cause_names_the_critical_service if {
 	b := incidents.disaster_basis(i) with input as {"services": services} with data.resilcheck.run as run
 	b == "a critical service was affected"
 }
+
+# window_start counts a short history outright and gallops through a long one: both give the
+# first position at or after the window's start, ties included.
+test_window_start_short_and_long_histories if {
+	tl := [[t, j, 1] | some j in numbers.range(0, 39); t := (j - (j % 3)) * 10]
+	every p in [0, 1, 5, 15, 16, 17, 30, 39] {
+		every back in [0, 1, 10, 20, 25, 100, 1000] {
+			after := tl[p][0] - back
+			incidents.window_start(tl, p, after) == count([j | some j in numbers.range(0, p); tl[j][0] < after])
+		}
+	}
+	incidents.window_start(tl, 39, 370) == 39
+	incidents.window_start(tl, 39, 360) == 36
+	incidents.window_start(tl, 5, 30) == 3
+}

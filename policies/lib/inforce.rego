@@ -17,9 +17,7 @@ import data.resilcheck.lib.scope
 open(p, d) if {
 	object.get(p, "from", "") <= d
 	not p.until
-}
-
-open(p, d) if {
+} else if {
 	object.get(p, "from", "") <= d
 	d < p.until
 }
@@ -27,20 +25,25 @@ open(p, d) if {
 # live(periods, d) are the verifiable periods covering d.
 live(periods, d) := [p | some p in periods; open(p, d); not p.verifiable == false]
 
-# binds(periods, d): some verifiable period covers d and binds a party bound on d.
+# binds(periods, d): some verifiable period covers d and binds a party bound on d. It is
+# asked of every control on the audit date and on each incident's date, so it tries the
+# periods as it goes rather than collecting them first as live does.
 binds(periods, d) if {
-	some p in live(periods, d)
+	some p in periods
+	not p.verifiable == false
+	open(p, d)
 	party_bound(p, d)
 }
 
-party_bound(p, _) if not p.parties
-
+# party_bound(p, d): period p names no parties, or one of them is bound on d. One else
+# chain: the first branch that holds ends the look-up.
 party_bound(p, d) if {
+	not p.parties
+} else if {
+	bound := scope.parties_at[d]
 	some x in p.parties
-	x in scope.parties_at[d]
-}
-
-party_bound(p, d) if {
+	x in bound
+} else if {
 	not scope.parties_at[d]
 	some x in p.parties
 	scope.bound(x, d)

@@ -341,31 +341,53 @@ idc_protect_on(d) if bound_idc_colo(d)
 
 idc_protect_on(d) if bound_idc_own(d)
 
-# bound(party, d): the party's branch is in force on d and it passes its test.
-bound(party, d) if {
+# bound(party, d): the party's branch is in force on d and it passes its test (bound_on).
+# Every party is tested once per stretch of dates (stretch_start): the controls ask about
+# many dates (incidents, deadlines, orders), and most fall in a stretch already tested.
+bound(party, d) if party in parties_on(stretch_start(d))
+
+bound_on(party, d) if {
 	branch_from[party] <= d
 	test(party, d)
 }
 
-bound(party, d) if {
+bound_on(party, d) if {
 	party in throughout
 	test(party, d)
 }
 
 # parties are the parties bound on the audit date; parties_on(d) those bound on date d.
-parties := {x | some x in party_ids; bound(x, time.as_of)}
+parties := parties_on(stretch_start(time.as_of))
 
-parties_on(d) := {x | some x in party_ids; bound(x, d)}
+parties_on(d) := {x | some x in party_ids; bound_on(x, d)}
 
 # parties_at[d] are the parties bound on each date the controls ask about most: the audit
 # date and the Korean start date of each incident. A rule is evaluated once per document,
 # where a function call with arguments is evaluated at every call; other dates (deadlines,
-# orders) go through bound.
+# orders) go through bound. The incidents of a document fall in a few stretches
+# (stretch_start), and each stretch is tested once.
 parties_at[d] := parties if d := time.as_of
 
-parties_at[d] := parties_on(d) if {
+parties_at[d] := parties_on(stretch_start(d)) if {
 	some d in incident_dates
 	d != time.as_of
+}
+
+# stretch_start(d) is the first day of the stretch of dates that d is in, over which no party
+# test can change its answer: the latest date not after d on which a branch came into force,
+# a parameter entry took effect, or a test changes its wording (change_dates); d itself when
+# there is none. The tests read a date only by comparing it with those dates and by looking
+# up the parameters in force on it, so parties_on(stretch_start(d)) is parties_on(d).
+stretch_start(d) := max(earlier) if {
+	earlier := {c | some c in change_dates; c <= d}
+	count(earlier) > 0
+} else := d
+
+# change_dates are the dates a party test compares a date with, whichever way: a date named in
+# a test below must be added here.
+change_dates := ({d | some _, d in branch_from} | {"2023-07-04"}) | {e.from |
+	some entries in data.resilcheck.params.table
+	some e in entries
 }
 
 # reasons[x] is why party x is not bound on the audit date, computed once per document: most
@@ -389,11 +411,24 @@ incident_dates := {time.kst_date_string(time.ns(inc.startedAt)) | some inc in ob
 # provider's own total being below the floor.
 services_by_id := {s.id: s | some s in object.get(input, "services", [])}
 
-notice_services(d) := {s.id |
-	some s in object.get(input, "services", [])
-	not s.cloud == true
-	service_noticeable(s, d)
-}
+# notice_services(d) are the services outside the cloud rule that service_noticeable admits
+# on date d. It reads d only through the parameters in force, so it is the same over a
+# stretch of dates (stretch_start), and it is asked for on every incident date of every
+# document. The provider-level conditions are the same for every service, so they are
+# tested once, and only a value-added provider over the revenue floor compares each
+# service's users.
+notice_services(d) := notice_services_from(stretch_start(d))
+
+notice_services_from(d) := {s.id | some s in non_cloud_services} if {
+	facilities_based
+} else := {s.id | some s in non_cloud_services; s.dailyUsers >= min_users} if {
+	value_added
+	declared("telecomRevenueKRW")
+	telecom_revenue >= p("notice_min_telecom_revenue_krw", d)
+	min_users := p("notice_min_users", d)
+} else := set()
+
+non_cloud_services := [s | some s in object.get(input, "services", []); not s.cloud == true]
 
 service_noticeable(_, _) if facilities_based
 
@@ -474,7 +509,7 @@ why_not(party, d) := titled(party, not_of_kind(party)) if {
 } if {
 	d < branch_from[party]
 } else := titled(party, with_window(party, d, failed(party, d))) if {
-	not test(party, d)
+	not bound(party, d)
 }
 
 titled(party, r) := {"en": sprintf("%s: %s", [party_titles[party].en, r.en]), "ko": sprintf("%s: %s", [party_titles[party].ko, r.ko])}

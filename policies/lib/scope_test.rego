@@ -317,3 +317,56 @@ test_scope_decision_reason_has_its_korean_twin if {
 	contains(d.evidence.reason, "dailyAverageUsers 9,999,999 < 10,000,000")
 	contains(d.evidence.reason_ko, "9,999,999명 < 10,000,000명")
 }
+
+# --- the per-document caches give what the tests give ---
+
+# Providers of every kind, sized near the floors, so that some tests change their answer at
+# branch dates.
+stretch_inputs := [
+	{
+		"provider": {"name": "B", "categories": ["facilities-based", "value-added", "datacenter-operator", "cloud"], "koreanEstablishment": false, "metrics": {
+			"window": window, "dailyAverageUsers": 20000000, "trafficSharePercent": 5, "subscribers": 2000000, "lines": 2000000,
+			"revenueKRW": 200000000000, "telecomRevenueKRW": 200000000000, "datacenterFloorAreaM2": 30000, "datacenterIncomingPowerMW": 100,
+		}},
+		"datacenters": [
+			{"id": "a", "ownership": "own", "serverRoomAreaM2": 30000},
+			{"id": "b", "ownership": "own", "operatedFor": ["own"], "serverRoomAreaM2": 600},
+			{"id": "c", "ownership": "leased-exclusive"},
+		],
+		"services": [{"id": "s", "dailyUsers": 2000000, "deployments": [{"datacenter": "b"}]}, {"id": "k", "cloud": true}],
+		"incidents": [{"id": "i", "startedAt": "2024-01-01T00:00:00+09:00"}],
+	},
+	vas({"dailyAverageUsers": 1000000, "trafficSharePercent": 1, "telecomRevenueKRW": 10000000000}),
+	carrier({"subscribers": 1000, "lines": 500000, "telecomRevenueKRW": 10000000000}),
+]
+
+# Every date on either side of a date some test compares with (the dates of today's tests
+# named too, so that a date missing from change_dates is seen).
+stretch_probes := {d |
+	some c in (scope.change_dates | {"2009-01-28", "2015-09-28", "2019-06-25", "2020-12-10", "2023-07-04", "2024-06-30", "2025-03-28"})
+	some days in [-1, 0, 1]
+	d := time.format([time.add_date(time.parse_ns("2006-01-02", c), 0, 0, days), "UTC", "2006-01-02"])
+} | {"2022-05-05", "2026-11-22"}
+
+test_parties_are_the_same_over_a_stretch if {
+	every m in stretch_inputs {
+		every d in stretch_probes {
+			scope.parties_on(scope.stretch_start(d)) == {x | some x in scope.party_ids; scope.bound_on(x, d)} with input as m
+			scope.notice_services(d) == scope.notice_services_from(d) with input as m
+		}
+	}
+}
+
+test_stretches_tell_apart_a_branch_date if {
+	m := vas({"dailyAverageUsers": 20000000})
+	not "major-vas" in scope.parties_on(scope.stretch_start("2023-07-03")) with input as m
+	"major-vas" in scope.parties_on(scope.stretch_start("2023-07-04")) with input as m
+}
+
+test_notice_services_are_the_noticeable_services if {
+	every m in array.concat(stretch_inputs, [notice_m(1000000, 10000000000), notice_m(999999, 10000000000), notice_m(1000000, 9999999999)]) {
+		every d in ["2019-06-24", "2020-01-01", "2026-01-01"] {
+			scope.notice_services(d) == {s.id | some s in m.services; not s.cloud == true; scope.service_noticeable(s, d)} with input as m
+		}
+	}
+}

@@ -675,7 +675,11 @@ links(failures) := [{"service": x, "via": y, "lost_with": object.get(lost_with, 
 	some y in direct_deps[x]
 	y in ever_lost
 ] if {
-	broken_in := object.union_n([{u.service: {sprintf("%s %s", [f.domain.kind, f.domain.id]): true}} | some f in failures; some u in f.broken])
+	broken_in := object.union_n([{u.service: {n: true}} |
+		some f in failures
+		n := sprintf("%s %s", [f.domain.kind, f.domain.id])
+		some u in f.broken
+	])
 
 	# Sorted once per via: a via shared by many dependents is in as many links.
 	lost_with := {y: sort(object.keys(ns)) | some y, ns in broken_in}

@@ -10,7 +10,7 @@ var yes, no = true, false
 // Bundle is the built-in bundle's metadata.
 var Bundle = Meta{
 	OPA:      "1.22.2",
-	Policies: "sha256:cf030ed0872a142f36f931ba00112f0150461d3670564a8db398b334e40f8843",
+	Policies: "sha256:638a5c4e684378e05aa2b668eaa30df65d2dc1f500336809068bd17486512f50",
 	Controls: []Control{
 		{
 			Control: audit.Control{
