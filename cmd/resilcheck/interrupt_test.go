@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"maps"
 	"os"
@@ -262,11 +263,20 @@ func TestSecondSignalKills(t *testing.T) {
 			skipIgnored(t, s.sig)
 			cmd, wait := startCLI(t, "check", asOf, "-f", "json", "-")
 			time.Sleep(500 * time.Millisecond)
-			for range 2 {
+			if err := cmd.Process.Signal(s.sig); err != nil {
+				t.Fatal(err)
+			}
+			// The kernel merges a signal into one of its kind still pending, which on a loaded
+			// machine the first may still be: the second is sent again until the process is
+			// gone, well within the wind-down (after which it would exit, not die).
+			for range 12 {
+				time.Sleep(250 * time.Millisecond)
 				if err := cmd.Process.Signal(s.sig); err != nil {
-					t.Fatal(err)
+					if !errors.Is(err, os.ErrProcessDone) {
+						t.Fatal(err)
+					}
+					break
 				}
-				time.Sleep(100 * time.Millisecond)
 			}
 			// Death by the signal is the proof: winding down ends with an exit status,
 			// never by a signal, so the wait can be generous on a loaded machine.
