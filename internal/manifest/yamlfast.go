@@ -75,9 +75,14 @@ type fastParser struct {
 	ptrs  []*yaml.Node
 	stack []*yaml.Node // the members of the collections being parsed
 	begun bool         // a line of content was met (a "---" may come only before)
+	depth int          // block collections open
 }
 
 func (p *fastParser) decline() { panic(fastDecline{}) }
+
+// maxFastDepth is how deep block collections may nest, far below the library's own limit
+// (10,000) and far above the builder's.
+const maxFastDepth = 1000
 
 // maxFastKey is the longest key taken: the library refuses a key of more than 1,024
 // characters, and counting them exactly is not worth it for a key that long.
@@ -217,9 +222,19 @@ func (p *fastParser) block(ind int) *yaml.Node {
 	return p.mapping(ind)
 }
 
+// open counts a block collection opening; close the end of one.
+func (p *fastParser) open() {
+	if p.depth++; p.depth > maxFastDepth {
+		p.decline()
+	}
+}
+
+func (p *fastParser) close() { p.depth-- }
+
 // sequence parses a block list whose first "-" is at pos, column ind. An indentless list
 // (the value of a key written at the same column) ends at the next key of that mapping.
 func (p *fastParser) sequence(ind int, indentless bool) *yaml.Node {
+	p.open()
 	n := p.node(yaml.SequenceNode, p.line, ind+1)
 	base := len(p.stack)
 	for {
@@ -240,11 +255,13 @@ func (p *fastParser) sequence(ind int, indentless bool) *yaml.Node {
 		p.pos = p.ls + ind
 	}
 	n.Content = p.collect(base)
+	p.close()
 	return n
 }
 
 // mapping parses a block mapping whose first key is at pos, column ind.
 func (p *fastParser) mapping(ind int) *yaml.Node {
+	p.open()
 	n := p.node(yaml.MappingNode, p.line, ind+1)
 	base := len(p.stack)
 	for {
@@ -259,6 +276,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 		p.pos = p.ls + ind
 	}
 	n.Content = p.collect(base)
+	p.close()
 	return n
 }
 
@@ -527,7 +545,11 @@ func (p *fastParser) flowMapping(depth int) *yaml.Node {
 		for {
 			var k *yaml.Node
 			if c := p.s[p.pos]; c == '"' || c == '\'' {
+				start := p.pos
 				k = p.quoted()
+				if p.pos-start > maxFastKey {
+					p.decline()
+				}
 			} else {
 				start := p.pos
 				p.plainStart(start)
@@ -543,6 +565,9 @@ func (p *fastParser) flowMapping(depth int) *yaml.Node {
 				}
 				k = p.scalar(0, p.s[start:end], start)
 				p.pos = i
+				if i-start > maxFastKey {
+					p.decline()
+				}
 			}
 			if p.pos+1 >= p.le || p.s[p.pos] != ':' || p.s[p.pos+1] != ' ' {
 				p.decline()

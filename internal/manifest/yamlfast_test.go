@@ -226,6 +226,16 @@ var fastSnippets = []struct {
 	{"a: \"1\" #c\n", true},
 	{"a\"b: c'd\n", true},
 	{"a: b\"c\n", true},
+	{"- # c\n  a: 1\n", true},
+	{"a: # c\n  - 1\n", true},
+	{strings.Repeat("- ", 500) + "x\n", true},
+	{strings.Repeat("- ", 1001) + "x\n", false},
+	{strings.Repeat("- ", 10001) + "x\n", false},
+	{"a: {" + strings.Repeat("k", 1001) + ": v}\n", false},
+	{"a: {'" + strings.Repeat("k", 1001) + "': v}\n", false},
+	{"a: [-]\n", true},
+	{"a: [t: 1]\n", false},
+	{"a: {t: 09:00, u: x:y}\n", true},
 }
 
 func TestFastYAMLSnippets(t *testing.T) {
@@ -309,4 +319,44 @@ func FuzzFastYAMLMatchesReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, data)
 	})
+}
+
+// BenchmarkDecodeYAML decodes whole files (parse, values, positions) with the fast parser
+// and, for comparison in the same run, with the library's: a manifest of the population,
+// the same one with Korean text in every value, and a provider with 1,000 services.
+func BenchmarkDecodeYAML(b *testing.B) {
+	pop := corpus.Population(1, 1)
+	large, err := corpus.Large(corpus.Spec{Seed: 1, Services: 1000, Datacenters: 100, Incidents: 12, Shape: corpus.Layered})
+	if err != nil {
+		b.Fatal(err)
+	}
+	popData := pop.Encode(corpus.YAMLFormat)
+	korean := bytes.ReplaceAll(popData, []byte("name: "), []byte("name: 가상 이름 "))
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"population", popData}, {"korean", korean}, {"large-1000", large.Encode(corpus.YAMLFormat)}} {
+		if _, ok := fastYAML(f.data); !ok {
+			b.Fatalf("%s: declined", f.name)
+		}
+		for _, fast := range []bool{true, false} {
+			name := f.name + "/fast"
+			if !fast {
+				name = f.name + "/library"
+			}
+			b.Run(name, func(b *testing.B) {
+				defer func(was bool) { fastYAMLEnabled = was }(fastYAMLEnabled)
+				fastYAMLEnabled = fast
+				b.SetBytes(int64(len(f.data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					src := &Source{Path: "m.yaml"}
+					decode(src, f.data, false, Options{}.withDefaults())
+					if len(src.Documents) != 1 {
+						b.Fatal(src.Problems)
+					}
+				}
+			})
+		}
+	}
 }
