@@ -143,9 +143,11 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 var fastYAMLEnabled = true
 
 func decodeYAML(src *Source, data []byte, b *builder) {
-	if root, ok := fastYAML(data); fastYAMLEnabled && ok {
-		b.document(src, root, 0)
-		return
+	if fastYAMLEnabled {
+		if root, ok := fastYAML(data); ok {
+			b.document(src, root, 0)
+			return
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for index := 0; ; index++ {

@@ -9,8 +9,8 @@ import (
 
 // fastYAML parses the block YAML manifests are written in, one document of mappings,
 // lists, one-line scalars and one-line flow lists and mappings of scalars, into the tree
-// go.yaml.in/yaml builds for it: the same kinds, styles, values, lines and columns, with
-// the tag of a plain scalar left for ShortTag to resolve with the library's own rules.
+// go.yaml.in/yaml builds for it: the same kinds, styles, tags, values, lines and columns,
+// the tag of a plain scalar resolved by the library's own rules.
 // Its parser was most of the time spent decoding a manifest.
 //
 // ok is false for anything else (anchors, aliases, tags, block scalars, scalars over
@@ -193,8 +193,26 @@ func (p *fastParser) node(kind yaml.Kind, line, col int) *yaml.Node {
 func (p *fastParser) scalar(style yaml.Style, value string, off int) *yaml.Node {
 	n := p.node(yaml.ScalarNode, p.line, p.col(off))
 	n.Style, n.Value = style, value
+	switch {
+	case style != 0 || (value != "" && !mayResolve[value[0]]):
+		n.Tag = "!!str"
+	default:
+		// The library's own resolver, once, as its parser does: left empty, the tag would
+		// be resolved again at each of the builder's ShortTag calls, each time through a
+		// deferred closure and an allocation.
+		n.Tag = n.ShortTag()
+	}
 	return n
 }
+
+// mayResolve marks the first characters of the plain scalars go.yaml.in/yaml may resolve
+// to a tag other than !!str (its resolve table): any other is a string.
+var mayResolve = func() (t [256]bool) {
+	for _, c := range "+-0123456789yYnNtTfFoO~<." {
+		t[c] = true
+	}
+	return t
+}()
 
 // collect moves the members stacked from base on into a Content slice.
 func (p *fastParser) collect(base int) []*yaml.Node {
@@ -381,6 +399,7 @@ func (p *fastParser) value(owner int, inMapping bool) *yaml.Node {
 			return p.sequence(owner, true)
 		}
 		n := p.node(yaml.ScalarNode, line, col)
+		n.Tag = "!!null"
 		return n
 	}
 	p.pos = i
@@ -555,7 +574,7 @@ func (p *fastParser) flowMapping(depth int) *yaml.Node {
 				p.plainStart(start)
 				i := start
 				for ; i < p.le && p.s[i] != ':'; i++ {
-					if c := p.s[i]; c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || (c == '#' && p.s[i-1] == ' ') {
+					if c := p.s[i]; c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || (c == '#' && p.s[i-1] == ' ') {
 						p.decline()
 					}
 				}

@@ -29,10 +29,11 @@ func referenceYAML(data []byte) (*yaml.Node, error) {
 	return &root, nil
 }
 
-// sameTree compares every field of the trees the builder reads: tags as ShortTag resolves
-// them, since the fast parser leaves a plain scalar's tag to it.
+// sameTree compares every field of the trees the builder reads, and the tags of scalars as
+// the library's parser sets them.
 func sameTree(got, want *yaml.Node, at string) error {
 	if got.Kind != want.Kind || got.Style != want.Style || got.ShortTag() != want.ShortTag() ||
+		(got.Kind == yaml.ScalarNode && got.Tag != want.Tag) ||
 		got.Value != want.Value || got.Anchor != want.Anchor || (got.Alias == nil) != (want.Alias == nil) ||
 		len(got.Content) != len(want.Content) {
 		return fmt.Errorf("%s: got kind %d style %d tag %s value %q anchor %q, %d members;\nwant kind %d style %d tag %s value %q anchor %q, %d members",
@@ -236,6 +237,38 @@ var fastSnippets = []struct {
 	{"a: [-]\n", true},
 	{"a: [t: 1]\n", false},
 	{"a: {t: 09:00, u: x:y}\n", true},
+	{"0: {0?: 0}\n", false},
+	{"0: [0?]\n", false},
+	{"0: [?0]\n", false},
+	{"0: {a: b?}\n", false},
+}
+
+// TestMayResolve checks the shortcut past the library's resolver: a plain scalar whose first
+// character is not marked resolves to !!str, whatever follows it.
+func TestMayResolve(t *testing.T) {
+	marked := 0
+	for c := 0; c < 256; c++ {
+		if mayResolve[c] {
+			marked++
+			continue
+		}
+		for _, rest := range []string{"", "1", "0", ".5", "rue", "ull", "2024-01-01", "<", "~", "e3"} {
+			v := string([]byte{byte(c)}) + rest
+			if tag := (&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag(); tag != "!!str" {
+				t.Errorf("%q resolves to %s, but its first character is not marked", v, tag)
+			}
+		}
+	}
+	// Every character marked is one the resolver reads further.
+	for _, v := range []string{"+1", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "y", "Y", "n", "N",
+		"true", "True", "false", "False", "o", "O", "~", "<<", ".5"} {
+		if !mayResolve[v[0]] {
+			t.Errorf("%q: first character not marked", v)
+		}
+	}
+	if marked != 25 {
+		t.Errorf("%d characters marked", marked)
+	}
 }
 
 func TestFastYAMLSnippets(t *testing.T) {
