@@ -74,8 +74,10 @@ type fastParser struct {
 	nodes []yaml.Node
 	ptrs  []*yaml.Node
 	stack []*yaml.Node // the members of the collections being parsed
-	begun bool         // a line of content was met (a "---" may come only before)
+	begun bool         // a "---" or a line of content was met: no "---" may follow
 	depth int          // block collections open
+	// The last column counted: its line, byte offset and column.
+	colLine, colOff, colCol int
 }
 
 func (p *fastParser) decline() { panic(fastDecline{}) }
@@ -130,6 +132,7 @@ func (p *fastParser) toContent() {
 				if p.begun || p.s[i] == '.' {
 					p.decline()
 				}
+				p.begun = true // a second "---" would start a second document
 				p.pos = i + 3
 				p.endLine()
 			} else {
@@ -172,12 +175,26 @@ func (p *fastParser) endLine() {
 // col is the 1-based column of off on the current line, in characters as the library
 // counts them.
 func (p *fastParser) col(off int) int {
-	for i := p.ls; i < off; i++ {
+	// Counted on from the last column asked on the line, so a long line of flow members
+	// is not counted from its start for each.
+	from, c := p.ls, 1
+	if p.colLine == p.line && p.colOff <= off {
+		from, c = p.colOff, p.colCol
+	}
+	ascii := true
+	for i := from; i < off; i++ {
 		if p.s[i] >= utf8.RuneSelf {
-			return utf8.RuneCountInString(p.s[p.ls:off]) + 1
+			ascii = false
+			break
 		}
 	}
-	return off - p.ls + 1
+	if ascii {
+		c += off - from
+	} else {
+		c += utf8.RuneCountInString(p.s[from:off])
+	}
+	p.colLine, p.colOff, p.colCol = p.line, off, c
+	return c
 }
 
 func (p *fastParser) node(kind yaml.Kind, line, col int) *yaml.Node {
