@@ -8,15 +8,15 @@ import (
 )
 
 // fastYAML parses the block YAML manifests are written in, one document of mappings,
-// lists, one-line scalars and one-line flow lists and mappings of scalars, into the tree
+// lists, one-line scalars and one-line flow lists and mappings, into the tree
 // go.yaml.in/yaml builds for it: the same kinds, styles, tags, values, lines and columns,
 // the tag of a plain scalar resolved by the library's own rules.
 // Its parser was most of the time spent decoding a manifest.
 //
-// ok is false for anything else (anchors, aliases, tags, block scalars, scalars over
-// several lines, complex keys, directives, tabs, carriage returns, several documents,
-// nested flow collections) and for every syntax error: the caller then decodes the file
-// with go.yaml.in/yaml, so the library alone decides what is an error and how it is put.
+// ok is false for anything else (anchors, aliases, tags, block scalars, scalars or flow
+// collections over several lines, complex keys, directives, tabs, carriage returns, several
+// documents) and for every syntax error: the caller then decodes the file with
+// go.yaml.in/yaml, so the library alone decides what is an error and how it is put.
 func fastYAML(data []byte) (doc *yaml.Node, ok bool) {
 	lines, ok := fastChars(data)
 	if !ok {
