@@ -139,7 +139,16 @@ func describe(v any) string {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// fastYAMLEnabled lets the benchmarks time the library's parser on the same files.
+var fastYAMLEnabled = true
+
 func decodeYAML(src *Source, data []byte, b *builder) {
+	if fastYAMLEnabled {
+		if root, ok := fastYAML(data); ok {
+			b.document(src, root, 0)
+			return
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for index := 0; ; index++ {
 		var root yaml.Node
@@ -169,19 +178,24 @@ func decodeYAML(src *Source, data []byte, b *builder) {
 		if isEmptyDocument(&root) {
 			continue // "---" with nothing after it, or a trailing separator
 		}
-		// One position entry per value: sized from the nodes up front, the table is not
-		// copied as it grows (aliases may add more; append still copes).
-		doc := &Document{File: src.Path, Index: index, pos: make(posTable, 0, countNodes(&root))}
-		b.reset(doc)
-		b.root = &root
-		start := nodePos(src.Path, &root)
-		if len(root.Content) == 1 {
-			start = nodePos(src.Path, root.Content[0])
-		}
-		value, err := b.yamlValue(&root, 0, nil)
-		doc.pos.close(0)
-		b.finish(src, value, start, err)
+		b.document(src, &root, index)
 	}
+}
+
+// document converts one parsed YAML document and files it under src.
+func (b *builder) document(src *Source, root *yaml.Node, index int) {
+	// One position entry per value: sized from the nodes up front, the table is not
+	// copied as it grows (aliases may add more; append still copes).
+	doc := &Document{File: src.Path, Index: index, pos: make(posTable, 0, countNodes(root))}
+	b.reset(doc)
+	b.root = root
+	start := nodePos(src.Path, root)
+	if len(root.Content) == 1 {
+		start = nodePos(src.Path, root.Content[0])
+	}
+	value, err := b.yamlValue(root, 0, nil)
+	doc.pos.close(0)
+	b.finish(src, value, start, err)
 }
 
 // countNodes is how many values n holds, itself included unless it is the document:
