@@ -90,18 +90,22 @@ type operand struct {
 // mistakes them for local 0 (input).
 var noOperand = operand{local: -1}
 
+// constant is the operand of a constant term.
+func constant(t *ast.Term) operand { return operand{local: -1, c: t} }
+
 // instr is one executable statement. It is kept small (the fields most statements use,
-// and a pointer to the rest) because the plan of a real bundle has tens of thousands.
+// and a pointer to the rest) because the plan of a real bundle has tens of thousands, and
+// a one-manifest run spends more on the pages they fill than on running them: a scan's
+// value local shares n, a constant result is operand b, and the location is a reference
+// resolved only for an error message (locTable).
 type instr struct {
 	op     opcode
-	target int32 // result, target, key (scan), local (with), array/object/set, return source
-	value  int32 // scan value local
-	n      int32 // break index, array capacity, function index
+	loc    uint32 // locTable reference; 0 for none
+	target int32  // result, target, key (scan), local (with), array/object/set, return source
+	n      int32  // break index, array capacity, function index, scan value local
 	a, b   operand
-	c      *ast.Term // constant result (opMakeConst, opAssignInt)
 	body   *block
 	x      *instrExtra
-	loc    *ir.Location // converted to an ast.Location only for an error message
 }
 
 // ext returns the statement's extra fields, allocating them on first use.
@@ -145,7 +149,9 @@ type instrExtra struct {
 	path   []operand // dynamic call path
 	wpath  []*ast.Term
 	bi     *builtin
-	astLoc *ast.Location // of a builtin call, for the builtin context
+	// astLoc is a builtin call's location for the builtin context, made on its first call:
+	// most calls a plan has never run in a given process.
+	astLoc atomic.Pointer[ast.Location]
 }
 
 type block struct{ instrs []instr }
@@ -158,7 +164,7 @@ type function struct {
 	ret     int32
 	blocks  []*block
 	nlocals int
-	loc     *ast.Location // of its first statement, for conflict errors
+	loc     uint32 // of its first statement, for conflict errors (locTable)
 	isFunc  bool          // a Rego function (takes arguments) rather than a rule
 	// constant: a rule that does not read input, directly or through what it calls, and
 	// calls only deterministic builtins. Base data is fixed per program, so outside `with`
@@ -191,6 +197,7 @@ type program struct {
 	nlocals int
 	data    *ast.Term
 	files   []string
+	locs    *locTable
 	dynamic map[string]int // function path joined by "\x00" -> function index
 	// consts are the values of constant rules once computed, by function index: apart for
 	// evaluations without and with strict builtin errors, since a builtin error that leaves
@@ -221,6 +228,8 @@ type compiler struct {
 	extra    map[string]*topdown.Builtin
 	maxLocal int
 	ints     map[int64]*ast.Term
+	locs     *locTable
+	irLocs   []*ir.Location // see locTable
 
 	instrs slab[instr]
 	extras slab[instrExtra]
@@ -269,6 +278,10 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		builtins: map[string]*builtin{},
 		extra:    extra,
 		ints:     map[int64]*ast.Term{},
+		locs:     &locTable{},
+	}
+	if lazy && sp.encoded {
+		c.locs.enc = sp.enc
 	}
 	if pol.Static != nil {
 		c.strings = make([]*ast.Term, 0, len(pol.Static.Strings))
@@ -279,7 +292,8 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 			c.files = append(c.files, f.Value)
 		}
 	}
-	p := &program{data: data, files: c.files, dynamic: map[string]int{}}
+	c.locs.files = c.files
+	p := &program{data: data, files: c.files, locs: c.locs, dynamic: map[string]int{}}
 	// Only a CallDynamicStmt looks functions up by path; a plan read by ReadPlan says
 	// whether it has one, and most have none.
 	byPath := !lazy || !sp.encoded || sp.dynamicCalls
@@ -322,7 +336,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 	}
 	c.maxLocal = int(ir.Data)
 	if lazy && sp.encoded {
-		blocks, err, bad := p.lazy.dec.decodeBlocks(sp.plans[0], nil)
+		blocks, err, bad := p.lazy.dec.decodeBlocks(sp.plans[0], sp.planEnd[0], nil)
 		if bad != nil {
 			return nil, fmt.Errorf("irvm: decode plan: plan %s: %w", pol.Plans.Plans[0].Name, bad)
 		}
@@ -341,6 +355,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 	}
 	p.nlocals = c.maxLocal + 1
 	markBaseLookups(p.plan, int32(ir.Data), &c.base)
+	c.publishLocations()
 	if !lazy {
 		markConstants(p.funcs)
 		for _, fn := range p.funcs {
@@ -368,7 +383,7 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block)
 	c.maxLocal = int(f.Return)
 	fn.ret = int32(f.Return)
 	// From scratch: a lazy compile that failed (or panicked) part-way is tried again.
-	fn.params, fn.blocks, fn.loc = nil, nil, nil
+	fn.params, fn.blocks, fn.loc = nil, nil, 0
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}
@@ -381,9 +396,10 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block)
 	}
 	fn.nlocals = c.maxLocal + 1
 	markBaseLookups(fn.blocks, fn.params[1], &c.base)
-	for _, b := range blocks {
+	for i, b := range blocks {
 		if len(b.Stmts) > 0 {
-			fn.loc = c.location(b.Stmts[0])
+			// Fusing keeps a block's first location first.
+			fn.loc = fn.blocks[i].instrs[0].loc
 			break
 		}
 	}
@@ -439,7 +455,7 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 		return nil
 	}
 	if lc.dec != nil {
-		if err := lc.dec.decodeFunction(fn, fn.src, lc.plan.bodies[fi]); err != nil {
+		if err := lc.dec.decodeFunction(fn, fn.src, lc.plan.bodies[fi], lc.plan.bodyEnd[fi]); err != nil {
 			return err
 		}
 	} else {
@@ -458,6 +474,7 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 		delete(visiting, fi)
 	}
 	fn.src = nil
+	lc.c.publishLocations()
 	fn.ready.Store(true)
 	return nil
 }
@@ -542,19 +559,6 @@ func (c *compiler) intTerm(v int64) *ast.Term {
 	return t
 }
 
-func (c *compiler) location(s ir.Stmt) *ast.Location { return c.locationOf(s.GetLocation()) }
-
-func (c *compiler) locationOf(l *ir.Location) *ast.Location {
-	if l == nil || (l.Row == 0 && l.File == 0 && len(c.files) == 0) {
-		return nil
-	}
-	loc := &ast.Location{Row: l.Row, Col: l.Col}
-	if l.File >= 0 && l.File < len(c.files) {
-		loc.File = c.files[l.File]
-	}
-	return loc
-}
-
 func (c *compiler) blocks(bs []*ir.Block) ([]*block, error) {
 	out := make([]*block, len(bs))
 	for i, b := range bs {
@@ -582,7 +586,7 @@ func (c *compiler) block(b *ir.Block) (*block, error) {
 
 func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	var err error
-	in := instr{loc: s.GetLocation(), a: noOperand, b: noOperand}
+	in := instr{loc: c.irLocation(s.GetLocation()), a: noOperand, b: noOperand}
 	switch s := s.(type) {
 	case *ir.ReturnLocalStmt:
 		in.op, in.target = opReturnLocal, c.local(s.Source)
@@ -600,7 +604,6 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		if c.ext(&in).bi, err = c.builtin(s.Func); err != nil {
 			return in, err
 		}
-		c.ext(&in).astLoc = c.location(s)
 	case *ir.CallDynamicStmt:
 		c.ext(&in) // always present for this statement, even with nothing in it
 		in.op, in.target = opCallDynamic, c.local(s.Result)
@@ -633,7 +636,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		}
 	case *ir.ScanStmt:
 		in.op, in.a = opScan, operand{local: c.local(s.Source)}
-		in.target, in.value = c.local(s.Key), c.local(s.Value)
+		in.target, in.n = c.local(s.Key), c.local(s.Value)
 		if in.body, err = c.block(s.Block); err != nil {
 			return in, err
 		}
@@ -643,7 +646,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			return in, err
 		}
 	case *ir.AssignIntStmt:
-		in.op, in.target, in.c = opAssignInt, c.local(s.Target), c.intTerm(s.Value)
+		in.op, in.target, in.b = opAssignInt, c.local(s.Target), constant(c.intTerm(s.Value))
 	case *ir.AssignVarStmt:
 		in.op, in.target = opAssignVar, c.local(s.Target)
 		if in.a, err = c.operand(s.Source); err != nil {
@@ -657,9 +660,9 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	case *ir.ResetLocalStmt:
 		in.op, in.target = opResetLocal, c.local(s.Target)
 	case *ir.MakeNullStmt:
-		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NullTerm()
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(ast.NullTerm())
 	case *ir.MakeNumberIntStmt:
-		in.op, in.target, in.c = opMakeConst, c.local(s.Target), c.intTerm(s.Value)
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(c.intTerm(s.Value))
 	case *ir.MakeNumberRefStmt:
 		if s.Index < 0 || s.Index >= len(c.strings) {
 			return in, fmt.Errorf("number string index %d out of range", s.Index)
@@ -667,7 +670,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		str := string(c.strings[s.Index].Value.(ast.String))
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
-		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NewTerm(ast.Number(str))
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(ast.NewTerm(ast.Number(str)))
 	case *ir.MakeArrayStmt:
 		in.op, in.target, in.n = opMakeArray, c.local(s.Target), s.Capacity
 	case *ir.MakeObjectStmt:
@@ -895,7 +898,7 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 						other[in.target] = true
 					}
 				case opScan:
-					into[in.value] = append(into[in.value], in.a.local)
+					into[in.n] = append(into[in.n], in.a.local)
 					other[in.target] = true
 				case opWith:
 					if in.target == data {

@@ -949,6 +949,10 @@ type StoredPlan struct {
 	bodies [][]byte   // each function's encoded blocks
 	plans  [][]byte   // each plan's encoded blocks
 	paths  [][]byte   // each function's encoded path, when it is not decoded (dynamicCalls)
+	// enc is the whole encoding, which locations are read from (locTable); bodyEnd and
+	// planEnd are where in it bodies and plans end.
+	enc              []byte
+	bodyEnd, planEnd []int
 	// encoded is set for a plan read by ReadPlan, which queries compile from plans and
 	// bodies; storedPlanOf's plan is decoded already.
 	encoded bool
@@ -970,8 +974,11 @@ func ReadPlan(b []byte) (*StoredPlan, error) {
 	if !bytes.HasPrefix(b, []byte(planMagic)) {
 		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")
 	}
+	if int64(len(b)) >= math.MaxUint32 {
+		return nil, errors.New("irvm: plan too large")
+	}
 	r := &planReader{b: b[len(planMagic):]}
-	sp := &StoredPlan{}
+	sp := &StoredPlan{enc: b}
 	sp.pol = r.policy(sp)
 	if r.err == nil && len(r.b) > 0 {
 		r.fail(fmt.Sprintf("%d bytes after the plan", len(r.b)))
@@ -1151,6 +1158,7 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 				}
 				sp.plans = append(sp.plans, r.b[:n:n])
 				r.b = r.b[n:]
+				sp.planEnd = append(sp.planEnd, len(sp.enc)-len(r.b))
 				pol.Plans.Plans[i] = p
 			}
 		}
@@ -1191,6 +1199,7 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 				}
 				sp.bodies = append(sp.bodies, r.b[:n:n])
 				r.b = r.b[n:]
+				sp.bodyEnd = append(sp.bodyEnd, len(sp.enc)-len(r.b))
 				pol.Funcs.Funcs[i] = f
 			}
 		}

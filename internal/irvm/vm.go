@@ -401,7 +401,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = v
 	case opMakeConst, opAssignInt:
-		locals[in.target] = in.c
+		locals[in.target] = in.b.c
 	case opIsDefined:
 		if locals[in.target] == nil {
 			return 0, nil
@@ -670,7 +670,7 @@ func (m *vm) scan(locals []*ast.Term, in *instr) (int, error) {
 // step runs the body of the current scan for one element and reports whether to go on.
 func (m *vm) step(k, v *ast.Term) bool {
 	sc := &m.sc
-	sc.locals[sc.in.target], sc.locals[sc.in.value] = k, v
+	sc.locals[sc.in.target], sc.locals[sc.in.n] = k, v
 	r, err := m.block(sc.locals, sc.in.body)
 	// m.sc may have been replaced and restored by a nested scan: re-read it.
 	sc = &m.sc
@@ -891,7 +891,13 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	}
 	m.biOut, m.biRel, m.biAll, m.biCalled = nil, bi.relation, m.biAll[:0], false
 	bctx := m.bctx
-	bctx.Location = in.x.astLoc
+	loc := in.x.astLoc.Load()
+	if loc == nil {
+		if loc = m.p.locs.astLocation(in.loc); loc != nil {
+			in.x.astLoc.Store(loc)
+		}
+	}
+	bctx.Location = loc
 	err := bi.f(bctx, args, m.biIter)
 	clear(m.argbuf[base:])
 	m.argbuf = m.argbuf[:base]
@@ -1022,7 +1028,7 @@ func (m *vm) conflict(in *instr) error {
 	if i := strings.IndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
 	}
-	loc := m.fn.loc
+	loc := m.p.locs.astLocation(m.fn.loc)
 	if loc == nil {
 		loc = m.location(in)
 	}
@@ -1231,15 +1237,11 @@ func (m *vm) newTerm(v ast.Value) *ast.Term {
 
 // location is where a statement came from, for error messages.
 func (m *vm) location(in *instr) *ast.Location {
-	l := in.loc
-	if l == nil {
+	l, ok := m.p.locs.at(in.loc)
+	if !ok {
 		return nil
 	}
-	loc := &ast.Location{Row: l.Row, Col: l.Col}
-	if l.File >= 0 && l.File < len(m.p.files) {
-		loc.File = m.p.files[l.File]
-	}
-	return loc
+	return m.p.locs.position(l)
 }
 
 // shareConstants reports whether constant rules may take and give values shared between
