@@ -165,7 +165,7 @@ type function struct {
 	blocks  []*block
 	nlocals int
 	loc     uint32 // of its first statement, for conflict errors (locTable)
-	isFunc  bool          // a Rego function (takes arguments) rather than a rule
+	isFunc  bool   // a Rego function (takes arguments) rather than a rule
 	// constant: a rule that does not read input, directly or through what it calls, and
 	// calls only deterministic builtins. Base data is fixed per program, so outside `with`
 	// its value is the same in every evaluation and is computed once per program: the
