@@ -142,16 +142,30 @@ func (s *slab[T]) take(n int) []T {
 	return out
 }
 
-// instrExtra holds what only calls, nested blocks, with and fused literals need.
+// instrExtra holds what only calls, nested blocks, with and fused literals need; what
+// only a dynamic call or a with needs is further out (rare), since the others are
+// thousands in a plan.
 type instrExtra struct {
 	blocks []*block
 	args   []operand
-	path   []operand // dynamic call path
-	wpath  []*ast.Term
 	bi     *builtin
 	// astLoc is a builtin call's location for the builtin context, made on its first call:
 	// most calls a plan has never run in a given process.
 	astLoc atomic.Pointer[ast.Location]
+	rare   *rareExtra
+}
+
+type rareExtra struct {
+	path  []operand // dynamic call path
+	wpath []*ast.Term
+}
+
+// more returns the extra fields of a dynamic call or a with, allocating them on first use.
+func (x *instrExtra) more() *rareExtra {
+	if x.rare == nil {
+		x.rare = &rareExtra{}
+	}
+	return x.rare
 }
 
 type block struct{ instrs []instr }
@@ -236,6 +250,9 @@ type compiler struct {
 	blks   slab[block]
 	ops    slab[operand]
 	base   baseScratch
+	// fuse's working memory, reused from one run to the next
+	fuseElems    []operand
+	fuseRecorded []int32
 }
 
 // compile turns a planned policy into a program, refusing anything it cannot execute:
@@ -284,10 +301,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		c.locs.enc = sp.enc
 	}
 	if pol.Static != nil {
-		c.strings = make([]*ast.Term, 0, len(pol.Static.Strings))
-		for _, s := range pol.Static.Strings {
-			c.strings = append(c.strings, ast.StringTerm(s.Value))
-		}
+		c.strings = make([]*ast.Term, len(pol.Static.Strings)) // made on first use (str)
 		for _, f := range pol.Static.Files {
 			c.files = append(c.files, f.Value)
 		}
@@ -531,7 +545,7 @@ func (c *compiler) operand(o ir.Operand) (operand, error) {
 		if int(v) < 0 || int(v) >= len(c.strings) {
 			return operand{}, fmt.Errorf("string index %d out of range", v)
 		}
-		return operand{local: -1, c: c.strings[v]}, nil
+		return operand{local: -1, c: c.str(int(v))}, nil
 	case ir.Bool:
 		return operand{local: -1, c: ast.BooleanTerm(bool(v))}, nil
 	default:
@@ -548,6 +562,17 @@ func (c *compiler) operands(os []ir.Operand) ([]operand, error) {
 		}
 	}
 	return out, nil
+}
+
+// str returns the term of static string i, which must be in range: a plan has thousands,
+// of which a run reaches a part.
+func (c *compiler) str(i int) *ast.Term {
+	t := c.strings[i]
+	if t == nil {
+		t = ast.StringTerm(c.pol.Static.Strings[i].Value)
+		c.strings[i] = t
+	}
+	return t
 }
 
 func (c *compiler) intTerm(v int64) *ast.Term {
@@ -580,7 +605,7 @@ func (c *compiler) block(b *ir.Block) (*block, error) {
 		}
 		out.instrs = append(out.instrs, in)
 	}
-	out.instrs = fuse(out.instrs)
+	out.instrs = c.fuse(out.instrs)
 	return out, nil
 }
 
@@ -610,7 +635,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		for _, a := range s.Args {
 			c.ext(&in).args = append(c.ext(&in).args, operand{local: c.local(a)})
 		}
-		if c.ext(&in).path, err = c.operands(s.Path); err != nil {
+		if c.ext(&in).more().path, err = c.operands(s.Path); err != nil {
 			return in, err
 		}
 	case *ir.BlockStmt:
@@ -667,7 +692,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		if s.Index < 0 || s.Index >= len(c.strings) {
 			return in, fmt.Errorf("number string index %d out of range", s.Index)
 		}
-		str := string(c.strings[s.Index].Value.(ast.String))
+		str := c.pol.Static.Strings[s.Index].Value
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
 		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(ast.NewTerm(ast.Number(str)))
@@ -736,7 +761,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			if idx < 0 || idx >= len(c.strings) {
 				return in, fmt.Errorf("with path string index %d out of range", idx)
 			}
-			c.ext(&in).wpath = append(c.ext(&in).wpath, c.strings[idx])
+			c.ext(&in).more().wpath = append(c.ext(&in).more().wpath, c.str(idx))
 		}
 		if in.a, err = c.operand(s.Value); err != nil {
 			return in, err

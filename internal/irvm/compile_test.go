@@ -92,7 +92,7 @@ func TestFuse(t *testing.T) {
 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got, want := render(fuse(tt.in)), render(tt.want); got != want {
+			if got, want := render((&compiler{}).fuse(tt.in)), render(tt.want); got != want {
 				t.Fatalf("got  %s\nwant %s", got, want)
 			}
 		})

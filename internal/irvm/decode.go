@@ -126,7 +126,7 @@ func (d *bodyDecoder) block(first *uint32) (*block, error) {
 		}
 		out.instrs = append(out.instrs, in)
 	}
-	out.instrs = fuse(out.instrs)
+	out.instrs = c.fuse(out.instrs)
 	return out, nil
 }
 
@@ -140,7 +140,7 @@ func (d *bodyDecoder) operand() (operand, error) {
 		if v < 0 || v >= int64(len(d.c.strings)) {
 			return operand{}, fmt.Errorf("string index %d out of range", v)
 		}
-		return operand{local: -1, c: d.c.strings[v]}, nil
+		return operand{local: -1, c: d.c.str(int(v))}, nil
 	case oFalse:
 		return operand{local: -1, c: ast.BooleanTerm(false)}, nil
 	case oTrue:
@@ -209,7 +209,7 @@ func (d *bodyDecoder) stmt() (instr, error) {
 			}
 		}
 		in.op, in.target = opCallDynamic, c.local(r.local())
-		x.path, err = d.operands()
+		x.more().path, err = d.operands()
 	case kBlock:
 		x := c.ext(&in) // always present for this statement, even with nothing in it
 		in.op = opBlock
@@ -266,7 +266,7 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		}
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
-		in.b = constant(ast.NewTerm(ast.Number(string(c.strings[idx].Value.(ast.String)))))
+		in.b = constant(ast.NewTerm(ast.Number(c.pol.Static.Strings[idx].Value)))
 	case kMakeArray:
 		in.op, in.n = opMakeArray, int32(r.int())
 		in.target = c.local(r.local())
@@ -332,7 +332,7 @@ func (d *bodyDecoder) stmt() (instr, error) {
 				if idx < 0 || idx >= int64(len(c.strings)) {
 					return in, fmt.Errorf("with path string index %d out of range", idx)
 				}
-				x.wpath = append(x.wpath, c.strings[idx])
+				x.more().wpath = append(x.more().wpath, c.str(int(idx)))
 			}
 		}
 		if in.a, err = d.operand(); err != nil {

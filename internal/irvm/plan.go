@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
@@ -550,7 +551,11 @@ func (r *planReader) str() string {
 		r.fail("truncated string")
 		return ""
 	}
-	s := string(r.b[:n])
+	if n == 0 {
+		return ""
+	}
+	// The plan's own bytes, not a copy: see ReadPlan.
+	s := unsafe.String(&r.b[0], n)
 	r.b = r.b[n:]
 	return s
 }
@@ -930,7 +935,8 @@ type stmtSlabs struct {
 	resultSetAdd     slab[ir.ResultSetAddStmt]
 }
 
-// DecodePlan reads a plan written by EncodePlan, every function's body included.
+// DecodePlan reads a plan written by EncodePlan, every function's body included. The
+// plan's strings share b's bytes: b must not be modified afterwards.
 func DecodePlan(b []byte) (*ir.Policy, error) {
 	sp, err := ReadPlan(b)
 	if err != nil {
@@ -970,6 +976,9 @@ type StoredPlan struct {
 // when it is first called. A truncated or foreign plan is an error here, blocks that do not
 // decode an error when they are first needed; damage that still decodes (a changed index)
 // is not seen, so a stored plan must be checked by digest (the engine's prebuilt plan is).
+// The plan keeps b, and its strings share b's bytes (most of a stored plan's strings are
+// never used by a given run, and copying them was a tenth of its memory): b must not be
+// modified afterwards.
 func ReadPlan(b []byte) (*StoredPlan, error) {
 	if !bytes.HasPrefix(b, []byte(planMagic)) {
 		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")

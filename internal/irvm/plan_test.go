@@ -238,11 +238,13 @@ func describeBlocks(b *strings.Builder, p *program, bs []*block, indent string) 
 				for _, a := range x.args {
 					b.WriteString(" " + describeOperand(a))
 				}
-				b.WriteString(" path")
-				for _, a := range x.path {
-					b.WriteString(" " + describeOperand(a))
+				if r := x.rare; r != nil {
+					b.WriteString(" path")
+					for _, a := range r.path {
+						b.WriteString(" " + describeOperand(a))
+					}
+					fmt.Fprintf(b, " wpath %v", r.wpath)
 				}
-				fmt.Fprintf(b, " wpath %v", x.wpath)
 				if x.bi != nil {
 					fmt.Fprintf(b, " builtin %s", x.bi.name)
 				}

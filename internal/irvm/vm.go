@@ -821,7 +821,7 @@ func sameArgs(a, b []*ast.Term) bool {
 // undefined: the whole lookup is, three blocks up, as the Wasm compiler does.
 func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
 	var sb strings.Builder
-	for i, o := range in.x.path {
+	for i, o := range in.x.rare.path {
 		v := read(locals, o)
 		if v == nil {
 			return 0, nil
@@ -1090,13 +1090,13 @@ func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 		replaced = true
 	}
 	switch {
-	case len(in.x.wpath) == 0:
+	case in.x.rare == nil || len(in.x.rare.wpath) == 0:
 		// The planner restores an undefined input this way too: nil is a value here.
 		locals[in.target] = v
 	case v == nil:
 		return 0, nil
 	default:
-		locals[in.target] = upsert(saved, in.x.wpath, v)
+		locals[in.target] = upsert(saved, in.x.rare.wpath, v)
 	}
 	m.pushMemo()
 	r, err := m.block(locals, in.body)
