@@ -80,18 +80,18 @@ func (o opcode) String() string {
 	return fmt.Sprintf("opcode(%d)", uint8(o))
 }
 
-// operand is a local (c == nil) or a constant term.
-type operand struct {
-	local int32
-	c     *ast.Term
-}
+// operand is a local (>= 0) or a constant (< 0: ^o indexes the program's constTable).
+// Four bytes rather than a local beside a pointer: an instruction has two, and a plan
+// tens of thousands of instructions.
+type operand int32
+
+func localOperand(l int32) operand { return operand(l) }
+
+func (o operand) isLocal() bool { return o >= 0 }
 
 // noOperand fills the operand fields a statement does not use, so that no analysis
-// mistakes them for local 0 (input).
-var noOperand = operand{local: -1}
-
-// constant is the operand of a constant term.
-func constant(t *ast.Term) operand { return operand{local: -1, c: t} }
+// mistakes them for local 0 (input): the constant at index 0, which is nil.
+const noOperand operand = -1
 
 // instr is one executable statement. It is kept small (the fields most statements use,
 // and a pointer to the rest) because the plan of a real bundle has tens of thousands, and
@@ -212,6 +212,7 @@ type program struct {
 	data    *ast.Term
 	files   []string
 	locs    *locTable
+	lits    *constTable    // constant operands' terms
 	dynamic map[string]int // function path joined by "\x00" -> function index
 	// consts are the values of constant rules once computed, by function index: apart for
 	// evaluations without and with strict builtin errors, since a builtin error that leaves
@@ -235,13 +236,12 @@ type lazyCompiler struct {
 
 type compiler struct {
 	pol      *ir.Policy
-	strings  []*ast.Term
 	files    []string
 	funcIdx  map[string]int
 	builtins map[string]*builtin
 	extra    map[string]*topdown.Builtin
 	maxLocal int
-	ints     map[int64]*ast.Term
+	ints     map[int64]operand
 	locs     *locTable
 	irLocs   []*ir.Location // see locTable
 
@@ -249,7 +249,14 @@ type compiler struct {
 	extras slab[instrExtra]
 	blks   slab[block]
 	ops    slab[operand]
-	base   baseScratch
+	consts *constTable
+	// Constant operands made so far, so that one term serves every use: of the static
+	// strings by index (0 for none yet), of the booleans, null and integers.
+	strOps          []operand
+	falseOp, trueOp operand
+	nullOp          operand
+	constErr        error // the table is full: the statement being compiled fails
+	base            baseScratch
 	// fuse's working memory, reused from one run to the next
 	fuseElems    []operand
 	fuseRecorded []int32
@@ -294,20 +301,21 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		funcIdx:  make(map[string]int, len(funcs)),
 		builtins: map[string]*builtin{},
 		extra:    extra,
-		ints:     map[int64]*ast.Term{},
+		ints:     map[int64]operand{},
 		locs:     &locTable{},
+		consts:   &constTable{},
 	}
 	if lazy && sp.encoded {
 		c.locs.enc = sp.enc
 	}
 	if pol.Static != nil {
-		c.strings = make([]*ast.Term, len(pol.Static.Strings)) // made on first use (str)
+		c.strOps = make([]operand, len(pol.Static.Strings)) // made on first use (str)
 		for _, f := range pol.Static.Files {
 			c.files = append(c.files, f.Value)
 		}
 	}
 	c.locs.files = c.files
-	p := &program{data: data, files: c.files, locs: c.locs, dynamic: map[string]int{}}
+	p := &program{data: data, files: c.files, locs: c.locs, lits: c.consts, dynamic: map[string]int{}}
 	// Only a CallDynamicStmt looks functions up by path; a plan read by ReadPlan says
 	// whether it has one, and most have none.
 	byPath := !lazy || !sp.encoded || sp.dynamicCalls
@@ -540,16 +548,16 @@ func (c *compiler) local(l ir.Local) int32 {
 func (c *compiler) operand(o ir.Operand) (operand, error) {
 	switch v := o.Value.(type) {
 	case ir.Local:
-		return operand{local: c.local(v)}, nil
+		return localOperand(c.local(v)), nil
 	case ir.StringIndex:
-		if int(v) < 0 || int(v) >= len(c.strings) {
-			return operand{}, fmt.Errorf("string index %d out of range", v)
+		if int(v) < 0 || int(v) >= len(c.strOps) {
+			return noOperand, fmt.Errorf("string index %d out of range", v)
 		}
-		return operand{local: -1, c: c.str(int(v))}, nil
+		return c.str(int(v)), nil
 	case ir.Bool:
-		return operand{local: -1, c: ast.BooleanTerm(bool(v))}, nil
+		return c.boolean(bool(v)), nil
 	default:
-		return operand{}, fmt.Errorf("unsupported operand %T", o.Value)
+		return noOperand, fmt.Errorf("unsupported operand %T", o.Value)
 	}
 }
 
@@ -564,24 +572,52 @@ func (c *compiler) operands(os []ir.Operand) ([]operand, error) {
 	return out, nil
 }
 
-// str returns the term of static string i, which must be in range: a plan has thousands,
-// of which a run reaches a part.
-func (c *compiler) str(i int) *ast.Term {
-	t := c.strings[i]
-	if t == nil {
-		t = ast.StringTerm(c.pol.Static.Strings[i].Value)
-		c.strings[i] = t
+// str returns the operand of static string i, which must be in range, making its term on
+// first use: a plan has thousands, of which a run reaches a part.
+func (c *compiler) str(i int) operand {
+	o := c.strOps[i]
+	if o == 0 {
+		o = c.constant(ast.StringTerm(c.pol.Static.Strings[i].Value))
+		c.strOps[i] = o
 	}
-	return t
+	return o
 }
 
-func (c *compiler) intTerm(v int64) *ast.Term {
-	if t, ok := c.ints[v]; ok {
-		return t
+func (c *compiler) boolean(v bool) operand {
+	o := &c.falseOp
+	if v {
+		o = &c.trueOp
 	}
-	t := ast.IntNumberTerm(int(v))
-	c.ints[v] = t
-	return t
+	if *o == 0 {
+		*o = c.constant(ast.BooleanTerm(v))
+	}
+	return *o
+}
+
+func (c *compiler) null() operand {
+	if c.nullOp == 0 {
+		c.nullOp = c.constant(ast.NullTerm())
+	}
+	return c.nullOp
+}
+
+func (c *compiler) intTerm(v int64) operand {
+	if o, ok := c.ints[v]; ok {
+		return o
+	}
+	o := c.constant(ast.IntNumberTerm(int(v)))
+	c.ints[v] = o
+	return o
+}
+
+// constant adds a term to the program's constants. A full table sets constErr, which
+// fails the statement.
+func (c *compiler) constant(t *ast.Term) operand {
+	o, err := c.consts.add(t)
+	if err != nil && c.constErr == nil {
+		c.constErr = err
+	}
+	return o
 }
 
 func (c *compiler) blocks(bs []*ir.Block) ([]*block, error) {
@@ -633,7 +669,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		c.ext(&in) // always present for this statement, even with nothing in it
 		in.op, in.target = opCallDynamic, c.local(s.Result)
 		for _, a := range s.Args {
-			c.ext(&in).args = append(c.ext(&in).args, operand{local: c.local(a)})
+			c.ext(&in).args = append(c.ext(&in).args, localOperand(c.local(a)))
 		}
 		if c.ext(&in).more().path, err = c.operands(s.Path); err != nil {
 			return in, err
@@ -660,7 +696,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			return in, err
 		}
 	case *ir.ScanStmt:
-		in.op, in.a = opScan, operand{local: c.local(s.Source)}
+		in.op, in.a = opScan, localOperand(c.local(s.Source))
 		in.target, in.n = c.local(s.Key), c.local(s.Value)
 		if in.body, err = c.block(s.Block); err != nil {
 			return in, err
@@ -671,7 +707,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			return in, err
 		}
 	case *ir.AssignIntStmt:
-		in.op, in.target, in.b = opAssignInt, c.local(s.Target), constant(c.intTerm(s.Value))
+		in.op, in.target, in.b = opAssignInt, c.local(s.Target), c.intTerm(s.Value)
 	case *ir.AssignVarStmt:
 		in.op, in.target = opAssignVar, c.local(s.Target)
 		if in.a, err = c.operand(s.Source); err != nil {
@@ -685,17 +721,17 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	case *ir.ResetLocalStmt:
 		in.op, in.target = opResetLocal, c.local(s.Target)
 	case *ir.MakeNullStmt:
-		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(ast.NullTerm())
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), c.null()
 	case *ir.MakeNumberIntStmt:
-		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(c.intTerm(s.Value))
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), c.intTerm(s.Value)
 	case *ir.MakeNumberRefStmt:
-		if s.Index < 0 || s.Index >= len(c.strings) {
+		if s.Index < 0 || s.Index >= len(c.strOps) {
 			return in, fmt.Errorf("number string index %d out of range", s.Index)
 		}
 		str := c.pol.Static.Strings[s.Index].Value
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
-		in.op, in.target, in.b = opMakeConst, c.local(s.Target), constant(ast.NewTerm(ast.Number(str)))
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), c.constant(ast.NewTerm(ast.Number(str)))
 	case *ir.MakeArrayStmt:
 		in.op, in.target, in.n = opMakeArray, c.local(s.Target), s.Capacity
 	case *ir.MakeObjectStmt:
@@ -748,7 +784,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		in.b, err = c.operand(s.Value)
 	case *ir.ObjectMergeStmt:
 		in.op = opObjectMerge
-		in.a, in.b = operand{local: c.local(s.A)}, operand{local: c.local(s.B)}
+		in.a, in.b = localOperand(c.local(s.A)), localOperand(c.local(s.B))
 		in.target = c.local(s.Target)
 	case *ir.SetAddStmt:
 		in.op, in.target = opSetAdd, c.local(s.Set)
@@ -758,10 +794,10 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		in.op, in.target = opWith, c.local(s.Local)
 		// in.n is set by markBaseLookups when the with replaces (part of) data.
 		for _, idx := range s.Path {
-			if idx < 0 || idx >= len(c.strings) {
+			if idx < 0 || idx >= len(c.strOps) {
 				return in, fmt.Errorf("with path string index %d out of range", idx)
 			}
-			c.ext(&in).more().wpath = append(c.ext(&in).more().wpath, c.str(idx))
+			c.ext(&in).more().wpath = append(c.ext(&in).more().wpath, c.consts.at(c.str(idx)))
 		}
 		if in.a, err = c.operand(s.Value); err != nil {
 			return in, err
@@ -775,6 +811,9 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		var buf bytes.Buffer
 		_ = ir.Pretty(&buf, s)
 		return in, fmt.Errorf("unsupported statement %T: %s", s, strings.TrimSpace(buf.String()))
+	}
+	if err == nil {
+		err = c.constErr
 	}
 	return in, err
 }
@@ -820,7 +859,7 @@ func markConstants(funcs []*function) {
 // pass it on to planned functions, and nothing else that varies between evaluations.
 func independent(fn *function, blocks []*block) bool {
 	uses := func(o operand) bool {
-		return o.c == nil && o.local >= 0 && o.local == fn.params[0]
+		return o.isLocal() && int32(o) == fn.params[0]
 	}
 	for _, b := range blocks {
 		for i := range b.instrs {
@@ -917,13 +956,13 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 				in := &b.instrs[i]
 				switch in.op {
 				case opDot:
-					if in.a.c == nil {
-						into[in.target] = append(into[in.target], in.a.local)
+					if in.a.isLocal() {
+						into[in.target] = append(into[in.target], int32(in.a))
 					} else {
 						other[in.target] = true
 					}
 				case opScan:
-					into[in.n] = append(into[in.n], in.a.local)
+					into[in.n] = append(into[in.n], int32(in.a))
 					other[in.target] = true
 				case opWith:
 					if in.target == data {
@@ -975,7 +1014,7 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 		for _, b := range bs {
 			for i := range b.instrs {
 				in := &b.instrs[i]
-				if in.op == opDot && in.a.c == nil && base[in.a.local] {
+				if in.op == opDot && in.a.isLocal() && base[int32(in.a)] {
 					in.op = opDotBase
 				}
 				if in.body != nil {

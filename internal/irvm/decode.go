@@ -134,20 +134,20 @@ func (d *bodyDecoder) block(first *uint32) (*block, error) {
 func (d *bodyDecoder) operand() (operand, error) {
 	switch k := d.r.uint(); k {
 	case oLocal:
-		return operand{local: d.c.local(d.r.local())}, nil
+		return localOperand(d.c.local(d.r.local())), nil
 	case oString:
 		v := d.r.int()
-		if v < 0 || v >= int64(len(d.c.strings)) {
-			return operand{}, fmt.Errorf("string index %d out of range", v)
+		if v < 0 || v >= int64(len(d.c.strOps)) {
+			return noOperand, fmt.Errorf("string index %d out of range", v)
 		}
-		return operand{local: -1, c: d.c.str(int(v))}, nil
+		return d.c.str(int(v)), nil
 	case oFalse:
-		return operand{local: -1, c: ast.BooleanTerm(false)}, nil
+		return d.c.boolean(false), nil
 	case oTrue:
-		return operand{local: -1, c: ast.BooleanTerm(true)}, nil
+		return d.c.boolean(true), nil
 	default:
 		d.r.fail(fmt.Sprintf("unknown operand kind %d", k))
-		return operand{}, nil
+		return noOperand, nil
 	}
 }
 
@@ -205,7 +205,7 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		x := c.ext(&in) // always present for this statement, even with nothing in it
 		if n := r.list(); n >= 0 {
 			for range n {
-				x.args = append(x.args, operand{local: c.local(r.local())})
+				x.args = append(x.args, localOperand(c.local(r.local())))
 			}
 		}
 		in.op, in.target = opCallDynamic, c.local(r.local())
@@ -229,7 +229,7 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		}
 		in.target = c.local(r.local())
 	case kScan:
-		in.op, in.a = opScan, operand{local: c.local(r.local())}
+		in.op, in.a = opScan, localOperand(c.local(r.local()))
 		in.target = c.local(r.local())
 		in.n = c.local(r.local())
 		in.body, err = d.block(nil)
@@ -238,7 +238,7 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		in.body, err = d.block(nil)
 	case kAssignInt:
 		v := r.int()
-		in.op, in.target, in.b = opAssignInt, c.local(r.local()), constant(c.intTerm(v))
+		in.op, in.target, in.b = opAssignInt, c.local(r.local()), c.intTerm(v)
 	case kAssignVar, kAssignVarOnce:
 		in.op = opAssignVar
 		if k == kAssignVarOnce {
@@ -251,22 +251,22 @@ func (d *bodyDecoder) stmt() (instr, error) {
 	case kResetLocal:
 		in.op, in.target = opResetLocal, c.local(r.local())
 	case kMakeNull:
-		in.op, in.target, in.b = opMakeConst, c.local(r.local()), constant(ast.NullTerm())
+		in.op, in.target, in.b = opMakeConst, c.local(r.local()), c.null()
 	case kMakeNumberInt:
 		v := r.int()
-		in.op, in.target, in.b = opMakeConst, c.local(r.local()), constant(c.intTerm(v))
+		in.op, in.target, in.b = opMakeConst, c.local(r.local()), c.intTerm(v)
 	case kMakeNumberRef:
 		idx := r.int()
 		in.op, in.target = opMakeConst, c.local(r.local())
 		if r.err != nil {
 			return in, nil
 		}
-		if idx < 0 || idx >= int64(len(c.strings)) {
+		if idx < 0 || idx >= int64(len(c.strOps)) {
 			return in, fmt.Errorf("number string index %d out of range", idx)
 		}
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
-		in.b = constant(ast.NewTerm(ast.Number(c.pol.Static.Strings[idx].Value)))
+		in.b = c.constant(ast.NewTerm(ast.Number(c.pol.Static.Strings[idx].Value)))
 	case kMakeArray:
 		in.op, in.n = opMakeArray, int32(r.int())
 		in.target = c.local(r.local())
@@ -310,8 +310,8 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		in.target = c.local(r.local())
 	case kObjectMerge:
 		in.op = opObjectMerge
-		in.a = operand{local: c.local(r.local())}
-		in.b = operand{local: c.local(r.local())}
+		in.a = localOperand(c.local(r.local()))
+		in.b = localOperand(c.local(r.local()))
 		in.target = c.local(r.local())
 	case kSetAdd:
 		in.op = opSetAdd
@@ -329,10 +329,10 @@ func (d *bodyDecoder) stmt() (instr, error) {
 				if r.err != nil {
 					return in, nil
 				}
-				if idx < 0 || idx >= int64(len(c.strings)) {
+				if idx < 0 || idx >= int64(len(c.strOps)) {
 					return in, fmt.Errorf("with path string index %d out of range", idx)
 				}
-				x.more().wpath = append(x.more().wpath, c.str(int(idx)))
+				x.more().wpath = append(x.more().wpath, c.consts.at(c.str(int(idx))))
 			}
 		}
 		if in.a, err = d.operand(); err != nil {
@@ -345,6 +345,9 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		in.op, in.target = opResultSetAdd, c.local(r.local())
 	default:
 		r.fail(fmt.Sprintf("unknown statement kind %d", k))
+	}
+	if err == nil {
+		err = c.constErr
 	}
 	return in, err
 }

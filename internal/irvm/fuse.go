@@ -99,11 +99,11 @@ func (c *compiler) fuseOnce(instrs []instr) ([]instr, bool) {
 	return out, true
 }
 
-func reads(o operand, l int32) bool { return o.c == nil && o.local == l }
+func reads(o operand, l int32) bool { return o.isLocal() && int32(o) == l }
 
 func appendLocal(ls []int32, o operand) []int32 {
-	if o.c == nil && o.local >= 0 {
-		return append(ls, o.local)
+	if o.isLocal() {
+		return append(ls, int32(o))
 	}
 	return ls
 }

@@ -210,11 +210,13 @@ func describeASTLoc(l *ast.Location) string {
 	return fmt.Sprintf("%s:%d:%d", l.File, l.Row, l.Col)
 }
 
-func describeOperand(o operand) string {
-	if o.c != nil {
-		return fmt.Sprintf("%d/%v", o.local, o.c)
+// describeOperand gives a constant as its term: its index depends on the order
+// functions were compiled in.
+func describeOperand(p *program, o operand) string {
+	if !o.isLocal() {
+		return fmt.Sprintf("const %v", p.lits.at(o))
 	}
-	return fmt.Sprint(o.local)
+	return fmt.Sprint(int32(o))
 }
 
 func describeBlocks(b *strings.Builder, p *program, bs []*block, indent string) {
@@ -227,7 +229,7 @@ func describeBlocks(b *strings.Builder, p *program, bs []*block, indent string) 
 		for j := range bl.instrs {
 			in := &bl.instrs[j]
 			fmt.Fprintf(b, "%s %v target %d n %d a %s b %s", indent, in.op, in.target, in.n,
-				describeOperand(in.a), describeOperand(in.b))
+				describeOperand(p, in.a), describeOperand(p, in.b))
 			if l, ok := p.locs.at(in.loc); ok {
 				fmt.Fprintf(b, " loc %d:%d:%d-%d:%d", l.File, l.Row, l.Col, l.EndRow, l.EndCol)
 			} else if in.loc != 0 {
@@ -236,12 +238,12 @@ func describeBlocks(b *strings.Builder, p *program, bs []*block, indent string) 
 			if x := in.x; x != nil {
 				fmt.Fprintf(b, " x{args")
 				for _, a := range x.args {
-					b.WriteString(" " + describeOperand(a))
+					b.WriteString(" " + describeOperand(p, a))
 				}
 				if r := x.rare; r != nil {
 					b.WriteString(" path")
 					for _, a := range r.path {
-						b.WriteString(" " + describeOperand(a))
+						b.WriteString(" " + describeOperand(p, a))
 					}
 					fmt.Fprintf(b, " wpath %v", r.wpath)
 				}
