@@ -376,7 +376,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		}
 	}
 	p.nlocals = c.maxLocal + 1
-	markBaseLookups(p.plan, int32(ir.Data), &c.base)
+	markBaseLookups(p.plan, int32(ir.Data), c.maxLocal+1, &c.base)
 	c.publishLocations()
 	if !lazy {
 		markConstants(p.funcs)
@@ -417,7 +417,7 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block)
 		fn.blocks = append(fn.blocks, cb)
 	}
 	fn.nlocals = c.maxLocal + 1
-	markBaseLookups(fn.blocks, fn.params[1], &c.base)
+	markBaseLookups(fn.blocks, fn.params[1], fn.nlocals, &c.base)
 	for i, b := range blocks {
 		if len(b.Stmts) > 0 {
 			// Fusing keeps a block's first location first.
@@ -935,18 +935,35 @@ func callsOnlyConstants(funcs []*function, blocks []*block) bool {
 // a scan's value, from a local that is base data itself.
 // baseScratch is markBaseLookups' working memory, reused from one function to the next.
 type baseScratch struct {
-	into        map[int32][]int32
-	other, base map[int32]bool
+	// By local: slices rather than maps, since locals are small integers and clearing a
+	// map that once grew large costs its size for every function after.
+	into        [][]int32 // the locals a local is looked up or scanned from
+	other, base []bool
+	used        []int32 // the locals into has entries for
 }
 
-func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
-	if sc.into == nil {
-		sc.into, sc.other, sc.base = map[int32][]int32{}, map[int32]bool{}, map[int32]bool{}
+// reset readies the scratch for a function whose locals are below n.
+func (sc *baseScratch) reset(n int) {
+	for _, l := range sc.used {
+		sc.into[l] = sc.into[l][:0]
 	}
-	clear(sc.into)
+	sc.used = sc.used[:0]
 	clear(sc.other)
 	clear(sc.base)
-	into := sc.into   // a local to the locals it is looked up or scanned from
+	for len(sc.other) < n {
+		sc.into, sc.other, sc.base = append(sc.into, nil), append(sc.other, false), append(sc.base, false)
+	}
+}
+
+func (sc *baseScratch) addInto(to, from int32) {
+	if len(sc.into[to]) == 0 {
+		sc.used = append(sc.used, to)
+	}
+	sc.into[to] = append(sc.into[to], from)
+}
+
+func markBaseLookups(blocks []*block, data int32, nlocals int, sc *baseScratch) {
+	sc.reset(nlocals)
 	other := sc.other // written otherwise: never base data
 	var withs []*instr
 	var walk func([]*block)
@@ -957,12 +974,12 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 				switch in.op {
 				case opDot:
 					if in.a.isLocal() {
-						into[in.target] = append(into[in.target], int32(in.a))
+						sc.addInto(in.target, int32(in.a))
 					} else {
 						other[in.target] = true
 					}
 				case opScan:
-					into[in.n] = append(into[in.n], int32(in.a))
+					sc.addInto(in.n, int32(in.a))
 					other[in.target] = true
 				case opWith:
 					if in.target == data {
@@ -996,7 +1013,8 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 	base[data] = true
 	for changed := true; changed; {
 		changed = false
-		for to, froms := range into {
+		for _, to := range sc.used {
+			froms := sc.into[to]
 			if base[to] || other[to] {
 				continue
 			}

@@ -45,7 +45,7 @@ func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte, end 
 	fn.blocks = blocks
 	fn.loc = first
 	fn.nlocals = c.maxLocal + 1
-	markBaseLookups(fn.blocks, fn.params[1], &c.base)
+	markBaseLookups(fn.blocks, fn.params[1], fn.nlocals, &c.base)
 	return nil
 }
 
