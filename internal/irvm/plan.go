@@ -1177,6 +1177,7 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 		if n := r.list(); n >= 0 {
 			pol.Funcs.Funcs = make([]*ir.Func, n)
 			funcs := make([]ir.Func, n) // one allocation for about a thousand
+			sp.bodies, sp.bodyEnd = make([][]byte, 0, n), make([]int, 0, n)
 			var params slab[ir.Local]
 			for i := range pol.Funcs.Funcs {
 				f := &funcs[i]
