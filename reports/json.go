@@ -48,7 +48,7 @@ type jsonReport struct {
 	Summary   audit.Summary      `json:"summary"`
 	Manifests *splicedArray      `json:"manifests"`
 	Results   *splicedArray      `json:"results"`
-	Controls  []audit.Control    `json:"controls"`
+	Controls  any                `json:"controls"` // []audit.Control, or a splicedArray of them
 	ExitCode  int                `json:"exit_code"`
 	Baseline  *audit.BaselineUse `json:"baseline,omitempty"`
 	Settings  *audit.SettingsUse `json:"settings,omitempty"`
@@ -58,10 +58,14 @@ func (s *jsonStream) Finish(w io.Writer) error {
 	h := s.head
 	doc := jsonReport{
 		Tool: h.Tool, AsOf: h.AsOf, Command: h.Command, Bundle: h.Bundle, Inputs: h.Inputs,
-		Summary: h.Summary, Controls: h.Controls, ExitCode: h.ExitCode, Baseline: h.Baseline, Settings: h.Settings,
+		Summary: h.Summary, Controls: splicedSlice(h.Controls), ExitCode: h.ExitCode, Baseline: h.Baseline, Settings: h.Settings,
 		Manifests: &splicedArray{s: &s.manifests}, Results: &splicedArray{s: &s.results},
 	}
-	return writeSpliced(w, doc, doc.Manifests, doc.Results)
+	spliced := []*splicedArray{doc.Manifests, doc.Results}
+	if c, ok := doc.Controls.(*splicedArray); ok {
+		spliced = append(spliced, c)
+	}
+	return writeSpliced(w, doc, spliced...)
 }
 
 func (s *jsonStream) Close() error {

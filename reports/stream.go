@@ -282,11 +282,30 @@ func marshalCompact(v any) ([]byte, error) {
 }
 
 // splicedArray stands in a JSON document's skeleton for an array whose elements wait in a
-// spool; writeSpliced puts them in its place, indented as if the document had been
-// encoded whole.
+// spool, or are encoded one by one as they are written (each, when s is nil); writeSpliced
+// puts them in its place, indented as if the document had been encoded whole.
 type splicedArray struct {
 	s      *spool
+	each   func(emit func(v any) error) error
 	marker string
+}
+
+// splicedSlice is a splicedArray of the elements of xs, for a long array known whole:
+// encoded in one piece, the catalogue of controls alone made the skeleton of a
+// one-manifest report a fifth of a megabyte, held three times over (encoder, copy,
+// indented copy). A nil slice is left as it is, so that it stays null.
+func splicedSlice[T any](xs []T) any {
+	if xs == nil {
+		return xs
+	}
+	return &splicedArray{each: func(emit func(v any) error) error {
+		for i := range xs {
+			if err := emit(&xs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 }
 
 func (a *splicedArray) MarshalJSON() ([]byte, error) { return json.Marshal(a.marker) }
@@ -354,16 +373,13 @@ func writeSpliced(w io.Writer, skeleton any, arrays ...*splicedArray) error {
 
 // write writes the array with its elements one level deeper than depth.
 func (a *splicedArray) write(w *bufio.Writer, depth int) error {
-	if a.s.items == 0 {
-		_, err := w.WriteString("[]")
-		return err
-	}
-	w.WriteByte('[')
 	pad := bytes.Repeat([]byte("  "), depth+1)
 	first := true
-	buf := make([]byte, 0, 64<<10)
-	err := a.s.lines(func(line []byte) error {
-		if !first {
+	var buf []byte
+	line := func(line []byte) error {
+		if first {
+			w.WriteByte('[')
+		} else {
 			w.WriteByte(',')
 		}
 		first = false
@@ -372,8 +388,29 @@ func (a *splicedArray) write(w *bufio.Writer, depth int) error {
 		buf = indentInto(buf[:0], line, "  ", depth+1, func(b []byte) { w.Write(b) })
 		_, err := w.Write(buf) // a failed write in flush is kept by w and returned here
 		return err
-	})
+	}
+	var err error
+	switch {
+	case a.s == nil:
+		var eb bytes.Buffer
+		enc := json.NewEncoder(&eb)
+		enc.SetEscapeHTML(false)
+		err = a.each(func(v any) error {
+			eb.Reset()
+			if err := enc.Encode(v); err != nil {
+				return err
+			}
+			return line(bytes.TrimSuffix(eb.Bytes(), []byte("\n")))
+		})
+	case a.s.items > 0:
+		buf = make([]byte, 0, 64<<10)
+		err = a.s.lines(line)
+	}
 	if err != nil {
+		return err
+	}
+	if first {
+		_, err := w.WriteString("[]")
 		return err
 	}
 	w.WriteByte('\n')

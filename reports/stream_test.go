@@ -16,7 +16,11 @@ import (
 // The JSON stream must write what encoding/json writes for the model itself: consumers
 // validate against schemas/report.v1.schema.json, which describes audit.Report.
 func TestJSONStreamIsTheModel(t *testing.T) {
-	for name, r := range map[string]*audit.Report{"fixture": fixtureReport(), "fuzz seed": smallFixture(), "many": manyManifests(40)} {
+	// The controls are written one by one, unless there are none: nil stays null.
+	noControls, emptyControls := fixtureReport(), fixtureReport()
+	noControls.Controls, emptyControls.Controls = nil, []audit.Control{}
+	for name, r := range map[string]*audit.Report{"fixture": fixtureReport(), "fuzz seed": smallFixture(), "many": manyManifests(40),
+		"no controls": noControls, "empty controls": emptyControls} {
 		t.Run(name, func(t *testing.T) {
 			var want bytes.Buffer
 			if err := writeIndentedJSON(&want, r); err != nil {

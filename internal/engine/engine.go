@@ -120,8 +120,10 @@ type Engine struct {
 
 	// query is the main query on topdown: prepared by New on the compile path, on first
 	// need (through lazy) on the prebuilt path.
-	query     *rego.PreparedEvalQuery
-	queryText string
+	query *rego.PreparedEvalQuery
+	// queryText is the main query's text, made on first need on the prebuilt path, where
+	// a run that judges from the stored plan never needs it.
+	queryText func() string
 
 	evaluator Evaluator
 	// vm is the main query prepared for irvm on first need (nil when preparing failed:
@@ -217,7 +219,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	side := <-aside
 
-	e := assemble(opts, side.store, controls, side.digest, side.queryText)
+	e := assemble(opts, side.store, controls, side.digest, func() string { return side.queryText })
 	e.compiler = compiler
 	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
@@ -233,7 +235,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	return e, nil
 }
 
-func assemble(opts Options, store storage.Store, controls []*controlInfo, digest, queryText string) *Engine {
+func assemble(opts Options, store storage.Store, controls []*controlInfo, digest string, queryText func() string) *Engine {
 	e := &Engine{
 		store:     store,
 		controls:  controls,
@@ -276,7 +278,8 @@ func newPrebuilt(ctx context.Context, opts Options, overrides overrideSet, evalF
 			return nil, &BundleError{Problems: []Problem{{Message: "read policies: " + err.Error()}}}
 		}
 	}
-	e := assemble(opts, newStore(opts, overrides.values), controls, d, queryFor(opts, controls))
+	e := assemble(opts, newStore(opts, overrides.values), controls, d,
+		sync.OnceValue(func() string { return queryFor(opts, controls) }))
 	e.sources, e.prebuilt = opts.Policies, pb
 	if err := e.checkOverrides(ctx, overrides); err != nil {
 		return nil, err
@@ -611,7 +614,7 @@ func (e *Engine) mainTopdown(ctx context.Context) (*rego.PreparedEvalQuery, erro
 	if e.query != nil {
 		return e.query, nil
 	}
-	return e.lazyQuery(ctx, e.queryText)
+	return e.lazyQuery(ctx, e.queryText())
 }
 
 // bounded runs one evaluation and returns when it ends or when ctx is done, whichever comes
@@ -728,7 +731,7 @@ func (e *Engine) prepareVM(ctx context.Context) (evalFunc, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := parseQuery(e.queryText)
+	body, err := parseQuery(e.queryText())
 	if err != nil {
 		return nil, err
 	}

@@ -185,7 +185,7 @@ func GeneratePrebuilt(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	plan, err := e.storedPlan(ctx, c, e.queryText)
+	plan, err := e.storedPlan(ctx, c, e.queryText())
 	if err != nil {
 		return nil, fmt.Errorf("the main query: %w", err)
 	}

@@ -110,7 +110,7 @@ func TestPrebuiltMatchesCompiled(t *testing.T) {
 					t.Fatalf("control %d differs:\n prebuilt: %+v %v %v\n compiled: %+v %v %v", i, c.Control, c.ref, c.files, r.Control, r.ref, r.files)
 				}
 			}
-			if pre.digest != ref.digest || pre.queryText != ref.queryText {
+			if pre.digest != ref.digest || pre.queryText() != ref.queryText() {
 				t.Fatalf("digest or query differ: %s / %s", pre.digest, ref.digest)
 			}
 			pt, err := pre.paramTypes(ctx)

@@ -80,28 +80,32 @@ func (o opcode) String() string {
 	return fmt.Sprintf("opcode(%d)", uint8(o))
 }
 
-// operand is a local (c == nil) or a constant term.
-type operand struct {
-	local int32
-	c     *ast.Term
-}
+// operand is a local (>= 0) or a constant (< 0: ^o indexes the program's constTable).
+// Four bytes rather than a local beside a pointer: an instruction has two, and a plan
+// tens of thousands of instructions.
+type operand int32
+
+func localOperand(l int32) operand { return operand(l) }
+
+func (o operand) isLocal() bool { return o >= 0 }
 
 // noOperand fills the operand fields a statement does not use, so that no analysis
-// mistakes them for local 0 (input).
-var noOperand = operand{local: -1}
+// mistakes them for local 0 (input): the constant at index 0, which is nil.
+const noOperand operand = -1
 
 // instr is one executable statement. It is kept small (the fields most statements use,
-// and a pointer to the rest) because the plan of a real bundle has tens of thousands.
+// and a pointer to the rest) because the plan of a real bundle has tens of thousands, and
+// a one-manifest run spends more on the pages they fill than on running them: a scan's
+// value local shares n, a constant result is operand b, and the location is a reference
+// resolved only for an error message (locTable).
 type instr struct {
 	op     opcode
-	target int32 // result, target, key (scan), local (with), array/object/set, return source
-	value  int32 // scan value local
-	n      int32 // break index, array capacity, function index
+	loc    uint32 // locTable reference; 0 for none
+	target int32  // result, target, key (scan), local (with), array/object/set, return source
+	n      int32  // break index, array capacity, function index, scan value local
 	a, b   operand
-	c      *ast.Term // constant result (opMakeConst, opAssignInt)
 	body   *block
 	x      *instrExtra
-	loc    *ir.Location // converted to an ast.Location only for an error message
 }
 
 // ext returns the statement's extra fields, allocating them on first use.
@@ -138,14 +142,30 @@ func (s *slab[T]) take(n int) []T {
 	return out
 }
 
-// instrExtra holds what only calls, nested blocks, with and fused literals need.
+// instrExtra holds what only calls, nested blocks, with and fused literals need; what
+// only a dynamic call or a with needs is further out (rare), since the others are
+// thousands in a plan.
 type instrExtra struct {
 	blocks []*block
 	args   []operand
-	path   []operand // dynamic call path
-	wpath  []*ast.Term
 	bi     *builtin
-	astLoc *ast.Location // of a builtin call, for the builtin context
+	// astLoc is a builtin call's location for the builtin context, made on its first call:
+	// most calls a plan has never run in a given process.
+	astLoc atomic.Pointer[ast.Location]
+	rare   *rareExtra
+}
+
+type rareExtra struct {
+	path  []operand // dynamic call path
+	wpath []*ast.Term
+}
+
+// more returns the extra fields of a dynamic call or a with, allocating them on first use.
+func (x *instrExtra) more() *rareExtra {
+	if x.rare == nil {
+		x.rare = &rareExtra{}
+	}
+	return x.rare
 }
 
 type block struct{ instrs []instr }
@@ -158,8 +178,8 @@ type function struct {
 	ret     int32
 	blocks  []*block
 	nlocals int
-	loc     *ast.Location // of its first statement, for conflict errors
-	isFunc  bool          // a Rego function (takes arguments) rather than a rule
+	loc     uint32 // of its first statement, for conflict errors (locTable)
+	isFunc  bool   // a Rego function (takes arguments) rather than a rule
 	// constant: a rule that does not read input, directly or through what it calls, and
 	// calls only deterministic builtins. Base data is fixed per program, so outside `with`
 	// its value is the same in every evaluation and is computed once per program: the
@@ -191,6 +211,8 @@ type program struct {
 	nlocals int
 	data    *ast.Term
 	files   []string
+	locs    *locTable
+	lits    *constTable    // constant operands' terms
 	dynamic map[string]int // function path joined by "\x00" -> function index
 	// consts are the values of constant rules once computed, by function index: apart for
 	// evaluations without and with strict builtin errors, since a builtin error that leaves
@@ -214,19 +236,30 @@ type lazyCompiler struct {
 
 type compiler struct {
 	pol      *ir.Policy
-	strings  []*ast.Term
 	files    []string
 	funcIdx  map[string]int
 	builtins map[string]*builtin
 	extra    map[string]*topdown.Builtin
 	maxLocal int
-	ints     map[int64]*ast.Term
+	ints     map[int64]operand
+	locs     *locTable
+	irLocs   []*ir.Location // see locTable
 
 	instrs slab[instr]
 	extras slab[instrExtra]
 	blks   slab[block]
 	ops    slab[operand]
-	base   baseScratch
+	consts *constTable
+	// Constant operands made so far, so that one term serves every use: of the static
+	// strings by index (0 for none yet), of the booleans, null and integers.
+	strOps          []operand
+	falseOp, trueOp operand
+	nullOp          operand
+	constErr        error // the table is full: the statement being compiled fails
+	base            baseScratch
+	// fuse's working memory, reused from one run to the next
+	fuseElems    []operand
+	fuseRecorded []int32
 }
 
 // compile turns a planned policy into a program, refusing anything it cannot execute:
@@ -268,18 +301,21 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		funcIdx:  make(map[string]int, len(funcs)),
 		builtins: map[string]*builtin{},
 		extra:    extra,
-		ints:     map[int64]*ast.Term{},
+		ints:     map[int64]operand{},
+		locs:     &locTable{},
+		consts:   &constTable{},
+	}
+	if lazy && sp.encoded {
+		c.locs.enc = sp.enc
 	}
 	if pol.Static != nil {
-		c.strings = make([]*ast.Term, 0, len(pol.Static.Strings))
-		for _, s := range pol.Static.Strings {
-			c.strings = append(c.strings, ast.StringTerm(s.Value))
-		}
+		c.strOps = make([]operand, len(pol.Static.Strings)) // made on first use (str)
 		for _, f := range pol.Static.Files {
 			c.files = append(c.files, f.Value)
 		}
 	}
-	p := &program{data: data, files: c.files, dynamic: map[string]int{}}
+	c.locs.files = c.files
+	p := &program{data: data, files: c.files, locs: c.locs, lits: c.consts, dynamic: map[string]int{}}
 	// Only a CallDynamicStmt looks functions up by path; a plan read by ReadPlan says
 	// whether it has one, and most have none.
 	byPath := !lazy || !sp.encoded || sp.dynamicCalls
@@ -322,7 +358,7 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 	}
 	c.maxLocal = int(ir.Data)
 	if lazy && sp.encoded {
-		blocks, err, bad := p.lazy.dec.decodeBlocks(sp.plans[0], nil)
+		blocks, err, bad := p.lazy.dec.decodeBlocks(sp.plans[0], sp.planEnd[0], nil)
 		if bad != nil {
 			return nil, fmt.Errorf("irvm: decode plan: plan %s: %w", pol.Plans.Plans[0].Name, bad)
 		}
@@ -340,7 +376,8 @@ func compileMode(pol *ir.Policy, data *ast.Term, extra map[string]*topdown.Built
 		}
 	}
 	p.nlocals = c.maxLocal + 1
-	markBaseLookups(p.plan, int32(ir.Data), &c.base)
+	markBaseLookups(p.plan, int32(ir.Data), c.maxLocal+1, &c.base)
+	c.publishLocations()
 	if !lazy {
 		markConstants(p.funcs)
 		for _, fn := range p.funcs {
@@ -368,7 +405,7 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block)
 	c.maxLocal = int(f.Return)
 	fn.ret = int32(f.Return)
 	// From scratch: a lazy compile that failed (or panicked) part-way is tried again.
-	fn.params, fn.blocks, fn.loc = nil, nil, nil
+	fn.params, fn.blocks, fn.loc = nil, nil, 0
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}
@@ -380,10 +417,11 @@ func (c *compiler) compileFunction(fn *function, f *ir.Func, blocks []*ir.Block)
 		fn.blocks = append(fn.blocks, cb)
 	}
 	fn.nlocals = c.maxLocal + 1
-	markBaseLookups(fn.blocks, fn.params[1], &c.base)
-	for _, b := range blocks {
+	markBaseLookups(fn.blocks, fn.params[1], fn.nlocals, &c.base)
+	for i, b := range blocks {
 		if len(b.Stmts) > 0 {
-			fn.loc = c.location(b.Stmts[0])
+			// Fusing keeps a block's first location first.
+			fn.loc = fn.blocks[i].instrs[0].loc
 			break
 		}
 	}
@@ -439,7 +477,7 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 		return nil
 	}
 	if lc.dec != nil {
-		if err := lc.dec.decodeFunction(fn, fn.src, lc.plan.bodies[fi]); err != nil {
+		if err := lc.dec.decodeFunction(fn, fn.src, lc.plan.bodies[fi], lc.plan.bodyEnd[fi]); err != nil {
 			return err
 		}
 	} else {
@@ -458,6 +496,7 @@ func (lc *lazyCompiler) compile(funcs []*function, fi int, visiting map[int]bool
 		delete(visiting, fi)
 	}
 	fn.src = nil
+	lc.c.publishLocations()
 	fn.ready.Store(true)
 	return nil
 }
@@ -509,16 +548,16 @@ func (c *compiler) local(l ir.Local) int32 {
 func (c *compiler) operand(o ir.Operand) (operand, error) {
 	switch v := o.Value.(type) {
 	case ir.Local:
-		return operand{local: c.local(v)}, nil
+		return localOperand(c.local(v)), nil
 	case ir.StringIndex:
-		if int(v) < 0 || int(v) >= len(c.strings) {
-			return operand{}, fmt.Errorf("string index %d out of range", v)
+		if int(v) < 0 || int(v) >= len(c.strOps) {
+			return noOperand, fmt.Errorf("string index %d out of range", v)
 		}
-		return operand{local: -1, c: c.strings[v]}, nil
+		return c.str(int(v)), nil
 	case ir.Bool:
-		return operand{local: -1, c: ast.BooleanTerm(bool(v))}, nil
+		return c.boolean(bool(v)), nil
 	default:
-		return operand{}, fmt.Errorf("unsupported operand %T", o.Value)
+		return noOperand, fmt.Errorf("unsupported operand %T", o.Value)
 	}
 }
 
@@ -533,26 +572,52 @@ func (c *compiler) operands(os []ir.Operand) ([]operand, error) {
 	return out, nil
 }
 
-func (c *compiler) intTerm(v int64) *ast.Term {
-	if t, ok := c.ints[v]; ok {
-		return t
+// str returns the operand of static string i, which must be in range, making its term on
+// first use: a plan has thousands, of which a run reaches a part.
+func (c *compiler) str(i int) operand {
+	o := c.strOps[i]
+	if o == 0 {
+		o = c.constant(ast.StringTerm(c.pol.Static.Strings[i].Value))
+		c.strOps[i] = o
 	}
-	t := ast.IntNumberTerm(int(v))
-	c.ints[v] = t
-	return t
+	return o
 }
 
-func (c *compiler) location(s ir.Stmt) *ast.Location { return c.locationOf(s.GetLocation()) }
+func (c *compiler) boolean(v bool) operand {
+	o := &c.falseOp
+	if v {
+		o = &c.trueOp
+	}
+	if *o == 0 {
+		*o = c.constant(ast.BooleanTerm(v))
+	}
+	return *o
+}
 
-func (c *compiler) locationOf(l *ir.Location) *ast.Location {
-	if l == nil || (l.Row == 0 && l.File == 0 && len(c.files) == 0) {
-		return nil
+func (c *compiler) null() operand {
+	if c.nullOp == 0 {
+		c.nullOp = c.constant(ast.NullTerm())
 	}
-	loc := &ast.Location{Row: l.Row, Col: l.Col}
-	if l.File >= 0 && l.File < len(c.files) {
-		loc.File = c.files[l.File]
+	return c.nullOp
+}
+
+func (c *compiler) intTerm(v int64) operand {
+	if o, ok := c.ints[v]; ok {
+		return o
 	}
-	return loc
+	o := c.constant(ast.IntNumberTerm(int(v)))
+	c.ints[v] = o
+	return o
+}
+
+// constant adds a term to the program's constants. A full table sets constErr, which
+// fails the statement.
+func (c *compiler) constant(t *ast.Term) operand {
+	o, err := c.consts.add(t)
+	if err != nil && c.constErr == nil {
+		c.constErr = err
+	}
+	return o
 }
 
 func (c *compiler) blocks(bs []*ir.Block) ([]*block, error) {
@@ -576,13 +641,13 @@ func (c *compiler) block(b *ir.Block) (*block, error) {
 		}
 		out.instrs = append(out.instrs, in)
 	}
-	out.instrs = fuse(out.instrs)
+	out.instrs = c.fuse(out.instrs)
 	return out, nil
 }
 
 func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	var err error
-	in := instr{loc: s.GetLocation(), a: noOperand, b: noOperand}
+	in := instr{loc: c.irLocation(s.GetLocation()), a: noOperand, b: noOperand}
 	switch s := s.(type) {
 	case *ir.ReturnLocalStmt:
 		in.op, in.target = opReturnLocal, c.local(s.Source)
@@ -600,14 +665,13 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		if c.ext(&in).bi, err = c.builtin(s.Func); err != nil {
 			return in, err
 		}
-		c.ext(&in).astLoc = c.location(s)
 	case *ir.CallDynamicStmt:
 		c.ext(&in) // always present for this statement, even with nothing in it
 		in.op, in.target = opCallDynamic, c.local(s.Result)
 		for _, a := range s.Args {
-			c.ext(&in).args = append(c.ext(&in).args, operand{local: c.local(a)})
+			c.ext(&in).args = append(c.ext(&in).args, localOperand(c.local(a)))
 		}
-		if c.ext(&in).path, err = c.operands(s.Path); err != nil {
+		if c.ext(&in).more().path, err = c.operands(s.Path); err != nil {
 			return in, err
 		}
 	case *ir.BlockStmt:
@@ -632,8 +696,8 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			return in, err
 		}
 	case *ir.ScanStmt:
-		in.op, in.a = opScan, operand{local: c.local(s.Source)}
-		in.target, in.value = c.local(s.Key), c.local(s.Value)
+		in.op, in.a = opScan, localOperand(c.local(s.Source))
+		in.target, in.n = c.local(s.Key), c.local(s.Value)
 		if in.body, err = c.block(s.Block); err != nil {
 			return in, err
 		}
@@ -643,7 +707,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 			return in, err
 		}
 	case *ir.AssignIntStmt:
-		in.op, in.target, in.c = opAssignInt, c.local(s.Target), c.intTerm(s.Value)
+		in.op, in.target, in.b = opAssignInt, c.local(s.Target), c.intTerm(s.Value)
 	case *ir.AssignVarStmt:
 		in.op, in.target = opAssignVar, c.local(s.Target)
 		if in.a, err = c.operand(s.Source); err != nil {
@@ -657,17 +721,17 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 	case *ir.ResetLocalStmt:
 		in.op, in.target = opResetLocal, c.local(s.Target)
 	case *ir.MakeNullStmt:
-		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NullTerm()
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), c.null()
 	case *ir.MakeNumberIntStmt:
-		in.op, in.target, in.c = opMakeConst, c.local(s.Target), c.intTerm(s.Value)
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), c.intTerm(s.Value)
 	case *ir.MakeNumberRefStmt:
-		if s.Index < 0 || s.Index >= len(c.strings) {
+		if s.Index < 0 || s.Index >= len(c.strOps) {
 			return in, fmt.Errorf("number string index %d out of range", s.Index)
 		}
-		str := string(c.strings[s.Index].Value.(ast.String))
+		str := c.pol.Static.Strings[s.Index].Value
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
-		in.op, in.target, in.c = opMakeConst, c.local(s.Target), ast.NewTerm(ast.Number(str))
+		in.op, in.target, in.b = opMakeConst, c.local(s.Target), c.constant(ast.NewTerm(ast.Number(str)))
 	case *ir.MakeArrayStmt:
 		in.op, in.target, in.n = opMakeArray, c.local(s.Target), s.Capacity
 	case *ir.MakeObjectStmt:
@@ -720,7 +784,7 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		in.b, err = c.operand(s.Value)
 	case *ir.ObjectMergeStmt:
 		in.op = opObjectMerge
-		in.a, in.b = operand{local: c.local(s.A)}, operand{local: c.local(s.B)}
+		in.a, in.b = localOperand(c.local(s.A)), localOperand(c.local(s.B))
 		in.target = c.local(s.Target)
 	case *ir.SetAddStmt:
 		in.op, in.target = opSetAdd, c.local(s.Set)
@@ -730,10 +794,10 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		in.op, in.target = opWith, c.local(s.Local)
 		// in.n is set by markBaseLookups when the with replaces (part of) data.
 		for _, idx := range s.Path {
-			if idx < 0 || idx >= len(c.strings) {
+			if idx < 0 || idx >= len(c.strOps) {
 				return in, fmt.Errorf("with path string index %d out of range", idx)
 			}
-			c.ext(&in).wpath = append(c.ext(&in).wpath, c.strings[idx])
+			c.ext(&in).more().wpath = append(c.ext(&in).more().wpath, c.consts.at(c.str(idx)))
 		}
 		if in.a, err = c.operand(s.Value); err != nil {
 			return in, err
@@ -747,6 +811,9 @@ func (c *compiler) stmt(s ir.Stmt) (instr, error) {
 		var buf bytes.Buffer
 		_ = ir.Pretty(&buf, s)
 		return in, fmt.Errorf("unsupported statement %T: %s", s, strings.TrimSpace(buf.String()))
+	}
+	if err == nil {
+		err = c.constErr
 	}
 	return in, err
 }
@@ -792,7 +859,7 @@ func markConstants(funcs []*function) {
 // pass it on to planned functions, and nothing else that varies between evaluations.
 func independent(fn *function, blocks []*block) bool {
 	uses := func(o operand) bool {
-		return o.c == nil && o.local >= 0 && o.local == fn.params[0]
+		return o.isLocal() && int32(o) == fn.params[0]
 	}
 	for _, b := range blocks {
 		for i := range b.instrs {
@@ -868,18 +935,35 @@ func callsOnlyConstants(funcs []*function, blocks []*block) bool {
 // a scan's value, from a local that is base data itself.
 // baseScratch is markBaseLookups' working memory, reused from one function to the next.
 type baseScratch struct {
-	into        map[int32][]int32
-	other, base map[int32]bool
+	// By local: slices rather than maps, since locals are small integers and clearing a
+	// map that once grew large costs its size for every function after.
+	into        [][]int32 // the locals a local is looked up or scanned from
+	other, base []bool
+	used        []int32 // the locals into has entries for
 }
 
-func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
-	if sc.into == nil {
-		sc.into, sc.other, sc.base = map[int32][]int32{}, map[int32]bool{}, map[int32]bool{}
+// reset readies the scratch for a function whose locals are below n.
+func (sc *baseScratch) reset(n int) {
+	for _, l := range sc.used {
+		sc.into[l] = sc.into[l][:0]
 	}
-	clear(sc.into)
+	sc.used = sc.used[:0]
 	clear(sc.other)
 	clear(sc.base)
-	into := sc.into   // a local to the locals it is looked up or scanned from
+	for len(sc.other) < n {
+		sc.into, sc.other, sc.base = append(sc.into, nil), append(sc.other, false), append(sc.base, false)
+	}
+}
+
+func (sc *baseScratch) addInto(to, from int32) {
+	if len(sc.into[to]) == 0 {
+		sc.used = append(sc.used, to)
+	}
+	sc.into[to] = append(sc.into[to], from)
+}
+
+func markBaseLookups(blocks []*block, data int32, nlocals int, sc *baseScratch) {
+	sc.reset(nlocals)
 	other := sc.other // written otherwise: never base data
 	var withs []*instr
 	var walk func([]*block)
@@ -889,13 +973,13 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 				in := &b.instrs[i]
 				switch in.op {
 				case opDot:
-					if in.a.c == nil {
-						into[in.target] = append(into[in.target], in.a.local)
+					if in.a.isLocal() {
+						sc.addInto(in.target, int32(in.a))
 					} else {
 						other[in.target] = true
 					}
 				case opScan:
-					into[in.value] = append(into[in.value], in.a.local)
+					sc.addInto(in.n, int32(in.a))
 					other[in.target] = true
 				case opWith:
 					if in.target == data {
@@ -929,7 +1013,8 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 	base[data] = true
 	for changed := true; changed; {
 		changed = false
-		for to, froms := range into {
+		for _, to := range sc.used {
+			froms := sc.into[to]
 			if base[to] || other[to] {
 				continue
 			}
@@ -947,7 +1032,7 @@ func markBaseLookups(blocks []*block, data int32, sc *baseScratch) {
 		for _, b := range bs {
 			for i := range b.instrs {
 				in := &b.instrs[i]
-				if in.op == opDot && in.a.c == nil && base[in.a.local] {
+				if in.op == opDot && in.a.isLocal() && base[int32(in.a)] {
 					in.op = opDotBase
 				}
 				if in.body != nil {

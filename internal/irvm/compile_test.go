@@ -9,19 +9,19 @@ import (
 	"github.com/open-policy-agent/opa/v1/ir"
 )
 
-// render writes statements compactly: op(target; operands).
-func render(instrs []instr) string {
+// render writes statements compactly: op(target; operands), constants from lits.
+func render(lits *constTable, instrs []instr) string {
 	var parts []string
 	for _, in := range instrs {
 		ops := []string{}
 		for _, o := range []operand{in.a, in.b} {
 			if o != noOperand {
-				ops = append(ops, renderOperand(o))
+				ops = append(ops, renderOperand(lits, o))
 			}
 		}
 		if in.x != nil {
 			for _, o := range in.x.args {
-				ops = append(ops, renderOperand(o))
+				ops = append(ops, renderOperand(lits, o))
 			}
 		}
 		parts = append(parts, fmt.Sprintf("%d(%d; %s)", in.op, in.target, strings.Join(ops, " ")))
@@ -29,16 +29,17 @@ func render(instrs []instr) string {
 	return strings.Join(parts, ", ")
 }
 
-func renderOperand(o operand) string {
-	if o.c != nil {
-		return o.c.String()
+func renderOperand(lits *constTable, o operand) string {
+	if !o.isLocal() {
+		return lits.at(o).String()
 	}
-	return fmt.Sprintf("L%d", o.local)
+	return fmt.Sprintf("L%d", o)
 }
 
 func TestFuse(t *testing.T) {
-	l := func(i int32) operand { return operand{local: i} }
-	c := func(s string) operand { return operand{local: -1, c: ast.StringTerm(s)} }
+	cc := &compiler{consts: &constTable{}}
+	l := func(i int32) operand { return localOperand(i) }
+	c := func(s string) operand { return cc.constant(ast.StringTerm(s)) }
 	mk := func(op opcode, target int32) instr { return instr{op: op, target: target, a: noOperand, b: noOperand} }
 	add := func(op opcode, target int32, a, b operand) instr { return instr{op: op, target: target, a: a, b: b} }
 	fused := func(op opcode, target int32, args ...operand) instr {
@@ -58,8 +59,8 @@ func TestFuse(t *testing.T) {
 			[]instr{mk(opMakeObject, 6), mk(opMakeArray, 7), add(opArrayAppend, 7, c("x"), noOperand), add(opObjectInsert, 6, c("k"), l(7))},
 			[]instr{fused(opArrayOf, 7, c("x")), fused(opObjectOf, 6, c("k"), l(7))}},
 		{"a simple statement in between moves before the build",
-			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), {op: opMakeConst, target: 9, a: noOperand, b: noOperand, c: ast.IntNumberTerm(1)}, add(opArrayAppend, 5, l(9), noOperand)},
-			[]instr{{op: opMakeConst, target: 9, a: noOperand, b: noOperand}, fused(opArrayOf, 5, l(3), l(9))}},
+			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), {op: opMakeConst, target: 9, a: noOperand, b: cc.constant(ast.IntNumberTerm(1))}, add(opArrayAppend, 5, l(9), noOperand)},
+			[]instr{{op: opMakeConst, target: 9, a: noOperand, b: cc.constant(ast.IntNumberTerm(1))}, fused(opArrayOf, 5, l(3), l(9))}},
 		{"the collection read before it is complete",
 			[]instr{mk(opMakeArray, 5), add(opArrayAppend, 5, l(3), noOperand), add(opAssignVar, 8, l(5), noOperand), add(opArrayAppend, 5, l(4), noOperand)},
 			[]instr{fused(opArrayOf, 5, l(3)), add(opAssignVar, 8, l(5), noOperand), add(opArrayAppend, 5, l(4), noOperand)}},
@@ -92,7 +93,7 @@ func TestFuse(t *testing.T) {
 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got, want := render(fuse(tt.in)), render(tt.want); got != want {
+			if got, want := render(cc.consts, cc.fuse(tt.in)), render(cc.consts, tt.want); got != want {
 				t.Fatalf("got  %s\nwant %s", got, want)
 			}
 		})

@@ -14,16 +14,15 @@ import (
 // statements (TestStoredPlansMatchPrepare and TestDirectDecodeMatchesCompile hold the two
 // to the same answers and instructions).
 type bodyDecoder struct {
-	r    planReader // only its input and the names: no statement slabs
-	c    *compiler
-	locs slab[ir.Location]
-	last *ir.Location // the previous statement's: most runs of statements share one
+	r   planReader // only its input and the names: no statement slabs
+	c   *compiler
+	end int // offset in the whole encoding of the end of what r reads (locTable)
 }
 
 // decodeFunction fills in fn's compiled fields from f and its encoded blocks, as
 // compileFunction does from decoded ones. A body that does not decode is reported as
 // StoredPlan.body reports it, a statement that does not compile as compileFunction does.
-func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte) error {
+func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte, end int) error {
 	if len(f.Params) < 2 {
 		return fmt.Errorf("irvm: func %s: expected input and data parameters, got %d", f.Name, len(f.Params))
 	}
@@ -31,12 +30,12 @@ func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte) erro
 	c.maxLocal = int(f.Return)
 	fn.ret = int32(f.Return)
 	// From scratch: a lazy compile that failed (or panicked) part-way is tried again.
-	fn.params, fn.blocks, fn.loc = nil, nil, nil
+	fn.params, fn.blocks, fn.loc = nil, nil, 0
 	for _, l := range f.Params {
 		fn.params = append(fn.params, c.local(l))
 	}
-	var first *ir.Location
-	blocks, err, bad := d.decodeBlocks(body, &first)
+	var first uint32
+	blocks, err, bad := d.decodeBlocks(body, end, &first)
 	if bad != nil {
 		return fmt.Errorf("irvm: decode plan: func %s: %w", f.Name, bad)
 	}
@@ -44,21 +43,24 @@ func (d *bodyDecoder) decodeFunction(fn *function, f *ir.Func, body []byte) erro
 		return fmt.Errorf("irvm: func %s: %w", f.Name, err)
 	}
 	fn.blocks = blocks
-	fn.loc = c.locationOf(first)
+	fn.loc = first
 	fn.nlocals = c.maxLocal + 1
-	markBaseLookups(fn.blocks, fn.params[1], &c.base)
+	markBaseLookups(fn.blocks, fn.params[1], fn.nlocals, &c.base)
 	return nil
 }
 
-// decodeBlocks compiles a list of encoded blocks, the whole of body: err is a statement
-// that does not compile (naming its block, as compileFunction does), bad an encoding that
-// does not decode. first, when set, receives the location of the first statement of the
-// first block that has one.
-func (d *bodyDecoder) decodeBlocks(body []byte, first **ir.Location) (blocks []*block, err, bad error) {
-	d.r.b, d.r.err, d.last = body, nil, nil
+// decodeBlocks compiles a list of encoded blocks, the whole of body, which ends at offset
+// end of the encoding: err is a statement that does not compile (naming its block, as
+// compileFunction does), bad an encoding that does not decode. first, when set, receives
+// the location of the first statement of the first block that has one.
+func (d *bodyDecoder) decodeBlocks(body []byte, end int, first *uint32) (blocks []*block, err, bad error) {
+	d.r.b, d.r.err, d.end = body, nil, end
 	n := d.r.list()
+	if n > 0 {
+		blocks = make([]*block, 0, n)
+	}
 	for i := 0; i < n && d.r.err == nil; i++ {
-		var loc *ir.Location
+		var loc uint32
 		cb, err := d.block(&loc)
 		if d.r.err != nil {
 			break
@@ -66,7 +68,7 @@ func (d *bodyDecoder) decodeBlocks(body []byte, first **ir.Location) (blocks []*
 		if err != nil {
 			return nil, fmt.Errorf("block %d: %w", i, err), nil
 		}
-		if first != nil && *first == nil {
+		if first != nil && *first == 0 {
 			*first = loc
 		}
 		blocks = append(blocks, cb)
@@ -80,17 +82,13 @@ func (d *bodyDecoder) decodeBlocks(body []byte, first **ir.Location) (blocks []*
 	return blocks, nil, nil
 }
 
-// location reads a statement's location, sharing the previous one's when they are equal.
-func (d *bodyDecoder) location() *ir.Location {
-	var l ir.Location
-	d.r.location(&l)
-	if p := d.last; p != nil && p.File == l.File && p.Row == l.Row && p.Col == l.Col && p.EndRow == l.EndRow && p.EndCol == l.EndCol {
-		return d.last
+// location reads past a statement's location, returning its reference (locTable).
+func (d *bodyDecoder) location() uint32 {
+	ref := uint32(d.end-len(d.r.b)) + 1
+	for range 5 { // File, Row, Col, EndRow, EndCol
+		d.r.int()
 	}
-	p := d.locs.next()
-	*p = l
-	d.last = p
-	return p
+	return ref
 }
 
 // blocks is compiler.blocks on encoded blocks. A decoding error leaves d.r.err set and
@@ -110,7 +108,7 @@ func (d *bodyDecoder) blocks() ([]*block, error) {
 
 // block is compiler.block on an encoded block; first, when set, receives the location of
 // its first statement.
-func (d *bodyDecoder) block(first **ir.Location) (*block, error) {
+func (d *bodyDecoder) block(first *uint32) (*block, error) {
 	c := d.c
 	out := c.blks.next()
 	n := max(d.r.list(), 0)
@@ -128,7 +126,7 @@ func (d *bodyDecoder) block(first **ir.Location) (*block, error) {
 		}
 		out.instrs = append(out.instrs, in)
 	}
-	out.instrs = fuse(out.instrs)
+	out.instrs = c.fuse(out.instrs)
 	return out, nil
 }
 
@@ -136,20 +134,20 @@ func (d *bodyDecoder) block(first **ir.Location) (*block, error) {
 func (d *bodyDecoder) operand() (operand, error) {
 	switch k := d.r.uint(); k {
 	case oLocal:
-		return operand{local: d.c.local(d.r.local())}, nil
+		return localOperand(d.c.local(d.r.local())), nil
 	case oString:
 		v := d.r.int()
-		if v < 0 || v >= int64(len(d.c.strings)) {
-			return operand{}, fmt.Errorf("string index %d out of range", v)
+		if v < 0 || v >= int64(len(d.c.strOps)) {
+			return noOperand, fmt.Errorf("string index %d out of range", v)
 		}
-		return operand{local: -1, c: d.c.strings[v]}, nil
+		return d.c.str(int(v)), nil
 	case oFalse:
-		return operand{local: -1, c: ast.BooleanTerm(false)}, nil
+		return d.c.boolean(false), nil
 	case oTrue:
-		return operand{local: -1, c: ast.BooleanTerm(true)}, nil
+		return d.c.boolean(true), nil
 	default:
 		d.r.fail(fmt.Sprintf("unknown operand kind %d", k))
-		return operand{}, nil
+		return noOperand, nil
 	}
 }
 
@@ -203,16 +201,15 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		if x.bi, err = c.builtin(name); err != nil {
 			return in, err
 		}
-		x.astLoc = c.locationOf(in.loc)
 	case kCallDynamic:
 		x := c.ext(&in) // always present for this statement, even with nothing in it
 		if n := r.list(); n >= 0 {
 			for range n {
-				x.args = append(x.args, operand{local: c.local(r.local())})
+				x.args = append(x.args, localOperand(c.local(r.local())))
 			}
 		}
 		in.op, in.target = opCallDynamic, c.local(r.local())
-		x.path, err = d.operands()
+		x.more().path, err = d.operands()
 	case kBlock:
 		x := c.ext(&in) // always present for this statement, even with nothing in it
 		in.op = opBlock
@@ -232,16 +229,16 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		}
 		in.target = c.local(r.local())
 	case kScan:
-		in.op, in.a = opScan, operand{local: c.local(r.local())}
+		in.op, in.a = opScan, localOperand(c.local(r.local()))
 		in.target = c.local(r.local())
-		in.value = c.local(r.local())
+		in.n = c.local(r.local())
 		in.body, err = d.block(nil)
 	case kNot:
 		in.op = opNot
 		in.body, err = d.block(nil)
 	case kAssignInt:
 		v := r.int()
-		in.op, in.target, in.c = opAssignInt, c.local(r.local()), c.intTerm(v)
+		in.op, in.target, in.b = opAssignInt, c.local(r.local()), c.intTerm(v)
 	case kAssignVar, kAssignVarOnce:
 		in.op = opAssignVar
 		if k == kAssignVarOnce {
@@ -254,22 +251,22 @@ func (d *bodyDecoder) stmt() (instr, error) {
 	case kResetLocal:
 		in.op, in.target = opResetLocal, c.local(r.local())
 	case kMakeNull:
-		in.op, in.target, in.c = opMakeConst, c.local(r.local()), ast.NullTerm()
+		in.op, in.target, in.b = opMakeConst, c.local(r.local()), c.null()
 	case kMakeNumberInt:
 		v := r.int()
-		in.op, in.target, in.c = opMakeConst, c.local(r.local()), c.intTerm(v)
+		in.op, in.target, in.b = opMakeConst, c.local(r.local()), c.intTerm(v)
 	case kMakeNumberRef:
 		idx := r.int()
 		in.op, in.target = opMakeConst, c.local(r.local())
 		if r.err != nil {
 			return in, nil
 		}
-		if idx < 0 || idx >= int64(len(c.strings)) {
+		if idx < 0 || idx >= int64(len(c.strOps)) {
 			return in, fmt.Errorf("number string index %d out of range", idx)
 		}
 		// A number literal reaches the planner as its source text, which is what
 		// ast.Number holds: big and fractional values stay exact.
-		in.c = ast.NewTerm(ast.Number(string(c.strings[idx].Value.(ast.String))))
+		in.b = c.constant(ast.NewTerm(ast.Number(c.pol.Static.Strings[idx].Value)))
 	case kMakeArray:
 		in.op, in.n = opMakeArray, int32(r.int())
 		in.target = c.local(r.local())
@@ -313,8 +310,8 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		in.target = c.local(r.local())
 	case kObjectMerge:
 		in.op = opObjectMerge
-		in.a = operand{local: c.local(r.local())}
-		in.b = operand{local: c.local(r.local())}
+		in.a = localOperand(c.local(r.local()))
+		in.b = localOperand(c.local(r.local()))
 		in.target = c.local(r.local())
 	case kSetAdd:
 		in.op = opSetAdd
@@ -332,10 +329,10 @@ func (d *bodyDecoder) stmt() (instr, error) {
 				if r.err != nil {
 					return in, nil
 				}
-				if idx < 0 || idx >= int64(len(c.strings)) {
+				if idx < 0 || idx >= int64(len(c.strOps)) {
 					return in, fmt.Errorf("with path string index %d out of range", idx)
 				}
-				x.wpath = append(x.wpath, c.strings[idx])
+				x.more().wpath = append(x.more().wpath, c.consts.at(c.str(int(idx))))
 			}
 		}
 		if in.a, err = d.operand(); err != nil {
@@ -348,6 +345,9 @@ func (d *bodyDecoder) stmt() (instr, error) {
 		in.op, in.target = opResultSetAdd, c.local(r.local())
 	default:
 		r.fail(fmt.Sprintf("unknown statement kind %d", k))
+	}
+	if err == nil {
+		err = c.constErr
 	}
 	return in, err
 }

@@ -22,9 +22,9 @@ const maxGap = 64
 
 // fuse rewrites one block's statements until nothing more fuses: a collection nested in
 // another becomes fusable once its parent was fused.
-func fuse(instrs []instr) []instr {
+func (c *compiler) fuse(instrs []instr) []instr {
 	for {
-		out, changed := fuseOnce(instrs)
+		out, changed := c.fuseOnce(instrs)
 		if !changed {
 			return out
 		}
@@ -34,7 +34,7 @@ func fuse(instrs []instr) []instr {
 
 // fuseOnce rewrites instrs in place: what it writes lands at or before what it reads,
 // since a fused run becomes one statement and everything else is copied one for one.
-func fuseOnce(instrs []instr) ([]instr, bool) {
+func (c *compiler) fuseOnce(instrs []instr) ([]instr, bool) {
 	var out []instr // nil until something fuses: most blocks have nothing to fuse
 	for i := 0; i < len(instrs); i++ {
 		in := instrs[i]
@@ -46,8 +46,8 @@ func fuseOnce(instrs []instr) ([]instr, bool) {
 			continue
 		}
 		l := in.target
-		var elems []operand // values; key, value pairs for objects
-		var recorded []int32
+		elems := c.fuseElems[:0] // values; key, value pairs for objects
+		recorded := c.fuseRecorded[:0]
 		j, last := i+1, i
 		for ; j < len(instrs) && j-last <= maxGap; j++ {
 			s := &instrs[j]
@@ -71,6 +71,7 @@ func fuseOnce(instrs []instr) ([]instr, bool) {
 				break
 			}
 		}
+		c.fuseElems, c.fuseRecorded = elems, recorded
 		// Fuse up to the last add; what follows it is left as it was.
 		if len(elems) == 0 {
 			if out != nil {
@@ -86,7 +87,10 @@ func fuseOnce(instrs []instr) ([]instr, bool) {
 				out = append(out, *s)
 			}
 		}
-		out = append(out, instr{op: f.fused, target: l, a: noOperand, b: noOperand, loc: in.loc, x: &instrExtra{args: elems}})
+		x := c.extras.next()
+		x.args = c.ops.take(len(elems))
+		copy(x.args, elems)
+		out = append(out, instr{op: f.fused, target: l, a: noOperand, b: noOperand, loc: in.loc, x: x})
 		i = last
 	}
 	if out == nil {
@@ -95,11 +99,11 @@ func fuseOnce(instrs []instr) ([]instr, bool) {
 	return out, true
 }
 
-func reads(o operand, l int32) bool { return o.c == nil && o.local == l }
+func reads(o operand, l int32) bool { return o.isLocal() && int32(o) == l }
 
 func appendLocal(ls []int32, o operand) []int32 {
-	if o.c == nil && o.local >= 0 {
-		return append(ls, o.local)
+	if o.isLocal() {
+		return append(ls, int32(o))
 	}
 	return ls
 }

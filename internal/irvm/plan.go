@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
@@ -550,7 +551,11 @@ func (r *planReader) str() string {
 		r.fail("truncated string")
 		return ""
 	}
-	s := string(r.b[:n])
+	if n == 0 {
+		return ""
+	}
+	// The plan's own bytes, not a copy: see ReadPlan.
+	s := unsafe.String(&r.b[0], n)
 	r.b = r.b[n:]
 	return s
 }
@@ -930,7 +935,8 @@ type stmtSlabs struct {
 	resultSetAdd     slab[ir.ResultSetAddStmt]
 }
 
-// DecodePlan reads a plan written by EncodePlan, every function's body included.
+// DecodePlan reads a plan written by EncodePlan, every function's body included. The
+// plan's strings share b's bytes: b must not be modified afterwards.
 func DecodePlan(b []byte) (*ir.Policy, error) {
 	sp, err := ReadPlan(b)
 	if err != nil {
@@ -949,6 +955,10 @@ type StoredPlan struct {
 	bodies [][]byte   // each function's encoded blocks
 	plans  [][]byte   // each plan's encoded blocks
 	paths  [][]byte   // each function's encoded path, when it is not decoded (dynamicCalls)
+	// enc is the whole encoding, which locations are read from (locTable); bodyEnd and
+	// planEnd are where in it bodies and plans end.
+	enc              []byte
+	bodyEnd, planEnd []int
 	// encoded is set for a plan read by ReadPlan, which queries compile from plans and
 	// bodies; storedPlanOf's plan is decoded already.
 	encoded bool
@@ -966,12 +976,18 @@ type StoredPlan struct {
 // when it is first called. A truncated or foreign plan is an error here, blocks that do not
 // decode an error when they are first needed; damage that still decodes (a changed index)
 // is not seen, so a stored plan must be checked by digest (the engine's prebuilt plan is).
+// The plan keeps b, and its strings share b's bytes (most of a stored plan's strings are
+// never used by a given run, and copying them was a tenth of its memory): b must not be
+// modified afterwards.
 func ReadPlan(b []byte) (*StoredPlan, error) {
 	if !bytes.HasPrefix(b, []byte(planMagic)) {
 		return nil, errors.New("irvm: not a plan of this encoding (" + planMagic[:len(planMagic)-1] + ")")
 	}
+	if int64(len(b)) >= math.MaxUint32 {
+		return nil, errors.New("irvm: plan too large")
+	}
 	r := &planReader{b: b[len(planMagic):]}
-	sp := &StoredPlan{}
+	sp := &StoredPlan{enc: b}
 	sp.pol = r.policy(sp)
 	if r.err == nil && len(r.b) > 0 {
 		r.fail(fmt.Sprintf("%d bytes after the plan", len(r.b)))
@@ -1151,6 +1167,7 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 				}
 				sp.plans = append(sp.plans, r.b[:n:n])
 				r.b = r.b[n:]
+				sp.planEnd = append(sp.planEnd, len(sp.enc)-len(r.b))
 				pol.Plans.Plans[i] = p
 			}
 		}
@@ -1160,6 +1177,7 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 		if n := r.list(); n >= 0 {
 			pol.Funcs.Funcs = make([]*ir.Func, n)
 			funcs := make([]ir.Func, n) // one allocation for about a thousand
+			sp.bodies, sp.bodyEnd = make([][]byte, 0, n), make([]int, 0, n)
 			var params slab[ir.Local]
 			for i := range pol.Funcs.Funcs {
 				f := &funcs[i]
@@ -1191,6 +1209,7 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 				}
 				sp.bodies = append(sp.bodies, r.b[:n:n])
 				r.b = r.b[n:]
+				sp.bodyEnd = append(sp.bodyEnd, len(sp.enc)-len(r.b))
 				pol.Funcs.Funcs[i] = f
 			}
 		}

@@ -184,7 +184,7 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 		return false, fmt.Errorf("CompileAll from the encoding: %v", err)
 	}
 	for i, fn := range eager.funcs {
-		if want, got := describeFunction(fn), describeFunction(direct.p.funcs[i]); got != want {
+		if want, got := describeFunction(eager, fn), describeFunction(direct.p, direct.p.funcs[i]); got != want {
 			return false, fmt.Errorf("func %s compiled from its encoding:\n%s\ncompiled from the decoded plan:\n%s", fn.name, got, want)
 		}
 	}
@@ -192,12 +192,14 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 }
 
 // describeFunction renders a compiled function, every field an instruction has, so that
-// two compilations of one function can be compared.
-func describeFunction(fn *function) string {
+// two compilations of one function can be compared: locations as p resolves them, since
+// a reference means one thing in a program compiled from the encoding and another in one
+// compiled from decoded statements.
+func describeFunction(p *program, fn *function) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s params %v ret %d locals %d isFunc %v constant %v loc %s\n",
-		fn.name, fn.params, fn.ret, fn.nlocals, fn.isFunc, fn.constant, describeASTLoc(fn.loc))
-	describeBlocks(&b, fn.blocks, "")
+		fn.name, fn.params, fn.ret, fn.nlocals, fn.isFunc, fn.constant, describeASTLoc(p.locs.astLocation(fn.loc)))
+	describeBlocks(&b, p, fn.blocks, "")
 	return b.String()
 }
 
@@ -208,14 +210,16 @@ func describeASTLoc(l *ast.Location) string {
 	return fmt.Sprintf("%s:%d:%d", l.File, l.Row, l.Col)
 }
 
-func describeOperand(o operand) string {
-	if o.c != nil {
-		return fmt.Sprintf("%d/%v", o.local, o.c)
+// describeOperand gives a constant as its term: its index depends on the order
+// functions were compiled in.
+func describeOperand(p *program, o operand) string {
+	if !o.isLocal() {
+		return fmt.Sprintf("const %v", p.lits.at(o))
 	}
-	return fmt.Sprint(o.local)
+	return fmt.Sprint(int32(o))
 }
 
-func describeBlocks(b *strings.Builder, bs []*block, indent string) {
+func describeBlocks(b *strings.Builder, p *program, bs []*block, indent string) {
 	for i, bl := range bs {
 		if bl == nil {
 			fmt.Fprintf(b, "%sblock %d nil\n", indent, i)
@@ -224,35 +228,36 @@ func describeBlocks(b *strings.Builder, bs []*block, indent string) {
 		fmt.Fprintf(b, "%sblock %d (%d)\n", indent, i, len(bl.instrs))
 		for j := range bl.instrs {
 			in := &bl.instrs[j]
-			fmt.Fprintf(b, "%s %v target %d value %d n %d a %s b %s", indent, in.op, in.target, in.value, in.n,
-				describeOperand(in.a), describeOperand(in.b))
-			if in.c != nil {
-				fmt.Fprintf(b, " c %v", in.c)
-			}
-			if in.loc != nil {
-				fmt.Fprintf(b, " loc %d:%d:%d-%d:%d", in.loc.File, in.loc.Row, in.loc.Col, in.loc.EndRow, in.loc.EndCol)
+			fmt.Fprintf(b, "%s %v target %d n %d a %s b %s", indent, in.op, in.target, in.n,
+				describeOperand(p, in.a), describeOperand(p, in.b))
+			if l, ok := p.locs.at(in.loc); ok {
+				fmt.Fprintf(b, " loc %d:%d:%d-%d:%d", l.File, l.Row, l.Col, l.EndRow, l.EndCol)
+			} else if in.loc != 0 {
+				b.WriteString(" loc unresolved")
 			}
 			if x := in.x; x != nil {
 				fmt.Fprintf(b, " x{args")
 				for _, a := range x.args {
-					b.WriteString(" " + describeOperand(a))
+					b.WriteString(" " + describeOperand(p, a))
 				}
-				b.WriteString(" path")
-				for _, a := range x.path {
-					b.WriteString(" " + describeOperand(a))
+				if r := x.rare; r != nil {
+					b.WriteString(" path")
+					for _, a := range r.path {
+						b.WriteString(" " + describeOperand(p, a))
+					}
+					fmt.Fprintf(b, " wpath %v", r.wpath)
 				}
-				fmt.Fprintf(b, " wpath %v", x.wpath)
 				if x.bi != nil {
 					fmt.Fprintf(b, " builtin %s", x.bi.name)
 				}
-				fmt.Fprintf(b, " at %s blocks %d}", describeASTLoc(x.astLoc), len(x.blocks))
+				fmt.Fprintf(b, " at %s blocks %d}", describeASTLoc(p.locs.astLocation(in.loc)), len(x.blocks))
 			}
 			b.WriteString("\n")
 			if in.body != nil {
-				describeBlocks(b, []*block{in.body}, indent+"  ")
+				describeBlocks(b, p, []*block{in.body}, indent+"  ")
 			}
 			if in.x != nil {
-				describeBlocks(b, in.x.blocks, indent+"  ")
+				describeBlocks(b, p, in.x.blocks, indent+"  ")
 			}
 		}
 	}

@@ -557,15 +557,16 @@ s := [v | v := broken]`)
 // still see it there, in fused literals and builtin arguments alike.
 func TestIndependentReadsEveryOperand(t *testing.T) {
 	fn := &function{params: []int32{0, 1}}
-	input, data := operand{local: 0}, operand{local: 1}
+	input, data := localOperand(0), localOperand(1)
+	k, _ := (&constTable{}).add(ast.StringTerm("k"))
 	tests := []struct {
 		name string
 		in   instr
 		want bool
 	}{
 		{"fused array of input", instr{op: opArrayOf, a: noOperand, b: noOperand, x: &instrExtra{args: []operand{input}}}, false},
-		{"fused object of data", instr{op: opObjectOf, a: noOperand, b: noOperand, x: &instrExtra{args: []operand{{local: -1, c: ast.StringTerm("k")}, data}}}, true},
-		{"dot on input", instr{op: opDot, a: input, b: operand{local: -1, c: ast.StringTerm("k")}}, false},
+		{"fused object of data", instr{op: opObjectOf, a: noOperand, b: noOperand, x: &instrExtra{args: []operand{k, data}}}, true},
+		{"dot on input", instr{op: opDot, a: input, b: k}, false},
 		{"assign from data", instr{op: opAssignVar, target: 5, a: data, b: noOperand}, true},
 		{"return input", instr{op: opReturnLocal, target: 0, a: noOperand, b: noOperand}, false},
 	}

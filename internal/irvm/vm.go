@@ -93,6 +93,7 @@ func (l *memoLevel) store(h uint64, fi int, args []*ast.Term, result *ast.Term) 
 // vm is the mutable state of one evaluation; vms are pooled per program.
 type vm struct {
 	p      *program
+	lits   *constTable // p.lits
 	ctx    context.Context
 	done   <-chan struct{}
 	steps  uint32
@@ -132,7 +133,7 @@ type vmPool struct{ pool sync.Pool }
 
 func (vp *vmPool) init(p *program) {
 	vp.pool.New = func() any {
-		m := &vm{p: p}
+		m := &vm{p: p, lits: p.lits}
 		m.biIter = m.collect
 		m.objStep = m.stepObject
 		return m
@@ -303,11 +304,11 @@ func (m *vm) cancelled() error {
 	}
 }
 
-func read(locals []*ast.Term, o operand) *ast.Term {
-	if o.c != nil {
-		return o.c
+func (m *vm) read(locals []*ast.Term, o operand) *ast.Term {
+	if o >= 0 {
+		return locals[o]
 	}
-	return locals[o.local]
+	return m.lits.at(o)
 }
 
 func equal(a, b *ast.Term) bool {
@@ -351,7 +352,7 @@ func (m *vm) block(locals []*ast.Term, b *block) (int, error) {
 func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 	switch in.op {
 	case opDot:
-		src, key := read(locals, in.a), read(locals, in.b)
+		src, key := m.read(locals, in.a), m.read(locals, in.b)
 		if src == nil || key == nil {
 			return 0, nil
 		}
@@ -372,7 +373,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = v
 	case opDotBase:
-		src, key := read(locals, in.a), read(locals, in.b)
+		src, key := m.read(locals, in.a), m.read(locals, in.b)
 		if src == nil || key == nil {
 			return 0, nil
 		}
@@ -382,26 +383,26 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		locals[in.target] = v
 	case opEqual:
-		a, b := read(locals, in.a), read(locals, in.b)
+		a, b := m.read(locals, in.a), m.read(locals, in.b)
 		if a == nil || b == nil || !equal(a, b) {
 			return 0, nil
 		}
 	case opNotEqual:
-		a, b := read(locals, in.a), read(locals, in.b)
+		a, b := m.read(locals, in.a), m.read(locals, in.b)
 		if a == nil || b == nil || equal(a, b) {
 			return 0, nil
 		}
 	case opAssignVar:
-		v := read(locals, in.a)
+		v := m.read(locals, in.a)
 		locals[in.target] = v
 	case opAssignVarOnce:
-		v := read(locals, in.a)
+		v := m.read(locals, in.a)
 		if old := locals[in.target]; old != nil && v != nil && !equal(old, v) {
 			return 0, m.conflict(in)
 		}
 		locals[in.target] = v
 	case opMakeConst, opAssignInt:
-		locals[in.target] = in.c
+		locals[in.target] = m.lits.at(in.b)
 	case opIsDefined:
 		if locals[in.target] == nil {
 			return 0, nil
@@ -452,7 +453,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 	case opCallDynamic:
 		return m.callDynamic(locals, in)
 	case opLen:
-		src := read(locals, in.a)
+		src := m.read(locals, in.a)
 		if src == nil {
 			return 0, nil
 		}
@@ -475,19 +476,19 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 	case opMakeSet:
 		locals[in.target] = m.newTerm(ast.NewSet())
 	case opIsArray:
-		if v := read(locals, in.a); v == nil || !isArray(v.Value) {
+		if v := m.read(locals, in.a); v == nil || !isArray(v.Value) {
 			return 0, nil
 		}
 	case opIsObject:
-		if v := read(locals, in.a); v == nil || !isObject(v.Value) {
+		if v := m.read(locals, in.a); v == nil || !isObject(v.Value) {
 			return 0, nil
 		}
 	case opIsSet:
-		if v := read(locals, in.a); v == nil || !isSet(v.Value) {
+		if v := m.read(locals, in.a); v == nil || !isSet(v.Value) {
 			return 0, nil
 		}
 	case opArrayAppend:
-		t, v := locals[in.target], read(locals, in.a)
+		t, v := locals[in.target], m.read(locals, in.a)
 		arr, ok := t.Value.(*ast.Array)
 		if !ok || v == nil {
 			return 0, fmt.Errorf("irvm: %s: append to %s", where(m.location(in)), typeName(t))
@@ -496,14 +497,14 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		// place, as the Wasm runtime does.
 		t.Value = arr.Append(v)
 	case opObjectInsert:
-		t, k, v := locals[in.target], read(locals, in.a), read(locals, in.b)
+		t, k, v := locals[in.target], m.read(locals, in.a), m.read(locals, in.b)
 		obj, ok := t.Value.(ast.Object)
 		if !ok || k == nil || v == nil {
 			return 0, fmt.Errorf("irvm: %s: insert into %s", where(m.location(in)), typeName(t))
 		}
 		obj.Insert(k, v)
 	case opObjectInsertOnce:
-		t, k, v := locals[in.target], read(locals, in.a), read(locals, in.b)
+		t, k, v := locals[in.target], m.read(locals, in.a), m.read(locals, in.b)
 		obj, ok := t.Value.(ast.Object)
 		if !ok || k == nil || v == nil {
 			return 0, fmt.Errorf("irvm: %s: insert into %s", where(m.location(in)), typeName(t))
@@ -516,7 +517,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 		}
 		obj.Insert(k, v)
 	case opSetAdd:
-		t, v := locals[in.target], read(locals, in.a)
+		t, v := locals[in.target], m.read(locals, in.a)
 		set, ok := t.Value.(ast.Set)
 		if !ok || v == nil {
 			return 0, fmt.Errorf("irvm: %s: add to %s", where(m.location(in)), typeName(t))
@@ -525,7 +526,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 	case opArrayOf:
 		elems := make([]*ast.Term, len(in.x.args))
 		for i, a := range in.x.args {
-			if elems[i] = read(locals, a); elems[i] == nil {
+			if elems[i] = m.read(locals, a); elems[i] == nil {
 				return 0, fmt.Errorf("irvm: %s: undefined array element", where(m.location(in)))
 			}
 		}
@@ -539,7 +540,7 @@ func (m *vm) exec(locals []*ast.Term, in *instr) (int, error) {
 	case opSetOf:
 		set := ast.NewSetWithCapacity(len(in.x.args))
 		for _, a := range in.x.args {
-			v := read(locals, a)
+			v := m.read(locals, a)
 			if v == nil {
 				return 0, fmt.Errorf("irvm: %s: undefined set element", where(m.location(in)))
 			}
@@ -574,7 +575,7 @@ func (m *vm) objectOf(locals []*ast.Term, in *instr) (ast.Object, error) {
 	n := len(args) / 2
 	pairs := m.pairs[:0]
 	for i := 0; i < len(args); i += 2 {
-		k, v := read(locals, args[i]), read(locals, args[i+1])
+		k, v := m.read(locals, args[i]), m.read(locals, args[i+1])
 		if k == nil || v == nil {
 			clear(pairs)
 			return nil, fmt.Errorf("irvm: %s: undefined object key or value", where(m.location(in)))
@@ -637,7 +638,7 @@ type scanState struct {
 // scan runs the body once per element, in ast's (sorted) order, which is topdown's. In
 // the body, break 0 goes on with the next element and break 1 leaves the scan.
 func (m *vm) scan(locals []*ast.Term, in *instr) (int, error) {
-	src := locals[in.a.local]
+	src := locals[in.a]
 	if src == nil {
 		return cont, nil
 	}
@@ -670,7 +671,7 @@ func (m *vm) scan(locals []*ast.Term, in *instr) (int, error) {
 // step runs the body of the current scan for one element and reports whether to go on.
 func (m *vm) step(k, v *ast.Term) bool {
 	sc := &m.sc
-	sc.locals[sc.in.target], sc.locals[sc.in.value] = k, v
+	sc.locals[sc.in.target], sc.locals[sc.in.n] = k, v
 	r, err := m.block(sc.locals, sc.in.body)
 	// m.sc may have been replaced and restored by a nested scan: re-read it.
 	sc = &m.sc
@@ -715,7 +716,7 @@ func (m *vm) callStmt(locals []*ast.Term, in *instr) (int, error) {
 func (m *vm) callWith(locals []*ast.Term, fi int, args []operand) (*ast.Term, error) {
 	base := len(m.argbuf)
 	for _, a := range args {
-		m.argbuf = append(m.argbuf, read(locals, a))
+		m.argbuf = append(m.argbuf, m.read(locals, a))
 	}
 	v, err := m.call(fi, m.argbuf[base:])
 	m.argbuf = m.argbuf[:base]
@@ -821,8 +822,8 @@ func sameArgs(a, b []*ast.Term) bool {
 // undefined: the whole lookup is, three blocks up, as the Wasm compiler does.
 func (m *vm) callDynamic(locals []*ast.Term, in *instr) (int, error) {
 	var sb strings.Builder
-	for i, o := range in.x.path {
-		v := read(locals, o)
+	for i, o := range in.x.rare.path {
+		v := m.read(locals, o)
 		if v == nil {
 			return 0, nil
 		}
@@ -878,7 +879,7 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	// so those get their own.
 	base := len(m.argbuf)
 	for _, a := range in.x.args {
-		v := read(locals, a)
+		v := m.read(locals, a)
 		if v == nil {
 			m.argbuf = m.argbuf[:base]
 			return 0, nil
@@ -891,7 +892,13 @@ func (m *vm) callBuiltin(locals []*ast.Term, in *instr) (int, error) {
 	}
 	m.biOut, m.biRel, m.biAll, m.biCalled = nil, bi.relation, m.biAll[:0], false
 	bctx := m.bctx
-	bctx.Location = in.x.astLoc
+	loc := in.x.astLoc.Load()
+	if loc == nil {
+		if loc = m.p.locs.astLocation(in.loc); loc != nil {
+			in.x.astLoc.Store(loc)
+		}
+	}
+	bctx.Location = loc
 	err := bi.f(bctx, args, m.biIter)
 	clear(m.argbuf[base:])
 	m.argbuf = m.argbuf[:base]
@@ -940,7 +947,7 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 	args := in.x.args
 	switch bi.decl {
 	case ast.Count:
-		a := read(locals, args[0])
+		a := m.read(locals, args[0])
 		if a == nil {
 			return nil, false, true
 		}
@@ -956,7 +963,7 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 		}
 		return nil, false, false
 	case ast.Member:
-		a, c := read(locals, args[0]), read(locals, args[1])
+		a, c := m.read(locals, args[0]), m.read(locals, args[1])
 		if a == nil || c == nil {
 			return nil, false, true
 		}
@@ -970,7 +977,7 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 		}
 		return ast.InternedTerm(false), true, true
 	case ast.GreaterThan, ast.GreaterThanEq, ast.LessThan, ast.LessThanEq:
-		a, b := read(locals, args[0]), read(locals, args[1])
+		a, b := m.read(locals, args[0]), m.read(locals, args[1])
 		if a == nil || b == nil {
 			return nil, false, true
 		}
@@ -988,7 +995,7 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 		}
 		return ast.InternedTerm(r), true, true
 	case ast.ObjectGet:
-		obj, path, dflt := read(locals, args[0]), read(locals, args[1]), read(locals, args[2])
+		obj, path, dflt := m.read(locals, args[0]), m.read(locals, args[1]), m.read(locals, args[2])
 		if obj == nil || path == nil || dflt == nil {
 			return nil, false, true
 		}
@@ -1022,7 +1029,7 @@ func (m *vm) conflict(in *instr) error {
 	if i := strings.IndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
 	}
-	loc := m.fn.loc
+	loc := m.p.locs.astLocation(m.fn.loc)
 	if loc == nil {
 		loc = m.location(in)
 	}
@@ -1035,7 +1042,7 @@ func (m *vm) conflict(in *instr) error {
 // merge combines the base document (A) with the virtual one (B) under the same path as
 // topdown does: objects merge key by key, and anywhere else the base document wins.
 func (m *vm) merge(locals []*ast.Term, in *instr) (int, error) {
-	a, b := locals[in.a.local], locals[in.b.local]
+	a, b := locals[in.a], locals[in.b]
 	switch {
 	case a == nil:
 		locals[in.target] = b
@@ -1073,7 +1080,7 @@ func mergeValues(a, b ast.Value) ast.Value {
 // memo level: rules evaluated under `with` must not see or leave cached values.
 func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 	saved := locals[in.target]
-	v := read(locals, in.a)
+	v := m.read(locals, in.a)
 	replaced := false
 	if in.n == 1 && v != nil && isComposite(v.Value) {
 		// A ref into the value of a `with data...` is not read from the store on topdown,
@@ -1084,13 +1091,13 @@ func (m *vm) with(locals []*ast.Term, in *instr) (int, error) {
 		replaced = true
 	}
 	switch {
-	case len(in.x.wpath) == 0:
+	case in.x.rare == nil || len(in.x.rare.wpath) == 0:
 		// The planner restores an undefined input this way too: nil is a value here.
 		locals[in.target] = v
 	case v == nil:
 		return 0, nil
 	default:
-		locals[in.target] = upsert(saved, in.x.wpath, v)
+		locals[in.target] = upsert(saved, in.x.rare.wpath, v)
 	}
 	m.pushMemo()
 	r, err := m.block(locals, in.body)
@@ -1231,15 +1238,11 @@ func (m *vm) newTerm(v ast.Value) *ast.Term {
 
 // location is where a statement came from, for error messages.
 func (m *vm) location(in *instr) *ast.Location {
-	l := in.loc
-	if l == nil {
+	l, ok := m.p.locs.at(in.loc)
+	if !ok {
 		return nil
 	}
-	loc := &ast.Location{Row: l.Row, Col: l.Col}
-	if l.File >= 0 && l.File < len(m.p.files) {
-		loc.File = m.p.files[l.File]
-	}
-	return loc
+	return m.p.locs.position(l)
 }
 
 // shareConstants reports whether constant rules may take and give values shared between
