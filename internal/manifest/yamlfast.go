@@ -64,7 +64,7 @@ func fastChars(data []byte) (lines int, ok bool) {
 type fastDecline struct{}
 
 type fastParser struct {
-	s      string // the file: plain scalars are substrings of it
+	s      string // the file
 	ls, le int    // the current line: its first byte and its end ('\n' or len(s))
 	line   int    // its number, 1-based
 	ind    int    // its indentation when it holds content; -1 past the last line
@@ -78,6 +78,25 @@ type fastParser struct {
 	depth int          // block collections open
 	// The last column counted: its line, byte offset and column.
 	colLine, colOff, colCol int
+	// strs holds each distinct scalar met once, in memory of its own. A value must not be a
+	// substring of s: a name or an id kept after the document is dropped (a report's
+	// summary, the run's table of manifest names) would keep the whole file alive with it,
+	// and a sweep of 10,000 files grew by that much. Keys and values repeat within a file,
+	// so they are copied once each.
+	strs map[string]string
+}
+
+// own is s in memory of its own, the same string for the same text within the file.
+func (p *fastParser) own(s string) string {
+	if c, ok := p.strs[s]; ok {
+		return c
+	}
+	if p.strs == nil {
+		p.strs = make(map[string]string, 64)
+	}
+	c := strings.Clone(s)
+	p.strs[c] = c
+	return c
 }
 
 func (p *fastParser) decline() { panic(fastDecline{}) }
@@ -209,7 +228,7 @@ func (p *fastParser) node(kind yaml.Kind, line, col int) *yaml.Node {
 
 func (p *fastParser) scalar(style yaml.Style, value string, off int) *yaml.Node {
 	n := p.node(yaml.ScalarNode, p.line, p.col(off))
-	n.Style, n.Value = style, value
+	n.Style, n.Value = style, p.own(value)
 	switch {
 	case style != 0 || (value != "" && !mayResolve[value[0]]):
 		n.Tag = "!!str"

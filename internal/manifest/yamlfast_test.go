@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 
@@ -400,5 +401,35 @@ func BenchmarkDecodeYAML(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// No decoded value may point into the file's text: one kept after its document (a manifest
+// name in a run's table, an id in a report's summary) would keep the whole file alive.
+func TestFastYAMLValuesOwnTheirMemory(t *testing.T) {
+	src := "a: one\nb: [one, 'two', \"thr\\u0065e\"]\nc:\n  - d: one\n    e: 12\n"
+	p := fastParser{s: src, chunk: 8}
+	root := p.document()
+	base := uintptr(unsafe.Pointer(unsafe.StringData(p.s)))
+	seen := map[string]uintptr{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Value != "" {
+			at := uintptr(unsafe.Pointer(unsafe.StringData(n.Value)))
+			if at >= base && at < base+uintptr(len(p.s)) {
+				t.Errorf("%q points into the file's text", n.Value)
+			}
+			if prev, ok := seen[n.Value]; ok && prev != at {
+				t.Errorf("%q is copied more than once", n.Value)
+			}
+			seen[n.Value] = at
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	if len(seen) < 7 {
+		t.Fatalf("only %d distinct scalars seen", len(seen))
 	}
 }
