@@ -239,6 +239,7 @@ func runCheck(c *cli.Context, stdio appIO) error {
 	if c.Bool("show-config") {
 		return showSettings(stdio.Stdout, settings)
 	}
+	prepareHeap(c.Args().Slice(), stdio.Getenv)
 	defer tuneGC(stdio)()
 	// The first document's validation waited for the schema to compile, after reading it,
 	// while a core sat idle: compile it now, beside loading the engine.

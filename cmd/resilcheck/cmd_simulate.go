@@ -67,6 +67,7 @@ func runSimulate(c *cli.Context, stdio appIO) error {
 	if c.NArg() == 0 {
 		return withCode(ExitInputError, errors.New("simulate: no input: give one or more files or directories, or - for standard input"))
 	}
+	prepareHeap(c.Args().Slice(), stdio.Getenv)
 	format := c.String("format")
 	if err := oneOf("format", format, reports.SimulationFormats...); err != nil {
 		return err

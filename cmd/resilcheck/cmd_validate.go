@@ -42,6 +42,7 @@ func validateCommand(stdio appIO) *cli.Command {
 			if err != nil {
 				return withCode(ExitInputError, err)
 			}
+			prepareHeap(c.Args().Slice(), stdio.Getenv)
 			if err := validate.Ready(); err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
