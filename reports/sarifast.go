@@ -1,9 +1,6 @@
 package reports
 
-import (
-	"slices"
-	"strconv"
-)
+import "strconv"
 
 // sarifResult writes one SARIF result as an item of the results spool, by appendSARIFResult
 // when it can and otherwise with encoding/json: a sweep writes hundreds of thousands of
@@ -13,10 +10,7 @@ func (s *spool) sarifResult(r *sarifResult) error {
 	if !ok {
 		return s.item(*r)
 	}
-	s.line = append(b, '\n')
-	s.items++
-	_, err := s.Write(s.line)
-	return err
+	return s.itemLine(b)
 }
 
 // appendSARIFResult appends r as encoding/json writes it with HTML left unescaped. ok is
@@ -148,30 +142,11 @@ func appendSARIFLocation(b []byte, l *sarifLocation) []byte {
 
 // appendStringMap writes a map of strings as encoding/json does: keys sorted, nil as null.
 func appendStringMap(b []byte, m map[string]string) []byte {
-	if m == nil {
-		return append(b, "null"...)
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = append(b, '{')
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, k)
-		b = append(b, ':')
-		b = appendJSONString(b, m[k])
-	}
-	return append(b, '}')
+	b, _ = appendSortedMap(b, m, func(b []byte, v string) ([]byte, bool) { return appendJSONString(b, v), true })
+	return b
 }
 
 // stringMapItem writes m as an item of the spool, as item would.
 func (s *spool) stringMapItem(m map[string]string) error {
-	s.line = append(appendStringMap(s.line[:0], m), '\n')
-	s.items++
-	_, err := s.Write(s.line)
-	return err
+	return s.itemLine(appendStringMap(s.line[:0], m))
 }

@@ -121,6 +121,11 @@ func (s *spool) result(r *audit.Result) error {
 	if !ok {
 		return s.item(*r)
 	}
+	return s.itemLine(b)
+}
+
+// itemLine writes b, one item's JSON built in s.line's space, as the next item.
+func (s *spool) itemLine(b []byte) error {
 	s.line = append(b, '\n')
 	s.items++
 	_, err := s.Write(s.line)
