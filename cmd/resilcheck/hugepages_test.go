@@ -7,6 +7,9 @@ import (
 	"testing"
 )
 
+// hugePageChild marks a test process started to measure huge pages in a fresh process.
+const hugePageChild = "RESILCHECK_TEST_HUGEPAGE_CHILD"
+
 func TestPlanHeap(t *testing.T) {
 	const madvise, gb = "always [madvise] never\n", uint64(1 << 30)
 	tests := []struct {
