@@ -7,8 +7,8 @@ import (
 )
 
 // Huge pages for the heap. Linux faults anonymous memory in a 4 KiB page at a time unless a
-// region is marked for transparent huge pages (madvise MADV_HUGEPAGE, the kernel's default
-// "madvise" mode), and Go stopped marking its heap in 1.21. A run over many manifests grows its
+// region is marked for transparent huge pages (madvise MADV_HUGEPAGE, when THP is in its
+// "madvise" mode, a common default), and Go stopped marking its heap in 1.21. A run over many manifests grows its
 // heap to a couple of hundred megabytes, one manifest of 10,000 services to about a gigabyte,
 // and on a virtual machine a fault costs tens of microseconds: faulting the heap in was a third
 // of a 100-file run's CPU. So a run first grows the heap by one allocation it never touches,
