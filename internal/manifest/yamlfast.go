@@ -559,79 +559,66 @@ func (p *fastParser) skipSpaces() {
 
 // flowSequence parses "[a, b, c]" written on one line.
 func (p *fastParser) flowSequence(depth int) *yaml.Node {
-	if depth > maxFastFlow {
-		p.decline()
-	}
-	n := p.node(yaml.SequenceNode, p.line, p.col(p.pos))
-	n.Style = yaml.FlowStyle
-	base := len(p.stack)
-	p.pos++
-	p.skipSpaces()
-	if p.s[p.pos] != ']' {
-		for {
-			p.stack = append(p.stack, p.flowNode(depth))
-			p.skipSpaces()
-			if p.s[p.pos] == ']' {
-				break
-			}
-			if p.s[p.pos] != ',' {
-				p.decline()
-			}
-			p.pos++
-			p.skipSpaces()
-		}
-	}
-	p.pos++
-	n.Content = p.collect(base)
-	return n
+	return p.flowCollection(yaml.SequenceNode, ']', depth, func() {
+		p.stack = append(p.stack, p.flowNode(depth))
+	})
 }
 
 // flowMapping parses "{k: v, k2: v2}" written on one line, its keys scalars.
 func (p *fastParser) flowMapping(depth int) *yaml.Node {
+	return p.flowCollection(yaml.MappingNode, '}', depth, func() {
+		var k *yaml.Node
+		if c := p.s[p.pos]; c == '"' || c == '\'' {
+			start := p.pos
+			k = p.quoted()
+			if p.pos-start > maxFastKey {
+				p.decline()
+			}
+		} else {
+			start := p.pos
+			p.plainStart(start)
+			i := start
+			for ; i < p.le && p.s[i] != ':'; i++ {
+				if c := p.s[i]; c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || (c == '#' && p.s[i-1] == ' ') {
+					p.decline()
+				}
+			}
+			end := i
+			for end > start && p.s[end-1] == ' ' {
+				end--
+			}
+			k = p.scalar(0, p.s[start:end], start)
+			p.pos = i
+			if i-start > maxFastKey {
+				p.decline()
+			}
+		}
+		if p.pos+1 >= p.le || p.s[p.pos] != ':' || p.s[p.pos+1] != ' ' {
+			p.decline()
+		}
+		p.pos++
+		p.skipSpaces()
+		p.stack = append(p.stack, k, p.flowNode(depth))
+	})
+}
+
+// flowCollection parses a one-line flow collection at pos, of kind, ending at closer: item
+// parses one member (a value, or a key and its value) onto the stack; members are separated
+// by commas.
+func (p *fastParser) flowCollection(kind yaml.Kind, closer byte, depth int, item func()) *yaml.Node {
 	if depth > maxFastFlow {
 		p.decline()
 	}
-	n := p.node(yaml.MappingNode, p.line, p.col(p.pos))
+	n := p.node(kind, p.line, p.col(p.pos))
 	n.Style = yaml.FlowStyle
 	base := len(p.stack)
 	p.pos++
 	p.skipSpaces()
-	if p.s[p.pos] != '}' {
+	if p.s[p.pos] != closer {
 		for {
-			var k *yaml.Node
-			if c := p.s[p.pos]; c == '"' || c == '\'' {
-				start := p.pos
-				k = p.quoted()
-				if p.pos-start > maxFastKey {
-					p.decline()
-				}
-			} else {
-				start := p.pos
-				p.plainStart(start)
-				i := start
-				for ; i < p.le && p.s[i] != ':'; i++ {
-					if c := p.s[i]; c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || (c == '#' && p.s[i-1] == ' ') {
-						p.decline()
-					}
-				}
-				end := i
-				for end > start && p.s[end-1] == ' ' {
-					end--
-				}
-				k = p.scalar(0, p.s[start:end], start)
-				p.pos = i
-				if i-start > maxFastKey {
-					p.decline()
-				}
-			}
-			if p.pos+1 >= p.le || p.s[p.pos] != ':' || p.s[p.pos+1] != ' ' {
-				p.decline()
-			}
-			p.pos++
+			item()
 			p.skipSpaces()
-			p.stack = append(p.stack, k, p.flowNode(depth))
-			p.skipSpaces()
-			if p.s[p.pos] == '}' {
+			if p.s[p.pos] == closer {
 				break
 			}
 			if p.s[p.pos] != ',' {
@@ -650,7 +637,7 @@ func (p *fastParser) flowMapping(depth int) *yaml.Node {
 func (p *fastParser) quoted() *yaml.Node {
 	start := p.pos
 	q := p.s[start]
-	plain := true // no escape: the value is a substring
+	plain := true // no escape: the value is the text between the quotes
 	i := start + 1
 	for ; i < p.le; i++ {
 		c := p.s[i]
