@@ -514,6 +514,21 @@ func (r *planReader) fail(msg string) {
 	}
 }
 
+// prefixed reads a run of bytes written after its length, failing with msg when the length
+// runs past the encoding.
+func (r *planReader) prefixed(msg string) []byte {
+	n := r.uint()
+	if r.err == nil && n > len(r.b) {
+		r.fail(msg)
+	}
+	if r.err != nil {
+		return nil
+	}
+	b := r.b[:n:n]
+	r.b = r.b[n:]
+	return b
+}
+
 func (r *planReader) int() int64 {
 	if r.err != nil {
 		return 0
@@ -1158,15 +1173,11 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 			pol.Plans.Plans = make([]*ir.Plan, n)
 			for i := range pol.Plans.Plans {
 				p := &ir.Plan{Name: r.str()}
-				n := r.uint()
-				if r.err == nil && n > len(r.b) {
-					r.fail("plan longer than the plan file")
-				}
+				body := r.prefixed("plan longer than the plan file")
 				if r.err != nil {
 					return pol
 				}
-				sp.plans = append(sp.plans, r.b[:n:n])
-				r.b = r.b[n:]
+				sp.plans = append(sp.plans, body)
 				sp.planEnd = append(sp.planEnd, len(sp.enc)-len(r.b))
 				pol.Plans.Plans[i] = p
 			}
@@ -1200,15 +1211,11 @@ func (r *planReader) policy(sp *StoredPlan) *ir.Policy {
 					}
 					sp.paths[i] = start[: len(start)-len(r.b) : len(start)-len(r.b)]
 				}
-				n := r.uint()
-				if r.err == nil && n > len(r.b) {
-					r.fail("function body longer than the plan")
-				}
+				body := r.prefixed("function body longer than the plan")
 				if r.err != nil {
 					return pol
 				}
-				sp.bodies = append(sp.bodies, r.b[:n:n])
-				r.b = r.b[n:]
+				sp.bodies = append(sp.bodies, body)
 				sp.bodyEnd = append(sp.bodyEnd, len(sp.enc)-len(r.b))
 				pol.Funcs.Funcs[i] = f
 			}
