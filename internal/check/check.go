@@ -300,7 +300,11 @@ type entry struct {
 // window is how many input files one step of the pipeline reads, validates and judges
 // before their documents are dropped: enough for irvm's batches on every core, and few
 // enough that a sweep of thousands of files holds a bounded number of decoded documents.
-var window = 64 // a variable only so a test can show the window changes nothing
+var window = 32 // a variable only so a test can show the window changes nothing
+
+// rampWindows sizes the windows by nextWindow; off, every window is window files (tests that
+// count windows).
+var rampWindows = true
 
 // inputs are a run's documents, read and validated a window at a time.
 type inputs struct {
@@ -308,6 +312,7 @@ type inputs struct {
 	stream  *manifest.Stream   // nil when the caller loaded the sources (Options.Sources)
 	sources []*manifest.Source // those, consumed from the front
 	count   int                // sources read so far
+	windows int                // windows read so far
 	total   int                // sources in the run
 	digests []audit.Input      // their paths and digests, for the report
 	names   map[string]string  // metadata.name -> where it was first used
@@ -328,6 +333,23 @@ func newInputs(opts Options) *inputs {
 	return in
 }
 
+// nextWindow is how many files the next window reads: a quarter of window first, doubling
+// to window, so the first documents are judged soon; and, once at most two windows are left,
+// half of what is left (never under a quarter of window), so the last window, whose
+// reports are rendered on one core after everything else is done, is small.
+func (in *inputs) nextWindow() int {
+	left := in.total - in.count
+	if !rampWindows {
+		return min(window, left)
+	}
+	least := max(window/4, 1)
+	n := min(window, least<<min(in.windows, 8))
+	if left <= 2*n {
+		n = max((left+1)/2, least)
+	}
+	return min(n, left)
+}
+
 // next reads and validates the next window; nil when every input has been read.
 func (in *inputs) next() []*entry {
 	var srcs []*manifest.Source
@@ -336,15 +358,16 @@ func (in *inputs) next() []*entry {
 		if start >= in.stream.Len() {
 			return nil
 		}
-		srcs = in.stream.Read(start, min(start+window, in.stream.Len()))
+		srcs = in.stream.Read(start, start+in.nextWindow())
 	} else {
 		if len(in.sources) == 0 {
 			return nil
 		}
-		n := min(window, len(in.sources))
+		n := in.nextWindow()
 		srcs, in.sources = in.sources[:n], in.sources[n:]
 	}
 	in.count += len(srcs)
+	in.windows++
 	for _, src := range srcs {
 		if src.SHA256 != "" {
 			in.digests = append(in.digests, audit.Input{Path: src.Path, SHA256: src.SHA256})
@@ -475,19 +498,39 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 			}
 		}
 	}()
+	// The next window is read and validated while this one is judged, so the cores the end
+	// of a window leaves idle (its last documents judged one per core) have work.
+	ahead := make(chan judgedWindow)
+	stopReading := make(chan struct{})
+	go func() {
+		defer close(ahead)
+		for entries := first; entries != nil; entries = in.next() {
+			w := judgedWindow{entries, slices.Clone(in.digests), in.count}
+			in.digests = in.digests[:0]
+			select {
+			case ahead <- w:
+			case <-stopReading:
+				return
+			}
+		}
+	}()
 	var stopped error
 	read := opts.InputsRead == nil
-	for entries := first; entries != nil && !failed.Load(); entries = in.next() {
-		if !read && in.count >= in.total {
+	for w := range ahead {
+		if failed.Load() {
+			break
+		}
+		if !read && w.files >= in.total {
 			read = true
 			if stopped = opts.InputsRead(); stopped != nil {
 				break
 			}
 		}
-		inputs := slices.Clone(in.digests)
-		in.digests = in.digests[:0]
-		judgeWindow(ctx, eng, controls, entries)
-		windows <- judgedWindow{entries, inputs, in.count}
+		judgeWindow(ctx, eng, controls, w.entries)
+		windows <- w
+	}
+	close(stopReading)
+	for range ahead {
 	}
 	close(windows)
 	<-handed

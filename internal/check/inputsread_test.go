@@ -13,9 +13,7 @@ import (
 // been read and inspected, before the last window is judged, and an error from it stops the
 // run there: Stream returns it and the sink receives nothing more.
 func TestInputsReadStopsBeforeTheLastWindow(t *testing.T) {
-	saved := window
-	window = 2
-	defer func() { window = saved }()
+	fixedWindows(t, 2)
 	paths := []string{"../../testdata/manifests/kakao-2022-10-15.yaml", "../../testdata/manifests/naver-2022-10-15.yaml",
 		"../../testdata/manifests/small-provider.yaml", "../../testdata/siteloss/campus.yaml", "../../testdata/manifests/kakao-remediated.yaml"}
 	stop := errors.New("stop")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +104,13 @@ func TestStreamedReportsAreTheWholeOnes(t *testing.T) {
 	}
 }
 
+// fixedWindows makes every window n files, without nextWindow's ramp, until the test ends.
+func fixedWindows(t *testing.T, n int) {
+	prevWindow, prevRamp := window, rampWindows
+	window, rampWindows = n, false
+	t.Cleanup(func() { window, rampWindows = prevWindow, prevRamp })
+}
+
 type failingSink struct{ added int }
 
 func (f *failingSink) Begin(*audit.Report) error { return nil }
@@ -127,8 +135,7 @@ func TestAFailingSinkStopsTheRun(t *testing.T) {
 // TestProgressCountsWhatReachedTheReports: the progress a terminal shows starts at zero with
 // the run's size, grows window by window, and ends at every file with the report's totals.
 func TestProgressCountsWhatReachedTheReports(t *testing.T) {
-	defer func(prev int) { window = prev }(window)
-	window = 2
+	fixedWindows(t, 2)
 	dir := t.TempDir()
 	good, err := os.ReadFile(minimal)
 	if err != nil {
@@ -153,5 +160,44 @@ func TestProgressCountsWhatReachedTheReports(t *testing.T) {
 	}
 	if last := seen[len(seen)-1]; last.Summary != r.Summary {
 		t.Errorf("last call counts %+v, the report %+v", last.Summary, r.Summary)
+	}
+}
+
+// TestWindowSizes: windows start at a quarter of window and double, so the first documents
+// are judged soon; none is larger than window; and the last ones shrink, so the window
+// rendered alone at the end is small. Every file is read once, in order.
+func TestWindowSizes(t *testing.T) {
+	sizes := func(total int) []int {
+		in := &inputs{total: total}
+		var out []int
+		for in.count < in.total {
+			n := in.nextWindow()
+			if n <= 0 {
+				t.Fatalf("%d files: a window of %d after %v", total, n, out)
+			}
+			out = append(out, n)
+			in.count += n
+			in.windows++
+		}
+		return out
+	}
+	if got, want := sizes(100), []int{8, 16, 32, 22, 11, 8, 3}; !slices.Equal(got, want) {
+		t.Errorf("100 files: windows %v, want %v", got, want)
+	}
+	for _, total := range []int{1, 5, 8, 9, 31, 64, 1000, 10000} {
+		got := sizes(total)
+		sum := 0
+		for _, n := range got {
+			sum += n
+			if n > window {
+				t.Errorf("%d files: a window of %d, over %d", total, n, window)
+			}
+		}
+		if sum != total {
+			t.Errorf("%d files: windows %v read %d", total, got, sum)
+		}
+		if got[0] > window/4 || got[len(got)-1] > window/4 {
+			t.Errorf("%d files: windows %v: the first and the last should be at most %d", total, got, window/4)
+		}
 	}
 }
