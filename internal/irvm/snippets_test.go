@@ -303,6 +303,14 @@ r := [[v | v := in_value], [v | v := number_key], [v | v := beside], [v | v := b
 	// the builtins the vm computes itself, and the operands it leaves to topdown
 	{name: "fast builtins", module: `package p`,
 		query: `a := [count("héllo"), count([1, 2]), count({"a": 1}), count({1, 2, 3})]; b := [1 in {1}, 2 in [1, 2], "v" in {"k": "v"}, 1 in "1", 3 in [1, 2]]; c := [1 < 2, "b" > "a", [1] >= [1], null <= false, {"a": 1} > 2, 2 <= 2.0]; d := [object.get({"a": {"b": 1}}, ["a", "b"], 0), object.get({"a": 1}, ["a", "x"], "dflt"), object.get({"a": 1}, [], 0), object.get({"a": 1}, "a", 0), object.get({"a": 1}, "z", 7), object.get({[1]: 2}, [[1]], 0)]`},
+	// integer arithmetic on the vm up to int64's edges, topdown's past them and for anything
+	// but two integers; operands from input, so nothing is folded ahead
+	{name: "fast integer arithmetic refuses a string", module: `package p
+f(a, b) := a + b`, query: `x := data.p.f(input.a, input.s)`, input: `{"a": 1, "s": "1"}`, want: undefined},
+	{name: "fast integer arithmetic results", module: `package p
+ops(a, b) := [a + b, a - b, a * b, b - a]`,
+		query: `x := [data.p.ops(n[0], n[1]) | some n in input.pairs]; y := {1, 2} - {1}`,
+		input: `{"pairs": [[2147483647, 1], [9223372036854775807, 1], [-9223372036854775808, 1], [-9223372036854775808, -1], [4294967296, 4294967296], [3037000499, 3037000499], [-1, -9223372036854775808], [1700000000000000000, 86400000000000], [1e3, 1], [1.5, 1], [10.0, 1], [0, -0], [5, 7], [0, -9223372036854775808]]}`},
 	{name: "fast builtin count refuses a number", module: `package p
 f(x) := count(x)`, query: `x := data.p.f(input.n)`, input: `{"n": 3}`, want: undefined},
 	{name: "fast builtin object.get refuses a non-object", module: `package p

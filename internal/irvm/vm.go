@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -994,6 +995,30 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 			r = c <= 0
 		}
 		return ast.InternedTerm(r), true, true
+	case ast.Plus, ast.Minus, ast.Multiply:
+		a, b := m.read(locals, args[0]), m.read(locals, args[1])
+		if a == nil || b == nil {
+			return nil, false, true
+		}
+		// Integers that fit an int64, with a result that does too: topdown takes those
+		// through big.Int once they leave the int32 window (every nanosecond timestamp
+		// does), parsing both operands and allocating for a result with the same digits.
+		// Anything else (floats, sets for minus, an overflow) goes the general way.
+		x, isNum := a.Value.(ast.Number)
+		y, isNum2 := b.Value.(ast.Number)
+		if !isNum || !isNum2 {
+			return nil, false, false
+		}
+		i, iok := x.Int64()
+		j, jok := y.Int64()
+		if !iok || !jok {
+			return nil, false, false
+		}
+		r, fits := int64Arith(bi.decl, i, j)
+		if !fits {
+			return nil, false, false
+		}
+		return ast.InternedTerm(int(r)), true, true
 	case ast.ObjectGet:
 		obj, path, dflt := m.read(locals, args[0]), m.read(locals, args[1]), m.read(locals, args[2])
 		if obj == nil || path == nil || dflt == nil {
@@ -1019,6 +1044,24 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 		return curr, true, true
 	}
 	return nil, false, false
+}
+
+// int64Arith is i op j for plus, minus and multiply, and whether it fits an int64.
+func int64Arith(op *ast.Builtin, i, j int64) (int64, bool) {
+	switch op {
+	case ast.Plus:
+		r := i + j
+		return r, (r > i) == (j > 0)
+	case ast.Minus:
+		r := i - j
+		return r, (r < i) == (j > 0)
+	default:
+		if i == 0 || j == 0 {
+			return 0, true
+		}
+		r := i * j
+		return r, r/j == i && !(i == -1 && j == math.MinInt64) && !(j == -1 && i == math.MinInt64)
+	}
 }
 
 func (m *vm) conflict(in *instr) error {
