@@ -249,7 +249,8 @@ func (c *collector) Add(m audit.Manifest, results []audit.Result) error {
 
 // Stream judges the inputs a window at a time and hands every manifest to sink as soon as its
 // window is judged; nothing of a manifest stays behind but its name's first use and its input
-// problems. An error means the run itself is broken, or the sink failed (*SinkError).
+// problems. An error means the run itself is broken, the sink failed (*SinkError), or ctx was
+// cancelled (its cause; reading stops there).
 func Stream(ctx context.Context, opts Options, sink Sink) (*Outcome, error) {
 	in := newInputs(opts)
 	// Reading and validating the first window does not need the bundle: do it while the
@@ -504,7 +505,7 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	stopReading := make(chan struct{})
 	go func() {
 		defer close(ahead)
-		for entries := first; entries != nil; entries = in.next() {
+		for entries := first; entries != nil && ctx.Err() == nil; entries = in.next() {
 			w := judgedWindow{entries, slices.Clone(in.digests), in.count}
 			in.digests = in.digests[:0]
 			select {
@@ -520,6 +521,11 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 		if failed.Load() {
 			break
 		}
+		// Interrupted: whatever is judged now is an error for every control, and the caller
+		// writes no report; reading on would only delay the exit by the rest of the sweep.
+		if ctx.Err() != nil {
+			break
+		}
 		if !read && w.files >= in.total {
 			read = true
 			if stopped = opts.InputsRead(); stopped != nil {
@@ -531,6 +537,9 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	}
 	close(stopReading)
 	for range ahead {
+	}
+	if stopped == nil && ctx.Err() != nil {
+		stopped = context.Cause(ctx)
 	}
 	close(windows)
 	<-handed

@@ -8,9 +8,11 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/manifest"
 	"github.com/resilcheck/resilcheck/reports"
 )
 
@@ -199,5 +201,39 @@ func TestWindowSizes(t *testing.T) {
 		if got[0] > window/4 || got[len(got)-1] > window/4 {
 			t.Errorf("%d files: windows %v: the first and the last should be at most %d", total, got, window/4)
 		}
+	}
+}
+
+var errInterrupted = errors.New("interrupted")
+
+// An interrupted sweep stops reading: Stream returns the cancellation's cause, and no window
+// after the one being read when the run was cancelled is read.
+func TestCancelledStreamStopsReading(t *testing.T) {
+	fixedWindows(t, 2)
+	dir := t.TempDir()
+	good, err := os.ReadFile(minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 12 {
+		writeFile(t, dir, fmt.Sprintf("m%02d.yaml", i), strings.Replace(string(good), "name: example-minimal", fmt.Sprintf("name: p%02d", i), 1))
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	var inspected atomic.Int64
+	inspect := func(*manifest.Document) {
+		if inspected.Add(1) == 3 {
+			cancel(errInterrupted) // in the second window
+		}
+	}
+	c := &collector{}
+	if _, err := Stream(ctx, Options{Paths: []string{dir}, AsOf: "2026-11-22", Inspect: inspect}, c); !errors.Is(err, errInterrupted) {
+		t.Fatalf("Stream: %v, want the cancellation's cause", err)
+	}
+	if n := inspected.Load(); n > 4 {
+		t.Errorf("%d of 12 files read; the run was cancelled in the second window of 2", n)
+	}
+	if len(c.manifests) > 2 {
+		t.Errorf("%d manifests reached the reports; only the first window was judged before the cancellation", len(c.manifests))
 	}
 }
