@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
@@ -46,10 +47,15 @@ func validateCommand(stdio appIO) *cli.Command {
 			if err := validate.Ready(); err != nil {
 				return withCode(ExitBundleBroken, err)
 			}
-			res := validateStream(manifest.Open(c.Args().Slice(), manifest.Options{
+			ctx := commandContext(c)
+			res := validateStream(ctx, manifest.Open(c.Args().Slice(), manifest.Options{
 				MaxFileSize: maxSize,
 				Stdin:       stdio.Stdin,
 			}))
+			// Interrupted, the result is partial: nothing of it is printed.
+			if ierr := interruption(ctx); ierr != nil {
+				return fmt.Errorf("validate: %w: nothing printed", ierr)
+			}
 			if format == "json" {
 				enc := json.NewEncoder(stdio.Stdout)
 				enc.SetIndent("", "  ")
@@ -114,11 +120,11 @@ type validatedFile struct {
 var validateWindow = 64
 
 // validateStream validates every document of the stream; the files keep load order and each
-// file's problems are in reading order.
-func validateStream(st *manifest.Stream) validation {
+// file's problems are in reading order. It stops after the window it is on when ctx is done.
+func validateStream(ctx context.Context, st *manifest.Stream) validation {
 	out := validation{Files: []validatedFile{}}
 	names := validate.NewNames()
-	for start := 0; start < st.Len(); start += validateWindow {
+	for start := 0; start < st.Len() && ctx.Err() == nil; start += validateWindow {
 		sources := st.Read(start, min(start+validateWindow, st.Len()))
 		var docs []*manifest.Document
 		for _, src := range sources {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,9 +10,11 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/resilcheck/resilcheck/internal/audit"
+	"github.com/resilcheck/resilcheck/internal/manifest"
 )
 
 const corpusDir = "testdata/invalid"
@@ -435,5 +439,23 @@ func TestValidateWindowsChangeNothing(t *testing.T) {
 	}
 	if len(repeat) != 1 || !strings.Contains(repeat[0].Message, "already used by the manifest at "+filepath.ToSlash(dir)+"/a.yaml:") {
 		t.Fatalf("c.yaml problems = %+v, want one naming a.yaml's metadata.name", repeat)
+	}
+}
+
+// An interrupted validate prints nothing of its partial result and stops reading: 143 for
+// SIGTERM, with the reason on standard error. The context is cancelled before the run, so
+// not a file is read.
+func TestValidateInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(&interruptError{sig: syscall.SIGTERM})
+	var out, errOut bytes.Buffer
+	app := newApp(appIO{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }})
+	code := finish(app.RunContext(ctx, []string{"resilcheck", "validate", "-f", "json", filepath.Join(repoRoot, "testdata/manifests")}), &errOut)
+	if code != 143 || out.Len() > 0 || !strings.Contains(errOut.String(), "validate: interrupted by SIGTERM: nothing printed") {
+		t.Errorf("exit %d, stdout %q, stderr %q: want 143, nothing printed, and why", code, out.String(), errOut.String())
+	}
+	st := manifest.Open([]string{filepath.Join(repoRoot, "testdata/manifests")}, manifest.Options{})
+	if res := validateStream(ctx, st); len(res.Files) > 0 {
+		t.Errorf("a cancelled validation read %d files", len(res.Files))
 	}
 }
