@@ -106,6 +106,21 @@ func TestStreamedReportsAreTheWholeOnes(t *testing.T) {
 	}
 }
 
+// minimalCopies writes n copies of the minimal manifest into a new directory, m00.yaml named
+// p00 and on, and returns the directory and the manifest's text.
+func minimalCopies(t *testing.T, n int) (dir, good string) {
+	t.Helper()
+	b, err := os.ReadFile(minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, good = t.TempDir(), string(b)
+	for i := range n {
+		writeFile(t, dir, fmt.Sprintf("m%02d.yaml", i), strings.Replace(good, "name: example-minimal", fmt.Sprintf("name: p%02d", i), 1))
+	}
+	return dir, good
+}
+
 // fixedWindows makes every window n files, without nextWindow's ramp, until the test ends.
 func fixedWindows(t *testing.T, n int) {
 	prevWindow, prevRamp := window, rampWindows
@@ -138,15 +153,8 @@ func TestAFailingSinkStopsTheRun(t *testing.T) {
 // the run's size, grows window by window, and ends at every file with the report's totals.
 func TestProgressCountsWhatReachedTheReports(t *testing.T) {
 	fixedWindows(t, 2)
-	dir := t.TempDir()
-	good, err := os.ReadFile(minimal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 5 {
-		writeFile(t, dir, fmt.Sprintf("m%02d.yaml", i), strings.Replace(string(good), "name: example-minimal", fmt.Sprintf("name: p%02d", i), 1))
-	}
-	writeFile(t, dir, "m05.yaml", string(good)+"---\n"+strings.Replace(string(good), "name: example-minimal", "name: second", 1))
+	dir, good := minimalCopies(t, 5)
+	writeFile(t, dir, "m05.yaml", good+"---\n"+strings.Replace(good, "name: example-minimal", "name: second", 1))
 	var seen []Progress
 	r := run(t, Options{Paths: []string{dir}, Progress: func(p Progress) { seen = append(seen, p) }})
 	if len(seen) != 4 {
@@ -210,14 +218,7 @@ var errInterrupted = errors.New("interrupted")
 // after the one being read when the run was cancelled is read.
 func TestCancelledStreamStopsReading(t *testing.T) {
 	fixedWindows(t, 2)
-	dir := t.TempDir()
-	good, err := os.ReadFile(minimal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 12 {
-		writeFile(t, dir, fmt.Sprintf("m%02d.yaml", i), strings.Replace(string(good), "name: example-minimal", fmt.Sprintf("name: p%02d", i), 1))
-	}
+	dir, _ := minimalCopies(t, 12)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	var inspected atomic.Int64
