@@ -585,7 +585,7 @@ func argsOnly(c *cli.Context) error {
 // forcing one is for reproducing a result with OPA's own evaluator, and for measuring.
 func evaluatorFlag() cli.Flag {
 	return &cli.StringFlag{Name: "evaluator", Value: string(engine.EvaluatorAuto), Usage: "what evaluates the policies: " +
-		"auto (irvm; with -p policies OPA's topdown for a few manifests and irvm from " + strconv.Itoa(engine.VMBatchMin) + " on), " +
+		"auto (irvm; with -p policies OPA's topdown for a run of a few files and irvm from " + strconv.Itoa(engine.VMBatchMin) + " on), " +
 		"topdown (OPA's own evaluator, as opa eval runs it) or irvm (the bundle planned to OPA's IR, faster per manifest)"}
 }
 

@@ -299,8 +299,9 @@ type entry struct {
 }
 
 // window is how many input files one step of the pipeline reads, validates and judges
-// before their documents are dropped: enough for irvm's batches on every core, and few
-// enough that a sweep of thousands of files holds a bounded number of decoded documents.
+// before their documents are dropped (at most; see nextWindow): enough to keep every core
+// busy, and few enough that a sweep of thousands of files holds a bounded number of decoded
+// documents. The evaluator is chosen for the whole run (engine.Expect), not per window.
 var window = 32 // a variable only so a test can show the window changes nothing
 
 // rampWindows sizes the windows by nextWindow; off, every window is window files (tests that
@@ -499,6 +500,7 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 			}
 		}
 	}()
+	eng.Expect(in.total)
 	// The next window is read and validated while this one is judged, so the cores the end
 	// of a window leaves idle (its last documents judged one per core) have work.
 	ahead := make(chan judgedWindow)

@@ -136,6 +136,8 @@ type Engine struct {
 	// vmFallbacks counts documents irvm could not judge cleanly and topdown judged
 	// instead; the tests hold it at zero on every bundled manifest.
 	vmFallbacks atomic.Int64
+	// expected is how many documents the run judges in all (Expect), 0 when not told.
+	expected atomic.Int64
 
 	// lazy holds the fallback queries (one per control, and the extras), prepared on first
 	// need, keyed by their query text.
@@ -523,11 +525,18 @@ type Outcome struct {
 	SiteLoss *audit.SiteLoss
 }
 
+// Expect tells the engine how many documents the run will judge over all its Evaluate
+// calls, so that EvaluatorAuto chooses for the run rather than for each batch: a sweep
+// judged a window at a time would otherwise judge its small first and last windows on
+// topdown.
+func (e *Engine) Expect(n int) { e.expected.Store(int64(n)) }
+
 // Evaluate judges the documents on a bounded worker pool; outcomes are in input order, so
 // the caller's sort is the only ordering that matters.
 func (e *Engine) Evaluate(ctx context.Context, docs []Document) []Outcome {
 	var vm evalFunc
-	if e.evaluator == EvaluatorIRVM || (e.evaluator == EvaluatorAuto && (len(docs) >= VMBatchMin || e.prebuilt != nil)) {
+	batch := max(int64(len(docs)), e.expected.Load())
+	if e.evaluator == EvaluatorIRVM || (e.evaluator == EvaluatorAuto && (batch >= VMBatchMin || e.prebuilt != nil)) {
 		vm = e.vmQuery(ctx)
 	}
 	out := make([]Outcome, len(docs))

@@ -739,6 +739,13 @@ func TestAutoEvaluatorUsesIRVMForBatches(t *testing.T) {
 	if e.vm == nil || e.vmFallbacks.Load() != 0 {
 		t.Fatalf("a batch of %d was not judged by irvm: %s (%d handed back to topdown)", VMBatchMin, e.vmReason, e.vmFallbacks.Load())
 	}
+	// A run told it judges VMBatchMin documents uses irvm for a batch of one of them too.
+	e = newEngine(t, Options{Policies: []PolicySource{Builtin()}, compileBuiltin: true})
+	e.Expect(VMBatchMin)
+	e.Evaluate(ctx, docs[:1])
+	if e.vm == nil || e.vmFallbacks.Load() != 0 {
+		t.Fatalf("one document of a run of %d was not judged by irvm: %s", VMBatchMin, e.vmReason)
+	}
 }
 
 func TestUnknownEvaluator(t *testing.T) {
