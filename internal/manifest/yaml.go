@@ -144,8 +144,10 @@ var fastYAMLEnabled = true
 
 func decodeYAML(src *Source, data []byte, b *builder) {
 	if fastYAMLEnabled {
-		if root, ok := fastYAML(data); ok {
+		if root, release, ok := fastYAML(data); ok {
 			b.document(src, root, 0)
+			b.root = nil
+			release()
 			return
 		}
 	}

@@ -57,10 +57,11 @@ func sameTree(got, want *yaml.Node, at string) error {
 // It reports whether the fast parser took the input.
 func checkFast(t testing.TB, data []byte) bool {
 	t.Helper()
-	got, ok := fastYAML(data)
+	got, release, ok := fastYAML(data)
 	if !ok {
 		return false
 	}
+	defer release()
 	want, err := referenceYAML(data)
 	if err != nil {
 		t.Fatalf("fast parser took input the library refuses (%v):\n%s", err, data)
@@ -379,9 +380,11 @@ func BenchmarkDecodeYAML(b *testing.B) {
 		name string
 		data []byte
 	}{{"population", popData}, {"korean", korean}, {"large-1000", large.Encode(corpus.YAMLFormat)}} {
-		if _, ok := fastYAML(f.data); !ok {
+		_, release, ok := fastYAML(f.data)
+		if !ok {
 			b.Fatalf("%s: declined", f.name)
 		}
+		release()
 		for _, fast := range []bool{true, false} {
 			name := f.name + "/fast"
 			if !fast {
@@ -408,7 +411,7 @@ func BenchmarkDecodeYAML(b *testing.B) {
 // name in a run's table, an id in a report's summary) would keep the whole file alive.
 func TestFastYAMLValuesOwnTheirMemory(t *testing.T) {
 	src := "a: one\nb: [one, 'two', \"thr\\u0065e\"]\nc:\n  - d: one\n    e: 12\n"
-	p := fastParser{s: src, chunk: 8}
+	p := fastParser{s: src}
 	root := p.document()
 	base := uintptr(unsafe.Pointer(unsafe.StringData(p.s)))
 	seen := map[string]uintptr{}
@@ -429,7 +432,22 @@ func TestFastYAMLValuesOwnTheirMemory(t *testing.T) {
 		}
 	}
 	walk(root)
+	p.release()
 	if len(seen) < 7 {
 		t.Fatalf("only %d distinct scalars seen", len(seen))
+	}
+}
+
+// Slabs go back to a pool after each parse: a tree parsed after another must carry nothing
+// of it (a style, a tag, a value or members left in a reused node), on either order.
+func TestFastYAMLReusedSlabsCarryNothing(t *testing.T) {
+	styled := []byte("a: 'one'\nb: [\"two\", {c: 3}]\nd:\n  - e: \"four\"\n    f: [5, 6]\n")
+	plain := []byte("x: 1\ny:\n  - z\n  - w: v\n")
+	for range 3 {
+		for _, data := range [][]byte{styled, plain, styled} {
+			if !checkFast(t, data) {
+				t.Fatalf("declined:\n%s", data)
+			}
+		}
 	}
 }
