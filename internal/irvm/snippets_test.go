@@ -305,6 +305,18 @@ r := [[v | v := in_value], [v | v := number_key], [v | v := beside], [v | v := b
 		query: `a := [count("héllo"), count([1, 2]), count({"a": 1}), count({1, 2, 3})]; b := [1 in {1}, 2 in [1, 2], "v" in {"k": "v"}, 1 in "1", 3 in [1, 2]]; c := [1 < 2, "b" > "a", [1] >= [1], null <= false, {"a": 1} > 2, 2 <= 2.0]; d := [object.get({"a": {"b": 1}}, ["a", "b"], 0), object.get({"a": 1}, ["a", "x"], "dflt"), object.get({"a": 1}, [], 0), object.get({"a": 1}, "a", 0), object.get({"a": 1}, "z", 7), object.get({[1]: 2}, [[1]], 0)]`},
 	// integer arithmetic on the vm up to int64's edges, topdown's past them and for anything
 	// but two integers; operands from input, so nothing is folded ahead
+	// sprintf with plain verbs on the vm, anything else through topdown's: formats and
+	// arguments from input, so the planner folds nothing
+	{name: "fast sprintf", module: `package p
+f(format, args) := sprintf(format, args)
+s := sprintf("%v and %s", [{1, "a"}, {"k": [1, 2.5]}])`,
+		query: `x := [[c[0], data.p.f(c[0], c[1])] | some c in input.cases]; y := data.p.s`,
+		input: `{"cases": [["%s and %v", ["a", "b"]], ["%d", [5]], ["%d", [5.0]], ["%d", [1e3]], ["%v", [1.5]], ["%s", [5]],
+			["%d", ["x"]], ["%v%%", [true]], ["%v", [null]], ["%v", [[1, "a"]]], ["%v", [{"k": "v"}]], ["%s", [{"k": 1}]],
+			["%5s", ["a"]], ["%q", ["a"]], ["%s %s", ["a"]], ["%s", ["a", "b"]], ["%", []], ["100%%", []], ["%v", [-0]],
+			["%d", [9223372036854775807]], ["%d", [9223372036854775808]], ["%v", [123456789012345678901234567890]],
+			["héllo %s", ["wörld"]], ["%v", [-12]], ["%s-%d-%v", ["a", 2, "c"]], ["%d%%", [-7]], ["no verbs", []],
+			["%v", [1e400]], ["%s", [""]], ["%%%s%%", ["x"]], ["%x", [255]], ["%.2f", [1.5]]]}`},
 	{name: "fast integer arithmetic refuses a string", module: `package p
 f(a, b) := a + b`, query: `x := data.p.f(input.a, input.s)`, input: `{"a": 1, "s": "1"}`, want: undefined},
 	{name: "fast integer arithmetic results", module: `package p

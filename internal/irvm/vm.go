@@ -1019,6 +1019,21 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 			return nil, false, false
 		}
 		return ast.InternedTerm(int(r)), true, true
+	case ast.Sprintf:
+		f, list := m.read(locals, args[0]), m.read(locals, args[1])
+		if f == nil || list == nil {
+			return nil, false, true
+		}
+		format, isStr := f.Value.(ast.String)
+		arr, isArr := list.Value.(*ast.Array)
+		if !isStr || !isArr {
+			return nil, false, false
+		}
+		out, done := sprintfPlain(string(format), arr)
+		if !done {
+			return nil, false, false
+		}
+		return ast.StringTerm(out), true, true
 	case ast.ObjectGet:
 		obj, path, dflt := m.read(locals, args[0]), m.read(locals, args[1]), m.read(locals, args[2])
 		if obj == nil || path == nil || dflt == nil {
@@ -1044,6 +1059,62 @@ func (m *vm) fastBuiltin(locals []*ast.Term, in *instr) (v *ast.Term, ok, handle
 		return curr, true, true
 	}
 	return nil, false, false
+}
+
+// sprintfPlain is sprintf's result for a format whose verbs are only %s, %v, %d and %%,
+// without flags, width or precision, one argument each: what topdown's sprintf (fmt.Sprintf
+// over the arguments it converts) writes, without boxing each argument for fmt. done is false
+// for anything else, or any argument fmt would print otherwise (a number under %s, a string
+// under %d, a float or an integer past int64), which the general path then formats.
+func sprintfPlain(format string, args *ast.Array) (out string, done bool) {
+	var b strings.Builder
+	b.Grow(len(format) + 8*args.Len())
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i++; i == len(format) {
+			return "", false
+		}
+		verb := format[i]
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if next == args.Len() || (verb != 's' && verb != 'v' && verb != 'd') {
+			return "", false
+		}
+		switch v := args.Elem(next).Value.(type) {
+		case ast.String:
+			if verb == 'd' {
+				return "", false
+			}
+			b.WriteString(string(v))
+		case ast.Number:
+			n := string(v)
+			if verb == 's' || strings.ContainsAny(n, ".eE") {
+				return "", false
+			}
+			x, err := strconv.ParseInt(n, 10, 64)
+			if err != nil {
+				return "", false
+			}
+			b.WriteString(strconv.FormatInt(x, 10))
+		default:
+			if verb == 'd' {
+				return "", false
+			}
+			b.WriteString(v.String())
+		}
+		next++
+	}
+	if next != args.Len() {
+		return "", false
+	}
+	return b.String(), true
 }
 
 // int64Arith is i op j for plus, minus and multiply, and whether it fits an int64.
