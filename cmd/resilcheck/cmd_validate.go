@@ -113,19 +113,37 @@ type validatedFile struct {
 	Problems  []audit.Problem `json:"problems"`
 }
 
-// validateWindow is how many files are read, decoded and validated at once: the documents
-// of one window are dropped before the next is read, so a sweep of thousands of files holds
-// only their problems, and each window's documents are validated on every core. (A variable
-// only so a test can show the window changes nothing.)
-var validateWindow = 64
+// validateWindow is how many files are read, decoded and validated at once: a window's
+// documents are dropped once validated, while the next window is read, so a sweep of
+// thousands of files holds two windows and the problems, and each window's documents are
+// validated on every core. (A variable only so a test can show the window changes nothing.)
+var validateWindow = 32
 
 // validateStream validates every document of the stream; the files keep load order and each
 // file's problems are in reading order. It stops after the window it is on when ctx is done.
 func validateStream(ctx context.Context, st *manifest.Stream) validation {
 	out := validation{Files: []validatedFile{}}
 	names := validate.NewNames()
-	for start := 0; start < st.Len() && ctx.Err() == nil; start += validateWindow {
-		sources := st.Read(start, min(start+validateWindow, st.Len()))
+	// The next window is read and decoded while this one is validated, so the cores the
+	// end of either step leaves idle have work.
+	windows := make(chan []*manifest.Source)
+	stop := make(chan struct{})
+	go func() {
+		defer close(windows)
+		for start := 0; start < st.Len() && ctx.Err() == nil; start += validateWindow {
+			select {
+			case windows <- st.Read(start, min(start+validateWindow, st.Len())):
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		for range windows {
+		}
+	}()
+	for sources := range windows {
 		var docs []*manifest.Document
 		for _, src := range sources {
 			docs = append(docs, src.Documents...)
