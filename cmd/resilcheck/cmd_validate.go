@@ -126,23 +126,16 @@ func validateStream(ctx context.Context, st *manifest.Stream) validation {
 	names := validate.NewNames()
 	// The next window is read and decoded while this one is validated, so the cores the
 	// end of either step leaves idle have work.
-	windows := make(chan []*manifest.Source)
-	stop := make(chan struct{})
-	go func() {
-		defer close(windows)
-		for start := 0; start < st.Len() && ctx.Err() == nil; start += validateWindow {
-			select {
-			case windows <- st.Read(start, min(start+validateWindow, st.Len())):
-			case <-stop:
-				return
-			}
+	start := 0
+	windows, stop := parallel.Ahead(ctx, func() ([]*manifest.Source, bool) {
+		if start >= st.Len() {
+			return nil, false
 		}
-	}()
-	defer func() {
-		close(stop)
-		for range windows {
-		}
-	}()
+		sources := st.Read(start, min(start+validateWindow, st.Len()))
+		start += validateWindow
+		return sources, true
+	})
+	defer stop()
 	for sources := range windows {
 		var docs []*manifest.Document
 		for _, src := range sources {

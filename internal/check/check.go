@@ -503,20 +503,20 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 	eng.Expect(in.total)
 	// The next window is read and validated while this one is judged, so the cores the end
 	// of a window leaves idle (its last documents judged one per core) have work.
-	ahead := make(chan judgedWindow)
-	stopReading := make(chan struct{})
-	go func() {
-		defer close(ahead)
-		for entries := first; entries != nil && ctx.Err() == nil; entries = in.next() {
-			w := judgedWindow{entries, slices.Clone(in.digests), in.count}
-			in.digests = in.digests[:0]
-			select {
-			case ahead <- w:
-			case <-stopReading:
-				return
-			}
+	pending := first // read already
+	ahead, stopReading := parallel.Ahead(ctx, func() (judgedWindow, bool) {
+		entries := pending
+		pending = nil
+		if entries == nil {
+			entries = in.next()
 		}
-	}()
+		if entries == nil {
+			return judgedWindow{}, false
+		}
+		w := judgedWindow{entries, slices.Clone(in.digests), in.count}
+		in.digests = in.digests[:0]
+		return w, true
+	})
 	var stopped error
 	read := opts.InputsRead == nil
 	for w := range ahead {
@@ -537,9 +537,7 @@ func judge(ctx context.Context, eng *engine.Engine, opts Options, in *inputs, fi
 		judgeWindow(ctx, eng, controls, w.entries)
 		windows <- w
 	}
-	close(stopReading)
-	for range ahead {
-	}
+	stopReading()
 	if stopped == nil && ctx.Err() != nil {
 		stopped = context.Cause(ctx)
 	}

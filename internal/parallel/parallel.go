@@ -5,6 +5,7 @@
 package parallel
 
 import (
+	"context"
 	"runtime"
 	"sync"
 )
@@ -39,4 +40,36 @@ func For(n, workers int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// Ahead calls next on a goroutine of its own, one result ahead of the caller, who takes the
+// results from the channel in order: the next piece of a stream is made while the caller
+// works on the one before. next reports false when there is nothing more, and is not called
+// again once ctx is done. stop ends it early and waits for the goroutine (a result made
+// meanwhile is dropped); call it once the caller is done, however it ends.
+func Ahead[T any](ctx context.Context, next func() (T, bool)) (results <-chan T, stop func()) {
+	out := make(chan T)
+	quit := make(chan struct{})
+	go func() {
+		defer close(out)
+		for ctx.Err() == nil {
+			v, ok := next()
+			if !ok {
+				return
+			}
+			select {
+			case out <- v:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() {
+			close(quit)
+			for range out {
+			}
+		})
+	}
 }
