@@ -204,6 +204,25 @@ func (n *keywordNode) admits(value any) bool {
 	return true
 }
 
+// checkFormat checks x against a "date" or "date-time" format and returns, for a valid
+// timestamp written otherwise, the form the policies read.
+func (v *validator) checkFormat(format, x string) (string, bool) {
+	switch format {
+	case "date":
+		d, err := time.Parse(time.DateOnly, x)
+		if err != nil {
+			v.add(v.pointer(), fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
+		} else if p := yearProblem(x, d.Year()); p != "" && v.evaluated {
+			v.add(v.pointer(), p)
+		}
+	case "date-time":
+		if c := v.checkTimestamp(x); c != "" && c != x {
+			return c, true
+		}
+	}
+	return "", false
+}
+
 // walk checks value against n (the keywords above) and returns the replacement for a
 // string value when a valid timestamp must be written in the form the policies read.
 func (v *validator) walk(value any, n *keywordNode) (string, bool) {
@@ -218,19 +237,7 @@ func (v *validator) walk(value any, n *keywordNode) (string, bool) {
 		if n.id && !isID(x) {
 			v.add(v.pointer(), fmt.Sprintf("%s is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters", quote(x)))
 		}
-		switch n.format {
-		case "date":
-			d, err := time.Parse(time.DateOnly, x)
-			if err != nil {
-				v.add(v.pointer(), fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
-			} else if p := yearProblem(x, d.Year()); p != "" && v.evaluated {
-				v.add(v.pointer(), p)
-			}
-		case "date-time":
-			if c := v.checkTimestamp(x); c != "" && c != x {
-				return c, true
-			}
-		}
+		return v.checkFormat(n.format, x)
 	case map[string]any:
 		if n.hasItems {
 			return "", false

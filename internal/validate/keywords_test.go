@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xeipuuv/gojsonschema"
 
@@ -96,19 +95,8 @@ func (r *referenceValidator) formats(v *validator, value any, schema map[string]
 	}
 	switch x := value.(type) {
 	case string:
-		switch schema["format"] {
-		case "date":
-			d, err := time.Parse(time.DateOnly, x)
-			if err != nil {
-				v.add(v.pointer(), fmt.Sprintf("%s is not a valid date (YYYY-MM-DD)%s", quote(x), reason(err)))
-			} else if p := yearProblem(x, d.Year()); p != "" && v.evaluated {
-				v.add(v.pointer(), p)
-			}
-		case "date-time":
-			if c := v.checkTimestamp(x); c != "" && c != x {
-				return c, true
-			}
-		}
+		format, _ := schema["format"].(string)
+		return v.checkFormat(format, x)
 	case map[string]any:
 		for k, child := range x {
 			if s := r.c.child(schema, k); s != nil && schema["items"] == nil {
