@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -172,14 +171,10 @@ func corpusDocuments(t *testing.T) []*manifest.Document {
 		paths = append(paths, matches...)
 	}
 	dir := t.TempDir()
-	for i := range 40 {
-		p := filepath.Join(dir, fmt.Sprintf("gen-%02d.yaml", i))
-		doc := corpus.Population(7, i)
-		if err := os.WriteFile(p, corpus.YAML(doc.Header, doc.Value), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
+	if _, err := corpus.WritePopulation(dir, 40, 7, corpus.YAMLFormat); err != nil {
+		t.Fatal(err)
 	}
+	paths = append(paths, dir)
 	var docs []*manifest.Document
 	for _, src := range manifest.Load(paths, manifest.Options{}) {
 		docs = append(docs, src.Documents...)
@@ -328,17 +323,11 @@ func TestIsIDMatchesPattern(t *testing.T) {
 // per op: what a sweep pays per file for validation.
 func BenchmarkDocumentPopulation(b *testing.B) {
 	dir := b.TempDir()
-	var paths []string
-	for i := range 20 {
-		p := filepath.Join(dir, fmt.Sprintf("gen-%02d.yaml", i))
-		doc := corpus.Population(1, i)
-		if err := os.WriteFile(p, corpus.YAML(doc.Header, doc.Value), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		paths = append(paths, p)
+	if _, err := corpus.WritePopulation(dir, 20, 1, corpus.YAMLFormat); err != nil {
+		b.Fatal(err)
 	}
 	var docs []*manifest.Document
-	for _, src := range manifest.Load(paths, manifest.Options{}) {
+	for _, src := range manifest.Load([]string{dir}, manifest.Options{}) {
 		docs = append(docs, src.Documents...)
 	}
 	b.ReportAllocs()
