@@ -137,7 +137,13 @@ func WriteFileContext(ctx context.Context, path string, write func(io.Writer) er
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(ctxWriter{ctx, tmp}); err != nil {
+	wb := newWriteBehind(tmp)
+	defer wb.Close() // before the file is closed, on a panic's way up too
+	err = write(ctxWriter{ctx, wb})
+	if cerr := wb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, pathErr(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {
