@@ -136,6 +136,13 @@ func distinctTargets(output string, extra []reportTarget) error {
 
 // maxFileSizeFlag is the input size limit; check and validate share it so the same
 // value works for both.
+// timeoutFlag is --timeout for every command that evaluates documents: the engine scales it
+// with each document's size the same way for all of them.
+func timeoutFlag() cli.Flag {
+	return &cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout,
+		Usage: "wall-time limit for judging one document, for each started 1,000 services, datacenters and incidents in it"}
+}
+
 func maxFileSizeFlag() cli.Flag {
 	return &cli.StringFlag{Name: "max-file-size", Value: "16MiB", Usage: "refuse input files larger than `SIZE` (bytes, or with KiB, MiB, GiB, KB, MB, GB)"}
 }
@@ -196,7 +203,7 @@ func checkCommand(stdio appIO) *cli.Command {
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
 		&cli.StringFlag{Name: "fail-on", Usage: "lowest `SEVERITY` that fails the run: critical, high, medium, low, info, or none (default: any failed control)"},
 		langFlag("language of human-readable reports: en or ko"),
-		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "wall-time limit for judging one document, for each started 1,000 services, datacenters and incidents in it"},
+		timeoutFlag(),
 		&cli.StringFlag{Name: "waivers", Usage: "accept the failures listed in `FILE` (schemas/waivers.v1.schema.json) until they expire"},
 		&cli.StringFlag{Name: "baseline", Usage: "fail the gate only on findings not in `REPORT`, an earlier JSON report (its findings stay in the reports, marked)"},
 		maxFileSizeFlag(),

@@ -36,7 +36,7 @@ func deadlinesCommand(stdio appIO) *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 			langFlag("language of text output: en or ko"),
 			&cli.StringSliceFlag{Name: "data", Aliases: []string{"d"}, Usage: "parameter overrides from `FILE` (YAML/JSON {resilcheck: {overrides: {...}}}; repeatable)"},
-			&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+			timeoutFlag(),
 			maxFileSizeFlag(),
 		},
 		CustomHelpTemplate: withExamples(

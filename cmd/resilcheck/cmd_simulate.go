@@ -24,7 +24,7 @@ func simulateCommand(stdio appIO) *cli.Command {
 		&cli.StringSliceFlag{Name: "fail", Usage: "take down `ID` (a datacenter, power feed or building; repeat to lose several at once)"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, json, or a picture of each failure that takes services down: dot (Graphviz), mermaid or svg"},
 		&cli.StringFlag{Name: "as-of", Usage: "audit `DATE` (YYYY-MM-DD); default today in Korea"},
-		&cli.DurationFlag{Name: "timeout", Value: engine.DefaultTimeout, Usage: "evaluation time limit per document"},
+		timeoutFlag(),
 		langFlag("en or ko: the text and the pictures"),
 		maxFileSizeFlag(),
 		evaluatorFlag(),

@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/resilcheck/resilcheck/internal/engine"
 )
 
 // runInProcess runs the CLI in this process, as runCLI does, but with the given environment
@@ -267,5 +272,33 @@ func TestWithSettings(t *testing.T) {
 	}
 	if got := withSettings([]string{"check", "m.yaml"}, nil); strings.Join(got, " ") != "check m.yaml" {
 		t.Errorf("without settings: %q", got)
+	}
+}
+
+// TestTimeoutFlagIsOneForEveryEvaluation: check, simulate and deadlines share the engine's
+// limit, which grows with each document, so they describe it with the same words and the
+// number the engine scales by.
+func TestTimeoutFlagIsOneForEveryEvaluation(t *testing.T) {
+	app := newApp(appIO{})
+	want := ""
+	for _, name := range []string{"check", "simulate", "deadlines"} {
+		cmd := app.Command(name)
+		if cmd == nil {
+			t.Fatalf("no %s command", name)
+		}
+		usage := ""
+		for _, f := range cmd.Flags {
+			if df, ok := f.(*cli.DurationFlag); ok && df.Name == "timeout" {
+				usage = df.Usage
+			}
+		}
+		if !strings.Contains(usage, fmt.Sprintf("%d,%03d services", engine.ItemsPerTimeout/1000, engine.ItemsPerTimeout%1000)) {
+			t.Errorf("%s --timeout: %q does not name the %d items each limit covers", name, usage, engine.ItemsPerTimeout)
+		}
+		if want == "" {
+			want = usage
+		} else if usage != want {
+			t.Errorf("%s --timeout says %q, check says %q", name, usage, want)
+		}
 	}
 }
