@@ -251,12 +251,16 @@ func classify(x *ast.Expr, violationsOf func(*ast.Term) string, found map[string
 				switch op {
 				case "equal", "eq":
 					mark(control, n == 0, n > 0)
-				case "gt", "neq":
+				case "gt":
 					mark(control, false, n >= 0)
+				case "neq":
+					mark(control, false, n == 0) // count != 3 says nothing of a failing case
 				case "gte":
 					mark(control, false, n >= 1)
-				case "lt", "lte":
-					mark(control, true, false)
+				case "lt":
+					mark(control, n <= 1, false) // only count < 1 is a passing case
+				case "lte":
+					mark(control, n == 0, false)
 				}
 			case op == "equal" || op == "eq":
 				if isEmpty(lhs) || isEmpty(rhs) {

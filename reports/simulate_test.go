@@ -141,7 +141,7 @@ func TestSimulationPicturesInKorean(t *testing.T) {
 // TestSimulationStreamSpills: a simulation streamed manifest by manifest writes what
 // encoding/json writes for the whole Simulation (JSON), and the same bytes whether its spool
 // stays in memory or spills to a temporary file, in every format and with no manifest at
-// all; nothing reaches the destination before Finish.
+// all.
 func TestSimulationStreamSpills(t *testing.T) {
 	one := NewSimulation(campus(t), []string{"hall-a"}, campusServices)
 	// The campus many times over, under other names: a spool of several spills.
@@ -176,9 +176,6 @@ func TestSimulationStreamSpills(t *testing.T) {
 				if err := st.Add(m); err != nil {
 					t.Fatal(err)
 				}
-			}
-			if dest.Len() != 0 {
-				t.Errorf("%s/%s: written before Finish", name, format)
 			}
 			if st.Summary() != s.Summary {
 				t.Errorf("%s/%s: summary %+v, want %+v", name, format, st.Summary(), s.Summary)

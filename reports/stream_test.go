@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
@@ -99,6 +100,9 @@ func TestSpoolsSpillToDiskUnseen(t *testing.T) {
 		if ents, _ := os.ReadDir(tmp); len(ents) > 0 && runtime.GOOS != "windows" {
 			t.Errorf("%s: %s is visible in the temporary directory while the run goes on", f, ents[0].Name())
 		}
+		if n, ok := openUnlinkedIn(tmp); ok && n == 0 {
+			t.Errorf("%s: nothing spilled to the temporary directory (the rest of this test would pass in memory)", f)
+		}
 		var got bytes.Buffer
 		if err := s.Finish(&got); err != nil {
 			t.Fatal(err)
@@ -113,6 +117,22 @@ func TestSpoolsSpillToDiskUnseen(t *testing.T) {
 			t.Errorf("%s: %s left in the temporary directory", f, ents[0].Name())
 		}
 	}
+}
+
+// openUnlinkedIn counts this process's open files that were created in dir and unlinked
+// since: the spools that spilled. ok is false where /proc/self/fd does not say (not Linux).
+func openUnlinkedIn(dir string) (n int, ok bool) {
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return 0, false
+	}
+	for _, fd := range fds {
+		target, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name()))
+		if err == nil && strings.HasPrefix(target, dir+string(filepath.Separator)) && strings.HasSuffix(target, " (deleted)") {
+			n++
+		}
+	}
+	return n, true
 }
 
 // A spool that cannot move to disk fails the rendering with the reason, never truncates it.

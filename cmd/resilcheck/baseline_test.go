@@ -44,6 +44,9 @@ func TestBaselineGate(t *testing.T) {
 	if want := fmt.Sprintf("baseline old.json: %d of its %d findings found again", findings, findings); code != ExitOK || !strings.Contains(stderr, want) {
 		t.Fatalf("unchanged manifest against its baseline: exit %d, stderr %q", code, stderr)
 	}
+	if _, stderr, code := runCLIIn(t, dir, "", "check", "-q", "--as-of", "2026-11-22", "--baseline", "old.json", "-f", "json", "-o", "quiet.json", "kakao.yaml"); code != ExitOK || stderr != "" {
+		t.Errorf("-q against the baseline: exit %d, stderr %q; want 0 and nothing", code, stderr)
+	}
 	var same struct {
 		Summary  struct{ Fail int }
 		Baseline struct {

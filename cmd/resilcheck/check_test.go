@@ -426,6 +426,13 @@ func TestCheckWaivers(t *testing.T) {
 	if got := parseReport(t, out).status("example-minimal", officerControl); got != "fail" || !strings.Contains(stderr, "expired on 2026-01-31") {
 		t.Fatalf("with an expired waiver: %s = %q; stderr %q", officerControl, got, stderr)
 	}
+	// -q keeps the report and drops the warning, before or after the command name.
+	for _, args := range [][]string{{"check", "-q"}, {"-q", "check"}} {
+		quietOut, stderr, _ := runCLI(t, "", append(args, asOf, "-f", "json", "--waivers", expired, minimalManifest)...)
+		if got := parseReport(t, quietOut).status("example-minimal", officerControl); got != "fail" || strings.Contains(stderr, "warning:") {
+			t.Errorf("%v with an expired waiver: %s = %q, stderr %q", args, officerControl, got, stderr)
+		}
+	}
 	_, stderr, code := runCLI(t, "", "check", asOf, "-f", "json", "--waivers", minimalManifest, minimalManifest)
 	if code != ExitInputError || !strings.Contains(stderr, "invalid waiver file") {
 		t.Fatalf("a manifest given as waiver file: exit %d, stderr %q", code, stderr)

@@ -310,10 +310,18 @@ func TestDeadlinesDatacenterAndMinistry(t *testing.T) {
 		t.Fatal(err)
 	}
 	over, _ := deadlinesJSON(t, "--now", "2025-09-07T04:00:00+09:00", "-d", data, file)
+	overridden := false
 	for _, d := range over.Manifests[0].Incidents[0].Duties {
-		if d.Duty == "ministry-report" && (d.DueAt != "2025-09-07T02:30:00+09:00" || d.Limit == nil || d.Limit.Label != "override") {
+		if d.Duty != "ministry-report" {
+			continue
+		}
+		overridden = true
+		if d.DueAt != "2025-09-07T02:30:00+09:00" || d.Limit == nil || d.Limit.Label != "override" {
 			t.Errorf("with a 30-minute override the first report is due %q (%+v), want 02:30, labelled override", d.DueAt, d.Limit)
 		}
+	}
+	if !overridden {
+		t.Error("with a 30-minute override the ministry report is no longer listed")
 	}
 
 	after, code := deadlinesJSON(t, "--now", "2025-09-07T05:45:00+09:00", file)

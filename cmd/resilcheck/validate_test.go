@@ -387,8 +387,10 @@ func symlink(t *testing.T, target, link string) {
 	}
 }
 
-// TestGlobalFlagsAfterCommand: -q and --no-color work after the command name as well as
-// before it, for every command.
+// TestGlobalFlagsAfterCommand: -q and --no-color are accepted after the command name as
+// well as before it, for every command. What they do is tested where it shows: -q in
+// TestCheckWaivers, TestBaselineGate and the validate tests, --no-color on a terminal in
+// TestNoColorOnATerminal.
 func TestGlobalFlagsAfterCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"check", "--no-color", "-q", "--as-of", "2026-11-22", "--fail-on", "none", "testdata/valid/minimal.yaml"},

@@ -13,16 +13,26 @@ import (
 // only (the malformed-input corpus and the valid examples), so it is cheap in go test.
 // A panic recovered into a Problem counts as a failure: that net is for production.
 func FuzzLoad(f *testing.F) {
+	seeds := 0
 	for _, dir := range []string{"../../testdata/invalid", "../../testdata/valid"} {
-		entries, _ := os.ReadDir(dir)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			f.Fatal(err) // the seed corpus moved: the fuzz target would run on two literals
+		}
 		for _, e := range entries {
 			if e.IsDir() || strings.HasSuffix(e.Name(), ".expected") {
 				continue
 			}
-			if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
-				f.Add(b, strings.HasSuffix(e.Name(), ".json"))
+			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				f.Fatal(err)
 			}
+			f.Add(b, strings.HasSuffix(e.Name(), ".json"))
+			seeds++
 		}
+	}
+	if seeds < 20 {
+		f.Fatalf("%d seed files in testdata/invalid and testdata/valid, want the corpus", seeds)
 	}
 	f.Add([]byte("a: &a [*a]"), false)
 	f.Add([]byte(`{"a": {"b": [1, 2, {"c": null}]}}`), true)

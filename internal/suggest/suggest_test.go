@@ -5,20 +5,22 @@ import "testing"
 func TestClosest(t *testing.T) {
 	candidates := []string{"datacenters", "services", "incidents", "governance"}
 	tests := []struct {
-		name, in string
-		max      int
-		want     string
+		name, in   string
+		candidates []string
+		max        int
+		want       string
 	}{
-		{"one letter off", "datacentres", 2, "datacenters"},
-		{"case only", "Services", 2, "services"},
-		{"too far", "zzz", 2, ""},
-		{"exactly at the limit", "incidentz", 1, "incidents"},
-		{"over the limit", "inccidentz", 1, ""},
-		{"no candidates", "x", 5, ""},
+		{"one letter off", "datacentres", candidates, 2, "datacenters"},
+		{"case only", "Services", candidates, 2, "services"},
+		{"too far", "zzz", candidates, 2, ""},
+		{"exactly at the limit", "incidentz", candidates, 1, "incidents"},
+		{"over the limit", "inccidentz", candidates, 1, ""},
+		{"no candidates", "x", nil, 5, ""},
+		{"nothing within a generous limit", "x", []string{"abcdefgh"}, 5, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Closest(tt.in, candidates, tt.max); got != tt.want {
+			if got := Closest(tt.in, tt.candidates, tt.max); got != tt.want {
 				t.Errorf("Closest(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
 			}
 		})

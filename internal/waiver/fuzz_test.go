@@ -29,11 +29,16 @@ func FuzzWaiverLoad(f *testing.F) {
 	for _, tc := range rejected {
 		f.Add([]byte(tc.body), false)
 	}
-	entries, _ := os.ReadDir("testdata")
+	entries, err := os.ReadDir("testdata")
+	if err != nil || len(entries) == 0 {
+		f.Fatalf("the seed corpus in testdata: %d files, %v", len(entries), err)
+	}
 	for _, e := range entries {
-		if b, err := os.ReadFile(filepath.Join("testdata", e.Name())); err == nil {
-			f.Add(b, strings.HasSuffix(e.Name(), ".json"))
+		b, err := os.ReadFile(filepath.Join("testdata", e.Name()))
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(b, strings.HasSuffix(e.Name(), ".json"))
 	}
 	f.Add([]byte(`{"apiVersion": "resilcheck/v1", "kind": "WaiverSet", "waivers": [{"control": "KR-X", "reason": "          ", "approvedBy": "\u3164", "expires": "2026-02-30"}]}`), true)
 	f.Add([]byte("apiVersion: resilcheck/v1\nkind: WaiverSet\nwaivers: []\n---\napiVersion: resilcheck/v1\n"), false)
