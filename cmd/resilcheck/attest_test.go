@@ -245,12 +245,16 @@ func TestAttestationContent(t *testing.T) {
 		t.Errorf("inputs = %s", got)
 	}
 
+	// Removed first, so a second run that wrote nothing cannot pass for one that wrote the same.
+	if err := os.Remove(filepath.Join(f.dir, "out.att.json")); err != nil {
+		t.Fatal(err)
+	}
 	_, stderr, code := runIn(t, f.dir, "check", asOf, "-f", "json", "-o", "out.json", "--report", "sarif=out.sarif",
 		"--waivers", "w.yaml", "-d", "d.yaml", "--attest", "out.att.json", "--key", "resilcheck.key", "m.yaml")
 	if code != ExitOK && code != ExitFailed {
 		t.Fatal(stderr)
 	}
-	if again, _ := os.ReadFile(filepath.Join(f.dir, "out.att.json")); !bytes.Equal(first, again) {
+	if again, err := os.ReadFile(filepath.Join(f.dir, "out.att.json")); err != nil || !bytes.Equal(first, again) {
 		t.Errorf("the same audit attested twice differs:\n%s\n%s", first, again)
 	}
 }

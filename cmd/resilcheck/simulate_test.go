@@ -75,18 +75,23 @@ func TestSimulateKakao(t *testing.T) {
 		"kakaotalk-gift":      {"standby-unreachable", nil},
 		"melon":               {"standby-unreachable", nil},
 	}
+	seen := 0
 	for _, u := range m.SiteLoss.Index().Explain(pangyo, 0) {
 		w, ok := want[u.Service]
 		if !ok {
 			t.Errorf("unexpected lost service %s", u.Service)
 			continue
 		}
+		seen++
 		if u.Reason != w.reason {
 			t.Errorf("%s: reason %s, want %s", u.Service, u.Reason, w.reason)
 		}
 		if w.chain != nil && !slices.Equal(u.Chain, w.chain) {
 			t.Errorf("%s: chain %q, want %q", u.Service, u.Chain, w.chain)
 		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d services lost with skcc-pangyo explained", seen, len(want))
 	}
 	for _, f := range m.SiteLoss.Failures {
 		if f.Domain.ID != "skcc-pangyo" && f.Lost > 0 {

@@ -46,20 +46,23 @@ func TestPrebuiltIsCurrent(t *testing.T) {
 	}
 }
 
-// TestPrebuiltPlanCompiles: every function of the stored plan compiles. A run compiles a
-// function only when a document first calls it, so one no bundled manifest reaches would
-// otherwise fail only on the first manifest that does.
+// TestPrebuiltPlanCompiles: every function of both stored plans (the main one and
+// simulate's site-loss one) compiles. A run compiles a function only when a document first
+// calls it, so one no bundled manifest reaches would otherwise fail only on the first
+// manifest that does.
 func TestPrebuiltPlanCompiles(t *testing.T) {
-	pol, err := decodedPrebuiltPlan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := irvm.NewStoredQuery(pol, ast.NewObject(), irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := q.CompileAll(); err != nil {
-		t.Fatal(err)
+	for name, plan := range map[string]func() (*irvm.StoredPlan, error){"main": decodedPrebuiltPlan, "site loss": decodedSiteLossPlan} {
+		pol, err := plan()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		q, err := irvm.NewStoredQuery(pol, ast.NewObject(), irvm.QueryOptions{StrictBuiltinErrors: true, Capabilities: sandboxCapabilities()})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := q.CompileAll(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/resilcheck/resilcheck/internal/audit"
 	"github.com/resilcheck/resilcheck/internal/corpus"
 )
@@ -64,8 +66,29 @@ func TestSiteLossOnlyMatchesFull(t *testing.T) {
 				if analysed < len(docs)/2 {
 					t.Errorf("only %d of %d documents have an analysis: the comparison shows little", analysed, len(docs))
 				}
-				if ev.name == "stored plans" && eo.vmFallbacks.Load() != 0 {
-					t.Errorf("%d documents fell back to topdown", eo.vmFallbacks.Load())
+				if ev.name == "topdown" {
+					return
+				}
+				// Same output proves little on its own: the main plan binds the analysis too.
+				// The site-loss engine must have judged on irvm, with no fallback, on a plan
+				// that binds the analysis alone.
+				if eo.vm == nil || eo.vmFallbacks.Load() != 0 {
+					t.Fatalf("irvm did not judge (%q), or %d documents fell back to topdown", eo.vmReason, eo.vmFallbacks.Load())
+				}
+				input, err := ast.InterfaceToValue(docs[0].Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rs, err := eo.vm(ctx, input)
+				if err != nil || len(rs) != 1 {
+					t.Fatalf("the site-loss plan: %d results, %v", len(rs), err)
+				}
+				var bound []string
+				for k := range rs[0].Bindings {
+					bound = append(bound, k)
+				}
+				if len(bound) != 1 || bound[0] != "siteloss" {
+					t.Errorf("the site-loss engine's plan binds %v, want only siteloss", bound)
 				}
 			})
 		}

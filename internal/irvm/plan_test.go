@@ -55,10 +55,12 @@ func TestStoredPlansMatchPrepare(t *testing.T) {
 			t.Errorf("no case of the corpus planned a %s: the round trip of that kind is untested", k)
 		}
 	}
-	if compared < minCorpus {
-		t.Fatalf("only %d runs compared", compared)
+	// Two runs a case (as written, strict); a few cases irvm does not prepare or whose answers
+	// vary (the clock, random numbers) are left out, and no more.
+	if compared < minCorpus || compared < 2*len(corpus)*99/100 {
+		t.Fatalf("only %d runs of %d cases compared", compared, len(corpus))
 	}
-	t.Logf("%d runs compared", compared)
+	t.Logf("%d runs of %d cases compared", compared, len(corpus))
 }
 
 // storedPlanCase compares one case; false when irvm does not prepare it or its answers
@@ -101,6 +103,10 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 
 	pol, err := Plan(ctx, c, store, body, rego.StrictBuiltinErrors(strict))
 	if err != nil {
+		// Only a case irvm cannot take at all may be left out here.
+		if _, perr := Prepare(ctx, c, store, body, rego.StrictBuiltinErrors(strict)); perr == nil {
+			return false, fmt.Errorf("prepared but not planned: %v", err)
+		}
 		return false, nil
 	}
 	enc, err := EncodePlan(pol)
@@ -111,8 +117,14 @@ func storedPlanCase(tc cases.TestCase, strict bool, kinds map[string]bool) (bool
 	if err != nil {
 		return false, err
 	}
-	want, _ := json.Marshal(pol)
-	got, _ := json.Marshal(dec)
+	want, err := json.Marshal(pol)
+	if err != nil {
+		return false, err
+	}
+	got, err := json.Marshal(dec)
+	if err != nil {
+		return false, err
+	}
 	if !bytes.Equal(want, got) {
 		return false, fmt.Errorf("the decoded plan differs:\n want %s\n got  %s", want, got)
 	}

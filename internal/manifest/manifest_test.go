@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -414,6 +415,54 @@ func TestLoadUnreadable(t *testing.T) {
 	want := []string{"a.yaml | permission denied", "sub | permission denied"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// deniedFS is a file system that refuses to open or list the names in deny, as a disk
+// refuses a file or directory its user may not read.
+type deniedFS struct {
+	fstest.MapFS
+	deny map[string]bool
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if d.deny[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.Open(name)
+}
+
+func (d deniedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if d.deny[name] {
+		return nil, &fs.PathError{Op: "readdirent", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadDir(name)
+}
+
+// TestLoadUnreadableAsAnyUser is TestLoadUnreadable where permissions cannot be taken away
+// (root, as CI runs): a file that cannot be read and a directory that cannot be listed are
+// each a problem on their path, and the readable file beside them is still loaded.
+func TestLoadUnreadableAsAnyUser(t *testing.T) {
+	fsys := deniedFS{
+		MapFS: fstest.MapFS{
+			"d/a.yaml":     {Data: []byte("a: 1\n")},
+			"d/b.yaml":     {Data: []byte("b: 2\n")},
+			"d/sub/c.yaml": {Data: []byte("c: 3\n")},
+		},
+		deny: map[string]bool{"d/a.yaml": true, "d/sub": true},
+	}
+	var got []string
+	for _, s := range Load([]string{"d"}, Options{FS: FromFS(fsys)}) {
+		line := s.Path + " |"
+		for _, p := range s.Problems {
+			line += " " + p.Message
+		}
+		line += " | " + strconv.Itoa(len(s.Documents)) + " documents"
+		got = append(got, line)
+	}
+	want := []string{"d/a.yaml | permission denied | 0 documents", "d/b.yaml | | 1 documents", "d/sub | permission denied | 0 documents"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 

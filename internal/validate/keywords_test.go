@@ -22,7 +22,11 @@ import (
 // referenceValidator validates as resilcheck did before the walk took enum, uniqueItems and
 // the id pattern over from gojsonschema: gojsonschema on the schema as written, its errors
 // turned into the same messages, then the former walk for dates and timestamps. The walk
-// must give exactly its problems, and rewrite timestamps exactly as it did.
+// must give exactly its problems, and rewrite timestamps exactly as it did. What this holds
+// independently is the keywords and where the formats are looked for: the format check
+// itself (checkFormat), the cross-references and the messages are the production code's
+// on both sides, and are pinned by their own cases in validate_test.go (impossible dates and
+// timestamps, word for word) and in the waiver load tests.
 type referenceValidator struct {
 	full *gojsonschema.Schema
 	tree map[string]any
