@@ -5,37 +5,29 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// hugePageChild marks a test process started to measure huge pages in a fresh process.
-const hugePageChild = "RESILCHECK_TEST_HUGEPAGE_CHILD"
+	"github.com/resilcheck/resilcheck/internal/hugeheap"
+)
 
 func TestPlanHeap(t *testing.T) {
 	const madvise, gb = "always [madvise] never\n", uint64(1 << 30)
+	roomy := hugeheap.System{THPMode: madvise, Overcommit: "0\n", RAM: 16 * gb}
 	tests := []struct {
-		name       string
-		input      int64
-		mode, over string
-		limited    bool
-		ram        uint64
-		want       heapPlan
+		name  string
+		input int64
+		sys   hugeheap.System
+		want  uint64
 	}{
-		{"one small manifest", 26 << 10, madvise, "0\n", false, 16 * gb, heapPlan{size: smallReservation}},
-		{"just under the small size", smallInput - 1, madvise, "0", false, 16 * gb, heapPlan{size: smallReservation}},
-		{"at the small size", smallInput, madvise, "0", false, 16 * gb, heapPlan{size: largeReservation, release: true}},
-		{"a directory", math.MaxInt64, madvise, "1", false, 16 * gb, heapPlan{size: largeReservation, release: true}},
-		{"unknown memory", 1 << 20, madvise, "0", false, 0, heapPlan{size: largeReservation, release: true}},
-		{"a quarter of a small machine", 1 << 20, madvise, "0", false, 2 * gb, heapPlan{size: gb / 2, release: true}},
-		{"too small a machine", 1 << 20, madvise, "0", false, 200 << 20, heapPlan{}},
-		{"huge pages always on", 1 << 20, "[always] madvise never", "0", false, 16 * gb, heapPlan{}},
-		{"huge pages off", 1 << 20, "always madvise [never]", "0", false, 16 * gb, heapPlan{}},
-		{"no huge pages in the kernel", 1 << 20, "", "0", false, 16 * gb, heapPlan{}},
-		{"strict overcommit", 1 << 20, madvise, "2\n", false, 16 * gb, heapPlan{}},
-		{"address space limited", 1 << 20, madvise, "0", true, 16 * gb, heapPlan{}},
+		{"one small manifest", 26 << 10, roomy, 0},
+		{"just under the small size", smallInput - 1, roomy, 0},
+		{"at the small size", smallInput, roomy, hugeheap.LargeReservation},
+		{"a directory", math.MaxInt64, roomy, hugeheap.LargeReservation},
+		{"a quarter of a small machine", 1 << 20, hugeheap.System{THPMode: madvise, RAM: 2 * gb}, gb / 2},
+		{"huge pages always on", 1 << 20, hugeheap.System{THPMode: "[always] madvise never", RAM: 16 * gb}, 0},
 	}
 	for _, tt := range tests {
-		if got := planHeap(tt.input, tt.mode, tt.over, tt.limited, tt.ram); got != tt.want {
-			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
+		if got := planHeap(tt.input, tt.sys); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }

@@ -34,10 +34,6 @@ var (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	if os.Getenv(hugePageChild) != "" {
-		// A child a test started to measure a fresh process: it needs no binary.
-		os.Exit(m.Run())
-	}
 	os.Exit(buildAndRun(m))
 }
 

@@ -1,9 +1,9 @@
 //go:build !linux
 
-package main
+package hugeheap
 
 // Transparent huge pages are Linux's; elsewhere the heap is left as the runtime lays it out.
-func reserveHugePages(heapPlan) {}
+func reserve(uintptr, bool) {}
 
 func addressSpaceLimited() bool { return true }
 
