@@ -2,6 +2,7 @@ package hugeheap
 
 import (
 	"runtime"
+	"runtime/metrics"
 	"syscall"
 	"unsafe"
 )
@@ -39,9 +40,7 @@ var heapCap []byte
 func reserve(size uintptr, atStart bool) {
 	var mapped, idle uintptr
 	if atStart {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		mapped, idle = uintptr(ms.HeapSys), uintptr(ms.HeapIdle)
+		mapped, idle = heapExtent()
 	}
 	heapProbe = new([64]byte)
 	block := make([]byte, size)
@@ -71,6 +70,38 @@ func reserve(size uintptr, atStart bool) {
 		}
 	}
 	runtime.KeepAlive(block)
+}
+
+// heapClasses are the runtime's accounts of the heap's address space: together, all of it
+// that is mapped; the last two, what of it is free.
+var heapClasses = [...]string{
+	"/memory/classes/heap/objects:bytes",
+	"/memory/classes/heap/unused:bytes",
+	"/memory/classes/heap/stacks:bytes",
+	"/memory/classes/heap/free:bytes",
+	"/memory/classes/heap/released:bytes",
+}
+
+// heapExtent is how much address space the heap has mapped, and how much of that is free.
+// From runtime/metrics, not runtime.ReadMemStats, which stops the world and flushes every
+// cache of spans: at start-up, over a hundred fresh pages of the runtime's bookkeeping.
+func heapExtent() (mapped, free uintptr) {
+	var samples [len(heapClasses)]metrics.Sample
+	for i, name := range heapClasses {
+		samples[i].Name = name
+	}
+	metrics.Read(samples[:])
+	for i, s := range samples {
+		if s.Value.Kind() != metrics.KindUint64 {
+			continue
+		}
+		n := uintptr(s.Value.Uint64())
+		mapped += n
+		if i >= len(heapClasses)-2 {
+			free += n
+		}
+	}
+	return mapped, free
 }
 
 // addressSpaceLimited reports whether RLIMIT_AS bounds the process, where a reservation of
