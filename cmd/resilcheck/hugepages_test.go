@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ func TestPlanHeap(t *testing.T) {
 		{"one small manifest", 26 << 10, roomy, 0},
 		{"just under the small size", smallInput - 1, roomy, 0},
 		{"at the small size", smallInput, roomy, hugeheap.LargeReservation},
-		{"a directory", math.MaxInt64, roomy, hugeheap.LargeReservation},
+		{"standard input", math.MaxInt64, roomy, hugeheap.LargeReservation},
 		{"a quarter of a small machine", 1 << 20, hugeheap.System{THPMode: madvise, RAM: 2 * gb}, gb / 2},
 		{"huge pages always on", 1 << 20, hugeheap.System{THPMode: "[always] madvise never", RAM: 16 * gb}, 0},
 	}
@@ -34,25 +35,45 @@ func TestPlanHeap(t *testing.T) {
 
 func TestInputSize(t *testing.T) {
 	dir := t.TempDir()
-	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
-	if err := os.WriteFile(a, make([]byte, 1000), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(name string, size int) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
-	if err := os.WriteFile(b, make([]byte, 234), 0o644); err != nil {
-		t.Fatal(err)
+	a, b := write("a.yaml", 1000), write("b.yaml", 234)
+	write("sub/c.json", 66)
+	// What the loader's walk leaves out counts nothing: other extensions, dot-names.
+	write("notes.txt", 5000)
+	write(".hidden.yaml", 7000)
+	write(".git/x.yaml", 9000)
+	many := filepath.Join(dir, "many")
+	for i := range 10 {
+		write(filepath.Join("many", fmt.Sprintf("m%02d.yaml", i)), 1000)
 	}
 	for _, tt := range []struct {
-		paths []string
-		want  int64
+		paths  []string
+		enough int64
+		want   int64
 	}{
-		{[]string{a}, 1000},
-		{[]string{a, b, filepath.Join(dir, "missing.yaml")}, 1234},
-		{[]string{a, dir}, math.MaxInt64},
-		{[]string{"-"}, math.MaxInt64},
-		{nil, 0},
+		{[]string{a}, 1 << 20, 1000},
+		{[]string{a, b, filepath.Join(dir, "missing.yaml")}, 1 << 20, 1234},
+		{[]string{filepath.Join(dir, "sub")}, 1 << 20, 66},
+		{[]string{dir}, 1 << 20, 1300 + 10000},
+		{[]string{a, many}, 1 << 20, 11000},
+		// The walk stops once the total is enough: three of the ten files.
+		{[]string{many}, 2500, 3000},
+		{[]string{a, many}, 1000, 1000},
+		{[]string{"-"}, 1 << 20, math.MaxInt64},
+		{nil, 1 << 20, 0},
 	} {
-		if got := inputSize(tt.paths); got != tt.want {
-			t.Errorf("inputSize(%v) = %d, want %d", tt.paths, got, tt.want)
+		if got := inputSize(tt.paths, tt.enough); got != tt.want {
+			t.Errorf("inputSize(%v, %d) = %d, want %d", tt.paths, tt.enough, got, tt.want)
 		}
 	}
 }
