@@ -14,26 +14,28 @@ func TestPlanHeap(t *testing.T) {
 	const madvise, gb = "always [madvise] never\n", uint64(1 << 30)
 	roomy := hugeheap.System{THPMode: madvise, Overcommit: "0\n", RAM: 16 * gb}
 	tests := []struct {
-		name  string
-		input int64
-		sys   hugeheap.System
-		want  uint64
+		name string
+		in   inputs
+		sys  hugeheap.System
+		want uint64
 	}{
-		{"one small manifest", 26 << 10, roomy, 0},
-		{"just under the small size", smallInput - 1, roomy, 0},
-		{"at the small size", smallInput, roomy, hugeheap.LargeReservation},
-		{"standard input", math.MaxInt64, roomy, hugeheap.LargeReservation},
-		{"a quarter of a small machine", 1 << 20, hugeheap.System{THPMode: madvise, RAM: 2 * gb}, gb / 2},
-		{"huge pages always on", 1 << 20, hugeheap.System{THPMode: "[always] madvise never", RAM: 16 * gb}, 0},
+		{"one ordinary manifest", inputs{26 << 10, 26 << 10}, roomy, 0},
+		{"a few ordinary manifests", inputs{largeTotal - 1, 30 << 10}, roomy, 0},
+		{"many ordinary manifests", inputs{largeTotal, 30 << 10}, roomy, hugeheap.LargeReservation},
+		{"one manifest just under the large size", inputs{largeFile - 1, largeFile - 1}, roomy, 0},
+		{"one large manifest", inputs{largeFile, largeFile}, roomy, hugeheap.LargeReservation},
+		{"standard input", inputs{total: math.MaxInt64}, roomy, hugeheap.LargeReservation},
+		{"a quarter of a small machine", inputs{largeTotal, largeFile}, hugeheap.System{THPMode: madvise, RAM: 2 * gb}, gb / 2},
+		{"huge pages always on", inputs{largeTotal, largeFile}, hugeheap.System{THPMode: "[always] madvise never", RAM: 16 * gb}, 0},
 	}
 	for _, tt := range tests {
-		if got := planHeap(tt.input, tt.sys); got != tt.want {
+		if got := planHeap(tt.in, tt.sys); got != tt.want {
 			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }
 
-func TestInputSize(t *testing.T) {
+func TestMeasureInputs(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, size int) string {
 		t.Helper()
@@ -46,34 +48,34 @@ func TestInputSize(t *testing.T) {
 		}
 		return p
 	}
-	a, b := write("a.yaml", 1000), write("b.yaml", 234)
-	write("sub/c.json", 66)
+	small := filepath.Join(dir, "small")
+	a, b := write("small/a.yaml", 1000), write("small/b.yaml", 234)
+	write("small/sub/c.json", 66)
 	// What the loader's walk leaves out counts nothing: other extensions, dot-names.
-	write("notes.txt", 5000)
-	write(".hidden.yaml", 7000)
-	write(".git/x.yaml", 9000)
+	write("small/notes.txt", largeTotal)
+	write("small/.hidden.yaml", largeTotal)
+	write("small/.git/x.yaml", largeTotal)
 	many := filepath.Join(dir, "many")
-	for i := range 10 {
-		write(filepath.Join("many", fmt.Sprintf("m%02d.yaml", i)), 1000)
+	for i := range 40 {
+		write(filepath.Join("many", fmt.Sprintf("m%02d.yaml", i)), 32<<10)
 	}
+	big := write("big.yaml", largeFile)
 	for _, tt := range []struct {
-		paths  []string
-		enough int64
-		want   int64
+		paths []string
+		want  inputs
 	}{
-		{[]string{a}, 1 << 20, 1000},
-		{[]string{a, b, filepath.Join(dir, "missing.yaml")}, 1 << 20, 1234},
-		{[]string{filepath.Join(dir, "sub")}, 1 << 20, 66},
-		{[]string{dir}, 1 << 20, 1300 + 10000},
-		{[]string{a, many}, 1 << 20, 11000},
-		// The walk stops once the total is enough: three of the ten files.
-		{[]string{many}, 2500, 3000},
-		{[]string{a, many}, 1000, 1000},
-		{[]string{"-"}, 1 << 20, math.MaxInt64},
-		{nil, 1 << 20, 0},
+		{[]string{a}, inputs{1000, 1000}},
+		{[]string{a, b, filepath.Join(dir, "missing.yaml")}, inputs{1234, 1000}},
+		{[]string{small}, inputs{1300, 1000}},
+		{[]string{a, small}, inputs{2300, 1000}},
+		// The walk stops once the inputs are large: at the 32nd file of 40.
+		{[]string{many}, inputs{largeTotal, 32 << 10}},
+		{[]string{big, many}, inputs{largeFile, largeFile}},
+		{[]string{"-"}, inputs{total: math.MaxInt64}},
+		{nil, inputs{}},
 	} {
-		if got := inputSize(tt.paths, tt.enough); got != tt.want {
-			t.Errorf("inputSize(%v, %d) = %d, want %d", tt.paths, tt.enough, got, tt.want)
+		if got := measureInputs(tt.paths); got != tt.want {
+			t.Errorf("measureInputs(%v) = %+v, want %+v", tt.paths, got, tt.want)
 		}
 	}
 }

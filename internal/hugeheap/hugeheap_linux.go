@@ -3,14 +3,13 @@ package hugeheap
 import (
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"syscall"
 	"unsafe"
 )
 
 const (
 	hugePage = 2 << 20
-	// pageSize is the runtime's page, the unit of its large allocations.
-	pageSize = 8 << 10
 	// heapArena is the unit in which Go's heap is laid out on 64-bit Linux: the heap used so
 	// far lies in the arena of any object allocated now.
 	heapArena = 64 << 20
@@ -22,38 +21,22 @@ const (
 // heapProbe keeps the probe on the heap: its address says where the heap in use lies.
 var heapProbe *[64]byte
 
-// heapCap is address space held above the start-up reservation for the life of the process,
-// never touched. Memory the heap has used once is zeroed before it is used again, and an
-// allocation that starts in such memory is zeroed whole: without the cap, the region the
-// start-up reservation leaves free lies at the top of the heap, where a larger reservation
-// (Reserve) would start in it and be written through, a gigabyte faulted in.
-//
-//lint:ignore U1000 held, never read: its address space is the point
-var heapCap []byte
-
-// reserve grows the heap by size bytes it never touches and marks that region and the heap
+// reserve grows the heap by size bytes it does not touch (but one) and marks that region and the heap
 // below it within its arena for huge pages; the caller lets the region go. At start-up the
-// region is capped (heapCap), and the 2 MiB pages below it that already hold 4 KiB pages are
-// turned into huge pages too (MADV_COLLAPSE): the heap the process allocated before the
-// reservation sits in them part used, and the rest of each would otherwise be faulted in
-// 4 KiB at a time.
+// 2 MiB pages below the region that already hold 4 KiB pages are turned into huge pages too
+// (MADV_COLLAPSE): the heap the process allocated before the reservation sits in them part
+// used, and the rest of each would otherwise be faulted in 4 KiB at a time.
 func reserve(size uintptr, atStart bool) {
-	var mapped, idle uintptr
+	var mapped uintptr
 	if atStart {
-		mapped, idle = heapExtent()
+		mapped = heapMapped()
 	}
 	heapProbe = new([64]byte)
-	block := make([]byte, size)
-	start := uintptr(unsafe.Pointer(unsafe.SliceData(block)))
+	block, start := untouched(size)
 	low := min(uintptr(unsafe.Pointer(heapProbe))&^(heapArena-1), start)
 	heapProbe = nil
-	if atStart {
-		// Larger than any free run below the block, so it lands above it, in memory never
-		// used: nothing is zeroed.
-		heapCap = make([]byte, idle+pageSize)
-	}
 	beg := (low + hugePage - 1) &^ (hugePage - 1)
-	end := (start + uintptr(len(block))) &^ (hugePage - 1)
+	end := (start + size) &^ (hugePage - 1)
 	if beg < end {
 		// Parts of the range below the block may be unmapped: the advice still applies to
 		// what is mapped (the error then only says so), and a failure costs nothing but speed.
@@ -72,8 +55,21 @@ func reserve(size uintptr, atStart bool) {
 	runtime.KeepAlive(block)
 }
 
+// untouched allocates size bytes on the heap without writing them, and returns the
+// allocation (to keep alive) and where it starts. make would zero whatever part of them the
+// heap has used before (and an allocation that starts in such memory is zeroed whole: a
+// gigabyte written through where the region the start-up reservation left free lies at the
+// top of the heap); a strings.Builder grows into memory it does not clear, and its one byte
+// written is what gives its address.
+func untouched(size uintptr) (*strings.Builder, uintptr) {
+	b := new(strings.Builder)
+	b.Grow(int(size))
+	b.WriteByte(0)
+	return b, uintptr(unsafe.Pointer(unsafe.StringData(b.String())))
+}
+
 // heapClasses are the runtime's accounts of the heap's address space: together, all of it
-// that is mapped; the last two, what of it is free.
+// that is mapped.
 var heapClasses = [...]string{
 	"/memory/classes/heap/objects:bytes",
 	"/memory/classes/heap/unused:bytes",
@@ -82,26 +78,22 @@ var heapClasses = [...]string{
 	"/memory/classes/heap/released:bytes",
 }
 
-// heapExtent is how much address space the heap has mapped, and how much of that is free.
-// From runtime/metrics, not runtime.ReadMemStats, which stops the world and flushes every
-// cache of spans: at start-up, over a hundred fresh pages of the runtime's bookkeeping.
-func heapExtent() (mapped, free uintptr) {
+// heapMapped is how much address space the heap has mapped. From runtime/metrics, not
+// runtime.ReadMemStats, which stops the world and flushes every cache of spans: at start-up,
+// over a hundred fresh pages of the runtime's bookkeeping.
+func heapMapped() (mapped uintptr) {
 	var samples [len(heapClasses)]metrics.Sample
 	for i, name := range heapClasses {
 		samples[i].Name = name
 	}
 	metrics.Read(samples[:])
-	for i, s := range samples {
+	for _, s := range samples {
 		if s.Value.Kind() != metrics.KindUint64 {
 			continue
 		}
-		n := uintptr(s.Value.Uint64())
-		mapped += n
-		if i >= len(heapClasses)-2 {
-			free += n
-		}
+		mapped += uintptr(s.Value.Uint64())
 	}
-	return mapped, free
+	return mapped
 }
 
 // addressSpaceLimited reports whether RLIMIT_AS bounds the process, where a reservation of
