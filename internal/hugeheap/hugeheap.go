@@ -5,8 +5,8 @@
 // in was a third of a 100-file run's CPU, and half of a one-manifest run's.
 //
 // The runtime maps each part of the heap afresh as it first grows into it, which drops any
-// mark made beforehand. So the heap is first grown by one allocation that is never touched,
-// that region (and the heap below it) is marked, and the allocation is let go: the heap then
+// mark made beforehand. So the heap is first grown by one allocation left unwritten, that
+// region (and the heap below it) is marked, and the allocation is let go: the heap then
 // grows into the region at one fault per 2 MiB. Importing the package does this for the
 // first 64 MiB while the packages initialise, before most of a process's allocations;
 // Reserve does it again, larger, for a run over large inputs. RESILCHECK_HUGEPAGES=off turns
@@ -74,9 +74,9 @@ func Off(getenv func(string) string) bool {
 	return getenv != nil && getenv(EnvSwitch) == "off"
 }
 
-// Reserve grows the heap by size bytes it never touches, marks that region and the heap below
-// it for huge pages, and returns the region to the system at once (never touched, so cheaply:
-// it weighs on neither a memory limit nor the collector). It forces a collection: call it
+// Reserve grows the heap by size bytes it leaves unwritten, marks that region and the heap
+// below it for huge pages, and returns the region to the system at once (unwritten, so
+// cheaply: it weighs on neither a memory limit nor the collector). It forces a collection: call it
 // once, before a large run allocates much.
 func Reserve(size uint64) {
 	if size == 0 || uint64(uintptr(size)) != size {

@@ -21,11 +21,11 @@ const (
 // heapProbe keeps the probe on the heap: its address says where the heap in use lies.
 var heapProbe *[64]byte
 
-// reserve grows the heap by size bytes it does not touch (but one) and marks that region and the heap
-// below it within its arena for huge pages; the caller lets the region go. At start-up the
-// 2 MiB pages below the region that already hold 4 KiB pages are turned into huge pages too
-// (MADV_COLLAPSE): the heap the process allocated before the reservation sits in them part
-// used, and the rest of each would otherwise be faulted in 4 KiB at a time.
+// reserve grows the heap by size bytes it leaves unwritten (but one) and marks that region
+// and the heap below it within its arena for huge pages; the caller lets the region go. At
+// start-up the 2 MiB pages below the region that already hold 4 KiB pages are turned into huge
+// pages too (MADV_COLLAPSE): the heap the process allocated before the reservation sits in
+// them part used, and the rest of each would otherwise be faulted in 4 KiB at a time.
 func reserve(size uintptr, atStart bool) {
 	var mapped uintptr
 	if atStart {
