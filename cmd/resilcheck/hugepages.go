@@ -42,10 +42,12 @@ func planHeap(in inputs, sys hugeheap.System) uint64 {
 }
 
 // measureInputs sizes the manifests at paths, only until they are large (a directory holding
-// thousands is not walked to its end to learn that it is large). Standard input is taken as
-// large. A directory counts the files its walk would load (manifest extensions, no
-// dot-names; symbolic links to directories are not followed here). Paths that cannot be read
-// count nothing here (the run reports them).
+// thousands is not walked to its end to learn that it is large). Standard input, a named pipe
+// or a device is taken as large. A directory counts the files of manifest extensions and
+// without dot-names under it, as the loader's walk reads them, but does not follow symbolic
+// links below it (which the loader does): a run found small only grows its heap in 4 KiB
+// pages past the start-up reservation. Paths that cannot be read count nothing here (the run
+// reports them).
 func measureInputs(paths []string) inputs {
 	var in inputs
 	add := func(size int64) bool {
@@ -61,9 +63,15 @@ func measureInputs(paths []string) inputs {
 		switch {
 		case err != nil:
 		case fi.IsDir():
+			// The loader follows a directory named through a symbolic link; WalkDir does not.
+			if target, err := filepath.EvalSymlinks(p); err == nil {
+				p = target
+			}
 			walkManifests(p, add)
-		default:
+		case fi.Mode().IsRegular():
 			add(fi.Size())
+		default:
+			return inputs{total: math.MaxInt64} // a pipe or a device: its size is unknown
 		}
 		if in.large() {
 			break

@@ -60,6 +60,11 @@ func TestMeasureInputs(t *testing.T) {
 		write(filepath.Join("many", fmt.Sprintf("m%02d.yaml", i)), 32<<10)
 	}
 	big := write("big.yaml", largeFile)
+	linked := filepath.Join(dir, "linked")
+	if err := os.Symlink(small, linked); err != nil {
+		t.Logf("no symbolic link here (%v): the linked case is left out", err)
+		linked = small
+	}
 	for _, tt := range []struct {
 		paths []string
 		want  inputs
@@ -68,6 +73,7 @@ func TestMeasureInputs(t *testing.T) {
 		{[]string{a, b, filepath.Join(dir, "missing.yaml")}, inputs{1234, 1000}},
 		{[]string{small}, inputs{1300, 1000}},
 		{[]string{a, small}, inputs{2300, 1000}},
+		{[]string{linked}, inputs{1300, 1000}},
 		// The walk stops once the inputs are large: at the 32nd file of 40.
 		{[]string{many}, inputs{largeTotal, 32 << 10}},
 		{[]string{big, many}, inputs{largeFile, largeFile}},

@@ -7,16 +7,18 @@
 // The runtime maps each part of the heap afresh as it first grows into it, which drops any
 // mark made beforehand. So the heap is first grown by one allocation left unwritten, that
 // region (and the heap below it) is marked, and the allocation is let go: the heap then
-// grows into the region at one fault per 2 MiB. Importing the package does this for the
-// first 64 MiB while the packages initialise, before most of a process's allocations;
-// Reserve does it again, larger, for a run over large inputs. RESILCHECK_HUGEPAGES=off turns
-// both off.
+// grows into the region at one fault per 2 MiB. Importing the package does this for 64 MiB
+// above the heap in use while the packages initialise, before most of a process's
+// allocations; Reserve does it again, larger, for a run over large inputs.
+// RESILCHECK_HUGEPAGES=off turns both off, and so does GODEBUG=disablethp=1, the runtime's
+// own switch against huge pages for the heap.
 package hugeheap
 
 import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 )
 
@@ -35,23 +37,32 @@ type System struct {
 	// THPMode is /sys/kernel/mm/transparent_hugepage/enabled, such as "always [madvise]
 	// never": only "madvise" needs asking; "always" gives huge pages anyway, "never" none.
 	THPMode string
+	// THPDisabled is whether huge pages are off for this process (PR_SET_THP_DISABLE, as
+	// /proc/self/status reports it), which advice does not override.
+	THPDisabled bool
 	// Overcommit is /proc/sys/vm/overcommit_memory: under strict accounting ("2") the
 	// reservation could be refused, which Go cannot survive.
 	Overcommit string
-	// AddressSpaceLimited is whether RLIMIT_AS bounds the process.
+	// AddressSpaceLimited is whether RLIMIT_AS or RLIMIT_DATA bounds the process: the
+	// runtime would fail to map the reservation past either, fatally.
 	AddressSpaceLimited bool
-	// RAM is the memory installed in bytes, 0 when unknown.
-	RAM uint64
+	// RAM is the memory installed in bytes, 0 when unknown; MemoryLimit the container's
+	// memory limit (its cgroup's), 0 when none.
+	RAM, MemoryLimit uint64
 }
 
 // Allows is how much of want may be reserved on s: 0 when nothing, else at most a quarter of
-// the RAM, and never less than StartReservation.
+// the RAM and of the container's limit, and never less than StartReservation. Only on 64-bit
+// platforms, where address space is plentiful and the heap is laid out in 64 MiB arenas.
 func (s System) Allows(want uint64) uint64 {
-	if selected(s.THPMode) != "madvise" || strings.TrimSpace(s.Overcommit) == "2" || s.AddressSpaceLimited {
+	if !is64bit || selected(s.THPMode) != "madvise" || s.THPDisabled ||
+		strings.TrimSpace(s.Overcommit) == "2" || s.AddressSpaceLimited {
 		return 0
 	}
-	if s.RAM > 0 && want > s.RAM/4 {
-		want = s.RAM / 4
+	for _, m := range []uint64{s.RAM, s.MemoryLimit} {
+		if m > 0 && want > m/4 {
+			want = m / 4
+		}
 	}
 	if want < StartReservation {
 		return 0
@@ -59,19 +70,50 @@ func (s System) Allows(want uint64) uint64 {
 	return want
 }
 
+const is64bit = ^uint(0)>>63 == 1
+
 // Current reads the System this process runs on.
 func Current() System {
 	return System{
 		THPMode:             readSmall("/sys/kernel/mm/transparent_hugepage/enabled"),
+		THPDisabled:         thpDisabled(),
 		Overcommit:          readSmall("/proc/sys/vm/overcommit_memory"),
 		AddressSpaceLimited: addressSpaceLimited(),
 		RAM:                 installedMemory(),
+		MemoryLimit:         containerLimit(readSmall("/sys/fs/cgroup/memory.max"), readSmall("/sys/fs/cgroup/memory/memory.limit_in_bytes")),
 	}
 }
 
-// Off reports whether getenv turns huge pages off.
+// containerLimit is the memory limit the cgroup v2 file gives, else the v1 file's (the texts
+// given, empty when unreadable); 0 when none is set ("max" in v2, a value near 2^63 in v1).
+func containerLimit(v2, v1 string) uint64 {
+	text := strings.TrimSpace(v2)
+	if text == "" {
+		text = strings.TrimSpace(v1)
+	}
+	n, err := strconv.ParseUint(text, 10, 64)
+	if err != nil || n >= 1<<62 {
+		return 0
+	}
+	return n
+}
+
+// Off reports whether getenv turns huge pages off: RESILCHECK_HUGEPAGES=off, or the runtime's
+// GODEBUG=disablethp=1 (the last disablethp setting in GODEBUG counts, as for the runtime).
 func Off(getenv func(string) string) bool {
-	return getenv != nil && getenv(EnvSwitch) == "off"
+	if getenv == nil {
+		return false
+	}
+	if getenv(EnvSwitch) == "off" {
+		return true
+	}
+	off := false
+	for _, kv := range strings.Split(getenv("GODEBUG"), ",") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok && k == "disablethp" {
+			off = v == "1"
+		}
+	}
+	return off
 }
 
 // Reserve grows the heap by size bytes it leaves unwritten, marks that region and the heap
@@ -88,10 +130,6 @@ func Reserve(size uint64) {
 
 // startedInHugePages reports whether the start-up reservation was made.
 var startedInHugePages bool
-
-// StartedInHugePages reports whether the heap was reserved in huge pages as the process
-// started.
-func StartedInHugePages() bool { return startedInHugePages }
 
 func init() {
 	if Off(os.Getenv) {
@@ -120,10 +158,24 @@ func selected(modes string) string {
 	return ""
 }
 
+// thpDisabled reports whether /proc/self/status says huge pages are off for this process
+// ("THP_enabled:\t0").
+func thpDisabled() bool {
+	for _, line := range strings.Split(readFile("/proc/self/status", 1<<16), "\n") {
+		if v, ok := strings.CutPrefix(line, "THP_enabled:"); ok {
+			return strings.TrimSpace(v) == "0"
+		}
+	}
+	return false
+}
+
 // readSmall reads a short system file, "" when it cannot.
-func readSmall(path string) string {
+func readSmall(path string) string { return readFile(path, 256) }
+
+// readFile reads a system file of at most limit bytes, "" when it cannot.
+func readFile(path string, limit int) string {
 	b, err := os.ReadFile(path)
-	if err != nil || len(b) > 256 {
+	if err != nil || len(b) > limit {
 		return ""
 	}
 	return string(b)

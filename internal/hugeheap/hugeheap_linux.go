@@ -96,14 +96,17 @@ func heapMapped() (mapped uintptr) {
 	return mapped
 }
 
-// addressSpaceLimited reports whether RLIMIT_AS bounds the process, where a reservation of
-// address space could fail.
+// addressSpaceLimited reports whether RLIMIT_AS or RLIMIT_DATA bounds the process, where a
+// reservation of address space could fail: since Linux 4.7 RLIMIT_DATA counts the writable
+// private mappings the heap is made of.
 func addressSpaceLimited() bool {
-	var lim syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &lim); err != nil {
-		return true
+	for _, resource := range []int{syscall.RLIMIT_AS, syscall.RLIMIT_DATA} {
+		var lim syscall.Rlimit
+		if err := syscall.Getrlimit(resource, &lim); err != nil || lim.Cur != ^uint64(0) {
+			return true
+		}
 	}
-	return lim.Cur != ^uint64(0)
+	return false
 }
 
 // installedMemory is the machine's RAM in bytes, 0 when unknown.
