@@ -5,10 +5,10 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/resilcheck/resilcheck/internal/hugeheap"
 )
 
 // The collector's settings for `check`. A run is short-lived: compiling a custom bundle
@@ -31,9 +31,6 @@ const (
 	softMemoryLimit = 256 << 20
 	liveHeapMetric  = "/gc/heap/live:bytes"
 	gcWatchInterval = 25 * time.Millisecond
-
-	cgroupV2MemoryMax = "/sys/fs/cgroup/memory.max"
-	cgroupV1MemoryMax = "/sys/fs/cgroup/memory/memory.limit_in_bytes"
 )
 
 // tuneGC applies check's collector settings and watches the live heap until the run ends
@@ -79,21 +76,17 @@ func watchLiveHeap(done <-chan struct{}, every time.Duration, live func() uint64
 }
 
 func relaxGC() {
-	debug.SetMemoryLimit(relaxedLimit(readFile(cgroupV2MemoryMax), readFile(cgroupV1MemoryMax)))
+	debug.SetMemoryLimit(relaxedLimit(readFile(hugeheap.CgroupV2MemoryMax), readFile(hugeheap.CgroupV1MemoryMax)))
 	debug.SetGCPercent(100)
 }
 
 // relaxedLimit is the memory limit once the collector is relaxed: 80% of the container's
 // memory limit from the cgroup v2 file, else the v1 file (the text given, empty when
 // unreadable: a host has one or the other), never below the soft limit, and no limit when no
-// container limit is set ("max" in v2, a value near 2^63 in v1).
+// container limit is set.
 func relaxedLimit(v2, v1 string) int64 {
-	text := strings.TrimSpace(v2)
-	if text == "" {
-		text = strings.TrimSpace(v1)
-	}
-	n, err := strconv.ParseUint(text, 10, 64)
-	if err != nil || n >= 1<<62 {
+	n := hugeheap.ContainerLimit(v2, v1)
+	if n == 0 {
 		return math.MaxInt64
 	}
 	return max(softMemoryLimit, int64(n/10*8))

@@ -80,13 +80,19 @@ func Current() System {
 		Overcommit:          readSmall("/proc/sys/vm/overcommit_memory"),
 		AddressSpaceLimited: addressSpaceLimited(),
 		RAM:                 installedMemory(),
-		MemoryLimit:         containerLimit(readSmall("/sys/fs/cgroup/memory.max"), readSmall("/sys/fs/cgroup/memory/memory.limit_in_bytes")),
+		MemoryLimit:         ContainerLimit(readSmall(CgroupV2MemoryMax), readSmall(CgroupV1MemoryMax)),
 	}
 }
 
-// containerLimit is the memory limit the cgroup v2 file gives, else the v1 file's (the texts
+// Where a container's memory limit is read: a host has one or the other.
+const (
+	CgroupV2MemoryMax = "/sys/fs/cgroup/memory.max"
+	CgroupV1MemoryMax = "/sys/fs/cgroup/memory/memory.limit_in_bytes"
+)
+
+// ContainerLimit is the memory limit the cgroup v2 file gives, else the v1 file's (the texts
 // given, empty when unreadable); 0 when none is set ("max" in v2, a value near 2^63 in v1).
-func containerLimit(v2, v1 string) uint64 {
+func ContainerLimit(v2, v1 string) uint64 {
 	text := strings.TrimSpace(v2)
 	if text == "" {
 		text = strings.TrimSpace(v1)

@@ -44,8 +44,8 @@ func TestContainerLimit(t *testing.T) {
 		{"", "", 0},
 		{"garbage", "", 0},
 	} {
-		if got := containerLimit(tt.v2, tt.v1); got != tt.want {
-			t.Errorf("containerLimit(%q, %q) = %d, want %d", tt.v2, tt.v1, got, tt.want)
+		if got := ContainerLimit(tt.v2, tt.v1); got != tt.want {
+			t.Errorf("ContainerLimit(%q, %q) = %d, want %d", tt.v2, tt.v1, got, tt.want)
 		}
 	}
 }
