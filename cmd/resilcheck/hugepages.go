@@ -11,7 +11,7 @@ import (
 	"github.com/resilcheck/resilcheck/internal/manifest"
 )
 
-// Huge pages for the heap (internal/hugeheap). Every process starts with its first 64 MiB of
+// Huge pages for the heap (internal/hugeheap). Every process starts with 64 MiB of its
 // heap in huge pages; a run over large inputs grows into a further region reserved here
 // before it allocates much.
 

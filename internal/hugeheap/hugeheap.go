@@ -124,8 +124,8 @@ func Off(getenv func(string) string) bool {
 
 // Reserve grows the heap by size bytes it leaves unwritten, marks that region and the heap
 // below it for huge pages, and returns the region to the system at once (unwritten, so
-// cheaply: it weighs on neither a memory limit nor the collector). It forces a collection: call it
-// once, before a large run allocates much.
+// cheaply: it weighs on neither a memory limit nor the collector). It forces a collection:
+// call it once, before a large run allocates much.
 func Reserve(size uint64) {
 	if size == 0 || uint64(uintptr(size)) != size {
 		return
